@@ -2,6 +2,7 @@
  * Per-workspace settings: one zod schema gives validation (settings page,
  * store reads) and the TypeScript type. Defaults are seeded on first use.
  */
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { PRIORITIES, QUEUE_KEYS, STATE_CATEGORIES, TIERS } from './model';
 
@@ -22,11 +23,16 @@ export const slaTargetSchema = z.object({
   resolutionMinutes: z.number().int().positive().max(525_600),
 });
 
-const weekday = z.array(z.object({ start: hhmm, end: hhmm })).max(4);
+// An overnight shift is two spans (22:00–24:00 and 00:00–06:00): a span must end after it starts.
+const openSpan = z.object({ start: hhmm, end: hhmm }).refine((span) => span.end > span.start, {
+  message: 'The closing time must be after the opening time',
+  path: ['end'],
+});
+const weekday = z.array(openSpan).max(4);
 
 export const businessHoursSchema = z.object({
   /** IANA zone, e.g. Europe/Berlin. */
-  timezone: z.string().min(1),
+  timezone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'Unknown time zone (use an IANA name such as Europe/Berlin)'),
   /** Opening intervals per weekday (mon…sun); an empty list = closed all day. */
   weekly: z.object({ mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: weekday, sun: weekday }),
   holidays: z.array(isoDate).max(366),
@@ -50,17 +56,22 @@ export const slaPolicySchema = z.object({
   }),
 });
 
-export const ladderSettingsSchema = z.object({
-  warnAt: z.number().gt(0).lt(1),
-  escalateAt: z.number().gt(0).lt(1),
-  /** Intercom admin ids of the team lead (90 %) and manager (100 %). */
-  leadAdminId: z.string().min(1).nullable(),
-  managerAdminId: z.string().min(1).nullable(),
-  /** At 90 %: assign the ticket to the lead, or only mention them in a note. */
-  escalateAction: z.enum(['assign', 'mention']),
-  /** Team that is the "SLA Breach" queue; null = keep the current team. */
-  breachTeamId: z.string().min(1).nullable(),
-});
+export const ladderSettingsSchema = z
+  .object({
+    warnAt: z.number().gt(0).lt(1),
+    escalateAt: z.number().gt(0).lt(1),
+    /** Intercom admin ids of the team lead (90 %) and manager (100 %). */
+    leadAdminId: z.string().min(1).nullable(),
+    managerAdminId: z.string().min(1).nullable(),
+    /** At 90 %: assign the ticket to the lead, or only mention them in a note. */
+    escalateAction: z.enum(['assign', 'mention']),
+    /** Team that is the "SLA Breach" queue; null = keep the current team. */
+    breachTeamId: z.string().min(1).nullable(),
+  })
+  .refine((ladder) => ladder.escalateAt > ladder.warnAt, {
+    message: 'The escalate step must come after the warning',
+    path: ['escalateAt'],
+  });
 
 export const signalSettingsSchema = z.object({
   /** Escalation keywords matched in customer messages (case-insensitive, whole words or phrases). */

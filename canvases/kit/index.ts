@@ -1,0 +1,9 @@
+/** The Canvas Kit builders and the finaliser; screens import from here. */
+export * from './actions';
+export * from './choices';
+export * from './errors';
+export * from './finalize';
+export * from './height';
+export * from './interactive';
+export * from './presentation';
+export type * from './types';

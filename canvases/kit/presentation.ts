@@ -1,0 +1,87 @@
+/** Presentation components: text, image, spacer, divider, data-table. */
+import { checkedUrl } from './actions';
+import { CanvasRuleError } from './errors';
+import { frozen } from './freeze';
+import type {
+  DataTableComponent,
+  DividerComponent,
+  ImageComponent,
+  SpacerComponent,
+  SpacerSize,
+  TextAlign,
+  TextComponent,
+  TextStyle,
+  UrlAction,
+} from './types';
+
+export interface TextOptions {
+  readonly id?: string;
+  readonly style?: TextStyle;
+  readonly align?: TextAlign;
+  /** Drop the default 10 px gap below, to group lines that belong together. */
+  readonly bottomMargin?: 'none';
+}
+
+export function text(content: string, options: TextOptions = {}): TextComponent {
+  return frozen({
+    type: 'text',
+    text: content,
+    id: options.id,
+    align: options.align,
+    style: options.style,
+    bottom_margin: options.bottomMargin,
+  });
+}
+
+export interface ImageOptions {
+  readonly url: string;
+  readonly width: number;
+  readonly height: number;
+  readonly id?: string;
+  readonly align?: TextAlign | 'full_width';
+  readonly rounded?: boolean;
+  readonly bottomMargin?: 'none';
+  readonly action?: UrlAction;
+}
+
+/** HTTPS only: our endpoints are HTTPS, and the Inbox does not load mixed-content images. */
+export function image(options: ImageOptions): ImageComponent {
+  for (const [name, px] of [
+    ['width', options.width],
+    ['height', options.height],
+  ] as const) {
+    if (!Number.isInteger(px) || px <= 0) throw new CanvasRuleError('invalid_component', `image ${name} must be a positive integer`);
+  }
+  return frozen({
+    type: 'image',
+    url: checkedUrl(options.url, ['https:']),
+    width: options.width,
+    height: options.height,
+    id: options.id,
+    align: options.align,
+    rounded: options.rounded,
+    bottom_margin: options.bottomMargin,
+    action: options.action,
+  });
+}
+
+export function spacer(size: SpacerSize = 's', id?: string): SpacerComponent {
+  return frozen({ type: 'spacer', size, id });
+}
+
+export function divider(options: { readonly id?: string; readonly bottomMargin?: 'none' } = {}): DividerComponent {
+  return frozen({ type: 'divider', id: options.id, bottom_margin: options.bottomMargin });
+}
+
+export interface FieldValue {
+  readonly field: string;
+  readonly value: string;
+}
+
+export function dataTable(rows: readonly FieldValue[]): DataTableComponent {
+  if (rows.length === 0) throw new CanvasRuleError('invalid_component', 'a data-table needs at least one row');
+  return frozen({
+    type: 'data-table',
+    items: rows.map((row) => ({ type: 'field-value' as const, field: row.field, value: row.value })),
+  });
+}

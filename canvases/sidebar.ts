@@ -1,0 +1,97 @@
+/**
+ * The first canvas (initialize): what a teammate sees on opening a conversation. It must stay within 400 px
+ * and carry no primary button (canvas-kit.md §10), so it shows what fits and links to the rest.
+ */
+import { encodeComponentId } from './component-ids';
+import { formatAbsolute } from './format';
+import { FIRST_CANVAS_MAX_HEIGHT_PX, button, estimateHeight, finalizeCanvas, submitAction, text, urlAction } from './kit';
+import type { CanvasResponse, Component } from './kit/types';
+import { NO_TICKET_TEXT, QUEUED_TEXT, asOf, displayZone, linkButton, lines, navigation, trim } from './parts';
+import { encodeStoredData } from './stored-data';
+import { compactTicketBlock, fullTicketBlock } from './ticket-card';
+import type { SidebarVM } from './view-models';
+
+const SIGNAL_CHARS = 44;
+
+export function sidebarCanvas(vm: SidebarVM): CanvasResponse {
+  const footer = [asOf(vm.now, vm.tz), ...navigation(...footerLinks(vm))];
+  const footerPx = estimateHeight(footer);
+  const body = vm.tickets.length > 0 ? fitTickets(vm, footerPx) : escalateBody(vm, footerPx);
+  return finalizeCanvas([...body, ...footer], encodeStoredData({ v: 1, flow: 'home' }), { first: true });
+}
+
+function footerLinks(vm: SidebarVM) {
+  const refresh = linkButton('Refresh', 'refresh');
+  if (!vm.settingsUrl) return [refresh];
+  return [refresh, button({ id: 'open_settings', label: 'Settings', style: 'link', action: urlAction(vm.settingsUrl) })];
+}
+
+/** Only the first queued escalation (in the order given) is spelled out; the rest are counted, so the block stays short. */
+function pendingBlock(vm: SidebarVM): Component[] {
+  const [first, ...rest] = vm.pending;
+  if (!first) return [];
+  const since = formatAbsolute(first.createdAt, displayZone(vm.tz).zone);
+  return lines([
+    { text: QUEUED_TEXT },
+    { text: `${trim(first.message, 48)} · queued ${since}`, style: 'muted' },
+    ...(rest.length > 0 ? [{ text: `+${rest.length} more queued`, style: 'muted' as const }] : []),
+  ]);
+}
+
+/** The largest k in [0, n] whose components fit beside `fixedPx`; k = 0 is the fallback even if it does not. */
+function largestFitting(n: number, build: (k: number) => Component[], fixedPx: number): Component[] {
+  for (let k = n; k > 0; k--) {
+    const candidate = build(k);
+    if (fixedPx + estimateHeight(candidate) <= FIRST_CANVAS_MAX_HEIGHT_PX) return candidate;
+  }
+  return build(0);
+}
+
+function showAll(count: number): Component {
+  const label = count === 1 ? 'Show the linked ticket' : `Show all ${count} tickets`;
+  return button({ id: encodeComponentId('tickets_all'), label, style: 'link', action: submitAction() });
+}
+
+/**
+ * Full blocks for as many tickets as fit (in the order given: flows put the most urgent first); failing that,
+ * compact ones; failing that, only "Show all". Queued escalations stay visible below the tickets.
+ */
+function fitTickets(vm: SidebarVM, footerPx: number): Component[] {
+  const n = vm.tickets.length;
+  const pending = pendingBlock(vm);
+  const fixedPx = footerPx + estimateHeight(pending);
+  for (const block of [fullTicketBlock, compactTicketBlock]) {
+    const build = (k: number) =>
+      k === 0 ? [] : [...vm.tickets.slice(0, k).flatMap((t) => block(t, vm.tz)), ...(k < n ? [showAll(n)] : [])];
+    const fitted = largestFitting(n, build, fixedPx);
+    if (fitted.length > 0) return [...fitted, ...pending];
+  }
+  return [showAll(n), ...pending];
+}
+
+/** No ticket yet: say so, list the signals that fit, offer Escalate. */
+function escalateBody(vm: SidebarVM, fixedPx: number): Component[] {
+  const escalate = button({
+    id: encodeComponentId('escalate_open'),
+    label: 'Escalate',
+    style: 'secondary',
+    action: submitAction(),
+    // A ticket needs a contact; the muted line above says how to get one.
+    disabled: vm.contactMissing || undefined,
+  });
+  const intro = [
+    ...(vm.contactMissing ? [text('Select a person in the conversation details to escalate.', { style: 'muted' })] : []),
+    ...(vm.pending.length === 0 ? [text(NO_TICKET_TEXT, { style: 'muted' })] : pendingBlock(vm)),
+  ];
+  const n = vm.signals.length;
+  const build = (k: number): Component[] => [...intro, ...signalLines(vm, k), escalate];
+  return largestFitting(n, build, fixedPx);
+}
+
+function signalLines(vm: SidebarVM, k: number): Component[] {
+  const n = vm.signals.length;
+  if (n === 0) return [];
+  const shown = vm.signals.slice(0, k).map((s) => ({ text: `• ${trim(s.label, SIGNAL_CHARS)}` }));
+  const more = k < n ? [{ text: k === 0 ? `${n} signals detected` : `+${n - k} more`, style: 'muted' as const }] : [];
+  return lines([{ text: 'Escalation signals', style: 'muted' }, ...shown, ...more]);
+}

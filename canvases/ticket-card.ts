@@ -1,0 +1,69 @@
+/** How one linked ticket reads in the sidebar (full or compact) and in the ticket list. */
+import { encodeComponentId } from './component-ids';
+import { button, submitAction, urlAction } from './kit';
+import type { Component } from './kit/types';
+import { clockLine, lines, orderedClocks, trim } from './parts';
+import type { SlaClockVM, TicketCardVM, TimeZoneVM } from './view-models';
+
+/** A title longer than this would wrap past two header lines. */
+const TITLE_CHARS = 56;
+const META_CHARS = 72;
+
+/** The title alone: with the number on the status line a typical title fits one header line. */
+export function ticketHeading(t: TicketCardVM): string {
+  return trim(t.title, TITLE_CHARS);
+}
+
+export function ticketStatus(t: TicketCardVM): string {
+  return trim(`#${t.ticketNumber} · ${t.priority} · ${t.stateLabel}${t.pending ? ' · update pending' : ''}`, META_CHARS);
+}
+
+export function ticketOwnership(t: TicketCardVM): string {
+  const team = t.teamName && t.teamName !== t.queueLabel ? ` (${t.teamName})` : '';
+  return trim(`${t.queueLabel}${team} · Owner: ${t.ownerName ?? 'unassigned'}`, META_CHARS);
+}
+
+/** Url buttons never reach the submit handler, so their id only has to be unique on the canvas. */
+export function openInIntercomButton(t: TicketCardVM, label = 'Open in Intercom'): Component {
+  return button({ id: `open_ticket_${t.ticketId}`, label, style: 'secondary', action: urlAction(t.url) });
+}
+
+export function manageButton(t: TicketCardVM): Component {
+  return button({ id: encodeComponentId('ticket_details', t.ticketId), label: 'Manage', style: 'secondary', action: submitAction() });
+}
+
+/** Everything the sidebar shows about a ticket. */
+export function fullTicketBlock(t: TicketCardVM, tz: TimeZoneVM): Component[] {
+  const clockTexts = orderedClocks(t.clocks).map((c) => ({ text: clockLine(c, tz) }));
+  return [
+    ...lines([
+      { text: ticketHeading(t), style: 'header' },
+      { text: ticketStatus(t), style: 'muted' },
+      { text: ticketOwnership(t), style: 'muted' },
+      ...clockTexts,
+      ...(t.tightenedReason ? [{ text: `Tightened: ${trim(t.tightenedReason, 60)}`, style: 'muted' as const }] : []),
+    ]),
+    openInIntercomButton(t),
+    manageButton(t),
+  ];
+}
+
+/** The most pressing clock: breached, then at risk, then the one due first. */
+export function mostUrgentClock(clocks: readonly SlaClockVM[]): SlaClockVM | null {
+  const rank = { breached: 0, at_risk: 1, on_track: 2, paused: 3, met: 4 } as const;
+  const sorted = [...clocks].sort((a, b) => rank[a.status] - rank[b.status] || (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity));
+  return sorted[0] ?? null;
+}
+
+/** When the full block does not fit the first canvas: heading, status, the most urgent clock, Manage. */
+export function compactTicketBlock(t: TicketCardVM, tz: TimeZoneVM): Component[] {
+  const urgent = mostUrgentClock(t.clocks);
+  return [
+    ...lines([
+      { text: ticketHeading(t), style: 'header' },
+      { text: ticketStatus(t), style: 'muted' },
+      ...(urgent ? [{ text: clockLine(urgent, tz) }] : []),
+    ]),
+    manageButton(t),
+  ];
+}

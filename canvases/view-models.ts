@@ -1,0 +1,149 @@
+/**
+ * What each screen needs, already decided: flows compute these from the store, the domain and settings;
+ * screens only lay them out. Times are epoch ms, and `now` is passed in (canvases never read a clock).
+ */
+import type { Priority, QueueKey } from '../src/domain/model';
+
+/** One detected escalation signal as a short line: 'Keyword: refund', 'Tier: Enterprise', 'Frustration 6/10'. */
+export interface SignalVM {
+  label: string;
+}
+
+export interface SlaClockVM {
+  kind: 'response' | 'resolution';
+  status: 'on_track' | 'at_risk' | 'breached' | 'paused' | 'met';
+  remainingMs: number;
+  dueAt: number | null;
+  pausedSince: number | null;
+  /** The state the clock pauses in, e.g. 'Waiting on customer'. */
+  pausedStateLabel?: string;
+  breachedForMs?: number;
+}
+
+export interface TicketCardVM {
+  ticketId: string;
+  ticketNumber: string;
+  title: string;
+  stateLabel: string;
+  priority: Priority;
+  queueLabel: string;
+  ownerName: string | null;
+  teamName: string | null;
+  /** The ticket in the Intercom Inbox. */
+  url: string;
+  clocks: SlaClockVM[];
+  /** Why the SLA targets shrank, e.g. 'renewal in 30 days'. */
+  tightenedReason?: string | null;
+  /** A change made from the sidebar is still on its way to Intercom (outbox). */
+  pending?: boolean;
+}
+
+export interface TimeZoneVM {
+  /** IANA zone the times are shown in. */
+  zone: string;
+  /** Where the zone came from, so the canvas can say which time it is showing. */
+  source: 'teammate' | 'workspace' | 'utc';
+}
+
+export interface PendingEscalationVM {
+  escalationId: string;
+  createdAt: number;
+  /** A short line about what is queued, e.g. the queue and priority. No message text from the customer. */
+  message: string;
+}
+
+export interface SidebarVM {
+  now: number;
+  tz: TimeZoneVM;
+  tickets: TicketCardVM[];
+  pending: PendingEscalationVM[];
+  signals: SignalVM[];
+  /** Workspace settings page; null hides the Settings link. */
+  settingsUrl: string | null;
+  /** No person selected in the details panel: escalating needs one. */
+  contactMissing: boolean;
+}
+
+/** "Show all N tickets": every linked ticket as one list row. */
+export interface TicketListVM {
+  now: number;
+  tz: TimeZoneVM;
+  tickets: TicketCardVM[];
+}
+
+export interface ErrorVM {
+  title: string;
+  message: string;
+  /** True: offer "Try again" (refresh); false: offer "Back". */
+  retryable: boolean;
+}
+
+export interface ChoiceVM<T extends string = string> {
+  id: T;
+  label: string;
+}
+
+export type EscalateField = 'ticket_type' | 'priority' | 'queue' | 'reason';
+
+export interface EscalateFormVM {
+  nonce: string;
+  conversationId: string;
+  /** The workspace's back-office ticket types; never empty (the flow shows an error canvas instead). */
+  ticketTypes: [ChoiceVM, ...ChoiceVM[]];
+  ticketTypeId: string;
+  priority: Priority;
+  queues: ChoiceVM<QueueKey>[];
+  queue: QueueKey;
+  reason: string;
+  /** The ticket type allows sharing with the customer: only then is the checkbox shown. */
+  shareAllowed: boolean;
+  shareWithCustomer: boolean;
+  /** Plain-text summary; the form shows a trimmed preview. */
+  summaryPreview: string;
+  /** Per-field messages; the other values are kept as the teammate left them. */
+  fieldErrors?: Partial<Record<EscalateField, string>>;
+  /** A form-wide problem, e.g. what Intercom said when it rejected the ticket. */
+  formError?: string | null;
+  /** The conversation already has this open ticket: explain and offer a note instead. */
+  openTicket?: { ticketId: string; ticketNumber: string; title: string } | null;
+}
+
+export type EscalationResultVM =
+  | { kind: 'created'; ticketNumber: string; title: string; url: string; priority: Priority; queueLabel: string }
+  | { kind: 'queued'; priority: Priority; queueLabel: string };
+
+export interface TicketDetailsVM {
+  now: number;
+  tz: TimeZoneVM;
+  ticket: TicketCardVM;
+}
+
+export interface NoteFormVM {
+  nonce: string;
+  ticketId: string;
+  ticketNumber: string;
+  title: string;
+  body: string;
+  crossPost: boolean;
+  error?: string | null;
+}
+
+export interface PriorityFormVM {
+  nonce: string;
+  ticketId: string;
+  ticketNumber: string;
+  title: string;
+  current: Priority;
+  /** Preselected value, e.g. kept after a failed submit; defaults to `current`. */
+  selected?: Priority;
+  error?: string | null;
+}
+
+export interface ActionResultVM {
+  kind: 'done' | 'queued';
+  /** What happened, e.g. 'Note added to ticket #215'. */
+  message: string;
+  detail?: string | null;
+  /** Offer "Back to ticket" besides "Done". */
+  ticketId?: string | null;
+}

@@ -1,0 +1,59 @@
+/**
+ * createApp(deps) builds the Express app; it never listens (src/server.ts
+ * does). Routers for webhooks, install, settings and the sandbox are built by
+ * their own modules and handed in, so this file stays a table of contents.
+ */
+import express, { type Express, type Router } from 'express';
+import helmet from 'helmet';
+import type { CanvasHandlers } from '../flows/types';
+import type { Logger } from '../util/logger';
+import { intercomCallTotals } from '../util/request-context';
+import { canvasRoutes } from './canvas-routes';
+
+export interface HealthReport {
+  ok: boolean;
+  checks: Record<string, string>;
+}
+
+export interface AppDeps {
+  logger: Logger;
+  /** Current client secret first, then any still accepted during a rotation. */
+  clientSecrets: readonly string[];
+  canvas: CanvasHandlers;
+  health: () => Promise<HealthReport>;
+  /** Extra counters for /metrics (outbox depth, webhook backlog …). */
+  metrics?: () => Promise<Record<string, number>>;
+  routers?: readonly Router[];
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  // Canvas Kit and webhook routes answer JSON; the headers matter for the HTML pages (settings, sandbox).
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'frame-ancestors': ["'self'"] } } }));
+
+  app.get('/healthz', async (_req, res) => {
+    const report = await deps.health().catch(() => ({ ok: false, checks: { app: 'health check failed' } }));
+    res.status(report.ok ? 200 : 503).json(report);
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    const extra = (await deps.metrics?.().catch(() => ({}))) ?? {};
+    res.json({ intercom_api_calls_total: intercomCallTotals.calls, ...extra });
+  });
+
+  app.use(canvasRoutes({ clientSecrets: deps.clientSecrets, logger: deps.logger, handlers: deps.canvas }));
+  for (const router of deps.routers ?? []) app.use(router);
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not_found' });
+  });
+  // Last resort for errors outside the canvas routes (those map their own): a 4xx/5xx, never a stack trace.
+  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : 500;
+    if (status >= 500) deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'unhandled route error');
+    res.status(status).json({ error: status === 413 ? 'payload_too_large' : status < 500 ? 'bad_request' : 'internal_error' });
+  });
+  return app;
+}

@@ -1,0 +1,79 @@
+/**
+ * Canvas Kit request bodies → one plain, typed input for the flows. Tolerant of
+ * the documented variants (canvas-kit.md §11): `contact` / legacy `customer` /
+ * `user`, numeric conversation ids, legacy `app_id`, one- or two-level
+ * `current_canvas`, extra fields. Only what we read is validated.
+ */
+import { z } from 'zod';
+
+const id = z.union([z.string().min(1).max(128), z.number().int().nonnegative()]).transform(String);
+const looseObject = z.record(z.string(), z.unknown());
+
+const adminSchema = z.looseObject({
+  id,
+  name: z.string().max(500).nullish(),
+  email: z.string().max(500).nullish(),
+  // Role names vary; an admin is a teammate who may change workspace settings.
+  role: z.unknown().optional(),
+});
+
+const conversationSchema = z.looseObject({ id });
+
+const bodySchema = z.looseObject({
+  workspace_id: z.string().min(1).max(128).optional(),
+  app_id: z.string().min(1).max(128).optional(),
+  workspace_region: z.string().max(16).nullish(),
+  admin: adminSchema,
+  conversation: conversationSchema,
+  contact: looseObject.nullish(),
+  customer: looseObject.nullish(),
+  user: looseObject.nullish(),
+  component_id: z.string().max(256).nullish(),
+  input_values: z.record(z.string(), z.unknown()).nullish(),
+  current_canvas: looseObject.nullish(),
+});
+
+export interface CanvasRequest {
+  workspaceId: string;
+  region: string | null;
+  admin: { id: string; name: string | null; email: string | null; raw: Record<string, unknown> };
+  conversationId: string;
+  /** The REST conversation object Intercom sent (parts may be missing). */
+  conversation: Record<string, unknown>;
+  /** The person selected in the details panel, or null when none is. */
+  contact: Record<string, unknown> | null;
+  componentId: string | null;
+  inputValues: Record<string, unknown>;
+  /** `current_canvas.stored_data` as sent; decoded by canvases/stored-data. */
+  storedData: unknown;
+}
+
+export type CanvasRequestResult = { ok: true; request: CanvasRequest } | { ok: false; problem: string };
+
+export function parseCanvasRequest(json: unknown): CanvasRequestResult {
+  const parsed = bodySchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, problem: `${issue.path.join('.') || 'body'}: ${issue.message}` };
+  }
+  const b = parsed.data;
+  const workspaceId = b.workspace_id ?? b.app_id;
+  if (!workspaceId) return { ok: false, problem: 'workspace_id: missing' };
+  const outer = b.current_canvas ?? {};
+  const inner = outer['current_canvas'];
+  const canvas = inner && typeof inner === 'object' ? (inner as Record<string, unknown>) : outer;
+  return {
+    ok: true,
+    request: {
+      workspaceId,
+      region: b.workspace_region ?? null,
+      admin: { id: b.admin.id, name: b.admin.name ?? null, email: b.admin.email ?? null, raw: b.admin },
+      conversationId: b.conversation.id,
+      conversation: b.conversation,
+      contact: b.contact ?? b.customer ?? b.user ?? null,
+      componentId: b.component_id ?? null,
+      inputValues: b.input_values ?? {},
+      storedData: canvas['stored_data'] ?? null,
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Errors are coded and mapped in one place. Anything a teammate can hit comes
+ * back as an HTTP 200 error canvas that says what happened and what to do
+ * next; only a bad signature (401) or broken configuration (500) is an HTTP
+ * error, and no response ever carries a stack trace or a secret.
+ */
+export type AppErrorCode =
+  | 'bad_request' // signed, but not a Canvas Kit body we can use
+  | 'not_installed' // no token for this workspace
+  | 'intercom_unavailable' // Intercom 5xx / 429 / timeout / dropped connection
+  | 'intercom_rejected' // Intercom 4xx for our request
+  | 'stale_canvas' // a canvas that sat open while its ticket moved on
+  | 'not_found'
+  | 'forbidden'
+  | 'internal';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    /** Safe to show a teammate: no ids of other workspaces, no secrets. */
+    readonly userMessage: string,
+    cause?: unknown,
+  ) {
+    super(userMessage, { cause });
+  }
+}
+
+export interface ErrorCanvasContent {
+  title: string;
+  message: string;
+  retryable: boolean;
+}
+
+/** What the teammate reads for an error; the detail goes to the log, never to the canvas. */
+export function describeError(error: unknown): ErrorCanvasContent {
+  if (error instanceof AppError) {
+    switch (error.code) {
+      case 'bad_request':
+        return { title: 'Something was missing from this request', message: error.userMessage, retryable: true };
+      case 'not_installed':
+        return {
+          title: 'Handoff is not connected to this workspace',
+          message: 'Ask a workspace admin to install Handoff from the Intercom App Store, then try again.',
+          retryable: true,
+        };
+      case 'intercom_unavailable':
+        return { title: 'Intercom is not answering right now', message: error.userMessage, retryable: true };
+      case 'intercom_rejected':
+        return { title: 'Intercom did not accept that', message: error.userMessage, retryable: false };
+      case 'stale_canvas':
+        return { title: 'This view is out of date', message: error.userMessage, retryable: true };
+      case 'not_found':
+        return { title: 'Not found', message: error.userMessage, retryable: true };
+      case 'forbidden':
+        return { title: 'Not allowed', message: error.userMessage, retryable: false };
+      case 'internal':
+        break;
+    }
+  }
+  return {
+    title: 'Something went wrong',
+    message: 'Handoff hit an unexpected problem and nothing was changed. Try again; if it keeps happening, tell your admin.',
+    retryable: true,
+  };
+}

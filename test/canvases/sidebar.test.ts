@@ -1,0 +1,205 @@
+import fc from 'fast-check';
+import { estimateHeight } from '../../canvases/kit';
+import { sidebarCanvas } from '../../canvases/sidebar';
+import type { SidebarVM } from '../../canvases/view-models';
+import { assertValidCanvasResponse } from '../support/canvas-schema';
+import { HOUR, MINUTE, NOW, buttons, byId, clock, components, ids, sidebarVM, texts, ticket } from './factories';
+
+const SETTINGS = 'https://handoff.example.com/settings/abc123';
+
+/** What every first canvas must be: schema-valid, ≤ 400 px, no primary, navigation as links at the bottom. */
+function render(vm: SidebarVM) {
+  const res = sidebarCanvas(vm);
+  assertValidCanvasResponse(res, 'initialize');
+  expect(estimateHeight(components(res))).toBeLessThanOrEqual(400);
+  expect(buttons(res).filter((b) => b.style === 'primary')).toEqual([]);
+  const list = components(res);
+  const divider = list.findIndex((c) => c.type === 'divider');
+  expect(list[divider + 1]).toEqual({ type: 'spacer', size: 'xs' });
+  expect(list.slice(divider + 2).every((c) => c.type === 'button' && c.style === 'link')).toBe(true);
+  expect(res.canvas.stored_data).toEqual({ v: 1, flow: 'home' });
+  return res;
+}
+
+describe('sidebar without a ticket', () => {
+  it('says so, lists the signals and offers a secondary Escalate', () => {
+    const res = render(sidebarVM({ signals: [{ label: 'Keyword: refund' }, { label: 'Tier: Enterprise' }] }));
+    expect(components(res)[0]).toEqual({ type: 'text', text: 'No back-office ticket linked to this conversation yet.', style: 'muted' });
+    expect(texts(res)).toEqual(expect.arrayContaining(['• Keyword: refund', '• Tier: Enterprise']));
+    expect(texts(res).some((t) => t.startsWith('+'))).toBe(false);
+    expect(byId(res, 'escalate_open')).toEqual({
+      type: 'button',
+      id: 'escalate_open',
+      label: 'Escalate',
+      style: 'secondary',
+      action: { type: 'submit' },
+    });
+  });
+
+  it('shows no signal heading when there are none', () => {
+    const res = render(sidebarVM());
+    expect(texts(res)).not.toContain('Escalation signals');
+  });
+
+  it('shows only the signals that fit and counts the rest', () => {
+    const signals = Array.from({ length: 20 }, (_, i) => ({ label: `Keyword: word${i}` }));
+    const res = render(sidebarVM({ signals, settingsUrl: SETTINGS }));
+    const shown = texts(res).filter((t) => t.startsWith('• ')).length;
+    expect(shown).toBeGreaterThan(2);
+    expect(shown).toBeLessThan(20);
+    expect(texts(res)).toContain(`+${20 - shown} more`);
+    expect(ids(res)).toContain('escalate_open');
+  });
+
+  it('disables Escalate and says why when no person is selected', () => {
+    const res = render(sidebarVM({ contactMissing: true }));
+    expect(texts(res)[0]).toBe('Select a person in the conversation details to escalate.');
+    expect(byId(res, 'escalate_open')).toMatchObject({ disabled: true });
+  });
+
+  it('shows a queued escalation instead of "no ticket"', () => {
+    const pending = [
+      { escalationId: 'e1', createdAt: NOW - 5 * MINUTE, message: 'P2 · Billing / Legal' },
+      { escalationId: 'e2', createdAt: NOW, message: 'P1 · Technical / Bugs' },
+    ];
+    const res = render(sidebarVM({ pending }));
+    expect(texts(res)).toEqual(
+      expect.arrayContaining([
+        '⏳ Queued — the ticket will be created automatically',
+        'P2 · Billing / Legal · queued Nov 21, 2026, 4:00 PM UTC',
+        '+1 more queued',
+      ]),
+    );
+    expect(texts(res)).not.toContain('No back-office ticket linked to this conversation yet.');
+  });
+});
+
+describe('sidebar with linked tickets', () => {
+  it('shows one compact block per ticket with SLA remaining and the absolute due time', () => {
+    const res = render(sidebarVM({ tickets: [ticket()] }));
+    expect(texts(res)).toEqual([
+      'Refund for duplicate charge',
+      '#1042 · P2 · In progress',
+      'Billing / Legal (Billing) · Owner: Dana Ops',
+      'Resolution: 2h 14m left · due Nov 21, 2026, 6:19 PM UTC',
+      'As of 4:05 PM UTC (UTC)',
+    ]);
+    expect(byId(res, 'open_ticket_215')).toMatchObject({ style: 'secondary', action: { type: 'url', url: ticket().url } });
+    expect(byId(res, 'ticket_details:215')).toMatchObject({ label: 'Manage', style: 'secondary', action: { type: 'submit' } });
+    expect(ids(res)).not.toContain('escalate_open');
+  });
+
+  it('shows response before resolution when both run, in every state', () => {
+    const clocks = [
+      clock({ status: 'paused', pausedSince: NOW - HOUR, pausedStateLabel: 'Waiting on customer' }),
+      clock({ kind: 'response', status: 'breached', remainingMs: 0, breachedForMs: 35 * MINUTE }),
+    ];
+    const res = render(sidebarVM({ tickets: [ticket({ clocks, ownerName: null, teamName: null })] }));
+    const lines = texts(res);
+    expect(lines).toContain('Billing / Legal · Owner: unassigned');
+    expect(lines.indexOf('Response: breached 35m ago')).toBeLessThan(
+      lines.indexOf('Resolution: paused — Waiting on customer since Nov 21, 2026, 3:05 PM UTC'),
+    );
+  });
+
+  it.each([
+    [clock({ kind: 'response', status: 'met' }), 'Response: met'],
+    [
+      clock({ status: 'at_risk', remainingMs: 45 * MINUTE, dueAt: NOW + 45 * MINUTE }),
+      'Resolution: ⚠ 45m left · due Nov 21, 2026, 4:50 PM UTC',
+    ],
+    [clock({ status: 'paused', pausedSince: null }), 'Resolution: paused'],
+    [clock({ status: 'paused', pausedSince: NOW }), 'Resolution: paused since Nov 21, 2026, 4:05 PM UTC'],
+  ])('writes the clock line %#', (c, line) => {
+    expect(texts(render(sidebarVM({ tickets: [ticket({ clocks: [c] })] })))).toContain(line);
+  });
+
+  it('says why the SLA was tightened and that an update is pending', () => {
+    const res = render(sidebarVM({ tickets: [ticket({ tightenedReason: 'renewal in 30 days', pending: true })] }));
+    expect(texts(res)).toEqual(expect.arrayContaining(['Tightened: renewal in 30 days', '#1042 · P2 · In progress · update pending']));
+  });
+
+  it('shows the time zone it uses and falls back to UTC for an unknown one', () => {
+    const asOf = (tz: SidebarVM['tz']) => texts(render(sidebarVM({ tz, tickets: [ticket()] }))).find((t) => t.startsWith('As of'));
+    expect(asOf({ zone: 'Europe/Berlin', source: 'workspace' })).toBe('As of 5:05 PM GMT+1 (workspace time)');
+    expect(asOf({ zone: 'America/New_York', source: 'teammate' })).toBe('As of 11:05 AM EST (your time)');
+    expect(asOf({ zone: 'Not/AZone', source: 'workspace' })).toBe('As of 4:05 PM UTC (UTC)');
+  });
+
+  it('links Refresh always and Settings only when there is a settings page', () => {
+    const without = render(sidebarVM({ tickets: [ticket()] }));
+    expect(buttons(without).slice(-1)).toEqual([
+      { type: 'button', id: 'refresh', label: 'Refresh', style: 'link', action: { type: 'submit' } },
+    ]);
+    const withSettings = render(sidebarVM({ tickets: [ticket()], settingsUrl: SETTINGS }));
+    expect(buttons(withSettings).slice(-1)).toEqual([
+      { type: 'button', id: 'open_settings', label: 'Settings', style: 'link', action: { type: 'url', url: SETTINGS } },
+    ]);
+  });
+
+  it('shows the tickets that fit and a link to all of them', () => {
+    const tickets = Array.from({ length: 4 }, (_, i) => ticket({ ticketId: `${300 + i}`, ticketNumber: `${2000 + i}` }));
+    const res = render(sidebarVM({ tickets, settingsUrl: SETTINGS }));
+    expect(byId(res, 'tickets_all')).toMatchObject({ label: 'Show all 4 tickets', style: 'link' });
+    expect(ids(res)).toContain('ticket_details:300');
+    expect(ids(res)).not.toContain('ticket_details:303');
+  });
+
+  it('falls back to a compact block when the full one does not fit', () => {
+    const both = [clock({ kind: 'response', status: 'at_risk', remainingMs: 45 * MINUTE }), clock()];
+    const long = ticket({
+      title: 'A very long ticket title that certainly wraps over two header lines here',
+      clocks: both,
+      tightenedReason: 'renewal in 30 days',
+    });
+    const pending = [{ escalationId: 'e1', createdAt: NOW, message: 'P3 · General escalations' }];
+    const res = render(sidebarVM({ tickets: [long], pending, settingsUrl: SETTINGS }));
+    expect(ids(res)).toContain('ticket_details:215');
+    expect(ids(res)).not.toContain('open_ticket_215');
+    expect(texts(res).filter((t) => t.startsWith('Resolution') || t.startsWith('Response'))).toEqual([
+      'Response: ⚠ 45m left · due Nov 21, 2026, 6:19 PM UTC',
+    ]);
+  });
+});
+
+describe('sidebar under any input', () => {
+  const text = fc.string({ unit: 'grapheme', maxLength: 120 });
+  const clockArb = fc.record({
+    kind: fc.constantFrom('response' as const, 'resolution' as const),
+    status: fc.constantFrom('on_track' as const, 'at_risk' as const, 'breached' as const, 'paused' as const, 'met' as const),
+    remainingMs: fc.integer({ min: 0, max: 90 * 24 * HOUR }),
+    dueAt: fc.option(fc.integer({ min: 0, max: 4_102_444_800_000 }), { nil: null }),
+    pausedSince: fc.option(fc.integer({ min: 0, max: 4_102_444_800_000 }), { nil: null }),
+    pausedStateLabel: fc.option(text, { nil: undefined }),
+    breachedForMs: fc.option(fc.integer({ min: 0, max: 90 * 24 * HOUR }), { nil: undefined }),
+  });
+  const ticketArb = fc.record({
+    ticketId: fc.stringMatching(/^[0-9]{1,12}$/),
+    title: text,
+    stateLabel: text,
+    queueLabel: fc.string({ maxLength: 60 }),
+    ownerName: fc.option(text, { nil: null }),
+    teamName: fc.option(text, { nil: null }),
+    clocks: fc.array(clockArb, { maxLength: 2 }),
+    tightenedReason: fc.option(text, { nil: null }),
+    pending: fc.boolean(),
+  });
+  const vmArb = fc.record({
+    tickets: fc.uniqueArray(ticketArb, { maxLength: 6, selector: (t) => t.ticketId }),
+    pending: fc.array(fc.record({ escalationId: fc.uuid(), createdAt: fc.integer({ min: 0, max: NOW }), message: text }), { maxLength: 4 }),
+    signals: fc.array(fc.record({ label: text }), { maxLength: 30 }),
+    settingsUrl: fc.option(fc.constant(SETTINGS), { nil: null }),
+    contactMissing: fc.boolean(),
+    zone: fc.constantFrom('UTC', 'Europe/Berlin', 'Asia/Kolkata', 'Pacific/Chatham', 'Invalid/Zone'),
+  });
+
+  it('always renders a valid first canvas within 400 px', () => {
+    fc.assert(
+      fc.property(vmArb, (a) => {
+        const tickets = a.tickets.map((t) => ticket({ ...t, ticketNumber: t.ticketId }));
+        render(sidebarVM({ ...a, tickets, tz: { zone: a.zone, source: 'workspace' } }));
+      }),
+      { numRuns: 300, seed: 20261121 },
+    );
+  });
+});

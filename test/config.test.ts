@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_ENV_KEYS, ConfigError, loadConfig } from '../src/config';
+
+const KEY = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
+const production = {
+  INTERCOM_CLIENT_SECRET: 'secret-now',
+  INTERCOM_ACCESS_TOKEN: 'tok',
+  HANDOFF_ENCRYPTION_KEY: KEY,
+  PUBLIC_URL: 'https://handoff.example.com/',
+};
+
+describe('loadConfig', () => {
+  it('runs as a sandbox when no Intercom credentials are set', () => {
+    const config = loadConfig({});
+    expect(config.mode).toBe('sandbox');
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.intercom.clientSecrets).toHaveLength(1);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('refuses to start a sandbox when production credentials are present', () => {
+    expect(() => loadConfig({ ...production, HANDOFF_SANDBOX: '1' })).toThrow(/refusing to start a sandbox/);
+  });
+
+  it('reads a private-app configuration with a rotation list', () => {
+    const config = loadConfig({ ...production, INTERCOM_CLIENT_SECRETS_PREVIOUS: 'old-1, old-2', DATABASE_URL: 'postgres://h/db' });
+    expect(config).toMatchObject({ mode: 'production', installMode: 'private', publicUrl: 'https://handoff.example.com' });
+    expect(config.intercom.clientSecrets).toEqual(['secret-now', 'old-1', 'old-2']);
+    expect(config.database.url).toBe('postgres://h/db');
+    expect(config.encryption.current.id).toBe('k1');
+  });
+
+  it('reads a public (OAuth) app configuration', () => {
+    const { INTERCOM_ACCESS_TOKEN: _t, ...rest } = production;
+    expect(loadConfig({ ...rest, INTERCOM_CLIENT_ID: 'cid' }).installMode).toBe('oauth');
+  });
+
+  it.each([
+    ['INTERCOM_CLIENT_SECRET', { ...production, INTERCOM_CLIENT_SECRET: '' }],
+    ['HANDOFF_ENCRYPTION_KEY', { ...production, HANDOFF_ENCRYPTION_KEY: '' }],
+    ['HANDOFF_ENCRYPTION_KEY', { ...production, HANDOFF_ENCRYPTION_KEY: 'k1:short' }],
+    ['PUBLIC_URL', { ...production, PUBLIC_URL: '' }],
+    ['INTERCOM_ACCESS_TOKEN', { ...production, INTERCOM_ACCESS_TOKEN: '' }],
+    ['PORT', { ...production, PORT: 'eighty' }],
+    ['DATABASE_URL', { ...production, DATABASE_URL: 'mysql://x' }],
+  ])('stops with one line naming %s', (name, env) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(name));
+  });
+
+  it('never puts a secret value into its error message', () => {
+    try {
+      loadConfig({ ...production, HANDOFF_ENCRYPTION_KEY: 'k1:c2VjcmV0LXZhbHVl' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(String(error)).not.toContain('c2VjcmV0LXZhbHVl');
+      expect(String(error)).not.toContain('secret-now');
+    }
+  });
+});
+
+describe('app.json', () => {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'app.json'), 'utf8'));
+
+  it('lists exactly the variables the config schema reads', () => {
+    expect(Object.keys(manifest.env).sort()).toEqual([...CONFIG_ENV_KEYS].sort());
+  });
+
+  it('describes every variable and migrates after deploy', () => {
+    for (const [name, spec] of Object.entries<{ description?: string }>(manifest.env)) {
+      expect([name, typeof spec.description === 'string' && spec.description.length > 10]).toEqual([name, true]);
+    }
+    expect(manifest.scripts.postdeploy).toBe('npm run migrate');
+    expect(manifest.addons[0].plan).toContain('postgresql');
+  });
+});
