@@ -15,7 +15,11 @@ describe('workspace settings', () => {
 
   it.each([
     ['an unknown time zone', (s: ReturnType<typeof defaultSettings>) => (s.sla.businessHours.timezone = 'Mars/Olympus'), 'time zone'],
-    ['a span that ends before it starts', (s: ReturnType<typeof defaultSettings>) => (s.sla.businessHours.weekly.mon = [{ start: '18:00', end: '09:00' }]), 'closing time'],
+    [
+      'a span that ends before it starts',
+      (s: ReturnType<typeof defaultSettings>) => (s.sla.businessHours.weekly.mon = [{ start: '18:00', end: '09:00' }]),
+      'closing time',
+    ],
     ['an escalate step before the warning', (s: ReturnType<typeof defaultSettings>) => (s.ladder.escalateAt = 0.5), 'escalate step'],
     ['a malformed holiday', (s: ReturnType<typeof defaultSettings>) => (s.sla.businessHours.holidays = ['25/12/2026']), 'YYYY-MM-DD'],
     ['a zero target', (s: ReturnType<typeof defaultSettings>) => (s.sla.targets.P1.enterprise.responseMinutes = 0), 'Too small'],
