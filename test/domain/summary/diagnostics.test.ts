@@ -1,0 +1,74 @@
+import { DIAGNOSTIC_CAP, extractDiagnostics } from '../../../src/domain/summary/diagnostics';
+import { chat, contactView, type Line } from '../../fixtures/conversations/factory';
+
+function extract(lines: Line[]) {
+  return extractDiagnostics(chat(lines), null);
+}
+
+describe('extractDiagnostics', () => {
+  it('finds URLs without trailing punctuation, de-duplicated', () => {
+    const d = extract([{ who: 'customer', body: 'See https://acme.io/a. And https://acme.io/a, or (https://acme.io/b)!' }]);
+    expect(d.urls).toEqual(['https://acme.io/a', 'https://acme.io/b']);
+  });
+
+  it('finds error codes, HTTP statuses and error messages', () => {
+    const d = extract([
+      { who: 'customer', body: 'Chrome says ERR_CONNECTION_RESET, then status: 504. The worker logged ECONNREFUSED.' },
+      { who: 'agent', body: "Server answers 502 Bad Gateway.\nTypeError: Cannot read properties of undefined (reading 'id')" },
+      { who: 'customer', body: 'STRIPE_PAYMENT_DECLINED, while USER_PROFILE and FEATURE_FLAG_ON are just names.' },
+    ]);
+    expect(d.errors).toEqual([
+      'ERR_CONNECTION_RESET',
+      'STRIPE_PAYMENT_DECLINED',
+      'ECONNREFUSED',
+      'HTTP 502 Bad Gateway',
+      'HTTP 504',
+      "TypeError: Cannot read properties of undefined (reading 'id')",
+    ]);
+  });
+
+  it('does not read counts as HTTP statuses', () => {
+    expect(extract([{ who: 'customer', body: 'We have 500 users and 404 invoices.' }]).errors).toEqual([]);
+  });
+
+  it('finds order numbers, prefixed ids, #numbers and request ids', () => {
+    const d = extract([
+      { who: 'customer', body: 'Order #48213 and order number: 99812345, invoice INV-88231, Rechnung Nr. 20261121.' },
+      { who: 'agent', body: 'Request id 3f2a9c1e-7b44-4d0a-9e61-5c2b8d7f1a90. Colour &#35;fff is not an id.' },
+    ]);
+    expect(d.references).toEqual(['INV-88231', '#48213', 'order 99812345', 'Rechnung 20261121', '3f2a9c1e-7b44-4d0a-9e61-5c2b8d7f1a90']);
+  });
+
+  it('finds browser, OS and app version, after what Intercom knows about the contact', () => {
+    const conversation = chat([{ who: 'customer', body: 'Firefox 133.0 on Windows 11, app version 4.12.1; my phone runs iOS 18.1' }]);
+    expect(extractDiagnostics(conversation, contactView()).environment).toEqual([
+      'Browser (Intercom): chrome 131.0',
+      'OS (Intercom): OS X 14.6',
+      'Firefox 133.0',
+      'Windows 11',
+      'iOS 18.1',
+      'App version 4.12.1',
+    ]);
+  });
+
+  it('lists attachments from every part', () => {
+    const d = extract([
+      { who: 'customer', body: 'log attached', attachments: [{ name: 'export.log', url: 'https://files.acme.io/export.log' }] },
+      { who: 'agent', body: '', attachments: [{ name: 'fix.pdf', url: 'https://files.acme.io/fix.pdf' }] },
+    ]);
+    expect(d.attachments).toEqual(['export.log: https://files.acme.io/export.log', 'fix.pdf: https://files.acme.io/fix.pdf']);
+  });
+
+  it('masks secrets inside what it extracts', () => {
+    const d = extract([{ who: 'customer', body: 'https://api.acme.io/v1/export?token=Zk3m9QpX2rT7&page=2' }]);
+    expect(d.urls).toEqual(['https://api.acme.io/v1/export?token=••••••••&page=2']);
+  });
+
+  it('caps each category', () => {
+    const body = Array.from({ length: 30 }, (_, i) => `https://acme.io/run/${i} ORD-2026-${1000 + i}`).join(' ');
+    const d = extract([{ who: 'customer', body }]);
+    expect(d.urls).toHaveLength(DIAGNOSTIC_CAP);
+    expect(d.references).toHaveLength(DIAGNOSTIC_CAP);
+    expect(d.urls[0]).toBe('https://acme.io/run/0');
+  });
+});
