@@ -1,0 +1,172 @@
+/**
+ * The outbox worker: claims due jobs, runs the handler registered for each
+ * job's kind, and records the outcome. Handlers must be safe to repeat: a
+ * worker that dies mid-job leaves its lease to expire and the job runs again.
+ *
+ * Outcomes: success → done; `PermanentJobError` → dead; anything else → retried
+ * with backoff (or at the `RetryJobError`'s time), dead after `maxAttempts`.
+ * Every outcome is written with the claim's lease, so a worker that lost its
+ * lease cannot overwrite the newer claim's result.
+ */
+import type { Store } from '../store';
+import type { Lease, OutboxJob } from '../store/repos/outbox';
+import type { Clock } from '../util/clock';
+import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './outbox-backoff';
+import { errorMessage, isPermanentJobError, PermanentJobError, requestedRetryAt } from './outbox-errors';
+
+export interface OutboxJobContext {
+  workspaceId: string;
+  /** 1 on the first try. */
+  attempt: number;
+  now: number;
+  logger: WorkerLogger;
+}
+
+export type OutboxHandler = (job: OutboxJob, ctx: OutboxJobContext) => Promise<unknown>;
+
+/** The slice of a pino logger the worker uses; a test can pass a recorder. Never given payloads. */
+export interface WorkerLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export interface OutboxWorkerOptions {
+  store: Store;
+  clock: Clock;
+  /** One handler per job kind; jobs of other kinds are left for workers that know them. */
+  handlers: Readonly<Record<string, OutboxHandler>>;
+  workerId: string;
+  logger: WorkerLogger;
+  backoff?: BackoffPolicy;
+  /** Tries before a job is dead-lettered (claims that crashed count too). */
+  maxAttempts?: number;
+  batchSize?: number;
+  /** How long a claim is exclusive; a handler must finish well within it. */
+  leaseMs?: number;
+  random?: () => number;
+}
+
+export interface OutboxWorker {
+  /** Claims and runs one batch; resolves with how many jobs it took. */
+  runOnce(): Promise<number>;
+  /** Polls every `intervalMs` (immediately again while batches come back full). */
+  start(intervalMs: number): void;
+  /** Runs a poll now instead of waiting for the interval (after enqueueing, say). */
+  poke(): void;
+  /** Stops polling and resolves once every job in flight has finished. */
+  stop(): Promise<void>;
+}
+
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const { store, clock, handlers, workerId, logger } = options;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const maxAttempts = options.maxAttempts ?? 10;
+  const batchSize = options.batchSize ?? 10;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const random = options.random ?? Math.random;
+  const kinds = Object.keys(handlers);
+  const inFlight = new Set<Promise<unknown>>();
+  let stopping = false;
+  let intervalMs = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let ticking: Promise<void> | undefined;
+  let poked = false;
+
+  async function finish(job: OutboxJob, error: unknown): Promise<boolean> {
+    const lease: Lease = { workerId, attempts: job.attempts };
+    const message = errorMessage(error);
+    const log = { jobId: job.id, kind: job.kind, workspaceId: job.workspaceId, attempt: job.attempts };
+    if (isPermanentJobError(error) || job.attempts >= maxAttempts) {
+      logger.error({ ...log, err: message }, 'outbox job dead-lettered');
+      return store.outbox.deadLetter(job.workspaceId, job.id, { error: message, now: clock.now(), lease });
+    }
+    const backedOff = clock.now() + backoffDelay(job.attempts, backoff, random);
+    const retryAt = Math.max(requestedRetryAt(error) ?? backedOff, backedOff);
+    logger.warn({ ...log, err: message, retryAt }, 'outbox job failed; will retry');
+    return store.outbox.fail(job.workspaceId, job.id, { error: message, retryAt, lease });
+  }
+
+  async function runJob(job: OutboxJob): Promise<void> {
+    const lease: Lease = { workerId, attempts: job.attempts };
+    let recorded: boolean;
+    if (job.attempts > maxAttempts) {
+      // Claimed more often than tried: earlier claims died (crash, lost lease) before recording an outcome.
+      recorded = await finish(job, new PermanentJobError(`no outcome recorded after ${maxAttempts} attempts`));
+    } else {
+      const handler = handlers[job.kind]!;
+      const ctx: OutboxJobContext = { workspaceId: job.workspaceId, attempt: job.attempts, now: clock.now(), logger };
+      let outcome: { ok: true; result: unknown } | { ok: false; error: unknown };
+      try {
+        outcome = { ok: true, result: await handler(job, ctx) };
+      } catch (error) {
+        outcome = { ok: false, error };
+      }
+      recorded = outcome.ok
+        ? await store.outbox.complete(job.workspaceId, job.id, { now: clock.now(), result: outcome.result ?? null, lease })
+        : await finish(job, outcome.error);
+    }
+    if (!recorded)
+      logger.warn({ jobId: job.id, kind: job.kind, workspaceId: job.workspaceId }, 'outbox lease lost before the outcome was recorded');
+  }
+
+  function track<T>(promise: Promise<T>): Promise<T> {
+    inFlight.add(promise);
+    return promise.finally(() => inFlight.delete(promise));
+  }
+
+  async function runOnce(): Promise<number> {
+    if (stopping || kinds.length === 0) return 0;
+    const jobs = await track(store.outbox.claimDue(clock.now(), batchSize, workerId, leaseMs, kinds));
+    await Promise.all(
+      jobs.map((job) =>
+        // A failure to record an outcome (database down) must not sink the batch; the lease expiry retries it.
+        track(runJob(job)).catch((error: unknown) =>
+          logger.error({ jobId: job.id, kind: job.kind, err: errorMessage(error) }, 'outbox job outcome not recorded'),
+        ),
+      ),
+    );
+    return jobs.length;
+  }
+
+  function schedule(delayMs: number): void {
+    if (stopping || intervalMs === 0) return;
+    clearTimeout(timer);
+    timer = setTimeout(tick, delayMs);
+    timer.unref();
+  }
+
+  function tick(): void {
+    if (ticking) return;
+    poked = false;
+    let full = false;
+    ticking = runOnce()
+      .then((n) => {
+        full = n === batchSize;
+      })
+      .catch((error: unknown) => logger.error({ err: errorMessage(error) }, 'outbox poll failed'))
+      .finally(() => {
+        ticking = undefined;
+        // A full batch may mean more is waiting; a poke during the poll may concern a job it did not see.
+        schedule(full || poked ? 0 : intervalMs);
+      });
+  }
+
+  return {
+    runOnce,
+    start(every) {
+      if (stopping) throw new Error('outbox worker was stopped; create a new one');
+      intervalMs = Math.max(1, every);
+      schedule(0);
+    },
+    poke() {
+      if (ticking) poked = true;
+      else schedule(0);
+    },
+    async stop() {
+      stopping = true;
+      clearTimeout(timer);
+      while (inFlight.size > 0 || ticking) await Promise.allSettled([...inFlight, ticking]);
+    },
+  };
+}

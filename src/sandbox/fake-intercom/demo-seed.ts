@@ -1,0 +1,141 @@
+/**
+ * One realistic workspace for tests: three teammates, a team per routing queue, customers on each tier, a few
+ * conversations that exercise the escalation signals, a Customer ticket type, and the Back-office type Handoff
+ * uses, with its P1–P4 "Priority" and "Queue" list attributes. Returns the ids a test needs, by meaning.
+ */
+import { PRIORITIES, type Priority, QUEUE_KEYS, type QueueKey, type StateCategory } from '../../domain/model';
+import type { Seeder } from './seed';
+
+const QUEUE_LABELS: Readonly<Record<QueueKey, string>> = {
+  vip: 'VIP / High-Tier',
+  technical: 'Technical / Bugs',
+  account_risk: 'Account Risk',
+  billing_legal: 'Billing / Legal',
+  default: 'General',
+};
+
+export interface DemoWorkspace {
+  workspaceId: string;
+  token: string;
+  admins: { agent: string; lead: string; manager: string };
+  teams: Record<QueueKey, string>;
+  companies: { enterprise: string; standard: string };
+  contacts: { vip: string; standard: string; merged: string };
+  conversations: { refund: string; outage: string; howTo: string };
+  customerTicketTypeId: string;
+  backOffice: {
+    ticketTypeId: string;
+    states: Record<StateCategory, string>;
+    priorityAttribute: { name: string; options: Record<Priority, string> };
+    queueAttribute: { name: string; options: Record<QueueKey, string> };
+  };
+}
+
+export interface DemoWorkspaceOptions {
+  id?: string;
+  token?: string;
+  name?: string;
+  region?: string;
+}
+
+export function seedDemoWorkspace(seed: Seeder, options: DemoWorkspaceOptions = {}): DemoWorkspace {
+  const { id, token } = seed.workspace({
+    id: options.id ?? 'demo1abc',
+    token: options.token,
+    name: options.name ?? 'Acme Support',
+    region: options.region,
+  });
+  const agent = seed.admin(id, { name: 'Alex Agent', jobTitle: 'Support agent' });
+  const lead = seed.admin(id, { name: 'Lee Lead', jobTitle: 'Team lead' });
+  const manager = seed.admin(id, { name: 'Morgan Manager', jobTitle: 'Support manager' });
+  const teams = Object.fromEntries(
+    QUEUE_KEYS.map((queue) => [queue, seed.team(id, { name: QUEUE_LABELS[queue], adminIds: [lead.id, manager.id] }).id]),
+  ) as Record<QueueKey, string>;
+
+  // Company custom attributes are strings in the 2.16 schema, so the renewal date is an ISO date here.
+  const renewal = '2026-12-15';
+  const enterprise = seed.company(id, {
+    name: 'Globex Corp',
+    plan: 'Enterprise',
+    monthlySpend: 12_000,
+    customAttributes: { tier: 'enterprise', renewal_date: renewal },
+  });
+  const standard = seed.company(id, { name: 'Initech', plan: 'Starter', monthlySpend: 49, customAttributes: { tier: 'standard' } });
+  const vip = seed.contact(id, {
+    name: 'Vera Importante',
+    email: 'vera@globex.example',
+    companyIds: [enterprise.id],
+    customAttributes: { tier: 'VIP' },
+  });
+  const regular = seed.contact(id, { name: 'Sam Standard', email: 'sam@initech.example', companyIds: [standard.id] });
+  const merged = seed.contact(id, { name: 'Sam (old)', email: 'sam.old@initech.example' });
+  seed.mergeContact(id, merged.id, regular.id);
+
+  const refund = seed.conversation(id, {
+    contactId: regular.id,
+    title: 'Refund for double charge',
+    companyId: standard.id,
+    messages: [
+      { from: 'contact', body: '<p>I was charged twice this month. I want a refund or I will file a chargeback.</p>' },
+      { from: { adminId: agent.id }, body: '<p>Sorry about that! Let me check the invoice.</p>' },
+      { from: 'contact', body: '<p>This is the THIRD time I ask. Invoice INV-2041.</p>' },
+    ],
+  });
+  const outage = seed.conversation(id, {
+    contactId: vip.id,
+    title: 'Dashboard not working',
+    companyId: enterprise.id,
+    priority: 'urgent',
+    adminAssigneeId: agent.id,
+    messages: [
+      {
+        from: 'contact',
+        body: '<p>Our dashboard is not working since 9:00, error 502 on <a href="https://app.example/dash">the dashboard</a>.</p>',
+      },
+      { from: { adminId: agent.id }, partType: 'note', body: '<p>Looks like the outage reported by others.</p>' },
+    ],
+  });
+  const howTo = seed.conversation(id, {
+    contactId: regular.id,
+    title: 'How do I export a report?',
+    messages: [{ from: 'contact', body: '<p>How do I export last month as CSV?</p>' }],
+  });
+
+  const customerType = seed.ticketType(id, { name: 'Customer request', category: 'Customer' });
+  const backOffice = seed.ticketType(id, {
+    name: 'Back-office escalation',
+    category: 'Back-office',
+    description: 'Escalations from chat to the back-office teams',
+    attributes: [
+      { name: 'Priority', options: [...PRIORITIES], description: 'P1 (critical) to P4 (low)' },
+      { name: 'Queue', options: QUEUE_KEYS.map((queue) => QUEUE_LABELS[queue]) },
+    ],
+  });
+  const optionIds = (name: string) =>
+    backOffice.attributes.find((attribute) => attribute.name === name)!.listOptions!.map((option) => option.id);
+  const priorityIds = optionIds('Priority');
+  const queueIds = optionIds('Queue');
+
+  return {
+    workspaceId: id,
+    token,
+    admins: { agent: agent.id, lead: lead.id, manager: manager.id },
+    teams,
+    companies: { enterprise: enterprise.id, standard: standard.id },
+    contacts: { vip: vip.id, standard: regular.id, merged: merged.id },
+    conversations: { refund: refund.id, outage: outage.id, howTo: howTo.id },
+    customerTicketTypeId: customerType.id,
+    backOffice: {
+      ticketTypeId: backOffice.id,
+      states: Object.fromEntries(backOffice.states.map((state) => [state.category, state.id])) as Record<StateCategory, string>,
+      priorityAttribute: {
+        name: 'Priority',
+        options: Object.fromEntries(PRIORITIES.map((p, i) => [p, priorityIds[i]!])) as Record<Priority, string>,
+      },
+      queueAttribute: {
+        name: 'Queue',
+        options: Object.fromEntries(QUEUE_KEYS.map((q, i) => [q, queueIds[i]!])) as Record<QueueKey, string>,
+      },
+    },
+  };
+}

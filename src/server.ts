@@ -1,0 +1,65 @@
+/**
+ * The one file that listens. Parses config, builds the application, records a
+ * private install, starts the background jobs, and drains on SIGTERM/SIGINT:
+ * no new connections, in-flight requests and jobs finish, then exit.
+ */
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig } from './config';
+import { installPrivateWorkspace } from './services/private-install';
+import { createLogger } from './util/logger';
+import { systemClock } from './util/clock';
+import { type Application, buildApplication } from './wiring';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const application = await buildApplication({ config, logger });
+  if (config.installMode === 'private' && config.intercom.accessToken) {
+    const workspace = await installPrivateWorkspace({
+      token: config.intercom.accessToken,
+      apiBaseUrl: config.intercom.apiBaseUrl,
+      pinBaseUrl: false,
+      timeoutMs: config.intercom.timeoutMs,
+      store: application.store,
+      cipher: application.cipher,
+      clock: systemClock,
+    });
+    logger.info({ workspaceId: workspace.id, region: workspace.region }, 'private install ready');
+  }
+  const server = application.app.listen(config.port, config.host, () => {
+    logger.info({ port: config.port, host: config.host, mode: config.mode }, `Handoff listening on ${config.publicUrl}`);
+  });
+  application.startJobs();
+  drainOnSignals(server, application, config.shutdownGraceMs);
+}
+
+function drainOnSignals(server: Server, application: Application, graceMs: number): void {
+  let draining = false;
+  const drain = (signal: string) => {
+    if (draining) return;
+    draining = true;
+    application.logger.info({ signal }, 'draining: finishing requests and jobs');
+    const deadline = setTimeout(() => {
+      application.logger.warn('grace period over; exiting with work in flight (the outbox resumes it on the next start)');
+      process.exit(1);
+    }, graceMs);
+    deadline.unref();
+    server.close(() => {
+      application
+        .stop()
+        .then(() => process.exit(0))
+        .catch(() => process.exit(1));
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => drain('SIGTERM'));
+  process.on('SIGINT', () => drain('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // One readable line for configuration problems; no stack trace, no secret.
+  const message =
+    error instanceof ConfigError ? error.message : `Handoff failed to start: ${error instanceof Error ? error.message : String(error)}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

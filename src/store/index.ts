@@ -1,0 +1,21 @@
+/** The store's public surface: open, migrate, wrap in repositories. */
+export { type Database, DEFAULT_SQLITE_PATH, type DialectName, type OpenDatabaseOptions, openDatabase } from './database';
+export { type MigrationReport, migrateToLatest } from './migrate';
+export type { ClocksRepo, ClockStatus, SlaClock, SlaClockWrite } from './repos/clocks';
+export type {
+  Blocking,
+  Escalation,
+  EscalationRequest,
+  EscalationStatus,
+  EscalationsRepo,
+  EscalationUpdate,
+  ReserveInput,
+  ReserveResult,
+} from './repos/escalations';
+export type { LadderFiring, LadderRepo } from './repos/ladder';
+export type { EnqueueInput, Lease, OutboxJob, OutboxRepo, OutboxStatus } from './repos/outbox';
+export type { SettingsAuditEntry, SettingsRecord, SettingsRepo, SettingsSave, SettingsSaveResult } from './repos/settings';
+export type { TicketLink, TicketSnapshot, TicketsRepo, TicketUpsertResult } from './repos/tickets';
+export type { InboxNotification, InboxStatus, WebhooksRepo } from './repos/webhooks';
+export type { InstallMode, SealedToken, Workspace, WorkspaceInstall, WorkspacesRepo } from './repos/workspaces';
+export { createStore, type Store } from './store';

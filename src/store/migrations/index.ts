@@ -1,0 +1,17 @@
+/**
+ * Every migration, in order, listed in code. A folder scan would break once
+ * the app is compiled or bundled (the .ts files are gone); an explicit list
+ * also makes the order a reviewed decision rather than a filename sort.
+ * To add one: create `NNNN_name.ts` exporting a `Migration`, append it here.
+ * Never edit or reorder a migration that has shipped.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import { initialMigration } from './0001_initial';
+
+export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [['0001_initial', initialMigration]];
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(MIGRATIONS);
+  },
+};

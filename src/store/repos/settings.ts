@@ -1,0 +1,148 @@
+/**
+ * Per-workspace settings with optimistic concurrency: a save names the version
+ * it was edited from, and loses (without writing) if someone saved in between.
+ * Each successful save writes its audit row in the same transaction, so the
+ * audit can never miss or invent a change.
+ */
+import type { Selectable } from 'kysely';
+import { parseSettings, type WorkspaceSettings, workspaceSettingsSchema } from '../../domain/settings';
+import type { SettingsAuditTable, WorkspaceSettingsTable } from '../schema';
+import { type Db, fromJson, inTransaction, newId, type RepoContext, toJson } from './common';
+
+export interface SettingsRecord {
+  workspaceId: string;
+  settings: WorkspaceSettings;
+  /** 0 = nothing saved yet (the defaults are shown); every save adds one. */
+  version: number;
+  updatedAt: number | null;
+  updatedBy: string | null;
+}
+
+export interface SettingsSave {
+  settings: WorkspaceSettings;
+  expectedVersion: number;
+  adminId: string | null;
+  now: number;
+}
+
+export type SettingsSaveResult = { ok: true; record: SettingsRecord } | { ok: false; reason: 'version_conflict'; current: SettingsRecord };
+
+export interface SettingsAuditEntry {
+  id: string;
+  workspaceId: string;
+  version: number;
+  adminId: string | null;
+  at: number;
+  /** Raw stored JSON (settings written by older versions are shown as they were). */
+  before: unknown;
+  after: unknown;
+}
+
+export interface SettingsRepo {
+  /** The stored settings, or the defaults (in the workspace's time zone) at version 0. */
+  get(workspaceId: string): Promise<SettingsRecord>;
+  save(workspaceId: string, change: SettingsSave): Promise<SettingsSaveResult>;
+  listAudit(workspaceId: string, options?: { limit?: number }): Promise<SettingsAuditEntry[]>;
+}
+
+export function createSettingsRepo({ db }: RepoContext): SettingsRepo {
+  return {
+    get: (workspaceId) => readSettings(db, workspaceId),
+
+    save: (workspaceId, change) =>
+      inTransaction(db, async (tx) => {
+        // Validate before touching anything: the store never holds settings the app cannot read back.
+        const after = workspaceSettingsSchema.parse(change.settings);
+        const afterJson = toJson(after);
+        const existing = await tx.selectFrom('workspace_settings').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
+        // Checked up front so `existing` is exactly the version being replaced (the audit's "before").
+        const stale = existing ? existing.version !== change.expectedVersion : change.expectedVersion !== 0;
+        const written = stale ? undefined : await writeSettings(tx, workspaceId, existing !== undefined, afterJson, change);
+        if (!written) return { ok: false, reason: 'version_conflict', current: await readSettings(tx, workspaceId) };
+        await tx
+          .insertInto('settings_audit')
+          .values({
+            id: newId(),
+            workspace_id: workspaceId,
+            version: written.version,
+            admin_id: change.adminId,
+            at: change.now,
+            before_json: existing?.settings_json ?? null,
+            after_json: afterJson,
+          })
+          .execute();
+        return { ok: true, record: toRecord(written, await timezoneOf(tx, workspaceId)) };
+      }),
+
+    async listAudit(workspaceId, options = {}) {
+      const rows = await db
+        .selectFrom('settings_audit')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('version', 'desc')
+        .limit(options.limit ?? 50)
+        .execute();
+      return rows.map(toAuditEntry);
+    },
+  };
+}
+
+/** Returns the written row, or undefined when a concurrent save got there first. */
+async function writeSettings(tx: Db, workspaceId: string, exists: boolean, settingsJson: string, change: SettingsSave) {
+  const values = { settings_json: settingsJson, version: change.expectedVersion + 1, updated_at: change.now, updated_by: change.adminId };
+  if (exists) {
+    return (
+      tx
+        .updateTable('workspace_settings')
+        .set(values)
+        .where('workspace_id', '=', workspaceId)
+        // The version check is in the UPDATE itself, so it holds even against a concurrent writer.
+        .where('version', '=', change.expectedVersion)
+        .returningAll()
+        .executeTakeFirst()
+    );
+  }
+  return (
+    tx
+      .insertInto('workspace_settings')
+      .values({ workspace_id: workspaceId, ...values })
+      // A concurrent first save wins; this one reports a conflict instead of aborting the transaction.
+      .onConflict((oc) => oc.column('workspace_id').doNothing())
+      .returningAll()
+      .executeTakeFirst()
+  );
+}
+
+async function readSettings(db: Db, workspaceId: string): Promise<SettingsRecord> {
+  const timezone = await timezoneOf(db, workspaceId);
+  const row = await db.selectFrom('workspace_settings').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
+  if (row) return toRecord(row, timezone);
+  return { workspaceId, settings: parseSettings(undefined, timezone), version: 0, updatedAt: null, updatedBy: null };
+}
+
+async function timezoneOf(db: Db, workspaceId: string): Promise<string> {
+  const ws = await db.selectFrom('workspaces').select('timezone').where('id', '=', workspaceId).executeTakeFirst();
+  return ws?.timezone ?? 'UTC';
+}
+
+function toRecord(row: Selectable<WorkspaceSettingsTable>, timezone: string): SettingsRecord {
+  return {
+    workspaceId: row.workspace_id,
+    settings: parseSettings(fromJson(row.settings_json), timezone),
+    version: row.version,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
+}
+
+function toAuditEntry(row: Selectable<SettingsAuditTable>): SettingsAuditEntry {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    version: row.version,
+    adminId: row.admin_id,
+    at: row.at,
+    before: row.before_json === null ? null : fromJson(row.before_json),
+    after: fromJson(row.after_json),
+  };
+}

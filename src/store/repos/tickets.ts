@@ -1,0 +1,198 @@
+/**
+ * Linked tickets: our snapshot of each Intercom ticket, enough to draw the
+ * sidebar without calling Intercom. Snapshots arrive out of order (webhooks,
+ * refreshes, reconciliation), so a write only lands when it is at least as new
+ * as what is stored, decided in the database by one conditional upsert.
+ */
+import type { Selectable } from 'kysely';
+import { PRIORITIES, type Priority, QUEUE_KEYS, type QueueKey, STATE_CATEGORIES, type StateCategory } from '../../domain/model';
+import type { TicketLinksTable } from '../schema';
+import { narrow, narrowOrNull, type RepoContext } from './common';
+
+export interface TicketSnapshot {
+  /** Intercom's ticket `id`. */
+  ticketId: string;
+  /** The number teammates see in the Inbox (Intercom's `ticket_id`). */
+  ticketNumber: string | null;
+  conversationId: string;
+  contactId: string | null;
+  title: string;
+  ticketTypeId: string | null;
+  stateCategory: StateCategory;
+  stateLabel: string | null;
+  priority: Priority | null;
+  queue: QueueKey | null;
+  teamId: string | null;
+  adminAssigneeId: string | null;
+  ownerName: string | null;
+  teamName: string | null;
+  isOpen: boolean;
+  /** The ticket's `updated_at` in epoch ms: the order in which snapshots apply. */
+  intercomUpdatedAt: number;
+  /** Set when the ticket came from one of our escalations; a later snapshot without it keeps the stored one. */
+  escalationId?: string | null;
+}
+
+export interface TicketLink extends TicketSnapshot {
+  workspaceId: string;
+  escalationId: string | null;
+  /** When we last knew this snapshot to be current. */
+  syncedAt: number;
+  createdAt: number;
+}
+
+export interface TicketUpsertResult {
+  /** False when the stored snapshot was newer: nothing was written. */
+  applied: boolean;
+  ticket: TicketLink;
+}
+
+export interface TicketsRepo {
+  upsert(workspaceId: string, snapshot: TicketSnapshot, now: number): Promise<TicketUpsertResult>;
+  get(workspaceId: string, ticketId: string): Promise<TicketLink | null>;
+  listByConversation(workspaceId: string, conversationId: string): Promise<TicketLink[]>;
+  markSynced(workspaceId: string, ticketId: string, at: number): Promise<boolean>;
+  /** Open tickets whose snapshot is older than `olderThan`, oldest first; `null` = every workspace (reconciliation). */
+  listStale(workspaceId: string | null, olderThan: number, limit: number): Promise<TicketLink[]>;
+}
+
+export function createTicketsRepo({ db }: RepoContext): TicketsRepo {
+  const get = async (workspaceId: string, ticketId: string) => {
+    const row = await db
+      .selectFrom('ticket_links')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('ticket_id', '=', ticketId)
+      .executeTakeFirst();
+    return row ? toTicket(row) : null;
+  };
+
+  return {
+    get,
+
+    async upsert(workspaceId, snapshot, now) {
+      const row = toRow(workspaceId, snapshot, now);
+      const applied = await db
+        .insertInto('ticket_links')
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .columns(['workspace_id', 'ticket_id'])
+            .doUpdateSet((eb) => ({
+              ticket_number: eb.fn.coalesce('excluded.ticket_number', 'ticket_links.ticket_number'),
+              conversation_id: eb.ref('excluded.conversation_id'),
+              contact_id: eb.ref('excluded.contact_id'),
+              title: eb.ref('excluded.title'),
+              ticket_type_id: eb.ref('excluded.ticket_type_id'),
+              state_category: eb.ref('excluded.state_category'),
+              state_label: eb.ref('excluded.state_label'),
+              priority: eb.ref('excluded.priority'),
+              queue: eb.ref('excluded.queue'),
+              team_id: eb.ref('excluded.team_id'),
+              admin_assignee_id: eb.ref('excluded.admin_assignee_id'),
+              owner_name: eb.ref('excluded.owner_name'),
+              team_name: eb.ref('excluded.team_name'),
+              is_open: eb.ref('excluded.is_open'),
+              intercom_updated_at: eb.ref('excluded.intercom_updated_at'),
+              synced_at: eb.ref('excluded.synced_at'),
+              escalation_id: eb.fn.coalesce('excluded.escalation_id', 'ticket_links.escalation_id'),
+            }))
+            // Equal timestamps apply too: a refresh of an unchanged ticket still proves it fresh.
+            .where((eb) => eb('ticket_links.intercom_updated_at', '<=', eb.ref('excluded.intercom_updated_at'))),
+        )
+        .returningAll()
+        .executeTakeFirst();
+      if (applied) return { applied: true, ticket: toTicket(applied) };
+      const current = await get(workspaceId, snapshot.ticketId);
+      if (!current) throw new Error('Ticket snapshot was neither written nor found');
+      return { applied: false, ticket: current };
+    },
+
+    async listByConversation(workspaceId, conversationId) {
+      const rows = await db
+        .selectFrom('ticket_links')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('conversation_id', '=', conversationId)
+        .orderBy('created_at')
+        .orderBy('ticket_id')
+        .execute();
+      return rows.map(toTicket);
+    },
+
+    async markSynced(workspaceId, ticketId, at) {
+      const result = await db
+        .updateTable('ticket_links')
+        .set({ synced_at: at })
+        .where('workspace_id', '=', workspaceId)
+        .where('ticket_id', '=', ticketId)
+        // Never move freshness backwards (a slow refresh finishing after a newer one).
+        .where('synced_at', '<', at)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async listStale(workspaceId, olderThan, limit) {
+      const rows = await db
+        .selectFrom('ticket_links')
+        .selectAll()
+        .where('is_open', '=', 1)
+        .where('synced_at', '<', olderThan)
+        .$if(workspaceId !== null, (qb) => qb.where('workspace_id', '=', workspaceId as string))
+        .orderBy('synced_at')
+        .limit(limit)
+        .execute();
+      return rows.map(toTicket);
+    },
+  };
+}
+
+function toRow(workspaceId: string, s: TicketSnapshot, now: number): TicketLinksTable {
+  return {
+    workspace_id: workspaceId,
+    ticket_id: s.ticketId,
+    ticket_number: s.ticketNumber,
+    conversation_id: s.conversationId,
+    contact_id: s.contactId,
+    title: s.title,
+    ticket_type_id: s.ticketTypeId,
+    state_category: s.stateCategory,
+    state_label: s.stateLabel,
+    priority: s.priority,
+    queue: s.queue,
+    team_id: s.teamId,
+    admin_assignee_id: s.adminAssigneeId,
+    owner_name: s.ownerName,
+    team_name: s.teamName,
+    is_open: s.isOpen ? 1 : 0,
+    intercom_updated_at: s.intercomUpdatedAt,
+    synced_at: now,
+    escalation_id: s.escalationId ?? null,
+    created_at: now,
+  };
+}
+
+function toTicket(row: Selectable<TicketLinksTable>): TicketLink {
+  return {
+    workspaceId: row.workspace_id,
+    ticketId: row.ticket_id,
+    ticketNumber: row.ticket_number,
+    conversationId: row.conversation_id,
+    contactId: row.contact_id,
+    title: row.title,
+    ticketTypeId: row.ticket_type_id,
+    stateCategory: narrow(STATE_CATEGORIES, row.state_category, 'ticket_links.state_category'),
+    stateLabel: row.state_label,
+    priority: narrowOrNull(PRIORITIES, row.priority, 'ticket_links.priority'),
+    queue: narrowOrNull(QUEUE_KEYS, row.queue, 'ticket_links.queue'),
+    teamId: row.team_id,
+    adminAssigneeId: row.admin_assignee_id,
+    ownerName: row.owner_name,
+    teamName: row.team_name,
+    isOpen: row.is_open === 1,
+    intercomUpdatedAt: row.intercom_updated_at,
+    syncedAt: row.synced_at,
+    escalationId: row.escalation_id,
+    createdAt: row.created_at,
+  };
+}

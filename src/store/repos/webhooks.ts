@@ -1,0 +1,148 @@
+/**
+ * The webhook inbox: Intercom's notifications are stored first and answered
+ * 200 at once, then applied by a worker. The (workspace, notification id) key
+ * makes redelivery a no-op. Order of arrival does not matter: the ticket's own
+ * `updated_at` decides which snapshot wins (see tickets.ts).
+ */
+import type { Selectable } from 'kysely';
+import type { WebhookInboxTable } from '../schema';
+import { capError, fromJson, narrow, type RepoContext, toJson } from './common';
+
+export const INBOX_STATUSES = ['pending', 'done', 'ignored', 'failed'] as const;
+export type InboxStatus = (typeof INBOX_STATUSES)[number];
+
+export interface InboxNotification {
+  workspaceId: string;
+  notificationId: string;
+  topic: string;
+  payload: unknown;
+  receivedAt: number;
+  status: InboxStatus;
+  processedAt: number | null;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: number | null;
+}
+
+export interface WebhooksRepo {
+  accept(workspaceId: string, notificationId: string, topic: string, payload: unknown, now: number): Promise<'new' | 'duplicate'>;
+  /** Cross-workspace: pending notifications due at `now`, oldest first, leased to `workerId`. */
+  claimPending(now: number, limit: number, workerId: string, leaseMs: number): Promise<InboxNotification[]>;
+  markDone(workspaceId: string, notificationId: string, now: number): Promise<boolean>;
+  /** Understood and deliberately not acted on (unknown topic, stale snapshot, ping). */
+  markIgnored(workspaceId: string, notificationId: string, now: number, reason: string): Promise<boolean>;
+  /** `retryAt` null = give up (status 'failed'); otherwise it stays pending until then. */
+  markFailed(
+    workspaceId: string,
+    notificationId: string,
+    failure: { error: string; now: number; retryAt: number | null },
+  ): Promise<boolean>;
+  get(workspaceId: string, notificationId: string): Promise<InboxNotification | null>;
+  /** Cross-workspace housekeeping: deletes done/ignored rows processed before `before`. */
+  prune(before: number): Promise<number>;
+}
+
+export function createWebhooksRepo({ db, dialect }: RepoContext): WebhooksRepo {
+  const one = (workspaceId: string, notificationId: string) =>
+    db.updateTable('webhook_inbox').where('workspace_id', '=', workspaceId).where('notification_id', '=', notificationId);
+  const finish = async (workspaceId: string, notificationId: string, status: InboxStatus, now: number, error: string | null) => {
+    const result = await one(workspaceId, notificationId)
+      .set({ status, processed_at: now, last_error: error, next_attempt_at: null, locked_by: null, locked_until: null })
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  };
+
+  return {
+    async accept(workspaceId, notificationId, topic, payload, now) {
+      const row = await db
+        .insertInto('webhook_inbox')
+        .values({
+          workspace_id: workspaceId,
+          notification_id: notificationId,
+          topic,
+          payload_json: toJson(payload),
+          received_at: now,
+          status: 'pending',
+          processed_at: null,
+          last_error: null,
+          next_attempt_at: now,
+          locked_by: null,
+          locked_until: null,
+        })
+        .onConflict((oc) => oc.columns(['workspace_id', 'notification_id']).doNothing())
+        .returning('notification_id')
+        .executeTakeFirst();
+      return row ? 'new' : 'duplicate';
+    },
+
+    async claimPending(now, limit, workerId, leaseMs) {
+      // Same shape as the outbox claim (see outbox.ts): one statement, SKIP LOCKED on PostgreSQL.
+      const rows = await db
+        .with('due', (qb) =>
+          qb
+            .selectFrom('webhook_inbox')
+            .select(['workspace_id as due_workspace_id', 'notification_id as due_notification_id'])
+            .where('next_attempt_at', '<=', now)
+            .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+            .orderBy('next_attempt_at')
+            .limit(limit)
+            .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked()),
+        )
+        .updateTable('webhook_inbox')
+        .from('due')
+        .whereRef('webhook_inbox.workspace_id', '=', 'due.due_workspace_id')
+        .whereRef('webhook_inbox.notification_id', '=', 'due.due_notification_id')
+        .set((eb) => ({ locked_by: workerId, locked_until: now + leaseMs, attempts: eb('webhook_inbox.attempts', '+', 1) }))
+        .returningAll()
+        .execute();
+      return rows.map(toNotification).sort((a, b) => a.receivedAt - b.receivedAt);
+    },
+
+    markDone: (workspaceId, notificationId, now) => finish(workspaceId, notificationId, 'done', now, null),
+    markIgnored: (workspaceId, notificationId, now, reason) => finish(workspaceId, notificationId, 'ignored', now, capError(reason)),
+
+    async markFailed(workspaceId, notificationId, failure) {
+      if (failure.retryAt === null) return finish(workspaceId, notificationId, 'failed', failure.now, capError(failure.error));
+      const result = await one(workspaceId, notificationId)
+        .set({ last_error: capError(failure.error), next_attempt_at: failure.retryAt, locked_by: null, locked_until: null })
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async get(workspaceId, notificationId) {
+      const row = await db
+        .selectFrom('webhook_inbox')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('notification_id', '=', notificationId)
+        .executeTakeFirst();
+      return row ? toNotification(row) : null;
+    },
+
+    async prune(before) {
+      const result = await db
+        .deleteFrom('webhook_inbox')
+        .where('status', 'in', ['done', 'ignored'])
+        .where('processed_at', '<', before)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
+
+function toNotification(row: Selectable<WebhookInboxTable>): InboxNotification {
+  return {
+    workspaceId: row.workspace_id,
+    notificationId: row.notification_id,
+    topic: row.topic,
+    payload: fromJson(row.payload_json),
+    receivedAt: row.received_at,
+    status: narrow(INBOX_STATUSES, row.status, 'webhook_inbox.status'),
+    processedAt: row.processed_at,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    nextAttemptAt: row.next_attempt_at,
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * Row types of every table, as kysely sees them. These are storage shapes
+ * (snake_case, JSON as text, booleans as 0/1, instants as epoch ms); the
+ * repositories turn them into the camelCase objects the rest of the app uses.
+ * Keep this file in step with the migrations in ./migrations.
+ */
+import type { Generated } from 'kysely';
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  region: string;
+  api_base_url: string;
+  timezone: string;
+  token_ciphertext: string | null;
+  token_key_id: string | null;
+  install_mode: string;
+  installed_at: number;
+  uninstalled_at: number | null;
+  installed_by_admin_id: string | null;
+}
+
+export interface WorkspaceSettingsTable {
+  workspace_id: string;
+  settings_json: string;
+  version: number;
+  updated_at: number;
+  updated_by: string | null;
+}
+
+export interface SettingsAuditTable {
+  id: string;
+  workspace_id: string;
+  version: number;
+  admin_id: string | null;
+  at: number;
+  before_json: string | null;
+  after_json: string;
+}
+
+export interface TicketLinksTable {
+  workspace_id: string;
+  ticket_id: string;
+  ticket_number: string | null;
+  conversation_id: string;
+  contact_id: string | null;
+  title: string;
+  ticket_type_id: string | null;
+  state_category: string;
+  state_label: string | null;
+  priority: string | null;
+  queue: string | null;
+  team_id: string | null;
+  admin_assignee_id: string | null;
+  owner_name: string | null;
+  team_name: string | null;
+  is_open: number;
+  intercom_updated_at: number;
+  synced_at: number;
+  escalation_id: string | null;
+  created_at: number;
+}
+
+export interface EscalationsTable {
+  workspace_id: string;
+  id: string;
+  conversation_id: string;
+  contact_id: string | null;
+  admin_id: string | null;
+  idempotency_key: string;
+  status: string;
+  forced: number;
+  request_json: string;
+  ticket_id: string | null;
+  attempts: number;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ConversationLocksTable {
+  workspace_id: string;
+  conversation_id: string;
+  locked_at: number;
+}
+
+export interface SlaClocksTable {
+  workspace_id: string;
+  ticket_id: string;
+  kind: string;
+  cycle: number;
+  state_json: string;
+  status: string;
+  next_fire_at: number | null;
+  next_step: string | null;
+  locked_by: string | null;
+  locked_until: number | null;
+  updated_at: number;
+}
+
+export interface LadderFiringsTable {
+  workspace_id: string;
+  ticket_id: string;
+  kind: string;
+  cycle: number;
+  step: string;
+  due_at: number;
+  fired_at: number;
+}
+
+export interface OutboxTable {
+  id: string;
+  workspace_id: string;
+  kind: string;
+  dedupe_key: string;
+  payload_json: string;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: number | null;
+  locked_by: string | null;
+  locked_until: number | null;
+  last_error: string | null;
+  created_at: number;
+  done_at: number | null;
+  result_json: string | null;
+}
+
+export interface WebhookInboxTable {
+  workspace_id: string;
+  notification_id: string;
+  topic: string;
+  payload_json: string;
+  received_at: number;
+  status: string;
+  processed_at: number | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: number | null;
+  locked_by: string | null;
+  locked_until: number | null;
+}
+
+export interface Tables {
+  workspaces: WorkspacesTable;
+  workspace_settings: WorkspaceSettingsTable;
+  settings_audit: SettingsAuditTable;
+  ticket_links: TicketLinksTable;
+  escalations: EscalationsTable;
+  conversation_locks: ConversationLocksTable;
+  sla_clocks: SlaClocksTable;
+  ladder_firings: LadderFiringsTable;
+  outbox: OutboxTable;
+  webhook_inbox: WebhookInboxTable;
+}
+
+/** Every table that holds workspace data, children before parents: the order `purge` deletes in. */
+export const WORKSPACE_TABLES = [
+  'settings_audit',
+  'workspace_settings',
+  'ladder_firings',
+  'sla_clocks',
+  'outbox',
+  'webhook_inbox',
+  'conversation_locks',
+  'ticket_links',
+  'escalations',
+] as const satisfies readonly (keyof Tables)[];

@@ -1,0 +1,171 @@
+import { startClock } from '../../src/domain/sla';
+import { signBody } from '../../src/http/signature';
+import { initializeBody } from '../../src/sandbox/canvas-kit-body';
+import { startHarness, TEST_CLIENT_SECRET, type Harness } from '../support/app-harness';
+import { assertValidCanvasResponse } from '../support/canvas-schema';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  h.fake.assertNoViolations();
+  await h.close();
+});
+
+function texts(body: { canvas: { content: { components: unknown[] } } }): string {
+  return JSON.stringify(body.canvas.content.components);
+}
+
+async function linkTicket(ticketId: string, overrides: Record<string, unknown> = {}) {
+  const { store, clock } = { store: h.application.store, clock: h.clock };
+  await store.tickets.upsert(
+    h.demo.workspaceId,
+    {
+      ticketId,
+      ticketNumber: `#${ticketId}`,
+      conversationId: h.context.conversationId,
+      contactId: null,
+      title: 'Double charge on invoice INV-2041',
+      ticketTypeId: h.demo.backOffice.ticketTypeId,
+      stateCategory: 'in_progress',
+      stateLabel: null,
+      priority: 'P2',
+      queue: 'billing_legal',
+      teamId: h.demo.teams.billing_legal,
+      adminAssigneeId: null,
+      ownerName: 'Lee Lead',
+      teamName: 'Billing / Legal',
+      isOpen: true,
+      intercomUpdatedAt: clock.now(),
+      ...overrides,
+    },
+    clock.now(),
+  );
+  const state = startClock({
+    kind: 'resolution',
+    ticketCreatedAt: clock.now(),
+    targetMs: 4 * 3_600_000,
+    tightening: null,
+    meterMode: 'calendar',
+    now: clock.now(),
+  });
+  await store.clocks.upsert(
+    h.demo.workspaceId,
+    { ticketId, kind: 'resolution', cycle: state.cycle, state, status: 'running', nextFireAt: null, nextStep: null },
+    clock.now(),
+  );
+}
+
+describe('POST /intercom/initialize', () => {
+  it('shows the empty state, the detected signals and a secondary Escalate button, with no Intercom call', async () => {
+    const res = await h.initialize();
+    expect(res.status).toBe(200);
+    assertValidCanvasResponse(res.body, 'initialize');
+    const json = texts(res.body);
+    expect(json).toContain('No back-office ticket');
+    expect(json).toMatch(/Keyword: refund|Keyword: chargeback/);
+    const escalate = res.body.canvas.content.components.find((c: { id?: string }) => c.id === 'escalate_open');
+    expect(escalate).toMatchObject({ type: 'button', style: 'secondary' });
+    expect(h.fake.requests).toHaveLength(0);
+  });
+
+  it('shows a linked ticket from the store: number, state, priority, queue, owner and SLA with its absolute due time', async () => {
+    await linkTicket('701');
+    h.clock.advance(74 * 60_000);
+    const res = await h.initialize();
+    assertValidCanvasResponse(res.body, 'initialize');
+    const json = texts(res.body);
+    expect(json).toContain('#701');
+    expect(json).toContain('In progress');
+    expect(json).toContain('P2');
+    expect(json).toContain('Billing / Legal');
+    expect(json).toContain('Lee Lead');
+    // 4h target, 1h14m spent → 2h 46m left, due 14:00 UTC (the demo workspace's zone).
+    expect(json).toContain('2h 46m');
+    expect(json).toMatch(/Nov 18, 2026, 2:00\s?PM/);
+    expect(h.fake.requests).toHaveLength(0);
+  });
+
+  it('answers a numeric conversation id and a legacy customer field', async () => {
+    const body = initializeBody(h.fake, h.context) as Record<string, unknown> & { conversation: Record<string, unknown> };
+    const legacy = {
+      ...body,
+      conversation: { ...body.conversation, id: Number(h.context.conversationId) },
+      customer: body.contact,
+      contact: undefined,
+    };
+    const res = await h.postSigned('/intercom/initialize', legacy);
+    expect(res.status).toBe(200);
+    assertValidCanvasResponse(res.body, 'initialize');
+    expect(texts(res.body)).not.toContain('went wrong');
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['wrong', 'f'.repeat(64)],
+    ['other-secret', 'other'],
+  ])('rejects a %s signature with 401 and changes nothing', async (kind, sig) => {
+    const raw = JSON.stringify(initializeBody(h.fake, h.context));
+    const signature = kind === 'other-secret' ? signBody('canvas', raw, 'not-the-secret') : sig;
+    const req = (await import('supertest')).default(h.application.app).post('/intercom/initialize').set('Content-Type', 'application/json');
+    const res = await (signature ? req.set('X-Body-Signature', signature) : req).send(raw);
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ error: 'invalid_signature' });
+    expect(h.fake.requests).toHaveLength(0);
+  });
+
+  it('rejects a body changed after signing', async () => {
+    const raw = JSON.stringify(initializeBody(h.fake, h.context));
+    const res = await (await import('supertest'))
+      .default(h.application.app)
+      .post('/intercom/initialize')
+      .set('Content-Type', 'application/json')
+      .set('X-Body-Signature', signBody('canvas', raw, TEST_CLIENT_SECRET))
+      .send(raw.replace('"workspace_id"', '"workspace_id" '));
+    expect(res.status).toBe(401);
+  });
+
+  it.each([
+    ['invalid JSON', '{"workspace_id":'],
+    ['no conversation', JSON.stringify({ workspace_id: 'demo1abc', admin: { id: '1' } })],
+    ['a JSON array', '[]'],
+  ])('answers %s with a 200 error canvas that says what to do', async (_name, raw) => {
+    const res = await (await import('supertest'))
+      .default(h.application.app)
+      .post('/intercom/initialize')
+      .set('Content-Type', 'application/json')
+      .set('X-Body-Signature', signBody('canvas', raw, TEST_CLIENT_SECRET))
+      .send(raw);
+    expect(res.status).toBe(200);
+    assertValidCanvasResponse(res.body, 'initialize');
+    expect(texts(res.body)).toMatch(/Try again|Refresh/);
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts:\d+|stack/i);
+  });
+
+  it('tells a teammate of a workspace that has not installed Handoff what to do', async () => {
+    const body = { ...initializeBody(h.fake, h.context), workspace_id: 'not-installed' };
+    const res = await h.postSigned('/intercom/initialize', body);
+    expect(res.status).toBe(200);
+    assertValidCanvasResponse(res.body, 'initialize');
+    expect(texts(res.body)).toContain('not connected to this workspace');
+    expect(texts(res.body)).not.toContain('escalate_open');
+  });
+});
+
+describe('POST /intercom/submit', () => {
+  it('refreshes the sidebar', async () => {
+    await linkTicket('702');
+    const res = await h.submit({ componentId: 'refresh' });
+    expect(res.status).toBe(200);
+    assertValidCanvasResponse(res.body, 'submit');
+    expect(texts(res.body)).toContain('#702');
+  });
+
+  it('answers an unknown component with an error canvas, not a 500', async () => {
+    const res = await h.submit({ componentId: 'no_such_button' });
+    expect(res.status).toBe(200);
+    assertValidCanvasResponse(res.body, 'submit');
+    expect(texts(res.body)).toContain('not available');
+  });
+});
