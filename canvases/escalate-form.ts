@@ -19,6 +19,7 @@ export function escalateFormCanvas(vm: EscalateFormVM): CanvasResponse {
     text('Escalate to back office', { style: 'header' }),
     ...(vm.formError ? [text(trim(vm.formError, 300), { style: 'error' })] : []),
     ...openTicketNotice(vm),
+    ...pendingNotice(vm),
     ...ticketTypeField(vm),
     singleSelect({
       id: INPUT_IDS.priority,
@@ -47,7 +48,9 @@ export function escalateFormCanvas(vm: EscalateFormVM): CanvasResponse {
     ...navigation(linkButton('Cancel', 'back')),
   ];
   const stored = { v: 1 as const, flow: 'escalate' as const, nonce: vm.nonce, conversationId: vm.conversationId };
-  const data = single ? { ...stored, ticketTypeId: vm.ticketTypes[0].id } : stored;
+  const typed = single ? { ...stored, ticketTypeId: vm.ticketTypes[0].id } : stored;
+  // "Add a note instead" acts on the open ticket; Canvas Kit has no hidden input, so its id travels here.
+  const data = vm.openTicket ? { ...typed, ticketId: vm.openTicket.ticketId } : typed;
   return finalizeCanvas(components, encodeStoredData(data), { first: false });
 }
 
@@ -112,9 +115,19 @@ function openTicketNotice(vm: EscalateFormVM): Component[] {
   ];
 }
 
+/** An escalation still on its way: there is no ticket to add a note to yet, but a second one stays a choice. */
+function pendingNotice(vm: EscalateFormVM): Component[] {
+  const pending = vm.pendingEscalation;
+  if (!pending || vm.openTicket) return [];
+  return lines([
+    { text: `This conversation already has an escalation on its way: ${trim(pending.message, 60)}` },
+    { text: 'Its ticket will appear in the sidebar. Create another only if this is a separate problem.', style: 'muted' },
+  ]);
+}
+
 /** With an open ticket the only create button is the explicit "anyway", so a second ticket is always a choice. */
 function createButton(vm: EscalateFormVM): Component {
-  return vm.openTicket
+  return vm.openTicket || vm.pendingEscalation
     ? button({ id: encodeComponentId('escalate_force'), label: 'Create another ticket anyway', style: 'primary', action: submitAction() })
     : button({ id: encodeComponentId('escalate_submit'), label: 'Create ticket', style: 'primary', action: submitAction() });
 }

@@ -8,7 +8,7 @@ import { FIRST_CANVAS_MAX_HEIGHT_PX, button, estimateHeight, finalizeCanvas, sub
 import type { CanvasResponse, Component } from './kit/types';
 import { NO_TICKET_TEXT, QUEUED_TEXT, asOf, displayZone, linkButton, lines, navigation, trim } from './parts';
 import { encodeStoredData } from './stored-data';
-import { compactTicketBlock, fullTicketBlock } from './ticket-card';
+import { clocksTicketBlock, compactTicketBlock, fullTicketBlock } from './ticket-card';
 import type { SidebarVM } from './view-models';
 
 const SIGNAL_CHARS = 44;
@@ -17,13 +17,35 @@ export function sidebarCanvas(vm: SidebarVM): CanvasResponse {
   const footer = [asOf(vm.now, vm.tz), ...navigation(...footerLinks(vm))];
   const footerPx = estimateHeight(footer);
   const body = vm.tickets.length > 0 ? fitTickets(vm, footerPx) : escalateBody(vm, footerPx);
+  // The failure notice is the first thing to give up when nothing else can shrink enough.
+  if (vm.failedEscalation && footerPx + estimateHeight(body) > FIRST_CANVAS_MAX_HEIGHT_PX) {
+    return sidebarCanvas({ ...vm, failedEscalation: null });
+  }
   return finalizeCanvas([...body, ...footer], encodeStoredData({ v: 1, flow: 'home' }), { first: true });
 }
 
 function footerLinks(vm: SidebarVM) {
   const refresh = linkButton('Refresh', 'refresh');
-  if (!vm.settingsUrl) return [refresh];
-  return [refresh, button({ id: 'open_settings', label: 'Settings', style: 'link', action: urlAction(vm.settingsUrl) })];
+  // With a ticket linked the Escalate button is gone; a second escalation stays one link away.
+  const again =
+    vm.tickets.length > 0
+      ? [
+          button({
+            id: encodeComponentId('escalate_open'),
+            label: 'New escalation',
+            style: 'link',
+            action: submitAction(),
+            disabled: vm.contactMissing || undefined,
+          }),
+        ]
+      : [];
+  if (!vm.settingsUrl) return [...again, refresh];
+  return [...again, refresh, button({ id: 'open_settings', label: 'Settings', style: 'link', action: urlAction(vm.settingsUrl) })];
+}
+
+/** An escalation Intercom refused in the background: the teammate who asked for it may not have seen why. */
+function failedBlock(vm: SidebarVM): Component[] {
+  return vm.failedEscalation ? [text(`Escalation failed: ${trim(vm.failedEscalation.message, 90)}`, { style: 'error' })] : [];
 }
 
 /** Only the first queued escalation (in the order given) is spelled out; the rest are counted, so the block stays short. */
@@ -54,13 +76,14 @@ function showAll(count: number): Component {
 
 /**
  * Full blocks for as many tickets as fit (in the order given: flows put the most urgent first); failing that,
- * compact ones; failing that, only "Show all". Queued escalations stay visible below the tickets.
+ * blocks without the Open button (all clocks still shown); failing that, compact ones; failing that, only
+ * "Show all". Queued escalations stay visible below the tickets.
  */
 function fitTickets(vm: SidebarVM, footerPx: number): Component[] {
   const n = vm.tickets.length;
-  const pending = pendingBlock(vm);
+  const pending = [...pendingBlock(vm), ...failedBlock(vm)];
   const fixedPx = footerPx + estimateHeight(pending);
-  for (const block of [fullTicketBlock, compactTicketBlock]) {
+  for (const block of [fullTicketBlock, clocksTicketBlock, compactTicketBlock]) {
     const build = (k: number) =>
       k === 0 ? [] : [...vm.tickets.slice(0, k).flatMap((t) => block(t, vm.tz)), ...(k < n ? [showAll(n)] : [])];
     const fitted = largestFitting(n, build, fixedPx);
@@ -80,6 +103,7 @@ function escalateBody(vm: SidebarVM, fixedPx: number): Component[] {
     disabled: vm.contactMissing || undefined,
   });
   const intro = [
+    ...failedBlock(vm),
     ...(vm.contactMissing ? [text('Select a person in the conversation details to escalate.', { style: 'muted' })] : []),
     ...(vm.pending.length === 0 ? [text(NO_TICKET_TEXT, { style: 'muted' })] : pendingBlock(vm)),
   ];

@@ -34,18 +34,26 @@ export function manageButton(t: TicketCardVM): Component {
 
 /** Everything the sidebar shows about a ticket. */
 export function fullTicketBlock(t: TicketCardVM, tz: TimeZoneVM): Component[] {
+  return [...ticketLines(t, tz), openInIntercomButton(t), manageButton(t)];
+}
+
+/**
+ * Second choice when the full block does not fit: every running clock and the tightening reason stay (agents
+ * need both clocks and the why), only the Open button goes; Manage still leads to the ticket.
+ */
+export function clocksTicketBlock(t: TicketCardVM, tz: TimeZoneVM): Component[] {
+  return [...ticketLines(t, tz), manageButton(t)];
+}
+
+function ticketLines(t: TicketCardVM, tz: TimeZoneVM): Component[] {
   const clockTexts = orderedClocks(t.clocks).map((c) => ({ text: clockLine(c, tz) }));
-  return [
-    ...lines([
-      { text: ticketHeading(t), style: 'header' },
-      { text: ticketStatus(t), style: 'muted' },
-      { text: ticketOwnership(t), style: 'muted' },
-      ...clockTexts,
-      ...(t.tightenedReason ? [{ text: `Tightened: ${trim(t.tightenedReason, 60)}`, style: 'muted' as const }] : []),
-    ]),
-    openInIntercomButton(t),
-    manageButton(t),
-  ];
+  return lines([
+    { text: ticketHeading(t), style: 'header' },
+    { text: ticketStatus(t), style: 'muted' },
+    { text: ticketOwnership(t), style: 'muted' },
+    ...clockTexts,
+    ...(t.tightenedReason ? [{ text: `Tightened: ${trim(t.tightenedReason, 60)}`, style: 'muted' as const }] : []),
+  ]);
 }
 
 /** The most pressing clock: breached, then at risk, then the one due first. */

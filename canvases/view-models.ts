@@ -62,6 +62,8 @@ export interface SidebarVM {
   settingsUrl: string | null;
   /** No person selected in the details panel: escalating needs one. */
   contactMissing: boolean;
+  /** The conversation's latest escalation failed for good; `message` is Intercom's reason. */
+  failedEscalation?: { message: string } | null;
 }
 
 /** "Show all N tickets": every linked ticket as one list row. */
@@ -106,6 +108,8 @@ export interface EscalateFormVM {
   formError?: string | null;
   /** The conversation already has this open ticket: explain and offer a note instead. */
   openTicket?: { ticketId: string; ticketNumber: string; title: string } | null;
+  /** An escalation of this conversation is still on its way to a ticket (e.g. 'P2 · Billing / Legal'). */
+  pendingEscalation?: { message: string } | null;
 }
 
 export type EscalationResultVM =

@@ -1,7 +1,8 @@
 /**
  * The one file that listens. Parses config, builds the application, records a
  * private install, starts the background jobs, and drains on SIGTERM/SIGINT:
- * no new connections, in-flight requests and jobs finish, then exit.
+ * no new connections, in-flight requests and jobs finish, then exit. Without
+ * Intercom credentials it starts the sandbox instead (src/sandbox/boot.ts).
  */
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config';
@@ -13,6 +14,14 @@ import { type Application, buildApplication } from './wiring';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  if (config.mode === 'sandbox') {
+    // Imported only on this branch: a production start never loads the fake Intercom or the simulator.
+    const { startSandbox } = await import('./sandbox/boot');
+    const sandbox = await startSandbox({ config, logger });
+    process.stdout.write(`\n  Handoff SANDBOX (fake Intercom, demo data). Inbox simulator: ${sandbox.simulatorUrl}\n\n`);
+    drainOnSignals(sandbox.server, { logger, stop: sandbox.stop }, config.shutdownGraceMs);
+    return;
+  }
   const application = await buildApplication({ config, logger });
   if (config.installMode === 'private' && config.intercom.accessToken) {
     const workspace = await installPrivateWorkspace({
@@ -33,7 +42,7 @@ async function main(): Promise<void> {
   drainOnSignals(server, application, config.shutdownGraceMs);
 }
 
-function drainOnSignals(server: Server, application: Application, graceMs: number): void {
+function drainOnSignals(server: Server, application: Pick<Application, 'logger' | 'stop'>, graceMs: number): void {
   let draining = false;
   const drain = (signal: string) => {
     if (draining) return;

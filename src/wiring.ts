@@ -10,10 +10,32 @@ import { type FlowDeps, intercomTicketUrl } from './flows/deps';
 import { allTickets, sidebar } from './flows/sidebar';
 import { dispatchSubmit, type SubmitTable } from './flows/submit-table';
 import { createApp } from './http/app';
+import { installRoutes } from './http/install-routes';
+import { oauthCallbackRoutes } from './http/oauth-callback';
+import { settingsRoutes } from './http/settings/routes';
+import { uninstallRoutes } from './http/uninstall-routes';
 import type { BackgroundJob } from './jobs/background-job';
+import { createLadderHandlers } from './jobs/ladder-handlers';
 import { createOutboxWorker, type OutboxHandler, type OutboxWorker } from './jobs/outbox-worker';
+import { createSlaScheduler } from './jobs/sla-scheduler';
+import { createReconciler } from './jobs/reconciler';
+import { createSyncHandlers } from './jobs/sync-handlers';
+import { createWebhookProcessor } from './jobs/webhook-processor';
+import { webhookRoutes } from './http/webhook-routes';
+import { ticketActions } from './flows/ticket-actions';
+import { createSyncDeps } from './services/sync';
+import { countingIntercomCalls, createViewCounters, viewMetrics } from './services/sync/view-metrics';
 import { createTokenCipher, type TokenCipher } from './security/token-cipher';
+import { createInstallServices, type InstallServices } from './services/install';
+import { createDirectoryCache } from './services/directory-cache';
+import { escalationHandlers } from './flows/escalation';
+import { createEscalationHandlers } from './jobs/escalation-handlers';
+import { DEFAULT_BUDGETS, type EscalationBudgets, type EscalationDeps, intercomConversationUrl } from './services/escalation';
+import { createTicketSnapshotter } from './services/ticket-snapshot';
+import { createTicketTypeCache } from './services/ticket-types';
 import { createSettingsService } from './services/settings-service';
+import { createPolicyCache } from './services/sla/policy-cache';
+import { createSlaService } from './services/sla/sla-service';
 import { createWorkspaceDirectory } from './services/workspace-directory';
 import { createStore, type Database, migrateToLatest, openDatabase, type Store } from './store';
 import { type Clock, systemClock } from './util/clock';
@@ -32,6 +54,12 @@ export interface BuildOptions {
   intercomMaxRetries?: number;
   /** Identifies this process in row leases (outbox, SLA timers). */
   instanceId?: string;
+  /** Extra routers mounted before the 404 handler (the sandbox's Inbox simulator). */
+  routers?: readonly Router[];
+  /** Where a ticket's "Open" link points (the sandbox points it at its simulator). */
+  ticketUrl?: (workspaceId: string, ticketId: string) => string;
+  /** Time budgets of the escalate submit (tests shorten them); see src/services/escalation/deps.ts. */
+  escalationBudgets?: Partial<EscalationBudgets>;
 }
 
 export interface Application {
@@ -42,6 +70,8 @@ export interface Application {
   logger: Logger;
   outbox: OutboxWorker;
   jobs: readonly BackgroundJob[];
+  /** Install, uninstall, OAuth and the settings page (src/services/install). */
+  install: InstallServices;
   /** Starts every background loop. Tests usually drive `runOnce` instead. */
   startJobs(): void;
   /** Stops the loops, waits for work in flight, closes the database. */
@@ -66,14 +96,30 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     ...(options.intercomSleep ? { sleep: options.intercomSleep } : {}),
     ...(options.intercomMaxRetries === undefined ? {} : { maxRetries: options.intercomMaxRetries }),
   });
+  // One settings/meter cache for the SLA service and the scheduler (see src/services/sla/policy-cache.ts).
+  const slaPolicies = createPolicyCache();
   const deps: FlowDeps = {
     store,
     clock,
     settings: createSettingsService(store, clock),
     directory,
-    ticketUrl: intercomTicketUrl,
-    settingsUrlFor: async () => null,
+    sla: createSlaService({ clock, policies: slaPolicies }),
+    ticketUrl: options.ticketUrl ?? intercomTicketUrl,
+    settingsUrlFor: (workspaceId, admin) => install.settingsUrlFor(workspaceId, admin),
   };
+  // Installing and administering: OAuth, uninstall, the settings page and the sidebar's Settings link.
+  const install = createInstallServices({
+    config,
+    store,
+    cipher,
+    clock,
+    directory,
+    settings: deps.settings,
+    logger,
+    apiBaseUrl: options.apiBaseUrlOverride ?? config.intercom.apiBaseUrl,
+  });
+  // Tokens sealed under a previous encryption key are re-sealed under the current one before any request is served.
+  await install.resealTokens();
 
   const submitTable: SubmitTable = {
     refresh: (request) => sidebar(deps, request),
@@ -81,7 +127,53 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     tickets_all: (request) => allTickets(deps, request),
   };
   const outboxHandlers: Record<string, OutboxHandler> = {};
-  const routers: Router[] = [];
+  // SLA ladder actions share the escalations' outbox, so an Intercom outage delays them and loses none.
+  const ladderNames = createDirectoryCache({ clientFor: (workspaceId) => directory.clientFor(workspaceId), clock });
+  // Escalation (src/services/escalation): the escalate form, reserve + inline create, and its outbox jobs.
+  const ticketTypes = createTicketTypeCache({ clientFor: (workspaceId) => directory.clientFor(workspaceId), clock });
+  const escalation: EscalationDeps = {
+    store,
+    clock,
+    settings: deps.settings,
+    directory,
+    ticketTypes,
+    snapshots: createTicketSnapshotter({ directory: ladderNames, ticketTypes }),
+    sla: deps.sla,
+    ticketUrl: deps.ticketUrl,
+    conversationUrl: intercomConversationUrl,
+    pokeOutbox: () => outbox.poke(),
+    // The job waits out the client's own timeout, so a create we stopped waiting for has settled first.
+    budgets: { ...DEFAULT_BUDGETS, settleMs: config.intercom.timeoutMs + 1_000, ...options.escalationBudgets },
+    logger: logger.child({ flow: 'escalation' }),
+  };
+  Object.assign(submitTable, escalationHandlers(escalation, submitTable));
+  Object.assign(outboxHandlers, createEscalationHandlers(escalation));
+  Object.assign(
+    outboxHandlers,
+    createLadderHandlers({
+      store,
+      clientFor: (workspaceId) => directory.clientFor(workspaceId),
+      settings: (workspaceId) => deps.settings.get(workspaceId),
+      names: (workspaceId) => ladderNames.names(workspaceId),
+    }),
+  );
+  // Two-way ticket sync (src/services/sync): webhooks in, sidebar note/priority/refresh out, reconciliation.
+  const sync = createSyncDeps({
+    deps,
+    names: ladderNames,
+    ticketTypes,
+    logger: logger.child({ job: 'sync' }),
+    pokeOutbox: () => outbox.poke(),
+  });
+  Object.assign(outboxHandlers, createSyncHandlers(sync));
+  Object.assign(submitTable, ticketActions({ flow: deps, sync }));
+  const routers: Router[] = [...(options.routers ?? [])];
+  routers.push(
+    installRoutes(install),
+    oauthCallbackRoutes(install),
+    settingsRoutes(install),
+    uninstallRoutes(install, config.intercom.clientSecrets),
+  );
 
   const outbox = createOutboxWorker({
     store,
@@ -93,11 +185,28 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   const jobs: BackgroundJob[] = [
     { name: 'outbox', runOnce: () => outbox.runOnce(), start: () => outbox.start(config.jobs.outboxPollMs), stop: () => outbox.stop() },
   ];
+  jobs.push(
+    createSlaScheduler({
+      store,
+      clock,
+      policies: slaPolicies,
+      instanceId,
+      logger: logger.child({ job: 'sla-scheduler' }),
+      intervalMs: config.jobs.slaTickMs,
+      onEnqueued: () => outbox.poke(),
+    }),
+  );
+  const webhookProcessor = createWebhookProcessor({ sync, workerId: instanceId, intervalMs: config.jobs.outboxPollMs });
+  jobs.push(webhookProcessor, createReconciler({ sync, intervalMs: config.jobs.reconcileIntervalMs }));
+  const onAccepted = () => webhookProcessor.poke();
+  routers.push(webhookRoutes({ clientSecrets: config.intercom.clientSecrets, store, clock, logger, onAccepted }));
+  // Intercom calls per sidebar view, on /metrics (a warm view makes none).
+  const sidebarViews = createViewCounters();
 
   const app = createApp({
     logger,
     clientSecrets: config.intercom.clientSecrets,
-    canvas: { initialize: (request) => sidebar(deps, request), submit: dispatchSubmit(submitTable) },
+    canvas: { initialize: countingIntercomCalls((request) => sidebar(deps, request), sidebarViews), submit: dispatchSubmit(submitTable) },
     health: async () => {
       try {
         await store.outbox.pendingCount(null);
@@ -106,7 +215,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
         return { ok: false, checks: { database: 'unreachable' } };
       }
     },
-    metrics: async () => ({ outbox_pending: await store.outbox.pendingCount(null) }),
+    metrics: async () => ({ outbox_pending: await store.outbox.pendingCount(null), ...viewMetrics(sidebarViews) }),
     routers,
   });
 
@@ -119,6 +228,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     logger,
     outbox,
     jobs,
+    install,
     startJobs: () => {
       for (const job of jobs) job.start();
     },

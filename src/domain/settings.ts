@@ -90,6 +90,18 @@ export const signalSettingsSchema = z.object({
   frustrationThreshold: z.number().min(0).max(10),
 });
 
+export const settingsAccessSchema = z.object({
+  adminIds: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{1,20}$/, 'Intercom admin ids are digits'),
+    )
+    .max(100),
+  roleNames: z.array(z.string().trim().min(1).max(60)).max(20),
+});
+
 export const workspaceSettingsSchema = z.object({
   /** Default back-office ticket type; null = the first Back-office type Intercom lists. */
   ticketTypeId: z.string().min(1).nullable(),
@@ -108,6 +120,12 @@ export const workspaceSettingsSchema = z.object({
   snapshotMaxAgeMinutes: z.number().int().min(1).max(1440),
   /** What happens to a workspace's data when the app is uninstalled. */
   retentionOnUninstall: z.enum(['keep', 'purge']),
+  /**
+   * Who may open the settings page besides the admin who installed Handoff: these Intercom admin ids, and
+   * teammates whose Intercom role name (when Canvas Kit sends one) is listed. Defaulted so settings saved
+   * before this field existed still parse.
+   */
+  access: settingsAccessSchema.default(() => ({ adminIds: [], roleNames: ['Owner', 'Admin'] })),
 });
 
 export type QueueSettings = z.infer<typeof queueSettingsSchema>;
@@ -117,6 +135,7 @@ export type SlaPolicy = z.infer<typeof slaPolicySchema>;
 export type LadderSettings = z.infer<typeof ladderSettingsSchema>;
 export type SignalSettings = z.infer<typeof signalSettingsSchema>;
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
+export type SettingsAccess = z.infer<typeof settingsAccessSchema>;
 
 const nineToSix = [{ start: '09:00', end: '18:00' }];
 
@@ -176,6 +195,7 @@ export function defaultSettings(timezone = 'UTC'): WorkspaceSettings {
     resolveBehaviour: 'reopen',
     snapshotMaxAgeMinutes: 15,
     retentionOnUninstall: 'keep',
+    access: { adminIds: [], roleNames: ['Owner', 'Admin'] },
   };
 }
 

@@ -10,7 +10,7 @@ import { parseContact, parseConversation } from '../domain/conversation';
 import { analyseSignals } from '../domain/signals';
 import type { CanvasRequest } from '../http/canvas-request';
 import { AppError } from '../http/errors';
-import type { Workspace } from '../store';
+import type { Escalation, Workspace } from '../store';
 import type { FlowDeps } from './deps';
 import { ticketCard } from './ticket-card';
 import type { CanvasResponse } from './types';
@@ -38,11 +38,12 @@ async function linkedTicketCards(deps: FlowDeps, request: CanvasRequest, now: nu
 export async function sidebarModel(deps: FlowDeps, request: CanvasRequest): Promise<SidebarVM> {
   const now = deps.clock.now();
   const { workspaceId, conversationId } = request;
-  const [workspace, { settings, cards }, active, settingsUrl] = await Promise.all([
+  const [workspace, { settings, cards }, active, settingsUrl, history] = await Promise.all([
     deps.directory.get(workspaceId),
     linkedTicketCards(deps, request, now),
     deps.store.escalations.listActiveByConversation(workspaceId, conversationId),
     deps.settingsUrlFor(workspaceId, request.admin),
+    deps.store.escalations.listByConversation(workspaceId, conversationId),
   ]);
   const { signals } = analyseSignals({
     conversation: parseConversation(request.conversation),
@@ -68,7 +69,15 @@ export async function sidebarModel(deps: FlowDeps, request: CanvasRequest): Prom
     signals: signals.map((s) => ({ label: s.label })),
     settingsUrl,
     contactMissing: request.contact === null,
+    failedEscalation: latestFailure(history),
   };
+}
+
+/** The conversation's most recent escalation, when it failed for good (a later one, of any outcome, supersedes it). */
+function latestFailure(history: readonly Escalation[]): { message: string } | null {
+  const rank = (e: Escalation) => (e.status === 'failed' ? 0 : 1);
+  const latest = [...history].sort((a, b) => b.createdAt - a.createdAt || rank(b) - rank(a))[0];
+  return latest?.status === 'failed' ? { message: latest.lastError ?? 'Intercom refused the ticket.' } : null;
 }
 
 export async function sidebar(deps: FlowDeps, request: CanvasRequest): Promise<CanvasResponse> {

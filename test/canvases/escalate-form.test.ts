@@ -119,5 +119,15 @@ describe('escalate form', () => {
     expect(byId(res, 'escalate_force')).toMatchObject({ label: 'Create another ticket anyway', style: 'primary' });
     expect(ids(res)).not.toContain('escalate_submit');
     expect(buttons(res).filter((b) => b.style === 'primary')).toHaveLength(1);
+    expect(res.canvas.stored_data).toMatchObject({ flow: 'escalate', ticketId: '215' });
+  });
+
+  it('with an escalation on its way, says so and makes a second ticket an explicit choice', () => {
+    const res = render(escalateVM({ pendingEscalation: { message: 'P2 · Billing / Legal' } }));
+    expect(texts(res)).toContain('This conversation already has an escalation on its way: P2 · Billing / Legal');
+    expect(byId(res, 'escalate_force')).toMatchObject({ style: 'primary' });
+    expect(ids(res)).not.toContain('escalate_submit');
+    expect(ids(res)).not.toContain('escalate_add_note_instead');
+    expect(res.canvas.stored_data).not.toHaveProperty('ticketId');
   });
 });

@@ -57,6 +57,16 @@ describe('sidebar without a ticket', () => {
     expect(byId(res, 'escalate_open')).toMatchObject({ disabled: true });
   });
 
+  it('says when the last escalation failed for good, and still offers Escalate', () => {
+    const res = render(sidebarVM({ failedEscalation: { message: 'Missing required ticket attributes: Order id' } }));
+    expect(components(res)[0]).toEqual({
+      type: 'text',
+      text: 'Escalation failed: Missing required ticket attributes: Order id',
+      style: 'error',
+    });
+    expect(byId(res, 'escalate_open')).toMatchObject({ style: 'secondary' });
+  });
+
   it('shows a queued escalation instead of "no ticket"', () => {
     const pending = [
       { escalationId: 'e1', createdAt: NOW - 5 * MINUTE, message: 'P2 · Billing / Legal' },
@@ -86,7 +96,18 @@ describe('sidebar with linked tickets', () => {
     ]);
     expect(byId(res, 'open_ticket_215')).toMatchObject({ style: 'secondary', action: { type: 'url', url: ticket().url } });
     expect(byId(res, 'ticket_details:215')).toMatchObject({ label: 'Manage', style: 'secondary', action: { type: 'submit' } });
-    expect(ids(res)).not.toContain('escalate_open');
+    // No Escalate button beside a ticket: another escalation is a link in the navigation.
+    expect(byId(res, 'escalate_open')).toEqual({
+      type: 'button',
+      id: 'escalate_open',
+      label: 'New escalation',
+      style: 'link',
+      action: { type: 'submit' },
+    });
+  });
+
+  it('disables New escalation when no person is selected', () => {
+    expect(byId(render(sidebarVM({ tickets: [ticket()], contactMissing: true })), 'escalate_open')).toMatchObject({ disabled: true });
   });
 
   it('shows response before resolution when both run, in every state', () => {
@@ -190,6 +211,7 @@ describe('sidebar under any input', () => {
     signals: fc.array(fc.record({ label: text }), { maxLength: 30 }),
     settingsUrl: fc.option(fc.constant(SETTINGS), { nil: null }),
     contactMissing: fc.boolean(),
+    failedEscalation: fc.option(fc.record({ message: text }), { nil: null }),
     zone: fc.constantFrom('UTC', 'Europe/Berlin', 'Asia/Kolkata', 'Pacific/Chatham', 'Invalid/Zone'),
   });
 

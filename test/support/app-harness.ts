@@ -13,7 +13,7 @@ import { installPrivateWorkspace } from '../../src/services/private-install';
 import { type Database, openDatabase } from '../../src/store';
 import { ManualClock } from '../../src/util/clock';
 import { silentLogger } from '../../src/util/logger';
-import { type Application, buildApplication } from '../../src/wiring';
+import { type Application, type BuildOptions, buildApplication } from '../../src/wiring';
 
 export const TEST_CLIENT_SECRET = 'test-client-secret';
 /** Wednesday 18 Nov 2026, 10:00 UTC: inside the default business hours. */
@@ -25,6 +25,10 @@ export interface HarnessOptions {
   /** Share one fake between several app instances (multi-instance tests). */
   fake?: FakeIntercom;
   demo?: DemoWorkspace;
+  /** Extra environment for the config (e.g. a short INTERCOM_TIMEOUT_MS for fault tests). */
+  env?: Record<string, string>;
+  /** Shorter escalation budgets for tests of slow answers. */
+  escalationBudgets?: BuildOptions['escalationBudgets'];
 }
 
 export interface Harness {
@@ -41,8 +45,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export function testConfig(token: string) {
+export function testConfig(token: string, env: Record<string, string> = {}) {
   return loadConfig({
+    ...env,
     INTERCOM_CLIENT_SECRET: TEST_CLIENT_SECRET,
     INTERCOM_ACCESS_TOKEN: token,
     HANDOFF_ENCRYPTION_KEY: `test:${Buffer.alloc(32, 3).toString('base64')}`,
@@ -56,7 +61,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const ownsFake = !options.fake;
   const fake = options.fake ?? (await startFakeIntercom({ clock }));
   const demo = options.demo ?? fake.seedDemoWorkspace();
-  const config = testConfig(demo.token);
+  const config = testConfig(demo.token, options.env);
   const application = await buildApplication({
     config,
     clock,
@@ -65,6 +70,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     apiBaseUrlOverride: fake.url,
     intercomSleep: async () => {},
     instanceId: `test-${Math.random().toString(36).slice(2, 8)}`,
+    ...(options.escalationBudgets ? { escalationBudgets: options.escalationBudgets } : {}),
   });
   await installPrivateWorkspace({
     token: demo.token,

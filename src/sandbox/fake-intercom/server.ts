@@ -56,6 +56,7 @@ export function createPipeline(deps: PipelineDeps) {
       status: null,
       response: undefined,
       fault: null,
+      receivedAt: performance.timeOrigin + performance.now(),
     };
     deps.requests.push(entry);
     if (check && check.problems.length > 0) deps.violations.push({ method, path: url.pathname, problems: check.problems });

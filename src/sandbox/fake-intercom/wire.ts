@@ -20,6 +20,10 @@ export interface RecordedRequest {
   /** The body answered (JSON value, or the HTML of the OAuth page); undefined when none was sent. */
   response: unknown;
   fault: string | null;
+  /** Wall-clock epoch ms (sub-ms precision) when the request arrived and when its answer was written: the benchmark
+   * reads them to see which calls ran concurrently. Real time on purpose, whatever the fake's clock says. */
+  receivedAt?: number;
+  answeredAt?: number;
 }
 
 export interface Answer {
@@ -85,6 +89,7 @@ export function applyFault(effect: InjectedFault, { req, res, entry, held, holdM
 export function send(res: ServerResponse, entry: RecordedRequest, answer: Answer): void {
   entry.status = answer.status;
   entry.response = answer.body;
+  entry.answeredAt = performance.timeOrigin + performance.now();
   const isText = typeof answer.body === 'string';
   const payload = isText ? (answer.body as string) : JSON.stringify(answer.body);
   res.writeHead(answer.status, {

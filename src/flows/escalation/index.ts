@@ -1,0 +1,29 @@
+/**
+ * The escalate flow's entries in the submit table. "Add a note instead" delegates to the ticket note form
+ * (`ticket_note_open`, owned by the ticket actions) with the open ticket from stored_data; it looks the handler
+ * up when clicked, so the order in which flows register does not matter.
+ */
+import { decodeStoredData } from '../../../canvases/stored-data';
+import { AppError } from '../../http/errors';
+import type { EscalationDeps } from '../../services/escalation';
+import type { SubmitHandler, SubmitTable } from '../submit-table';
+import { openEscalation } from './open';
+import { submitEscalationForm } from './submit';
+
+export function escalationHandlers(deps: EscalationDeps, table: SubmitTable): SubmitTable {
+  const addNoteInstead: SubmitHandler = async (request, _arg, ctx) => {
+    const ticketId = decodeStoredData(request.storedData)?.ticketId;
+    const noteForm = table.ticket_note_open;
+    const ticket = ticketId ? await deps.store.tickets.get(request.workspaceId, ticketId) : null;
+    if (!noteForm || !ticket || ticket.conversationId !== request.conversationId) {
+      throw new AppError('stale_canvas', 'That ticket is not linked to this conversation any more. Refresh to see the current view.');
+    }
+    return noteForm(request, ticket.ticketId, ctx);
+  };
+  return {
+    escalate_open: (request) => openEscalation(deps, request),
+    escalate_submit: (request) => submitEscalationForm(deps, request, false),
+    escalate_force: (request) => submitEscalationForm(deps, request, true),
+    escalate_add_note_instead: addNoteInstead,
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * GET /oauth/callback: Intercom sends the admin back here with `code` and
+ * `state`. An install ends on Intercom's App Store redirect with
+ * `install_success=true`, or `false` and a message; a settings sign-in ends on
+ * the settings page with a session, or on a page that says why not.
+ */
+import { type Request, type Response, Router } from 'express';
+import type { InstallServices } from '../services/install';
+import { clearCookie, OAUTH_NONCE_COOKIE, readCookie } from './settings/cookies';
+import { pageHeaders, sendPage } from './settings/headers';
+import { renderMessagePage } from './settings/page';
+import { startSession } from './settings/session';
+
+export function oauthCallbackRoutes(install: InstallServices): Router {
+  const router = Router();
+  router.get('/oauth/callback', pageHeaders, (req, res) => callback(install, req, res));
+  return router;
+}
+
+async function callback(install: InstallServices, req: Request, res: Response): Promise<void> {
+  const nonce = readCookie(req, OAUTH_NONCE_COOKIE);
+  // One use per round trip: the nonce goes whatever the outcome.
+  clearCookie(res, OAUTH_NONCE_COOKIE, { path: '/oauth', secure: install.secureCookies });
+  const outcome = await install.oauthFinish({ code: req.query['code'], state: req.query['state'], nonce, error: req.query['error'] });
+  if (outcome.intent === 'install') {
+    const target = new URL(install.appStoreRedirectUrl);
+    target.searchParams.set('install_success', String(outcome.ok));
+    if (!outcome.ok) target.searchParams.set('error_message', outcome.message);
+    res.redirect(302, target.toString());
+    return;
+  }
+  if (outcome.ok) {
+    startSession(install, res, { w: outcome.workspaceId, a: outcome.adminId, b: outcome.basis, v: 'oauth' });
+    res.redirect(303, '/settings');
+    return;
+  }
+  const status = outcome.reason === 'not_admin' || outcome.reason === 'email_unverified' ? 403 : 400;
+  sendPage(
+    res,
+    status,
+    renderMessagePage('Could not sign in to Handoff settings', outcome.message, { href: '/settings/login', label: 'Try again' }),
+  );
+}

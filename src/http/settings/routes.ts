@@ -1,0 +1,126 @@
+/**
+ * The settings pages:
+ *   GET  /settings?token=…   sidebar link → session cookie → redirect to /settings (the token leaves the URL)
+ *   GET  /settings           the page (signed-in admins only)
+ *   POST /settings/:section  save one section (session + CSRF token required)
+ *   GET  /settings/login     sign in through Intercom OAuth
+ *   GET  /settings/logout    end the session
+ * Plain HTML forms; everything works without JavaScript.
+ */
+import express, { type Request, type Response, Router } from 'express';
+import { CSRF_FIELD } from '../../security/csrf';
+import type { InstallServices } from '../../services/install';
+import { sendOAuthStart } from '../oauth-start';
+import { pageHeaders, sendPage } from './headers';
+import { renderMessagePage, type Notice } from './page';
+import { saveSection } from './save';
+import { SECTION_IDS, sectionById } from './sections';
+import { checkSession, endSession, startSession } from './session';
+import { SETTINGS_CSS } from './styles';
+import { settingsView } from './view';
+
+const form = express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 500 });
+
+export function settingsRoutes(install: InstallServices): Router {
+  const router = Router();
+  router.get('/settings/assets/settings.css', (_req, res) => {
+    res.type('text/css').setHeader('Cache-Control', 'public, max-age=3600');
+    res.send(SETTINGS_CSS);
+  });
+  router.use('/settings', pageHeaders);
+  router.get('/settings', (req, res) => (req.query['token'] !== undefined ? fromLink(install, req, res) : show(install, req, res)));
+  router.get('/settings/login', (_req, res) => {
+    if (!sendOAuthStart(install, res, 'settings')) {
+      sendPage(res, 404, renderMessagePage('Sign-in is not available', 'Open Settings from the Handoff sidebar in the Intercom Inbox.'));
+    }
+  });
+  router.get('/settings/logout', (_req, res) => {
+    endSession(install, res);
+    sendPage(res, 200, renderMessagePage('Signed out', 'You are signed out of Handoff settings.', signInAction(install)));
+  });
+  router.post('/settings/:section', form, (req, res) => save(install, req, res));
+  return router;
+}
+
+function signInAction(install: InstallServices) {
+  return !install.oauthEnabled ? undefined : { href: '/settings/login', label: 'Sign in with Intercom' };
+}
+
+function fromLink(install: InstallServices, req: Request, res: Response): void {
+  const verified = install.tokens.link.verify(req.query['token'], install.clock.now());
+  if (!verified.ok) {
+    const expired = verified.reason === 'expired';
+    sendPage(
+      res,
+      401,
+      renderMessagePage(
+        expired ? 'This settings link has expired' : 'This settings link is not valid',
+        'In the Intercom Inbox, press Refresh in the Handoff sidebar, then Settings again. Or sign in with your Intercom account.',
+        signInAction(install),
+      ),
+    );
+    return;
+  }
+  const { w, a, b } = verified.payload;
+  startSession(install, res, { w, a, b, v: 'link' });
+  res.redirect(303, '/settings');
+}
+
+async function show(install: InstallServices, req: Request, res: Response): Promise<void> {
+  const check = await checkSession(install, req);
+  if (!check.ok) return refuse(install, res, check.reason);
+  const saved = sectionById(String(req.query['saved'] ?? ''));
+  const unchanged = sectionById(String(req.query['unchanged'] ?? ''));
+  const notice: Notice | null = saved
+    ? { kind: 'success', title: `Saved: ${saved.title}`, text: 'The change applies to new escalations and SLA checks from now on.' }
+    : unchanged
+      ? { kind: 'warning', title: `No changes to save in ${unchanged.title}` }
+      : null;
+  sendPage(res, 200, await settingsView(install, check.workspace, check.session, { notice }));
+}
+
+async function save(install: InstallServices, req: Request, res: Response): Promise<void> {
+  const check = await checkSession(install, req);
+  if (!check.ok) return refuse(install, res, check.reason);
+  const body = (req.body ?? {}) as Record<string, string | string[] | undefined>;
+  // The CSRF token is checked before anything in the form is looked at.
+  if (!install.tokens.csrf.verify(check.session.s, body[CSRF_FIELD])) {
+    install.logger.warn(
+      { workspaceId: check.workspace.id, adminId: check.session.a },
+      'settings form rejected: CSRF token missing or wrong',
+    );
+    sendPage(
+      res,
+      403,
+      renderMessagePage(
+        'This form could not be accepted',
+        'It did not come from your current settings page (or the page is too old). Nothing was saved. Reload the settings page and try again.',
+        { href: '/settings', label: 'Reload settings' },
+      ),
+    );
+    return;
+  }
+  const section = sectionById(String(req.params['section']));
+  if (!section || !(SECTION_IDS as readonly string[]).includes(section.id)) {
+    sendPage(
+      res,
+      404,
+      renderMessagePage('Not found', 'There is no such settings section.', { href: '/settings', label: 'Back to settings' }),
+    );
+    return;
+  }
+  const answer = await saveSection(install, check.workspace, check.session, section, body);
+  if (answer.status === 303) res.redirect(303, answer.location);
+  else sendPage(res, answer.status, answer.html);
+}
+
+function refuse(install: InstallServices, res: Response, reason: 'none' | 'expired' | 'invalid' | 'revoked'): void {
+  const text =
+    reason === 'revoked'
+      ? 'You can no longer change the settings of this workspace (Handoff was uninstalled, or you were removed from its admins).'
+      : reason === 'expired'
+        ? 'Your settings session has ended.'
+        : 'Open Settings from the Handoff sidebar in the Intercom Inbox, or sign in with your Intercom account.';
+  if (reason !== 'none') endSession(install, res);
+  sendPage(res, reason === 'revoked' ? 403 : 401, renderMessagePage('Sign in to change Handoff settings', text, signInAction(install)));
+}

@@ -1,0 +1,43 @@
+/**
+ * The settings session: a signed cookie naming the workspace and the admin,
+ * minted from a sidebar link or an OAuth sign-in. The workspace the page acts
+ * on comes only from here, never from a query parameter or a form field. Each
+ * request checks again that the workspace is still installed and that the
+ * admin still may change settings, so an uninstall or a removal from the admin
+ * list takes effect at once. (Access granted by Intercom role cannot be
+ * re-checked without a request from Intercom; it lasts until the session ends.)
+ */
+import type { Request, Response } from 'express';
+import { randomNonce } from '../../security/signed-token';
+import type { InstallServices, SettingsSession } from '../../services/install';
+import { settingsAccess } from '../../services/install/admin-access';
+import type { Workspace } from '../../store';
+import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies';
+
+export type SessionCheck =
+  | { ok: true; session: SettingsSession; workspace: Workspace }
+  | { ok: false; reason: 'none' | 'expired' | 'invalid' | 'revoked' };
+
+export function startSession(install: InstallServices, res: Response, identity: Omit<SettingsSession, 's'>): SettingsSession {
+  const session: SettingsSession = { ...identity, s: randomNonce() };
+  const token = install.tokens.session.sign(session, install.clock.now());
+  setCookie(res, SESSION_COOKIE, token, { path: '/settings', maxAgeMs: install.tokens.session.ttlMs, secure: install.secureCookies });
+  return session;
+}
+
+export function endSession(install: InstallServices, res: Response): void {
+  clearCookie(res, SESSION_COOKIE, { path: '/settings', secure: install.secureCookies });
+}
+
+export async function checkSession(install: InstallServices, req: Request): Promise<SessionCheck> {
+  const cookie = readCookie(req, SESSION_COOKIE);
+  if (!cookie) return { ok: false, reason: 'none' };
+  const verified = install.tokens.session.verify(cookie, install.clock.now());
+  if (!verified.ok) return { ok: false, reason: verified.reason === 'expired' ? 'expired' : 'invalid' };
+  const session = verified.payload;
+  const [workspace, settings] = await Promise.all([install.store.workspaces.get(session.w), install.settings.get(session.w)]);
+  if (!workspace || workspace.uninstalledAt !== null) return { ok: false, reason: 'revoked' };
+  const basis = settingsAccess(workspace, settings, { id: session.a });
+  if (!basis && session.b !== 'role') return { ok: false, reason: 'revoked' };
+  return { ok: true, session, workspace };
+}

@@ -1,0 +1,44 @@
+/**
+ * Gathers what the settings page shows for a signed-in admin: the stored
+ * settings, the choices from the workspace's Intercom, the change history,
+ * and the CSRF token of this session. `override` replaces one section's form
+ * with what the admin submitted (and its errors) after a failed save.
+ */
+import type { InstallServices, SettingsSession } from '../../services/install';
+import type { SettingsRecord, Workspace } from '../../store';
+import { type FormState, formStateFrom } from './form';
+import { type Notice, renderSettingsPage } from './page';
+import { SECTIONS, type SectionId } from './sections';
+
+export interface ViewOptions {
+  record?: SettingsRecord;
+  notice?: Notice | null;
+  override?: { section: SectionId; state: FormState };
+}
+
+export async function settingsView(
+  install: InstallServices,
+  workspace: Workspace,
+  session: SettingsSession,
+  options: ViewOptions = {},
+): Promise<string> {
+  const [record, catalog, audit] = await Promise.all([
+    options.record ?? install.store.settings.get(workspace.id),
+    install.catalog.get(workspace.id),
+    install.store.settings.listAudit(workspace.id, { limit: 20 }),
+  ]);
+  const states = Object.fromEntries(SECTIONS.map((s) => [s.id, formStateFrom(s, record.settings)])) as Record<SectionId, FormState>;
+  if (options.override) states[options.override.section] = options.override.state;
+  const adminName = catalog.admins?.find((a) => a.id === session.a)?.name ?? `Admin ${session.a}`;
+  return renderSettingsPage({
+    workspaceName: workspace.name,
+    adminName,
+    csrf: install.tokens.csrf.tokenFor(session.s),
+    version: record.version,
+    states,
+    catalog,
+    notice: options.notice ?? null,
+    audit,
+    timezone: workspace.timezone || 'UTC',
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * POST /intercom/webhooks. Order matters: raw bytes → `X-Hub-Signature` (401, nothing else happens) → envelope
+ * (zod) → store in the inbox (deduplicated on the notification id) → 200, then the processor applies it. The
+ * item is not parsed here: ingest must stay fast and make no Intercom call.
+ *
+ * Status codes, chosen for Intercom's delivery rules (more than 1,000 consecutive errors in 15 minutes pause the
+ * whole topic for every workspace; errors for 7 days suspend a private app):
+ * - unsigned or wrongly signed → 401: not from Intercom, and nothing is stored;
+ * - signed but not JSON, or no envelope (no topic / id / app_id) → 400: nothing usable to store or retry;
+ * - a signed envelope whose *item* is unusable → 200 and the row is marked failed by the processor: retrying the
+ *   same bytes cannot help, and erroring would count toward pausing good notifications;
+ * - ping, unknown topics, workspaces that have not installed Handoff, duplicates → 200 (acknowledged, ignored).
+ */
+import { Router } from 'express';
+import type { Store } from '../store';
+import type { Clock } from '../util/clock';
+import type { Logger } from '../util/logger';
+import { parseEnvelope } from '../services/sync/webhook-payloads';
+import { bodyBytes, parseJson, rawBody } from './raw-body';
+import { verifySignature } from './signature';
+import { installedCheck } from '../services/sync/installed-check';
+
+export interface WebhookRouteDeps {
+  clientSecrets: readonly string[];
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  /** Wakes the processor so the sidebar follows within moments. */
+  onAccepted(): void;
+}
+
+export const WEBHOOK_PATH = '/intercom/webhooks';
+
+export function webhookRoutes(deps: WebhookRouteDeps): Router {
+  const router = Router();
+  const log = deps.logger.child({ route: 'webhook' });
+  const isInstalled = installedCheck(deps.store, deps.clock);
+  router.post(WEBHOOK_PATH, rawBody, async (req, res) => {
+    const raw = bodyBytes(req.body);
+    if (!verifySignature('webhook', raw, req.get('x-hub-signature'), deps.clientSecrets)) {
+      log.warn({ reason: req.get('x-hub-signature') ? 'bad_signature' : 'missing_signature' }, 'rejected unsigned webhook');
+      res.status(401).json({ error: 'invalid_signature' });
+      return;
+    }
+    const json = parseJson(raw);
+    const envelope = json.ok ? parseEnvelope(json.value) : ({ kind: 'malformed', problem: 'not JSON' } as const);
+    if (envelope.kind === 'malformed') {
+      log.warn({ problem: envelope.problem }, 'signed webhook without a usable envelope');
+      res.status(400).json({ error: 'bad_request' });
+      return;
+    }
+    if (envelope.kind === 'ping') {
+      res.status(200).json({ ok: true, ping: true });
+      return;
+    }
+    const { workspaceId, notificationId, topic, payload } = envelope;
+    const fields = { workspaceId, notificationId, topic };
+    if (!(await isInstalled(workspaceId))) {
+      // Stored nowhere: an app's endpoint hears from every workspace that ever installed it.
+      log.info(fields, 'webhook for a workspace without Handoff installed; ignored');
+      res.status(200).json({ ok: true, ignored: 'not_installed' });
+      return;
+    }
+    const accepted = await deps.store.webhooks.accept(workspaceId, notificationId, topic, payload, deps.clock.now());
+    if (accepted === 'new') deps.onAccepted();
+    else log.info(fields, 'duplicate webhook acknowledged');
+    res.status(200).json({ ok: true, duplicate: accepted === 'duplicate' });
+  });
+  return router;
+}

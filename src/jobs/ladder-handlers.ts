@@ -1,0 +1,143 @@
+/**
+ * The `ladder.step` outbox handler: what each SLA ladder step does in Intercom.
+ *
+ * - warn (75 %): a note on the ticket, addressed to its owner.
+ * - escalate (90 %): per `settings.ladder.escalateAction`, assign the ticket to the team lead (`PUT /tickets/{id}`
+ *   with `assignee_id` = lead) or only mention them; then a note.
+ * - breach (100 %): move the ticket to the SLA Breach team, then reassign it to the manager, then one note with
+ *   `cross_post: true` (the note lands on the ticket and is copied into the linked conversation). The 2.16 update
+ *   body has a single `assignee_id`, which takes either an admin or a team id and sets only that side, so setting
+ *   both is two PUTs: team first, manager last, so the manager is the owner whatever Intercom does to the admin
+ *   assignee on a team change.
+ *
+ * Acting admin (`admin_id` of the PUTs and notes): the admin who installed Handoff, i.e. the app's own identity;
+ * only when unknown, the lead or manager from the settings. Not the lead/manager first: Intercom does not notify
+ * a teammate of an assignment they made themselves, and the point of the step is that they hear about it.
+ *
+ * Safe to repeat: the PUTs set absolute values, and before posting the handler reads the ticket's parts for the
+ * step's marker, so a note whose answer was lost is not posted twice. Steps of one clock run in order: a step
+ * waits (retry) while an earlier step's job of the same cycle is still queued.
+ */
+import type { WorkspaceSettings } from '../domain/settings';
+import { AppError } from '../http/errors';
+import { type IntercomClient, isIntercomApiError, type Ticket } from '../intercom';
+import type { OutboxJob, Store } from '../store';
+import { LADDER_STEPS } from '../domain/model';
+import { type LadderPayload, ladderDedupeKey, ladderMarker, ladderPayloadSchema, LADDER_JOB_KIND } from './ladder-payload';
+import { ladderNote } from './ladder-notes';
+import type { OutboxHandler, OutboxJobContext } from './outbox-worker';
+import { PermanentJobError, RetryJobError } from './outbox-errors';
+
+/** Names are cosmetic: null when unknown, and the note falls back to the id. */
+export interface LadderNames {
+  adminName(adminId: string | null): string | null;
+  teamName(teamId: string | null): string | null;
+}
+
+export interface LadderHandlerDeps {
+  store: Store;
+  clientFor(workspaceId: string): Promise<IntercomClient>;
+  settings(workspaceId: string): Promise<WorkspaceSettings>;
+  names(workspaceId: string): Promise<LadderNames>;
+}
+
+/** How soon a step waiting for an earlier one looks again (the worker's backoff may make it later). */
+const WAIT_FOR_EARLIER_MS = 2_000;
+
+export function createLadderHandlers(deps: LadderHandlerDeps): Record<string, OutboxHandler> {
+  return { [LADDER_JOB_KIND]: (job, ctx) => runStep(deps, job, ctx) };
+}
+
+async function runStep(deps: LadderHandlerDeps, job: OutboxJob, ctx: OutboxJobContext): Promise<unknown> {
+  const parsed = ladderPayloadSchema.safeParse(job.payload);
+  if (!parsed.success) throw new PermanentJobError('ladder.step payload is not a v1 ladder payload');
+  const payload = parsed.data;
+  await waitForEarlierSteps(deps.store, job.workspaceId, payload, ctx.now);
+  const workspace = await deps.store.workspaces.get(job.workspaceId);
+  if (!workspace || workspace.uninstalledAt !== null) throw new PermanentJobError('workspace uninstalled');
+  try {
+    const client = await deps.clientFor(job.workspaceId);
+    const settings = await deps.settings(job.workspaceId);
+    const ticket = await client.tickets.get(payload.ticketId);
+    const marker = ladderMarker(payload);
+    const existing = ticket.ticket_parts.ticket_parts.find((part) => part.body?.includes(marker));
+    if (existing) return { noteId: existing.id, repeated: true };
+    const { ladder } = settings;
+    const actor = workspace.installedByAdminId ?? ladder.leadAdminId ?? ladder.managerAdminId;
+    if (actor === null) throw new PermanentJobError('no admin to act as: set a team lead or manager in the SLA ladder settings');
+    const resolved = ticket.ticket_state?.category === 'resolved';
+    const assigned = await act(client, ticket, payload, settings, actor, resolved);
+    const names = await deps.names(job.workspaceId);
+    const person = (id: string | null) => (id === null ? null : (names.adminName(id) ?? `admin ${id}`));
+    const body = ladderNote({
+      payload,
+      zone: workspace.timezone,
+      owner: person(ticket.admin_assignee_id),
+      lead: person(ladder.leadAdminId),
+      manager: person(ladder.managerAdminId),
+      breachTeam: ladder.breachTeamId === null ? null : (names.teamName(ladder.breachTeamId) ?? `team ${ladder.breachTeamId}`),
+      escalateAction: ladder.escalateAction,
+      resolved,
+    });
+    // Only the breach note is copied into the conversation: the agent there should know the case is late.
+    const crossPost = payload.step === 'breach' ? { crossPost: true } : {};
+    const note = await client.tickets.reply(payload.ticketId, {
+      adminId: actor,
+      body,
+      messageType: 'note',
+      ...crossPost,
+    });
+    // `assigned` is kept in the job's result so the app can tell its own assignments from the team's.
+    return { noteId: note.id, assigned };
+  } catch (error) {
+    throw asJobError(error);
+  }
+}
+
+/** The step's assignments. Skipped on a resolved ticket: a late step must not pull a finished case back to someone. */
+async function act(
+  client: IntercomClient,
+  ticket: Ticket,
+  payload: LadderPayload,
+  settings: WorkspaceSettings,
+  actor: string,
+  resolved: boolean,
+): Promise<string[]> {
+  const { ladder } = settings;
+  if (resolved) return [];
+  const targets: (string | null)[] = [];
+  if (payload.step === 'escalate' && ladder.escalateAction === 'assign') targets.push(ladder.leadAdminId);
+  // Team first, manager last: the manager ends up the owner whatever a team change does to the admin assignee.
+  if (payload.step === 'breach') targets.push(ladder.breachTeamId, ladder.managerAdminId);
+  const assigned: string[] = [];
+  for (const assigneeId of targets) {
+    if (assigneeId === null) continue;
+    await client.tickets.update(ticket.id, { actingAdminId: actor, assigneeId });
+    assigned.push(assigneeId);
+  }
+  return assigned;
+}
+
+/** Keeps a clock's notes in step order: an earlier step of the same cycle that is still queued goes first. */
+async function waitForEarlierSteps(store: Store, workspaceId: string, payload: LadderPayload, now: number): Promise<void> {
+  for (const step of LADDER_STEPS.slice(0, LADDER_STEPS.indexOf(payload.step))) {
+    const earlier = await store.outbox.getByDedupeKey(
+      workspaceId,
+      ladderDedupeKey(workspaceId, payload.ticketId, payload.kind, payload.cycle, step),
+    );
+    if (earlier && (earlier.status === 'pending' || earlier.status === 'running')) {
+      const after = Math.max(now + WAIT_FOR_EARLIER_MS, (earlier.nextAttemptAt ?? now) + WAIT_FOR_EARLIER_MS);
+      throw new RetryJobError(`waiting for the ${step} step of this clock`, after);
+    }
+  }
+}
+
+/** Intercom errors the worker should not retry become permanent; the rest stay transient (the worker backs off). */
+function asJobError(error: unknown): unknown {
+  if (error instanceof AppError && error.code === 'not_installed') return new PermanentJobError(error.userMessage);
+  if (isIntercomApiError(error)) {
+    if (error.status === 429 && error.rateLimitResetAt !== null) return new RetryJobError(error.message, error.rateLimitResetAt);
+    if (!error.retryable) return new PermanentJobError(`Intercom ${error.status} ${error.code}: ${error.message}`);
+  }
+  return error;
+}

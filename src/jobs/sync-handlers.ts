@@ -1,0 +1,40 @@
+/**
+ * Outbox handlers for sync's jobs: notes and priority changes from the sidebar, and the conversation follow-ups
+ * of a resolved ticket. Each parses its payload, runs the Intercom side (src/services/sync/perform.ts) and lets
+ * the worker record the outcome; failures are translated once (a 4xx is final, a 429 says when to retry).
+ */
+import { asJob, parsePayload } from '../services/sync/job-errors';
+import { postConversationNote, postTicketNote, reopenConversation, sendTicketPriority } from '../services/sync/perform';
+import type { SyncDeps } from '../services/sync/sync-deps';
+import {
+  conversationNotePayload,
+  conversationReopenPayload,
+  SYNC_JOB_KINDS,
+  ticketNotePayload,
+  ticketPriorityPayload,
+} from '../services/sync/sync-jobs';
+import type { OutboxJob } from '../store';
+import type { OutboxHandler } from './outbox-worker';
+
+/**
+ * Whether an earlier try may have posted: a claim that never recorded an answer (crash, lost lease), a failed
+ * try, or a job enqueued to run later than it was created — the sidebar does that when it tries the job inline
+ * first (flows/ticket-actions/inline.ts), and that try's outcome may not have been recorded.
+ */
+function attemptOf(job: OutboxJob) {
+  const deferred = job.nextAttemptAt !== null && job.nextAttemptAt > job.createdAt;
+  return { mayHavePosted: job.attempts > 1 || job.lastError !== null || deferred, notBefore: job.createdAt };
+}
+
+export function createSyncHandlers(sync: SyncDeps): Record<string, OutboxHandler> {
+  return {
+    [SYNC_JOB_KINDS.ticketNote]: (job) =>
+      asJob(() => postTicketNote(sync, job.workspaceId, parsePayload(ticketNotePayload, job.payload), attemptOf(job))),
+    [SYNC_JOB_KINDS.ticketPriority]: (job) =>
+      asJob(() => sendTicketPriority(sync, job.workspaceId, parsePayload(ticketPriorityPayload, job.payload))),
+    [SYNC_JOB_KINDS.conversationNote]: (job) =>
+      asJob(() => postConversationNote(sync, job.workspaceId, parsePayload(conversationNotePayload, job.payload), attemptOf(job))),
+    [SYNC_JOB_KINDS.conversationReopen]: (job) =>
+      asJob(() => reopenConversation(sync, job.workspaceId, parsePayload(conversationReopenPayload, job.payload))),
+  };
+}

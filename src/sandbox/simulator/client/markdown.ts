@@ -1,0 +1,36 @@
+/**
+ * The markdown Canvas Kit text supports: `[label](url)` links and `**bold**` (canvas-kit.md §5.1), plus line
+ * breaks. Built as DOM nodes through the safe builder; a link to anything but http(s)/mailto stays plain text.
+ * `*single*` is left alone: Intercom's reference documents `**`, and a renderer that is kinder than Intercom
+ * would hide a canvas that shows stray asterisks in the real Inbox.
+ */
+import { type Child, h, safeHref } from './dom';
+
+const TOKEN = /\[([^\]]+)\]\(([^)\s]+)\)|\*\*([^*]+)\*\*/g;
+
+function inline(text: string): Child[] {
+  const out: Child[] = [];
+  let last = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    const at = match.index ?? 0;
+    if (at > last) out.push(text.slice(last, at));
+    const [whole, label, url, bold] = match;
+    if (bold !== undefined) out.push(h('strong', {}, bold));
+    else {
+      const href = safeHref(url);
+      out.push(href ? h('a', { attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }, label ?? '') : whole);
+    }
+    last = at + whole.length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+
+export function markdown(text: string): Child[] {
+  const out: Child[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (index > 0) out.push(h('br'));
+    out.push(...inline(line));
+  });
+  return out;
+}

@@ -1,0 +1,137 @@
+/**
+ * Create ticket, as the teammate clicked it: reserve, then try Intercom inline, else leave it to the outbox.
+ *
+ * 1. Reserve (one transaction): the idempotency key `workspace:conversation:nonce` collapses double clicks and
+ *    Intercom's retries of one form into one escalation; the conversation lock makes two agents' forms collapse
+ *    too (the second sees `open_exists` unless it forces). The `escalation.create_ticket` job is enqueued in the
+ *    same transaction, due only after the inline attempt has surely settled, so even a crash right after the
+ *    reserve loses nothing.
+ * 2. `POST /tickets` within the create budget. Created → link (see link.ts). Rejected (4xx) → the escalation is
+ *    `failed` and the form shows Intercom's message; its job will find it failed and do nothing. Anything else →
+ *    `queued`; the job looks for the ticket by its reference before creating one.
+ *
+ * A nonce after a failure: the failed escalation keeps its key, so a replay of that very submit answers with the
+ * same failure and creates nothing. The form that comes back carries a fresh nonce, so the corrected submit is a
+ * new escalation (the failed one does not block it).
+ */
+import type { CanvasRequest } from '../../http/canvas-request';
+import type { Priority, QueueKey } from '../../domain/model';
+import type { Blocking, Escalation, TicketLink } from '../../store';
+import { withBudget } from './budget';
+import { type EscalationContext, summaryFor } from './context';
+import type { EscalationDeps } from './deps';
+import { classify } from './failures';
+import { createTicketInput, JOB_CREATE_TICKET, jobKey, linkTicket } from './link';
+import { type EscalationPayload, toRequest } from './payload';
+import { payloadFor } from './payload-builder';
+
+export interface EscalationChoice {
+  ticketTypeId: string;
+  priority: Priority;
+  queue: QueueKey;
+  reason: string;
+  shareWithCustomer: boolean;
+}
+
+export type SubmitOutcome =
+  | { kind: 'created'; escalation: Escalation; ticket: TicketLink }
+  | { kind: 'queued'; escalation: Escalation }
+  | { kind: 'rejected'; escalation: Escalation; message: string }
+  | { kind: 'blocked'; blocking: Blocking };
+
+export function idempotencyKey(workspaceId: string, conversationId: string, nonce: string): string {
+  return `${workspaceId}:${conversationId}:${nonce}`;
+}
+
+export async function submitEscalation(
+  deps: EscalationDeps,
+  request: CanvasRequest,
+  context: EscalationContext,
+  choice: EscalationChoice,
+  options: { nonce: string; force: boolean },
+): Promise<SubmitOutcome> {
+  const { workspaceId, conversationId } = context;
+  const type = context.types.find((t) => t.id === choice.ticketTypeId);
+  if (!type) throw new Error('submitEscalation needs a validated ticket type');
+  const payload = payloadFor(context, type, choice, summaryFor(deps, context, choice.reason));
+  const now = deps.clock.now();
+  const reserved = await deps.store.transaction(async (tx) => {
+    const result = await tx.escalations.reserve(workspaceId, {
+      idempotencyKey: idempotencyKey(workspaceId, conversationId, options.nonce),
+      conversationId,
+      contactId: context.contactId,
+      adminId: request.admin.id,
+      request: toRequest(payload),
+      force: options.force,
+      now,
+      status: 'creating',
+    });
+    if (result.kind === 'new') {
+      const id = result.escalation.id;
+      const job = { kind: JOB_CREATE_TICKET, dedupeKey: jobKey(JOB_CREATE_TICKET, id), payload: { escalationId: id } };
+      await tx.outbox.enqueue(workspaceId, { ...job, now, runAt: now + deps.budgets.settleMs });
+    }
+    return result;
+  });
+  switch (reserved.kind) {
+    case 'open_exists':
+      return { kind: 'blocked', blocking: reserved.blocking };
+    case 'duplicate':
+      return duplicateOutcome(deps, reserved.escalation);
+    case 'new':
+      deps.logger.info({ workspaceId, escalationId: reserved.escalation.id, forced: options.force }, 'escalation reserved');
+      return createInline(deps, reserved.escalation, payload);
+  }
+}
+
+async function duplicateOutcome(deps: EscalationDeps, escalation: Escalation): Promise<SubmitOutcome> {
+  if (escalation.status === 'failed')
+    return { kind: 'rejected', escalation, message: escalation.lastError ?? 'Intercom rejected the ticket.' };
+  if (escalation.status === 'linked' && escalation.ticketId !== null) {
+    const ticket = await deps.store.tickets.get(escalation.workspaceId, escalation.ticketId);
+    if (ticket) return { kind: 'created', escalation, ticket };
+  }
+  return { kind: 'queued', escalation };
+}
+
+async function createInline(deps: EscalationDeps, escalation: Escalation, payload: EscalationPayload): Promise<SubmitOutcome> {
+  const { workspaceId, id } = escalation;
+  let created: Awaited<ReturnType<typeof linkTicket>> | null = null;
+  try {
+    const client = await deps.directory.clientFor(workspaceId);
+    const ticket = await withBudget(
+      client.tickets.create(createTicketInput(escalation, payload)),
+      deps.budgets.createMs,
+      'creating the ticket',
+    );
+    try {
+      created = await linkTicket(deps, escalation, payload, ticket);
+    } catch (error) {
+      // The ticket exists and carries its reference: the queued job finds and links it.
+      deps.logger.warn({ workspaceId, escalationId: id, err: String(error) }, 'ticket created but not linked yet; the outbox will link it');
+      return { kind: 'queued', escalation };
+    }
+  } catch (error) {
+    const failure = classify(error) ?? { kind: 'transient' as const, message: 'unexpected error', retryAt: null };
+    const now = deps.clock.now();
+    if (failure.kind === 'rejected') {
+      const failed = await deps.store.escalations.updateStatus(
+        workspaceId,
+        id,
+        { status: 'failed', lastError: failure.message, addAttempts: 1 },
+        now,
+      );
+      deps.logger.warn({ workspaceId, escalationId: id, reason: failure.message }, 'Intercom rejected the ticket');
+      return { kind: 'rejected', escalation: failed ?? escalation, message: failure.message };
+    }
+    const queued = await deps.store.escalations.updateStatus(
+      workspaceId,
+      id,
+      { status: 'queued', lastError: failure.message, addAttempts: 1 },
+      now,
+    );
+    deps.logger.warn({ workspaceId, escalationId: id, reason: failure.message }, 'ticket create deferred to the outbox');
+    return { kind: 'queued', escalation: queued ?? escalation };
+  }
+  return { kind: 'created', escalation, ticket: created };
+}

@@ -1,0 +1,118 @@
+/**
+ * Installing and administering, framework-free: OAuth install and settings
+ * sign-in, uninstall, token re-sealing after a key rotation, the sidebar's
+ * Settings link, and the choices the settings page offers. Built once in
+ * src/wiring.ts; the Express routes in src/http/ are thin wrappers over it.
+ */
+import type { Config } from '../../config';
+import type { TokenCipher } from '../../security/token-cipher';
+import type { Store } from '../../store';
+import type { Clock } from '../../util/clock';
+import type { Logger } from '../../util/logger';
+import type { SettingsService } from '../settings-service';
+import type { WorkspaceDirectory } from '../workspace-directory';
+import { type AccessBasis, type AdminIdentity, settingsAccess } from './admin-access';
+import { resealTokens, type RotationReport } from './key-rotation';
+import { finishOAuth, type OAuthCallback, type OAuthOutcome, startOAuth } from './oauth-flow';
+import { createInstallTokens, type InstallTokens, type OAuthIntent } from './tokens';
+import { type UninstallOutcome, uninstallWorkspace } from './uninstall';
+import { createWorkspaceCatalog, type WorkspaceCatalog } from './workspace-catalog';
+
+export interface InstallServicesOptions {
+  config: Readonly<Config>;
+  store: Store;
+  cipher: TokenCipher;
+  clock: Clock;
+  directory: WorkspaceDirectory;
+  settings: SettingsService;
+  logger: Logger;
+  /** The token exchange and the installer's GET /me go here (the fake Intercom in tests and the sandbox). */
+  apiBaseUrl: string;
+}
+
+export interface InstallServices {
+  readonly tokens: InstallTokens;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly settings: SettingsService;
+  readonly directory: WorkspaceDirectory;
+  readonly catalog: WorkspaceCatalog;
+  readonly logger: Logger;
+  readonly publicUrl: string;
+  /** Cookies get `Secure` when the app is served over https. */
+  readonly secureCookies: boolean;
+  readonly appStoreRedirectUrl: string;
+  /** An OAuth client id and secret are configured, so installs and sign-in through Intercom work. */
+  readonly oauthEnabled: boolean;
+  /** Null when no OAuth client id is configured (a private app without one). */
+  oauthStart(intent: OAuthIntent): { url: string; nonce: string } | null;
+  oauthFinish(callback: OAuthCallback): Promise<OAuthOutcome>;
+  uninstall(workspaceId: string): Promise<UninstallOutcome>;
+  resealTokens(): Promise<RotationReport>;
+  access(workspaceId: string, admin: AdminIdentity): Promise<AccessBasis | null>;
+  /** The sidebar's Settings link for this teammate, or null when they may not change settings. */
+  settingsUrlFor(workspaceId: string, admin: AdminIdentity): Promise<string | null>;
+}
+
+export function createInstallServices(options: InstallServicesOptions): InstallServices {
+  const { config, store, cipher, clock, directory, settings, logger } = options;
+  const tokens = createInstallTokens([config.encryption.current.key, ...config.encryption.previous.map((k) => k.key)]);
+  const publicUrl = config.publicUrl;
+  const redirectUri = `${publicUrl}/oauth/callback`;
+  const { clientId } = config.intercom;
+  const clientSecret = config.intercom.clientSecrets[0];
+  const log = logger.child({ component: 'install' });
+  const catalog = createWorkspaceCatalog(directory, clock);
+
+  const access = async (workspaceId: string, admin: AdminIdentity) => {
+    // The sidebar calls this on every view: one primary-key read, then the cached settings, and no Intercom call.
+    // A workspace that is not installed (or an id nobody has) stops at the first read.
+    const workspace = await directory.get(workspaceId);
+    if (!workspace || workspace.uninstalledAt !== null) return null;
+    return settingsAccess(workspace, await settings.get(workspaceId), admin);
+  };
+
+  return {
+    tokens,
+    store,
+    clock,
+    settings,
+    directory,
+    catalog,
+    logger: log,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    appStoreRedirectUrl: config.intercom.appStoreRedirectUrl,
+    oauthEnabled: Boolean(clientId && clientSecret),
+    oauthStart(intent) {
+      if (!clientId || !clientSecret) return null;
+      const { state, nonce } = startOAuth(tokens, intent, clock.now());
+      const url = new URL(config.intercom.oauthUrl);
+      url.searchParams.set('client_id', clientId);
+      url.searchParams.set('state', state);
+      url.searchParams.set('redirect_uri', redirectUri);
+      return { url: url.toString(), nonce };
+    },
+    async oauthFinish(callback) {
+      if (!clientId || !clientSecret) return { ok: false, intent: 'install', reason: 'bad_state', message: 'OAuth is not configured.' };
+      const flow = { store, cipher, clock, directory, settings, tokens, clientId, clientSecret, logger: log };
+      return finishOAuth({ ...flow, apiBaseUrl: options.apiBaseUrl, timeoutMs: config.intercom.timeoutMs }, callback);
+    },
+    async uninstall(workspaceId) {
+      catalog.forget(workspaceId);
+      return uninstallWorkspace({ store, clock, directory, settings, logger: log }, workspaceId);
+    },
+    resealTokens: () => resealTokens(store, cipher, log),
+    access,
+    async settingsUrlFor(workspaceId, admin) {
+      const basis = await access(workspaceId, admin);
+      if (!basis) return null;
+      const token = tokens.link.sign({ w: workspaceId, a: admin.id, b: basis }, clock.now());
+      return `${publicUrl}/settings?token=${encodeURIComponent(token)}`;
+    },
+  };
+}
+
+export type { AccessBasis, AdminIdentity } from './admin-access';
+export type { OAuthOutcome } from './oauth-flow';
+export type { SettingsSession } from './tokens';

@@ -1,0 +1,140 @@
+/**
+ * The OAuth round trip behind both "install" (public app) and "sign in to
+ * settings". Starting it mints a signed state bound to a nonce the browser
+ * keeps in a cookie; finishing it checks both, exchanges the code, asks GET /me
+ * who approved, and either records the install or names the settings admin.
+ * Every failure comes back as a readable message; nothing is stored unless the
+ * whole install succeeded, and the token never leaves this module in clear.
+ */
+import { type AccessBasis, settingsAccess } from './admin-access';
+import { apiHostForRegion, createIntercomClient, exchangeCode, isIntercomApiError, type Me } from '../../intercom';
+import { randomNonce } from '../../security/signed-token';
+import type { TokenCipher } from '../../security/token-cipher';
+import type { SettingsService } from '../settings-service';
+import type { WorkspaceDirectory } from '../workspace-directory';
+import type { Store, Workspace } from '../../store';
+import type { Clock } from '../../util/clock';
+import type { InstallTokens, OAuthIntent } from './tokens';
+
+export interface OAuthFlowDeps {
+  store: Store;
+  cipher: TokenCipher;
+  clock: Clock;
+  directory: WorkspaceDirectory;
+  settings: SettingsService;
+  tokens: InstallTokens;
+  clientId: string;
+  clientSecret: string;
+  /** Where the token exchange and the first GET /me go (the fake Intercom in tests). */
+  apiBaseUrl: string;
+  timeoutMs: number;
+  logger: { info(fields: object, message: string): void; warn(fields: object, message: string): void };
+}
+
+export type OAuthFailure = 'bad_state' | 'denied' | 'exchange_failed' | 'me_failed' | 'email_unverified' | 'not_installed' | 'not_admin';
+
+export type OAuthOutcome =
+  | { ok: true; intent: 'install'; workspace: Workspace }
+  | { ok: true; intent: 'settings'; workspaceId: string; adminId: string; basis: AccessBasis }
+  | { ok: false; intent: OAuthIntent; reason: OAuthFailure; message: string };
+
+export interface OAuthCallback {
+  code: unknown;
+  state: unknown;
+  /** The nonce cookie set when the flow started. */
+  nonce: string | undefined;
+  /** Intercom's `error` parameter when the admin declined. */
+  error: unknown;
+}
+
+const MESSAGES: Record<OAuthFailure, string> = {
+  bad_state: 'This install link has expired or was not started from this browser. Start again from the Intercom App Store.',
+  denied: 'The install was cancelled in Intercom. Start again from the Intercom App Store.',
+  exchange_failed: 'Intercom did not accept the authorization (it may have expired). Start again from the Intercom App Store.',
+  me_failed: 'Intercom did not tell Handoff which workspace approved the install. Try again in a minute.',
+  email_unverified: 'Your Intercom email address is not verified. Verify it in Intercom (Settings > Personal > Account), then try again.',
+  not_installed: 'Handoff is not installed in this workspace. Install it from the Intercom App Store first.',
+  not_admin: 'Only the admin who installed Handoff, or admins listed on its settings page, can change its settings.',
+};
+
+export function startOAuth(tokens: InstallTokens, intent: OAuthIntent, now: number): { state: string; nonce: string } {
+  const nonce = randomNonce();
+  return { state: tokens.state.sign({ n: nonce, i: intent }, now), nonce };
+}
+
+export async function finishOAuth(deps: OAuthFlowDeps, callback: OAuthCallback): Promise<OAuthOutcome> {
+  const verified = deps.tokens.state.verify(callback.state, deps.clock.now());
+  // Without a valid state the intent is unknown: report it as a failed install, the only flow Intercom starts.
+  if (!verified.ok || !callback.nonce || verified.payload.n !== callback.nonce) return fail('install', 'bad_state');
+  const intent = verified.payload.i;
+  if (callback.error !== undefined || typeof callback.code !== 'string' || !callback.code) return fail(intent, 'denied');
+
+  let token: string;
+  try {
+    const exchanged = await exchangeCode({
+      tokenUrl: `${deps.apiBaseUrl}/auth/eagle/token`,
+      code: callback.code,
+      clientId: deps.clientId,
+      clientSecret: deps.clientSecret,
+      timeoutMs: deps.timeoutMs,
+    });
+    token = exchanged.accessToken;
+  } catch (error) {
+    deps.logger.warn({ intent, cause: describe(error) }, 'OAuth code exchange failed');
+    return fail(intent, 'exchange_failed');
+  }
+  let me: Me;
+  try {
+    me = await createIntercomClient({ baseUrl: deps.apiBaseUrl, token, timeoutMs: deps.timeoutMs, maxRetries: 1 }).me.get();
+  } catch (error) {
+    deps.logger.warn({ intent, cause: describe(error) }, 'GET /me failed after the OAuth exchange');
+    return fail(intent, 'me_failed');
+  }
+  // Intercom warns that an unverified email cannot be trusted to identify the admin.
+  if (me.email_verified !== true) return fail(intent, 'email_unverified');
+  return intent === 'install' ? install(deps, me, token) : signIn(deps, me, token);
+}
+
+async function install(deps: OAuthFlowDeps, me: Me, token: string): Promise<OAuthOutcome> {
+  const workspaceId = me.app.id_code;
+  const existing = await deps.store.workspaces.get(workspaceId);
+  const workspace = await deps.store.workspaces.upsert(workspaceId, {
+    name: me.app.name ?? workspaceId,
+    region: me.region,
+    apiBaseUrl: apiHostForRegion(me.region),
+    timezone: me.app.timezone ?? 'UTC',
+    token: deps.cipher.encrypt(token),
+    installMode: 'oauth',
+    installedAt: existing && existing.uninstalledAt === null ? existing.installedAt : deps.clock.now(),
+    installedByAdminId: me.id,
+  });
+  deps.directory.forget(workspaceId);
+  deps.settings.invalidate(workspaceId);
+  deps.logger.info({ workspaceId, region: me.region, adminId: me.id, reinstall: existing !== null }, 'workspace installed through OAuth');
+  return { ok: true, intent: 'install', workspace };
+}
+
+async function signIn(deps: OAuthFlowDeps, me: Me, token: string): Promise<OAuthOutcome> {
+  const workspaceId = me.app.id_code;
+  const [workspace, settings] = await Promise.all([deps.store.workspaces.get(workspaceId), deps.settings.get(workspaceId)]);
+  if (!workspace || workspace.uninstalledAt !== null) return fail('settings', 'not_installed');
+  const basis = settingsAccess(workspace, settings, { id: me.id, raw: me });
+  if (!basis) return fail('settings', 'not_admin');
+  // Approving again may hand out a new token; keep the newest so the install keeps working whichever
+  // token Intercom honours. A private app's token comes from its environment, so it is left alone.
+  if (workspace.installMode === 'oauth') {
+    await deps.store.workspaces.setToken(workspaceId, deps.cipher.encrypt(token));
+    deps.directory.forget(workspaceId);
+  }
+  return { ok: true, intent: 'settings', workspaceId, adminId: me.id, basis };
+}
+
+function fail(intent: OAuthIntent, reason: OAuthFailure): OAuthOutcome {
+  return { ok: false, intent, reason, message: MESSAGES[reason] };
+}
+
+/** Safe to log: the error's kind and status, never a request or a token. */
+function describe(error: unknown): Record<string, unknown> {
+  if (isIntercomApiError(error)) return { status: error.status, code: error.code };
+  return { name: error instanceof Error ? error.name : typeof error };
+}

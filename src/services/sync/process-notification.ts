@@ -1,0 +1,79 @@
+/**
+ * One stored webhook notification → its effect, by topic. The outcome tells the processor how to mark the inbox
+ * row: done, ignored (understood, nothing to do) or failed (permanently: retrying the same bytes cannot help).
+ * Anything thrown is transient (Intercom or the database unavailable) and retried.
+ */
+import type { InboxNotification } from '../../store';
+import { applyTicket } from './apply-ticket';
+import { expectTicketUpdate } from './expect-update';
+import type { SyncDeps } from './sync-deps';
+import { parseConversationItem, parseTicketItem } from './webhook-payloads';
+
+export type NotificationOutcome = { status: 'done' } | { status: 'ignored'; reason: string } | { status: 'failed'; error: string };
+
+export const TICKET_TOPICS: ReadonlySet<string> = new Set([
+  'ticket.created',
+  'ticket.state.updated',
+  'ticket.admin.assigned',
+  'ticket.team.assigned',
+  'ticket.attribute.updated',
+  'ticket.note.created',
+  'ticket.admin.snoozed',
+  'ticket.admin.unsnoozed',
+  'ticket.closed',
+]);
+
+export const CONVERSATION_TOPICS: ReadonlySet<string> = new Set(['conversation.user.replied', 'conversation.admin.closed']);
+
+/** How soon a linked ticket is re-read after its conversation moved, unless a ticket webhook arrives first. */
+export const CONVERSATION_RECHECK_MS = 2 * 60_000;
+
+const ignored = (reason: string): NotificationOutcome => ({ status: 'ignored', reason });
+
+/** Whether Handoff is installed in a workspace; the processor answers it once per batch. */
+export type InstalledCheck = (workspaceId: string) => Promise<boolean>;
+
+export async function processNotification(
+  sync: SyncDeps,
+  notification: InboxNotification,
+  isInstalled: InstalledCheck,
+): Promise<NotificationOutcome> {
+  if (!(await isInstalled(notification.workspaceId))) return ignored('workspace not installed');
+  if (TICKET_TOPICS.has(notification.topic)) return ticketTopic(sync, notification);
+  if (CONVERSATION_TOPICS.has(notification.topic)) return conversationTopic(sync, notification);
+  return ignored(`topic ${notification.topic.slice(0, 60)} is not one Handoff uses`);
+}
+
+async function ticketTopic(sync: SyncDeps, notification: InboxNotification): Promise<NotificationOutcome> {
+  const item = parseTicketItem(notification.payload);
+  if (!item.ok) return { status: 'failed', error: `malformed ${notification.topic} item: ${item.problem}` };
+  const { workspaceId } = notification;
+  let { ticket } = item.value;
+  const known = await sync.store.tickets.get(workspaceId, ticket.id);
+  if (!known) return ignored('ticket is not linked through Handoff');
+  if (ticket.updated_at === null || ticket.ticket_state === null) {
+    // Older or partial shapes cannot be ordered or mapped: read the ticket itself (rare; never on the ingest path).
+    const client = await sync.directory.clientFor(workspaceId);
+    ticket = await client.tickets.get(ticket.id);
+  }
+  const result = await applyTicket(sync, workspaceId, ticket, { source: 'webhook', part: item.value.part, known });
+  if (!result.tracked) return ignored('ticket is not linked through Handoff');
+  if (!result.applied && result.events.firstResponseAt === null) return ignored('older than the stored snapshot');
+  return { status: 'done' };
+}
+
+async function conversationTopic(sync: SyncDeps, notification: InboxNotification): Promise<NotificationOutcome> {
+  const item = parseConversationItem(notification.payload);
+  if (!item.ok) return { status: 'failed', error: `malformed ${notification.topic} item: ${item.problem}` };
+  const { workspaceId } = notification;
+  const linked = await sync.store.tickets.listByConversation(workspaceId, item.value.conversationId);
+  // A customer reply matters to tickets waiting on the customer; a closed chat to every open ticket of it.
+  const affected = linked.filter((ticket) =>
+    notification.topic === 'conversation.user.replied' ? ticket.isOpen && ticket.stateCategory === 'waiting_on_customer' : ticket.isOpen,
+  );
+  if (affected.length === 0) return ignored('no open linked ticket affected');
+  const settings = await sync.settings.get(workspaceId);
+  const timing = { withinMs: CONVERSATION_RECHECK_MS, maxAgeMs: settings.snapshotMaxAgeMinutes * 60_000, now: sync.clock.now() };
+  for (const ticket of affected) await expectTicketUpdate(sync.store, workspaceId, ticket, timing);
+  return { status: 'done' };
+}

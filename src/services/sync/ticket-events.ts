@@ -1,0 +1,94 @@
+/**
+ * What a new view of a ticket means for the SLA clocks and the conversation, decided by comparing it with the
+ * snapshot we had. Pure: the apply step (apply-ticket.ts) runs it inside the transaction that writes the
+ * snapshot, so webhooks, refreshes and reconciliation all draw the same conclusions from the same facts.
+ */
+import type { Priority, StateCategory } from '../../domain/model';
+import type { Ticket, TicketPart } from '../../intercom';
+import type { TicketLink } from '../../store';
+
+/** Appended to every note sync writes, so Handoff's own notes never count as the back-office team's response. */
+export const HANDOFF_NOTE_MARK = 'via Handoff';
+
+/**
+ * Every marker Handoff's notes carry: sync's, the SLA ladder's reference (src/jobs/ladder-payload.ts) and the
+ * escalation's reference lines (src/services/escalation/markers.ts). A ladder warning is not the team acting.
+ */
+const HANDOFF_MARKERS = [HANDOFF_NOTE_MARK, 'handoff-sla:', 'Handoff note ref:', 'Handoff escalation ref:'];
+
+export function isHandoffNote(body: string | null): boolean {
+  return body !== null && HANDOFF_MARKERS.some((marker) => body.includes(marker));
+}
+
+export type ApplySource = 'webhook' | 'refresh' | 'reconcile' | 'action';
+
+export interface TicketEvents {
+  stateChange: { category: StateCategory; at: number } | null;
+  /** The ticket has just moved into resolved: the conversation's follow-ups are due (keyed by this instant). */
+  resolvedAt: number | null;
+  priorityChange: { priority: Priority; at: number } | null;
+  /** The earliest action of the back-office team this view shows; the SLA service keeps the earliest it ever saw. */
+  firstResponseAt: number | null;
+}
+
+export interface EventInput {
+  before: TicketLink;
+  /** The stored snapshot after the write, or null when the view was older than what we had. */
+  after: TicketLink | null;
+  ticket: Ticket;
+  /** The part a webhook reported with the ticket (notes, assignments). */
+  part: TicketPart | null;
+  source: ApplySource;
+  now: number;
+}
+
+const seconds = (value: number | null, fallback: number) => (value === null ? fallback : value * 1000);
+
+/** A note by a teammate (not one Handoff wrote), or an assignment to a person. */
+export function isTeamAction(part: TicketPart): boolean {
+  if (part.part_type === 'note') return part.author?.type === 'admin' && !isHandoffNote(part.body);
+  if (part.part_type === 'assignment') return part.assigned_to?.type === 'admin' && part.assigned_to.id !== null;
+  return false;
+}
+
+/** When the ticket entered `category`: its latest state part saying so, else its `updated_at`. */
+export function stateChangedAt(ticket: Ticket, category: StateCategory, now: number): number {
+  const parts = ticket.ticket_parts.ticket_parts;
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i]!;
+    if (part.ticket_state === category && part.created_at !== null) return part.created_at * 1000;
+  }
+  return seconds(ticket.updated_at, now);
+}
+
+function earliestTeamAction(input: EventInput): number | null {
+  const candidates: number[] = [];
+  if (input.part && isTeamAction(input.part) && input.part.created_at !== null) candidates.push(input.part.created_at * 1000);
+  // A webhook already names the part that changed; a full read (refresh, reconcile) may show actions whose webhooks were lost.
+  if (input.source !== 'webhook') {
+    for (const part of input.ticket.ticket_parts.ticket_parts) {
+      if (isTeamAction(part) && part.created_at !== null) candidates.push(part.created_at * 1000);
+    }
+  }
+  const { before, after } = input;
+  if (after?.adminAssigneeId && !before.adminAssigneeId && candidates.length === 0) {
+    candidates.push(seconds(input.ticket.updated_at, input.now));
+  }
+  return candidates.length === 0 ? null : Math.min(...candidates);
+}
+
+export function ticketEvents(input: EventInput): TicketEvents {
+  const { before, after, ticket, now } = input;
+  const stateChange =
+    after && after.stateCategory !== before.stateCategory
+      ? { category: after.stateCategory, at: stateChangedAt(ticket, after.stateCategory, now) }
+      : null;
+  const priorityChange =
+    after?.priority && after.priority !== before.priority ? { priority: after.priority, at: seconds(ticket.updated_at, now) } : null;
+  return {
+    stateChange,
+    resolvedAt: stateChange?.category === 'resolved' ? stateChange.at : null,
+    priorityChange,
+    firstResponseAt: earliestTeamAction(input),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The settings page in a real Chromium with JavaScript switched off: an admin
+ * follows the sidebar's link, edits a section, meets a validation error next
+ * to the field, and sees the change in the history. Controls are found by
+ * their accessible names, as assistive technology finds them.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { type InstallHarness, startInstallHarness } from '../http/install/harness';
+import { artifact, describeBrowser, launchChromium } from './support/browser';
+
+let server: Server;
+let h: InstallHarness;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  // Listen first: the app's public URL (settings links, cookies) must name the real port.
+  server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  h = await startInstallHarness({ mode: 'private', publicUrl: `http://127.0.0.1:${port}` });
+  server.on('request', h.application.app);
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await h?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ javaScriptEnabled: false });
+  page = await context.newPage();
+  // A CSP violation (an inline style or script slipping in) shows up as a console error. Failed loads are
+  // not problems here: a 422 is how the page answers a form with errors, and Chromium asks for /favicon.ico.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+});
+
+afterEach(async () => {
+  await context.close();
+  expect(problems).toEqual([]);
+  h.fake.assertNoViolations();
+});
+
+async function openFromSidebar(): Promise<void> {
+  const url = await h.application.deps.settingsUrlFor(h.demo.workspaceId, { id: h.demo.admins.agent, raw: {} });
+  await page.goto(url!);
+  await page.getByRole('heading', { level: 1, name: 'Settings for Acme Support' }).waitFor();
+  // The link's token is traded for a session cookie and leaves the address bar.
+  expect(new URL(page.url()).search).toBe('');
+}
+
+describeBrowser('settings page in Chromium (no JavaScript)', () => {
+  it('edits a section, then shows the saved change in the history', async () => {
+    await openFromSidebar();
+    const routing = page.locator('#section-routing');
+    const technical = routing.getByRole('group', { name: 'Technical / Bugs' });
+    await technical.getByLabel('Name shown to agents').fill('Engineering escalations');
+    await technical.getByLabel('Technical / Bugs: Intercom team').selectOption({ label: 'Technical / Bugs' });
+    await routing.getByRole('button', { name: 'Save queues and routing' }).click();
+
+    await page.getByRole('status').getByText('Saved: Queues and routing').waitFor();
+    await expect(technical.getByLabel('Name shown to agents').inputValue()).resolves.toBe('Engineering escalations');
+    const entry = page.locator('#section-history .audit-entry').first();
+    await expect(entry.innerText()).resolves.toMatch(/Version 1 · Alex Agent · Nov 18, 2026, 10:00 AM GMT/);
+    await expect(entry.innerText()).resolves.toContain(
+      'Technical / Bugs: name shown to agents: Technical / Bugs → Engineering escalations',
+    );
+    await expect(entry.innerText()).resolves.toContain(
+      `Technical / Bugs: Intercom team: (empty) → Technical / Bugs (${h.demo.teams.technical})`,
+    );
+    await page.screenshot({ path: artifact('settings-saved.png'), fullPage: true });
+    expect((await h.application.store.settings.get(h.demo.workspaceId)).settings.queues.technical.label).toBe('Engineering escalations');
+  });
+
+  it('shows a validation error next to the field, keeps the typed value, and saves nothing', async () => {
+    await openFromSidebar();
+    const before = (await h.application.store.settings.get(h.demo.workspaceId)).version;
+    const sla = page.locator('#section-sla');
+    const cell = sla.getByLabel('P1 Enterprise response, minutes');
+    await cell.fill('soon');
+    await sla.getByLabel('Monday').fill('9 to 5');
+    await sla.getByRole('button', { name: 'Save SLA policy' }).click();
+
+    const alert = page.getByRole('alert');
+    await alert.getByText('Nothing was saved: please correct the fields below').waitFor();
+    const field = page.locator('#section-sla').getByLabel('P1 Enterprise response, minutes');
+    await expect(field.inputValue()).resolves.toBe('soon');
+    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    // The error is the field's accessible description, so a screen reader reads it with the field.
+    const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+    await expect(page.locator(`#${describedBy}`).textContent()).resolves.toBe('Error: Enter a whole number');
+    await expect(page.locator('#section-sla').getByLabel('Monday').inputValue()).resolves.toBe('9 to 5');
+
+    // The summary's link moves focus to the field.
+    await alert.getByRole('link', { name: /P1 enterprise: response \(minutes\)/ }).click();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-sla-targets-P1-enterprise-responseMinutes');
+    await page.locator('#section-sla').screenshot({ path: artifact('settings-validation.png') });
+    expect((await h.application.store.settings.get(h.demo.workspaceId)).version).toBe(before);
+  });
+});

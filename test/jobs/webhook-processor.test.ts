@@ -1,0 +1,102 @@
+/**
+ * The webhook processor: a burst of thousands (with redeliveries) is stored and applied with nothing dropped;
+ * a transient failure is retried with backoff and a permanent one is not; a crashed worker's claim expires and
+ * the notification is applied by the next.
+ */
+import { signBody } from '../../src/http/signature';
+import { TEST_CLIENT_SECRET } from '../support/app-harness';
+import { linkTicket, type SyncHarness, startSyncHarness, storedTicket } from '../services/sync/support';
+
+let h: SyncHarness;
+beforeEach(async () => {
+  h = await startSyncHarness({ webhooks: false });
+});
+afterEach(async () => {
+  h.fake.assertNoViolations();
+  await h.close();
+});
+
+/** Over the loopback port the app listens on, as Intercom would deliver (many at once in the burst). */
+function deliver(id: string, topic: string, item: unknown): Promise<Response> {
+  const raw = JSON.stringify({ type: 'notification_event', app_id: h.workspaceId, id, topic, data: { item }, created_at: 1 });
+  const headers = { 'Content-Type': 'application/json', 'X-Hub-Signature': signBody('webhook', raw, TEST_CLIENT_SECRET) };
+  return fetch(h.webhookUrl, { method: 'POST', headers, body: raw });
+}
+
+const stateItem = (ticketId: string, category: string, updatedAt: number) => ({
+  type: 'ticket',
+  id: ticketId,
+  ticket_state: { type: 'ticket_state', id: category, category, internal_label: category, external_label: null },
+  ticket_attributes: { _default_title_: 'Burst' },
+  linked_objects: { type: 'list', data: [{ type: 'conversation', id: h.context.conversationId }] },
+  updated_at: updatedAt,
+});
+
+describe('webhook processor', () => {
+  it('applies a burst of 2,000 notifications (10 % redelivered) without dropping any', async () => {
+    const tickets = await Promise.all(Array.from({ length: 5 }, (_, i) => linkTicket(h, { title: `T${i}` })));
+    const base = Math.floor(h.clock.now() / 1000);
+    const categories = ['in_progress', 'waiting_on_customer'];
+    const sends = Array.from({ length: 1_800 }, (_, i) => {
+      const ticket = tickets[i % tickets.length]!;
+      const topic = i % 9 === 0 ? 'ticket.attribute.updated' : 'ticket.state.updated';
+      // Mostly attribute/note-like updates; the state moves now and then, as a back-office team works.
+      return { id: `notif_burst_${i}`, topic, item: stateItem(ticket.ticketId, categories[Math.floor(i / 250) % 2]!, base + i) };
+    });
+    const redeliveries = sends.filter((_, i) => i % 9 === 4);
+    const all = [...sends, ...redeliveries];
+    for (let i = 0; i < all.length; i += 100) {
+      const answers = await Promise.all(all.slice(i, i + 100).map((s) => deliver(s.id, s.topic, s.item)));
+      expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+    }
+    expect(all).toHaveLength(2_000);
+    await h.drain();
+    const rows = await Promise.all(sends.map((s) => h.application.store.webhooks.get(h.workspaceId, s.id)));
+    const statuses = rows.map((row) => row?.status);
+    expect(statuses.filter((status) => status === 'done' || status === 'ignored')).toHaveLength(sends.length);
+    // The last notification of each ticket (the newest updated_at) decides its state.
+    for (const ticket of tickets) {
+      const last = sends.filter((s) => s.item.id === ticket.ticketId).at(-1)!;
+      expect((await storedTicket(h, ticket.ticketId)).stateCategory).toBe(last.item.ticket_state.category);
+    }
+    expect(await h.job('webhooks').runOnce()).toBe(0);
+    // A cap, not a speed check: 2,000 round trips and applies take seconds alone and much longer on a busy machine.
+  }, 180_000);
+
+  it('retries a transient failure with backoff, then applies it', async () => {
+    const { ticketId } = await linkTicket(h);
+    await h.fake.backOffice.setState(ticketId, 'in_progress');
+    const down = h.fake.faults.failNext(Number.POSITIVE_INFINITY, 503, 'GET /tickets/{id}');
+    // An older payload shape without updated_at: the processor must read the ticket itself.
+    await deliver('notif_partial', 'ticket.state.updated', { type: 'ticket', id: ticketId, ticket_state: 'in_progress' });
+    expect(await h.job('webhooks').runOnce()).toBe(1);
+    const waiting = await h.application.store.webhooks.get(h.workspaceId, 'notif_partial');
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(waiting!.nextAttemptAt!).toBeGreaterThan(h.clock.now());
+    expect(await h.job('webhooks').runOnce()).toBe(0);
+    down.remove();
+    h.clock.advance(5 * 60_000);
+    expect(await h.job('webhooks').runOnce()).toBe(1);
+    expect((await h.application.store.webhooks.get(h.workspaceId, 'notif_partial'))?.status).toBe('done');
+    expect((await storedTicket(h, ticketId)).stateCategory).toBe('in_progress');
+  });
+
+  it('gives up at once when Intercom says the ticket is gone', async () => {
+    const { ticketId } = await linkTicket(h);
+    h.fake.faults.failNext(1, 404, 'GET /tickets/{id}');
+    await deliver('notif_gone', 'ticket.state.updated', { type: 'ticket', id: ticketId });
+    await h.job('webhooks').runOnce();
+    expect(await h.application.store.webhooks.get(h.workspaceId, 'notif_gone')).toMatchObject({ status: 'failed', nextAttemptAt: null });
+  });
+
+  it("applies a notification whose worker crashed, once that worker's lease has expired", async () => {
+    const { ticketId } = await linkTicket(h);
+    await deliver('notif_crash', 'ticket.state.updated', stateItem(ticketId, 'in_progress', Math.floor(h.clock.now() / 1000) + 1));
+    const crashed = await h.application.store.webhooks.claimPending(h.clock.now(), 10, 'crashed-worker', 60_000);
+    expect(crashed).toHaveLength(1);
+    expect(await h.job('webhooks').runOnce()).toBe(0);
+    h.clock.advance(60_001);
+    expect(await h.job('webhooks').runOnce()).toBe(1);
+    expect((await storedTicket(h, ticketId)).stateCategory).toBe('in_progress');
+  });
+});

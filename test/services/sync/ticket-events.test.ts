@@ -1,0 +1,101 @@
+/** What a new view of a ticket means: state changes, resolution, priority, and the team's first response. */
+import { type Ticket, TicketSchema } from '../../../src/intercom/ticket-schemas';
+import type { TicketPart } from '../../../src/intercom';
+import { HANDOFF_NOTE_MARK, isTeamAction, stateChangedAt, ticketEvents } from '../../../src/services/sync/ticket-events';
+import type { TicketLink } from '../../../src/store';
+
+const T = 1_794_990_000;
+const NOW = (T + 10_000) * 1000;
+
+function link(overrides: Partial<TicketLink> = {}): TicketLink {
+  return {
+    workspaceId: 'w1',
+    ticketId: '400123',
+    ticketNumber: '57',
+    conversationId: '1016',
+    contactId: null,
+    title: 'Refund',
+    ticketTypeId: '77',
+    stateCategory: 'in_progress',
+    stateLabel: null,
+    priority: 'P2',
+    queue: 'billing_legal',
+    teamId: '5',
+    adminAssigneeId: null,
+    ownerName: null,
+    teamName: null,
+    isOpen: true,
+    intercomUpdatedAt: T * 1000,
+    escalationId: null,
+    syncedAt: T * 1000,
+    createdAt: T * 1000,
+    ...overrides,
+  };
+}
+
+const part = (fields: Record<string, unknown>) =>
+  TicketSchema.shape.ticket_parts.parse({ ticket_parts: [fields] }).ticket_parts[0] as TicketPart;
+const note = (at: number, body: string, authorType = 'admin') =>
+  part({ id: `p${at}`, part_type: 'note', body, created_at: at, author: { type: authorType, id: '9' } });
+
+function ticket(updatedAt: number, parts: Record<string, unknown>[] = []): Ticket {
+  return TicketSchema.parse({ id: '400123', updated_at: updatedAt, ticket_parts: { ticket_parts: parts } });
+}
+
+const input = (before: TicketLink, after: TicketLink | null, t: Ticket, p: TicketPart | null = null, source = 'webhook' as const) => ({
+  before,
+  after,
+  ticket: t,
+  part: p,
+  source,
+  now: NOW,
+});
+
+describe('ticketEvents', () => {
+  it('reports a state change at the time of its state part, and resolution when it resolves', () => {
+    const t = ticket(T + 900, [{ id: 's', part_type: 'ticket_state_updated_by_admin', ticket_state: 'resolved', created_at: T + 600 }]);
+    const events = ticketEvents(input(link(), link({ stateCategory: 'resolved' }), t));
+    expect(events.stateChange).toEqual({ category: 'resolved', at: (T + 600) * 1000 });
+    expect(events.resolvedAt).toBe((T + 600) * 1000);
+  });
+
+  it('falls back to updated_at when no part names the state', () => {
+    expect(stateChangedAt(ticket(T + 5), 'waiting_on_customer', NOW)).toBe((T + 5) * 1000);
+    expect(stateChangedAt(TicketSchema.parse({ id: '1' }), 'waiting_on_customer', NOW)).toBe(NOW);
+  });
+
+  it('reports nothing for an older view (not applied), except a first response it carries', () => {
+    const events = ticketEvents(input(link(), null, ticket(T - 100), note(T - 200, '<p>On it</p>')));
+    expect(events).toEqual({ stateChange: null, resolvedAt: null, priorityChange: null, firstResponseAt: (T - 200) * 1000 });
+  });
+
+  it('reports a priority change at updated_at', () => {
+    const events = ticketEvents(input(link({ priority: 'P2' }), link({ priority: 'P1' }), ticket(T + 50)));
+    expect(events.priorityChange).toEqual({ priority: 'P1', at: (T + 50) * 1000 });
+    expect(ticketEvents(input(link(), link({ priority: null }), ticket(T + 50))).priorityChange).toBeNull();
+  });
+
+  it("counts a teammate's note and an assignment to a person, not Handoff's own notes, users or teams", () => {
+    expect(isTeamAction(note(T, '<p>Looking</p>'))).toBe(true);
+    expect(isTeamAction(note(T, `<p>From chat</p><p><em>${HANDOFF_NOTE_MARK}</em></p>`))).toBe(false);
+    expect(isTeamAction(note(T, '<p><b>SLA warning</b></p><p>ref: handoff-sla:response:0:warn</p>'))).toBe(false);
+    expect(isTeamAction(note(T, '<p>Hi</p>', 'user'))).toBe(false);
+    expect(isTeamAction(part({ id: 'a', part_type: 'assignment', created_at: T, assigned_to: { type: 'admin', id: '9' } }))).toBe(true);
+    expect(isTeamAction(part({ id: 'b', part_type: 'assignment', created_at: T, assigned_to: { type: 'team', id: '5' } }))).toBe(false);
+  });
+
+  it('finds the earliest team action among all parts on a full read, only the given part on a webhook', () => {
+    const parts = [
+      { id: 'x', part_type: 'note', body: 'early', created_at: T + 10, author: { type: 'admin', id: '9' } },
+      { id: 'y', part_type: 'note', body: 'late', created_at: T + 90, author: { type: 'admin', id: '9' } },
+    ];
+    const full = ticketEvents({ ...input(link(), link(), ticket(T + 90, parts)), source: 'reconcile' });
+    expect(full.firstResponseAt).toBe((T + 10) * 1000);
+    expect(ticketEvents(input(link(), link(), ticket(T + 90, parts))).firstResponseAt).toBeNull();
+  });
+
+  it('takes a new person assignee as a first response when no part says when', () => {
+    const events = ticketEvents(input(link(), link({ adminAssigneeId: '9' }), ticket(T + 30)));
+    expect(events.firstResponseAt).toBe((T + 30) * 1000);
+  });
+});
