@@ -23,7 +23,7 @@ import { createSyncHandlers } from './jobs/sync-handlers';
 import { createWebhookProcessor } from './jobs/webhook-processor';
 import { webhookRoutes } from './http/webhook-routes';
 import { ticketActions } from './flows/ticket-actions';
-import { createSyncDeps } from './services/sync';
+import { applyTicket, createSyncDeps } from './services/sync';
 import { countingIntercomCalls, createViewCounters, viewMetrics } from './services/sync/view-metrics';
 import { createTokenCipher, type TokenCipher } from './security/token-cipher';
 import { createInstallServices, type InstallServices } from './services/install';
@@ -155,6 +155,10 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
       clientFor: (workspaceId) => directory.clientFor(workspaceId),
       settings: (workspaceId) => deps.settings.get(workspaceId),
       names: (workspaceId) => ladderNames.names(workspaceId),
+      // `sync` is built just below; the handler only runs once the app is up.
+      applyTicket: async (workspaceId, ticket) => {
+        await applyTicket(sync, workspaceId, ticket, { source: 'action' });
+      },
     }),
   );
   // Two-way ticket sync (src/services/sync): webhooks in, sidebar note/priority/refresh out, reconciliation.

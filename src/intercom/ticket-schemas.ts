@@ -40,6 +40,8 @@ export const TicketPartSchema = z.looseObject({
   // Parts report state *categories*, not state ids.
   ticket_state: NullableString,
   previous_ticket_state: NullableString,
+  /** Set on parts an app created through the API (Handoff's own ladder steps, other integrations). */
+  app_package_code: NullableString,
 });
 
 export const TicketSchema = z.looseObject({

@@ -39,6 +39,8 @@ export interface LadderHandlerDeps {
   clientFor(workspaceId: string): Promise<IntercomClient>;
   settings(workspaceId: string): Promise<WorkspaceSettings>;
   names(workspaceId: string): Promise<LadderNames>;
+  /** Mirrors a ticket view into our store (the sync's applyTicket), so the sidebar shows the new owner at once. */
+  applyTicket?(workspaceId: string, ticket: Ticket): Promise<void>;
 }
 
 /** How soon a step waiting for an earlier one looks again (the worker's backoff may make it later). */
@@ -66,7 +68,9 @@ async function runStep(deps: LadderHandlerDeps, job: OutboxJob, ctx: OutboxJobCo
     const actor = workspace.installedByAdminId ?? ladder.leadAdminId ?? ladder.managerAdminId;
     if (actor === null) throw new PermanentJobError('no admin to act as: set a team lead or manager in the SLA ladder settings');
     const resolved = ticket.ticket_state?.category === 'resolved';
-    const assigned = await act(client, ticket, payload, settings, actor, resolved);
+    const { assigned, updated } = await act(client, ticket, payload, settings, actor, resolved);
+    // Intercom sends no webhook for the app's own updates; without this the sidebar would show the old owner.
+    if (updated && deps.applyTicket) await deps.applyTicket(job.workspaceId, updated);
     const names = await deps.names(job.workspaceId);
     const person = (id: string | null) => (id === null ? null : (names.adminName(id) ?? `admin ${id}`));
     const body = ladderNote({
@@ -102,20 +106,21 @@ async function act(
   settings: WorkspaceSettings,
   actor: string,
   resolved: boolean,
-): Promise<string[]> {
+): Promise<{ assigned: string[]; updated: Ticket | null }> {
   const { ladder } = settings;
-  if (resolved) return [];
+  if (resolved) return { assigned: [], updated: null };
   const targets: (string | null)[] = [];
   if (payload.step === 'escalate' && ladder.escalateAction === 'assign') targets.push(ladder.leadAdminId);
   // Team first, manager last: the manager ends up the owner whatever a team change does to the admin assignee.
   if (payload.step === 'breach') targets.push(ladder.breachTeamId, ladder.managerAdminId);
   const assigned: string[] = [];
+  let updated: Ticket | null = null;
   for (const assigneeId of targets) {
     if (assigneeId === null) continue;
-    await client.tickets.update(ticket.id, { actingAdminId: actor, assigneeId });
+    updated = await client.tickets.update(ticket.id, { actingAdminId: actor, assigneeId });
     assigned.push(assigneeId);
   }
-  return assigned;
+  return { assigned, updated };
 }
 
 /** Keeps a clock's notes in step order: an earlier step of the same cycle that is still queued goes first. */

@@ -15,7 +15,7 @@ function conversationFor({ workspace, params }: RouteContext): FakeConversation 
 }
 
 function addPart(context: RouteContext, conversation: FakeConversation, part: Omit<FakePart, 'id' | 'createdAt'>): void {
-  conversation.parts.push({ id: nextNumericId(context.state, PART_ID_BASE), createdAt: context.now, ...part });
+  conversation.parts.push({ id: nextNumericId(context.state, PART_ID_BASE), createdAt: context.now, viaApi: true, ...part });
   conversation.updatedAt = context.now;
 }
 

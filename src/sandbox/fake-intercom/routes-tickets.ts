@@ -3,7 +3,7 @@ import { FakeHttpError, invalid, notFound } from './http-errors';
 import { nextHexId } from './ids';
 import type { RouteContext, RouteTable } from './route-types';
 import { ticketJson, ticketPartJson } from './serialize-tickets';
-import type { FakeContact, FakeTicket, FakeWorkspace } from './state';
+import type { FakeContact, FakePart, FakeTicket, FakeWorkspace } from './state';
 import {
   addTicketNote,
   addTicketPart,
@@ -93,9 +93,21 @@ function create(context: RouteContext) {
   return ticketJson(workspace, ticket);
 }
 
+/** Parts a REST call adds are marked as API-made, as Intercom does with `app_package_code`. */
+function markApiParts(ticket: FakeTicket, from: number): void {
+  for (const part of ticket.parts.slice(from)) part.viaApi = true;
+}
+
 function update(context: RouteContext) {
-  const { state, workspace, body, now } = context;
   const ticket = ticketFor(context);
+  const from = ticket.parts.length;
+  applyUpdate(context, ticket);
+  markApiParts(ticket, from);
+  return ticketJson(context.workspace, ticket);
+}
+
+function applyUpdate(context: RouteContext, ticket: FakeTicket) {
+  const { state, workspace, body, now } = context;
   const type = ticketTypeOf(workspace, ticket);
   // `admin_id` is the actor (an integer in 2.16); without it Intercom attributes the change to the token's admin.
   const actorId = body.admin_id === undefined ? (workspace.meAdminId ?? '0') : requireAdmin(workspace, String(body.admin_id)).id;
@@ -124,12 +136,18 @@ function update(context: RouteContext) {
   if (body.open === false) ticket.snoozedUntil = null;
   if (body.is_shared !== undefined) ticket.isShared = body.is_shared;
   ticket.updatedAt = now;
-  return ticketJson(workspace, ticket);
 }
 
 function reply(context: RouteContext) {
-  const { state, workspace, body, now } = context;
   const ticket = ticketFor(context);
+  const from = ticket.parts.length;
+  const part = applyReply(context, ticket);
+  markApiParts(ticket, from);
+  return ticketPartJson(context.workspace, part);
+}
+
+function applyReply(context: RouteContext, ticket: FakeTicket): FakePart {
+  const { state, workspace, body, now } = context;
   if (body.type === 'user') {
     if (ticket.category !== 'Customer')
       throw new FakeHttpError(400, 'parameter_mismatch', 'User replies are not allowed on Backoffice tickets');
@@ -140,24 +158,22 @@ function reply(context: RouteContext) {
       author: { type: 'user', id: ticket.contactIds[0]! },
       assignedTo: null,
     });
-    return ticketPartJson(workspace, part);
+    return part;
   }
   requireAdmin(workspace, body.admin_id);
   if (body.message_type !== 'quick_reply' && !body.body) throw invalid('body is required', 'body');
   if (body.message_type !== 'note' && !ticket.isShared) {
     throw new FakeHttpError(400, 'parameter_mismatch', 'Comments are not allowed on tickets that are not shared with the customer');
   }
-  const part =
-    body.message_type === 'note'
-      ? addTicketNote(state, workspace, ticket, body.admin_id, body.body, now, body.cross_post === true)
-      : addTicketPart(state, ticket, {
-          partType: 'comment',
-          body: body.body ?? null,
-          createdAt: now,
-          author: { type: 'admin', id: body.admin_id },
-          assignedTo: null,
-        });
-  return ticketPartJson(workspace, part);
+  return body.message_type === 'note'
+    ? addTicketNote(state, workspace, ticket, body.admin_id, body.body, now, body.cross_post === true)
+    : addTicketPart(state, ticket, {
+        partType: 'comment',
+        body: body.body ?? null,
+        createdAt: now,
+        author: { type: 'admin', id: body.admin_id },
+        assignedTo: null,
+      });
 }
 
 export const ticketRoutes: RouteTable = {

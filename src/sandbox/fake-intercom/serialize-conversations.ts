@@ -21,7 +21,7 @@ function partJson(workspace: FakeWorkspace, part: FakePart, conversation: FakeCo
       redacted: false,
       state: conversation.state,
     },
-    { assigned_to: part.assignedTo, app_package_code: part.author.type === 'admin' ? 'handoff-fake' : null },
+    { assigned_to: part.assignedTo, app_package_code: part.viaApi ? 'handoff-fake' : null },
   );
 }
 

@@ -74,7 +74,7 @@ export function ticketPartJson(workspace: FakeWorkspace, part: FakePart) {
       author: authorJson(workspace, part.author),
       attachments: [] as unknown[],
       redacted: false,
-      app_package_code: part.author.type === 'admin' ? 'handoff-fake' : undefined,
+      app_package_code: part.viaApi ? 'handoff-fake' : undefined,
     },
     {
       ticket_state: part.ticketState,

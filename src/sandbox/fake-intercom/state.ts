@@ -75,6 +75,8 @@ export interface FakePart {
   ticketState?: StateCategory;
   previousTicketState?: StateCategory;
   updatedAttributeData?: { attribute: { name: string }; value: unknown };
+  /** Created through the REST API (Intercom then sets `app_package_code`), not by a teammate in the Inbox. */
+  viaApi?: boolean;
 }
 
 export interface FakeLink {

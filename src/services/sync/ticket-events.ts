@@ -44,10 +44,19 @@ export interface EventInput {
 
 const seconds = (value: number | null, fallback: number) => (value === null ? fallback : value * 1000);
 
-/** A note by a teammate (not one Handoff wrote), or an assignment to a person. */
+/** An assignment an app made through the API: Handoff's own 90 %/100 % ladder steps, or another integration. */
+function isApiAssignment(part: TicketPart | null): boolean {
+  return part?.part_type === 'assignment' && Boolean(part.app_package_code);
+}
+
+/**
+ * A note by a teammate (not one Handoff wrote), or an assignment of a person by a teammate. Assignments made
+ * through the API do not count: the ladder assigning the lead at 90 % must not stop the response clock it is
+ * escalating.
+ */
 export function isTeamAction(part: TicketPart): boolean {
   if (part.part_type === 'note') return part.author?.type === 'admin' && !isHandoffNote(part.body);
-  if (part.part_type === 'assignment') return part.assigned_to?.type === 'admin' && part.assigned_to.id !== null;
+  if (part.part_type === 'assignment') return part.assigned_to?.type === 'admin' && part.assigned_to.id !== null && !isApiAssignment(part);
   return false;
 }
 
@@ -61,6 +70,13 @@ export function stateChangedAt(ticket: Ticket, category: StateCategory, now: num
   return seconds(ticket.updated_at, now);
 }
 
+/** Whether the ticket's current admin assignment was made by an app (the reported part, or the latest assignment part). */
+function assignedThroughApi(input: EventInput): boolean {
+  if (input.part) return isApiAssignment(input.part);
+  const assignments = input.ticket.ticket_parts.ticket_parts.filter((part) => part.part_type === 'assignment');
+  return isApiAssignment(assignments[assignments.length - 1] ?? null);
+}
+
 function earliestTeamAction(input: EventInput): number | null {
   const candidates: number[] = [];
   if (input.part && isTeamAction(input.part) && input.part.created_at !== null) candidates.push(input.part.created_at * 1000);
@@ -71,7 +87,7 @@ function earliestTeamAction(input: EventInput): number | null {
     }
   }
   const { before, after } = input;
-  if (after?.adminAssigneeId && !before.adminAssigneeId && candidates.length === 0) {
+  if (after?.adminAssigneeId && !before.adminAssigneeId && candidates.length === 0 && !assignedThroughApi(input)) {
     candidates.push(seconds(input.ticket.updated_at, input.now));
   }
   return candidates.length === 0 ? null : Math.min(...candidates);

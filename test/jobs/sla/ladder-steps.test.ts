@@ -133,6 +133,11 @@ describe('SLA ladder actions at Intercom', () => {
       `${h.demo.workspaceId}:${ticketId}:resolution:0:breach`,
     );
     expect(job).toMatchObject({ status: 'done', result: { assigned: [h.demo.teams.vip, h.demo.admins.manager] } });
+    // Intercom sends no webhook for the app's own update, so the handler mirrors the answer: the sidebar shows the manager.
+    const stored = await h.application.store.tickets.get(h.demo.workspaceId, ticketId);
+    expect(stored).toMatchObject({ adminAssigneeId: h.demo.admins.manager, teamId: h.demo.teams.vip, ownerName: 'Morgan Manager' });
+    const resolution = await h.application.store.clocks.get(h.demo.workspaceId, ticketId, 'resolution');
+    expect(resolution?.status).toBe('running');
   });
 
   it('fires each step exactly once however often the scheduler ticks', async () => {

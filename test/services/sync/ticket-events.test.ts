@@ -98,4 +98,25 @@ describe('ticketEvents', () => {
     const events = ticketEvents(input(link(), link({ adminAssigneeId: '9' }), ticket(T + 30)));
     expect(events.firstResponseAt).toBe((T + 30) * 1000);
   });
+
+  it("does not take Handoff's own ladder assignment (made through the API) as the team's first response", () => {
+    const apiAssignment = {
+      id: 'l',
+      part_type: 'assignment',
+      created_at: T + 40,
+      author: { type: 'admin', id: '1' },
+      assigned_to: { type: 'admin', id: '9' },
+      app_package_code: 'handoff',
+    };
+    expect(isTeamAction(part(apiAssignment))).toBe(false);
+    const lead = link({ adminAssigneeId: '9' });
+    // The webhook reports the part; a full read finds it as the latest assignment.
+    expect(ticketEvents(input(link(), lead, ticket(T + 40, [apiAssignment]), part(apiAssignment))).firstResponseAt).toBeNull();
+    expect(ticketEvents({ ...input(link(), lead, ticket(T + 40, [apiAssignment])), source: 'reconcile' }).firstResponseAt).toBeNull();
+    // A teammate assigning someone in the Inbox afterwards still counts.
+    const human = { ...apiAssignment, id: 'h', created_at: T + 60, app_package_code: null };
+    expect(ticketEvents({ ...input(link(), lead, ticket(T + 60, [apiAssignment, human])), source: 'reconcile' }).firstResponseAt).toBe(
+      (T + 60) * 1000,
+    );
+  });
 });
