@@ -58,6 +58,8 @@ export interface BuildOptions {
   routers?: readonly Router[];
   /** Where a ticket's "Open" link points (the sandbox points it at its simulator). */
   ticketUrl?: (workspaceId: string, ticketId: string) => string;
+  /** Where the handoff summary links back to the conversation (the sandbox points it at its simulator). */
+  conversationUrl?: (workspaceId: string, conversationId: string) => string;
   /** Time budgets of the escalate submit (tests shorten them); see src/services/escalation/deps.ts. */
   escalationBudgets?: Partial<EscalationBudgets>;
 }
@@ -140,7 +142,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     snapshots: createTicketSnapshotter({ directory: ladderNames, ticketTypes }),
     sla: deps.sla,
     ticketUrl: deps.ticketUrl,
-    conversationUrl: intercomConversationUrl,
+    conversationUrl: options.conversationUrl ?? intercomConversationUrl,
     pokeOutbox: () => outbox.poke(),
     // The job waits out the client's own timeout, so a create we stopped waiting for has settled first.
     budgets: { ...DEFAULT_BUDGETS, settleMs: config.intercom.timeoutMs + 1_000, ...options.escalationBudgets },

@@ -82,7 +82,7 @@ function clockLine(payload: LadderPayload): string {
 function dueLine({ payload, zone }: LadderNoteInput): string {
   const due = `Step due ${at(payload.dueAt, zone)}.`;
   if (payload.firedAt - payload.dueAt <= LATE_AFTER_MS) return due;
-  return `${due} Fired late, at ${at(payload.firedAt, zone)}: Handoff was not running when it fell due.`;
+  return `${due} Fired late, at ${at(payload.firedAt, zone)}, the first time Handoff checked the clock after it fell due (was the app stopped?).`;
 }
 
 function at(epochMs: number, zone: string): string {

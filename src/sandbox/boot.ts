@@ -104,6 +104,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
       ],
       // "Open in Intercom" opens the ticket in the simulator instead.
       ticketUrl: (_workspaceId, ticketId) => `${baseUrl}/sandbox?ticket=${encodeURIComponent(ticketId)}`,
+      conversationUrl: (_workspaceId, conversationId) => `${baseUrl}/sandbox?conversation=${encodeURIComponent(conversationId)}`,
     });
     server = await listen(application, options.port ?? options.config.port, options.host ?? options.config.host);
     const address = server.address() as AddressInfo;

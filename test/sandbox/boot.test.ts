@@ -123,8 +123,38 @@ describe('sandbox boot', () => {
     expect(found.conversationId).toBe(sandbox.demo.conversations.apiError);
   });
 
-  it('links tickets to the simulator instead of app.intercom.com', () => {
+  it('links tickets and the handoff summary to the simulator instead of app.intercom.com', async () => {
     expect(sandbox.application.deps.ticketUrl(sandbox.demo.workspaceId, '400123')).toBe(`${sandbox.url}/sandbox?ticket=400123`);
+    const context = { conversationId: sandbox.demo.conversations.refund!, adminId: sandbox.demo.admins.agent };
+    const submit = async (componentId: string, inputValues: Record<string, unknown>, currentCanvas: unknown) => {
+      const res = await post('submit', { ...context, componentId, inputValues, currentCanvas });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { response: { canvas: unknown } };
+    };
+    const form = await submit('escalate_open', {}, { content: { components: [] } });
+    const values = { priority: 'P2', queue: 'billing_legal', reason: 'Charged twice; wants a refund' };
+    const done = await submit('escalate_submit', values, form.response.canvas);
+    expect(JSON.stringify(done.response)).toContain('✅');
+    await sandbox.application.outbox.runOnce();
+    const workspace = sandbox.fake.state.workspaces.get(sandbox.demo.workspaceId)!;
+    const ticket = [...workspace.tickets.values()].find((t) => t.links.some((link) => link.id === context.conversationId))!;
+    const description = String(ticket.attributes['_default_description_']);
+    expect(description).toContain(`${sandbox.url}/sandbox?conversation=${context.conversationId}`);
+    expect(description).not.toContain('app.intercom.com');
+  });
+
+  it('marks the settings page as the sandbox too', async () => {
+    const link = await sandbox.application.deps.settingsUrlFor(sandbox.demo.workspaceId, {
+      id: sandbox.demo.admins.manager,
+      raw: { id: sandbox.demo.admins.manager, role: { name: 'Admin' } },
+    });
+    expect(link).not.toBeNull();
+    // The link trades its token for a session cookie, then redirects to the page.
+    const signIn = await fetch(link!.replace(/^https?:\/\/[^/]+/, sandbox.url), { redirect: 'manual' });
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const page = await fetch(`${sandbox.url}${signIn.headers.get('location')}`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Nothing here reaches a real Intercom workspace');
   });
 
   it('serves the page with its banner, a CSP that keeps scripts same-origin, and the bundled script', async () => {

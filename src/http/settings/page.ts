@@ -25,6 +25,8 @@ export interface Notice {
 
 export interface PageModel {
   workspaceName: string;
+  /** Sandbox mode: a banner says so on every page, as in the Inbox simulator. */
+  sandbox: boolean;
   adminName: string;
   csrf: string;
   version: number;
@@ -93,7 +95,10 @@ ${RENDERERS[section.id]({ state, catalog: model.catalog })}
 </section>`;
   });
   const nav = SECTIONS.map((s) => html`<li><a href="#section-${s.id}">${s.title}</a></li>`);
-  const body = html`<header class="top"><p class="brand">Handoff settings</p><p>${model.workspaceName} · signed in as ${
+  const banner = model.sandbox
+    ? html`<div class="sandbox-banner" role="status"><strong>SANDBOX</strong> Fake Intercom with demo data. Nothing here reaches a real Intercom workspace.</div>`
+    : '';
+  const body = html`${banner}<header class="top"><p class="brand">Handoff settings</p><p>${model.workspaceName} · signed in as ${
     model.adminName
   } · <a href="/settings/logout">Sign out</a></p></header>
 <main>

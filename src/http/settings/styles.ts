@@ -6,6 +6,8 @@ export const SETTINGS_CSS = `
 :root { color-scheme: light; --ink: #1a1a1a; --muted: #5c5c5c; --line: #d0d4d9; --accent: #1f5fd6; --error: #b3261e; --ok: #1e6e3a; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: #f6f7f9; }
+.sandbox-banner { padding: .4rem 1.5rem; background: #ffd84d; color: #1f1f1f; font-size: .9rem; }
+.sandbox-banner strong { background: #1f1f1f; color: #ffd84d; padding: 0 .35rem; margin-right: .5rem; border-radius: 2px; }
 .top { display: flex; justify-content: space-between; flex-wrap: wrap; gap: 0 1rem; padding: .5rem 1.5rem; background: #fff; border-bottom: 1px solid var(--line); }
 .top p { margin: .25rem 0; }
 .brand { font-weight: 700; }

@@ -32,6 +32,7 @@ export async function settingsView(
   const adminName = catalog.admins?.find((a) => a.id === session.a)?.name ?? `Admin ${session.a}`;
   return renderSettingsPage({
     workspaceName: workspace.name,
+    sandbox: install.sandbox,
     adminName,
     csrf: install.tokens.csrf.tokenFor(session.s),
     version: record.version,

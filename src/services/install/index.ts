@@ -41,6 +41,8 @@ export interface InstallServices {
   readonly publicUrl: string;
   /** Cookies get `Secure` when the app is served over https. */
   readonly secureCookies: boolean;
+  /** Pages say plainly that nothing here reaches a real Intercom workspace. */
+  readonly sandbox: boolean;
   readonly appStoreRedirectUrl: string;
   /** An OAuth client id and secret are configured, so installs and sign-in through Intercom work. */
   readonly oauthEnabled: boolean;
@@ -82,6 +84,7 @@ export function createInstallServices(options: InstallServicesOptions): InstallS
     logger: log,
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
+    sandbox: config.mode === 'sandbox',
     appStoreRedirectUrl: config.intercom.appStoreRedirectUrl,
     oauthEnabled: Boolean(clientId && clientSecret),
     oauthStart(intent) {

@@ -47,7 +47,9 @@ describe('ladderNote', () => {
 
   it('says when a step fired late (downtime) and keeps its original due time', () => {
     const html = ladderNote(input({ firedAt: DUE + 6 * 3_600_000 }));
-    expect(html).toContain('Step due Nov 18, 2026, 2:00 PM GMT+1. Fired late, at Nov 18, 2026, 8:00 PM GMT+1: Handoff was not running');
+    expect(html).toContain(
+      'Step due Nov 18, 2026, 2:00 PM GMT+1. Fired late, at Nov 18, 2026, 8:00 PM GMT+1, the first time Handoff checked the clock',
+    );
   });
 
   it('names the tightening and escapes names that reach the HTML', () => {

@@ -39,7 +39,8 @@ it('fires the steps missed while the app was down, in order, each with its origi
       'handoff-sla:resolution:0:breach',
     ]);
     // Demo workspace zone: Europe/London (GMT in November). Created 10:00: due 13:00, 13:36, 14:00; fired at 19:00.
-    const late = 'Fired late, at Nov 18, 2026, 7:00 PM GMT: Handoff was not running when it fell due.';
+    const late =
+      'Fired late, at Nov 18, 2026, 7:00 PM GMT, the first time Handoff checked the clock after it fell due (was the app stopped?).';
     expect(notes[0]).toContain(`Step due Nov 18, 2026, 1:00 PM GMT. ${late}`);
     expect(notes[1]).toContain(`Step due Nov 18, 2026, 1:36 PM GMT. ${late}`);
     expect(notes[2]).toContain(`Step due Nov 18, 2026, 2:00 PM GMT. ${late}`);
