@@ -28,7 +28,15 @@ export interface CompiledHours {
   readonly holidays: ReadonlySet<number>;
   /** Open time of a week with no holiday and no offset change. 0 = never open. */
   readonly weekMs: number;
+  /**
+   * Day windows already worked out. A window depends only on the compiled hours and the day, and computing one asks
+   * the zone for its offset several times (Intl-backed, the costliest step of a clock evaluation), so each day is
+   * resolved once per compile. Bounded: cleared when it reaches DAY_CACHE_SIZE.
+   */
+  readonly days: Map<number, DayWindow>;
 }
+
+const DAY_CACHE_SIZE = 4096;
 
 /** An open interval in epoch ms, [start, end). */
 export type Interval = readonly [number, number];
@@ -45,7 +53,7 @@ export function compileHours(hours: BusinessHours): CompiledHours {
   const spans = WEEKDAY_KEYS.map((key) => mergeSpans(hours.weekly[key].map((i) => ({ start: minutes(i.start), end: minutes(i.end) }))));
   const weekMs = spans.reduce((sum, day) => sum + day.reduce((s, span) => s + (span.end - span.start) * MINUTE_MS, 0), 0);
   const holidays = new Set(hours.holidays.map(dayNumberOfIsoDate));
-  const compiled: CompiledHours = { zone, spans, holidays, weekMs };
+  const compiled: CompiledHours = { zone, spans, holidays, weekMs, days: new Map() };
   cache.set(hours, compiled);
   return compiled;
 }
@@ -95,6 +103,15 @@ export interface DayWindow {
 }
 
 export function dayWindow(c: CompiledHours, day: number): DayWindow {
+  const known = c.days.get(day);
+  if (known) return known;
+  const window = computeDayWindow(c, day);
+  if (c.days.size >= DAY_CACHE_SIZE) c.days.clear();
+  c.days.set(day, window);
+  return window;
+}
+
+function computeDayWindow(c: CompiledHours, day: number): DayWindow {
   const wallMidnight = day * DAY_MS;
   // Offsets a day either side bracket every instant of this local day (zones sit within −12 h…+14 h of UTC).
   // Equal brackets mean no offset change nearby, so every wall time converts by plain subtraction.

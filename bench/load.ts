@@ -1,0 +1,107 @@
+/**
+ * Load generation. Fixed requests (the sidebar and its baselines) go through autocannon: a warm-up run that is
+ * thrown away, then the measured run. Varying requests (webhook notifications) go through `postAll`, a plain
+ * keep-alive client that sends each body once with a fixed number of requests in flight.
+ */
+import { Agent, request } from 'node:http';
+import autocannon from 'autocannon';
+
+export interface LoadTarget {
+  name: string;
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
+export interface LoadResult {
+  /** Successful (2xx) responses per second over the measured run. */
+  rps: number;
+  /** Latency percentiles in ms, as autocannon records them (1 ms resolution). */
+  p50: number;
+  p99: number;
+  requests: number;
+  failures: number;
+}
+
+function once(target: LoadTarget, connections: number, seconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: target.url,
+    method: 'POST',
+    headers: target.headers,
+    body: target.body,
+    connections,
+    duration: seconds,
+  });
+}
+
+export async function measureLoad(target: LoadTarget, connections: number, warmupSeconds: number, seconds: number): Promise<LoadResult> {
+  if (warmupSeconds > 0) await once(target, connections, warmupSeconds);
+  const result = await once(target, connections, seconds);
+  const ok = result['2xx'];
+  return {
+    rps: ok / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: ok,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+export interface PostItem {
+  body: string;
+  headers: Record<string, string>;
+}
+
+export interface PostReport {
+  ms: number;
+  /** Items sent; fewer than given when the deadline passed first. */
+  sent: number;
+  /** HTTP status → how many; 0 counts requests that got no answer. */
+  statuses: Record<number, number>;
+}
+
+function post(url: URL, item: PostItem, agent: Agent): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(item.body), ...item.headers },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', () => resolve(0));
+    req.end(item.body);
+  });
+}
+
+/**
+ * Sends the items once each, in order, with `concurrency` in flight; resolves when all sent are answered. After
+ * `deadlineMs` no new item is started, so a slow server cannot stretch the run past its budget.
+ */
+export async function postAll(
+  url: string,
+  items: readonly PostItem[],
+  concurrency: number,
+  deadlineMs = Number.POSITIVE_INFINITY,
+): Promise<PostReport> {
+  const target = new URL(url);
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const statuses: Record<number, number> = {};
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < items.length && performance.now() - started < deadlineMs) {
+      const status = await post(target, items[next++]!, agent);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  const ms = performance.now() - started;
+  agent.destroy();
+  return { ms, sent: next, statuses };
+}

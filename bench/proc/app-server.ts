@@ -1,0 +1,81 @@
+/**
+ * The app under test, in its own process: built by src/wiring.ts exactly as src/server.ts builds it (private
+ * install through `GET /me`, real HTTP server on loopback), against the seeded store and the parent's fake
+ * Intercom. Background loops are not left running: each scenario drives the one it measures, so no figure pays
+ * for another's work.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { installPrivateWorkspace } from '../../src/services/private-install';
+import { silentLogger } from '../../src/util/logger';
+import { buildApplication } from '../../src/wiring';
+import { offsetClock } from '../bench-clock';
+import { benchConfig } from '../secrets';
+import { openSpec, type StoreSpec } from '../store-engine';
+import type { AppContext } from './app-context';
+import { memory, serveRpc } from './rpc';
+import { slaCommands } from './sla-commands';
+import { webhookCommands } from './webhook-commands';
+
+export interface AppStartArgs {
+  store: StoreSpec;
+  fakeUrl: string;
+  token: string;
+  offsetMs: number;
+}
+
+let context: AppContext | null = null;
+let server: Server | null = null;
+
+function current(): AppContext {
+  if (!context) throw new Error('the app is not started');
+  return context;
+}
+
+async function start(raw: unknown): Promise<{ port: number; workspaceId: string }> {
+  const args = raw as AppStartArgs;
+  const config = benchConfig(args.token);
+  const clock = offsetClock(args.offsetMs);
+  const database = openSpec(args.store);
+  const application = await buildApplication({
+    config,
+    clock,
+    logger: silentLogger,
+    database,
+    apiBaseUrlOverride: args.fakeUrl,
+    instanceId: 'bench-app',
+  });
+  const workspace = await installPrivateWorkspace({
+    token: args.token,
+    apiBaseUrl: args.fakeUrl,
+    pinBaseUrl: true,
+    timeoutMs: config.intercom.timeoutMs,
+    store: application.store,
+    cipher: application.cipher,
+    clock,
+  });
+  context = { application, database, clock };
+  server = await new Promise<Server>((resolve) => {
+    const listening = application.app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  return { port: (server.address() as AddressInfo).port, workspaceId: workspace.id };
+}
+
+async function stop(): Promise<void> {
+  if (server) {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server?.close(() => resolve()));
+  }
+  await context?.application.stop();
+}
+
+serveRpc(
+  {
+    start,
+    memory,
+    jobNames: () => current().application.jobs.map((job) => job.name),
+    ...slaCommands(current),
+    ...webhookCommands(current),
+  },
+  stop,
+);

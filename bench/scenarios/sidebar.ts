@@ -1,0 +1,130 @@
+/**
+ * Sidebar initialize under load, side by side with two baselines answering the same bytes: a bare Express route
+ * and a bare node:http server, each in its own child process on the same core as the app (see proc/child.ts).
+ * Every request is a correctly signed Canvas Kit initialize for the conversation with two linked tickets; the
+ * app checks the signature, parses, reads the store and renders, the baselines only answer.
+ */
+import { signBody } from '../../src/http/signature';
+import { initializeBody } from '../../src/sandbox/canvas-kit-body';
+import { type LoadResult, type LoadTarget, measureLoad } from '../load';
+import { spawnChild } from '../proc/child';
+import { atLeast, atMost, type Row, row } from '../report/rows';
+import { BENCH_CLIENT_SECRET } from '../secrets';
+import type { BenchEnv } from '../setup';
+
+type Log = (line: string) => void;
+
+export async function appMetrics(env: BenchEnv): Promise<Record<string, number>> {
+  const res = await fetch(`${env.appUrl}/metrics`);
+  return (await res.json()) as Record<string, number>;
+}
+
+export function signedInitialize(env: BenchEnv): { body: string; headers: Record<string, string> } {
+  const context = { workspaceId: env.demo.workspaceId, conversationId: env.demo.conversations.refund, adminId: env.demo.admins.agent };
+  const body = JSON.stringify(initializeBody(env.fake, context));
+  return { body, headers: { 'Content-Type': 'application/json', 'X-Body-Signature': signBody('canvas', body, BENCH_CLIENT_SECRET) } };
+}
+
+/** One view right after start (cold caches), then its canvas, which the baselines will serve byte for byte. */
+export async function coldView(env: BenchEnv): Promise<{ canvas: string; calls: number; ms: number }> {
+  const request = signedInitialize(env);
+  const before = await appMetrics(env);
+  const started = performance.now();
+  const res = await fetch(`${env.appUrl}/intercom/initialize`, { method: 'POST', headers: request.headers, body: request.body });
+  const canvas = await res.text();
+  const ms = performance.now() - started;
+  const after = await appMetrics(env);
+  // The first canvas may show the most urgent ticket and a "Show all N tickets" button for the rest.
+  const shown = env.sidebarTickets.filter((number) => canvas.includes(number)).length;
+  const all = shown === env.sidebarTickets.length || (shown > 0 && canvas.includes(`Show all ${env.sidebarTickets.length} tickets`));
+  if (res.status !== 200 || !all)
+    throw new Error(`the sidebar did not show the ${env.sidebarTickets.length} linked tickets (HTTP ${res.status})`);
+  return { canvas, calls: (after['sidebar_intercom_calls_total'] ?? 0) - (before['sidebar_intercom_calls_total'] ?? 0), ms };
+}
+
+async function withBaseline<T>(env: BenchEnv, entry: string, canvas: string, fn: (url: string) => Promise<T>): Promise<T> {
+  const child = await spawnChild(entry, env.cpu.server);
+  try {
+    const { port } = await child.call<{ port: number }>('listen', { body: canvas });
+    return await fn(`http://127.0.0.1:${port}/intercom/initialize`);
+  } finally {
+    await child.stop();
+  }
+}
+
+function describe(result: LoadResult): string {
+  return `${Math.round(result.rps).toLocaleString('en-US')} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`;
+}
+
+export async function sidebarRows(env: BenchEnv, canvas: string, log: Log): Promise<Row[]> {
+  const { warmupSeconds, loadSeconds } = env.options;
+  const request = signedInitialize(env);
+  const target = (name: string, url: string): LoadTarget => ({ name, url, ...request });
+  const results = new Map<string, LoadResult>();
+  const before = await appMetrics(env);
+  for (const connections of [50, 10]) {
+    const run = async (name: string, url: string) => {
+      const result = await measureLoad(target(name, url), connections, warmupSeconds, loadSeconds);
+      results.set(`${name}@${connections}`, result);
+      log(`  ${name} @${connections}: ${describe(result)}${result.failures ? `, ${result.failures} failed` : ''}`);
+    };
+    await withBaseline(env, 'baseline-http.ts', canvas, (url) => run('node:http', url));
+    await withBaseline(env, 'baseline-express.ts', canvas, (url) => run('express', url));
+    await run('app', `${env.appUrl}/intercom/initialize`);
+  }
+  const after = await appMetrics(env);
+  const views = (after['sidebar_views_total'] ?? 0) - (before['sidebar_views_total'] ?? 0);
+  const calls = (after['sidebar_intercom_calls_total'] ?? 0) - (before['sidebar_intercom_calls_total'] ?? 0);
+  const get = (key: string) => results.get(key)!;
+  const app50 = get('app@50');
+  const app10 = get('app@10');
+  const express50 = get('express@50');
+  const failures = [...results.values()].reduce((sum, r) => sum + r.failures, 0);
+  /** The app against both baselines at one connection count, as ratios (app ÷ baseline). */
+  const versus = (connections: number) => {
+    const app = get(`app@${connections}`);
+    const x = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '—');
+    return ['express', 'node:http']
+      .map((name) => {
+        const base = get(`${name}@${connections}`);
+        return `${name} ${Math.round(base.rps)} req/s p50 ${base.p50} p99 ${base.p99} (app ÷ it: ${x(app.rps, base.rps)} req/s, ${x(app.p99, base.p99)} p99)`;
+      })
+      .join('; ');
+  };
+  return [
+    row(
+      'sidebar.rps50',
+      'Sidebar initialize, 50 conn: throughput',
+      app50.rps,
+      'req/s',
+      atLeast(0.8 * express50.rps),
+      `target 0.8 × Express; ${versus(50)}`,
+      { loads: Object.fromEntries(results) },
+    ),
+    row(
+      'sidebar.p99_50',
+      'Sidebar initialize, 50 conn: p99',
+      app50.p99,
+      'ms',
+      atMost(1.25 * express50.p99),
+      `target 1.25 × Express p99 ${express50.p99} ms; app p50 ${app50.p50} ms`,
+    ),
+    row(
+      'sidebar.p99_10',
+      'Sidebar initialize, 10 conn: p99',
+      app10.p99,
+      'ms',
+      atMost(5),
+      `app ${Math.round(app10.rps)} req/s, p50 ${app10.p50} ms; ${versus(10)}`,
+    ),
+    row(
+      'sidebar.calls_warm',
+      'Intercom calls per sidebar view, warm',
+      views > 0 ? calls / views : null,
+      'calls',
+      atMost(0),
+      `${calls} calls over ${views.toLocaleString('en-US')} views under load (/metrics)${failures ? `; ${failures} failed requests` : ''}`,
+      { views, calls },
+    ),
+  ];
+}

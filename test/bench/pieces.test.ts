@@ -1,0 +1,129 @@
+/**
+ * The benchmark harness's pure pieces at tiny sizes: statistics, the report table, options, the webhook feed and
+ * the fake's request timestamps the escalation scenario reads. Nothing here is timed: `npm test` must pass on
+ * any machine, however slow.
+ */
+import { verifySignature } from '../../src/http/signature';
+import { type FakeIntercom, startFakeIntercom } from '../../src/sandbox/fake-intercom';
+import { createIntercomClient } from '../../src/intercom';
+import { parseOptions, UsageError } from '../../bench/options';
+import { atLeast, atMost, meetsTarget, ratio, row, waiting } from '../../bench/report/rows';
+import { formatMarkdown, formatTable } from '../../bench/report/table';
+import { buildFeed, seedFeedTickets } from '../../bench/scenarios/webhook-feed';
+import { BENCH_CLIENT_SECRET } from '../../bench/secrets';
+import { percentile, seededRandom, sequentialDepth } from '../../bench/stats';
+
+describe('bench statistics', () => {
+  it('takes nearest-rank percentiles of unsorted samples', () => {
+    const samples = [5, 1, 4, 2, 3, 10, 9, 8, 7, 6];
+    expect(percentile(samples, 50)).toBe(5);
+    expect(percentile(samples, 99)).toBe(10);
+    expect(percentile(samples, 0)).toBe(1);
+    expect(percentile([], 50)).toBeNaN();
+  });
+
+  it('counts how many calls waited for each other, not how many there were', () => {
+    expect(sequentialDepth([])).toBe(0);
+    // Three reads in parallel, then a create after they answered: two rounds.
+    const reads = [0, 1, 2].map((i) => ({ start: i, end: 50 + i }));
+    expect(sequentialDepth([...reads, { start: 53, end: 103 }])).toBe(2);
+    // The same four calls one after another: four rounds.
+    expect(sequentialDepth([0, 1, 2, 3].map((i) => ({ start: i * 50, end: i * 50 + 50 })))).toBe(4);
+  });
+
+  it('draws the same pseudo-random sequence from the same seed', () => {
+    const a = seededRandom(7);
+    const b = seededRandom(7);
+    const drawn = [a(), a(), a()];
+    expect([b(), b(), b()]).toEqual(drawn);
+    expect(drawn.every((x) => x >= 0 && x < 1)).toBe(true);
+  });
+});
+
+describe('bench report', () => {
+  const rows = [
+    row('a', 'Throughput', 1600, 'req/s', atLeast(2000), 'vs baseline'),
+    row('b', 'Latency', 4, 'ms', atMost(5)),
+    row('c', 'Warm calls', 0, 'calls', atMost(0)),
+    waiting('d', 'Tick', 'ms', atMost(5), 'no scheduler wired'),
+  ];
+
+  it('gives each figure its ratio to the target and says which side of it the figure is', () => {
+    expect(ratio(rows[0]!)).toBeCloseTo(0.8);
+    expect(meetsTarget(rows[0]!)).toBe(false);
+    expect(meetsTarget(rows[1]!)).toBe(true);
+    expect(ratio(rows[2]!)).toBeNull();
+    expect(meetsTarget(rows[2]!)).toBe(true);
+    expect(meetsTarget(rows[3]!)).toBeNull();
+  });
+
+  it('prints one table with figure, target, ratio and notes, and never a figure for an unmeasured row', () => {
+    const lines = formatTable(rows).split('\n');
+    expect(lines[0]).toMatch(/^Measure\s+Figure\s+Target\s+Ratio\s+Notes$/);
+    expect(lines.find((l) => l.startsWith('Throughput'))).toMatch(/1,600 req\/s\s+≥ 2,000 req\/s\s+0\.80 ✗\s+vs baseline/);
+    expect(lines.find((l) => l.startsWith('Latency'))).toMatch(/4\.00 ms\s+≤ 5\.00 ms\s+0\.80(\s|$)/);
+    expect(lines.find((l) => l.startsWith('Warm calls'))).toContain('met');
+    expect(lines.find((l) => l.startsWith('Tick'))).toMatch(/Tick\s+—\s+≤ 5\.00 ms\s+—\s+not measured: no scheduler wired/);
+    expect(formatMarkdown(rows).split('\n')).toHaveLength(2 + rows.length);
+  });
+});
+
+describe('bench options', () => {
+  it('runs the issue scale by default and a smaller one with --quick', () => {
+    expect(parseOptions([], {}).sizes).toEqual({ workspaces: 1_000, tickets: 1_000_000, clocks: 100_000 });
+    const quick = parseOptions(['--quick', '--latency=10', '--no-pin'], {});
+    expect(quick).toMatchObject({ quick: true, latencyMs: 10, pin: false, databaseUrl: undefined });
+    expect(quick.sizes.tickets).toBeLessThan(1_000_000);
+    expect(parseOptions([], { DATABASE_URL: 'postgres://u@127.0.0.1/db' }).databaseUrl).toBe('postgres://u@127.0.0.1/db');
+  });
+
+  it('refuses unknown flags and a non-PostgreSQL DATABASE_URL', () => {
+    expect(() => parseOptions(['--fast'], {})).toThrow(UsageError);
+    expect(() => parseOptions(['--latency', '-3'], {})).toThrow(UsageError);
+    expect(() => parseOptions([], { DATABASE_URL: 'mysql://x' })).toThrow(UsageError);
+  });
+});
+
+describe('bench webhook feed and the fake request log', () => {
+  let fake: FakeIntercom;
+  beforeEach(async () => {
+    fake = await startFakeIntercom();
+  });
+  afterEach(async () => {
+    fake.assertNoViolations();
+    await fake.close();
+  });
+
+  it('signs every notification, mixes in exact redeliveries, and changes the fake ticket each time', () => {
+    const demo = fake.seedDemoWorkspace();
+    const tickets = seedFeedTickets(fake, demo, 4);
+    const feed = buildFeed(fake, demo, tickets, {
+      notifications: 50,
+      duplicateShare: 0.2,
+      nowSeconds: 1_795_000_000,
+      clientSecret: BENCH_CLIENT_SECRET,
+    });
+    expect(feed).toMatchObject({ unique: 40, duplicates: 10 });
+    expect(feed.items).toHaveLength(50);
+    expect(new Set(feed.items.map((item) => item.body)).size).toBe(40);
+    for (const item of feed.items) {
+      expect(verifySignature('webhook', Buffer.from(item.body), item.headers['X-Hub-Signature'], [BENCH_CLIENT_SECRET])).toBe(true);
+    }
+    const topics = feed.items.map((item) => (JSON.parse(item.body) as { topic: string }).topic);
+    expect(new Set(topics)).toEqual(new Set(['ticket.state.updated', 'ticket.admin.assigned']));
+    // Each of the 4 tickets changed 10 times: 2 in 3 were state changes, each recorded as a part.
+    expect(tickets.every((ticket) => ticket.parts.length >= 6)).toBe(true);
+  });
+
+  it('stamps each request with when it arrived and when it was answered', async () => {
+    const demo = fake.seedDemoWorkspace();
+    fake.faults.latency(20);
+    const client = createIntercomClient({ baseUrl: fake.url, token: demo.token, timeoutMs: 2_000 });
+    await Promise.all([client.me.get(), client.me.get()]);
+    expect(fake.requests).toHaveLength(2);
+    const timed = fake.requests.map((r) => ({ start: r.receivedAt!, end: r.answeredAt! }));
+    for (const call of timed) expect(call.end).toBeGreaterThan(call.start);
+    // Sent together and held by the latency, so each arrived before the other was answered: one round.
+    expect(sequentialDepth(timed)).toBe(1);
+  });
+});
