@@ -2,7 +2,7 @@
  * Validates response bodies against Intercom's official Canvas Kit schemas (the fixture in
  * test/fixtures/canvas-kit, extracted by scripts/extract-canvas-schema.ts). Tests read only the fixture.
  *
- * Two adaptations, both made here and nowhere else:
+ * Two adaptations, made in src/sandbox/canvas-schema.ts (which the simulator uses too) and nowhere else:
  * - The fixture is an OpenAPI document whose refs point at `#/components/schemas/<name>`; the schemas are
  *   registered under one `$id` with their refs rewritten to `#/$defs/<name>`. Ajv 8 understands OpenAPI 3.0's
  *   `nullable` natively (the response subset does not use it today).
@@ -12,49 +12,17 @@
  *   `action_component` oneOfs stay strict: each branch pins a distinct `type` enum, so exactly one can match.
  *   test/canvases/schema-check.test.ts shows the ambiguity with the unpatched schema.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { canvasKitSchemaAjv } from '../../src/sandbox/canvas-schema';
 
 export type CanvasKind = 'initialize' | 'submit';
 
-const FIXTURE = path.join(__dirname, '..', 'fixtures', 'canvas-kit', 'schema.json');
-const SCHEMA_ID = 'https://handoff.invalid/intercom-canvas-kit-2.11.json';
 const ROOT: Record<CanvasKind, string> = { initialize: 'initialize_response', submit: 'submit_response' };
 
-type Json = unknown;
-
-function rewriteRefs(value: Json): Json {
-  if (Array.isArray(value)) return value.map(rewriteRefs);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, child]) => [
-      key,
-      key === '$ref' && typeof child === 'string' ? child.replace('#/components/schemas/', '#/$defs/') : rewriteRefs(child),
-    ]),
-  );
-}
-
-function loadSchemas(patchListItems: boolean): Record<string, Record<string, Json>> {
-  const doc = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { components: { schemas: Record<string, Json> } };
-  const schemas = rewriteRefs(doc.components.schemas) as Record<string, Record<string, Json>>;
-  if (patchListItems) {
-    const items = (schemas.list_component as { properties: { items: { items: Record<string, Json> } } }).properties.items.items;
-    if (!Array.isArray(items.oneOf)) throw new Error('list_component items no longer use oneOf: revisit the patch above');
-    items.anyOf = items.oneOf;
-    delete items.oneOf;
-  }
-  return schemas;
-}
-
+/** The fixture is loaded and patched in one place (src/sandbox/canvas-schema.ts); here only the two roots compile. */
 function compile(patchListItems: boolean): Record<CanvasKind, ValidateFunction> {
-  // strict mode: an unknown keyword in the fixture would otherwise be ignored silently.
-  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false });
-  ajv.addSchema({ $id: SCHEMA_ID, $defs: loadSchemas(patchListItems) });
-  return {
-    initialize: ajv.compile({ $ref: `${SCHEMA_ID}#/$defs/${ROOT.initialize}` }),
-    submit: ajv.compile({ $ref: `${SCHEMA_ID}#/$defs/${ROOT.submit}` }),
-  };
+  const { ajv, ref } = canvasKitSchemaAjv(patchListItems);
+  return { initialize: ajv.compile({ $ref: ref(ROOT.initialize) }), submit: ajv.compile({ $ref: ref(ROOT.submit) }) };
 }
 
 let validators: Record<CanvasKind, ValidateFunction> | undefined;
