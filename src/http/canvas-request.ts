@@ -17,7 +17,12 @@ const adminSchema = z.looseObject({
   role: z.unknown().optional(),
 });
 
-const conversationSchema = z.looseObject({ id });
+// Intercom's conversation ids are integers (2.16 types the path parameter so); anything else would only reach
+// Intercom as an off-spec GET /conversations/{id}.
+const conversationId = z
+  .union([z.string().regex(/^\d{1,32}$/, 'must be a conversation id'), z.number().int().nonnegative()])
+  .transform(String);
+const conversationSchema = z.looseObject({ id: conversationId });
 
 const bodySchema = z.looseObject({
   workspace_id: z.string().min(1).max(128).optional(),

@@ -61,7 +61,16 @@ export function webhookRoutes(deps: WebhookRouteDeps): Router {
       res.status(200).json({ ok: true, ignored: 'not_installed' });
       return;
     }
-    const accepted = await deps.store.webhooks.accept(workspaceId, notificationId, topic, payload, deps.clock.now());
+    let accepted: 'new' | 'duplicate';
+    try {
+      accepted = await deps.store.webhooks.accept(workspaceId, notificationId, topic, payload, deps.clock.now());
+    } catch (error) {
+      // An item nested thousands deep overflows JSON.stringify before anything is written: unusable, not a crash.
+      if (!(error instanceof RangeError)) throw error;
+      log.warn(fields, 'signed webhook too deeply nested to store');
+      res.status(400).json({ error: 'bad_request' });
+      return;
+    }
     if (accepted === 'new') deps.onAccepted();
     else log.info(fields, 'duplicate webhook acknowledged');
     res.status(200).json({ ok: true, duplicate: accepted === 'duplicate' });

@@ -11,7 +11,10 @@ import { type Ticket, TicketPartSchema, type TicketPart, TicketSchema } from '..
 const Id = z
   .union([z.string().trim().min(1).max(200), z.number().int().nonnegative()])
   .transform((value) => String(value))
-  .refine((value) => value.length > 0 && value.length <= 200, 'id out of range');
+  .refine((value) => value.length > 0 && value.length <= 200, 'id out of range')
+  // A lone surrogate is not text: SQLite stores it as bytes that never compare equal again, so the inbox row
+  // could never be marked done and would be re-applied on every lease expiry.
+  .refine((value) => !/\p{Cs}/u.test(value), 'id is not well-formed text');
 
 const envelopeSchema = z.looseObject({
   type: z.string().optional(),

@@ -1,0 +1,115 @@
+/**
+ * Handoff as its own process, for the crash tests (run with tsx; the parent holds the fake Intercom). Built
+ * exactly like src/server.ts builds it — buildApplication, the private install, the background jobs, and the
+ * same drain on SIGTERM — with three differences a test needs: API calls go to the fake, the clock is the wall
+ * clock plus an offset the parent sets (so both processes agree on time, and the parent can jump it), and it
+ * prints `READY <port>` once it listens. SIGKILL, by design, gets no say.
+ *
+ * Environment: REL_FAKE_URL, REL_TOKEN, REL_SQLITE_PATH or REL_DATABASE_URL (+ REL_PG_SCHEMA), REL_INSTANCE_ID,
+ * REL_CLOCK_OFFSET_MS, REL_TIMEOUT_MS.
+ */
+import type { Server } from 'node:http';
+import { json, Router } from 'express';
+import { loadConfig } from '../../../src/config';
+import { installPrivateWorkspace } from '../../../src/services/private-install';
+import { openDatabase } from '../../../src/store';
+import type { Clock } from '../../../src/util/clock';
+import { silentLogger } from '../../../src/util/logger';
+import { type Application, buildApplication } from '../../../src/wiring';
+
+const env = process.env;
+/** The harness's TEST_CLIENT_SECRET, repeated so this process does not load the harness (and supertest). */
+const TEST_CLIENT_SECRET = 'test-client-secret';
+
+/** Wall clock plus an offset; the parent's fake uses the same, so a jump is seen by both. */
+class SharedClock implements Clock {
+  constructor(public offsetMs: number) {}
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+}
+
+function controlRouter(clock: SharedClock): Router {
+  const router = Router();
+  router.post('/__reliability/clock', json(), (req, res) => {
+    clock.offsetMs = Number((req.body as { offsetMs?: unknown }).offsetMs);
+    res.json({ offsetMs: clock.offsetMs });
+  });
+  return router;
+}
+
+/** A test process that died without killing its child must not leave an app running: follow the parent. */
+function exitWithParent(): void {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) process.exit(1);
+  }, 500).unref();
+}
+
+async function main(): Promise<void> {
+  exitWithParent();
+  const clock = new SharedClock(Number(env.REL_CLOCK_OFFSET_MS ?? 0));
+  const config = loadConfig({
+    INTERCOM_CLIENT_SECRET: TEST_CLIENT_SECRET,
+    INTERCOM_ACCESS_TOKEN: env.REL_TOKEN,
+    HANDOFF_ENCRYPTION_KEY: `test:${Buffer.alloc(32, 3).toString('base64')}`,
+    PUBLIC_URL: 'https://handoff.test',
+    LOG_LEVEL: 'silent',
+    INTERCOM_TIMEOUT_MS: env.REL_TIMEOUT_MS ?? '1000',
+    OUTBOX_POLL_MS: '25',
+    SLA_TICK_MS: '25',
+    RECONCILE_INTERVAL_MS: '3600000',
+    SHUTDOWN_GRACE_MS: '10000',
+  });
+  const database = env.REL_DATABASE_URL
+    ? openDatabase({ url: env.REL_DATABASE_URL, pgSchema: env.REL_PG_SCHEMA, pgPoolMax: 4 })
+    : openDatabase({ sqlitePath: env.REL_SQLITE_PATH });
+  const application = await buildApplication({
+    config,
+    clock,
+    logger: silentLogger,
+    database,
+    apiBaseUrlOverride: env.REL_FAKE_URL,
+    instanceId: env.REL_INSTANCE_ID,
+    routers: [controlRouter(clock)],
+  });
+  await installPrivateWorkspace({
+    token: env.REL_TOKEN ?? '',
+    apiBaseUrl: env.REL_FAKE_URL ?? '',
+    pinBaseUrl: true,
+    timeoutMs: 2000,
+    store: application.store,
+    cipher: application.cipher,
+    clock,
+  });
+  const server = application.app.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    process.stdout.write(`READY ${typeof address === 'object' && address ? address.port : 0}\n`);
+  });
+  application.startJobs();
+  drainOnSigterm(server, application, config.shutdownGraceMs);
+}
+
+/** The same drain as src/server.ts: stop accepting, let requests in flight finish, stop the jobs, exit 0. */
+function drainOnSigterm(server: Server, application: Application, graceMs: number): void {
+  process.on('SIGTERM', () => {
+    const deadline = setTimeout(() => process.exit(1), graceMs);
+    deadline.unref();
+    server.close(() => {
+      application
+        .stop()
+        .then(() => {
+          process.stdout.write('DRAINED\n');
+          process.exit(0);
+        })
+        .catch(() => process.exit(1));
+    });
+    server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 100).unref();
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`child app failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
