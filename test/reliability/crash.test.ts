@@ -6,6 +6,7 @@
  * every ladder step exactly one note: nothing lost, nothing doubled.
  */
 import { BUDGET, FUZZ_SEED } from '../support/reliability/budget';
+import { removeBundles } from '../support/reliability/bundle';
 import { type ChildApp, killAllChildren } from '../support/reliability/child-control';
 import {
   type Attempt,
@@ -32,6 +33,7 @@ afterEach(async () => {
   await world?.close();
 });
 afterAll(() => {
+  removeBundles();
   figures.set('seed', FUZZ_SEED);
   figures.print();
 });

@@ -14,7 +14,7 @@ import { type FakeIntercom, startFakeIntercom } from '../../src/sandbox/fake-int
 import { signBody } from '../../src/http/signature';
 import { TEST_CLIENT_SECRET } from '../support/app-harness';
 import { assertValidCanvasResponse } from '../support/canvas-schema';
-import { bundled, bundleEnv, PROJECT_ROOT } from '../support/reliability/bundle';
+import { bundled, bundleEnv, PROJECT_ROOT, removeBundles } from '../support/reliability/bundle';
 import { killAllChildren } from '../support/reliability/child-control';
 import { attempt } from '../support/reliability/crash-drive';
 import { type CrashWorld, createCrashWorld } from '../support/reliability/crash-world';
@@ -34,7 +34,10 @@ afterEach(async () => {
   world = undefined;
   fake = undefined;
 });
-afterAll(() => figures.print());
+afterAll(() => {
+  removeBundles();
+  figures.print();
+});
 
 async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

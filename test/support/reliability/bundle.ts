@@ -12,7 +12,13 @@ import { buildSync } from 'esbuild';
 export const PROJECT_ROOT = join(__dirname, '..', '..', '..');
 const OUT_DIR = join(tmpdir(), `handoff-reliability-${process.pid}`);
 const built = new Map<string, string>();
-process.once('exit', () => rmSync(OUT_DIR, { recursive: true, force: true }));
+
+/** Deletes this process's bundles; call from `afterAll` (jest may end its workers without an 'exit' event). */
+export function removeBundles(): void {
+  built.clear();
+  rmSync(OUT_DIR, { recursive: true, force: true });
+}
+process.once('exit', removeBundles);
 
 /** The bundle's path; built on first use. */
 export function bundled(entry: string): string {
