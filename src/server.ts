@@ -4,12 +4,12 @@
  * no new connections, in-flight requests and jobs finish, then exit. Without
  * Intercom credentials it starts the sandbox instead (src/sandbox/boot.ts).
  */
-import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config';
+import { drainOnSignals } from './http/drain';
 import { installPrivateWorkspace } from './services/private-install';
 import { createLogger } from './util/logger';
 import { systemClock } from './util/clock';
-import { type Application, buildApplication } from './wiring';
+import { buildApplication } from './wiring';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -40,32 +40,6 @@ async function main(): Promise<void> {
   });
   application.startJobs();
   drainOnSignals(server, application, config.shutdownGraceMs);
-}
-
-function drainOnSignals(server: Server, application: Pick<Application, 'logger' | 'stop'>, graceMs: number): void {
-  let draining = false;
-  const drain = (signal: string) => {
-    if (draining) return;
-    draining = true;
-    application.logger.info({ signal }, 'draining: finishing requests and jobs');
-    const deadline = setTimeout(() => {
-      application.logger.warn('grace period over; exiting with work in flight (the outbox resumes it on the next start)');
-      process.exit(1);
-    }, graceMs);
-    deadline.unref();
-    server.close(() => {
-      application
-        .stop()
-        .then(() => process.exit(0))
-        .catch(() => process.exit(1));
-    });
-    server.closeIdleConnections();
-    // A kept-alive connection whose request finishes during the drain turns idle only then, and would hold the
-    // close for Node's keepAliveTimeout (5 s): close connections as they go idle.
-    setInterval(() => server.closeIdleConnections(), 100).unref();
-  };
-  process.on('SIGTERM', () => drain('SIGTERM'));
-  process.on('SIGINT', () => drain('SIGINT'));
 }
 
 main().catch((error: unknown) => {

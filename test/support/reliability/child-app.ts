@@ -8,14 +8,14 @@
  * Environment: REL_FAKE_URL, REL_TOKEN, REL_SQLITE_PATH or REL_DATABASE_URL (+ REL_PG_SCHEMA), REL_INSTANCE_ID,
  * REL_CLOCK_OFFSET_MS, REL_TIMEOUT_MS.
  */
-import type { Server } from 'node:http';
 import { json, Router } from 'express';
 import { loadConfig } from '../../../src/config';
+import { drainOnSignals } from '../../../src/http/drain';
 import { installPrivateWorkspace } from '../../../src/services/private-install';
 import { openDatabase } from '../../../src/store';
 import type { Clock } from '../../../src/util/clock';
 import { silentLogger } from '../../../src/util/logger';
-import { type Application, buildApplication } from '../../../src/wiring';
+import { buildApplication } from '../../../src/wiring';
 
 const env = process.env;
 /** The harness's TEST_CLIENT_SECRET, repeated so this process does not load the harness (and supertest). */
@@ -87,26 +87,8 @@ async function main(): Promise<void> {
     process.stdout.write(`READY ${typeof address === 'object' && address ? address.port : 0}\n`);
   });
   application.startJobs();
-  drainOnSigterm(server, application, config.shutdownGraceMs);
-}
-
-/** The same drain as src/server.ts: stop accepting, let requests in flight finish, stop the jobs, exit 0. */
-function drainOnSigterm(server: Server, application: Application, graceMs: number): void {
-  process.on('SIGTERM', () => {
-    const deadline = setTimeout(() => process.exit(1), graceMs);
-    deadline.unref();
-    server.close(() => {
-      application
-        .stop()
-        .then(() => {
-          process.stdout.write('DRAINED\n');
-          process.exit(0);
-        })
-        .catch(() => process.exit(1));
-    });
-    server.closeIdleConnections();
-    setInterval(() => server.closeIdleConnections(), 100).unref();
-  });
+  // The same drain as src/server.ts; DRAINED tells the test the exit was the graceful one.
+  drainOnSignals(server, application, config.shutdownGraceMs, () => process.stdout.write('DRAINED\n'));
 }
 
 main().catch((error: unknown) => {
