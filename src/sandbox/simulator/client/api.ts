@@ -1,4 +1,6 @@
 /** The simulator page's calls to the sandbox JSON API, and the shapes it answers with. */
+// The server's view types, shared by type only (erased from the browser bundle), so the two sides cannot drift.
+import type { PartView as Part, TicketView as Ticket } from '../views';
 
 export interface Admin {
   id: string;
@@ -28,26 +30,7 @@ export interface Overview {
   conversations: ConversationSummary[];
 }
 
-export interface Part {
-  id: string;
-  kind: 'message' | 'reply' | 'note' | 'event';
-  author: string;
-  text: string;
-  at: number;
-}
-
-export interface Ticket {
-  id: string;
-  number: number;
-  title: string;
-  type: string;
-  stateCategory: string;
-  stateLabel: string;
-  admin: string | null;
-  team: string | null;
-  attributes: Record<string, string>;
-  parts: Part[];
-}
+export type { Part, Ticket };
 
 export interface Transcript {
   id: string;
