@@ -31,14 +31,4 @@ export function sequentialDepth(calls: readonly TimedCall[]): number {
   return depth.length === 0 ? 0 : Math.max(...depth);
 }
 
-/** A tiny seeded PRNG (mulberry32), so "random" choices are the same in every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seededRandom } from '../src/util/seeded-random';

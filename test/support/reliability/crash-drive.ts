@@ -99,14 +99,4 @@ export async function waitUntilSettled(world: CrashWorld, child: ChildApp, done:
   }
 }
 
-/** A small seeded generator (mulberry32): kill points are random but a failing run can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../../src/util/seeded-random';
