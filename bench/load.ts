@@ -11,6 +11,8 @@ export interface LoadTarget {
   url: string;
   body: string;
   headers: Record<string, string>;
+  /** When given, requests cycle through these bodies (each with its own headers) instead of repeating `body`. */
+  variants?: readonly { body: string; headers: Record<string, string> }[];
 }
 
 export interface LoadResult {
@@ -23,7 +25,13 @@ export interface LoadResult {
   failures: number;
 }
 
+/** Where each variant list goes on from: a warm-up and the runs after it must not send the same bodies again. */
+const cursors = new WeakMap<object, { next: number }>();
+
 function once(target: LoadTarget, connections: number, seconds: number): Promise<autocannon.Result> {
+  const { variants } = target;
+  const cursor = variants ? (cursors.get(variants) ?? { next: 0 }) : { next: 0 };
+  if (variants) cursors.set(variants, cursor);
   return autocannon({
     url: target.url,
     method: 'POST',
@@ -31,6 +39,18 @@ function once(target: LoadTarget, connections: number, seconds: number): Promise
     body: target.body,
     connections,
     duration: seconds,
+    ...(variants && variants.length > 0
+      ? {
+          requests: [
+            {
+              setupRequest: (request: autocannon.Request) => {
+                const variant = variants[cursor.next++ % variants.length]!;
+                return { ...request, body: variant.body, headers: variant.headers };
+              },
+            },
+          ],
+        }
+      : {}),
   });
 }
 

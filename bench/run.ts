@@ -23,6 +23,8 @@ const ORDER = [
   'sidebar.rps50',
   'sidebar.p99_50',
   'sidebar.p99_10',
+  'sidebar.fresh50',
+  'sidebar.fresh_p99_10',
   'sidebar.calls_warm',
   'sidebar.calls_cold',
   'escalation.p50',

@@ -38,10 +38,21 @@ function formatter(zone: string): Intl.DateTimeFormat {
  * otherwise (GMT+1). An unknown zone falls back to UTC, which the output then says, so it is never wrong.
  */
 export function formatAbsolute(epochMs: number, zone: string): string {
-  const f = isValidTimeZone(zone) ? formatter(zone) : formatter('UTC');
-  // Newer ICU puts a narrow no-break space before AM/PM; plain spaces keep output stable across Node versions.
-  return f.format(epochMs).replace(/[\u202f\u00a0]/g, ' ');
+  // Intl formatting is slow next to everything else a sidebar does, and due times repeat view after view.
+  const key = `${zone}\u0000${epochMs}`;
+  let shown = formattedAbsolute.get(key);
+  if (shown === undefined) {
+    const f = isValidTimeZone(zone) ? formatter(zone) : formatter('UTC');
+    // Newer ICU puts a narrow no-break space before AM/PM; plain spaces keep output stable across Node versions.
+    shown = f.format(epochMs).replace(/[\u202f\u00a0]/g, ' ');
+    if (formattedAbsolute.size >= FORMATTED_MAX) formattedAbsolute.clear();
+    formattedAbsolute.set(key, shown);
+  }
+  return shown;
 }
+
+const formattedAbsolute = new Map<string, string>();
+const FORMATTED_MAX = 20_000;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -24,12 +24,13 @@ import { createWebhookProcessor } from './jobs/webhook-processor';
 import { webhookRoutes } from './http/webhook-routes';
 import { ticketActions } from './flows/ticket-actions';
 import { applyTicket, createSyncDeps } from './services/sync';
-import { countingIntercomCalls, createViewCounters, viewMetrics } from './services/sync/view-metrics';
+import { countingIntercomCalls, countReusedView, createViewCounters, viewMetrics } from './services/sync/view-metrics';
+import { createInitializeReuse } from './http/initialize-reuse';
 import { createTokenCipher, type TokenCipher } from './security/token-cipher';
 import { createInstallServices, type InstallServices } from './services/install';
 import { createDirectoryCache } from './services/directory-cache';
 import { escalationHandlers } from './flows/escalation';
-import { createEscalationHandlers } from './jobs/escalation-handlers';
+import { createEscalationHandlers, escalationDeadLetterHandlers } from './jobs/escalation-handlers';
 import { DEFAULT_BUDGETS, type EscalationBudgets, type EscalationDeps, intercomConversationUrl } from './services/escalation';
 import { createTicketSnapshotter } from './services/ticket-snapshot';
 import { createTicketTypeCache } from './services/ticket-types';
@@ -174,17 +175,14 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   Object.assign(outboxHandlers, createSyncHandlers(sync));
   Object.assign(submitTable, ticketActions({ flow: deps, sync }));
   const routers: Router[] = [...(options.routers ?? [])];
-  routers.push(
-    installRoutes(install),
-    oauthCallbackRoutes(install),
-    settingsRoutes(install),
-    uninstallRoutes(install, config.intercom.clientSecrets),
-  );
+  routers.push(installRoutes(install), oauthCallbackRoutes(install), settingsRoutes(install));
+  const machineRouters: Router[] = [uninstallRoutes(install, config.intercom.clientSecrets)];
 
   const outbox = createOutboxWorker({
     store,
     clock,
     handlers: outboxHandlers,
+    onDeadLettered: escalationDeadLetterHandlers(clock),
     workerId: instanceId,
     logger: logger.child({ job: 'outbox' }),
   });
@@ -205,14 +203,21 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   const webhookProcessor = createWebhookProcessor({ sync, workerId: instanceId, intervalMs: config.jobs.outboxPollMs });
   jobs.push(webhookProcessor, createReconciler({ sync, intervalMs: config.jobs.reconcileIntervalMs }));
   const onAccepted = () => webhookProcessor.poke();
-  routers.push(webhookRoutes({ clientSecrets: config.intercom.clientSecrets, store, clock, logger, onAccepted }));
+  machineRouters.push(webhookRoutes({ clientSecrets: config.intercom.clientSecrets, store, clock, logger, onAccepted }));
   // Intercom calls per sidebar view, on /metrics (a warm view makes none).
   const sidebarViews = createViewCounters();
 
   const app = createApp({
     logger,
     clientSecrets: config.intercom.clientSecrets,
-    canvas: { initialize: countingIntercomCalls((request) => sidebar(deps, request), sidebarViews), submit: dispatchSubmit(submitTable) },
+    canvas: {
+      initialize: countingIntercomCalls((request, ctx) => sidebar(deps, request, ctx), sidebarViews),
+      submit: dispatchSubmit(submitTable),
+    },
+    initializeReuse: {
+      reuse: createInitializeReuse({ changes: store.changes, clock }),
+      onReused: () => countReusedView(sidebarViews),
+    },
     health: async () => {
       try {
         await store.outbox.pendingCount(null);
@@ -223,6 +228,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     },
     metrics: async () => ({ outbox_pending: await store.outbox.pendingCount(null), ...viewMetrics(sidebarViews) }),
     routers,
+    machineRouters,
   });
 
   let stopped = false;

@@ -5,6 +5,8 @@
  * app checks the signature, parses, reads the store and renders, the baselines only answer.
  */
 import { signBody } from '../../src/http/signature';
+import { BENCH_NOW } from '../bench-clock';
+import { ticketRow, workspaceId } from '../seed/rows';
 import { initializeBody } from '../../src/sandbox/canvas-kit-body';
 import { type LoadResult, type LoadTarget, measureLoad } from '../load';
 import { spawnChild } from '../proc/child';
@@ -23,6 +25,41 @@ export function signedInitialize(env: BenchEnv): { body: string; headers: Record
   const context = { workspaceId: env.demo.workspaceId, conversationId: env.demo.conversations.refund, adminId: env.demo.admins.agent };
   const body = JSON.stringify(initializeBody(env.fake, context));
   return { body, headers: { 'Content-Type': 'application/json', 'X-Body-Signature': signBody('canvas', body, BENCH_CLIENT_SECRET) } };
+}
+
+/** Distinct requests cycled through by the fresh-render runs: more than the app keeps (5,000), so none is reused. */
+export const FRESH_VARIANTS = 10_000;
+
+/**
+ * Initialize requests for many different seeded conversations (the newest tickets of every workspace, most of them
+ * open with running clocks): what a busy Inbox sends, where each view is rendered afresh.
+ */
+export function freshRequests(env: BenchEnv, count = FRESH_VARIANTS): { body: string; headers: Record<string, string> }[] {
+  const { sizes } = env.options;
+  const base = initializeBody(env.fake, {
+    workspaceId: env.demo.workspaceId,
+    conversationId: env.demo.conversations.refund,
+    adminId: env.demo.admins.agent,
+  });
+  const ids = Array.from({ length: sizes.workspaces }, (_, i) => (i === 0 ? env.demo.workspaceId : workspaceId(i)));
+  const block = Math.ceil(sizes.tickets / sizes.workspaces);
+  const seen = new Set<string>();
+  const requests: { body: string; headers: Record<string, string> }[] = [];
+  for (let i = 0; requests.length < count && i < sizes.tickets; i += 1) {
+    const workspace = i % sizes.workspaces;
+    const index = Math.min(sizes.tickets, (workspace + 1) * block) - 1 - Math.floor(i / sizes.workspaces);
+    const ticket = ticketRow(index, sizes, BENCH_NOW, ids);
+    const key = `${ticket.workspace_id}/${ticket.conversation_id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const conversation = { ...(base['conversation'] as Record<string, unknown>), id: ticket.conversation_id };
+    const body = JSON.stringify({ ...base, workspace_id: ticket.workspace_id, conversation });
+    requests.push({
+      body,
+      headers: { 'Content-Type': 'application/json', 'X-Body-Signature': signBody('canvas', body, BENCH_CLIENT_SECRET) },
+    });
+  }
+  return requests;
 }
 
 /** One view right after start (cold caches), then its canvas, which the baselines will serve byte for byte. */
@@ -61,6 +98,9 @@ export async function sidebarRows(env: BenchEnv, canvas: string, log: Log): Prom
   const request = signedInitialize(env);
   const target = (name: string, url: string): LoadTarget => ({ name, url, ...request });
   const results = new Map<string, LoadResult>();
+  const fresh = freshRequests(env);
+  let reusedInFresh = 0;
+  let freshViews = 0;
   const before = await appMetrics(env);
   for (const connections of [50, 10]) {
     const run = async (name: string, url: string) => {
@@ -71,14 +111,31 @@ export async function sidebarRows(env: BenchEnv, canvas: string, log: Log): Prom
     await withBaseline(env, 'baseline-http.ts', canvas, (url) => run('node:http', url));
     await withBaseline(env, 'baseline-express.ts', canvas, (url) => run('express', url));
     await run('app', `${env.appUrl}/intercom/initialize`);
+    const beforeFresh = await appMetrics(env);
+    const result = await measureLoad(
+      { ...target('app, fresh', `${env.appUrl}/intercom/initialize`), variants: fresh },
+      connections,
+      warmupSeconds,
+      loadSeconds,
+    );
+    const afterFresh = await appMetrics(env);
+    reusedInFresh += (afterFresh['sidebar_views_reused_total'] ?? 0) - (beforeFresh['sidebar_views_reused_total'] ?? 0);
+    freshViews += (afterFresh['sidebar_views_total'] ?? 0) - (beforeFresh['sidebar_views_total'] ?? 0);
+    results.set(`fresh@${connections}`, result);
+    log(`  app, every view rendered afresh @${connections}: ${describe(result)}${result.failures ? `, ${result.failures} failed` : ''}`);
   }
   const after = await appMetrics(env);
   const views = (after['sidebar_views_total'] ?? 0) - (before['sidebar_views_total'] ?? 0);
+  const reused = (after['sidebar_views_reused_total'] ?? 0) - (before['sidebar_views_reused_total'] ?? 0) - reusedInFresh;
+  const repeatViews = views - freshViews;
   const calls = (after['sidebar_intercom_calls_total'] ?? 0) - (before['sidebar_intercom_calls_total'] ?? 0);
   const get = (key: string) => results.get(key)!;
   const app50 = get('app@50');
   const app10 = get('app@10');
   const express50 = get('express@50');
+  const fresh50 = get('fresh@50');
+  const fresh10 = get('fresh@10');
+  const share = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)} %` : '—');
   const failures = [...results.values()].reduce((sum, r) => sum + r.failures, 0);
   /** The app against both baselines at one connection count, as ratios (app ÷ baseline). */
   const versus = (connections: number) => {
@@ -98,8 +155,8 @@ export async function sidebarRows(env: BenchEnv, canvas: string, log: Log): Prom
       app50.rps,
       'req/s',
       atLeast(0.8 * express50.rps),
-      `target 0.8 × Express; ${versus(50)}`,
-      { loads: Object.fromEntries(results) },
+      `target 0.8 × Express; ${versus(50)}; ${share(reused, repeatViews)} of these repeated views answered from an earlier render`,
+      { loads: Object.fromEntries(results), repeatViews, reused },
     ),
     row(
       'sidebar.p99_50',
@@ -116,6 +173,23 @@ export async function sidebarRows(env: BenchEnv, canvas: string, log: Log): Prom
       'ms',
       atMost(5),
       `app ${Math.round(app10.rps)} req/s, p50 ${app10.p50} ms; ${versus(10)}`,
+    ),
+    row(
+      'sidebar.fresh50',
+      'Sidebar initialize, 50 conn, every view rendered afresh',
+      fresh50.rps,
+      'req/s',
+      null,
+      `${fresh.length.toLocaleString('en-US')} different conversations in turn (${share(reusedInFresh, freshViews)} reused); p50 ${fresh50.p50} ms, p99 ${fresh50.p99} ms; ${(fresh50.rps / express50.rps).toFixed(2)} × Express`,
+      { views: freshViews, reused: reusedInFresh },
+    ),
+    row(
+      'sidebar.fresh_p99_10',
+      'Sidebar initialize, 10 conn, every view rendered afresh: p99',
+      fresh10.p99,
+      'ms',
+      null,
+      `${Math.round(fresh10.rps).toLocaleString('en-US')} req/s, p50 ${fresh10.p50} ms`,
     ),
     row(
       'sidebar.calls_warm',

@@ -36,9 +36,23 @@ export const PX = Object.freeze({
 });
 const CHIPS_PER_ROW = 3;
 
+/** Texts measured so far, per style: sidebars repeat most of their lines view after view. Emptied when full. */
+const measured = new Map<string, number>();
+const MEASURED_MAX = 20_000;
+
 /** Lines a text takes when wrapped greedily on spaces; explicit newlines start a new line. */
 export function textLines(content: string, style: TextStyle = 'paragraph'): number {
-  const max = TEXT_METRICS[style].charsPerLine;
+  const key = `${style}\u0000${content}`;
+  let lines = measured.get(key);
+  if (lines === undefined) {
+    if (measured.size >= MEASURED_MAX) measured.clear();
+    lines = wrappedLines(content, TEXT_METRICS[style].charsPerLine);
+    measured.set(key, lines);
+  }
+  return lines;
+}
+
+function wrappedLines(content: string, max: number): number {
   // A markdown link renders its label only; the URL takes no room.
   const visible = content.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*/g, '');
   let lines = 0;

@@ -12,8 +12,8 @@ import type { CanvasRequest } from '../http/canvas-request';
 import { AppError } from '../http/errors';
 import type { Escalation, Workspace } from '../store';
 import type { FlowDeps } from './deps';
-import { ticketCard } from './ticket-card';
-import type { CanvasResponse } from './types';
+import { ticketCardView } from './ticket-card';
+import type { CanvasResponse, FlowContext } from './types';
 
 export function timeZoneOf(workspace: Workspace | null): TimeZoneVM {
   // Canvas Kit requests carry no teammate time zone, so the workspace's (from /me at install) is the best we have.
@@ -26,26 +26,41 @@ async function linkedTicketCards(deps: FlowDeps, request: CanvasRequest, now: nu
     deps.settings.get(workspaceId),
     deps.store.tickets.listByConversation(workspaceId, conversationId),
   ]);
-  const cards = await Promise.all(
+  const views = await Promise.all(
     tickets.map(async (ticket) => {
       const clocks = await deps.store.clocks.listByTicket(workspaceId, ticket.ticketId);
-      return ticketCard(ticket, clocks, settings, now, deps.ticketUrl(workspaceId, ticket.ticketId));
+      return ticketCardView(ticket, clocks, settings, now, deps.ticketUrl(workspaceId, ticket.ticketId));
     }),
   );
-  return { settings, cards };
+  const stableUntil = Math.min(Number.POSITIVE_INFINITY, ...views.map((v) => v.stableUntil));
+  return { settings, cards: views.map((v) => v.card), stableUntil };
+}
+
+export interface SidebarView {
+  vm: SidebarVM;
+  /**
+   * Until this instant (exclusive) the same request renders the same canvas, unless the store changes: the
+   * "As of" minute, each SLA clock's next visible change, the renewal signal's next day. A settings link minted
+   * now is reused for at most that minute of its 15-minute life.
+   */
+  stableUntil: number;
 }
 
 export async function sidebarModel(deps: FlowDeps, request: CanvasRequest): Promise<SidebarVM> {
+  return (await sidebarView(deps, request)).vm;
+}
+
+export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promise<SidebarView> {
   const now = deps.clock.now();
   const { workspaceId, conversationId } = request;
-  const [workspace, { settings, cards }, active, settingsUrl, history] = await Promise.all([
+  const [workspace, { settings, cards, stableUntil: cardsStableUntil }, active, settingsUrl, history] = await Promise.all([
     deps.directory.get(workspaceId),
     linkedTicketCards(deps, request, now),
     deps.store.escalations.listActiveByConversation(workspaceId, conversationId),
     deps.settingsUrlFor(workspaceId, request.admin),
     deps.store.escalations.listByConversation(workspaceId, conversationId),
   ]);
-  const { signals } = analyseSignals({
+  const { signals, facts } = analyseSignals({
     conversation: parseConversation(request.conversation),
     contact: request.contact ? parseContact(request.contact) : null,
     company: null,
@@ -55,7 +70,7 @@ export async function sidebarModel(deps: FlowDeps, request: CanvasRequest): Prom
   if (!workspace || workspace.uninstalledAt !== null) {
     throw new AppError('not_installed', 'Handoff is not installed in this workspace.');
   }
-  return {
+  const vm: SidebarVM = {
     now,
     tz: timeZoneOf(workspace),
     tickets: cards,
@@ -71,6 +86,21 @@ export async function sidebarModel(deps: FlowDeps, request: CanvasRequest): Prom
     contactMissing: request.contact === null,
     failedEscalation: latestFailure(history),
   };
+  return { vm, stableUntil: Math.min(nextMinute(now), cardsStableUntil, renewalStableUntil(facts.renewalAt, facts.renewalInDays)) };
+}
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** "As of 4:05 PM": every zone in use is offset by whole minutes, so the stamp turns with the UTC minute. */
+function nextMinute(now: number): number {
+  return (Math.floor(now / MINUTE) + 1) * MINUTE;
+}
+
+/** "Renewal in N days" counts whole days up to the renewal (readRenewal), so it drops a day at renewal − (N − 1) days. */
+export function renewalStableUntil(renewalAt: number | null, inDays: number | null): number {
+  if (renewalAt === null || inDays === null) return Number.POSITIVE_INFINITY;
+  return inDays >= 1 ? renewalAt - (inDays - 1) * DAY : renewalAt + 1;
 }
 
 /** The conversation's most recent escalation, when it failed for good (a later one, of any outcome, supersedes it). */
@@ -80,8 +110,12 @@ function latestFailure(history: readonly Escalation[]): { message: string } | nu
   return latest?.status === 'failed' ? { message: latest.lastError ?? 'Intercom refused the ticket.' } : null;
 }
 
-export async function sidebar(deps: FlowDeps, request: CanvasRequest): Promise<CanvasResponse> {
-  return sidebarCanvas(await sidebarModel(deps, request));
+export async function sidebar(deps: FlowDeps, request: CanvasRequest, ctx?: FlowContext): Promise<CanvasResponse> {
+  // Stamped before reading: a write landing while we read makes the canvas unfit for reuse (src/store/change-feed.ts).
+  const stamp = deps.store.changes.stamp();
+  const { vm, stableUntil } = await sidebarView(deps, request);
+  ctx?.offerReuse?.({ workspaceId: request.workspaceId, stamp, until: stableUntil });
+  return sidebarCanvas(vm);
 }
 
 /** "Show all N tickets", when the first canvas could not fit them. */

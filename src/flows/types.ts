@@ -10,6 +10,19 @@ export interface CanvasResponse {
 
 export interface FlowContext {
   logger: Logger;
+  /**
+   * Offered by the initialize route: the handler may say its canvas can answer the very same signed request again
+   * until `until`, as long as the workspace's rows are unchanged since `stamp` (src/http/initialize-reuse.ts).
+   */
+  offerReuse?: (reuse: CanvasReuse) => void;
+}
+
+export interface CanvasReuse {
+  workspaceId: string;
+  /** From `store.changes.stamp()`, taken before the handler read anything. */
+  stamp: number;
+  /** Epoch ms, exclusive. */
+  until: number;
 }
 
 export type CanvasHandler = (request: CanvasRequest, ctx: FlowContext) => Promise<CanvasResponse>;

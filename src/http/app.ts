@@ -9,6 +9,7 @@ import type { CanvasHandlers } from '../flows/types';
 import type { Logger } from '../util/logger';
 import { intercomCallTotals } from '../util/request-context';
 import { canvasRoutes } from './canvas-routes';
+import type { InitializeReuse } from './initialize-reuse';
 
 export interface HealthReport {
   ok: boolean;
@@ -20,17 +21,27 @@ export interface AppDeps {
   /** Current client secret first, then any still accepted during a rotation. */
   clientSecrets: readonly string[];
   canvas: CanvasHandlers;
+  /** Repeated sidebar initializes answered from an earlier render; `onReused` counts them as views. */
+  initializeReuse?: { reuse: InitializeReuse; onReused: () => void };
   health: () => Promise<HealthReport>;
   /** Extra counters for /metrics (outbox depth, webhook backlog …). */
   metrics?: () => Promise<Record<string, number>>;
   routers?: readonly Router[];
+  /** Routes only Intercom calls (webhooks, uninstall): JSON in and out, mounted before the browser headers. */
+  machineRouters?: readonly Router[];
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // No ETags: the hot routes are POSTs, whose answers no cache revalidates, and hashing every body costs.
+  app.set('etag', false);
   app.set('trust proxy', true);
-  // Canvas Kit and webhook routes answer JSON; the headers matter for the HTML pages (settings, sandbox).
+  // Intercom's machine-to-machine routes first: they answer JSON to a server, so browser security headers would
+  // only cost time on the two hottest paths (sidebar initialize, webhook ingest).
+  app.use(canvasRoutes({ clientSecrets: deps.clientSecrets, logger: deps.logger, handlers: deps.canvas, ...deps.initializeReuse }));
+  for (const router of deps.machineRouters ?? []) app.use(router);
+  // The headers matter for the HTML pages (settings, sandbox) and do no harm on the rest.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'frame-ancestors': ["'self'"] } } }));
 
   app.get('/healthz', async (_req, res) => {
@@ -43,7 +54,6 @@ export function createApp(deps: AppDeps): Express {
     res.json({ intercom_api_calls_total: intercomCallTotals.calls, ...extra });
   });
 
-  app.use(canvasRoutes({ clientSecrets: deps.clientSecrets, logger: deps.logger, handlers: deps.canvas }));
   for (const router of deps.routers ?? []) app.use(router);
 
   app.use((_req, res) => {

@@ -5,11 +5,12 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { errorCanvas } from '../../canvases/error';
-import type { CanvasHandler, CanvasHandlers, CanvasResponse } from '../flows/types';
+import type { CanvasHandler, CanvasHandlers, CanvasResponse, CanvasReuse } from '../flows/types';
 import type { Logger } from '../util/logger';
 import { intercomCallsInThisRequest, runWithRequestContext } from '../util/request-context';
 import { parseCanvasRequest } from './canvas-request';
 import { AppError, describeError } from './errors';
+import { type InitializeReuse, reuseKey } from './initialize-reuse';
 import { bodyBytes, parseJson, rawBody } from './raw-body';
 import { verifySignature } from './signature';
 
@@ -17,28 +18,46 @@ export interface CanvasRouteDeps {
   clientSecrets: readonly string[];
   logger: Logger;
   handlers: CanvasHandlers;
+  /** Repeated initialize requests answered from an earlier render (see initialize-reuse.ts); none when absent. */
+  reuse?: InitializeReuse;
+  /** Called for each initialize answered from `reuse` (it made no Intercom call): the view counters. */
+  onReused?: () => void;
 }
 
 export function canvasRoutes(deps: CanvasRouteDeps): Router {
   const router = Router();
-  router.post('/intercom/initialize', rawBody, (req, res) => handle(deps, deps.handlers.initialize, 'initialize', req, res));
+  router.post('/intercom/initialize', rawBody, (req, res) => handle(deps, deps.handlers.initialize, 'initialize', req, res, deps.reuse));
   router.post('/intercom/submit', rawBody, (req, res) => handle(deps, deps.handlers.submit, 'submit', req, res));
   return router;
 }
 
-async function handle(deps: CanvasRouteDeps, handler: CanvasHandler, route: string, req: Request, res: Response): Promise<void> {
+async function handle(
+  deps: CanvasRouteDeps,
+  handler: CanvasHandler,
+  route: string,
+  req: Request,
+  res: Response,
+  reuse?: InitializeReuse,
+): Promise<void> {
   const raw = bodyBytes(req.body);
-  if (!verifySignature('canvas', raw, req.get('x-body-signature'), deps.clientSecrets)) {
-    deps.logger.warn(
-      { route, reason: req.get('x-body-signature') ? 'bad_signature' : 'missing_signature' },
-      'rejected unsigned canvas request',
-    );
+  const signature = req.get('x-body-signature');
+  if (!verifySignature('canvas', raw, signature, deps.clientSecrets)) {
+    deps.logger.warn({ route, reason: signature ? 'bad_signature' : 'missing_signature' }, 'rejected unsigned canvas request');
     res.status(401).json({ error: 'invalid_signature' });
+    return;
+  }
+  // Verified, so the signature stands for these exact bytes: the same request answered before may be answered again.
+  const key = reuse && signature ? reuseKey(signature) : null;
+  const reused = key ? reuse?.lookup(key) : null;
+  if (reused) {
+    deps.onReused?.();
+    sendCanvas(res, reused);
     return;
   }
   await runWithRequestContext(async () => {
     let log = deps.logger.child({ route });
     let canvas: CanvasResponse;
+    let offered: CanvasReuse | null = null;
     try {
       const json = parseJson(raw);
       if (!json.ok) throw new AppError('bad_request', 'The request from Intercom was not valid JSON. Try again.');
@@ -46,14 +65,21 @@ async function handle(deps: CanvasRouteDeps, handler: CanvasHandler, route: stri
       if (!parsed.ok) throw new AppError('bad_request', `The request from Intercom was incomplete (${parsed.problem}). Try again.`);
       const { request } = parsed;
       log = log.child({ workspaceId: request.workspaceId, conversationId: request.conversationId, adminId: request.admin.id });
-      canvas = await handler(request, { logger: log });
+      canvas = await handler(request, { logger: log, ...(key ? { offerReuse: (offer: CanvasReuse) => (offered = offer) } : {}) });
     } catch (error) {
       logFailure(log, error);
+      offered = null;
       canvas = errorCanvas(describeError(error));
     }
     log.debug({ intercomCalls: intercomCallsInThisRequest() }, 'canvas answered');
-    res.status(200).type('application/json').send(JSON.stringify(canvas));
+    const body = Buffer.from(JSON.stringify(canvas));
+    if (key && offered) reuse?.keep(key, offered, body);
+    sendCanvas(res, body);
   });
+}
+
+function sendCanvas(res: Response, body: Buffer): void {
+  res.status(200).set('Content-Type', 'application/json; charset=utf-8').send(body);
 }
 
 function logFailure(log: Logger, error: unknown): void {

@@ -24,6 +24,12 @@ export interface OutboxJobContext {
 
 export type OutboxHandler = (job: OutboxJob, ctx: OutboxJobContext) => Promise<unknown>;
 
+/**
+ * Runs in the same transaction as the dead-lettering of a job of its kind, so whoever waits on the job's
+ * outcome (a teammate looking at "Queued" in the sidebar) learns it will not come.
+ */
+export type DeadLetterHandler = (tx: Store, job: OutboxJob, error: string) => Promise<void>;
+
 /** The slice of a pino logger the worker uses; a test can pass a recorder. Never given payloads. */
 export interface WorkerLogger {
   info(fields: object, message: string): void;
@@ -36,6 +42,8 @@ export interface OutboxWorkerOptions {
   clock: Clock;
   /** One handler per job kind; jobs of other kinds are left for workers that know them. */
   handlers: Readonly<Record<string, OutboxHandler>>;
+  /** Per job kind, what else gives up with a dead job (see DeadLetterHandler). */
+  onDeadLettered?: Readonly<Record<string, DeadLetterHandler>>;
   workerId: string;
   logger: WorkerLogger;
   backoff?: BackoffPolicy;
@@ -79,7 +87,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const log = { jobId: job.id, kind: job.kind, workspaceId: job.workspaceId, attempt: job.attempts };
     if (isPermanentJobError(error) || job.attempts >= maxAttempts) {
       logger.error({ ...log, err: message }, 'outbox job dead-lettered');
-      return store.outbox.deadLetter(job.workspaceId, job.id, { error: message, now: clock.now(), lease });
+      const onDead = options.onDeadLettered?.[job.kind];
+      if (!onDead) return store.outbox.deadLetter(job.workspaceId, job.id, { error: message, now: clock.now(), lease });
+      return store.transaction(async (tx) => {
+        const recorded = await tx.outbox.deadLetter(job.workspaceId, job.id, { error: message, now: clock.now(), lease });
+        if (recorded) await onDead(tx, job, message);
+        return recorded;
+      });
     }
     const backedOff = clock.now() + backoffDelay(job.attempts, backoff, random);
     const retryAt = Math.max(requestedRetryAt(error) ?? backedOff, backedOff);

@@ -25,8 +25,24 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Database {
   readonly db: Kysely<Tables>;
   readonly dialect: DialectName;
+  /** How this process learns of commits made by other connections (see src/store/change-feed.ts). */
+  readonly external: ExternalChanges;
   close(): Promise<void>;
 }
+
+export type ExternalChanges =
+  | {
+      kind: 'sqlite';
+      /** `PRAGMA data_version`: differs between two reads exactly when another connection committed in between. */
+      dataVersion(): number;
+    }
+  | {
+      kind: 'postgres';
+      /** The NOTIFY channel writers announce a workspace's change on (per schema: test schemas do not cross-talk). */
+      channel: string;
+      /** Opens a dedicated LISTEN connection; `onLost` runs once if it drops (not after `close`). */
+      listen(onChange: (workspaceId: string) => void, onLost: () => void): Promise<{ close(): Promise<void> }>;
+    };
 
 export interface OpenDatabaseOptions {
   /** `postgres://…` or `postgresql://…`; when absent, SQLite is used. */
@@ -78,15 +94,61 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
   if (options.pgSchema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.pgSchema)) {
     throw new Error('pgSchema must be a lower-case SQL identifier');
   }
-  const pool = new pg.Pool({
+  const connection = {
     connectionString: url,
-    // At least 2: migrateToLatest holds one connection for its lock while the migrator uses another.
-    max: Math.max(2, options.pgPoolMax ?? 10),
     types: pgTypes,
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
-  });
+  };
+  // At least 2: migrateToLatest holds one connection for its lock while the migrator uses another.
+  const pool = new pg.Pool({ ...connection, max: Math.max(2, options.pgPoolMax ?? 10) });
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  const channel = options.pgSchema ? `handoff_changes_${options.pgSchema}` : 'handoff_changes';
+  const external: ExternalChanges = {
+    kind: 'postgres',
+    channel,
+    listen: (onChange, onLost) => listenOn(connection, channel, onChange, onLost),
+  };
+  return { db, dialect: 'postgres', external, close: () => db.destroy() };
+}
+
+async function listenOn(
+  connection: pg.ClientConfig,
+  channel: string,
+  onChange: (workspaceId: string) => void,
+  onLost: () => void,
+): Promise<{ close(): Promise<void> }> {
+  const client = new pg.Client(connection);
+  // Until LISTEN succeeds a failure is reported by the rejected promise alone, not also through `onLost`.
+  let live = false;
+  let ended = false;
+  const lost = () => {
+    if (ended) return;
+    ended = true;
+    if (live) onLost();
+    client.end().catch(() => {});
+  };
+  client.on('notification', (message) => {
+    if (message.channel === channel && message.payload) onChange(message.payload);
+  });
+  client.on('error', lost);
+  client.on('end', lost);
+  try {
+    await client.connect();
+    // The channel is built from a checked identifier (see pgSchema above), so quoting it is enough.
+    await client.query(`LISTEN "${channel}"`);
+    if (ended) throw new Error('the LISTEN connection closed while opening');
+    live = true;
+  } catch (error) {
+    ended = true;
+    await client.end().catch(() => {});
+    throw error;
+  }
+  return {
+    close: async () => {
+      ended = true;
+      await client.end().catch(() => {});
+    },
+  };
 }
 
 function openSqlite(path: string, busyTimeoutMs: number): Database {
@@ -98,7 +160,9 @@ function openSqlite(path: string, busyTimeoutMs: number): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
   const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+  const external: ExternalChanges = { kind: 'sqlite', dataVersion: () => dataVersion.get() as number };
+  return { db, dialect: 'sqlite', external, close: () => db.destroy() };
 }
 
 /** Distinct SQL texts kept prepared; kysely's are parameterised, so the working set is small. */

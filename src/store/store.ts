@@ -4,7 +4,10 @@
  * that transaction; use only that one inside `fn` (on SQLite the outer store
  * would wait for the transaction's connection and deadlock).
  */
+import { sql } from 'kysely';
+import { type ChangeFeed, createChangeFeed } from './change-feed';
 import type { Database, DialectName } from './database';
+import { type AsyncMethod, observeWrites, SIDEBAR_WRITES } from './observed-writes';
 import { type Db, inTransaction, type RepoContext } from './repos/common';
 import { type ClocksRepo, createClocksRepo } from './repos/clocks';
 import { createEscalationsRepo, type EscalationsRepo } from './repos/escalations';
@@ -25,29 +28,79 @@ export interface Store {
   readonly ladder: LadderRepo;
   readonly outbox: OutboxRepo;
   readonly webhooks: WebhooksRepo;
+  /** Which workspaces' sidebar-visible rows changed, here or in another process (shared by every transaction store). */
+  readonly changes: ChangeFeed;
   /** Runs `fn` atomically; nested calls join the outer transaction. Throwing rolls everything back. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Closes the database; only the top-level store may. */
   close(): Promise<void>;
 }
 
+/** One feed per open database, however many stores wrap it: a write through any of them is a write for all. */
+const feeds = new WeakMap<Database, ChangeFeed>();
+
 export function createStore(database: Database): Store {
-  return build(database.db, database.dialect, () => database.close());
+  let changes = feeds.get(database);
+  if (!changes) {
+    changes = createChangeFeed(database.external);
+    feeds.set(database, changes);
+  }
+  const channel = database.external.kind === 'postgres' ? database.external.channel : null;
+  const feed = changes;
+  const close = async () => {
+    await feed.close();
+    await database.close();
+  };
+  return build(database.db, database.dialect, close, { changes, channel, committed: null });
 }
 
-function build(db: Db, dialect: DialectName, close: () => Promise<void>): Store {
+interface WriteReporting {
+  changes: ChangeFeed;
+  /** PostgreSQL NOTIFY channel for other instances; null on SQLite (they read `data_version` instead). */
+  channel: string | null;
+  /** In a transaction store: the workspaces written so far, reported again once it commits. */
+  committed: Set<string> | null;
+}
+
+function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporting: WriteReporting): Store {
   const ctx: RepoContext = { db, dialect };
+  const { changes, channel, committed } = reporting;
+
+  /** How a listed write is reported: see observed-writes.ts and change-feed.ts for why each step is there. */
+  const observed = <K extends keyof typeof SIDEBAR_WRITES>(name: K, repo: Store[K]): Store[K] =>
+    observeWrites(repo, SIDEBAR_WRITES[name] as unknown as readonly (keyof Store[K] & string)[], (method, original): AsyncMethod => {
+      return async (workspaceId, ...rest) => {
+        // On PostgreSQL a lone write gets a transaction of its own, so its NOTIFY goes out exactly when it commits.
+        if (channel !== null && committed === null) {
+          return store.transaction((tx) => (tx[name][method] as unknown as AsyncMethod)(workspaceId, ...rest));
+        }
+        const result = await original(workspaceId, ...rest);
+        changes.written(workspaceId);
+        committed?.add(workspaceId);
+        if (channel !== null) await sql`select pg_notify(${channel}, ${workspaceId})`.execute(db);
+        return result;
+      };
+    });
+
   const store: Store = {
     dialect,
-    workspaces: createWorkspacesRepo(ctx),
-    settings: createSettingsRepo(ctx),
-    tickets: createTicketsRepo(ctx),
-    escalations: createEscalationsRepo(ctx),
-    clocks: createClocksRepo(ctx),
+    workspaces: observed('workspaces', createWorkspacesRepo(ctx)),
+    settings: observed('settings', createSettingsRepo(ctx)),
+    tickets: observed('tickets', createTicketsRepo(ctx)),
+    escalations: observed('escalations', createEscalationsRepo(ctx)),
+    clocks: observed('clocks', createClocksRepo(ctx)),
     ladder: createLadderRepo(ctx),
     outbox: createOutboxRepo(ctx),
     webhooks: createWebhooksRepo(ctx),
-    transaction: (fn) => (db.isTransaction ? fn(store) : inTransaction(db, (tx) => fn(build(tx, dialect, closeInTransaction)))),
+    changes,
+    transaction: async (fn) => {
+      if (db.isTransaction) return fn(store);
+      const written = new Set<string>();
+      const result = await inTransaction(db, (tx) => fn(build(tx, dialect, closeInTransaction, { changes, channel, committed: written })));
+      // Committed: a reader that looked between the write and now must not keep what it saw.
+      for (const workspaceId of written) changes.written(workspaceId);
+      return result;
+    },
     close,
   };
   return Object.freeze(store);

@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { summaryToNoteHtml } from '../../domain/summary';
 import { escapeHtml } from '../../domain/text';
 import { PermanentJobError, RetryJobError } from '../../jobs/outbox-errors';
-import type { Escalation } from '../../store';
+import type { Escalation, Store } from '../../store';
+import type { Clock } from '../../util/clock';
 import type { EscalationDeps } from './deps';
 import { classify, toJobError } from './failures';
 import { createTicketInput, linkTicket } from './link';
@@ -64,6 +65,22 @@ export async function runCreateTicket(deps: EscalationDeps, workspaceId: string,
     if (failure?.kind === 'rejected') await markFailed(deps, escalation, failure.message);
     throw toJobError(error, failure);
   }
+}
+
+/**
+ * The create job was dead-lettered (Intercom kept failing, or it could not run at all): the escalation will not
+ * become a ticket by itself, so it stops showing as queued and the sidebar says what to do. Runs in the
+ * dead-lettering's transaction. The ticket may exist all the same (an answer lost after Intercom acted), hence
+ * the advice to look before escalating again.
+ */
+export async function giveUpCreateTicket(tx: Store, clock: Clock, workspaceId: string, raw: unknown, reason: string): Promise<void> {
+  const parsed = jobPayloadSchema.safeParse(raw);
+  if (!parsed.success) return;
+  const escalation = await tx.escalations.get(workspaceId, parsed.data.escalationId);
+  if (!escalation || (escalation.status !== 'queued' && escalation.status !== 'creating')) return;
+  // The sidebar shows about 90 characters: the advice comes first, the cause after it for whoever reads the row.
+  const lastError = `Intercom kept failing; check Intercom for the ticket before escalating again. (${reason})`;
+  await tx.escalations.updateStatus(workspaceId, escalation.id, { status: 'failed', lastError }, clock.now());
 }
 
 export async function runPostNote(deps: EscalationDeps, workspaceId: string, raw: unknown): Promise<unknown> {

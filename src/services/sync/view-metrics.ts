@@ -10,10 +10,12 @@ export interface ViewCounters {
   views: number;
   intercomCalls: number;
   viewsWithoutCalls: number;
+  /** Views answered from an earlier render of the same request (src/http/initialize-reuse.ts). */
+  reused: number;
 }
 
 export function createViewCounters(): ViewCounters {
-  return { views: 0, intercomCalls: 0, viewsWithoutCalls: 0 };
+  return { views: 0, intercomCalls: 0, viewsWithoutCalls: 0, reused: 0 };
 }
 
 export function countingIntercomCalls(handler: CanvasHandler, counters: ViewCounters): CanvasHandler {
@@ -29,11 +31,19 @@ export function countingIntercomCalls(handler: CanvasHandler, counters: ViewCoun
   };
 }
 
+/** A view answered from an earlier render (src/http/initialize-reuse.ts): it made no call at all. */
+export function countReusedView(counters: ViewCounters): void {
+  counters.views += 1;
+  counters.viewsWithoutCalls += 1;
+  counters.reused += 1;
+}
+
 /** The /metrics fields: totals, so a reader takes differences over its own window. */
 export function viewMetrics(counters: ViewCounters): Record<string, number> {
   return {
     sidebar_views_total: counters.views,
     sidebar_intercom_calls_total: counters.intercomCalls,
     sidebar_views_without_intercom_calls_total: counters.viewsWithoutCalls,
+    sidebar_views_reused_total: counters.reused,
   };
 }

@@ -80,6 +80,7 @@ describe('per-view Intercom call counter', () => {
       sidebar_views_total: 3,
       sidebar_intercom_calls_total: 4,
       sidebar_views_without_intercom_calls_total: 1,
+      sidebar_views_reused_total: 0,
     });
   });
 
@@ -90,6 +91,6 @@ describe('per-view Intercom call counter', () => {
       throw new Error('boom');
     }, counters);
     await expect(runWithRequestContext(() => failing(request, ctx))).rejects.toThrow('boom');
-    expect(counters).toEqual({ views: 1, intercomCalls: 1, viewsWithoutCalls: 0 });
+    expect(counters).toEqual({ views: 1, intercomCalls: 1, viewsWithoutCalls: 0, reused: 0 });
   });
 });

@@ -1,0 +1,63 @@
+/**
+ * Answers a repeated Canvas Kit initialize with the canvas rendered for it before, when nothing it shows can
+ * have changed. Intercom sends initialize every time a teammate opens the conversation, and the sidebar is the
+ * app's hottest path; most opens repeat an earlier one exactly (same teammate, same conversation, same state).
+ *
+ * Exact, not approximate:
+ * - the key is the request's verified signature: an HMAC of the exact body bytes, so a hit means the very same
+ *   body (teammate, conversation, contact and all), checked before any lookup;
+ * - the flow says how long its canvas stays right for that body (`CanvasReuse.until`: the "As of" minute, the next
+ *   SLA countdown step, …) and from which store state (`stamp`); the change feed (src/store/change-feed.ts) says
+ *   whether any of the workspace's rows changed since, here or in another instance.
+ * Anything else, or any doubt, renders afresh. Entries are bounded in number; the oldest go first.
+ */
+import type { CanvasReuse } from '../flows/types';
+import type { ChangeFeed } from '../store/change-feed';
+import type { Clock } from '../util/clock';
+
+export interface InitializeReuse {
+  /** The body answered before for the request with this (verified) signature, if still right. */
+  lookup(signature: string): Buffer | null;
+  /** Keeps `body` as the answer to this signature on the terms the flow gave. */
+  keep(signature: string, reuse: CanvasReuse, body: Buffer): void;
+}
+
+export interface InitializeReuseOptions {
+  changes: ChangeFeed;
+  clock: Clock;
+  /** At most this many canvases are kept (a few KB each). */
+  maxEntries?: number;
+}
+
+interface Entry extends CanvasReuse {
+  body: Buffer;
+}
+
+export const DEFAULT_REUSE_ENTRIES = 5_000;
+
+export function createInitializeReuse(options: InitializeReuseOptions): InitializeReuse {
+  const { changes, clock } = options;
+  const maxEntries = options.maxEntries ?? DEFAULT_REUSE_ENTRIES;
+  const entries = new Map<string, Entry>();
+  return {
+    lookup(signature) {
+      const entry = entries.get(signature);
+      if (!entry) return null;
+      if (clock.now() < entry.until && changes.unchangedSince(entry.workspaceId, entry.stamp)) return entry.body;
+      entries.delete(signature);
+      return null;
+    },
+    keep(signature, reuse, body) {
+      if (!(clock.now() < reuse.until)) return;
+      entries.delete(signature);
+      // Map keeps insertion order: the first key is the oldest kept.
+      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+      entries.set(signature, { ...reuse, body });
+    },
+  };
+}
+
+/** The map key for a signature header that has already been verified (verification accepts any hex case). */
+export function reuseKey(signatureHeader: string): string {
+  return signatureHeader.trim().toLowerCase();
+}

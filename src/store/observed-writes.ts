@@ -1,0 +1,44 @@
+/**
+ * The repository methods that write rows the sidebar shows, and the wrapper that reports each such write to the
+ * change feed (src/store/change-feed.ts). Every one of them takes the workspace id first (see README.md).
+ * A method missing here would let the sidebar reuse a canvas built before its write: the contract test
+ * `test/store/observed-writes.test.ts` checks every write method is either listed or known not to matter.
+ */
+import type { ClocksRepo } from './repos/clocks';
+import type { EscalationsRepo } from './repos/escalations';
+import type { SettingsRepo } from './repos/settings';
+import type { TicketsRepo } from './repos/tickets';
+import type { WorkspacesRepo } from './repos/workspaces';
+
+export const SIDEBAR_WRITES = {
+  workspaces: ['upsert', 'setToken', 'markUninstalled', 'purge'],
+  settings: ['save'],
+  tickets: ['upsert', 'markSynced'],
+  escalations: ['reserve', 'updateStatus'],
+  clocks: ['upsert'],
+} as const satisfies {
+  workspaces: readonly (keyof WorkspacesRepo)[];
+  settings: readonly (keyof SettingsRepo)[];
+  tickets: readonly (keyof TicketsRepo)[];
+  escalations: readonly (keyof EscalationsRepo)[];
+  clocks: readonly (keyof ClocksRepo)[];
+};
+
+export type AsyncMethod = (workspaceId: string, ...rest: never[]) => Promise<unknown>;
+
+/**
+ * `repo` with each listed method replaced by `wrap(original)`. The wrapper decides how the write is reported
+ * (after it, inside the caller's transaction, or in a transaction of its own: see store.ts).
+ */
+export function observeWrites<T extends object>(
+  repo: T,
+  methods: readonly (keyof T & string)[],
+  wrap: (method: keyof T & string, original: AsyncMethod) => AsyncMethod,
+): T {
+  const observed = { ...repo };
+  for (const name of methods) {
+    const original = (repo[name] as AsyncMethod).bind(repo);
+    observed[name] = wrap(name, original) as T[keyof T & string];
+  }
+  return observed;
+}
