@@ -9,7 +9,7 @@
  * - the flow says how long its canvas stays right for that body (`CanvasReuse.until`: the "As of" minute, the next
  *   SLA countdown step, …) and from which store state (`stamp`); the change feed (src/store/change-feed.ts) says
  *   whether any of the workspace's rows changed since, here or in another instance.
- * Anything else, or any doubt, renders afresh. Entries are bounded in number; the oldest go first.
+ * Anything else, or any doubt, renders afresh. Entries are bounded in number and in bytes; the oldest go first.
  */
 import type { CanvasReuse } from '../flows/types';
 import type { ChangeFeed } from '../store/change-feed';
@@ -25,8 +25,10 @@ export interface InitializeReuse {
 export interface InitializeReuseOptions {
   changes: ChangeFeed;
   clock: Clock;
-  /** At most this many canvases are kept (a few KB each). */
+  /** At most this many canvases are kept (a sidebar is a few KB)… */
   maxEntries?: number;
+  /** …taking at most this many bytes in all (a canvas may be up to 64 KB). */
+  maxBytes?: number;
 }
 
 interface Entry extends CanvasReuse {
@@ -34,25 +36,39 @@ interface Entry extends CanvasReuse {
 }
 
 export const DEFAULT_REUSE_ENTRIES = 5_000;
+export const DEFAULT_REUSE_BYTES = 32 * 1024 * 1024;
 
 export function createInitializeReuse(options: InitializeReuseOptions): InitializeReuse {
   const { changes, clock } = options;
   const maxEntries = options.maxEntries ?? DEFAULT_REUSE_ENTRIES;
+  const maxBytes = options.maxBytes ?? DEFAULT_REUSE_BYTES;
   const entries = new Map<string, Entry>();
+  let bytes = 0;
+
+  const drop = (signature: string) => {
+    const entry = entries.get(signature);
+    if (!entry) return;
+    entries.delete(signature);
+    bytes -= entry.body.length;
+  };
+
   return {
     lookup(signature) {
       const entry = entries.get(signature);
       if (!entry) return null;
       if (clock.now() < entry.until && changes.unchangedSince(entry.workspaceId, entry.stamp)) return entry.body;
-      entries.delete(signature);
+      drop(signature);
       return null;
     },
     keep(signature, reuse, body) {
-      if (!(clock.now() < reuse.until)) return;
-      entries.delete(signature);
+      if (!(clock.now() < reuse.until) || body.length > maxBytes) return;
+      drop(signature);
       // Map keeps insertion order: the first key is the oldest kept.
-      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+      while (entries.size > 0 && (entries.size >= maxEntries || bytes + body.length > maxBytes)) {
+        drop(entries.keys().next().value as string);
+      }
       entries.set(signature, { ...reuse, body });
+      bytes += body.length;
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
- * Settings are read on every sidebar view, so they are cached in memory. Saves
- * through this service drop the local entry at once; other instances pick a
- * change up within `ttlMs`.
+ * Settings are read on every sidebar view, so they are cached in memory. An entry stands while the store's change
+ * feed reports no write to its workspace (saves here or in another instance: src/store/change-feed.ts), and for
+ * `ttlMs` at most in any case.
  */
 import type { WorkspaceSettings } from '../domain/settings';
 import type { SettingsRecord, Store } from '../store';
@@ -14,14 +14,15 @@ export interface SettingsService {
 }
 
 export function createSettingsService(store: Store, clock: Clock, ttlMs = 30_000): SettingsService {
-  const cache = new Map<string, { record: SettingsRecord; expiresAt: number }>();
+  const cache = new Map<string, { record: SettingsRecord; expiresAt: number; stamp: number }>();
 
   async function record(workspaceId: string): Promise<SettingsRecord> {
     const hit = cache.get(workspaceId);
     const now = clock.now();
-    if (hit && hit.expiresAt > now) return hit.record;
+    if (hit && hit.expiresAt > now && store.changes.unchangedSince(workspaceId, hit.stamp, 'settings')) return hit.record;
+    const stamp = store.changes.stamp();
     const fresh = await store.settings.get(workspaceId);
-    cache.set(workspaceId, { record: fresh, expiresAt: now + ttlMs });
+    cache.set(workspaceId, { record: fresh, expiresAt: now + ttlMs, stamp });
     return fresh;
   }
 

@@ -14,33 +14,43 @@
  */
 import type { ExternalChanges } from './database';
 
+/**
+ * `rows`: anything the sidebar shows. `settings`: the workspace's settings or install (its time zone sets the
+ * defaults), which is also a change of `rows`. The settings cache asks about `settings` only, so a flood of ticket
+ * webhooks does not make every sidebar view parse the settings again.
+ */
+export type ChangeScope = 'rows' | 'settings';
+
 export interface ChangeFeed {
   /** Take before reading; later, `unchangedSince(workspace, stamp)` says whether what was read still stands. */
   stamp(): number;
-  unchangedSince(workspaceId: string, stamp: number): boolean;
+  unchangedSince(workspaceId: string, stamp: number, scope?: ChangeScope): boolean;
   /** A write to the workspace's sidebar-visible rows (called by the store; twice for a transaction). */
-  written(workspaceId: string): void;
+  written(workspaceId: string, scope?: ChangeScope): void;
   /** Stops listening (PostgreSQL); called when the store closes. */
   close(): Promise<void>;
 }
 
 export function createChangeFeed(external: ExternalChanges): ChangeFeed {
   let sequence = 1;
-  /** Sequence number of the last change seen per workspace; `everythingAt` covers changes of unknown scope. */
-  const changedAt = new Map<string, number>();
+  /** Sequence number of the last change seen per workspace and scope; `everythingAt` covers changes of unknown scope. */
+  const changedAt = { rows: new Map<string, number>(), settings: new Map<string, number>() };
   let everythingAt = 0;
   const bump = () => ++sequence;
   const invalidateAll = () => {
     everythingAt = bump();
-    changedAt.clear();
+    changedAt.rows.clear();
+    changedAt.settings.clear();
   };
 
   let lastDataVersion = external.kind === 'sqlite' ? external.dataVersion() : 0;
   // Connected on first use: a store nobody asks (jobs, scripts, most tests) never holds a listening connection.
   let listener: ReturnType<typeof createListener> | null = null;
 
-  function markChanged(workspaceId: string): void {
-    changedAt.set(workspaceId, bump());
+  function markChanged(workspaceId: string, scope: ChangeScope = 'rows'): void {
+    const at = bump();
+    changedAt.rows.set(workspaceId, at);
+    if (scope === 'settings') changedAt.settings.set(workspaceId, at);
   }
 
   function pollOtherConnections(): void {
@@ -58,13 +68,13 @@ export function createChangeFeed(external: ExternalChanges): ChangeFeed {
       pollOtherConnections();
       return sequence;
     },
-    unchangedSince(workspaceId, stamp) {
+    unchangedSince(workspaceId, stamp, scope = 'rows') {
       pollOtherConnections();
       if (external.kind === 'postgres') {
         listener ??= createListener(external, markChanged, invalidateAll);
         if (!listener.listening()) return false;
       }
-      return everythingAt <= stamp && (changedAt.get(workspaceId) ?? 0) <= stamp;
+      return everythingAt <= stamp && (changedAt[scope].get(workspaceId) ?? 0) <= stamp;
     },
     written: markChanged,
     close: async () => {
@@ -79,7 +89,7 @@ type PostgresChanges = Extract<ExternalChanges, { kind: 'postgres' }>;
  * One dedicated connection LISTENing for other instances' writes. Connected at once and again after any loss
  * (a second later); every loss invalidates everything, since notifications sent meanwhile are gone.
  */
-function createListener(external: PostgresChanges, onChange: (workspaceId: string) => void, onLost: () => void) {
+function createListener(external: PostgresChanges, onChange: (workspaceId: string, scope: ChangeScope) => void, onLost: () => void) {
   let connection: { close(): Promise<void> } | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
@@ -87,11 +97,14 @@ function createListener(external: PostgresChanges, onChange: (workspaceId: strin
   const connect = () => {
     retry = null;
     external
-      .listen(onChange, () => {
-        connection = null;
-        onLost();
-        if (!closed) retry = setTimeout(connect, 1_000).unref();
-      })
+      .listen(
+        (payload) => onChange(...decodeNotification(payload)),
+        () => {
+          connection = null;
+          onLost();
+          if (!closed) retry = setTimeout(connect, 1_000).unref();
+        },
+      )
       .then(
         async (opened) => {
           if (closed) {
@@ -118,4 +131,16 @@ function createListener(external: PostgresChanges, onChange: (workspaceId: strin
       connection = null;
     },
   };
+}
+
+/** The NOTIFY payload: `<scope>:<workspace id>` (workspace ids never contain a colon at the start). */
+export function encodeNotification(workspaceId: string, scope: ChangeScope): string {
+  return `${scope}:${workspaceId}`;
+}
+
+function decodeNotification(payload: string): [string, ChangeScope] {
+  const colon = payload.indexOf(':');
+  const scope = payload.slice(0, colon);
+  // Anything unexpected counts as a settings change: the wider of the two.
+  return [payload.slice(colon + 1), scope === 'rows' ? 'rows' : 'settings'];
 }

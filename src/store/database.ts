@@ -41,7 +41,7 @@ export type ExternalChanges =
       /** The NOTIFY channel writers announce a workspace's change on (per schema: test schemas do not cross-talk). */
       channel: string;
       /** Opens a dedicated LISTEN connection; `onLost` runs once if it drops (not after `close`). */
-      listen(onChange: (workspaceId: string) => void, onLost: () => void): Promise<{ close(): Promise<void> }>;
+      listen(onNotify: (payload: string) => void, onLost: () => void): Promise<{ close(): Promise<void> }>;
     };
 
 export interface OpenDatabaseOptions {
@@ -114,7 +114,7 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
 async function listenOn(
   connection: pg.ClientConfig,
   channel: string,
-  onChange: (workspaceId: string) => void,
+  onNotify: (payload: string) => void,
   onLost: () => void,
 ): Promise<{ close(): Promise<void> }> {
   const client = new pg.Client(connection);
@@ -128,7 +128,7 @@ async function listenOn(
     client.end().catch(() => {});
   };
   client.on('notification', (message) => {
-    if (message.channel === channel && message.payload) onChange(message.payload);
+    if (message.channel === channel && message.payload) onNotify(message.payload);
   });
   client.on('error', lost);
   client.on('end', lost);

@@ -5,7 +5,7 @@
  * would wait for the transaction's connection and deadlock).
  */
 import { sql } from 'kysely';
-import { type ChangeFeed, createChangeFeed } from './change-feed';
+import { type ChangeFeed, type ChangeScope, createChangeFeed, encodeNotification } from './change-feed';
 import type { Database, DialectName } from './database';
 import { type AsyncMethod, observeWrites, SIDEBAR_WRITES } from './observed-writes';
 import { type Db, inTransaction, type RepoContext } from './repos/common';
@@ -58,8 +58,8 @@ interface WriteReporting {
   changes: ChangeFeed;
   /** PostgreSQL NOTIFY channel for other instances; null on SQLite (they read `data_version` instead). */
   channel: string | null;
-  /** In a transaction store: the workspaces written so far, reported again once it commits. */
-  committed: Set<string> | null;
+  /** In a transaction store: the workspaces written so far (and the wider scope), reported again once it commits. */
+  committed: Map<string, ChangeScope> | null;
 }
 
 function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporting: WriteReporting): Store {
@@ -75,9 +75,10 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
           return store.transaction((tx) => (tx[name][method] as unknown as AsyncMethod)(workspaceId, ...rest));
         }
         const result = await original(workspaceId, ...rest);
-        changes.written(workspaceId);
-        committed?.add(workspaceId);
-        if (channel !== null) await sql`select pg_notify(${channel}, ${workspaceId})`.execute(db);
+        const scope = name === 'settings' || name === 'workspaces' ? 'settings' : 'rows';
+        changes.written(workspaceId, scope);
+        committed?.set(workspaceId, scope === 'settings' ? scope : (committed.get(workspaceId) ?? scope));
+        if (channel !== null) await sql`select pg_notify(${channel}, ${encodeNotification(workspaceId, scope)})`.execute(db);
         return result;
       };
     });
@@ -95,10 +96,10 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     changes,
     transaction: async (fn) => {
       if (db.isTransaction) return fn(store);
-      const written = new Set<string>();
+      const written = new Map<string, ChangeScope>();
       const result = await inTransaction(db, (tx) => fn(build(tx, dialect, closeInTransaction, { changes, channel, committed: written })));
       // Committed: a reader that looked between the write and now must not keep what it saw.
-      for (const workspaceId of written) changes.written(workspaceId);
+      for (const [workspaceId, scope] of written) changes.written(workspaceId, scope);
       return result;
     },
     close,

@@ -17,6 +17,18 @@ describe('change feed, local writes', () => {
     const after = feed.stamp();
     expect(feed.unchangedSince('w1', after)).toBe(true);
   });
+
+  it('a settings write is also a rows write; a rows write leaves the settings scope alone', () => {
+    const feed = createChangeFeed({ kind: 'sqlite', dataVersion: () => 1 });
+    const stamp = feed.stamp();
+    feed.written('w1', 'rows');
+    expect(feed.unchangedSince('w1', stamp, 'settings')).toBe(true);
+    feed.written('w1', 'settings');
+    expect(feed.unchangedSince('w1', stamp, 'settings')).toBe(false);
+    const later = feed.stamp();
+    feed.written('w2', 'settings');
+    expect(feed.unchangedSince('w2', later, 'rows')).toBe(false);
+  });
 });
 
 describe('change feed, SQLite: other connections', () => {
@@ -45,17 +57,17 @@ describe('change feed, PostgreSQL: other instances', () => {
     const state = {
       opened: 0,
       closed: 0,
-      onChange: null as ((workspaceId: string) => void) | null,
+      onNotify: null as ((payload: string) => void) | null,
       onLost: null as (() => void) | null,
       fail: false,
     };
     const external: ExternalChanges = {
       kind: 'postgres',
       channel: 'handoff_changes',
-      listen: async (onChange, onLost) => {
+      listen: async (onNotify, onLost) => {
         if (state.fail) throw new Error('connection refused');
         state.opened += 1;
-        state.onChange = onChange;
+        state.onNotify = onNotify;
         state.onLost = onLost;
         return {
           close: async () => {
@@ -79,9 +91,13 @@ describe('change feed, PostgreSQL: other instances', () => {
     expect(state.opened).toBe(1);
     const listening = feed.stamp();
     expect(feed.unchangedSince('w1', listening)).toBe(true);
-    state.onChange?.('w1');
+    state.onNotify?.('rows:w1');
     expect(feed.unchangedSince('w1', listening)).toBe(false);
+    expect(feed.unchangedSince('w1', listening, 'settings')).toBe(true);
     expect(feed.unchangedSince('w2', listening)).toBe(true);
+    state.onNotify?.('settings:w2');
+    expect(feed.unchangedSince('w2', listening, 'settings')).toBe(false);
+    expect(feed.unchangedSince('w2', listening)).toBe(false);
     await feed.close();
     expect(state.closed).toBe(1);
   });

@@ -91,6 +91,14 @@ describe('SQLite: another process writes to the same file', () => {
     const after = await h.initialize();
     expect(renders()).toBe(2);
     expect(after.text).toContain('Waiting on customer');
+
+    // A settings save elsewhere reaches this process's settings cache too (not only after its TTL).
+    const current = await otherStore.settings.get(h.demo.workspaceId);
+    const settings = structuredClone(current.settings);
+    settings.queues.default.label = 'Tier 2 (renamed)';
+    const saved = await otherStore.settings.save(h.demo.workspaceId, { settings, expectedVersion: current.version, adminId: null, now: h.clock.now() });
+    expect(saved).toMatchObject({ ok: true });
+    expect((await h.initialize()).text).toContain('Tier 2 (renamed)');
   });
 });
 
