@@ -13,6 +13,7 @@ export type {
   ReserveResult,
 } from './repos/escalations';
 export type { LadderFiring, LadderRepo } from './repos/ladder';
+export type { LinkUse, LinkUsesRepo } from './repos/link-uses';
 export type { EnqueueInput, Lease, OutboxJob, OutboxRepo, OutboxStatus } from './repos/outbox';
 export type { SettingsAuditEntry, SettingsRecord, SettingsRepo, SettingsSave, SettingsSaveResult } from './repos/settings';
 export type { TicketLink, TicketSnapshot, TicketsRepo, TicketUpsertResult } from './repos/tickets';

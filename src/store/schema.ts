@@ -151,10 +151,20 @@ export interface Tables {
   ladder_firings: LadderFiringsTable;
   outbox: OutboxTable;
   webhook_inbox: WebhookInboxTable;
+  settings_link_uses: SettingsLinkUsesTable;
+}
+
+export interface SettingsLinkUsesTable {
+  workspace_id: string;
+  nonce: string;
+  admin_id: string;
+  used_at: number;
+  expires_at: number;
 }
 
 /** Every table that holds workspace data, children before parents: the order `purge` deletes in. */
 export const WORKSPACE_TABLES = [
+  'settings_link_uses',
   'settings_audit',
   'workspace_settings',
   'ladder_firings',

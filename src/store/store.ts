@@ -12,6 +12,7 @@ import { type Db, inTransaction, type RepoContext } from './repos/common';
 import { type ClocksRepo, createClocksRepo } from './repos/clocks';
 import { createEscalationsRepo, type EscalationsRepo } from './repos/escalations';
 import { createLadderRepo, type LadderRepo } from './repos/ladder';
+import { createLinkUsesRepo, type LinkUsesRepo } from './repos/link-uses';
 import { createOutboxRepo, type OutboxRepo } from './repos/outbox';
 import { createSettingsRepo, type SettingsRepo } from './repos/settings';
 import { createTicketsRepo, type TicketsRepo } from './repos/tickets';
@@ -28,6 +29,7 @@ export interface Store {
   readonly ladder: LadderRepo;
   readonly outbox: OutboxRepo;
   readonly webhooks: WebhooksRepo;
+  readonly linkUses: LinkUsesRepo;
   /** Which workspaces' sidebar-visible rows changed, here or in another process (shared by every transaction store). */
   readonly changes: ChangeFeed;
   /** Runs `fn` atomically; nested calls join the outer transaction. Throwing rolls everything back. */
@@ -93,6 +95,7 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     ladder: createLadderRepo(ctx),
     outbox: createOutboxRepo(ctx),
     webhooks: createWebhooksRepo(ctx),
+    linkUses: createLinkUsesRepo(ctx),
     changes,
     transaction: async (fn) => {
       if (db.isTransaction) return fn(store);

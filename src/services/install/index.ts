@@ -5,6 +5,7 @@
  * src/wiring.ts; the Express routes in src/http/ are thin wrappers over it.
  */
 import type { Config } from '../../config';
+import { randomNonce } from '../../security/signed-token';
 import type { TokenCipher } from '../../security/token-cipher';
 import type { Store } from '../../store';
 import type { Clock } from '../../util/clock';
@@ -110,7 +111,7 @@ export function createInstallServices(options: InstallServicesOptions): InstallS
     async settingsUrlFor(workspaceId, admin) {
       const basis = await access(workspaceId, admin);
       if (!basis) return null;
-      const token = tokens.link.sign({ w: workspaceId, a: admin.id, b: basis }, clock.now());
+      const token = tokens.link.sign({ w: workspaceId, a: admin.id, b: basis, n: randomNonce() }, clock.now());
       return `${publicUrl}/settings?token=${encodeURIComponent(token)}`;
     },
   };

@@ -2,8 +2,8 @@
  * The signed tokens of installing and administering, each with its own purpose
  * (and so its own derived key) and lifetime:
  * - OAuth `state`: 10 minutes, bound to a nonce the browser also holds in a cookie;
- * - the sidebar's settings link: 15 minutes (a canvas can sit open for hours;
- *   an expired link says to press Refresh in the sidebar);
+ * - the sidebar's settings link: 15 minutes and one use (a canvas can sit open
+ *   for hours; an expired or used link says to press Refresh in the sidebar);
  * - the settings session cookie: 4 hours, then sign in again.
  * Keys come from the token encryption keys (current first), so a key rotation
  * keeps tokens minted just before it valid.
@@ -20,7 +20,8 @@ const id = z.string().min(1).max(128);
 const basis = z.enum(['installer', 'listed', 'role']);
 
 export const oauthStateSchema = z.object({ n: z.string().min(16).max(64), i: z.enum(['install', 'settings']) });
-export const settingsLinkSchema = z.object({ w: id, a: id, b: basis });
+/** `n`: the link's nonce; a link opens one session only (src/store/repos/link-uses.ts). */
+export const settingsLinkSchema = z.object({ w: id, a: id, b: basis, n: z.string().min(16).max(64) });
 export const settingsSessionSchema = z.object({ w: id, a: id, b: basis, s: z.string().min(16).max(64), v: z.enum(['link', 'oauth']) });
 
 export type OAuthState = z.infer<typeof oauthStateSchema>;

@@ -7,8 +7,12 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001_initial';
+import { linkUsesAndContactIndex } from './0002_link_uses_contact_index';
 
-export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [['0001_initial', initialMigration]];
+export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['0001_initial', initialMigration],
+  ['0002_link_uses_contact_index', linkUsesAndContactIndex],
+];
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {

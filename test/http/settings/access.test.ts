@@ -63,6 +63,30 @@ describe('signing in to the settings page', () => {
     expect(setCookie(res, 'handoff_settings')?.attributes).toBe('Path=/settings; Max-Age=14400; HttpOnly; SameSite=Lax; Secure');
   });
 
+  it('opens one session per link: the same browser goes on to the page, anyone else is refused', async () => {
+    const url = await h.application.deps.settingsUrlFor(ws(), { id: h.demo.admins.agent, raw: {} });
+    const first = await h.http().get(pathOf(url!));
+    expect(first.status).toBe(303);
+    const session = setCookie(first, 'handoff_settings')!.value;
+    // The admin's own browser, clicking the link again (the sidebar may show the same link for a minute).
+    const again = await h.http().get(pathOf(url!)).set('Cookie', `handoff_settings=${session}`);
+    expect(again.status).toBe(303);
+    expect(again.headers['location']).toBe('/settings');
+    // Anyone else with the URL: refused, and no session.
+    const elsewhere = await h.http().get(pathOf(url!));
+    expect(elsewhere.status).toBe(401);
+    expect(elsewhere.text).toContain('This settings link was already used');
+    expect(setCookie(elsewhere, 'handoff_settings')).toBeUndefined();
+    // A fresh link (Refresh in the sidebar) works as before.
+    await signInByLink(h, h.demo.admins.agent);
+  });
+
+  it('lets only one of two simultaneous openings of a link in', async () => {
+    const url = await h.application.deps.settingsUrlFor(ws(), { id: h.demo.admins.agent, raw: {} });
+    const answers = await Promise.all([h.http().get(pathOf(url!)), h.http().get(pathOf(url!))]);
+    expect(answers.map((r) => r.status).sort()).toEqual([303, 401]);
+  });
+
   it('serves the page with a strict CSP, no script, no inline style, no caching and no referrer', async () => {
     const res = await getPage(h, await signInByLink(h, h.demo.admins.agent));
     expect(res.status).toBe(200);

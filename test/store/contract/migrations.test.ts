@@ -19,7 +19,7 @@ describeContract('migrations', (engine) => {
         engine.dialect === 'postgres'
           ? await Promise.all([migrateToLatest(first), migrateToLatest(second)])
           : [await migrateToLatest(first), await migrateToLatest(second)];
-      expect(runs.flatMap((r) => r.applied)).toEqual(['0001_initial']);
+      expect(runs.flatMap((r) => r.applied)).toEqual(MIGRATIONS.map(([name]) => name));
     } finally {
       await first.close();
       await second.close();
@@ -73,7 +73,7 @@ describe('migration list', () => {
     const database = openDatabase({ sqlitePath: ':memory:' });
     try {
       expect(database.dialect).toBe('sqlite');
-      expect((await migrateToLatest(database)).applied).toEqual(['0001_initial']);
+      expect((await migrateToLatest(database)).applied).toEqual(MIGRATIONS.map(([name]) => name));
     } finally {
       await database.close();
     }
