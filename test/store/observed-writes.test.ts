@@ -8,8 +8,9 @@ import { SIDEBAR_WRITES } from '../../src/store/observed-writes';
 
 /** Writes that touch nothing the sidebar prints. */
 const NOT_SHOWN: Record<string, readonly string[]> = {
-  // Takes a lease on due clocks for the scheduler (lock columns only).
-  clocks: ['claimDue'],
+  // Lease due clocks for the scheduler (lock columns), and make running ones due now (the next fire time): the
+  // sidebar shows neither.
+  clocks: ['claimDue', 'rearmRunning'],
 };
 
 /** Reads by name (`revision` is the settings' cheap change check). */

@@ -96,7 +96,11 @@ async function show(install: InstallServices, req: Request, res: Response): Prom
   const saved = sectionById(String(req.query['saved'] ?? ''));
   const unchanged = sectionById(String(req.query['unchanged'] ?? ''));
   const notice: Notice | null = saved
-    ? { kind: 'success', title: `Saved: ${saved.title}`, text: 'The change applies to new escalations and SLA checks from now on.' }
+    ? {
+        kind: 'success',
+        title: `Saved: ${saved.title}`,
+        text: 'The change applies from now on: to new escalations, and to the SLA ladder of tickets already running.',
+      }
     : unchanged
       ? { kind: 'warning', title: `No changes to save in ${unchanged.title}` }
       : null;

@@ -38,11 +38,12 @@ export async function saveSection(
     };
   }
   if (!applied.changed) return { status: 303, location: `/settings?unchanged=${section.id}#section-${section.id}` };
-  const saved = await install.store.settings.save(workspace.id, {
-    settings: applied.settings,
-    expectedVersion,
-    adminId: session.a,
-    now: install.clock.now(),
+  const now = install.clock.now();
+  const saved = await install.store.transaction(async (tx) => {
+    const result = await tx.settings.save(workspace.id, { settings: applied.settings, expectedVersion, adminId: session.a, now });
+    // Running SLA clocks were scheduled under the old settings: the scheduler plans each one again, now.
+    if (result.ok) await tx.clocks.rearmRunning(workspace.id, now);
+    return result;
   });
   if (!saved.ok) return { status: 409, html: await conflictPage(install, workspace, session, section, body) };
   install.settings.invalidate(workspace.id);

@@ -46,6 +46,12 @@ export interface ClocksRepo {
   listByTicket(workspaceId: string, ticketId: string): Promise<SlaClock[]>;
   /** Cross-workspace: clocks due at `now` not leased to someone else, leased to `instanceId`, earliest first. */
   claimDue(now: number, limit: number, instanceId: string, leaseMs: number): Promise<SlaClock[]>;
+  /**
+   * Makes every running clock of the workspace due at `at`, so the scheduler plans its ladder again under the
+   * settings in force (after a save: new thresholds, hours or staff apply to clocks already running). Steps already
+   * fired stay fired (ladder_firings); a clock whose next step is later is simply rescheduled. Returns how many.
+   */
+  rearmRunning(workspaceId: string, at: number): Promise<number>;
 }
 
 export function createClocksRepo({ db, dialect }: RepoContext): ClocksRepo {
@@ -114,6 +120,16 @@ export function createClocksRepo({ db, dialect }: RepoContext): ClocksRepo {
         .returningAll()
         .execute();
       return rows.map(toClock).sort((a, b) => (a.nextFireAt ?? 0) - (b.nextFireAt ?? 0));
+    },
+
+    async rearmRunning(workspaceId, at) {
+      const result = await db
+        .updateTable('sla_clocks')
+        .set({ next_fire_at: at })
+        .where('workspace_id', '=', workspaceId)
+        .where('status', '=', 'running')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
   };
 }

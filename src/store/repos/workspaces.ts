@@ -40,7 +40,7 @@ export interface WorkspaceInstall {
 }
 
 export interface WorkspacesRepo {
-  /** Install or re-install: writes every field and clears `uninstalledAt`. */
+  /** Install or re-install: writes every field and clears `uninstalledAt`; a reinstall re-arms running SLA clocks. */
   upsert(workspaceId: string, install: WorkspaceInstall): Promise<Workspace>;
   get(workspaceId: string): Promise<Workspace | null>;
   /** Cross-workspace, for start-up and jobs; uninstalled workspaces only when asked. */
@@ -72,13 +72,26 @@ export function createWorkspacesRepo({ db }: RepoContext): WorkspacesRepo {
         installed_by_admin_id: install.installedByAdminId,
       };
       const { id: _id, ...update } = row;
-      const saved = await db
-        .insertInto('workspaces')
-        .values(row)
-        .onConflict((oc) => oc.column('id').doUpdateSet(update))
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toWorkspace(saved);
+      return inTransaction(db, async (tx) => {
+        const before = await tx.selectFrom('workspaces').select('uninstalled_at').where('id', '=', workspaceId).executeTakeFirst();
+        const saved = await tx
+          .insertInto('workspaces')
+          .values(row)
+          .onConflict((oc) => oc.column('id').doUpdateSet(update))
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        // A reinstall after an uninstall (which disarmed every clock): running clocks are planned again from now,
+        // so steps that fell due meanwhile fire once (ladder_firings) instead of never.
+        if (before && before.uninstalled_at !== null) {
+          await tx
+            .updateTable('sla_clocks')
+            .set({ next_fire_at: install.installedAt })
+            .where('workspace_id', '=', workspaceId)
+            .where('status', '=', 'running')
+            .execute();
+        }
+        return toWorkspace(saved);
+      });
     },
 
     async get(workspaceId) {
