@@ -73,7 +73,7 @@ export function customerSection(input: SummaryInput, tz: Zoned): string {
     field('Account id', contact?.externalId),
     field('Company', companyLine),
     field('Renewal', renewal),
-    typeof openTickets === 'number' ? `Open tickets: ${openTickets}` : null,
+    typeof openTickets === 'number' ? `Open tickets linked through Handoff: ${openTickets}` : null,
   ];
   return lines.filter((line): line is string => line !== null).join('\n');
 }

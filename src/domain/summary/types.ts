@@ -27,7 +27,7 @@ export interface SummaryInput {
   facts: SignalFacts;
   /** Earlier escalations of this contact (from the store). */
   priorEscalations: number;
-  /** Open tickets of this contact, when known. */
+  /** Open tickets of this contact linked through Handoff (our store), when known. */
   openTickets?: number | null;
   /** Link back to the conversation in the Inbox. */
   conversationUrl: string;

@@ -37,6 +37,8 @@ export interface EscalationContext {
   analysis: SignalAnalysis;
   suggestion: EscalationSuggestion;
   priorEscalations: number;
+  /** The contact's open tickets linked through Handoff, before this escalation. */
+  openTickets: number;
   now: number;
 }
 
@@ -53,11 +55,12 @@ export async function loadContext(deps: EscalationDeps, request: CanvasRequest):
       deps.ticketTypes.backOffice(workspaceId),
     ]);
   })();
-  const [[rawConversation, rawCompanies, types], settings, workspace, priorEscalations] = await Promise.all([
+  const [[rawConversation, rawCompanies, types], settings, workspace, priorEscalations, openTickets] = await Promise.all([
     withBudget(reads, deps.budgets.readMs, 'reading the conversation').catch(rethrowRead),
     deps.settings.get(workspaceId),
     deps.store.workspaces.get(workspaceId),
     deps.store.escalations.countByContact(workspaceId, contact.id),
+    deps.store.tickets.countOpenByContact(workspaceId, contact.id),
   ]);
   const now = deps.clock.now();
   const conversation = parseConversation(rawConversation);
@@ -77,6 +80,7 @@ export async function loadContext(deps: EscalationDeps, request: CanvasRequest):
     analysis,
     suggestion,
     priorEscalations,
+    openTickets,
     now,
   };
 }
@@ -108,8 +112,8 @@ export function summaryFor(deps: EscalationDeps, context: EscalationContext, rea
     signals: context.analysis.signals,
     facts: context.analysis.facts,
     priorEscalations: context.priorEscalations,
-    // Counting the contact's open tickets would cost a search call on every submit; the sidebar has them.
-    openTickets: null,
+    // From our store (tickets linked through Handoff): asking Intercom would cost a search call on every submit.
+    openTickets: context.openTickets,
     conversationUrl: deps.conversationUrl(context.workspaceId, context.conversationId),
     now: context.now,
     timezone: context.timezone,

@@ -51,6 +51,8 @@ export interface TicketsRepo {
   upsert(workspaceId: string, snapshot: TicketSnapshot, now: number): Promise<TicketUpsertResult>;
   get(workspaceId: string, ticketId: string): Promise<TicketLink | null>;
   listByConversation(workspaceId: string, conversationId: string): Promise<TicketLink[]>;
+  /** The contact's open tickets linked through Handoff (the handoff summary's count; indexed by contact). */
+  countOpenByContact(workspaceId: string, contactId: string): Promise<number>;
   markSynced(workspaceId: string, ticketId: string, at: number): Promise<boolean>;
   /** Open tickets whose snapshot is older than `olderThan`, oldest first; `null` = every workspace (reconciliation). */
   listStale(workspaceId: string | null, olderThan: number, limit: number): Promise<TicketLink[]>;
@@ -106,6 +108,17 @@ export function createTicketsRepo({ db }: RepoContext): TicketsRepo {
       const current = await get(workspaceId, snapshot.ticketId);
       if (!current) throw new Error('Ticket snapshot was neither written nor found');
       return { applied: false, ticket: current };
+    },
+
+    async countOpenByContact(workspaceId, contactId) {
+      const row = await db
+        .selectFrom('ticket_links')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('workspace_id', '=', workspaceId)
+        .where('contact_id', '=', contactId)
+        .where('is_open', '=', 1)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
     },
 
     async listByConversation(workspaceId, conversationId) {

@@ -43,7 +43,7 @@ describe('buildHandoffSummary on a real REST conversation', () => {
         'Account id: usr_8812',
         'Company: Acme Analytics GmbH (id 4471)',
         'Renewal: Dec 14, 2026 (in 23 days)',
-        'Open tickets: 1',
+        'Open tickets linked through Handoff: 1',
       ].join('\n'),
     );
   });

@@ -139,5 +139,40 @@ describe('escalate: the happy path', () => {
     expect(description).toContain('## Diagnostics already collected');
     expect(description).toContain('Sam Standard');
     expect(description).toContain(`/conversation/${h.context.conversationId}`);
+    expect(description).toContain('Open tickets linked through Handoff: 0');
+  });
+
+  it("counts the contact's other open tickets linked through Handoff in the summary (closed ones do not count)", async () => {
+    const ws = h.demo.workspaceId;
+    const now = h.clock.now();
+    const ticket = (ticketId: string, isOpen: boolean) => ({
+      ticketId,
+      ticketNumber: ticketId,
+      conversationId: 'earlier-conversation',
+      contactId: h.demo.contacts.standard,
+      title: 'Earlier case',
+      ticketTypeId: h.demo.backOffice.ticketTypeId,
+      stateCategory: isOpen ? ('in_progress' as const) : ('resolved' as const),
+      stateLabel: null,
+      priority: 'P3' as const,
+      queue: 'default' as const,
+      teamId: null,
+      adminAssigneeId: null,
+      ownerName: null,
+      teamName: null,
+      isOpen,
+      intercomUpdatedAt: now,
+    });
+    for (const [id, open] of [
+      ['601', true],
+      ['602', true],
+      ['603', false],
+    ] as const) {
+      await h.application.store.tickets.upsert(ws, ticket(id, open), now);
+    }
+    const form = await openForm(h);
+    await submitForm(h, form, { reason: 'Charged twice' });
+    const description = String(fakeTickets(h)[0]!.attributes['_default_description_']);
+    expect(description).toContain('Open tickets linked through Handoff: 2');
   });
 });

@@ -13,6 +13,15 @@ describeContract('tickets', (engine) => {
     expect(await engine.store.tickets.get('ws-a', 'tk-1')).toEqual(ticket);
   });
 
+  it("counts a contact's open tickets, not closed ones and not another contact's", async () => {
+    await upsert({ ticketId: 'tk-1', contactId: 'c-1' });
+    await upsert({ ticketId: 'tk-2', contactId: 'c-1' });
+    await upsert({ ticketId: 'tk-3', contactId: 'c-1', stateCategory: 'resolved', isOpen: false });
+    await upsert({ ticketId: 'tk-4', contactId: 'c-2' });
+    expect(await engine.store.tickets.countOpenByContact('ws-a', 'c-1')).toBe(2);
+    expect(await engine.store.tickets.countOpenByContact('ws-a', 'c-9')).toBe(0);
+  });
+
   it('ignores a snapshot older than the stored one, applies equal and newer ones', async () => {
     await upsert({ stateCategory: 'in_progress', intercomUpdatedAt: T0 + 100 });
     const older = await upsert({ stateCategory: 'submitted', intercomUpdatedAt: T0 + 50 }, T0 + 1);
