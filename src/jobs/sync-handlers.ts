@@ -1,6 +1,6 @@
 /**
- * Outbox handlers for sync's jobs: notes and priority changes from the sidebar, and the conversation follow-ups
- * of a resolved ticket. Each parses its payload, runs the Intercom side (src/services/sync/perform.ts) and lets
+ * Outbox handlers for sync's jobs: notes and priority changes from the sidebar, the conversation follow-ups
+ * of a resolved ticket, and re-reads of a ticket whose views from one second disagreed. Each parses its payload, runs the Intercom side (src/services/sync/perform.ts) and lets
  * the worker record the outcome; failures are translated once (a 4xx is final, a 429 says when to retry).
  */
 import { asJob, parsePayload } from '../services/sync/job-errors';
@@ -12,7 +12,9 @@ import {
   SYNC_JOB_KINDS,
   ticketNotePayload,
   ticketPriorityPayload,
+  ticketRereadPayload,
 } from '../services/sync/sync-jobs';
+import { refreshTicket } from '../services/sync/refresh-ticket';
 import type { OutboxJob } from '../store';
 import type { OutboxHandler } from './outbox-worker';
 
@@ -36,5 +38,10 @@ export function createSyncHandlers(sync: SyncDeps): Record<string, OutboxHandler
       asJob(() => postConversationNote(sync, job.workspaceId, parsePayload(conversationNotePayload, job.payload), attemptOf(job))),
     [SYNC_JOB_KINDS.conversationReopen]: (job) =>
       asJob(() => reopenConversation(sync, job.workspaceId, parsePayload(conversationReopenPayload, job.payload))),
+    // A read, safe to repeat; applied as reconciliation would, whether the ticket is open or not.
+    [SYNC_JOB_KINDS.ticketReread]: (job) =>
+      asJob(async () => {
+        await refreshTicket(sync, job.workspaceId, parsePayload(ticketRereadPayload, job.payload).ticketId, 'reconcile');
+      }),
   };
 }

@@ -1,20 +1,27 @@
 /**
  * Applies stored webhook notifications. The HTTP route only stores them (the inbox is the durable queue) and
  * pokes this job, so a burst is answered at insert speed and worked off here without dropping anything; a crash
- * leaves claimed rows to their lease and they are claimed again.
+ * leaves claimed rows to their lease and they are claimed again. A row's effect and its new status are written in
+ * one transaction, so a row that is marked done was applied exactly once.
  *
  * Outcomes: done / ignored (understood, nothing to do) / failed (a payload retrying cannot fix). A thrown error is
  * transient (Intercom or the database) and the row is retried with backoff, up to `maxAttempts` claims.
  */
 import { isIntercomApiError } from '../intercom';
 import { AppError } from '../http/errors';
-import { type InstalledCheck, processNotification } from '../services/sync/process-notification';
+import {
+  type InstalledCheck,
+  type NotificationOutcome,
+  type PreparedNotification,
+  prepareNotification,
+} from '../services/sync/process-notification';
 import type { SyncDeps } from '../services/sync/sync-deps';
-import type { InboxNotification } from '../store';
+import type { InboxNotification, Store } from '../store';
 import type { BackgroundJob } from './background-job';
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './outbox-backoff';
 import { errorMessage } from './outbox-errors';
 import { createPollingLoop } from '../services/sync/polling-loop';
+import { lanes } from './lanes';
 
 export interface WebhookProcessorOptions {
   sync: SyncDeps;
@@ -47,38 +54,123 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
   const log = sync.logger;
   let lastPrune = Number.NEGATIVE_INFINITY;
 
-  async function handle(n: InboxNotification, isInstalled: InstalledCheck): Promise<void> {
-    const { store, clock } = sync;
-    const fields = { workspaceId: n.workspaceId, notificationId: n.notificationId, topic: n.topic, attempt: n.attempts };
+  /** A claimed row made ready outside any transaction, or the transient error that stopped it. */
+  type Ready = { n: InboxNotification; prepared: PreparedNotification } | { n: InboxNotification; error: unknown };
+  /** How a row ended, logged once its transaction has committed. */
+  type Recorded = { n: InboxNotification; enqueued: number } & (
+    | { outcome: NotificationOutcome }
+    | { retry: { error: string; now: number; retryAt: number | null } }
+  );
+
+  async function prepare(n: InboxNotification, isInstalled: InstalledCheck): Promise<Ready> {
     try {
-      const outcome = await processNotification(sync, n, isInstalled);
-      if (outcome.status === 'done') await store.webhooks.markDone(n.workspaceId, n.notificationId, clock.now());
-      else if (outcome.status === 'ignored') {
-        log.info({ ...fields, reason: outcome.reason }, 'webhook ignored');
-        await store.webhooks.markIgnored(n.workspaceId, n.notificationId, clock.now(), outcome.reason);
-      } else {
-        log.warn({ ...fields, err: outcome.error }, 'webhook payload unusable; not retried');
-        await store.webhooks.markFailed(n.workspaceId, n.notificationId, { error: outcome.error, now: clock.now(), retryAt: null });
-      }
+      return { n, prepared: await prepareNotification(sync, n, isInstalled) };
     } catch (error) {
-      const message = errorMessage(error);
-      const permanent = (isIntercomApiError(error) && !error.retryable) || (error instanceof AppError && error.code === 'not_installed');
-      const now = clock.now();
-      const retryAt = permanent || n.attempts >= maxAttempts ? null : now + backoffDelay(n.attempts, backoff, random);
-      log.warn({ ...fields, err: message, retryAt }, retryAt === null ? 'webhook failed; giving up' : 'webhook failed; will retry');
-      await store.webhooks.markFailed(n.workspaceId, n.notificationId, { error: message, now, retryAt });
+      return { n, error };
     }
   }
+
+  /** A thrown error is transient (retried with backoff) unless Intercom or the app says it cannot heal. */
+  function retryFor(n: InboxNotification, error: unknown) {
+    const permanent = (isIntercomApiError(error) && !error.retryable) || (error instanceof AppError && error.code === 'not_installed');
+    const now = sync.clock.now();
+    return {
+      error: errorMessage(error),
+      now,
+      retryAt: permanent || n.attempts >= maxAttempts ? null : now + backoffDelay(n.attempts, backoff, random),
+    };
+  }
+
+  /**
+   * Applies one row and marks it, inside `tx`: the effect and the inbox status commit together or not at all.
+   * A row that is no longer pending was finished by a worker that took it over after this one's lease ran out:
+   * throwing rolls this worker's effect back, so the notification is applied exactly once.
+   */
+  async function record(tx: Store, ready: Ready): Promise<Recorded> {
+    const { n } = ready;
+    if ('error' in ready) {
+      const retry = retryFor(n, ready.error);
+      if (!(await tx.webhooks.markFailed(n.workspaceId, n.notificationId, retry))) throw new AlreadyRecorded();
+      return { n, enqueued: 0, retry };
+    }
+    const { outcome, enqueued } = 'outcome' in ready.prepared ? { ...ready.prepared, enqueued: 0 } : await ready.prepared.commit(tx);
+    const now = sync.clock.now();
+    const marked =
+      outcome.status === 'done'
+        ? await tx.webhooks.markDone(n.workspaceId, n.notificationId, now)
+        : outcome.status === 'ignored'
+          ? await tx.webhooks.markIgnored(n.workspaceId, n.notificationId, now, outcome.reason)
+          : await tx.webhooks.markFailed(n.workspaceId, n.notificationId, { error: outcome.error, now, retryAt: null });
+    if (!marked) throw new AlreadyRecorded();
+    return { n, enqueued, outcome };
+  }
+
+  function logRecorded(r: Recorded): void {
+    const fields = { workspaceId: r.n.workspaceId, notificationId: r.n.notificationId, topic: r.n.topic, attempt: r.n.attempts };
+    if ('retry' in r) {
+      const { error, retryAt } = r.retry;
+      log.warn({ ...fields, err: error, retryAt }, retryAt === null ? 'webhook failed; giving up' : 'webhook failed; will retry');
+    } else if (r.outcome.status === 'ignored') log.info({ ...fields, reason: r.outcome.reason }, 'webhook ignored');
+    else if (r.outcome.status === 'failed') log.warn({ ...fields, err: r.outcome.error }, 'webhook payload unusable; not retried');
+  }
+
+  /**
+   * Rows in one transaction. If it fails, nothing of it stands: a group of several is retried one row per
+   * transaction, so one bad row cannot hold back the rest; a lone row is marked for a retry with backoff.
+   */
+  async function commit(group: readonly Ready[]): Promise<void> {
+    try {
+      const recorded = await sync.store.transaction(async (tx) => {
+        const done: Recorded[] = [];
+        for (const ready of group) done.push(await record(tx, ready));
+        return done;
+      });
+      if (recorded.some((r) => r.enqueued > 0)) sync.pokeOutbox();
+      for (const r of recorded) logRecorded(r);
+    } catch (error) {
+      if (group.length > 1) {
+        for (const ready of group) await commit([ready]);
+        return;
+      }
+      const { n } = group[0]!;
+      if (error instanceof AlreadyRecorded) {
+        log.info(
+          { workspaceId: n.workspaceId, notificationId: n.notificationId },
+          'webhook already recorded by another worker; rolled back',
+        );
+        return;
+      }
+      try {
+        const retry = retryFor(n, error);
+        await sync.store.webhooks.markFailed(n.workspaceId, n.notificationId, retry);
+        logRecorded({ n, enqueued: 0, retry });
+      } catch (unrecorded) {
+        // Recording the outcome failed (database down): the lease expires and the row is claimed again.
+        log.error({ notificationId: n.notificationId, err: errorMessage(unrecorded) }, 'webhook outcome not recorded');
+      }
+    }
+  }
+
+  const commitKey = (r: Ready) => ('prepared' in r && 'key' in r.prepared ? r.prepared.key : null);
 
   async function runOnce(): Promise<number> {
     const now = sync.clock.now();
     const batch = await sync.store.webhooks.claimPending(now, batchSize, workerId, leaseMs);
     const isInstalled = oncePerBatch(sync);
-    // One at a time, oldest first: notifications of one ticket mostly arrive in order, and SQLite has one writer anyway.
-    for (const notification of batch) {
-      await handle(notification, isInstalled).catch((error: unknown) =>
-        // Recording the outcome failed (database down): the lease expires and the row is claimed again.
-        log.error({ notificationId: notification.notificationId, err: errorMessage(error) }, 'webhook outcome not recorded'),
+    // Oldest first: notifications of one ticket mostly arrive in order. Everything that may wait (Intercom, caches)
+    // happens here, before any transaction, so the transactions below hold the store only for store work.
+    const ready: Ready[] = [];
+    for (const notification of batch) ready.push(await prepare(notification, isInstalled));
+    if (sync.store.dialect === 'sqlite') {
+      // One writer: the whole batch in one transaction costs one commit instead of one per row.
+      if (ready.length > 0) await commit(ready);
+    } else {
+      // A transaction per row, so no transaction holds locks on several tickets while waiting for another's. Each
+      // one is a few round trips to the server, so different tickets run side by side; a ticket keeps to one lane.
+      await Promise.all(
+        lanes(ready, commitKey).map(async (lane) => {
+          for (const r of lane) await commit([r]);
+        }),
       );
     }
     if (now - lastPrune >= HOUR) {
@@ -96,6 +188,12 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
     onError: (error) => log.error({ err: errorMessage(error) }, 'webhook poll failed'),
   });
   return { name: 'webhooks', runOnce: loop.runOnce, start: loop.start, stop: loop.stop, poke: loop.poke };
+}
+
+class AlreadyRecorded extends Error {
+  constructor() {
+    super('inbox row is no longer pending');
+  }
 }
 
 /** A burst is mostly one workspace: ask the store once per batch whether it is (still) installed. */

@@ -89,6 +89,23 @@ describe('webhook processor', () => {
     expect(await h.application.store.webhooks.get(h.workspaceId, 'notif_gone')).toMatchObject({ status: 'failed', nextAttemptAt: null });
   });
 
+  it('rolls its effect back when another worker finished the row first (its lease ran out meanwhile)', async () => {
+    const { ticketId } = await linkTicket(h);
+    const before = (await storedTicket(h, ticketId)).stateCategory;
+    const target = before === 'in_progress' ? 'waiting_on_customer' : 'in_progress';
+    await h.fake.backOffice.setState(ticketId, target);
+    // A partial payload: the processor reads the ticket, slowly, before its transaction opens.
+    h.fake.faults.latency(300, 'GET /tickets/{id}');
+    await deliver('notif_overtaken', 'ticket.state.updated', { type: 'ticket', id: ticketId, ticket_state: target });
+    const running = h.job('webhooks').runOnce();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Meanwhile the row is finished elsewhere (another instance that took it over after the lease).
+    expect(await h.application.store.webhooks.markDone(h.workspaceId, 'notif_overtaken', h.clock.now())).toBe(true);
+    expect(await running).toBe(1);
+    expect((await storedTicket(h, ticketId)).stateCategory).toBe(before);
+    expect(await h.application.store.webhooks.get(h.workspaceId, 'notif_overtaken')).toMatchObject({ status: 'done', lastError: null });
+  });
+
   it("applies a notification whose worker crashed, once that worker's lease has expired", async () => {
     const { ticketId } = await linkTicket(h);
     await deliver('notif_crash', 'ticket.state.updated', stateItem(ticketId, 'in_progress', Math.floor(h.clock.now() / 1000) + 1));

@@ -2,8 +2,9 @@
  * Part 5 (races), made deterministic: two views of one ticket from the same second. Intercom's `updated_at`
  * has one-second resolution, so a webhook built before an agent's priority change and delivered after it
  * carries the same `updated_at` as the change's own answer, and "the newest view wins" cannot tell them
- * apart. What the app promises (issue 5): the sidebar is never wrong for long — reconciliation re-reads any
- * snapshot older than `snapshotMaxAgeMinutes`. These tests deliver the older view last on purpose.
+ * apart. What the app promises (issue 5): the sidebar is never wrong for long — a webhook that disagrees with a
+ * stored view from its own second schedules a re-read, and reconciliation re-reads any open ticket's snapshot
+ * older than `snapshotMaxAgeMinutes`. These tests deliver the older view last on purpose.
  */
 import { TEST_CLIENT_SECRET } from '../support/app-harness';
 import { runJobsUntilIdle } from '../support/reliability/drive';
@@ -50,15 +51,24 @@ it('an open ticket shows Intercom’s priority again once reconciliation re-read
   expect((await application.store.tickets.get(demo.workspaceId, ticketId))?.priority).toBe('P1');
 });
 
-// Known bug, reported to the lead (issue 5): reconciliation lists only open tickets (tickets.listStale filters
-// is_open = 1), so a resolved ticket whose last applied view was the older one keeps the wrong priority for
-// good. `it.failing` keeps the suite green while the bug stands and turns red once it is fixed: then make it `it`.
-it.failing('a resolved ticket shows Intercom’s priority again once reconciliation re-reads it', async () => {
+// Reconciliation lists only open tickets (tickets.listStale filters is_open = 1), so a resolved ticket is put
+// right by the re-read the contested webhook schedules (src/services/sync/contested-view.ts).
+it('a resolved ticket shows Intercom’s priority again once the contested second is re-read', async () => {
   const { demo, application, clock } = app.harness;
   const ticketId = await olderViewArrivesLast('resolved');
   clock.advance(16 * 60_000);
   await runJobsUntilIdle(application, clock, { workspaceId: demo.workspaceId });
   expect((await application.store.tickets.get(demo.workspaceId, ticketId))?.priority).toBe('P1');
+});
+
+it('a contested second is re-read once, seconds later, without waiting for reconciliation', async () => {
+  const { fake, demo, application } = app.harness;
+  fake.clearLog();
+  const ticketId = await olderViewArrivesLast('resolved');
+  // No 16 minutes here: the re-read the held webhook scheduled has already run and put the priority right.
+  expect((await application.store.tickets.get(demo.workspaceId, ticketId))?.priority).toBe('P1');
+  const reads = fake.requests.filter((r) => r.method === 'GET' && r.path === `/tickets/${ticketId}`);
+  expect(reads).toHaveLength(1);
 });
 
 it('an older open view delivered after the resolution is undone by reconciliation, with one resolve note', async () => {

@@ -2,9 +2,10 @@
  * Settings and compiled meters for the SLA code paths, read through the caller's transaction store.
  *
  * Why not the app's SettingsService: it reads through the top-level store, and on SQLite a read on the outer store
- * waits for the connection the caller's transaction holds (a deadlock). So every call reads the settings row through
- * `tx`, but keeps one parsed settings object per (workspace, version), so the business calendars compiled for it
- * (cached per BusinessHours object by the pure module) are reused instead of rebuilt on every event.
+ * waits for the connection the caller's transaction holds (a deadlock). So every call reads the settings' revision
+ * through `tx` (one cheap row; see SettingsRepo.revision) and keeps one parsed settings object per revision, so
+ * neither the parse nor the business calendars compiled for it (cached per BusinessHours object by the pure module)
+ * are redone on every event.
  */
 import type { SlaPolicy, WorkspaceSettings } from '../../domain/settings';
 import { type MeterMode, meterForClock, type TimeMeter } from '../../domain/sla';
@@ -16,18 +17,19 @@ export interface PolicyCache {
 }
 
 export function createPolicyCache(): PolicyCache {
-  const byWorkspace = new Map<string, { key: string; settings: WorkspaceSettings }>();
+  const byWorkspace = new Map<string, { revision: string; settings: WorkspaceSettings }>();
   const meters = new WeakMap<SlaPolicy, Map<MeterMode, TimeMeter>>();
 
   return {
     async settings(tx, workspaceId) {
-      const record = await tx.settings.get(workspaceId);
-      // Version alone is not enough: version 0 defaults follow the workspace zone, and a purge restarts versions.
-      const key = `${record.version}|${record.updatedAt ?? ''}|${record.settings.sla.businessHours.timezone}`;
+      // Every ticket event asks; parsing the settings (zod, time zones) cost more than the rest of a webhook's apply.
+      const revision = await tx.settings.revision(workspaceId);
       const hit = byWorkspace.get(workspaceId);
-      if (hit && hit.key === key) return hit.settings;
-      byWorkspace.set(workspaceId, { key, settings: record.settings });
-      return record.settings;
+      if (hit && hit.revision === revision) return hit.settings;
+      // A save landing between the two reads only makes what is kept newer than its key: the next call re-reads.
+      const { settings } = await tx.settings.get(workspaceId);
+      byWorkspace.set(workspaceId, { revision, settings });
+      return settings;
     },
 
     meter(policy, mode) {

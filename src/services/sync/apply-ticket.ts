@@ -3,9 +3,14 @@
  * the reconciliation job or the answer to our own update. In one transaction: the snapshot (only if at least as
  * new as the stored one — the ticket's `updated_at` decides, so delivery order does not matter), the SLA clocks
  * (state, first response, priority) and, on resolution, the conversation follow-ups in the outbox.
+ *
+ * Two steps, so a caller can put many views in one transaction: `prepareView` does what may wait (names,
+ * settings) and `applyPrepared` only the store work, inside the caller's transaction. `applyTicket` does both.
  */
+import type { WorkspaceSettings } from '../../domain/settings';
 import type { Ticket, TicketPart } from '../../intercom';
-import type { TicketLink } from '../../store';
+import type { Store, TicketLink, TicketSnapshot } from '../../store';
+import { isContested, scheduleReread } from './contested-view';
 import { enqueueResolveFollowUps } from './resolve-follow-ups';
 import type { SyncDeps } from './sync-deps';
 import { type ApplySource, type TicketEvents, ticketEvents } from './ticket-events';
@@ -18,7 +23,7 @@ export type ApplyResult =
       applied: boolean;
       ticket: TicketLink;
       events: TicketEvents;
-      /** Outbox jobs this view created (resolution follow-ups). */
+      /** Outbox jobs this view created (resolution follow-ups, a re-read of a contested second). */
       enqueued: number;
     };
 
@@ -29,35 +34,67 @@ export interface ApplyOptions {
   known?: TicketLink;
 }
 
+/** Everything a view needs from outside the transaction, so the transaction itself only touches the store. */
+export interface PreparedView {
+  workspaceId: string;
+  ticket: Ticket;
+  snapshot: TicketSnapshot;
+  settings: WorkspaceSettings;
+  known: TicketLink;
+  options: ApplyOptions;
+}
+
 export async function applyTicket(sync: SyncDeps, workspaceId: string, ticket: Ticket, options: ApplyOptions): Promise<ApplyResult> {
-  const known = options.known ?? (await sync.store.tickets.get(workspaceId, ticket.id));
-  // Only tickets linked through Handoff are ours to mirror; the rest of the workspace's tickets are not.
-  if (!known) return { tracked: false };
-  // Outside the transaction: owner/team names may need a (cached) directory read from Intercom.
-  const [snapshot, settings] = await Promise.all([sync.toSnapshot(workspaceId, ticket, known), sync.settings.get(workspaceId)]);
-  const now = sync.clock.now();
-  const result = await sync.store.transaction(async (tx) => {
-    // Serialises views of one ticket on PostgreSQL, so two views cannot both see the same "before" and both conclude
-    // the ticket just resolved. SQLite transactions already hold the only write lock.
-    if (tx.dialect === 'postgres') await tx.clocks.getForUpdate(workspaceId, ticket.id, 'resolution');
-    const before = (await tx.tickets.get(workspaceId, ticket.id)) ?? known;
-    const written = await tx.tickets.upsert(workspaceId, snapshot, now);
-    const events = ticketEvents({
-      before,
-      after: written.applied ? written.ticket : null,
-      ticket,
-      part: options.part ?? null,
-      source: options.source,
-      now,
-    });
-    if (events.stateChange) await sync.sla.onTicketState(tx, workspaceId, ticket.id, events.stateChange.category, events.stateChange.at);
-    if (events.firstResponseAt !== null) await sync.sla.onFirstResponse(tx, workspaceId, ticket.id, events.firstResponseAt);
-    if (events.priorityChange)
-      await sync.sla.onPriorityChange(tx, workspaceId, ticket.id, events.priorityChange.priority, events.priorityChange.at);
-    const enqueued =
-      events.resolvedAt === null ? 0 : await enqueueResolveFollowUps(tx, workspaceId, written.ticket, events.resolvedAt, settings, now);
-    return { tracked: true as const, applied: written.applied, ticket: written.ticket, events, enqueued };
-  });
+  const prepared = await prepareView(sync, workspaceId, ticket, options);
+  if (!prepared) return { tracked: false };
+  const result = await sync.store.transaction((tx) => applyPrepared(sync, tx, prepared));
   if (result.enqueued > 0) sync.pokeOutbox();
   return result;
+}
+
+/** The part of a view that may wait on Intercom (owner/team names, cached) or the settings; null = not ours. */
+export async function prepareView(
+  sync: SyncDeps,
+  workspaceId: string,
+  ticket: Ticket,
+  options: ApplyOptions,
+): Promise<PreparedView | null> {
+  const known = options.known ?? (await sync.store.tickets.get(workspaceId, ticket.id));
+  // Only tickets linked through Handoff are ours to mirror; the rest of the workspace's tickets are not.
+  if (!known) return null;
+  // Outside the transaction: owner/team names may need a (cached) directory read from Intercom.
+  const [snapshot, settings] = await Promise.all([sync.toSnapshot(workspaceId, ticket, known), sync.settings.get(workspaceId)]);
+  return { workspaceId, ticket, snapshot, settings, known, options };
+}
+
+/**
+ * The store side of a view, inside the caller's transaction (the webhook processor applies a whole batch in one).
+ * The caller pokes the outbox once it has committed, when `enqueued` > 0.
+ */
+export async function applyPrepared(sync: SyncDeps, tx: Store, view: PreparedView): Promise<ApplyResult & { tracked: true }> {
+  const { workspaceId, ticket, snapshot, settings, options } = view;
+  const now = sync.clock.now();
+  // Serialises views of one ticket on PostgreSQL, so two views cannot both see the same "before" and both conclude
+  // the ticket just resolved. SQLite transactions already hold the only write lock.
+  if (tx.dialect === 'postgres') await tx.clocks.getForUpdate(workspaceId, ticket.id, 'resolution');
+  const before = (await tx.tickets.get(workspaceId, ticket.id)) ?? view.known;
+  const written = await tx.tickets.upsert(workspaceId, snapshot, now);
+  const events = ticketEvents({
+    before,
+    after: written.applied ? written.ticket : null,
+    ticket,
+    part: options.part ?? null,
+    source: options.source,
+    now,
+  });
+  if (events.stateChange) await sync.sla.onTicketState(tx, workspaceId, ticket.id, events.stateChange.category, events.stateChange.at);
+  if (events.firstResponseAt !== null) await sync.sla.onFirstResponse(tx, workspaceId, ticket.id, events.firstResponseAt);
+  if (events.priorityChange)
+    await sync.sla.onPriorityChange(tx, workspaceId, ticket.id, events.priorityChange.priority, events.priorityChange.at);
+  let enqueued =
+    events.resolvedAt === null ? 0 : await enqueueResolveFollowUps(tx, workspaceId, written.ticket, events.resolvedAt, settings, now);
+  // A webhook from the same second as the stored view that says something else: let Intercom settle which is right.
+  if (isContested(options.source, before, written.applied ? written.ticket : null))
+    enqueued += await scheduleReread(tx, workspaceId, written.ticket, now);
+  return { tracked: true, applied: written.applied, ticket: written.ticket, events, enqueued };
 }

@@ -3,8 +3,8 @@
  * row: done, ignored (understood, nothing to do) or failed (permanently: retrying the same bytes cannot help).
  * Anything thrown is transient (Intercom or the database unavailable) and retried.
  */
-import type { InboxNotification } from '../../store';
-import { applyTicket } from './apply-ticket';
+import type { InboxNotification, Store } from '../../store';
+import { applyPrepared, prepareView } from './apply-ticket';
 import { expectTicketUpdate } from './expect-update';
 import type { SyncDeps } from './sync-deps';
 import { parseConversationItem, parseTicketItem } from './webhook-payloads';
@@ -33,47 +33,83 @@ const ignored = (reason: string): NotificationOutcome => ({ status: 'ignored', r
 /** Whether Handoff is installed in a workspace; the processor answers it once per batch. */
 export type InstalledCheck = (workspaceId: string) => Promise<boolean>;
 
-export async function processNotification(
+/**
+ * A notification made ready outside any transaction (item parsed, Intercom read if the payload is partial, names
+ * and settings looked up): either its outcome is already known, or `commit` writes its effect inside the caller's
+ * transaction and says how it ended. The processor records the outcome in that same transaction.
+ */
+export type PreparedNotification =
+  | { outcome: NotificationOutcome }
+  | {
+      /** What the commit writes to: commits with the same key must run in arrival order, others may overlap. */
+      key: string;
+      commit(tx: Store): Promise<Committed>;
+    };
+
+export interface Committed {
+  outcome: NotificationOutcome;
+  /** Outbox jobs written: the caller pokes the outbox once the transaction has committed. */
+  enqueued: number;
+}
+
+const settled = (outcome: NotificationOutcome): PreparedNotification => ({ outcome });
+
+export async function prepareNotification(
   sync: SyncDeps,
   notification: InboxNotification,
   isInstalled: InstalledCheck,
-): Promise<NotificationOutcome> {
-  if (!(await isInstalled(notification.workspaceId))) return ignored('workspace not installed');
+): Promise<PreparedNotification> {
+  if (!(await isInstalled(notification.workspaceId))) return settled(ignored('workspace not installed'));
   if (TICKET_TOPICS.has(notification.topic)) return ticketTopic(sync, notification);
   if (CONVERSATION_TOPICS.has(notification.topic)) return conversationTopic(sync, notification);
-  return ignored(`topic ${notification.topic.slice(0, 60)} is not one Handoff uses`);
+  return settled(ignored(`topic ${notification.topic.slice(0, 60)} is not one Handoff uses`));
 }
 
-async function ticketTopic(sync: SyncDeps, notification: InboxNotification): Promise<NotificationOutcome> {
+async function ticketTopic(sync: SyncDeps, notification: InboxNotification): Promise<PreparedNotification> {
   const item = parseTicketItem(notification.payload);
-  if (!item.ok) return { status: 'failed', error: `malformed ${notification.topic} item: ${item.problem}` };
+  if (!item.ok) return settled({ status: 'failed', error: `malformed ${notification.topic} item: ${item.problem}` });
   const { workspaceId } = notification;
   let { ticket } = item.value;
   const known = await sync.store.tickets.get(workspaceId, ticket.id);
-  if (!known) return ignored('ticket is not linked through Handoff');
+  if (!known) return settled(ignored('ticket is not linked through Handoff'));
   if (ticket.updated_at === null || ticket.ticket_state === null) {
     // Older or partial shapes cannot be ordered or mapped: read the ticket itself (rare; never on the ingest path).
     const client = await sync.directory.clientFor(workspaceId);
     ticket = await client.tickets.get(ticket.id);
   }
-  const result = await applyTicket(sync, workspaceId, ticket, { source: 'webhook', part: item.value.part, known });
-  if (!result.tracked) return ignored('ticket is not linked through Handoff');
-  if (!result.applied && result.events.firstResponseAt === null) return ignored('older than the stored snapshot');
-  return { status: 'done' };
+  const view = await prepareView(sync, workspaceId, ticket, { source: 'webhook', part: item.value.part, known });
+  if (!view) return settled(ignored('ticket is not linked through Handoff'));
+  return {
+    key: `ticket:${workspaceId}:${ticket.id}`,
+    async commit(tx) {
+      const result = await applyPrepared(sync, tx, view);
+      const stale = !result.applied && result.events.firstResponseAt === null;
+      return { outcome: stale ? ignored('older than the stored snapshot') : { status: 'done' }, enqueued: result.enqueued };
+    },
+  };
 }
 
-async function conversationTopic(sync: SyncDeps, notification: InboxNotification): Promise<NotificationOutcome> {
+async function conversationTopic(sync: SyncDeps, notification: InboxNotification): Promise<PreparedNotification> {
   const item = parseConversationItem(notification.payload);
-  if (!item.ok) return { status: 'failed', error: `malformed ${notification.topic} item: ${item.problem}` };
+  if (!item.ok) return settled({ status: 'failed', error: `malformed ${notification.topic} item: ${item.problem}` });
   const { workspaceId } = notification;
-  const linked = await sync.store.tickets.listByConversation(workspaceId, item.value.conversationId);
-  // A customer reply matters to tickets waiting on the customer; a closed chat to every open ticket of it.
-  const affected = linked.filter((ticket) =>
-    notification.topic === 'conversation.user.replied' ? ticket.isOpen && ticket.stateCategory === 'waiting_on_customer' : ticket.isOpen,
-  );
-  if (affected.length === 0) return ignored('no open linked ticket affected');
   const settings = await sync.settings.get(workspaceId);
-  const timing = { withinMs: CONVERSATION_RECHECK_MS, maxAgeMs: settings.snapshotMaxAgeMinutes * 60_000, now: sync.clock.now() };
-  for (const ticket of affected) await expectTicketUpdate(sync.store, workspaceId, ticket, timing);
-  return { status: 'done' };
+  return {
+    // Several tickets at once: one key for all of them, so two such commits never lock tickets in opposite orders.
+    key: 'conversation',
+    async commit(tx) {
+      // Read in the transaction: an earlier notification of the same batch may just have moved these tickets.
+      const linked = await tx.tickets.listByConversation(workspaceId, item.value.conversationId);
+      // A customer reply matters to tickets waiting on the customer; a closed chat to every open ticket of it.
+      const affected = linked.filter((ticket) =>
+        notification.topic === 'conversation.user.replied'
+          ? ticket.isOpen && ticket.stateCategory === 'waiting_on_customer'
+          : ticket.isOpen,
+      );
+      if (affected.length === 0) return { outcome: ignored('no open linked ticket affected'), enqueued: 0 };
+      const timing = { withinMs: CONVERSATION_RECHECK_MS, maxAgeMs: settings.snapshotMaxAgeMinutes * 60_000, now: sync.clock.now() };
+      for (const ticket of affected) await expectTicketUpdate(tx, workspaceId, ticket, timing);
+      return { outcome: { status: 'done' }, enqueued: 0 };
+    },
+  };
 }

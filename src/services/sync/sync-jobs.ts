@@ -11,6 +11,7 @@ export const SYNC_JOB_KINDS = {
   ticketPriority: 'sync.ticket_priority',
   conversationNote: 'sync.conversation_note',
   conversationReopen: 'sync.conversation_reopen',
+  ticketReread: 'sync.ticket_reread',
 } as const;
 
 export const ticketNotePayload = z.object({
@@ -45,10 +46,14 @@ export const conversationReopenPayload = z.object({
   adminId: z.string().min(1).nullable(),
 });
 
+/** Re-read a ticket whose views from one second disagreed (see contested-view.ts). */
+export const ticketRereadPayload = z.object({ ticketId: z.string().min(1) });
+
 export type TicketNotePayload = z.infer<typeof ticketNotePayload>;
 export type TicketPriorityPayload = z.infer<typeof ticketPriorityPayload>;
 export type ConversationNotePayload = z.infer<typeof conversationNotePayload>;
 export type ConversationReopenPayload = z.infer<typeof conversationReopenPayload>;
+export type TicketRereadPayload = z.infer<typeof ticketRereadPayload>;
 
 export const dedupeKeys = {
   /** One note per submitted form (the form's nonce). */
@@ -57,4 +62,6 @@ export const dedupeKeys = {
   /** One follow-up per resolution, keyed by when the ticket entered resolved (the same from every source). */
   resolveNote: (ticketId: string, resolvedAt: number) => `sync:resolved-note:${ticketId}:${resolvedAt}`,
   resolveReopen: (ticketId: string, resolvedAt: number) => `sync:resolved-reopen:${ticketId}:${resolvedAt}`,
+  /** One re-read per contested second of a ticket, however many views from that second disagree. */
+  ticketReread: (ticketId: string, updatedAt: number) => `sync:reread:${ticketId}:${updatedAt}`,
 };

@@ -14,6 +14,7 @@ import type { Selectable } from 'kysely';
 import { CLOCK_KINDS, type ClockKind, LADDER_STEPS, type LadderStep } from '../../domain/model';
 import type { SlaClocksTable } from '../schema';
 import { fromJson, narrow, narrowOrNull, type RepoContext, toJson } from './common';
+import { reusableQuery } from './reusable-query';
 
 export const CLOCK_STATUSES = ['running', 'paused', 'stopped'] as const;
 export type ClockStatus = (typeof CLOCK_STATUSES)[number];
@@ -54,13 +55,56 @@ export interface ClocksRepo {
   rearmRunning(workspaceId: string, at: number): Promise<number>;
 }
 
+/** The statements every SLA event runs (see reusable-query.ts). */
+type ClockKey = { workspaceId: string; ticketId: string; kind: ClockKind };
+const selectClock = reusableQuery((db, key: ClockKey) =>
+  db
+    .selectFrom('sla_clocks')
+    .selectAll()
+    .where('workspace_id', '=', key.workspaceId)
+    .where('ticket_id', '=', key.ticketId)
+    .where('kind', '=', key.kind),
+);
+// SQLite needs no row lock: its transactions begin IMMEDIATE and hold the only write lock.
+const selectClockForUpdate = reusableQuery((db, key: ClockKey) =>
+  db
+    .selectFrom('sla_clocks')
+    .selectAll()
+    .where('workspace_id', '=', key.workspaceId)
+    .where('ticket_id', '=', key.ticketId)
+    .where('kind', '=', key.kind)
+    .forUpdate(),
+);
+
+const upsertClock = reusableQuery((db, row: SlaClocksTable) =>
+  db
+    .insertInto('sla_clocks')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['workspace_id', 'ticket_id', 'kind']).doUpdateSet((eb) => ({
+        cycle: eb.ref('excluded.cycle'),
+        state_json: eb.ref('excluded.state_json'),
+        status: eb.ref('excluded.status'),
+        next_fire_at: eb.ref('excluded.next_fire_at'),
+        next_step: eb.ref('excluded.next_step'),
+        locked_by: eb.ref('excluded.locked_by'),
+        locked_until: eb.ref('excluded.locked_until'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .returningAll(),
+);
+
 export function createClocksRepo({ db, dialect }: RepoContext): ClocksRepo {
   const select = (workspaceId: string, ticketId: string) =>
     db.selectFrom('sla_clocks').selectAll().where('workspace_id', '=', workspaceId).where('ticket_id', '=', ticketId);
 
   return {
     async upsert(workspaceId, clock, now) {
-      const values = {
+      const [row] = await upsertClock(db, dialect, {
+        workspace_id: workspaceId,
+        ticket_id: clock.ticketId,
+        kind: clock.kind,
         cycle: clock.cycle,
         state_json: toJson(clock.state),
         status: clock.status,
@@ -69,27 +113,18 @@ export function createClocksRepo({ db, dialect }: RepoContext): ClocksRepo {
         locked_by: null,
         locked_until: null,
         updated_at: now,
-      };
-      const row = await db
-        .insertInto('sla_clocks')
-        .values({ workspace_id: workspaceId, ticket_id: clock.ticketId, kind: clock.kind, ...values })
-        .onConflict((oc) => oc.columns(['workspace_id', 'ticket_id', 'kind']).doUpdateSet(values))
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      });
+      if (!row) throw new Error('SLA clock upsert returned no row');
       return toClock(row);
     },
 
     async get(workspaceId, ticketId, kind) {
-      const row = await select(workspaceId, ticketId).where('kind', '=', kind).executeTakeFirst();
+      const [row] = await selectClock(db, dialect, { workspaceId, ticketId, kind });
       return row ? toClock(row) : null;
     },
 
     async getForUpdate(workspaceId, ticketId, kind) {
-      // SQLite needs no row lock: its transactions begin IMMEDIATE and hold the only write lock.
-      const row = await select(workspaceId, ticketId)
-        .where('kind', '=', kind)
-        .$if(dialect === 'postgres', (qb) => qb.forUpdate())
-        .executeTakeFirst();
+      const [row] = await (dialect === 'postgres' ? selectClockForUpdate : selectClock)(db, dialect, { workspaceId, ticketId, kind });
       return row ? toClock(row) : null;
     },
 

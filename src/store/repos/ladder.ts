@@ -8,6 +8,7 @@ import type { Selectable } from 'kysely';
 import { CLOCK_KINDS, type ClockKind, LADDER_STEPS, type LadderStep } from '../../domain/model';
 import type { LadderFiringsTable } from '../schema';
 import { narrow, type RepoContext } from './common';
+import { reusableQuery } from './reusable-query';
 
 export interface LadderFiring {
   ticketId: string;
@@ -25,7 +26,19 @@ export interface LadderRepo {
   listByTicket(workspaceId: string, ticketId: string): Promise<LadderFiring[]>;
 }
 
-export function createLadderRepo({ db }: RepoContext): LadderRepo {
+/** Read on every SLA clock write (see reusable-query.ts). */
+const selectFirings = reusableQuery((db, key: { workspaceId: string; ticketId: string }) =>
+  db
+    .selectFrom('ladder_firings')
+    .selectAll()
+    .where('workspace_id', '=', key.workspaceId)
+    .where('ticket_id', '=', key.ticketId)
+    .orderBy('kind')
+    .orderBy('cycle')
+    .orderBy('due_at'),
+);
+
+export function createLadderRepo({ db, dialect }: RepoContext): LadderRepo {
   return {
     async recordFiring(workspaceId, firing) {
       const row = await db
@@ -48,15 +61,7 @@ export function createLadderRepo({ db }: RepoContext): LadderRepo {
     },
 
     async listByTicket(workspaceId, ticketId) {
-      const rows = await db
-        .selectFrom('ladder_firings')
-        .selectAll()
-        .where('workspace_id', '=', workspaceId)
-        .where('ticket_id', '=', ticketId)
-        .orderBy('kind')
-        .orderBy('cycle')
-        .orderBy('due_at')
-        .execute();
+      const rows = await selectFirings(db, dialect, { workspaceId, ticketId });
       return rows.map(toFiring);
     },
   };

@@ -8,6 +8,7 @@ import type { Selectable } from 'kysely';
 import { parseSettings, type WorkspaceSettings, workspaceSettingsSchema } from '../../domain/settings';
 import type { SettingsAuditTable, WorkspaceSettingsTable } from '../schema';
 import { type Db, fromJson, inTransaction, newId, type RepoContext, toJson } from './common';
+import { reusableQuery } from './reusable-query';
 
 export interface SettingsRecord {
   workspaceId: string;
@@ -41,13 +42,32 @@ export interface SettingsAuditEntry {
 export interface SettingsRepo {
   /** The stored settings, or the defaults (in the workspace's time zone) at version 0. */
   get(workspaceId: string): Promise<SettingsRecord>;
+  /**
+   * What `get` would parse, in one cheap read and without parsing: equal revisions give equal settings. Callers
+   * that keep parsed settings check this first (parsing costs far more than the read).
+   */
+  revision(workspaceId: string): Promise<string>;
   save(workspaceId: string, change: SettingsSave): Promise<SettingsSaveResult>;
   listAudit(workspaceId: string, options?: { limit?: number }): Promise<SettingsAuditEntry[]>;
 }
 
-export function createSettingsRepo({ db }: RepoContext): SettingsRepo {
+/** Asked on every SLA event (see reusable-query.ts). */
+const selectRevision = reusableQuery((db, key: { workspaceId: string }) =>
+  db
+    .selectFrom('workspaces')
+    .leftJoin('workspace_settings', 'workspace_settings.workspace_id', 'workspaces.id')
+    .select(['workspaces.timezone', 'workspace_settings.version', 'workspace_settings.updated_at'])
+    .where('workspaces.id', '=', key.workspaceId),
+);
+
+export function createSettingsRepo({ db, dialect }: RepoContext): SettingsRepo {
   return {
     get: (workspaceId) => readSettings(db, workspaceId),
+
+    async revision(workspaceId) {
+      const [row] = await selectRevision(db, dialect, { workspaceId });
+      return revisionKey(row?.version ?? 0, row?.updated_at ?? null, row?.timezone ?? 'UTC');
+    },
 
     save: (workspaceId, change) =>
       inTransaction(db, async (tx) => {
@@ -111,6 +131,14 @@ async function writeSettings(tx: Db, workspaceId: string, exists: boolean, setti
       .returningAll()
       .executeTakeFirst()
   );
+}
+
+/**
+ * Version alone is not enough: version 0 defaults follow the workspace zone, and a purge restarts versions
+ * (the save instant tells the two lives apart).
+ */
+export function revisionKey(version: number, updatedAt: number | null, timezone: string): string {
+  return `${version}|${updatedAt ?? ''}|${timezone}`;
 }
 
 async function readSettings(db: Db, workspaceId: string): Promise<SettingsRecord> {

@@ -8,6 +8,7 @@ import type { Selectable } from 'kysely';
 import { PRIORITIES, type Priority, QUEUE_KEYS, type QueueKey, STATE_CATEGORIES, type StateCategory } from '../../domain/model';
 import type { TicketLinksTable } from '../schema';
 import { narrow, narrowOrNull, type RepoContext } from './common';
+import { reusableQuery } from './reusable-query';
 
 export interface TicketSnapshot {
   /** Intercom's ticket `id`. */
@@ -58,14 +59,46 @@ export interface TicketsRepo {
   listStale(workspaceId: string | null, olderThan: number, limit: number): Promise<TicketLink[]>;
 }
 
-export function createTicketsRepo({ db }: RepoContext): TicketsRepo {
+/** The two statements every ticket view runs (see reusable-query.ts). */
+const selectTicket = reusableQuery((db, key: { workspaceId: string; ticketId: string }) =>
+  db.selectFrom('ticket_links').selectAll().where('workspace_id', '=', key.workspaceId).where('ticket_id', '=', key.ticketId),
+);
+
+const upsertTicket = reusableQuery((db, row: TicketLinksTable) =>
+  db
+    .insertInto('ticket_links')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['workspace_id', 'ticket_id'])
+        .doUpdateSet((eb) => ({
+          ticket_number: eb.fn.coalesce('excluded.ticket_number', 'ticket_links.ticket_number'),
+          conversation_id: eb.ref('excluded.conversation_id'),
+          contact_id: eb.ref('excluded.contact_id'),
+          title: eb.ref('excluded.title'),
+          ticket_type_id: eb.ref('excluded.ticket_type_id'),
+          state_category: eb.ref('excluded.state_category'),
+          state_label: eb.ref('excluded.state_label'),
+          priority: eb.ref('excluded.priority'),
+          queue: eb.ref('excluded.queue'),
+          team_id: eb.ref('excluded.team_id'),
+          admin_assignee_id: eb.ref('excluded.admin_assignee_id'),
+          owner_name: eb.ref('excluded.owner_name'),
+          team_name: eb.ref('excluded.team_name'),
+          is_open: eb.ref('excluded.is_open'),
+          intercom_updated_at: eb.ref('excluded.intercom_updated_at'),
+          synced_at: eb.ref('excluded.synced_at'),
+          escalation_id: eb.fn.coalesce('excluded.escalation_id', 'ticket_links.escalation_id'),
+        }))
+        // Equal timestamps apply too: a refresh of an unchanged ticket still proves it fresh.
+        .where((eb) => eb('ticket_links.intercom_updated_at', '<=', eb.ref('excluded.intercom_updated_at'))),
+    )
+    .returningAll(),
+);
+
+export function createTicketsRepo({ db, dialect }: RepoContext): TicketsRepo {
   const get = async (workspaceId: string, ticketId: string) => {
-    const row = await db
-      .selectFrom('ticket_links')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('ticket_id', '=', ticketId)
-      .executeTakeFirst();
+    const [row] = await selectTicket(db, dialect, { workspaceId, ticketId });
     return row ? toTicket(row) : null;
   };
 
@@ -73,37 +106,7 @@ export function createTicketsRepo({ db }: RepoContext): TicketsRepo {
     get,
 
     async upsert(workspaceId, snapshot, now) {
-      const row = toRow(workspaceId, snapshot, now);
-      const applied = await db
-        .insertInto('ticket_links')
-        .values(row)
-        .onConflict((oc) =>
-          oc
-            .columns(['workspace_id', 'ticket_id'])
-            .doUpdateSet((eb) => ({
-              ticket_number: eb.fn.coalesce('excluded.ticket_number', 'ticket_links.ticket_number'),
-              conversation_id: eb.ref('excluded.conversation_id'),
-              contact_id: eb.ref('excluded.contact_id'),
-              title: eb.ref('excluded.title'),
-              ticket_type_id: eb.ref('excluded.ticket_type_id'),
-              state_category: eb.ref('excluded.state_category'),
-              state_label: eb.ref('excluded.state_label'),
-              priority: eb.ref('excluded.priority'),
-              queue: eb.ref('excluded.queue'),
-              team_id: eb.ref('excluded.team_id'),
-              admin_assignee_id: eb.ref('excluded.admin_assignee_id'),
-              owner_name: eb.ref('excluded.owner_name'),
-              team_name: eb.ref('excluded.team_name'),
-              is_open: eb.ref('excluded.is_open'),
-              intercom_updated_at: eb.ref('excluded.intercom_updated_at'),
-              synced_at: eb.ref('excluded.synced_at'),
-              escalation_id: eb.fn.coalesce('excluded.escalation_id', 'ticket_links.escalation_id'),
-            }))
-            // Equal timestamps apply too: a refresh of an unchanged ticket still proves it fresh.
-            .where((eb) => eb('ticket_links.intercom_updated_at', '<=', eb.ref('excluded.intercom_updated_at'))),
-        )
-        .returningAll()
-        .executeTakeFirst();
+      const [applied] = await upsertTicket(db, dialect, toRow(workspaceId, snapshot, now));
       if (applied) return { applied: true, ticket: toTicket(applied) };
       const current = await get(workspaceId, snapshot.ticketId);
       if (!current) throw new Error('Ticket snapshot was neither written nor found');

@@ -4,9 +4,10 @@
  * makes redelivery a no-op. Order of arrival does not matter: the ticket's own
  * `updated_at` decides which snapshot wins (see tickets.ts).
  */
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { WebhookInboxTable } from '../schema';
 import { capError, fromJson, narrow, type RepoContext, toJson } from './common';
+import { reusableQuery } from './reusable-query';
 
 export const INBOX_STATUSES = ['pending', 'done', 'ignored', 'failed'] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
@@ -42,37 +43,49 @@ export interface WebhooksRepo {
   prune(before: number): Promise<number>;
 }
 
+/** One insert per delivery and one update per applied row (see reusable-query.ts). */
+const insertNotification = reusableQuery((db, row: Insertable<WebhookInboxTable>) =>
+  db
+    .insertInto('webhook_inbox')
+    .values(row)
+    .onConflict((oc) => oc.columns(['workspace_id', 'notification_id']).doNothing())
+    .returning('notification_id'),
+);
+
+type Finish = { workspaceId: string; notificationId: string; status: InboxStatus; now: number; error: string | null };
+const finishNotification = reusableQuery((db, f: Finish) =>
+  db
+    .updateTable('webhook_inbox')
+    .set({ status: f.status, processed_at: f.now, last_error: f.error, next_attempt_at: null, locked_by: null, locked_until: null })
+    .where('workspace_id', '=', f.workspaceId)
+    .where('notification_id', '=', f.notificationId)
+    .where('status', '=', 'pending')
+    .returning('notification_id'),
+);
+
 export function createWebhooksRepo({ db, dialect }: RepoContext): WebhooksRepo {
   const one = (workspaceId: string, notificationId: string) =>
     db.updateTable('webhook_inbox').where('workspace_id', '=', workspaceId).where('notification_id', '=', notificationId);
   const finish = async (workspaceId: string, notificationId: string, status: InboxStatus, now: number, error: string | null) => {
-    const result = await one(workspaceId, notificationId)
-      .set({ status, processed_at: now, last_error: error, next_attempt_at: null, locked_by: null, locked_until: null })
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    const rows = await finishNotification(db, dialect, { workspaceId, notificationId, status, now, error });
+    return rows.length === 1;
   };
 
   return {
     async accept(workspaceId, notificationId, topic, payload, now) {
-      const row = await db
-        .insertInto('webhook_inbox')
-        .values({
-          workspace_id: workspaceId,
-          notification_id: notificationId,
-          topic,
-          payload_json: toJson(payload),
-          received_at: now,
-          status: 'pending',
-          processed_at: null,
-          last_error: null,
-          next_attempt_at: now,
-          locked_by: null,
-          locked_until: null,
-        })
-        .onConflict((oc) => oc.columns(['workspace_id', 'notification_id']).doNothing())
-        .returning('notification_id')
-        .executeTakeFirst();
+      const [row] = await insertNotification(db, dialect, {
+        workspace_id: workspaceId,
+        notification_id: notificationId,
+        topic,
+        payload_json: toJson(payload),
+        received_at: now,
+        status: 'pending',
+        processed_at: null,
+        last_error: null,
+        next_attempt_at: now,
+        locked_by: null,
+        locked_until: null,
+      });
       return row ? 'new' : 'duplicate';
     },
 

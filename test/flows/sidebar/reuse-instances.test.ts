@@ -96,7 +96,12 @@ describe('SQLite: another process writes to the same file', () => {
     const current = await otherStore.settings.get(h.demo.workspaceId);
     const settings = structuredClone(current.settings);
     settings.queues.default.label = 'Tier 2 (renamed)';
-    const saved = await otherStore.settings.save(h.demo.workspaceId, { settings, expectedVersion: current.version, adminId: null, now: h.clock.now() });
+    const saved = await otherStore.settings.save(h.demo.workspaceId, {
+      settings,
+      expectedVersion: current.version,
+      adminId: null,
+      now: h.clock.now(),
+    });
     expect(saved).toMatchObject({ ok: true });
     expect((await h.initialize()).text).toContain('Tier 2 (renamed)');
   });

@@ -21,6 +21,21 @@ describeContract('settings', (engine) => {
     });
   });
 
+  it('names a revision that changes exactly when what `get` returns can change', async () => {
+    const initial = await engine.store.settings.revision('ws-a');
+    expect(await engine.store.settings.revision('ws-a')).toBe(initial);
+    await engine.store.settings.save('ws-a', { settings: edited(() => {}), expectedVersion: 0, adminId: 'admin-1', now: T0 });
+    const saved = await engine.store.settings.revision('ws-a');
+    expect(saved).not.toBe(initial);
+    // A failed save (stale version) changes nothing.
+    await engine.store.settings.save('ws-a', { settings: edited(() => {}), expectedVersion: 0, adminId: 'admin-1', now: T0 + 1 });
+    expect(await engine.store.settings.revision('ws-a')).toBe(saved);
+    // Version 0 defaults follow the workspace's zone, so the zone is part of the revision.
+    await seedWorkspace(engine.store, 'ws-b', 'Europe/Berlin');
+    await seedWorkspace(engine.store, 'ws-c', 'Asia/Tokyo');
+    expect(await engine.store.settings.revision('ws-b')).not.toBe(await engine.store.settings.revision('ws-c'));
+  });
+
   it('saves from the version it was edited at and audits before → after', async () => {
     const first = edited((s) => (s.resolveBehaviour = 'unsnooze'));
     const saved = await engine.store.settings.save('ws-a', { settings: first, expectedVersion: 0, adminId: 'admin-1', now: T0 });
