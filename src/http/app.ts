@@ -8,7 +8,7 @@ import helmet from 'helmet';
 import type { CanvasHandlers } from '../flows/types';
 import type { Logger } from '../util/logger';
 import { intercomCallTotals } from '../util/request-context';
-import { canvasRoutes } from './canvas-routes';
+import { mountCanvasRoutes } from './canvas-routes';
 import type { InitializeReuse } from './initialize-reuse';
 
 export interface HealthReport {
@@ -39,7 +39,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', true);
   // Intercom's machine-to-machine routes first: they answer JSON to a server, so browser security headers would
   // only cost time on the two hottest paths (sidebar initialize, webhook ingest).
-  app.use(canvasRoutes({ clientSecrets: deps.clientSecrets, logger: deps.logger, handlers: deps.canvas, ...deps.initializeReuse }));
+  mountCanvasRoutes(app, { clientSecrets: deps.clientSecrets, logger: deps.logger, handlers: deps.canvas, ...deps.initializeReuse });
   for (const router of deps.machineRouters ?? []) app.use(router);
   // The headers matter for the HTML pages (settings, sandbox) and do no harm on the rest.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'frame-ancestors': ["'self'"] } } }));

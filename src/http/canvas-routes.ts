@@ -3,7 +3,7 @@
  * signature (401, nothing else happens) → JSON → schema → flow. After the
  * signature passes, every outcome is an HTTP 200 canvas.
  */
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response, Router } from 'express';
 import { errorCanvas } from '../../canvases/error';
 import type { CanvasHandler, CanvasHandlers, CanvasResponse, CanvasReuse } from '../flows/types';
 import type { Logger } from '../util/logger';
@@ -11,7 +11,7 @@ import { intercomCallsInThisRequest, runWithRequestContext } from '../util/reque
 import { parseCanvasRequest } from './canvas-request';
 import { AppError, describeError } from './errors';
 import { type InitializeReuse, reuseKey } from './initialize-reuse';
-import { bodyBytes, parseJson, rawBody } from './raw-body';
+import { parseJson, readSignedBody } from './raw-body';
 import { verifySignature } from './signature';
 
 export interface CanvasRouteDeps {
@@ -24,22 +24,29 @@ export interface CanvasRouteDeps {
   onReused?: () => void;
 }
 
-export function canvasRoutes(deps: CanvasRouteDeps): Router {
-  const router = Router();
-  router.post('/intercom/initialize', rawBody, (req, res) => handle(deps, deps.handlers.initialize, 'initialize', req, res, deps.reuse));
-  router.post('/intercom/submit', rawBody, (req, res) => handle(deps, deps.handlers.submit, 'submit', req, res));
-  return router;
+/**
+ * Registers the two routes on `target`: the app itself in production (a nested router would cost the hottest
+ * path a layer of its own), or a Router.
+ */
+export function mountCanvasRoutes(target: Pick<Router, 'post'>, deps: CanvasRouteDeps): void {
+  // The body is read inside the route (no middleware layer); anything `handle` lets escape goes to Express's error handler.
+  target.post('/intercom/initialize', (req, res, next) =>
+    readSignedBody(req, res, (raw) => handle(deps, deps.handlers.initialize, 'initialize', raw, req, res, deps.reuse).catch(next), next),
+  );
+  target.post('/intercom/submit', (req, res, next) =>
+    readSignedBody(req, res, (raw) => handle(deps, deps.handlers.submit, 'submit', raw, req, res).catch(next), next),
+  );
 }
 
 async function handle(
   deps: CanvasRouteDeps,
   handler: CanvasHandler,
   route: string,
+  raw: Buffer,
   req: Request,
   res: Response,
   reuse?: InitializeReuse,
 ): Promise<void> {
-  const raw = bodyBytes(req.body);
   const signature = req.get('x-body-signature');
   if (!verifySignature('canvas', raw, signature, deps.clientSecrets)) {
     deps.logger.warn({ route, reason: signature ? 'bad_signature' : 'missing_signature' }, 'rejected unsigned canvas request');
@@ -78,8 +85,10 @@ async function handle(
   });
 }
 
+/** Straight to Node: the bytes are final, and Express's `send` (type sniffing, freshness) has nothing to add. */
 function sendCanvas(res: Response, body: Buffer): void {
-  res.status(200).set('Content-Type', 'application/json; charset=utf-8').send(body);
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
+  res.end(body);
 }
 
 function logFailure(log: Logger, error: unknown): void {

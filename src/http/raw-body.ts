@@ -21,15 +21,19 @@ class BodyError extends Error {
   }
 }
 
-export function rawBody(req: Request, res: Response, next: NextFunction): void {
+/**
+ * Reads the whole body, then calls `onBody` with it; a refusal (413, 415) goes to `onError` (Express's `next`).
+ * Callback-style so the hottest route can read its body inside its own handler, without a middleware layer.
+ */
+export function readSignedBody(req: Request, res: Response, onBody: (raw: Buffer) => void, onError: NextFunction): void {
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
-    next(new BodyError(415, 'compressed request bodies are not accepted'));
+    onError(new BodyError(415, 'compressed request bodies are not accepted'));
     return;
   }
   const declared = Number(req.headers['content-length']);
   if (declared > SIGNED_BODY_LIMIT_BYTES) {
-    refuse(req, res, next);
+    refuse(req, res, onError);
     return;
   }
   const chunks: Buffer[] = [];
@@ -40,7 +44,7 @@ export function rawBody(req: Request, res: Response, next: NextFunction): void {
     if (size > SIGNED_BODY_LIMIT_BYTES) {
       done = true;
       req.off('data', onData);
-      refuse(req, res, next);
+      refuse(req, res, onError);
       return;
     }
     chunks.push(chunk);
@@ -49,13 +53,25 @@ export function rawBody(req: Request, res: Response, next: NextFunction): void {
   req.once('end', () => {
     if (done) return;
     done = true;
-    req.body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
-    next();
+    onBody(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
   });
   // A client that goes away mid-body gets no answer: there is no one to give it to.
   req.once('error', () => {
     done = true;
   });
+}
+
+/** The same as middleware: the raw body lands in `req.body`. */
+export function rawBody(req: Request, res: Response, next: NextFunction): void {
+  readSignedBody(
+    req,
+    res,
+    (raw) => {
+      req.body = raw;
+      next();
+    },
+    next,
+  );
 }
 
 /** 413. The rest of the upload is read and dropped so the answer reaches the client, then the connection closes. */
