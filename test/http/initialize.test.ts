@@ -1,8 +1,8 @@
-import { startClock } from '../../src/domain/sla';
 import { signBody } from '../../src/http/signature';
 import { initializeBody } from '../../src/sandbox/canvas-kit-body';
 import { startHarness, TEST_CLIENT_SECRET, type Harness } from '../support/app-harness';
 import { assertValidCanvasResponse } from '../support/canvas-schema';
+import { linkTicketWithClock } from '../support/linked-ticket';
 
 let h: Harness;
 beforeEach(async () => {
@@ -17,45 +17,8 @@ function texts(body: { canvas: { content: { components: unknown[] } } }): string
   return JSON.stringify(body.canvas.content.components);
 }
 
-async function linkTicket(ticketId: string, overrides: Record<string, unknown> = {}) {
-  const { store, clock } = { store: h.application.store, clock: h.clock };
-  await store.tickets.upsert(
-    h.demo.workspaceId,
-    {
-      ticketId,
-      ticketNumber: `#${ticketId}`,
-      conversationId: h.context.conversationId,
-      contactId: null,
-      title: 'Double charge on invoice INV-2041',
-      ticketTypeId: h.demo.backOffice.ticketTypeId,
-      stateCategory: 'in_progress',
-      stateLabel: null,
-      priority: 'P2',
-      queue: 'billing_legal',
-      teamId: h.demo.teams.billing_legal,
-      adminAssigneeId: null,
-      ownerName: 'Lee Lead',
-      teamName: 'Billing / Legal',
-      isOpen: true,
-      intercomUpdatedAt: clock.now(),
-      ...overrides,
-    },
-    clock.now(),
-  );
-  const state = startClock({
-    kind: 'resolution',
-    ticketCreatedAt: clock.now(),
-    targetMs: 4 * 3_600_000,
-    tightening: null,
-    meterMode: 'calendar',
-    now: clock.now(),
-  });
-  await store.clocks.upsert(
-    h.demo.workspaceId,
-    { ticketId, kind: 'resolution', cycle: state.cycle, state, status: 'running', nextFireAt: null, nextStep: null },
-    clock.now(),
-  );
-}
+const linkTicket = (ticketId: string, overrides: Parameters<typeof linkTicketWithClock>[2] = {}) =>
+  linkTicketWithClock(h, ticketId, { ticketNumber: `#${ticketId}`, ...overrides });
 
 describe('POST /intercom/initialize', () => {
   it('shows the empty state, the detected signals and a secondary Escalate button, with no Intercom call', async () => {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { QUEUED_TEXT } from '../../../canvases/parts';
 import { openDatabase } from '../../../src/store';
 import { type Harness, type HarnessOptions, startHarness } from '../../support/app-harness';
+import { PG_URL, pgAdmin } from '../../support/postgres';
 import {
   type CanvasBody,
   createTicketRequests,
@@ -15,18 +15,6 @@ import {
   texts,
 } from './support';
 
-const PG_URL = process.env.TEST_DATABASE_URL;
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 const engines: Array<[string, () => Promise<{ options: HarnessOptions; cleanup(): Promise<void> }>]> = [
   ['SQLite', async () => ({ options: {}, cleanup: async () => {} })],
 ];
@@ -35,10 +23,10 @@ if (PG_URL) {
     'PostgreSQL',
     async () => {
       const schema = `escalation_${randomBytes(5).toString('hex')}`;
-      await adminQuery(`create schema ${schema}`);
+      await pgAdmin(`create schema ${schema}`);
       return {
         options: { database: openDatabase({ url: PG_URL, pgSchema: schema, pgPoolMax: 10 }) },
-        cleanup: () => adminQuery(`drop schema if exists ${schema} cascade`),
+        cleanup: () => pgAdmin(`drop schema if exists ${schema} cascade`),
       };
     },
   ]);

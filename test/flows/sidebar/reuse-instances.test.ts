@@ -3,58 +3,22 @@
  * `PRAGMA data_version`), or by another app instance on the same PostgreSQL database (seen through LISTEN/NOTIFY).
  * Each case first shows reuse does happen (so the check is not vacuous), then writes from the other side.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { startClock } from '../../../src/domain/sla';
-import { type FakeIntercom, startFakeIntercom } from '../../../src/sandbox/fake-intercom';
-import type { DemoWorkspace } from '../../../src/sandbox/fake-intercom/demo-seed';
 import { createStore, type Database, openDatabase, type Store } from '../../../src/store';
-import { ManualClock } from '../../../src/util/clock';
-import { type Harness, startHarness, TEST_START } from '../../support/app-harness';
+import { type Harness, startHarness } from '../../support/app-harness';
+import { linkTicketWithClock } from '../../support/linked-ticket';
+import { PG_URL, type PgPair, startPgPair } from '../../support/postgres';
 
-const PG_URL = process.env.TEST_DATABASE_URL;
-
-async function linkTicket(store: Store, h: Harness, ticketId: string, stateCategory: 'in_progress' | 'waiting_on_customer') {
-  const now = h.clock.now();
-  await store.tickets.upsert(
-    h.demo.workspaceId,
-    {
-      ticketId,
-      ticketNumber: ticketId,
-      conversationId: h.context.conversationId,
-      contactId: null,
-      title: 'Export to CSV times out',
-      ticketTypeId: h.demo.backOffice.ticketTypeId,
-      stateCategory,
-      stateLabel: null,
-      priority: 'P2',
-      queue: 'default',
-      teamId: null,
-      adminAssigneeId: null,
-      ownerName: null,
-      teamName: null,
-      isOpen: true,
-      intercomUpdatedAt: now,
-    },
-    now,
+/** Linked as a webhook would leave it, written through `store` (this instance's, or the other writer's). */
+const linkTicket = (store: Store, h: Harness, ticketId: string, stateCategory: 'in_progress' | 'waiting_on_customer') =>
+  linkTicketWithClock(
+    h,
+    ticketId,
+    { stateCategory, title: 'Export to CSV times out', queue: 'default', teamId: null, ownerName: null, teamName: null },
+    store,
   );
-  const state = startClock({
-    kind: 'resolution',
-    ticketCreatedAt: now,
-    targetMs: 4 * 3_600_000,
-    tightening: null,
-    meterMode: 'calendar',
-    now,
-  });
-  await store.clocks.upsert(
-    h.demo.workspaceId,
-    { ticketId, kind: 'resolution', cycle: state.cycle, state, status: 'running', nextFireAt: null, nextStep: null },
-    now,
-  );
-}
 
 function countRenders(h: Harness): () => number {
   const spy = jest.spyOn(h.application.store.tickets, 'listByConversation');
@@ -107,16 +71,6 @@ describe('SQLite: another process writes to the same file', () => {
   });
 });
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 async function eventually(check: () => Promise<boolean> | boolean, what: string): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (!(await check())) {
@@ -130,30 +84,18 @@ if (!PG_URL) {
   it.skip('PostgreSQL: another instance writes (needs TEST_DATABASE_URL)', () => {});
 } else {
   describe('PostgreSQL: another app instance writes to the same database', () => {
-    const schema = `reuse_${randomBytes(6).toString('hex')}`;
-    const clock = new ManualClock(TEST_START);
-    let fake: FakeIntercom;
-    let demo: DemoWorkspace;
+    let pair: PgPair;
     let a: Harness;
     let b: Harness;
     beforeAll(async () => {
-      await admin(`create schema ${schema}`);
-      fake = await startFakeIntercom({ clock });
-      demo = fake.seedDemoWorkspace();
-      const open = () => openDatabase({ url: PG_URL, pgSchema: schema, pgPoolMax: 4 });
-      a = await startHarness({ clock, fake, demo, database: open() });
-      b = await startHarness({ clock, fake, demo, database: open() });
+      pair = await startPgPair('reuse');
+      ({ a, b } = pair);
     });
-    afterAll(async () => {
-      await a?.close();
-      await b?.close();
-      await fake?.close();
-      await admin(`drop schema if exists ${schema} cascade`);
-    });
+    afterAll(() => pair?.close());
 
     it("instance A's next view shows instance B's commit, once B's NOTIFY arrives", async () => {
       await linkTicket(b.application.store, b, '901', 'in_progress');
-      clock.advance(15_000);
+      pair.clock.advance(15_000);
       const renders = countRenders(a);
       // A listens from its first view on; until LISTEN is up it renders every time rather than trust its copy.
       await eventually(async () => {
@@ -167,7 +109,7 @@ if (!PG_URL) {
 
       const stamp = a.application.store.changes.stamp();
       await linkTicket(b.application.store, b, '901', 'waiting_on_customer');
-      await eventually(() => !a.application.store.changes.unchangedSince(demo.workspaceId, stamp), "B's change reaches A");
+      await eventually(() => !a.application.store.changes.unchangedSince(pair.demo.workspaceId, stamp), "B's change reaches A");
       const after = await a.initialize();
       expect(after.text).toContain('Waiting on customer');
     });

@@ -4,12 +4,11 @@
  * (a write to the workspace, the clock moving on, another teammate or another body) renders afresh.
  */
 import request from 'supertest';
-import { startClock } from '../../../src/domain/sla';
 import { signBody } from '../../../src/http/signature';
 import { initializeBody } from '../../../src/sandbox/canvas-kit-body';
 import { type Harness, startHarness, TEST_CLIENT_SECRET } from '../../support/app-harness';
+import { linkTicketWithClock } from '../../support/linked-ticket';
 
-const MIN = 60_000;
 let h: Harness;
 beforeEach(async () => {
   h = await startHarness();
@@ -20,43 +19,7 @@ afterEach(async () => {
 });
 
 async function linkTicket(ticketId: string, stateCategory: 'in_progress' | 'waiting_on_customer' = 'in_progress') {
-  const { store } = h.application;
-  const now = h.clock.now();
-  await store.tickets.upsert(
-    h.demo.workspaceId,
-    {
-      ticketId,
-      ticketNumber: ticketId,
-      conversationId: h.context.conversationId,
-      contactId: null,
-      title: 'Double charge on invoice INV-2041',
-      ticketTypeId: h.demo.backOffice.ticketTypeId,
-      stateCategory,
-      stateLabel: null,
-      priority: 'P2',
-      queue: 'billing_legal',
-      teamId: h.demo.teams.billing_legal,
-      adminAssigneeId: null,
-      ownerName: 'Lee Lead',
-      teamName: 'Billing / Legal',
-      isOpen: true,
-      intercomUpdatedAt: now,
-    },
-    now,
-  );
-  const state = startClock({
-    kind: 'resolution',
-    ticketCreatedAt: now,
-    targetMs: 4 * 60 * MIN,
-    tightening: null,
-    meterMode: 'calendar',
-    now,
-  });
-  await store.clocks.upsert(
-    h.demo.workspaceId,
-    { ticketId, kind: 'resolution', cycle: state.cycle, state, status: 'running', nextFireAt: null, nextStep: null },
-    now,
-  );
+  await linkTicketWithClock(h, ticketId, { stateCategory });
   // 15 s in, so the countdown (4h target) is mid-minute: a view right at a whole minute changes a moment later.
   h.clock.advance(15_000);
 }

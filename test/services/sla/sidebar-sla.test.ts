@@ -5,6 +5,7 @@
  */
 import { type Harness, startHarness, TEST_START } from '../../support/app-harness';
 import { assertValidCanvasResponse } from '../../support/canvas-schema';
+import { linkedSnapshot } from '../../support/linked-ticket';
 
 const MIN = 60_000;
 let h: Harness;
@@ -22,24 +23,7 @@ async function linkSubmittedTicket(ticketId: string): Promise<void> {
   const { store, deps } = h.application;
   await store.tickets.upsert(
     ws,
-    {
-      ticketId,
-      ticketNumber: ticketId,
-      conversationId: h.context.conversationId,
-      contactId: null,
-      title: 'Double charge on invoice INV-2041',
-      ticketTypeId: h.demo.backOffice.ticketTypeId,
-      stateCategory: 'submitted',
-      stateLabel: null,
-      priority: 'P2',
-      queue: 'billing_legal',
-      teamId: null,
-      adminAssigneeId: null,
-      ownerName: null,
-      teamName: null,
-      isOpen: true,
-      intercomUpdatedAt: now,
-    },
+    linkedSnapshot(h, ticketId, { stateCategory: 'submitted', teamId: null, ownerName: null, teamName: null }),
     now,
   );
   // Renewal in 30 days (within the default 45): both targets halve, P2 × pro → 1 h response, 8 h resolution.

@@ -4,26 +4,16 @@
  * followed up exactly once although either instance may be the one that sees it.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { signBody } from '../../../src/http/signature';
 import { startFakeIntercom } from '../../../src/sandbox/fake-intercom';
 import { openDatabase } from '../../../src/store';
 import { ManualClock } from '../../../src/util/clock';
 import { TEST_CLIENT_SECRET, TEST_START } from '../../support/app-harness';
 import { linkTicket, type SyncHarness, startSyncHarness, storedTicket } from './support';
+import { pgAdmin } from '../../support/postgres';
 
 const PG_URL = process.env.TEST_DATABASE_URL;
 const schema = `sync_${randomBytes(6).toString('hex')}`;
-
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 (PG_URL ? describe : describe.skip)('sync on PostgreSQL with two instances', () => {
   let a: SyncHarness;
@@ -31,7 +21,7 @@ async function admin(statement: string) {
   let closeFake: () => Promise<void>;
 
   beforeAll(async () => {
-    await admin(`create schema ${schema}`);
+    await pgAdmin(`create schema ${schema}`);
     const clock = new ManualClock(TEST_START);
     const fake = await startFakeIntercom({ clock });
     closeFake = () => fake.close();
@@ -44,7 +34,7 @@ async function admin(statement: string) {
     await a?.close();
     await b?.close();
     await closeFake?.();
-    await admin(`drop schema if exists ${schema} cascade`);
+    await pgAdmin(`drop schema if exists ${schema} cascade`);
   });
 
   it('applies a burst once across both processors and follows the resolution up once', async () => {

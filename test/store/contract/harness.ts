@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { pgAdmin } from '../../support/postgres';
 import { createStore, type Database, type DialectName, migrateToLatest, openDatabase, type Store } from '../../../src/store';
 import { WORKSPACE_TABLES } from '../../../src/store/schema';
 
@@ -57,15 +57,7 @@ function sqliteEngine(): EngineSetup {
 
 function postgresEngine(url: string): EngineSetup {
   const schema = `contract_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = (statement: string) => pgAdmin(statement, url);
   return {
     name: 'postgres',
     scratch: async () => {

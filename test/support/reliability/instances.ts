@@ -4,25 +4,15 @@
  * All instances share one fake Intercom and one manual clock, and each has its own loopback server.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { startFakeIntercom } from '../../../src/sandbox/fake-intercom';
 import { openDatabase } from '../../../src/store';
 import { ManualClock } from '../../../src/util/clock';
 import { startHarness, TEST_START } from '../app-harness';
 import { listen } from './wire';
 import type { WiredApp } from './wired-app';
+import { PG_URL, pgAdmin } from '../postgres';
 
-export const PG_URL = process.env.TEST_DATABASE_URL;
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+export { PG_URL } from '../postgres';
 
 export interface Instances {
   apps: WiredApp[];
@@ -33,7 +23,7 @@ export interface Instances {
 export async function startPgInstances(count: number, env: Record<string, string> = {}): Promise<Instances> {
   if (!PG_URL) throw new Error('TEST_DATABASE_URL is not set');
   const schema = `reliability_${randomBytes(6).toString('hex')}`;
-  await admin(`create schema ${schema}`);
+  await pgAdmin(`create schema ${schema}`);
   const clock = new ManualClock(TEST_START);
   const fake = await startFakeIntercom({ clock });
   const demo = fake.seedDemoWorkspace();
@@ -59,7 +49,7 @@ export async function startPgInstances(count: number, env: Record<string, string
     async close() {
       for (const app of apps) await app.close();
       await fake.close();
-      await admin(`drop schema if exists ${schema} cascade`);
+      await pgAdmin(`drop schema if exists ${schema} cascade`);
     },
   };
 }
