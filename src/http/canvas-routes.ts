@@ -1,7 +1,8 @@
 /**
  * POST /intercom/initialize and /intercom/submit. Order matters: raw bytes →
- * signature (401, nothing else happens) → JSON → schema → flow. After the
- * signature passes, every outcome is an HTTP 200 canvas.
+ * signature (401, nothing else happens) → for initialize, an earlier render of
+ * these exact bytes if it still stands (initialize-reuse.ts) → JSON → schema →
+ * flow. After the signature passes, every outcome is an HTTP 200 canvas.
  */
 import type { Request, Response, Router } from 'express';
 import { errorCanvas } from '../../canvases/error';
