@@ -11,7 +11,6 @@
 import { dueLadderSteps, evaluate, effectiveTargetMs, type LadderFire, ladderFractions } from '../domain/sla';
 import { readClock, saveClock, firedSteps, type ClockRecord } from '../services/sla/clock-record';
 import type { PolicyCache } from '../services/sla/policy-cache';
-import type { WorkspaceSettings } from '../domain/settings';
 import type { SlaClock, Store } from '../store';
 import type { Clock } from '../util/clock';
 import type { BackgroundJob } from './background-job';
@@ -34,7 +33,7 @@ export interface SlaSchedulerOptions {
 
 export interface SlaScheduler extends BackgroundJob {
   /** Handles one claimed clock; resolves with the number of steps this call fired. Exposed for tests. */
-  fireDue(claimed: SlaClock, now: number, settings?: WorkspaceSettings): Promise<number>;
+  fireDue(claimed: SlaClock, now: number): Promise<number>;
 }
 
 export function createSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
@@ -45,7 +44,7 @@ export function createSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<void> | undefined;
 
-  async function fireDue(claimed: SlaClock, now: number, known?: WorkspaceSettings): Promise<number> {
+  async function fireDue(claimed: SlaClock, now: number): Promise<number> {
     const { workspaceId, ticketId, kind } = claimed;
     return store.transaction(async (tx) => {
       const stored = await tx.clocks.getForUpdate(workspaceId, ticketId, kind);
@@ -57,7 +56,10 @@ export function createSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
         await tx.clocks.upsert(workspaceId, { ...stored, nextFireAt: null, nextStep: null }, now);
         return 0;
       }
-      const settings = known ?? (await policies.settings(tx, workspaceId));
+      // Read in this transaction, after the clock's row lock: a settings save either committed before (and is seen
+      // here) or waits on that lock to re-arm the clock after us (src/http/settings/save.ts). The revision check
+      // makes the read cheap; settings are parsed once per revision.
+      const settings = await policies.settings(tx, workspaceId);
       const record = readClock(stored);
       const meter = policies.meter(settings.sla, record.state.meterMode);
       const fired = await firedSteps(tx, workspaceId, ticketId, kind, record.state.cycle);
@@ -91,15 +93,10 @@ export function createSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
     if (stopping) return 0;
     const now = clock.now();
     const due = await store.clocks.claimDue(now, batchSize, instanceId, leaseMs);
-    // Settings once per workspace per tick, read before any transaction opens: parsing them is the largest
-    // per-clock cost, and a change saved mid-tick is picked up when each clock is next written anyway.
-    const settingsOf = new Map<string, Promise<WorkspaceSettings>>();
     let fired = 0;
     for (const claimed of due) {
       try {
-        const ws = claimed.workspaceId;
-        if (!settingsOf.has(ws)) settingsOf.set(ws, policies.settings(store, ws));
-        fired += await fireDue(claimed, now, await settingsOf.get(ws));
+        fired += await fireDue(claimed, now);
       } catch (error) {
         // One bad clock must not hold up the rest; its lease expires and the next tick tries again.
         logger.error(
