@@ -53,10 +53,9 @@ export async function sidebarModel(deps: FlowDeps, request: CanvasRequest): Prom
 export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promise<SidebarView> {
   const now = deps.clock.now();
   const { workspaceId, conversationId } = request;
-  const [workspace, { settings, cards, stableUntil: cardsStableUntil }, active, settingsUrl, history] = await Promise.all([
+  const [workspace, { settings, cards, stableUntil: cardsStableUntil }, settingsUrl, history] = await Promise.all([
     deps.directory.get(workspaceId),
     linkedTicketCards(deps, request, now),
-    deps.store.escalations.listActiveByConversation(workspaceId, conversationId),
     deps.settingsUrlFor(workspaceId, request.admin),
     deps.store.escalations.listByConversation(workspaceId, conversationId),
   ]);
@@ -74,7 +73,8 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
     now,
     tz: timeZoneOf(workspace),
     tickets: cards,
-    pending: active
+    // Still on their way to a ticket, oldest first (the history is in creation order).
+    pending: history
       .filter((e) => e.status === 'queued' || e.status === 'creating')
       .map((e) => ({
         escalationId: e.id,

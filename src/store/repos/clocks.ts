@@ -55,7 +55,11 @@ export interface ClocksRepo {
   rearmRunning(workspaceId: string, at: number): Promise<number>;
 }
 
-/** The statements every SLA event runs (see reusable-query.ts). */
+/** The statements every SLA event and every sidebar runs (see reusable-query.ts). */
+const selectByTicket = reusableQuery((db, key: { workspaceId: string; ticketId: string }) =>
+  db.selectFrom('sla_clocks').selectAll().where('workspace_id', '=', key.workspaceId).where('ticket_id', '=', key.ticketId).orderBy('kind'),
+);
+
 type ClockKey = { workspaceId: string; ticketId: string; kind: ClockKind };
 const selectClock = reusableQuery((db, key: ClockKey) =>
   db
@@ -96,9 +100,6 @@ const upsertClock = reusableQuery((db, row: SlaClocksTable) =>
 );
 
 export function createClocksRepo({ db, dialect }: RepoContext): ClocksRepo {
-  const select = (workspaceId: string, ticketId: string) =>
-    db.selectFrom('sla_clocks').selectAll().where('workspace_id', '=', workspaceId).where('ticket_id', '=', ticketId);
-
   return {
     async upsert(workspaceId, clock, now) {
       const [row] = await upsertClock(db, dialect, {
@@ -129,7 +130,7 @@ export function createClocksRepo({ db, dialect }: RepoContext): ClocksRepo {
     },
 
     async listByTicket(workspaceId, ticketId) {
-      const rows = await select(workspaceId, ticketId).orderBy('kind').execute();
+      const rows = await selectByTicket(db, dialect, { workspaceId, ticketId });
       return rows.map(toClock);
     },
 

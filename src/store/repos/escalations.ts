@@ -4,7 +4,8 @@
  * ticket or the final failure.
  */
 import { inTransaction, type RepoContext } from './common';
-import { ACTIVE, ESCALATION_STATUSES, type Escalation, type EscalationStatus, findOne, toEscalation } from './escalation-model';
+import { reusableQuery } from './reusable-query';
+import { ACTIVE, type Escalation, type EscalationStatus, findOne, toEscalation } from './escalation-model';
 import { type ReserveInput, type ReserveResult, reserveIn } from './escalation-reserve';
 
 export { ESCALATION_STATUSES, type Escalation, type EscalationRequest, type EscalationStatus } from './escalation-model';
@@ -29,6 +30,17 @@ export interface EscalationsRepo {
   /** How many times this contact has been escalated (the summary's "prior escalations"). */
   countByContact(workspaceId: string, contactId: string): Promise<number>;
 }
+
+/** Every escalation of a conversation, oldest first: read on every sidebar view (see reusable-query.ts). */
+const selectByConversation = reusableQuery((db, key: { workspaceId: string; conversationId: string }) =>
+  db
+    .selectFrom('escalations')
+    .selectAll()
+    .where('workspace_id', '=', key.workspaceId)
+    .where('conversation_id', '=', key.conversationId)
+    .orderBy('created_at')
+    .orderBy('id'),
+);
 
 export function createEscalationsRepo(ctx: RepoContext): EscalationsRepo {
   const { db } = ctx;
@@ -67,7 +79,8 @@ export function createEscalationsRepo(ctx: RepoContext): EscalationsRepo {
     get: (workspaceId, id) => findOne(db, workspaceId, 'id', id),
     getByIdempotencyKey: (workspaceId, key) => findOne(db, workspaceId, 'idempotency_key', key),
     listActiveByConversation: (workspaceId, conversationId) => byConversation(workspaceId, conversationId, ACTIVE),
-    listByConversation: (workspaceId, conversationId) => byConversation(workspaceId, conversationId, [...ESCALATION_STATUSES]),
+    listByConversation: async (workspaceId, conversationId) =>
+      (await selectByConversation(db, ctx.dialect, { workspaceId, conversationId })).map(toEscalation),
 
     async countByContact(workspaceId, contactId) {
       const row = await db

@@ -59,7 +59,17 @@ export interface TicketsRepo {
   listStale(workspaceId: string | null, olderThan: number, limit: number): Promise<TicketLink[]>;
 }
 
-/** The two statements every ticket view runs (see reusable-query.ts). */
+/** The statements every ticket view and every sidebar runs (see reusable-query.ts). */
+const selectByConversation = reusableQuery((db, key: { workspaceId: string; conversationId: string }) =>
+  db
+    .selectFrom('ticket_links')
+    .selectAll()
+    .where('workspace_id', '=', key.workspaceId)
+    .where('conversation_id', '=', key.conversationId)
+    .orderBy('created_at')
+    .orderBy('ticket_id'),
+);
+
 const selectTicket = reusableQuery((db, key: { workspaceId: string; ticketId: string }) =>
   db.selectFrom('ticket_links').selectAll().where('workspace_id', '=', key.workspaceId).where('ticket_id', '=', key.ticketId),
 );
@@ -125,14 +135,7 @@ export function createTicketsRepo({ db, dialect }: RepoContext): TicketsRepo {
     },
 
     async listByConversation(workspaceId, conversationId) {
-      const rows = await db
-        .selectFrom('ticket_links')
-        .selectAll()
-        .where('workspace_id', '=', workspaceId)
-        .where('conversation_id', '=', conversationId)
-        .orderBy('created_at')
-        .orderBy('ticket_id')
-        .execute();
+      const rows = await selectByConversation(db, dialect, { workspaceId, conversationId });
       return rows.map(toTicket);
     },
 

@@ -6,6 +6,12 @@
 import type { Selectable } from 'kysely';
 import { WORKSPACE_TABLES, type WorkspacesTable } from '../schema';
 import { type Db, inTransaction, narrow, type RepoContext } from './common';
+import { reusableQuery } from './reusable-query';
+
+/** Read on every sidebar view and most jobs (see reusable-query.ts). */
+const selectWorkspace = reusableQuery((db, key: { workspaceId: string }) =>
+  db.selectFrom('workspaces').selectAll().where('id', '=', key.workspaceId),
+);
 
 export const INSTALL_MODES = ['private', 'oauth'] as const;
 export type InstallMode = (typeof INSTALL_MODES)[number];
@@ -55,7 +61,7 @@ export interface WorkspacesRepo {
   purge(workspaceId: string): Promise<void>;
 }
 
-export function createWorkspacesRepo({ db }: RepoContext): WorkspacesRepo {
+export function createWorkspacesRepo({ db, dialect }: RepoContext): WorkspacesRepo {
   return {
     async upsert(workspaceId, install) {
       const row: WorkspacesTable = {
@@ -95,7 +101,7 @@ export function createWorkspacesRepo({ db }: RepoContext): WorkspacesRepo {
     },
 
     async get(workspaceId) {
-      const row = await db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirst();
+      const [row] = await selectWorkspace(db, dialect, { workspaceId });
       return row ? toWorkspace(row) : null;
     },
 
