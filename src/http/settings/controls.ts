@@ -91,34 +91,34 @@ export function selectField(
 }
 
 export function checkboxGroup(state: FormState, name: string, choices: readonly Choice[], options: { label?: string } = {}): SafeHtml {
-  const id = fieldId(name);
-  const { attrs, notes } = described(state, name, true);
   const selected = new Set(([] as string[]).concat(state.values[name] ?? []));
-  return wrapper(
-    state,
-    name,
-    html`<fieldset id="${id}"${attrs}><legend>${labelOf(name, options.label)}</legend>${notes}${choices.map(
-      (c, i) =>
-        html`<div class="check"><input type="checkbox" id="${id}-${i}" name="${name}" value="${c.value}"${flag(
-          'checked',
-          selected.has(c.value),
-        )}><label for="${id}-${i}">${c.label}</label></div>`,
-    )}</fieldset>`,
-  );
+  return choiceGroup(state, name, choices, 'checkbox', (value) => selected.has(value), options);
 }
 
 export function radioGroup(state: FormState, name: string, choices: readonly Choice[], options: { label?: string } = {}): SafeHtml {
+  const current = single(state, name);
+  return choiceGroup(state, name, choices, 'radio', (value) => value === current, options);
+}
+
+/** A fieldset of checkboxes or radio buttons, one per choice, each labelled and ticked as `checked` says. */
+function choiceGroup(
+  state: FormState,
+  name: string,
+  choices: readonly Choice[],
+  type: 'checkbox' | 'radio',
+  checked: (value: string) => boolean,
+  options: { label?: string },
+): SafeHtml {
   const id = fieldId(name);
   const { attrs, notes } = described(state, name, true);
-  const value = single(state, name);
   return wrapper(
     state,
     name,
     html`<fieldset id="${id}"${attrs}><legend>${labelOf(name, options.label)}</legend>${notes}${choices.map(
       (c, i) =>
-        html`<div class="check"><input type="radio" id="${id}-${i}" name="${name}" value="${c.value}"${flag(
+        html`<div class="check"><input type="${type}" id="${id}-${i}" name="${name}" value="${c.value}"${flag(
           'checked',
-          c.value === value,
+          checked(c.value),
         )}><label for="${id}-${i}">${c.label}</label></div>`,
     )}</fieldset>`,
   );
