@@ -56,6 +56,18 @@ export function testConfig(token: string, env: Record<string, string> = {}) {
   });
 }
 
+/** POSTs `body` as JSON with a Canvas Kit signature under `secret` (or with `signature` as given). */
+export function signedPoster(app: Application['app'], secret: string) {
+  return (path: string, body: unknown, signature?: string): request.Test => {
+    const raw = JSON.stringify(body);
+    return request(app)
+      .post(path)
+      .set('Content-Type', 'application/json')
+      .set('X-Body-Signature', signature ?? signBody('canvas', raw, secret))
+      .send(raw);
+  };
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = options.clock ?? new ManualClock(TEST_START);
   const ownsFake = !options.fake;
@@ -88,14 +100,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     conversationId: demo.conversations.refund,
     adminId: demo.admins.agent,
   };
-  const postSigned = (path: string, body: unknown, signature?: string) => {
-    const raw = JSON.stringify(body);
-    return request(application.app)
-      .post(path)
-      .set('Content-Type', 'application/json')
-      .set('X-Body-Signature', signature ?? signBody('canvas', raw, TEST_CLIENT_SECRET))
-      .send(raw);
-  };
+  const postSigned = signedPoster(application.app, TEST_CLIENT_SECRET);
   return {
     fake,
     demo,

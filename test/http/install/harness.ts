@@ -7,7 +7,6 @@
  */
 import request from 'supertest';
 import { loadConfig } from '../../../src/config';
-import { signBody } from '../../../src/http/signature';
 import { type FakeIntercom, startFakeIntercom } from '../../../src/sandbox/fake-intercom';
 import type { DemoWorkspace } from '../../../src/sandbox/fake-intercom/demo-seed';
 import { installPrivateWorkspace } from '../../../src/services/private-install';
@@ -15,6 +14,7 @@ import { type Database, openDatabase } from '../../../src/store';
 import { ManualClock } from '../../../src/util/clock';
 import { type Logger, silentLogger } from '../../../src/util/logger';
 import { type Application, buildApplication } from '../../../src/wiring';
+import { signedPoster } from '../../support/app-harness';
 
 export const CLIENT_ID = 'handoff-test-client';
 export const CLIENT_SECRET = 'install-test-secret';
@@ -95,14 +95,7 @@ export async function startInstallHarness(options: InstallHarnessOptions): Promi
     clock,
     application,
     http: () => request(application.app),
-    postSigned(path, body, signature) {
-      const raw = JSON.stringify(body);
-      return request(application.app)
-        .post(path)
-        .set('Content-Type', 'application/json')
-        .set('X-Body-Signature', signature ?? signBody('canvas', raw, CLIENT_SECRET))
-        .send(raw);
-    },
+    postSigned: signedPoster(application.app, CLIENT_SECRET),
     async close() {
       await application.stop();
       if (ownsFake) await fake.close();
