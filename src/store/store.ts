@@ -79,8 +79,11 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
         const result = await original(workspaceId, ...rest);
         const scope = name === 'settings' || name === 'workspaces' ? 'settings' : 'rows';
         changes.written(workspaceId, scope);
-        committed?.set(workspaceId, scope === 'settings' ? scope : (committed.get(workspaceId) ?? scope));
-        if (channel !== null) await sql`select pg_notify(${channel}, ${encodeNotification(workspaceId, scope)})`.execute(db);
+        // One NOTIFY per workspace and scope per transaction: a webhook's apply writes a ticket and its clocks.
+        const already = committed?.get(workspaceId);
+        const told = already === 'settings' || already === scope;
+        committed?.set(workspaceId, already === 'settings' ? already : scope);
+        if (channel !== null && !told) await sql`select pg_notify(${channel}, ${encodeNotification(workspaceId, scope)})`.execute(db);
         return result;
       };
     });
