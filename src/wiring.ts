@@ -4,7 +4,7 @@
  * it with a memory database, a manual clock and the fake Intercom's URL.
  */
 import { randomUUID } from 'node:crypto';
-import type { Express, Router } from 'express';
+import type { Router } from 'express';
 import type { Config } from './config';
 import { type FlowDeps, intercomTicketUrl } from './flows/deps';
 import { allTickets, sidebar } from './flows/sidebar';
@@ -13,7 +13,8 @@ import { createApp } from './http/app';
 import { installRoutes } from './http/install-routes';
 import { oauthCallbackRoutes } from './http/oauth-callback';
 import { settingsRoutes } from './http/settings/routes';
-import { uninstallRoutes } from './http/uninstall-routes';
+import type { HttpApp, MachineRoute } from './http/front-door';
+import { uninstallRoute } from './http/uninstall-routes';
 import type { BackgroundJob } from './jobs/background-job';
 import { createLadderHandlers } from './jobs/ladder-handlers';
 import { createOutboxWorker, type OutboxHandler, type OutboxWorker } from './jobs/outbox-worker';
@@ -21,7 +22,7 @@ import { createSlaScheduler } from './jobs/sla-scheduler';
 import { createReconciler } from './jobs/reconciler';
 import { createSyncHandlers } from './jobs/sync-handlers';
 import { createWebhookProcessor } from './jobs/webhook-processor';
-import { webhookRoutes } from './http/webhook-routes';
+import { webhookRoute } from './http/webhook-routes';
 import { ticketActions } from './flows/ticket-actions';
 import { applyTicket, createSyncDeps } from './services/sync';
 import { countingIntercomCalls, countReusedView, createViewCounters, viewMetrics } from './services/sync/view-metrics';
@@ -66,7 +67,7 @@ export interface BuildOptions {
 }
 
 export interface Application {
-  app: Express;
+  app: HttpApp;
   store: Store;
   deps: FlowDeps;
   cipher: TokenCipher;
@@ -176,7 +177,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   Object.assign(submitTable, ticketActions({ flow: deps, sync }));
   const routers: Router[] = [...(options.routers ?? [])];
   routers.push(installRoutes(install), oauthCallbackRoutes(install), settingsRoutes(install));
-  const machineRouters: Router[] = [uninstallRoutes(install, config.intercom.clientSecrets)];
+  const machineRoutes: MachineRoute[] = [uninstallRoute(install, config.intercom.clientSecrets)];
 
   const outbox = createOutboxWorker({
     store,
@@ -203,7 +204,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   const webhookProcessor = createWebhookProcessor({ sync, workerId: instanceId, intervalMs: config.jobs.outboxPollMs });
   jobs.push(webhookProcessor, createReconciler({ sync, intervalMs: config.jobs.reconcileIntervalMs }));
   const onAccepted = () => webhookProcessor.poke();
-  machineRouters.push(webhookRoutes({ clientSecrets: config.intercom.clientSecrets, store, clock, logger, onAccepted }));
+  machineRoutes.push(webhookRoute({ clientSecrets: config.intercom.clientSecrets, store, clock, logger, onAccepted }));
   // Intercom calls per sidebar view, on /metrics (a warm view makes none).
   const sidebarViews = createViewCounters();
 
@@ -228,7 +229,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     },
     metrics: async () => ({ outbox_pending: await store.outbox.pendingCount(null), ...viewMetrics(sidebarViews) }),
     routers,
-    machineRouters,
+    machineRoutes,
   });
 
   let stopped = false;

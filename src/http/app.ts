@@ -1,14 +1,16 @@
 /**
- * createApp(deps) builds the Express app; it never listens (src/server.ts
- * does). Routers for webhooks, install, settings and the sandbox are built by
- * their own modules and handed in, so this file stays a table of contents.
+ * createApp(deps) builds the app's request listener; it never listens (src/server.ts
+ * does). Intercom's machine routes go through the front door (front-door.ts), the
+ * rest through Express. Routes for webhooks, install, settings and the sandbox are
+ * built by their own modules and handed in, so this file stays a table of contents.
  */
-import express, { type Express, type Router } from 'express';
+import express, { type Router } from 'express';
 import helmet from 'helmet';
 import type { CanvasHandlers } from '../flows/types';
 import type { Logger } from '../util/logger';
 import { intercomCallTotals } from '../util/request-context';
-import { mountCanvasRoutes } from './canvas-routes';
+import { canvasRoutes } from './canvas-routes';
+import { frontDoor, type HttpApp, type MachineRoute } from './front-door';
 import type { InitializeReuse } from './initialize-reuse';
 
 export interface HealthReport {
@@ -27,21 +29,16 @@ export interface AppDeps {
   /** Extra counters for /metrics (outbox depth, webhook backlog …). */
   metrics?: () => Promise<Record<string, number>>;
   routers?: readonly Router[];
-  /** Routes only Intercom calls (webhooks, uninstall): JSON in and out, mounted before the browser headers. */
-  machineRouters?: readonly Router[];
+  /** Routes only Intercom calls (webhooks, uninstall), besides the canvas routes: signed JSON in, JSON out. */
+  machineRoutes?: readonly MachineRoute[];
 }
 
-export function createApp(deps: AppDeps): Express {
+export function createApp(deps: AppDeps): HttpApp {
   const app = express();
   app.disable('x-powered-by');
-  // No ETags: the hot routes are POSTs, whose answers no cache revalidates, and hashing every body costs.
   app.set('etag', false);
   app.set('trust proxy', true);
-  // Intercom's machine-to-machine routes first: they answer JSON to a server, so browser security headers would
-  // only cost time on the two hottest paths (sidebar initialize, webhook ingest).
-  mountCanvasRoutes(app, { clientSecrets: deps.clientSecrets, logger: deps.logger, handlers: deps.canvas, ...deps.initializeReuse });
-  for (const router of deps.machineRouters ?? []) app.use(router);
-  // The headers matter for the HTML pages (settings, sandbox) and do no harm on the rest.
+  // Browser security headers: they matter for the HTML pages (settings, sandbox) and do no harm on the rest.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'frame-ancestors': ["'self'"] } } }));
 
   app.get('/healthz', async (_req, res) => {
@@ -65,5 +62,10 @@ export function createApp(deps: AppDeps): Express {
     if (status >= 500) deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'unhandled route error');
     res.status(status).json({ error: status === 413 ? 'payload_too_large' : status < 500 ? 'bad_request' : 'internal_error' });
   });
-  return app;
+  // Intercom's machine-to-machine routes are answered before Express: JSON to a server, on the two hottest paths.
+  const machine = [
+    ...canvasRoutes({ clientSecrets: deps.clientSecrets, logger: deps.logger, handlers: deps.canvas, ...deps.initializeReuse }),
+    ...(deps.machineRoutes ?? []),
+  ];
+  return frontDoor(machine, app, deps.logger);
 }

@@ -4,7 +4,7 @@
  * these exact bytes if it still stands (initialize-reuse.ts) → JSON → schema →
  * flow. After the signature passes, every outcome is an HTTP 200 canvas.
  */
-import type { Request, Response, Router } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorCanvas } from '../../canvases/error';
 import type { CanvasHandler, CanvasHandlers, CanvasResponse, CanvasReuse } from '../flows/types';
 import type { Logger } from '../util/logger';
@@ -12,7 +12,8 @@ import { intercomCallsInThisRequest, runWithRequestContext } from '../util/reque
 import { parseCanvasRequest } from './canvas-request';
 import { AppError, describeError } from './errors';
 import { type InitializeReuse, reuseKey } from './initialize-reuse';
-import { parseJson, readSignedBody } from './raw-body';
+import { type MachineRoute, replyJson } from './front-door';
+import { parseJson } from './raw-body';
 import { verifySignature } from './signature';
 
 export interface CanvasRouteDeps {
@@ -25,18 +26,15 @@ export interface CanvasRouteDeps {
   onReused?: () => void;
 }
 
-/**
- * Registers the two routes on `target`: the app itself in production (a nested router would cost the hottest
- * path a layer of its own), or a Router.
- */
-export function mountCanvasRoutes(target: Pick<Router, 'post'>, deps: CanvasRouteDeps): void {
-  // The body is read inside the route (no middleware layer); anything `handle` lets escape goes to Express's error handler.
-  target.post('/intercom/initialize', (req, res, next) =>
-    readSignedBody(req, res, (raw) => handle(deps, deps.handlers.initialize, 'initialize', raw, req, res, deps.reuse).catch(next), next),
-  );
-  target.post('/intercom/submit', (req, res, next) =>
-    readSignedBody(req, res, (raw) => handle(deps, deps.handlers.submit, 'submit', raw, req, res).catch(next), next),
-  );
+/** The two routes, for the front door (front-door.ts), which reads the body and answers anything that escapes. */
+export function canvasRoutes(deps: CanvasRouteDeps): MachineRoute[] {
+  return [
+    {
+      path: '/intercom/initialize',
+      onBody: (raw, req, res) => handle(deps, deps.handlers.initialize, 'initialize', raw, req, res, deps.reuse),
+    },
+    { path: '/intercom/submit', onBody: (raw, req, res) => handle(deps, deps.handlers.submit, 'submit', raw, req, res) },
+  ];
 }
 
 async function handle(
@@ -44,22 +42,22 @@ async function handle(
   handler: CanvasHandler,
   route: string,
   raw: Buffer,
-  req: Request,
-  res: Response,
+  req: IncomingMessage,
+  res: ServerResponse,
   reuse?: InitializeReuse,
 ): Promise<void> {
-  const signature = req.get('x-body-signature');
+  const signature = req.headers['x-body-signature'];
   if (!verifySignature('canvas', raw, signature, deps.clientSecrets)) {
     deps.logger.warn({ route, reason: signature ? 'bad_signature' : 'missing_signature' }, 'rejected unsigned canvas request');
-    res.status(401).json({ error: 'invalid_signature' });
+    replyJson(res, 401, { error: 'invalid_signature' });
     return;
   }
   // Verified, so the signature stands for these exact bytes: the same request answered before may be answered again.
-  const key = reuse && signature ? reuseKey(signature) : null;
+  const key = reuse && typeof signature === 'string' ? reuseKey(signature) : null;
   const reused = key ? reuse?.lookup(key) : null;
   if (reused) {
     deps.onReused?.();
-    sendCanvas(res, reused);
+    replyJson(res, 200, reused);
     return;
   }
   await runWithRequestContext(async () => {
@@ -82,14 +80,8 @@ async function handle(
     log.debug({ intercomCalls: intercomCallsInThisRequest() }, 'canvas answered');
     const body = Buffer.from(JSON.stringify(canvas));
     if (key && offered) reuse?.keep(key, offered, body);
-    sendCanvas(res, body);
+    replyJson(res, 200, body);
   });
-}
-
-/** Straight to Node: the bytes are final, and Express's `send` (type sniffing, freshness) has nothing to add. */
-function sendCanvas(res: Response, body: Buffer): void {
-  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
-  res.end(body);
 }
 
 function logFailure(log: Logger, error: unknown): void {

@@ -8,32 +8,29 @@
  * about a fifth of a request (bench/README.md). Over the limit → 413, a
  * compressed body → 415, an aborted upload → nothing runs at all.
  */
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const SIGNED_BODY_LIMIT_BYTES = 1024 * 1024;
 
-class BodyError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /**
- * Reads the whole body, then calls `onBody` with it; a refusal (413, 415) goes to `onError` (Express's `next`).
- * Callback-style so the hottest route can read its body inside its own handler, without a middleware layer.
+ * Reads the whole body, then calls `onBody` with it; a refusal calls `onRefused` with its status (413 over the
+ * limit, 415 compressed). Callback-style: the front door (front-door.ts) reads the body with no layer around it.
  */
-export function readSignedBody(req: Request, res: Response, onBody: (raw: Buffer) => void, onError: NextFunction): void {
+export function readSignedBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  onBody: (raw: Buffer) => void,
+  onRefused: (status: 413 | 415) => void,
+): void {
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
-    onError(new BodyError(415, 'compressed request bodies are not accepted'));
+    req.resume();
+    onRefused(415);
     return;
   }
   const declared = Number(req.headers['content-length']);
   if (declared > SIGNED_BODY_LIMIT_BYTES) {
-    refuse(req, res, onError);
+    refuse(req, res, onRefused);
     return;
   }
   const chunks: Buffer[] = [];
@@ -44,7 +41,7 @@ export function readSignedBody(req: Request, res: Response, onBody: (raw: Buffer
     if (size > SIGNED_BODY_LIMIT_BYTES) {
       done = true;
       req.off('data', onData);
-      refuse(req, res, onError);
+      refuse(req, res, onRefused);
       return;
     }
     chunks.push(chunk);
@@ -61,29 +58,11 @@ export function readSignedBody(req: Request, res: Response, onBody: (raw: Buffer
   });
 }
 
-/** The same as middleware: the raw body lands in `req.body`. */
-export function rawBody(req: Request, res: Response, next: NextFunction): void {
-  readSignedBody(
-    req,
-    res,
-    (raw) => {
-      req.body = raw;
-      next();
-    },
-    next,
-  );
-}
-
 /** 413. The rest of the upload is read and dropped so the answer reaches the client, then the connection closes. */
-function refuse(req: Request, res: Response, next: NextFunction): void {
-  res.set('Connection', 'close');
+function refuse(req: IncomingMessage, res: ServerResponse, onRefused: (status: 413) => void): void {
+  res.setHeader('Connection', 'close');
   req.resume();
-  next(new BodyError(413, 'request body over the limit'));
-}
-
-/** The raw body as a Buffer (empty when there was none). */
-export function bodyBytes(body: unknown): Buffer {
-  return Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+  onRefused(413);
 }
 
 /** JSON.parse that reports failure instead of throwing. */

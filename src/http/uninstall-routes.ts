@@ -5,36 +5,38 @@
  * the one named in the signed body; the answer is the same whether or not it
  * was installed here, so the route tells an outsider nothing.
  */
-import { type Request, type Response, Router } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { InstallServices } from '../services/install';
-import { bodyBytes, parseJson, rawBody } from './raw-body';
+import { type MachineRoute, replyJson } from './front-door';
+import { parseJson } from './raw-body';
 import { verifySignature } from './signature';
 
 const uninstallBodySchema = z.looseObject({ app_id: z.string().trim().min(1).max(128) });
 
-export function uninstallRoutes(install: InstallServices, clientSecrets: readonly string[]): Router {
-  const router = Router();
-  router.post('/intercom/uninstall', rawBody, (req, res) => uninstall(install, clientSecrets, req, res));
-  return router;
+export function uninstallRoute(install: InstallServices, clientSecrets: readonly string[]): MachineRoute {
+  return { path: '/intercom/uninstall', onBody: (raw, req, res) => uninstall(install, clientSecrets, raw, req, res) };
 }
 
-async function uninstall(install: InstallServices, clientSecrets: readonly string[], req: Request, res: Response): Promise<void> {
-  const raw = bodyBytes(req.body);
-  if (!verifySignature('canvas', raw, req.get('x-body-signature'), clientSecrets)) {
-    install.logger.warn(
-      { route: 'uninstall', reason: req.get('x-body-signature') ? 'bad_signature' : 'missing_signature' },
-      'rejected unsigned uninstall',
-    );
-    res.status(401).json({ error: 'invalid_signature' });
+async function uninstall(
+  install: InstallServices,
+  clientSecrets: readonly string[],
+  raw: Buffer,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const signature = req.headers['x-body-signature'];
+  if (!verifySignature('canvas', raw, signature, clientSecrets)) {
+    install.logger.warn({ route: 'uninstall', reason: signature ? 'bad_signature' : 'missing_signature' }, 'rejected unsigned uninstall');
+    replyJson(res, 401, { error: 'invalid_signature' });
     return;
   }
   const json = parseJson(raw);
   const parsed = json.ok ? uninstallBodySchema.safeParse(json.value) : null;
   if (!parsed?.success) {
-    res.status(400).json({ error: 'bad_request' });
+    replyJson(res, 400, { error: 'bad_request' });
     return;
   }
   await install.uninstall(parsed.data.app_id);
-  res.status(200).json({ ok: true });
+  replyJson(res, 200, { ok: true });
 }

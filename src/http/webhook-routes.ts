@@ -11,12 +11,13 @@
  *   same bytes cannot help, and erroring would count toward pausing good notifications;
  * - ping, unknown topics, workspaces that have not installed Handoff, duplicates → 200 (acknowledged, ignored).
  */
-import { type Response, Router } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Store } from '../store';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { parseEnvelope } from '../services/sync/webhook-payloads';
-import { bodyBytes, parseJson, rawBody } from './raw-body';
+import { type MachineRoute, replyJson } from './front-door';
+import { parseJson } from './raw-body';
 import { verifySignature } from './signature';
 import { installedCheck } from '../services/sync/installed-check';
 
@@ -31,26 +32,25 @@ export interface WebhookRouteDeps {
 
 export const WEBHOOK_PATH = '/intercom/webhooks';
 
-export function webhookRoutes(deps: WebhookRouteDeps): Router {
-  const router = Router();
+export function webhookRoute(deps: WebhookRouteDeps): MachineRoute {
   const log = deps.logger.child({ route: 'webhook' });
   const isInstalled = installedCheck(deps.store, deps.clock);
-  router.post(WEBHOOK_PATH, rawBody, async (req, res) => {
-    const raw = bodyBytes(req.body);
-    if (!verifySignature('webhook', raw, req.get('x-hub-signature'), deps.clientSecrets)) {
-      log.warn({ reason: req.get('x-hub-signature') ? 'bad_signature' : 'missing_signature' }, 'rejected unsigned webhook');
-      res.status(401).json({ error: 'invalid_signature' });
+  const onBody = async (raw: Buffer, req: IncomingMessage, res: ServerResponse) => {
+    const signature = req.headers['x-hub-signature'];
+    if (!verifySignature('webhook', raw, signature, deps.clientSecrets)) {
+      log.warn({ reason: signature ? 'bad_signature' : 'missing_signature' }, 'rejected unsigned webhook');
+      replyJson(res, 401, { error: 'invalid_signature' });
       return;
     }
     const json = parseJson(raw);
     const envelope = json.ok ? parseEnvelope(json.value) : ({ kind: 'malformed', problem: 'not JSON' } as const);
     if (envelope.kind === 'malformed') {
       log.warn({ problem: envelope.problem }, 'signed webhook without a usable envelope');
-      res.status(400).json({ error: 'bad_request' });
+      replyJson(res, 400, { error: 'bad_request' });
       return;
     }
     if (envelope.kind === 'ping') {
-      res.status(200).json({ ok: true, ping: true });
+      replyJson(res, 200, { ok: true, ping: true });
       return;
     }
     const { workspaceId, notificationId, topic, payload } = envelope;
@@ -58,7 +58,7 @@ export function webhookRoutes(deps: WebhookRouteDeps): Router {
     if (!(await isInstalled(workspaceId))) {
       // Stored nowhere: an app's endpoint hears from every workspace that ever installed it.
       log.info(fields, 'webhook for a workspace without Handoff installed; ignored');
-      res.status(200).json({ ok: true, ignored: 'not_installed' });
+      replyJson(res, 200, { ok: true, ignored: 'not_installed' });
       return;
     }
     let accepted: 'new' | 'duplicate';
@@ -68,14 +68,14 @@ export function webhookRoutes(deps: WebhookRouteDeps): Router {
       // An item nested thousands deep overflows JSON.stringify before anything is written: unusable, not a crash.
       if (!(error instanceof RangeError)) throw error;
       log.warn(fields, 'signed webhook too deeply nested to store');
-      res.status(400).json({ error: 'bad_request' });
+      replyJson(res, 400, { error: 'bad_request' });
       return;
     }
     if (accepted === 'new') deps.onAccepted();
     else log.info(fields, 'duplicate webhook acknowledged');
-    acknowledge(res, ACKNOWLEDGED[accepted]);
-  });
-  return router;
+    replyJson(res, 200, ACKNOWLEDGED[accepted]);
+  };
+  return { path: WEBHOOK_PATH, onBody };
 }
 
 /**
@@ -86,7 +86,3 @@ const ACKNOWLEDGED = {
   new: Buffer.from(JSON.stringify({ ok: true, duplicate: false })),
   duplicate: Buffer.from(JSON.stringify({ ok: true, duplicate: true })),
 };
-
-function acknowledge(res: Response, body: Buffer): void {
-  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length }).end(body);
-}

@@ -6,7 +6,7 @@
  */
 import { Agent, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
+import type { HttpApp } from '../../../src/http/front-door';
 import { signBody } from '../../../src/http/signature';
 import { TEST_CLIENT_SECRET } from '../app-harness';
 
@@ -30,9 +30,10 @@ export interface Wire {
   close(): Promise<void>;
 }
 
-export async function listen(app: Express, maxSockets = 8): Promise<Wire> {
+export async function listen(app: HttpApp, maxSockets = 8): Promise<Wire> {
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(s)));
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    s.once('error', reject);
   });
   server.on('connection', (socket) => socket.setNoDelay(true));
   const client = connect((server.address() as AddressInfo).port, maxSockets);

@@ -1,0 +1,72 @@
+/**
+ * The server's request listener. Intercom's machine routes — sidebar initialize and submit, webhooks, uninstall —
+ * are answered here with plain Node request handling; every other request (settings pages, install, sandbox,
+ * health, metrics, 404s) goes on to the Express app.
+ *
+ * Why not Express for those four: they are the hottest paths (a sidebar view, a webhook), each is one POST of
+ * signed bytes from one sender, and none uses anything Express adds. On the benchmark's host Express's own
+ * per-request work (prototype swaps, router walk) costs as much as the whole of a repeated sidebar view.
+ */
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { Logger } from '../util/logger';
+import { readSignedBody } from './raw-body';
+
+/** A POST route taking one signed body: `onBody` runs with the whole body, read within the size limit. */
+export interface MachineRoute {
+  path: string;
+  onBody(raw: Buffer, req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
+
+/** What servers and supertest take: a request listener, with Express's `listen` shape for callers that start one. */
+export interface HttpApp extends RequestListener {
+  listen(port: number, host: string, onListening?: () => void): Server;
+}
+
+export function frontDoor(routes: readonly MachineRoute[], rest: RequestListener, logger: Logger): HttpApp {
+  const byPath = new Map(routes.map((route) => [route.path, route]));
+  const log = logger.child({ component: 'front-door' });
+  const listener: RequestListener = (req, res) => {
+    const route = req.method === 'POST' ? byPath.get(pathOf(req.url)) : undefined;
+    if (!route) {
+      rest(req, res);
+      return;
+    }
+    readSignedBody(
+      req,
+      res,
+      (raw) => {
+        route.onBody(raw, req, res).catch((error: unknown) => {
+          log.error({ path: route.path, err: error instanceof Error ? error.message : String(error) }, 'machine route failed');
+          replyError(res, 500);
+        });
+      },
+      (status) => replyError(res, status),
+    );
+  };
+  return Object.assign(listener, {
+    listen: (port: number, host: string, onListening?: () => void) => createServer(listener).listen(port, host, onListening),
+  });
+}
+
+/** The path without its query string, as Express would route it. */
+function pathOf(url: string | undefined): string {
+  if (url === undefined) return '/';
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
+}
+
+/** A JSON answer written straight to Node, with its length. */
+export function replyJson(res: ServerResponse, status: number, body: Buffer | object): void {
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': bytes.length });
+  res.end(bytes);
+}
+
+/** The same error bodies Express's last-resort handler gives (src/http/app.ts): a code, never a stack or a secret. */
+export function replyError(res: ServerResponse, status: number): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  replyJson(res, status, { error: status === 413 ? 'payload_too_large' : status < 500 ? 'bad_request' : 'internal_error' });
+}
