@@ -27,10 +27,12 @@ async function linkTickets(ctx: AppContext, args: { workspaceId: string; tickets
     if (!snapshot) throw new Error(`fake ticket ${ticket.id} has no linked conversation`);
     const now = ctx.clock.now();
     const priority = isPriority(snapshot.priority) ? snapshot.priority : 'P3';
+    // The clocks started when the ticket was created (escalated), as an escalation would have started them.
+    const createdAt = ticket.created_at === null ? now : Math.min(now, ticket.created_at * 1000);
     await store.transaction(async (tx) => {
       await tx.tickets.upsert(args.workspaceId, snapshot, now);
       const account = { tier: 'standard' as const, renewalInDays: null, highRisk: false };
-      await deps.sla.startClocks(tx, args.workspaceId, { ticketId: ticket.id, createdAt: now, priority, account }, now);
+      await deps.sla.startClocks(tx, args.workspaceId, { ticketId: ticket.id, createdAt, priority, account }, now);
     });
     linked += 1;
   }

@@ -4,6 +4,10 @@
  * state (ticket-ops, as its back-office does), then serialised and signed. Two in three move the ticket between
  * "in progress" and "waiting on customer" (the SLA clock pauses and resumes), one in three reassigns it.
  * Redeliveries (the same bytes again, as Intercom retries) are mixed in shortly after their original.
+ *
+ * Time moves as it does in a workspace: the tickets were escalated an hour before the burst, and each ticket's
+ * changes are a second apart, the last one at "now". (Were they all stamped with the same second, every change
+ * would look to the app like a contested same-second view and be queued for a re-read from Intercom.)
  */
 import type { FakeIntercom } from '../../src/sandbox/fake-intercom';
 import type { DemoWorkspace } from '../../src/sandbox/fake-intercom/demo-seed';
@@ -14,12 +18,17 @@ import { notificationEnvelope, signWebhookBody } from '../../src/sandbox/fake-in
 import type { PostItem } from '../load';
 import { seededRandom } from '../stats';
 
+/** How long before the burst the feed's tickets were created (escalated). */
+const ESCALATED_BEFORE_SECONDS = 3_600;
+
 /** Back-office tickets in the fake, each on its own conversation, in the state an escalation leaves them. */
-export function seedFeedTickets(fake: FakeIntercom, demo: DemoWorkspace, count: number): FakeTicket[] {
+export function seedFeedTickets(fake: FakeIntercom, demo: DemoWorkspace, count: number, nowSeconds: number): FakeTicket[] {
+  const createdAt = nowSeconds - ESCALATED_BEFORE_SECONDS;
   return Array.from({ length: count }, (_, i) => {
     const conversation = fake.seed.conversation(demo.workspaceId, {
       contactId: demo.contacts.standard,
       title: `Webhook bench ${i}`,
+      createdAt: createdAt - 600,
       messages: [{ from: 'contact', body: `<p>Order ${5000 + i} never arrived.</p>` }],
     });
     return fake.seed.ticket(demo.workspaceId, {
@@ -33,6 +42,7 @@ export function seedFeedTickets(fake: FakeIntercom, demo: DemoWorkspace, count: 
       },
       teamAssigneeId: demo.teams.default,
       state: 'in_progress',
+      createdAt,
     });
   });
 }
@@ -82,9 +92,12 @@ export function buildFeed(
   const originals: PostItem[] = [];
   const items: PostItem[] = [];
   let owed = 0;
+  // Each ticket changes once a round, a second apart, the last round at `nowSeconds`.
+  const rounds = Math.ceil(unique / Math.max(1, tickets.length));
   for (let i = 0; i < unique; i += 1) {
-    const { topic, item } = change(fake, demo, tickets[i % tickets.length]!, i, options.nowSeconds);
-    const body = JSON.stringify(notificationEnvelope(`notif_bench_${i}`, demo.workspaceId, topic, item, options.nowSeconds));
+    const at = options.nowSeconds - rounds + 1 + Math.floor(i / tickets.length);
+    const { topic, item } = change(fake, demo, tickets[i % tickets.length]!, i, at);
+    const body = JSON.stringify(notificationEnvelope(`notif_bench_${i}`, demo.workspaceId, topic, item, at));
     const sent = { body, headers: { 'X-Hub-Signature': signWebhookBody(body, options.clientSecret) } };
     originals.push(sent);
     items.push(sent);

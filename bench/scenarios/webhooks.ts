@@ -33,7 +33,8 @@ export async function webhookRows(env: BenchEnv, log: (line: string) => void): P
   if (!names.includes('webhooks'))
     return [waiting('webhooks.rate', label, 'notif/s', atLeast(2000), 'no webhook processor wired (issue 5)')];
   const { notifications, tickets: ticketCount, duplicateShare, connections, sendBudgetSeconds, applyBudgetSeconds } = env.options.webhooks;
-  const tickets = seedFeedTickets(env.fake, env.demo, ticketCount);
+  const nowSeconds = Math.floor(env.now() / 1000);
+  const tickets = seedFeedTickets(env.fake, env.demo, ticketCount, nowSeconds);
   const json = feedTicketJson(env.fake, env.demo, tickets);
   for (let i = 0; i < json.length; i += 200) {
     await env.app.call('linkTickets', { workspaceId: env.demo.workspaceId, tickets: json.slice(i, i + 200) });
@@ -41,7 +42,7 @@ export async function webhookRows(env: BenchEnv, log: (line: string) => void): P
   const feed = buildFeed(env.fake, env.demo, tickets, {
     notifications,
     duplicateShare,
-    nowSeconds: Math.floor(env.now() / 1000),
+    nowSeconds,
     clientSecret: BENCH_CLIENT_SECRET,
   });
   env.fake.clearLog();

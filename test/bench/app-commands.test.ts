@@ -80,7 +80,7 @@ describe('bench app commands', () => {
 
   it('applies every unique notification of the feed and stores each redelivery once', async () => {
     const commands = webhookCommands(() => ctx);
-    const tickets = seedFeedTickets(h.fake, h.demo, 3);
+    const tickets = seedFeedTickets(h.fake, h.demo, 3, Math.floor(h.clock.now() / 1000));
     await commands.linkTickets({ workspaceId: h.demo.workspaceId, tickets: feedTicketJson(h.fake, h.demo, tickets) });
     const feed = buildFeed(h.fake, h.demo, tickets, {
       notifications: 20,

@@ -96,7 +96,7 @@ describe('bench webhook feed and the fake request log', () => {
 
   it('signs every notification, mixes in exact redeliveries, and changes the fake ticket each time', () => {
     const demo = fake.seedDemoWorkspace();
-    const tickets = seedFeedTickets(fake, demo, 4);
+    const tickets = seedFeedTickets(fake, demo, 4, 1_795_000_000);
     const feed = buildFeed(fake, demo, tickets, {
       notifications: 50,
       duplicateShare: 0.2,
@@ -113,6 +113,10 @@ describe('bench webhook feed and the fake request log', () => {
     expect(new Set(topics)).toEqual(new Set(['ticket.state.updated', 'ticket.admin.assigned']));
     // Each of the 4 tickets changed 10 times: 2 in 3 were state changes, each recorded as a part.
     expect(tickets.every((ticket) => ticket.parts.length >= 6)).toBe(true);
+    // A change a second per ticket, the last at "now", all after the tickets were created.
+    const stamps = feed.items.map((item) => (JSON.parse(item.body) as { created_at: number }).created_at);
+    expect([Math.min(...stamps), Math.max(...stamps)]).toEqual([1_795_000_000 - 9, 1_795_000_000]);
+    expect(tickets.every((ticket) => ticket.createdAt < 1_795_000_000 - 9)).toBe(true);
   });
 
   it('stamps each request with when it arrived and when it was answered', async () => {
