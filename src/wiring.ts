@@ -15,6 +15,7 @@ import { oauthCallbackRoutes } from './http/oauth-callback';
 import { settingsRoutes } from './http/settings/routes';
 import type { HttpApp, MachineRoute } from './http/front-door';
 import { uninstallRoute } from './http/uninstall-routes';
+import { createWebhookIntake } from './jobs/webhook-intake';
 import type { BackgroundJob } from './jobs/background-job';
 import { createLadderHandlers } from './jobs/ladder-handlers';
 import { createOutboxWorker, type OutboxHandler, type OutboxWorker } from './jobs/outbox-worker';
@@ -203,8 +204,8 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   );
   const webhookProcessor = createWebhookProcessor({ sync, workerId: instanceId, intervalMs: config.jobs.outboxPollMs });
   jobs.push(webhookProcessor, createReconciler({ sync, intervalMs: config.jobs.reconcileIntervalMs }));
-  const onAccepted = () => webhookProcessor.poke();
-  machineRoutes.push(webhookRoute({ clientSecrets: config.intercom.clientSecrets, store, clock, logger, onAccepted }));
+  const intake = createWebhookIntake({ store, clock, handoff: webhookProcessor, onStored: () => webhookProcessor.poke() });
+  machineRoutes.push(webhookRoute({ clientSecrets: config.intercom.clientSecrets, store, clock, logger, intake }));
   // Intercom calls per sidebar view, on /metrics (a warm view makes none).
   const sidebarViews = createViewCounters();
 

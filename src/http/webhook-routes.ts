@@ -1,6 +1,7 @@
 /**
  * POST /intercom/webhooks. Order matters: raw bytes → `X-Hub-Signature` (401, nothing else happens) → envelope
- * (zod) → store in the inbox (deduplicated on the notification id) → 200, then the processor applies it. The
+ * (zod) → store in the inbox (deduplicated on the notification id; grouped commits, see jobs/webhook-intake.ts)
+ * → 200, then the processor applies it. The
  * item is not parsed here: ingest must stay fast and make no Intercom call.
  *
  * Status codes, chosen for Intercom's delivery rules (more than 1,000 consecutive errors in 15 minutes pause the
@@ -19,6 +20,7 @@ import { parseEnvelope } from '../services/sync/webhook-payloads';
 import { type MachineRoute, replyJson } from './front-door';
 import { parseJson } from './raw-body';
 import { verifySignature } from './signature';
+import type { WebhookIntake } from '../jobs/webhook-intake';
 import { installedCheck } from '../services/sync/installed-check';
 
 export interface WebhookRouteDeps {
@@ -26,8 +28,8 @@ export interface WebhookRouteDeps {
   store: Store;
   clock: Clock;
   logger: Logger;
-  /** Wakes the processor so the sidebar follows within moments. */
-  onAccepted(): void;
+  /** Stores deliveries (grouped into shared commits) and hands new ones to the processor. */
+  intake: WebhookIntake;
 }
 
 export const WEBHOOK_PATH = '/intercom/webhooks';
@@ -63,7 +65,7 @@ export function webhookRoute(deps: WebhookRouteDeps): MachineRoute {
     }
     let accepted: 'new' | 'duplicate';
     try {
-      accepted = await deps.store.webhooks.accept(workspaceId, notificationId, topic, payload, deps.clock.now());
+      accepted = await deps.intake.accept({ workspaceId, notificationId, topic, payload });
     } catch (error) {
       // An item nested thousands deep overflows JSON.stringify before anything is written: unusable, not a crash.
       if (!(error instanceof RangeError)) throw error;
@@ -71,8 +73,7 @@ export function webhookRoute(deps: WebhookRouteDeps): MachineRoute {
       replyJson(res, 400, { error: 'bad_request' });
       return;
     }
-    if (accepted === 'new') deps.onAccepted();
-    else log.info(fields, 'duplicate webhook acknowledged');
+    if (accepted === 'duplicate') log.info(fields, 'duplicate webhook acknowledged');
     replyJson(res, 200, ACKNOWLEDGED[accepted]);
   };
   return { path: WEBHOOK_PATH, onBody };

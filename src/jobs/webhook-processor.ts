@@ -1,7 +1,9 @@
 /**
- * Applies stored webhook notifications. The HTTP route only stores them (the inbox is the durable queue) and
- * pokes this job, so a burst is answered at insert speed and worked off here without dropping anything; a crash
- * leaves claimed rows to their lease and they are claimed again. A row's effect and its new status are written in
+ * Applies stored webhook notifications. The HTTP route only stores them (the inbox is the durable queue), so a
+ * burst is answered at insert speed and worked off here without dropping anything; a crash leaves claimed rows to
+ * their lease and they are claimed again. While this job runs, the route stores new rows already leased to it and
+ * hands them over parsed (webhook-intake.ts): they are applied without a claim query; rows stored otherwise
+ * (the job stopped, or enough in hand) are claimed from the store. A row's effect and its new status are written in
  * one transaction, so a row that is marked done was applied exactly once.
  *
  * Outcomes: done / ignored (understood, nothing to do) / failed (a payload retrying cannot fix). A thrown error is
@@ -22,6 +24,7 @@ import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './outbox-back
 import { errorMessage } from './outbox-errors';
 import { createPollingLoop } from '../services/sync/polling-loop';
 import { lanes } from './lanes';
+import type { InboxHandoff } from './webhook-intake';
 
 export interface WebhookProcessorOptions {
   sync: SyncDeps;
@@ -37,7 +40,7 @@ export interface WebhookProcessorOptions {
   retainMs?: number;
 }
 
-export interface WebhookProcessor extends BackgroundJob {
+export interface WebhookProcessor extends BackgroundJob, InboxHandoff {
   poke(): void;
 }
 
@@ -53,6 +56,11 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
   const retainMs = options.retainMs ?? 72 * HOUR;
   const log = sync.logger;
   let lastPrune = Number.NEGATIVE_INFINITY;
+  /** Rows the route stored leased to this worker and handed over (see webhook-intake.ts), oldest first. */
+  let handed: InboxNotification[] = [];
+  /** Handed rows wait here at most a few batches, far inside their lease; past this the store queues them. */
+  const maxHanded = batchSize * 8;
+  let running = false;
 
   /** A claimed row made ready outside any transaction, or the transient error that stopped it. */
   type Ready = { n: InboxNotification; prepared: PreparedNotification } | { n: InboxNotification; error: unknown };
@@ -153,9 +161,17 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
 
   const commitKey = (r: Ready) => ('prepared' in r && 'key' in r.prepared ? r.prepared.key : null);
 
+  /** The handed rows first; once they are all applied, whatever is due in the store. */
+  async function nextBatch(now: number): Promise<InboxNotification[]> {
+    if (handed.length === 0) return sync.store.webhooks.claimPending(now, batchSize, workerId, leaseMs);
+    const batch = handed.slice(0, batchSize);
+    handed = handed.slice(batch.length);
+    return batch;
+  }
+
   async function runOnce(): Promise<number> {
     const now = sync.clock.now();
-    const batch = await sync.store.webhooks.claimPending(now, batchSize, workerId, leaseMs);
+    const batch = await nextBatch(now);
     const isInstalled = oncePerBatch(sync);
     // Oldest first: notifications of one ticket mostly arrive in order. Everything that may wait (Intercom, caches)
     // happens here, before any transaction, so the transactions below hold the store only for store work.
@@ -187,7 +203,33 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
     isFull: (n) => n === batchSize,
     onError: (error) => log.error({ err: errorMessage(error) }, 'webhook poll failed'),
   });
-  return { name: 'webhooks', runOnce: loop.runOnce, start: loop.start, stop: loop.stop, poke: loop.poke };
+  return {
+    name: 'webhooks',
+    runOnce: loop.runOnce,
+    start() {
+      running = true;
+      loop.start();
+    },
+    async stop() {
+      running = false;
+      await loop.stop();
+      // Rows still in hand go back to the store at once, rather than waiting out their lease.
+      const left = handed;
+      handed = [];
+      if (left.length > 0) await sync.store.webhooks.releaseLeases(workerId, left).catch(() => undefined);
+    },
+    poke: loop.poke,
+    leaseFor: (count) => (running && handed.length + count <= maxHanded ? { workerId, leaseMs } : null),
+    take(rows) {
+      if (!running) {
+        // Stopped between granting the lease and the commit: give the rows back to the store.
+        void sync.store.webhooks.releaseLeases(workerId, rows).catch(() => undefined);
+        return;
+      }
+      handed.push(...rows);
+      loop.poke();
+    },
+  };
 }
 
 class AlreadyRecorded extends Error {

@@ -116,4 +116,63 @@ describe('webhook processor', () => {
     expect(await h.job('webhooks').runOnce()).toBe(1);
     expect((await storedTicket(h, ticketId)).stateCategory).toBe('in_progress');
   });
+
+  describe('hand-over from the route while the processor runs', () => {
+    /** Holds the processor's first pass (its claim at start) until `open()`; later claims find nothing in the store. */
+    function holdFirstClaim() {
+      const claims = jest.spyOn(h.application.store.webhooks, 'claimPending').mockResolvedValue([]);
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      claims.mockImplementationOnce(async () => {
+        await gate;
+        return [];
+      });
+      const started = async () => {
+        while (claims.mock.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      };
+      return { claims, open, started };
+    }
+
+    const row = (id: string) => h.application.store.webhooks.get(h.workspaceId, id);
+
+    it('applies what the route hands over without claiming it from the store', async () => {
+      const { ticketId } = await linkTicket(h);
+      const held = holdFirstClaim();
+      h.job('webhooks').start();
+      await held.started();
+      const base = Math.floor(h.clock.now() / 1000);
+      expect((await deliver('notif_handed', 'ticket.state.updated', stateItem(ticketId, 'waiting_on_customer', base + 10))).status).toBe(
+        200,
+      );
+      // Stored leased to this processor (as a claim would leave it), and not yet applied: the processor is busy.
+      expect(await row('notif_handed')).toMatchObject({ status: 'pending', attempts: 1 });
+      held.open();
+      while ((await row('notif_handed'))?.status === 'pending') await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(await row('notif_handed')).toMatchObject({ status: 'done' });
+      expect((await storedTicket(h, ticketId)).stateCategory).toBe('waiting_on_customer');
+      // Every claim came back empty, so the row reached the processor from the route.
+      expect(await Promise.all(held.claims.mock.results.map((r) => r.value))).toEqual(held.claims.mock.calls.map(() => []));
+      await h.job('webhooks').stop();
+    });
+
+    it('a processor stopping with deliveries in hand gives them back to the store at once', async () => {
+      const { ticketId } = await linkTicket(h);
+      const held = holdFirstClaim();
+      h.job('webhooks').start();
+      await held.started();
+      const base = Math.floor(h.clock.now() / 1000);
+      for (const [i, id] of ['notif_in_hand_1', 'notif_in_hand_2'].entries()) {
+        expect((await deliver(id, 'ticket.state.updated', stateItem(ticketId, 'waiting_on_customer', base + 10 + i))).status).toBe(200);
+      }
+      const stopped = h.job('webhooks').stop();
+      held.open();
+      await stopped;
+      held.claims.mockRestore();
+      // Free for any worker now, not after the lease: another instance claims both at once.
+      const claimed = await h.application.store.webhooks.claimPending(h.clock.now(), 10, 'another-instance', 60_000);
+      expect(claimed.map((n) => n.notificationId).sort()).toEqual(['notif_in_hand_1', 'notif_in_hand_2']);
+    });
+  });
 });

@@ -25,8 +25,30 @@ export interface InboxNotification {
   nextAttemptAt: number | null;
 }
 
+/** A delivery to store: its item already serialised, so an unserialisable one fails alone, before any write. */
+export interface Delivery {
+  workspaceId: string;
+  notificationId: string;
+  topic: string;
+  payloadJson: string;
+}
+
+/** Stored already leased to a worker that holds the parsed delivery in memory (see jobs/webhook-intake.ts). */
+export interface LeaseOnArrival {
+  workerId: string;
+  leaseMs: number;
+}
+
 export interface WebhooksRepo {
   accept(workspaceId: string, notificationId: string, topic: string, payload: unknown, now: number): Promise<'new' | 'duplicate'>;
+  /**
+   * Stores each delivery unless its (workspace, notification id) is already there; true for the new ones. With a
+   * lease, new rows are stored claimed (attempt 1) by `lease.workerId`, as `claimPending` would leave them.
+   * Run it inside a transaction: one commit for the lot.
+   */
+  acceptMany(deliveries: readonly Delivery[], now: number, lease: LeaseOnArrival | null): Promise<boolean[]>;
+  /** Ends the leases `workerId` holds on these rows (a worker stopping with work in hand), so any worker may claim them. */
+  releaseLeases(workerId: string, rows: readonly { workspaceId: string; notificationId: string }[]): Promise<void>;
   /** Cross-workspace: pending notifications due at `now`, oldest first, leased to `workerId`. */
   claimPending(now: number, limit: number, workerId: string, leaseMs: number): Promise<InboxNotification[]>;
   markDone(workspaceId: string, notificationId: string, now: number): Promise<boolean>;
@@ -71,22 +93,44 @@ export function createWebhooksRepo({ db, dialect }: RepoContext): WebhooksRepo {
     return rows.length === 1;
   };
 
-  return {
-    async accept(workspaceId, notificationId, topic, payload, now) {
+  const acceptMany: WebhooksRepo['acceptMany'] = async (deliveries, now, lease) => {
+    const stored: boolean[] = [];
+    for (const d of deliveries) {
       const [row] = await insertNotification(db, dialect, {
-        workspace_id: workspaceId,
-        notification_id: notificationId,
-        topic,
-        payload_json: toJson(payload),
+        workspace_id: d.workspaceId,
+        notification_id: d.notificationId,
+        topic: d.topic,
+        payload_json: d.payloadJson,
         received_at: now,
         status: 'pending',
         processed_at: null,
         last_error: null,
         next_attempt_at: now,
-        locked_by: null,
-        locked_until: null,
+        locked_by: lease?.workerId ?? null,
+        locked_until: lease ? now + lease.leaseMs : null,
+        attempts: lease ? 1 : 0,
       });
-      return row ? 'new' : 'duplicate';
+      stored.push(row !== undefined);
+    }
+    return stored;
+  };
+
+  return {
+    acceptMany,
+
+    async releaseLeases(workerId, rows) {
+      for (const r of rows) {
+        await one(r.workspaceId, r.notificationId)
+          .set({ locked_by: null, locked_until: null })
+          .where('status', '=', 'pending')
+          .where('locked_by', '=', workerId)
+          .execute();
+      }
+    },
+
+    async accept(workspaceId, notificationId, topic, payload, now) {
+      const [stored] = await acceptMany([{ workspaceId, notificationId, topic, payloadJson: toJson(payload) }], now, null);
+      return stored ? 'new' : 'duplicate';
     },
 
     async claimPending(now, limit, workerId, leaseMs) {

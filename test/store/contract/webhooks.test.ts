@@ -64,4 +64,29 @@ describeContract('webhook inbox', (engine) => {
     // A pruned id is forgotten: Intercom does not redeliver that late, so this only documents the trade-off.
     expect(await accept('old-done')).toBe('new');
   });
+
+  const delivery = (id: string) => ({ workspaceId: 'ws-a', notificationId: id, topic: 'ticket.state.updated', payloadJson: '{"n":1}' });
+
+  it('stores deliveries together, new ones leased when asked; duplicates (even within one call) are not stored', async () => {
+    await accept('old');
+    const stored = await engine.store.transaction((tx) =>
+      tx.webhooks.acceptMany([delivery('a'), delivery('old'), delivery('b'), delivery('a')], T0, { workerId: 'w1', leaseMs: LEASE }),
+    );
+    expect(stored).toEqual([true, false, true, false]);
+    expect(await engine.store.webhooks.get('ws-a', 'a')).toMatchObject({ status: 'pending', attempts: 1, payload: { n: 1 } });
+    // Leased to w1 as a claim would: nobody else takes them before the lease ends; the unleased row is free at once.
+    expect((await engine.store.webhooks.claimPending(T0, 10, 'w2', LEASE)).map((n) => n.notificationId)).toEqual(['old']);
+    const later = await engine.store.webhooks.claimPending(T0 + LEASE, 10, 'w2', LEASE);
+    expect(later.map((n) => n.notificationId).sort()).toEqual(['a', 'b', 'old']);
+  });
+
+  it('a worker gives back only its own leases on rows still pending', async () => {
+    await engine.store.webhooks.acceptMany([delivery('mine'), delivery('finished')], T0, { workerId: 'w1', leaseMs: LEASE });
+    await engine.store.webhooks.acceptMany([delivery('theirs')], T0, { workerId: 'w2', leaseMs: LEASE });
+    expect(await engine.store.webhooks.markDone('ws-a', 'finished', T0 + 1)).toBe(true);
+    const rows = ['mine', 'finished', 'theirs'].map((notificationId) => ({ workspaceId: 'ws-a', notificationId }));
+    await engine.store.webhooks.releaseLeases('w1', rows);
+    expect((await engine.store.webhooks.claimPending(T0 + 2, 10, 'w3', LEASE)).map((n) => n.notificationId)).toEqual(['mine']);
+    expect(await engine.store.webhooks.get('ws-a', 'finished')).toMatchObject({ status: 'done' });
+  });
 });

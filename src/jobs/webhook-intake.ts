@@ -1,0 +1,138 @@
+/**
+ * The webhook route's way into the inbox. Deliveries that arrive together (a burst keeps dozens in flight) are
+ * stored in one transaction — one commit for the lot instead of one each — and each is answered only once that
+ * commit has returned, so a 200 still always means stored.
+ *
+ * When the webhook processor is running and has room, the new rows are stored already leased to it and handed
+ * over in memory, parsed: it applies them without claiming them from the store or parsing them again. Should this
+ * process die first, the lease runs out and any worker claims the rows as usual; nothing is lost or applied twice
+ * (the processor's own check, see webhook-processor.ts).
+ */
+import type { Delivery, InboxNotification, LeaseOnArrival, Store } from '../store';
+import { toJson } from '../store/repos/common';
+import type { Clock } from '../util/clock';
+
+export interface IntakeDelivery {
+  workspaceId: string;
+  notificationId: string;
+  topic: string;
+  payload: unknown;
+}
+
+/** The processor's side of the hand-over. */
+export interface InboxHandoff {
+  /** The lease to store `count` new rows under, or null when the processor is not running or has enough in hand. */
+  leaseFor(count: number): LeaseOnArrival | null;
+  /** Rows stored under that lease, for the processor to apply. */
+  take(rows: InboxNotification[]): void;
+}
+
+export interface WebhookIntake {
+  /** Resolves once the delivery is committed ('new') or found already stored ('duplicate'). */
+  accept(delivery: IntakeDelivery): Promise<'new' | 'duplicate'>;
+}
+
+export interface WebhookIntakeDeps {
+  store: Store;
+  clock: Clock;
+  handoff: InboxHandoff | null;
+  /** After a commit that stored new rows the processor was not handed (it polls them). */
+  onStored(): void;
+}
+
+/** Bounds one transaction, so a huge burst still commits (and answers) in steady steps. */
+const MAX_PER_COMMIT = 256;
+
+interface Waiting {
+  delivery: IntakeDelivery & Delivery;
+  resolve(answer: 'new' | 'duplicate'): void;
+  reject(error: unknown): void;
+}
+
+export function createWebhookIntake(deps: WebhookIntakeDeps): WebhookIntake {
+  let queue: Waiting[] = [];
+  let scheduled = false;
+  let writing = false;
+
+  function schedule(): void {
+    if (scheduled || writing || queue.length === 0) return;
+    scheduled = true;
+    // After this turn of the event loop: every delivery whose body has arrived by then joins the same commit.
+    setImmediate(() => {
+      scheduled = false;
+      void flush();
+    });
+  }
+
+  async function flush(): Promise<void> {
+    writing = true;
+    const group = queue.slice(0, MAX_PER_COMMIT);
+    queue = queue.slice(group.length);
+    try {
+      await store(group);
+    } finally {
+      writing = false;
+      schedule();
+    }
+  }
+
+  async function store(group: Waiting[]): Promise<void> {
+    const now = deps.clock.now();
+    const lease = deps.handoff?.leaseFor(group.length) ?? null;
+    let stored: boolean[];
+    try {
+      stored = await deps.store.transaction((tx) =>
+        tx.webhooks.acceptMany(
+          group.map((w) => w.delivery),
+          now,
+          lease,
+        ),
+      );
+    } catch (error) {
+      // Nothing of the group was stored: each delivery gets the error, and Intercom will deliver it again.
+      for (const w of group) w.reject(error);
+      return;
+    }
+    const handed: InboxNotification[] = [];
+    group.forEach((w, i) => {
+      if (stored[i] && lease) handed.push(leased(w.delivery, now));
+    });
+    if (handed.length > 0) deps.handoff?.take(handed);
+    else if (stored.some(Boolean)) deps.onStored();
+    group.forEach((w, i) => {
+      w.resolve(stored[i] ? 'new' : 'duplicate');
+    });
+  }
+
+  return {
+    accept(delivery) {
+      let payloadJson: string;
+      try {
+        // Serialised now, alone: an item too deeply nested to serialise fails its own delivery, not its group's.
+        payloadJson = toJson(delivery.payload);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return new Promise((resolve, reject) => {
+        queue.push({ delivery: { ...delivery, payloadJson }, resolve, reject });
+        schedule();
+      });
+    },
+  };
+}
+
+/** The row as `claimPending` would have returned it, with the payload as parsed from the request. */
+function leased(d: IntakeDelivery, now: number): InboxNotification {
+  return {
+    workspaceId: d.workspaceId,
+    notificationId: d.notificationId,
+    topic: d.topic,
+    payload: d.payload,
+    receivedAt: now,
+    status: 'pending',
+    processedAt: null,
+    attempts: 1,
+    lastError: null,
+    nextAttemptAt: now,
+  };
+}

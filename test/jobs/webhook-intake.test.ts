@@ -1,0 +1,119 @@
+/**
+ * Webhook intake: deliveries accepted in the same turn of the event loop share one commit, each still hears
+ * whether it was new; a group that cannot be stored fails every delivery in it and stores none; an item that
+ * cannot be serialised fails alone; with the processor's lease, new rows are stored leased and handed over parsed.
+ */
+import type { InboxNotification, LeaseOnArrival, Store } from '../../src/store';
+import { createWebhookIntake, type InboxHandoff, type IntakeDelivery } from '../../src/jobs/webhook-intake';
+import { describeContract, seedWorkspace, T0 } from '../store/contract/harness';
+
+const LEASE = 60_000;
+const clock = { now: () => T0 };
+const delivery = (id: string, payload: unknown = { type: 'ticket', id: `tk-${id}` }): IntakeDelivery => ({
+  workspaceId: 'ws-a',
+  notificationId: id,
+  topic: 'ticket.state.updated',
+  payload,
+});
+
+/** A handoff that grants `lease` (or none) and keeps what it is handed. */
+function recordingHandoff(lease: LeaseOnArrival | null) {
+  const handed: InboxNotification[] = [];
+  const asked: number[] = [];
+  const handoff: InboxHandoff = {
+    leaseFor: (count) => {
+      asked.push(count);
+      return lease;
+    },
+    take: (rows) => handed.push(...rows),
+  };
+  return { handoff, handed, asked };
+}
+
+/** The store with its `transaction` replaced (the store itself is frozen). */
+function withTransaction(store: Store, transaction: Store['transaction']): Store {
+  return { ...store, transaction };
+}
+
+describeContract('webhook intake', (engine) => {
+  beforeEach(() => seedWorkspace(engine.store, 'ws-a'));
+
+  it('stores the deliveries of one turn in one commit; each hears new or duplicate, a repeat within it too', async () => {
+    await engine.store.webhooks.accept('ws-a', 'stored-before', 'ticket.state.updated', {}, T0);
+    const transactions = jest.fn(engine.store.transaction);
+    const onStored = jest.fn();
+    const intake = createWebhookIntake({ store: withTransaction(engine.store, transactions), clock, handoff: null, onStored });
+    const ids = ['a', 'b', 'stored-before', 'c', 'a'];
+    const answers = await Promise.all(ids.map((id) => intake.accept(delivery(id))));
+    expect(answers).toEqual(['new', 'new', 'duplicate', 'new', 'duplicate']);
+    expect(transactions).toHaveBeenCalledTimes(1);
+    expect(onStored).toHaveBeenCalledTimes(1);
+    expect(await engine.store.webhooks.get('ws-a', 'c')).toMatchObject({ status: 'pending', attempts: 0, payload: { id: 'tk-c' } });
+  });
+
+  it('a group that cannot be committed fails each delivery and stores none; the next group is stored', async () => {
+    const transactions = jest.fn(engine.store.transaction).mockRejectedValueOnce(new Error('database unavailable'));
+    const intake = createWebhookIntake({ store: withTransaction(engine.store, transactions), clock, handoff: null, onStored: () => {} });
+    const failed = await Promise.allSettled([intake.accept(delivery('x')), intake.accept(delivery('y'))]);
+    expect(failed.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(await engine.store.webhooks.get('ws-a', 'x')).toBeNull();
+    expect(await intake.accept(delivery('x'))).toBe('new');
+    expect(transactions).toHaveBeenCalledTimes(2);
+  });
+
+  it('an item too deeply nested to serialise fails alone; the rest of its turn is stored', async () => {
+    let deep: unknown = {};
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    const intake = createWebhookIntake({ store: engine.store, clock, handoff: null, onStored: () => {} });
+    const answers = await Promise.allSettled([
+      intake.accept(delivery('fine-1')),
+      intake.accept(delivery('deep', deep)),
+      intake.accept(delivery('fine-2')),
+    ]);
+    expect(answers.map((a) => (a.status === 'fulfilled' ? a.value : a.reason.constructor.name))).toEqual(['new', 'RangeError', 'new']);
+    expect(await engine.store.webhooks.get('ws-a', 'deep')).toBeNull();
+  });
+
+  it("with the processor's lease, new rows are stored leased to it and handed over as parsed; repeats are not", async () => {
+    const { handoff, handed, asked } = recordingHandoff({ workerId: 'processor-1', leaseMs: LEASE });
+    const onStored = jest.fn();
+    const intake = createWebhookIntake({ store: engine.store, clock, handoff, onStored });
+    const payload = { type: 'ticket', id: 'tk-9', nested: { list: [1, 2] } };
+    expect(await Promise.all([intake.accept(delivery('n1', payload)), intake.accept(delivery('n1', payload))])).toEqual([
+      'new',
+      'duplicate',
+    ]);
+    expect(asked).toEqual([2]);
+    expect(handed).toEqual([
+      {
+        workspaceId: 'ws-a',
+        notificationId: 'n1',
+        topic: 'ticket.state.updated',
+        payload,
+        receivedAt: T0,
+        status: 'pending',
+        processedAt: null,
+        attempts: 1,
+        lastError: null,
+        nextAttemptAt: T0,
+      },
+    ]);
+    expect(onStored).not.toHaveBeenCalled();
+    // Leased as a claim would leave it: another worker cannot take it until the lease runs out.
+    const claimedBy2 = async (at: number) =>
+      (await engine.store.webhooks.claimPending(at, 100, 'processor-2', LEASE)).map((n) => n.notificationId).filter((id) => id === 'n1');
+    expect(await claimedBy2(T0)).toEqual([]);
+    expect(await claimedBy2(T0 + LEASE)).toEqual(['n1']);
+  });
+
+  it('without a lease (processor stopped or enough in hand) rows are stored free for any worker to claim', async () => {
+    const { handoff, handed } = recordingHandoff(null);
+    const onStored = jest.fn();
+    const intake = createWebhookIntake({ store: engine.store, clock, handoff, onStored });
+    expect(await intake.accept(delivery('free'))).toBe('new');
+    expect(handed).toEqual([]);
+    expect(onStored).toHaveBeenCalledTimes(1);
+    const claimed = await engine.store.webhooks.claimPending(T0, 100, 'anyone', LEASE);
+    expect(claimed.map((n) => n.notificationId)).toContain('free');
+  });
+});
