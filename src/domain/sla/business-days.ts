@@ -34,6 +34,8 @@ export interface CompiledHours {
    * resolved once per compile. Bounded: cleared when it reaches DAY_CACHE_SIZE.
    */
   readonly days: Map<number, DayWindow>;
+  /** The zone offset (minutes) `dayOf` last asked luxon for: its first guess for the next instant (see dayOf). */
+  readonly lastOffset: { minutes: number };
 }
 
 const DAY_CACHE_SIZE = 4096;
@@ -53,7 +55,7 @@ export function compileHours(hours: BusinessHours): CompiledHours {
   const spans = WEEKDAY_KEYS.map((key) => mergeSpans(hours.weekly[key].map((i) => ({ start: minutes(i.start), end: minutes(i.end) }))));
   const weekMs = spans.reduce((sum, day) => sum + day.reduce((s, span) => s + (span.end - span.start) * MINUTE_MS, 0), 0);
   const holidays = new Set(hours.holidays.map(dayNumberOfIsoDate));
-  const compiled: CompiledHours = { zone, spans, holidays, weekMs, days: new Map() };
+  const compiled: CompiledHours = { zone, spans, holidays, weekMs, days: new Map(), lastOffset: { minutes: 0 } };
   cache.set(hours, compiled);
   return compiled;
 }
@@ -90,9 +92,19 @@ export function weekdayIndex(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
 }
 
-/** The local civil day an instant falls on. */
+/**
+ * The local civil day an instant falls on. Asking the zone for its offset is Intl-backed and the costliest step of
+ * a clock evaluation, so the day is first guessed with the last offset seen and checked against that day's window,
+ * which is already resolved (cached) for the days a clock keeps meeting: an instant inside a day's [start, end) is
+ * on that day by the window's definition, so a confirmed guess is exact, DST days included.
+ */
 export function dayOf(c: CompiledHours, epochMs: number): number {
-  return Math.floor((epochMs + c.zone.offset(epochMs) * MINUTE_MS) / DAY_MS);
+  const guess = Math.floor((epochMs + c.lastOffset.minutes * MINUTE_MS) / DAY_MS);
+  const known = c.days.get(guess);
+  if (known && epochMs >= known.start && epochMs < known.end) return guess;
+  const minutes = c.zone.offset(epochMs);
+  c.lastOffset.minutes = minutes;
+  return Math.floor((epochMs + minutes * MINUTE_MS) / DAY_MS);
 }
 
 /** One local day: where it starts and ends in epoch ms, and its open intervals (empty on holidays). */
