@@ -30,9 +30,9 @@ function recordingHandoff(lease: LeaseOnArrival | null) {
   return { handoff, handed, asked };
 }
 
-/** The store with its `transaction` replaced (the store itself is frozen). */
-function withTransaction(store: Store, transaction: Store['transaction']): Store {
-  return { ...store, transaction };
+/** The store with its `transaction` replaced by a mock (the store itself is frozen). */
+function withTransaction(store: Store, transaction: jest.Mock): Store {
+  return { ...store, transaction: transaction as unknown as Store['transaction'] };
 }
 
 describeContract('webhook intake', (engine) => {
