@@ -54,6 +54,35 @@ const FIELDS: Record<string, EscalateField> = {
   [INPUT_IDS.reason]: 'reason',
 };
 
+function formSchema(ticketTypeIds: readonly [string, ...string[]]) {
+  return z.object({
+    [INPUT_IDS.ticketType]: choice(ticketTypeIds, 'Choose a ticket type.', 'That ticket type is not available any more; choose another.'),
+    [INPUT_IDS.priority]: choice(PRIORITIES, 'Choose a priority.', 'Choose a priority from P1 to P4.'),
+    [INPUT_IDS.queue]: choice(QUEUE_KEYS, 'Choose a queue.', 'Choose one of the listed queues.'),
+    [INPUT_IDS.reason]: reason,
+    [INPUT_IDS.shareWithCustomer]: share,
+  });
+}
+
+/**
+ * Schemas by the ticket type ids they offer. zod compiles an object schema on its first parse, which cost more than
+ * the parse when the schema was built per submit; a workspace offers the same types until its type cache refreshes.
+ * The bound only stops a stream of different id lists from growing the map without end.
+ */
+const schemas = new Map<string, ReturnType<typeof formSchema>>();
+const SCHEMAS_MAX = 500;
+
+function schemaFor(ticketTypeIds: readonly [string, ...string[]]) {
+  const key = JSON.stringify(ticketTypeIds); // not join(','): ["1,2"] and ["1", "2"] are different offers
+  let schema = schemas.get(key);
+  if (!schema) {
+    schema = formSchema(ticketTypeIds);
+    if (schemas.size >= SCHEMAS_MAX) schemas.clear();
+    schemas.set(key, schema);
+  }
+  return schema;
+}
+
 /**
  * `ticketTypeIds`: the types the form may offer. `fixedTicketTypeId`: the type the form showed as text (one type
  * only; it travels in stored_data, so the submit carries no dropdown value for it).
@@ -63,13 +92,7 @@ export function parseEscalateInput(
   ticketTypeIds: readonly [string, ...string[]],
   fixedTicketTypeId: string | null,
 ): ParsedInput {
-  const schema = z.object({
-    [INPUT_IDS.ticketType]: choice(ticketTypeIds, 'Choose a ticket type.', 'That ticket type is not available any more; choose another.'),
-    [INPUT_IDS.priority]: choice(PRIORITIES, 'Choose a priority.', 'Choose a priority from P1 to P4.'),
-    [INPUT_IDS.queue]: choice(QUEUE_KEYS, 'Choose a queue.', 'Choose one of the listed queues.'),
-    [INPUT_IDS.reason]: reason,
-    [INPUT_IDS.shareWithCustomer]: share,
-  });
+  const schema = schemaFor(ticketTypeIds);
   const input = fixedTicketTypeId === null ? values : { ...values, [INPUT_IDS.ticketType]: fixedTicketTypeId };
   const parsed = schema.safeParse(input);
   if (parsed.success) {

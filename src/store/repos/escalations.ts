@@ -42,6 +42,15 @@ const selectByConversation = reusableQuery((db, key: { workspaceId: string; conv
     .orderBy('id'),
 );
 
+/** The contact's escalations, counted for every escalate form and submit while Intercom is read. */
+const countByContact = reusableQuery((db, key: { workspaceId: string; contactId: string }) =>
+  db
+    .selectFrom('escalations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', key.workspaceId)
+    .where('contact_id', '=', key.contactId),
+);
+
 export function createEscalationsRepo(ctx: RepoContext): EscalationsRepo {
   const { db } = ctx;
   const byConversation = (workspaceId: string, conversationId: string, statuses: EscalationStatus[]) =>
@@ -83,12 +92,8 @@ export function createEscalationsRepo(ctx: RepoContext): EscalationsRepo {
       (await selectByConversation(db, ctx.dialect, { workspaceId, conversationId })).map(toEscalation),
 
     async countByContact(workspaceId, contactId) {
-      const row = await db
-        .selectFrom('escalations')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('workspace_id', '=', workspaceId)
-        .where('contact_id', '=', contactId)
-        .executeTakeFirstOrThrow();
+      const [row] = await countByContact(db, ctx.dialect, { workspaceId, contactId });
+      if (!row) throw new Error('count(*) returned no row');
       return Number(row.n);
     },
   };

@@ -106,6 +106,16 @@ const upsertTicket = reusableQuery((db, row: TicketLinksTable) =>
     .returningAll(),
 );
 
+/** The contact's open tickets, counted for every escalate form and submit while Intercom is read. */
+const countOpenByContact = reusableQuery((db, key: { workspaceId: string; contactId: string }) =>
+  db
+    .selectFrom('ticket_links')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', key.workspaceId)
+    .where('contact_id', '=', key.contactId)
+    .where('is_open', '=', 1),
+);
+
 export function createTicketsRepo({ db, dialect }: RepoContext): TicketsRepo {
   const get = async (workspaceId: string, ticketId: string) => {
     const [row] = await selectTicket(db, dialect, { workspaceId, ticketId });
@@ -124,13 +134,7 @@ export function createTicketsRepo({ db, dialect }: RepoContext): TicketsRepo {
     },
 
     async countOpenByContact(workspaceId, contactId) {
-      const row = await db
-        .selectFrom('ticket_links')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('workspace_id', '=', workspaceId)
-        .where('contact_id', '=', contactId)
-        .where('is_open', '=', 1)
-        .executeTakeFirst();
+      const [row] = await countOpenByContact(db, dialect, { workspaceId, contactId });
       return Number(row?.n ?? 0);
     },
 

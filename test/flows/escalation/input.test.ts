@@ -52,4 +52,19 @@ describe('parseEscalateInput', () => {
     const long = parseEscalateInput({ ...valid, reason: 'x'.repeat(2001) }, ['11'], null);
     expect(long.ok || long.errors.reason).toBe('Keep the reason under 2,000 characters.');
   });
+
+  it('keeps the offered ticket types apart although schemas are reused (cached by the list of ids)', () => {
+    const offers = (ids: [string, ...string[]], id: string) => parseEscalateInput({ ...valid, ticket_type: id }, ids, null).ok;
+    expect(offers(['11', '12'], '12')).toBe(true);
+    expect(offers(['11'], '12')).toBe(false);
+    expect(offers(['11', '12'], '12')).toBe(true);
+    // Lists whose ids would run together under a naive key are still different offers.
+    expect(offers(['1,2'], '1,2')).toBe(true);
+    expect(offers(['1', '2'], '1,2')).toBe(false);
+    expect(offers(['1', '2'], '2')).toBe(true);
+    // Past the cache's bound (cleared and refilled), answers do not change.
+    for (let i = 0; i < 600; i++) expect(offers([`t${i}`], `t${i}`)).toBe(true);
+    expect(offers(['11'], '12')).toBe(false);
+    expect(offers(['11', '12'], '11')).toBe(true);
+  });
 });
