@@ -7,6 +7,11 @@ export const CARD_MASK_PREFIX = '•••• •••• •••• ';
 
 /** Digits with at most one space or dash between them; each repetition consumes a digit, so the scan is linear. */
 const DIGIT_RUN = /\d(?:[ -]?\d)+/g;
+/**
+ * A run holding 13 digits, the fewest a card has. Text without one is returned as it is without the replace, which
+ * would call back for every number in it (dates, order numbers) only to put each back unchanged.
+ */
+const CARD_LENGTH_RUN = /\d(?:[ -]?\d){12}/;
 const SEPARATOR = /[ -]/;
 
 function luhnValid(digits: string): boolean {
@@ -98,6 +103,7 @@ function maskRun(run: string, context: RunContext): string {
 
 /** Replaces card-number-like strings with `•••• •••• •••• 1234`. */
 export function maskCards(text: string): string {
+  if (!CARD_LENGTH_RUN.test(text)) return text;
   return text.replace(DIGIT_RUN, (run: string, offset: number) => {
     if (run.length < 13) return run; // too short to hold 13 digits: the common case, skipped cheaply
     return maskRun(run, {

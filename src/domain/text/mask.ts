@@ -8,23 +8,62 @@ import { maskCards } from './cards';
 
 export const SECRET_MASK = '••••••••';
 
-/** Vendor token formats: the recognisable prefix is kept so the reader knows which kind of key was shared. */
-const KNOWN_TOKENS: readonly RegExp[] = [
-  /\b((?:sk|rk|pk)_(?:live|test)_)[A-Za-z0-9]{8,}/g, // Stripe
-  /\b(gh[pousr]_)[A-Za-z0-9]{20,}/g, // GitHub
-  /\b(github_pat_)[A-Za-z0-9_]{20,}/g,
-  /\b(xox[abprs]-)[A-Za-z0-9-]{10,}/g, // Slack
-  /\b(AKIA)[0-9A-Z]{16}\b/g, // AWS access key id
-  /\b(eyJ)[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/g, // JWT (also Intercom's identity-verification tokens)
+/**
+ * One secret format: a global `pattern`, what replaces a match, and `hints`, literals of which every match contains
+ * at least one (looked for in the lower-cased text when `anyCase`; the pattern's `i` flag has no Unicode mode, so
+ * only ASCII letters match ASCII letters). Text with none of the hints cannot match and is not scanned: most
+ * messages contain none, and nine global replaces on every masked string were much of a summary's masking time.
+ */
+export interface SecretRule {
+  readonly pattern: RegExp;
+  readonly hints: readonly string[];
+  readonly anyCase?: boolean;
+  readonly replace: (match: string, ...groups: string[]) => string;
+}
+
+const keepPrefix = (_match: string, prefix: string) => prefix + SECRET_MASK;
+
+/** Applied in this order. Vendor formats keep their recognisable prefix so the reader knows which kind of key was shared. */
+export const SECRET_RULES: readonly SecretRule[] = [
+  // Stripe
+  { pattern: /\b((?:sk|rk|pk)_(?:live|test)_)[A-Za-z0-9]{8,}/g, hints: ['_live_', '_test_'], replace: keepPrefix },
+  // GitHub
+  { pattern: /\b(gh[pousr]_)[A-Za-z0-9]{20,}/g, hints: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], replace: keepPrefix },
+  { pattern: /\b(github_pat_)[A-Za-z0-9_]{20,}/g, hints: ['github_pat_'], replace: keepPrefix },
+  // Slack
+  { pattern: /\b(xox[abprs]-)[A-Za-z0-9-]{10,}/g, hints: ['xox'], replace: keepPrefix },
+  // AWS access key id
+  { pattern: /\b(AKIA)[0-9A-Z]{16}\b/g, hints: ['AKIA'], replace: keepPrefix },
+  // JWT (also Intercom's identity-verification tokens)
+  { pattern: /\b(eyJ)[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/g, hints: ['eyJ'], replace: keepPrefix },
+  {
+    // `Bearer abc…`/`Basic abc…`: the value must look like a credential (a digit, or 16+ chars) so "Basic features" survives.
+    pattern: /\b(Bearer|Basic)(\s+)([A-Za-z0-9\-._~+/]{8,}=*)/g,
+    hints: ['Bearer', 'Basic'],
+    replace: (whole: string, scheme: string, space: string, value: string) =>
+      /\d/.test(value) || value.length >= 16 ? scheme + space + SECRET_MASK : whole,
+  },
+  {
+    // `password: hunter2`, `api_key=…`, `token: …` (also in URLs' query strings). The key is kept, the value masked.
+    pattern:
+      /\b(password|passwort|kennwort|passwd|pwd|secret|client[_-]?secret|api[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|private[_-]?key)(\s*[:=]\s*)(["']?)([^\s"',;&]+)/gi,
+    hints: ['pass', 'kennwort', 'pwd', 'secret', 'key', 'token'],
+    anyCase: true,
+    replace: (_match: string, key: string, sep: string, quote: string) => key + sep + quote + SECRET_MASK,
+  },
+  {
+    pattern: /(パスワード|暗証番号)(\s*[:：=]\s*)(\S+)/g,
+    hints: ['パスワード', '暗証番号'],
+    replace: (_match: string, key: string, sep: string) => key + sep + SECRET_MASK,
+  },
 ];
 
-/** `Bearer abc…`/`Basic abc…`: the value must look like a credential (a digit, or 16+ chars) so "Basic features" survives. */
-const AUTH_SCHEME = /\b(Bearer|Basic)(\s+)([A-Za-z0-9\-._~+/]{8,}=*)/g;
-
-/** `password: hunter2`, `api_key=…`, `token: …` (also in URLs' query strings). The key is kept, the value masked. */
-const KEY_VALUE =
-  /\b(password|passwort|kennwort|passwd|pwd|secret|client[_-]?secret|api[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|private[_-]?key)(\s*[:=]\s*)(["']?)([^\s"',;&]+)/gi;
-const KEY_VALUE_JA = /(パスワード|暗証番号)(\s*[:：=]\s*)(\S+)/g;
+/** False only when `text` cannot match the rule's pattern (see `SecretRule`). */
+export function mayMatch(text: string, rule: SecretRule): boolean {
+  const haystack = rule.anyCase ? text.toLowerCase() : text;
+  for (const hint of rule.hints) if (haystack.includes(hint)) return true;
+  return false;
+}
 
 /** Random-token candidates are runs of base64url/hex characters (no `/` or `.`, so paths and hosts stay whole). */
 const TOKEN_MIN = 32;
@@ -70,12 +109,7 @@ function looksRandom(token: string): boolean {
 
 function maskSecrets(text: string): string {
   let out = text;
-  for (const pattern of KNOWN_TOKENS) out = out.replace(pattern, (_m, prefix: string) => prefix + SECRET_MASK);
-  out = out.replace(AUTH_SCHEME, (whole, scheme: string, space: string, value: string) =>
-    /\d/.test(value) || value.length >= 16 ? scheme + space + SECRET_MASK : whole,
-  );
-  out = out.replace(KEY_VALUE, (_m, key: string, sep: string, quote: string) => key + sep + quote + SECRET_MASK);
-  out = out.replace(KEY_VALUE_JA, (_m, key: string, sep: string) => key + sep + SECRET_MASK);
+  for (const rule of SECRET_RULES) if (mayMatch(out, rule)) out = out.replace(rule.pattern, rule.replace);
   return maskRandomTokens(out);
 }
 
@@ -84,6 +118,7 @@ function maskSecrets(text: string): string {
  * character of every shorter word, which made this the slowest step of a 500-part summary.
  */
 function maskRandomTokens(text: string): string {
+  if (text.length < TOKEN_MIN) return text;
   let out = '';
   let copied = 0;
   let start = -1;
