@@ -12,8 +12,20 @@ const WORD_AFTER = '(?![\\p{L}\\p{M}\\p{N}_])';
 /** Separates messages in the corpus: not whitespace (a phrase cannot span two messages) and not a word character. */
 const MESSAGE_SEPARATOR = '\n\u0000\n';
 
-/** Compiled patterns by keyword; settings change rarely, so this stays small. Cleared wholesale if it ever grows. */
-const patterns = new Map<string, RegExp | null>();
+/**
+ * A keyword's pattern, and `hint`: its longest all-ASCII word, lower-cased, which every match contains in the text
+ * as `foldForHints` folds it. Under the pattern's `iu` flags an ASCII character matches only its ASCII case
+ * variants, the Kelvin sign (K) and the long s (ſ); lower-casing plus ſ → s maps all of those onto the hint. The
+ * hint is a substring test, so a keyword that does not occur costs no scan with its Unicode pattern: a customer
+ * corpus holds few of a workspace's keywords, and the scans were most of the signals' time.
+ */
+interface KeywordMatcher {
+  readonly pattern: RegExp;
+  readonly hint: string | null;
+}
+
+/** Compiled matchers by keyword; settings change rarely, so this stays small. Cleared wholesale if it ever grows. */
+const matchers = new Map<string, KeywordMatcher | null>();
 const MAX_CACHED = 1000;
 
 /** NFKC folds full-width letters (ＲＥＦＵＮＤ) and compatibility forms so they match the plain keyword. */
@@ -25,21 +37,47 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The pattern for one keyword or phrase, or null for a blank one. */
-export function keywordPattern(keyword: string): RegExp | null {
-  const cached = patterns.get(keyword);
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** See `KeywordMatcher`. */
+export function foldForHints(corpus: string): string {
+  return corpus.toLowerCase().replaceAll('ſ', 's');
+}
+
+function keywordMatcher(keyword: string): KeywordMatcher | null {
+  const cached = matchers.get(keyword);
   if (cached !== undefined) return cached;
   const words = normaliseForMatching(keyword).trim().split(/\s+/).filter(Boolean);
-  let pattern: RegExp | null = null;
+  let matcher: KeywordMatcher | null = null;
   if (words.length > 0) {
     const chars = [...words.join(' ')];
     const before = UNSPACED_SCRIPT.test(chars[0] as string) ? '' : WORD_BEFORE;
     const after = UNSPACED_SCRIPT.test(chars[chars.length - 1] as string) ? '' : WORD_AFTER;
-    pattern = new RegExp(before + words.map(escapeRegExp).join('\\s+') + after, 'iu');
+    const pattern = new RegExp(before + words.map(escapeRegExp).join('\\s+') + after, 'iu');
+    const ascii = words.filter(isAscii).sort((a, b) => b.length - a.length);
+    matcher = { pattern, hint: ascii[0]?.toLowerCase() ?? null };
   }
-  if (patterns.size >= MAX_CACHED) patterns.clear();
-  patterns.set(keyword, pattern);
-  return pattern;
+  if (matchers.size >= MAX_CACHED) matchers.clear();
+  matchers.set(keyword, matcher);
+  return matcher;
+}
+
+/** The pattern for one keyword or phrase, or null for a blank one. */
+export function keywordPattern(keyword: string): RegExp | null {
+  return keywordMatcher(keyword)?.pattern ?? null;
+}
+
+/** False only when the keyword cannot occur in the corpus that `folded` was folded from (see `KeywordMatcher`). */
+export function keywordMayOccur(keyword: string, folded: string): boolean {
+  const matcher = keywordMatcher(keyword);
+  return matcher !== null && mayOccur(matcher, folded);
+}
+
+function mayOccur(matcher: KeywordMatcher, folded: string): boolean {
+  return matcher.hint === null || folded.includes(matcher.hint);
 }
 
 const corpora = new WeakMap<ConversationView, string>();
@@ -60,10 +98,12 @@ export function customerCorpus(conversation: ConversationView): string {
 export function findKeywords(corpus: string, keywords: readonly string[]): string[] {
   const found: string[] = [];
   if (!corpus) return found;
+  const folded = foldForHints(corpus);
   for (const keyword of keywords) {
     const key = keyword.trim().toLowerCase();
     if (!key || found.includes(key)) continue;
-    if (keywordPattern(keyword)?.test(corpus)) found.push(key);
+    const matcher = keywordMatcher(keyword);
+    if (matcher && mayOccur(matcher, folded) && matcher.pattern.test(corpus)) found.push(key);
   }
   return found;
 }
