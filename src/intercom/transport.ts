@@ -2,6 +2,8 @@
  * The one place that talks HTTP to Intercom: headers, timeout, retries, call counting and error mapping.
  * Resource modules describe a request and the zod schema of its answer; this sends it.
  */
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import { recordIntercomCall } from '../util/request-context';
@@ -49,6 +51,15 @@ export interface TransportOptions {
   logger?: IntercomLogger;
 }
 
+/**
+ * One pool of kept-alive connections for every workspace's client. Given explicitly: axios left to Node's default
+ * agent cost about 200 µs more per call (measured on loopback), twice on the escalation's critical path. Free
+ * sockets close after 5 s, as Node's own default agent does, so a socket Intercom's side has dropped is rarely reused.
+ */
+const KEEP_ALIVE = { keepAlive: true, scheduling: 'lifo', timeout: 5_000 } as const;
+const httpAgent = new HttpAgent(KEEP_ALIVE);
+const httpsAgent = new HttpsAgent(KEEP_ALIVE);
+
 export function createTransport(options: TransportOptions): IntercomHttp {
   const http = axios.create({
     baseURL: options.baseUrl.replace(/\/+$/, ''),
@@ -66,6 +77,8 @@ export function createTransport(options: TransportOptions): IntercomHttp {
     transitional: { clarifyTimeoutError: true },
     // A redirect would re-send the bearer token somewhere we did not choose; Intercom's API never redirects.
     maxRedirects: 0,
+    httpAgent,
+    httpsAgent,
   });
 
   return {
