@@ -1,7 +1,8 @@
 /**
  * Escalation submit, end to end: a teammate opens the form on a fresh conversation and clicks Create ticket.
  * Timed from sending the signed submit to receiving the result canvas, against the fake Intercom answering
- * every call after its latency L. The first escalation after start is cold (ticket types and names not cached
+ * every call after its latency L. The body is built and signed before the clock starts, and sent on one kept-alive
+ * node:http connection (fetch's own work per request would count against the app). The first escalation after start is cold (ticket types and names not cached
  * yet) and reported apart.
  *
  * Target: (critical path × L) + 20 ms. The critical path is declared from what depends on what: the ticket
@@ -13,6 +14,8 @@
 import { signBody } from '../../src/http/signature';
 import { submitBody, type SubmitFields } from '../../src/sandbox/canvas-kit-body';
 import { INPUT_IDS } from '../../canvases/component-ids';
+import { Agent } from 'node:http';
+import { type PostItem, postOnce } from '../load';
 import { atMost, type Row, row, waiting } from '../report/rows';
 import { BENCH_CLIENT_SECRET } from '../secrets';
 import type { BenchEnv } from '../setup';
@@ -23,15 +26,17 @@ const DECLARED_CRITICAL_PATH = 2;
 
 const wallNow = () => performance.timeOrigin + performance.now();
 
-async function submit(env: BenchEnv, conversationId: string, fields: SubmitFields) {
+/** A signed submit, built before any clock starts: the teammate's click, as Intercom would send it. */
+function signedSubmit(env: BenchEnv, conversationId: string, fields: SubmitFields): PostItem {
   const context = { workspaceId: env.demo.workspaceId, conversationId, adminId: env.demo.admins.agent };
   const body = JSON.stringify(submitBody(env.fake, context, fields));
-  const res = await fetch(`${env.appUrl}/intercom/submit`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Body-Signature': signBody('canvas', body, BENCH_CLIENT_SECRET) },
-    body,
-  });
-  return (await res.json()) as Record<string, unknown>;
+  return { body, headers: { 'X-Body-Signature': signBody('canvas', body, BENCH_CLIENT_SECRET) } };
+}
+
+async function send(env: BenchEnv, item: PostItem, agent: Agent): Promise<Record<string, unknown>> {
+  const { status, body } = await postOnce(new URL(`${env.appUrl}/intercom/submit`), item, agent);
+  if (status !== 200) throw new Error(`submit answered HTTP ${status}`);
+  return JSON.parse(body) as Record<string, unknown>;
 }
 
 interface Sample {
@@ -42,9 +47,9 @@ interface Sample {
 }
 
 /** Null when the app does not know the escalate button (the flow is not wired). */
-async function escalateOnce(env: BenchEnv): Promise<Sample | null> {
+async function escalateOnce(env: BenchEnv, agent: Agent): Promise<Sample | null> {
   const conversationId = seedLongConversation(env.fake, env.demo, 12);
-  const form = await submit(env, conversationId, { componentId: 'escalate_open' });
+  const form = await send(env, signedSubmit(env, conversationId, { componentId: 'escalate_open' }), agent);
   if (JSON.stringify(form).includes('not available any more')) return null;
   const inputValues = {
     [INPUT_IDS.ticketType]: env.demo.backOffice.ticketTypeId,
@@ -52,8 +57,9 @@ async function escalateOnce(env: BenchEnv): Promise<Sample | null> {
     [INPUT_IDS.queue]: 'technical',
     [INPUT_IDS.reason]: 'Exports fail for the whole account; needs engineering.',
   };
+  const click = signedSubmit(env, conversationId, { componentId: 'escalate_submit', inputValues, currentCanvas: form });
   const started = wallNow();
-  await submit(env, conversationId, { componentId: 'escalate_submit', inputValues, currentCanvas: form });
+  await send(env, click, agent);
   const ended = wallNow();
   const calls = env.fake.requests.filter((r) => (r.receivedAt ?? 0) >= started && (r.receivedAt ?? 0) <= ended);
   const timed = calls.map((r) => ({ start: r.receivedAt ?? 0, end: r.answeredAt ?? ended }));
@@ -64,13 +70,20 @@ async function escalateOnce(env: BenchEnv): Promise<Sample | null> {
 export async function escalationRows(env: BenchEnv, log: (line: string) => void): Promise<Row[]> {
   const latency = env.options.latencyMs;
   const target = atMost(DECLARED_CRITICAL_PATH * latency + 20);
-  const cold = await escalateOnce(env);
-  if (!cold) return [waiting('escalation.p50', 'Escalation submit, warm (p50)', 'ms', target, 'the escalate flow is not wired (issue 3)')];
+  // One kept-alive connection, as Intercom keeps one to the app; the first (cold) submit opens it.
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const warm: Sample[] = [];
-  for (let i = 0; i < env.options.escalations; i += 1) {
-    const sample = await escalateOnce(env);
-    if (sample) warm.push(sample);
+  let cold: Sample | null;
+  try {
+    cold = await escalateOnce(env, agent);
+    for (let i = 0; cold && i < env.options.escalations; i += 1) {
+      const sample = await escalateOnce(env, agent);
+      if (sample) warm.push(sample);
+    }
+  } finally {
+    agent.destroy();
   }
+  if (!cold) return [waiting('escalation.p50', 'Escalation submit, warm (p50)', 'ms', target, 'the escalate flow is not wired (issue 3)')];
   const created = warm.filter((s) => s.created).length;
   const ms = warm.map((s) => s.ms);
   const depths = [...new Set(warm.map((s) => s.depth))].sort().join('/');
