@@ -4,7 +4,9 @@
  * webhook feed is applied (not ignored) by the app's processor; a server child answers over IPC and loopback.
  * Sizes and counts are asserted, never durations.
  */
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { sql } from 'kysely';
 import { createTokenCipher } from '../../src/security/token-cipher';
@@ -12,7 +14,7 @@ import { createStore, type Database, migrateToLatest, openDatabase } from '../..
 import { BENCH_NOW } from '../../bench/bench-clock';
 import { postAll } from '../../bench/load';
 import type { AppContext } from '../../bench/proc/app-context';
-import { spawnChild } from '../../bench/proc/child';
+import { SERVER_NODE_FLAGS, spawnChild } from '../../bench/proc/child';
 import { slaCommands } from '../../bench/proc/sla-commands';
 import { webhookCommands } from '../../bench/proc/webhook-commands';
 import { buildFeed, feedTicketJson, seedFeedTickets } from '../../bench/scenarios/webhook-feed';
@@ -102,6 +104,11 @@ describe('bench app commands', () => {
 });
 
 describe('bench child processes', () => {
+  it('run with the V8 flags npm start gives the app', () => {
+    const { scripts } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: { start: string } };
+    expect(scripts.start).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} --import tsx src/server.ts`);
+  });
+
   it('starts a baseline server in a child, serves the given bytes on loopback, and stops it', async () => {
     const child = await spawnChild('baseline-http.ts', null);
     try {
