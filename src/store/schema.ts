@@ -125,11 +125,11 @@ export interface OutboxTable {
   result_json: string | null;
 }
 
+/** A notification's key and progress; its payload, written once, is in `webhook_payloads` (migration 0003). */
 export interface WebhookInboxTable {
   workspace_id: string;
   notification_id: string;
   topic: string;
-  payload_json: string;
   received_at: number;
   status: string;
   processed_at: number | null;
@@ -138,6 +138,12 @@ export interface WebhookInboxTable {
   next_attempt_at: number | null;
   locked_by: string | null;
   locked_until: number | null;
+}
+
+export interface WebhookPayloadsTable {
+  workspace_id: string;
+  notification_id: string;
+  payload_json: string;
 }
 
 export interface Tables {
@@ -151,6 +157,7 @@ export interface Tables {
   ladder_firings: LadderFiringsTable;
   outbox: OutboxTable;
   webhook_inbox: WebhookInboxTable;
+  webhook_payloads: WebhookPayloadsTable;
   settings_link_uses: SettingsLinkUsesTable;
 }
 
@@ -170,6 +177,7 @@ export const WORKSPACE_TABLES = [
   'ladder_firings',
   'sla_clocks',
   'outbox',
+  'webhook_payloads',
   'webhook_inbox',
   'conversation_locks',
   'ticket_links',

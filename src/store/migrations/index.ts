@@ -8,10 +8,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001_initial';
 import { linkUsesAndContactIndex } from './0002_link_uses_contact_index';
+import { webhookPayloads } from './0003_webhook_payloads';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', initialMigration],
   ['0002_link_uses_contact_index', linkUsesAndContactIndex],
+  ['0003_webhook_payloads', webhookPayloads],
 ];
 
 export const migrationProvider: MigrationProvider = {

@@ -4,8 +4,8 @@
  * makes redelivery a no-op. Order of arrival does not matter: the ticket's own
  * `updated_at` decides which snapshot wins (see tickets.ts).
  */
-import type { Insertable, Selectable } from 'kysely';
-import type { WebhookInboxTable } from '../schema';
+import type { ExpressionBuilder, Insertable, Selectable } from 'kysely';
+import type { Tables, WebhookInboxTable, WebhookPayloadsTable } from '../schema';
 import { capError, fromJson, narrow, type RepoContext, toJson } from './common';
 import { reusableQuery } from './reusable-query';
 
@@ -65,13 +65,33 @@ export interface WebhooksRepo {
   prune(before: number): Promise<number>;
 }
 
-/** One insert per delivery and one update per applied row (see reusable-query.ts). */
+/** One insert per delivery (two rows when new) and one update per applied row (see reusable-query.ts). */
 const insertNotification = reusableQuery((db, row: Insertable<WebhookInboxTable>) =>
   db
     .insertInto('webhook_inbox')
     .values(row)
     .onConflict((oc) => oc.columns(['workspace_id', 'notification_id']).doNothing())
     .returning('notification_id'),
+);
+
+/** Written once, with the row that is new: a payload never changes (see migration 0003 for why it lives apart). */
+const insertPayload = reusableQuery((db, row: WebhookPayloadsTable) =>
+  db
+    .insertInto('webhook_payloads')
+    .values(row)
+    // Only a payload whose row was pruned while the payload stayed (a crash between the two deletes) is replaced.
+    .onConflict((oc) =>
+      oc.columns(['workspace_id', 'notification_id']).doUpdateSet((eb) => ({ payload_json: eb.ref('excluded.payload_json') })),
+    )
+    .returning('notification_id'),
+);
+
+const selectPayload = reusableQuery((db, key: { workspaceId: string; notificationId: string }) =>
+  db
+    .selectFrom('webhook_payloads')
+    .select('payload_json')
+    .where('workspace_id', '=', key.workspaceId)
+    .where('notification_id', '=', key.notificationId),
 );
 
 type Finish = { workspaceId: string; notificationId: string; status: InboxStatus; now: number; error: string | null };
@@ -93,6 +113,12 @@ export function createWebhooksRepo({ db, dialect }: RepoContext): WebhooksRepo {
     return rows.length === 1;
   };
 
+  /** The stored payload, parsed; null for a row whose payload is gone (pruned halfway). */
+  const payloadOf = async (workspaceId: string, notificationId: string): Promise<unknown> => {
+    const [row] = await selectPayload(db, dialect, { workspaceId, notificationId });
+    return row ? fromJson(row.payload_json) : null;
+  };
+
   const acceptMany: WebhooksRepo['acceptMany'] = async (deliveries, now, lease) => {
     const stored: boolean[] = [];
     for (const d of deliveries) {
@@ -100,7 +126,6 @@ export function createWebhooksRepo({ db, dialect }: RepoContext): WebhooksRepo {
         workspace_id: d.workspaceId,
         notification_id: d.notificationId,
         topic: d.topic,
-        payload_json: d.payloadJson,
         received_at: now,
         status: 'pending',
         processed_at: null,
@@ -110,6 +135,8 @@ export function createWebhooksRepo({ db, dialect }: RepoContext): WebhooksRepo {
         locked_until: lease ? now + lease.leaseMs : null,
         attempts: lease ? 1 : 0,
       });
+      if (row)
+        await insertPayload(db, dialect, { workspace_id: d.workspaceId, notification_id: d.notificationId, payload_json: d.payloadJson });
       stored.push(row !== undefined);
     }
     return stored;
@@ -153,7 +180,9 @@ export function createWebhooksRepo({ db, dialect }: RepoContext): WebhooksRepo {
         .set((eb) => ({ locked_by: workerId, locked_until: now + leaseMs, attempts: eb('webhook_inbox.attempts', '+', 1) }))
         .returningAll()
         .execute();
-      return rows.map(toNotification).sort((a, b) => a.receivedAt - b.receivedAt);
+      const claimed: InboxNotification[] = [];
+      for (const row of rows) claimed.push(toNotification(row, await payloadOf(row.workspace_id, row.notification_id)));
+      return claimed.sort((a, b) => a.receivedAt - b.receivedAt);
     },
 
     markDone: (workspaceId, notificationId, now) => finish(workspaceId, notificationId, 'done', now, null),
@@ -175,26 +204,38 @@ export function createWebhooksRepo({ db, dialect }: RepoContext): WebhooksRepo {
         .where('workspace_id', '=', workspaceId)
         .where('notification_id', '=', notificationId)
         .executeTakeFirst();
-      return row ? toNotification(row) : null;
+      return row ? toNotification(row, await payloadOf(workspaceId, notificationId)) : null;
     },
 
     async prune(before) {
-      const result = await db
-        .deleteFrom('webhook_inbox')
-        .where('status', 'in', ['done', 'ignored'])
-        .where('processed_at', '<', before)
-        .executeTakeFirst();
+      const prunable = (eb: ExpressionBuilder<Tables, 'webhook_inbox'>) =>
+        eb.and([eb('webhook_inbox.status', 'in', ['done', 'ignored']), eb('webhook_inbox.processed_at', '<', before)]);
+      // Payloads first: a crash between the two deletes leaves rows without payloads, which nothing reads again.
+      await db
+        .deleteFrom('webhook_payloads')
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('webhook_inbox')
+              .select('webhook_inbox.notification_id')
+              .whereRef('webhook_inbox.workspace_id', '=', 'webhook_payloads.workspace_id')
+              .whereRef('webhook_inbox.notification_id', '=', 'webhook_payloads.notification_id')
+              .where(prunable),
+          ),
+        )
+        .execute();
+      const result = await db.deleteFrom('webhook_inbox').where(prunable).executeTakeFirst();
       return Number(result.numDeletedRows);
     },
   };
 }
 
-function toNotification(row: Selectable<WebhookInboxTable>): InboxNotification {
+function toNotification(row: Selectable<WebhookInboxTable>, payload: unknown): InboxNotification {
   return {
     workspaceId: row.workspace_id,
     notificationId: row.notification_id,
     topic: row.topic,
-    payload: fromJson(row.payload_json),
+    payload,
     receivedAt: row.received_at,
     status: narrow(INBOX_STATUSES, row.status, 'webhook_inbox.status'),
     processedAt: row.processed_at,

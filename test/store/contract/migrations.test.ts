@@ -1,5 +1,6 @@
-import { migrateToLatest, openDatabase } from '../../../src/store';
-import { MIGRATIONS } from '../../../src/store/migrations';
+import { Migrator, sql } from 'kysely';
+import { createStore, migrateToLatest, openDatabase } from '../../../src/store';
+import { MIGRATIONS, migrationProvider } from '../../../src/store/migrations';
 import { describeContract, seedWorkspace } from './harness';
 
 describeContract('migrations', (engine) => {
@@ -23,6 +24,37 @@ describeContract('migrations', (engine) => {
     } finally {
       await first.close();
       await second.close();
+      await scratch.cleanup();
+    }
+  });
+
+  it('0003 moves stored webhook payloads to their own table; rows keep their status and are claimed with them', async () => {
+    const scratch = await engine.scratch();
+    const database = scratch.open();
+    try {
+      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db).catch(() => ({ rows: [] }));
+      const schema = engine.dialect === 'postgres' ? rows[0]?.schema : undefined;
+      const migrator = new Migrator({ db: database.db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
+      expect((await migrator.migrateTo('0002_link_uses_contact_index')).error).toBeUndefined();
+      await seedWorkspace(createStore(database), 'ws-a');
+      for (const [id, status] of [
+        ['n-pending', 'pending'],
+        ['n-done', 'done'],
+      ] as const) {
+        await sql`insert into webhook_inbox (workspace_id, notification_id, topic, payload_json, received_at, status, next_attempt_at)
+          values ('ws-a', ${id}, 'ticket.state.updated', ${JSON.stringify({ item: { id }, createdAt: 7 })}, 1, ${status},
+          ${status === 'pending' ? 1 : null})`.execute(database.db);
+      }
+      expect((await migrateToLatest(database)).applied).toEqual(['0003_webhook_payloads']);
+      const store = createStore(database);
+      expect(await store.webhooks.get('ws-a', 'n-done')).toMatchObject({
+        status: 'done',
+        payload: { item: { id: 'n-done' }, createdAt: 7 },
+      });
+      const claimed = await store.webhooks.claimPending(10, 10, 'w1', 1_000);
+      expect(claimed.map((n) => [n.notificationId, n.payload])).toEqual([['n-pending', { item: { id: 'n-pending' }, createdAt: 7 }]]);
+    } finally {
+      await database.close();
       await scratch.cleanup();
     }
   });

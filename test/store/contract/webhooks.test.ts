@@ -61,8 +61,16 @@ describeContract('webhook inbox', (engine) => {
     expect(await engine.store.webhooks.get('ws-a', 'old-done')).toBeNull();
     expect(await engine.store.webhooks.get('ws-a', 'new-done')).not.toBeNull();
     expect(await engine.store.webhooks.get('ws-a', 'pending')).not.toBeNull();
+    // Payloads go with their rows.
+    const payloadIds = await engine.database.db
+      .selectFrom('webhook_payloads')
+      .select('notification_id')
+      .orderBy('notification_id')
+      .execute();
+    expect(payloadIds.map((r) => r.notification_id)).toEqual(['new-done', 'pending']);
     // A pruned id is forgotten: Intercom does not redeliver that late, so this only documents the trade-off.
     expect(await accept('old-done')).toBe('new');
+    expect(await engine.store.webhooks.get('ws-a', 'old-done')).toMatchObject({ payload: { data: { item: { id: 'tk-1' } } } });
   });
 
   const delivery = (id: string) => ({ workspaceId: 'ws-a', notificationId: id, topic: 'ticket.state.updated', payloadJson: '{"n":1}' });

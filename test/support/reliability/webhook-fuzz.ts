@@ -14,6 +14,9 @@ import { watchStore } from './snapshot';
 import type { WiredApp } from './wired-app';
 
 /** Real notifications for a linked ticket: every ticket topic the back office sends, plus a ping. */
+/** The inbox is its rows and their payloads (migration 0003); `webhook_inbox:done` marks an applied row. */
+const isInbox = (table: string) => table.startsWith('webhook_inbox') || table.startsWith('webhook_payloads');
+
 export async function webhookBases(app: WiredApp, ticketId: string): Promise<unknown[]> {
   const { fake, demo } = app.harness;
   // Deliveries to an unreachable URL are still recorded with their exact bodies: capture, do not deliver.
@@ -62,11 +65,11 @@ export async function fuzzWebhooks(
     figures.add(response.status === 200 ? 'acknowledged' : `http_${response.status}`);
     const ingested = await watch.changes();
     if (response.status !== 200 && ingested.length > 0) throw new Error(`a refused webhook changed rows: ${ingested.join(', ')}`);
-    const ingestBeyondInbox = ingested.filter((table) => !table.startsWith('webhook_inbox'));
+    const ingestBeyondInbox = ingested.filter((table) => !isInbox(table));
     if (ingestBeyondInbox.length > 0) throw new Error(`ingest wrote beyond the inbox: ${ingestBeyondInbox.join(', ')}`);
     await processor.runOnce();
     const changed = await watch.changes();
-    const beyondInbox = changed.filter((table) => !table.startsWith('webhook_inbox'));
+    const beyondInbox = changed.filter((table) => !isInbox(table));
     const wasApplied = changed.some((table) => table.startsWith('webhook_inbox:done '));
     if (wasApplied) figures.add('applied');
     if (!wasApplied && beyondInbox.length > 0) throw new Error(`an unapplied webhook changed rows: ${beyondInbox.join(', ')}`);
