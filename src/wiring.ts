@@ -13,6 +13,7 @@ import { createApp } from './http/app';
 import { installRoutes } from './http/install-routes';
 import { oauthCallbackRoutes } from './http/oauth-callback';
 import { settingsRoutes } from './http/settings/routes';
+import { type AfterReply, createAfterReply } from './http/after-reply';
 import type { HttpApp, MachineRoute } from './http/front-door';
 import { uninstallRoute } from './http/uninstall-routes';
 import { createWebhookIntake } from './jobs/webhook-intake';
@@ -57,6 +58,8 @@ export interface BuildOptions {
   intercomMaxRetries?: number;
   /** Identifies this process in row leases (outbox, SLA timers). */
   instanceId?: string;
+  /** Runs the work requests do after answering; default: at once (tests hold it to see the answer come first). */
+  afterReply?: AfterReply;
   /** Extra routers mounted before the 404 handler (the sandbox's Inbox simulator). */
   routers?: readonly Router[];
   /** Where a ticket's "Open" link points (the sandbox points it at its simulator). */
@@ -79,6 +82,8 @@ export interface Application {
   install: InstallServices;
   /** Starts every background loop. Tests usually drive `runOnce` instead. */
   startJobs(): void;
+  /** Resolves once the work requests left to do after answering (linking a created ticket) has finished. */
+  settled(): Promise<void>;
   /** Stops the loops, waits for work in flight, closes the database. */
   stop(): Promise<void>;
 }
@@ -209,8 +214,10 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   // Intercom calls per sidebar view, on /metrics (a warm view makes none).
   const sidebarViews = createViewCounters();
 
+  const afterReply = options.afterReply ?? createAfterReply(logger.child({ component: 'after-reply' }));
   const app = createApp({
     logger,
+    afterReply,
     clientSecrets: config.intercom.clientSecrets,
     canvas: {
       initialize: countingIntercomCalls((request, ctx) => sidebar(deps, request, ctx), sidebarViews),
@@ -246,9 +253,11 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     startJobs: () => {
       for (const job of jobs) job.start();
     },
+    settled: () => afterReply.settled(),
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      await afterReply.settled();
       await Promise.all(jobs.map((job) => job.stop()));
       await store.close();
     },

@@ -15,6 +15,11 @@ export interface FlowContext {
    * until `until`, as long as the workspace's rows are unchanged since `stamp` (src/http/initialize-reuse.ts).
    */
   offerReuse?: (reuse: CanvasReuse) => void;
+  /**
+   * Offered by the submit route: work to run once the answer has been sent, still within this request. Only for
+   * work the outbox completes should it fail (see services/escalation/submit.ts): the teammate has the answer.
+   */
+  afterReply?: (work: () => Promise<void>) => void;
 }
 
 export interface CanvasReuse {

@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import type { CanvasHandlers } from '../flows/types';
 import type { Logger } from '../util/logger';
 import { intercomCallTotals } from '../util/request-context';
+import type { AfterReply } from './after-reply';
 import { canvasRoutes } from './canvas-routes';
 import { frontDoor, type HttpApp, type MachineRoute } from './front-door';
 import type { InitializeReuse } from './initialize-reuse';
@@ -25,6 +26,8 @@ export interface AppDeps {
   canvas: CanvasHandlers;
   /** Repeated sidebar initializes answered from an earlier render; `onReused` counts them as views. */
   initializeReuse?: { reuse: InitializeReuse; onReused: () => void };
+  /** Work submit handlers do after answering (see after-reply.ts). */
+  afterReply?: AfterReply;
   health: () => Promise<HealthReport>;
   /** Extra counters for /metrics (outbox depth, webhook backlog …). */
   metrics?: () => Promise<Record<string, number>>;
@@ -64,7 +67,13 @@ export function createApp(deps: AppDeps): HttpApp {
   });
   // Intercom's machine-to-machine routes are answered before Express: JSON to a server, on the two hottest paths.
   const machine = [
-    ...canvasRoutes({ clientSecrets: deps.clientSecrets, logger: deps.logger, handlers: deps.canvas, ...deps.initializeReuse }),
+    ...canvasRoutes({
+      clientSecrets: deps.clientSecrets,
+      logger: deps.logger,
+      handlers: deps.canvas,
+      ...deps.initializeReuse,
+      ...(deps.afterReply ? { afterReply: deps.afterReply } : {}),
+    }),
     ...(deps.machineRoutes ?? []),
   ];
   return frontDoor(machine, app, deps.logger);

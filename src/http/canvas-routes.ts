@@ -11,6 +11,7 @@ import type { Logger } from '../util/logger';
 import { intercomCallsInThisRequest, runWithRequestContext } from '../util/request-context';
 import { parseCanvasRequest } from './canvas-request';
 import { AppError, describeError } from './errors';
+import type { AfterReply } from './after-reply';
 import { type InitializeReuse, reuseKey } from './initialize-reuse';
 import { type MachineRoute, replyJson } from './front-door';
 import { parseJson } from './raw-body';
@@ -24,6 +25,8 @@ export interface CanvasRouteDeps {
   reuse?: InitializeReuse;
   /** Called for each initialize answered from `reuse` (it made no Intercom call): the view counters. */
   onReused?: () => void;
+  /** Runs the work a submit handler asks to do after its answer (FlowContext.afterReply); none when absent. */
+  afterReply?: AfterReply;
 }
 
 /** The two routes, for the front door (front-door.ts), which reads the body and answers anything that escapes. */
@@ -33,7 +36,10 @@ export function canvasRoutes(deps: CanvasRouteDeps): MachineRoute[] {
       path: '/intercom/initialize',
       onBody: (raw, req, res) => handle(deps, deps.handlers.initialize, 'initialize', raw, req, res, deps.reuse),
     },
-    { path: '/intercom/submit', onBody: (raw, req, res) => handle(deps, deps.handlers.submit, 'submit', raw, req, res) },
+    {
+      path: '/intercom/submit',
+      onBody: (raw, req, res) => handle(deps, deps.handlers.submit, 'submit', raw, req, res, undefined, deps.afterReply),
+    },
   ];
 }
 
@@ -45,6 +51,7 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   reuse?: InitializeReuse,
+  afterReply?: AfterReply,
 ): Promise<void> {
   const signature = req.headers['x-body-signature'];
   if (!verifySignature('canvas', raw, signature, deps.clientSecrets)) {
@@ -64,6 +71,7 @@ async function handle(
     let log = deps.logger.child({ route });
     let canvas: CanvasResponse;
     let offered: CanvasReuse | null = null;
+    const later: (() => Promise<void>)[] = [];
     try {
       const json = parseJson(raw);
       if (!json.ok) throw new AppError('bad_request', 'The request from Intercom was not valid JSON. Try again.');
@@ -71,7 +79,11 @@ async function handle(
       if (!parsed.ok) throw new AppError('bad_request', `The request from Intercom was incomplete (${parsed.problem}). Try again.`);
       const { request } = parsed;
       log = log.child({ workspaceId: request.workspaceId, conversationId: request.conversationId, adminId: request.admin.id });
-      canvas = await handler(request, { logger: log, ...(key ? { offerReuse: (offer: CanvasReuse) => (offered = offer) } : {}) });
+      canvas = await handler(request, {
+        logger: log,
+        ...(key ? { offerReuse: (offer: CanvasReuse) => (offered = offer) } : {}),
+        ...(afterReply ? { afterReply: (work: () => Promise<void>) => later.push(work) } : {}),
+      });
     } catch (error) {
       logFailure(log, error);
       offered = null;
@@ -81,6 +93,10 @@ async function handle(
     const body = Buffer.from(JSON.stringify(canvas));
     if (key && offered) reuse?.keep(key, offered, body);
     replyJson(res, 200, body);
+    if (later.length > 0)
+      afterReply?.run(async () => {
+        for (const work of later) await work();
+      });
   });
 }
 

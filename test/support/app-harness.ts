@@ -29,6 +29,7 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Shorter escalation budgets for tests of slow answers. */
   escalationBudgets?: BuildOptions['escalationBudgets'];
+  afterReply?: BuildOptions['afterReply'];
 }
 
 export interface Harness {
@@ -83,6 +84,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     intercomSleep: async () => {},
     instanceId: `test-${Math.random().toString(36).slice(2, 8)}`,
     ...(options.escalationBudgets ? { escalationBudgets: options.escalationBudgets } : {}),
+    ...(options.afterReply ? { afterReply: options.afterReply } : {}),
   });
   await installPrivateWorkspace({
     token: demo.token,
@@ -100,7 +102,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     conversationId: demo.conversations.refund,
     adminId: demo.admins.agent,
   };
-  const postSigned = signedPoster(application.app, TEST_CLIENT_SECRET);
+  const post = signedPoster(application.app, TEST_CLIENT_SECRET);
+  // A request's work includes what it does after answering (linking a created ticket): tests look at the store next.
+  const postSigned = async (path: string, body: unknown, signature?: string) => {
+    const response = await post(path, body, signature);
+    await application.settled();
+    return response;
+  };
   return {
     fake,
     demo,

@@ -22,8 +22,8 @@ export function escalationHandlers(deps: EscalationDeps, table: SubmitTable): Su
   };
   return {
     escalate_open: (request) => openEscalation(deps, request),
-    escalate_submit: (request) => submitEscalationForm(deps, request, false),
-    escalate_force: (request) => submitEscalationForm(deps, request, true),
+    escalate_submit: (request, _arg, ctx) => submitEscalationForm(deps, request, false, ctx),
+    escalate_force: (request, _arg, ctx) => submitEscalationForm(deps, request, true, ctx),
     escalate_add_note_instead: addNoteInstead,
   };
 }

@@ -9,14 +9,19 @@ import { decodeStoredData } from '../../../canvases/stored-data';
 import type { CanvasRequest } from '../../http/canvas-request';
 import { AppError } from '../../http/errors';
 import { type EscalationContext, type EscalationDeps, loadContext, type SubmitOutcome, submitEscalation } from '../../services/escalation';
-import type { CanvasResponse } from '../types';
+import type { CanvasResponse, FlowContext } from '../types';
 import { existingWork, fromBlocking } from './existing';
 import { formModel } from './form';
 import { parseEscalateInput, type RawValues } from './input';
 import { newNonce } from './open';
 import { noTicketTypeCanvas, selectPersonCanvas } from './screens';
 
-export async function submitEscalationForm(deps: EscalationDeps, request: CanvasRequest, force: boolean): Promise<CanvasResponse> {
+export async function submitEscalationForm(
+  deps: EscalationDeps,
+  request: CanvasRequest,
+  force: boolean,
+  ctx?: Pick<FlowContext, 'afterReply'>,
+): Promise<CanvasResponse> {
   const stored = decodeStoredData(request.storedData);
   const sameConversation = stored?.conversationId === undefined || stored.conversationId === request.conversationId;
   if (stored?.flow !== 'escalate' || !stored.nonce || !sameConversation) {
@@ -35,7 +40,12 @@ export async function submitEscalationForm(deps: EscalationDeps, request: Canvas
       formModel(deps, context, { nonce: stored.nonce, values: parsed.raw, fieldErrors: parsed.errors, ...existing }),
     );
   }
-  const outcome = await submitEscalation(deps, request, context, parsed.choice, { nonce: stored.nonce, force });
+  const afterReply = ctx?.afterReply;
+  const outcome = await submitEscalation(deps, request, context, parsed.choice, {
+    nonce: stored.nonce,
+    force,
+    ...(afterReply ? { afterReply } : {}),
+  });
   const values: RawValues = { ...parsed.choice };
   return outcomeCanvas(deps, context, outcome, stored.nonce, values);
 }

@@ -5,7 +5,7 @@
  * the outbox job may both reach it for one escalation without doubling anything.
  */
 import type { CreateTicketInput, Ticket } from '../../intercom';
-import type { Escalation, TicketLink } from '../../store';
+import type { Escalation, TicketLink, TicketSnapshot } from '../../store';
 import type { EscalationDeps } from './deps';
 import { ticketDescription } from './markers';
 import type { EscalationPayload } from './payload';
@@ -43,6 +43,21 @@ export async function linkTicket(
   payload: EscalationPayload,
   ticket: Ticket,
 ): Promise<TicketLink> {
+  return (await prepareLink(deps, escalation, payload, ticket)).commit();
+}
+
+/** A created ticket as the sidebar will show it (`snapshot`), and the transaction that links it (`commit`). */
+export interface PreparedLink {
+  snapshot: TicketSnapshot;
+  commit(): Promise<TicketLink>;
+}
+
+export async function prepareLink(
+  deps: EscalationDeps,
+  escalation: Escalation,
+  payload: EscalationPayload,
+  ticket: Ticket,
+): Promise<PreparedLink> {
   const { workspaceId } = escalation;
   const settings = await deps.settings.get(workspaceId);
   const read = await deps.snapshots.snapshot(workspaceId, ticket, {
@@ -59,35 +74,38 @@ export async function linkTicket(
     queue: read.queue ?? payload.queue,
     escalationId: escalation.id,
   };
-  const now = deps.clock.now();
-  const link = await deps.store.transaction(async (tx) => {
-    const { ticket: stored } = await tx.tickets.upsert(workspaceId, snapshot, now);
-    await tx.escalations.updateStatus(workspaceId, escalation.id, { status: 'linked', ticketId: ticket.id, lastError: null }, now);
-    await deps.sla?.startClocks(
-      tx,
-      workspaceId,
-      // The back-office team could not act before the ticket existed, so its clocks start with the ticket.
-      {
-        ticketId: ticket.id,
-        createdAt: ticket.created_at === null ? now : ticket.created_at * 1000,
-        priority: payload.priority,
-        account: payload.account,
-      },
-      now,
-    );
-    const job = { escalationId: escalation.id } satisfies EscalationJobPayload;
-    await tx.outbox.enqueue(workspaceId, { kind: JOB_POST_NOTE, dedupeKey: jobKey(JOB_POST_NOTE, escalation.id), payload: job, now });
-    if (payload.shareWithCustomer) {
-      await tx.outbox.enqueue(workspaceId, {
-        kind: JOB_SHARE_TICKET,
-        dedupeKey: jobKey(JOB_SHARE_TICKET, escalation.id),
-        payload: job,
+  const commit = async (): Promise<TicketLink> => {
+    const now = deps.clock.now();
+    const link = await deps.store.transaction(async (tx) => {
+      const { ticket: stored } = await tx.tickets.upsert(workspaceId, snapshot, now);
+      await tx.escalations.updateStatus(workspaceId, escalation.id, { status: 'linked', ticketId: ticket.id, lastError: null }, now);
+      await deps.sla?.startClocks(
+        tx,
+        workspaceId,
+        // The back-office team could not act before the ticket existed, so its clocks start with the ticket.
+        {
+          ticketId: ticket.id,
+          createdAt: ticket.created_at === null ? now : ticket.created_at * 1000,
+          priority: payload.priority,
+          account: payload.account,
+        },
         now,
-      });
-    }
-    return stored;
-  });
-  deps.pokeOutbox();
-  deps.logger.info({ workspaceId, escalationId: escalation.id, ticketId: ticket.id }, 'escalation linked to its ticket');
-  return link;
+      );
+      const job = { escalationId: escalation.id } satisfies EscalationJobPayload;
+      await tx.outbox.enqueue(workspaceId, { kind: JOB_POST_NOTE, dedupeKey: jobKey(JOB_POST_NOTE, escalation.id), payload: job, now });
+      if (payload.shareWithCustomer) {
+        await tx.outbox.enqueue(workspaceId, {
+          kind: JOB_SHARE_TICKET,
+          dedupeKey: jobKey(JOB_SHARE_TICKET, escalation.id),
+          payload: job,
+          now,
+        });
+      }
+      return stored;
+    });
+    deps.pokeOutbox();
+    deps.logger.info({ workspaceId, escalationId: escalation.id, ticketId: ticket.id }, 'escalation linked to its ticket');
+    return link;
+  };
+  return { snapshot, commit };
 }

@@ -16,12 +16,12 @@
  */
 import type { CanvasRequest } from '../../http/canvas-request';
 import type { Priority, QueueKey } from '../../domain/model';
-import type { Blocking, Escalation, TicketLink } from '../../store';
+import type { Blocking, Escalation, TicketSnapshot } from '../../store';
 import { withBudget } from './budget';
 import { type EscalationContext, summaryFor } from './context';
 import type { EscalationDeps } from './deps';
 import { classify } from './failures';
-import { createTicketInput, JOB_CREATE_TICKET, jobKey, linkTicket } from './link';
+import { createTicketInput, JOB_CREATE_TICKET, jobKey, prepareLink } from './link';
 import { type EscalationPayload, toRequest } from './payload';
 import { payloadFor } from './payload-builder';
 
@@ -34,7 +34,7 @@ export interface EscalationChoice {
 }
 
 export type SubmitOutcome =
-  | { kind: 'created'; escalation: Escalation; ticket: TicketLink }
+  | { kind: 'created'; escalation: Escalation; ticket: TicketSnapshot }
   | { kind: 'queued'; escalation: Escalation }
   | { kind: 'rejected'; escalation: Escalation; message: string }
   | { kind: 'blocked'; blocking: Blocking };
@@ -48,7 +48,7 @@ export async function submitEscalation(
   request: CanvasRequest,
   context: EscalationContext,
   choice: EscalationChoice,
-  options: { nonce: string; force: boolean },
+  options: { nonce: string; force: boolean; afterReply?: (work: () => Promise<void>) => void },
 ): Promise<SubmitOutcome> {
   const { workspaceId, conversationId } = context;
   const type = context.types.find((t) => t.id === choice.ticketTypeId);
@@ -80,7 +80,7 @@ export async function submitEscalation(
       return duplicateOutcome(deps, reserved.escalation);
     case 'new':
       deps.logger.info({ workspaceId, escalationId: reserved.escalation.id, forced: options.force }, 'escalation reserved');
-      return createInline(deps, reserved.escalation, payload);
+      return createInline(deps, reserved.escalation, payload, options.afterReply);
   }
 }
 
@@ -94,9 +94,19 @@ async function duplicateOutcome(deps: EscalationDeps, escalation: Escalation): P
   return { kind: 'queued', escalation };
 }
 
-async function createInline(deps: EscalationDeps, escalation: Escalation, payload: EscalationPayload): Promise<SubmitOutcome> {
+/**
+ * With `afterReply` (the submit route), the teammate is answered as soon as Intercom has created the ticket, and the
+ * link transaction runs right after the answer: it is our bookkeeping, idempotent, and the create job reserved
+ * above completes it should it fail or the process stop first. Without it (no route), the link comes first.
+ */
+async function createInline(
+  deps: EscalationDeps,
+  escalation: Escalation,
+  payload: EscalationPayload,
+  afterReply?: (work: () => Promise<void>) => void,
+): Promise<SubmitOutcome> {
   const { workspaceId, id } = escalation;
-  let created: Awaited<ReturnType<typeof linkTicket>> | null = null;
+  let created: TicketSnapshot | null = null;
   try {
     const client = await deps.directory.clientFor(workspaceId);
     const ticket = await withBudget(
@@ -104,11 +114,19 @@ async function createInline(deps: EscalationDeps, escalation: Escalation, payloa
       deps.budgets.createMs,
       'creating the ticket',
     );
-    try {
-      created = await linkTicket(deps, escalation, payload, ticket);
-    } catch (error) {
+    const notLinked = (error: unknown) =>
       // The ticket exists and carries its reference: the queued job finds and links it.
       deps.logger.warn({ workspaceId, escalationId: id, err: String(error) }, 'ticket created but not linked yet; the outbox will link it');
+    try {
+      const link = await prepareLink(deps, escalation, payload, ticket);
+      if (afterReply) {
+        afterReply(() => link.commit().then(() => undefined, notLinked));
+        created = link.snapshot;
+      } else {
+        created = await link.commit();
+      }
+    } catch (error) {
+      notLinked(error);
       return { kind: 'queued', escalation };
     }
   } catch (error) {
