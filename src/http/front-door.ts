@@ -26,7 +26,7 @@ export function frontDoor(routes: readonly MachineRoute[], rest: RequestListener
   const byPath = new Map(routes.map((route) => [route.path, route]));
   const log = logger.child({ component: 'front-door' });
   const listener: RequestListener = (req, res) => {
-    const route = req.method === 'POST' ? byPath.get(pathOf(req.url)) : undefined;
+    const route = req.method === 'POST' ? routeFor(byPath, pathOf(req.url)) : undefined;
     if (!route) {
       rest(req, res);
       return;
@@ -46,6 +46,11 @@ export function frontDoor(routes: readonly MachineRoute[], rest: RequestListener
   return Object.assign(listener, {
     listen: (port: number, host: string, onListening?: () => void) => createServer(listener).listen(port, host, onListening),
   });
+}
+
+/** As Express matches by default: exactly, else ignoring case and one trailing slash (only misses pay for that). */
+function routeFor(byPath: ReadonlyMap<string, MachineRoute>, path: string): MachineRoute | undefined {
+  return byPath.get(path) ?? byPath.get(path.toLowerCase().replace(/(.)\/$/, '$1'));
 }
 
 /** The path without its query string, as Express would route it. */
