@@ -1,16 +1,12 @@
 import { signBody } from '../../src/http/signature';
 import { initializeBody } from '../../src/sandbox/canvas-kit-body';
-import { startHarness, TEST_CLIENT_SECRET, type Harness } from '../support/app-harness';
+import { type Harness, TEST_CLIENT_SECRET, useHarness } from '../support/app-harness';
 import { assertValidCanvasResponse } from '../support/canvas-schema';
 import { linkTicketWithClock } from '../support/linked-ticket';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useHarness((started) => {
+  h = started;
 });
 
 function texts(body: { canvas: { content: { components: unknown[] } } }): string {

@@ -69,6 +69,22 @@ export function signedPoster(app: Application['app'], secret: string) {
   };
 }
 
+/**
+ * A fresh harness for each test of the file, closed after it once the fake confirms it saw only requests the spec
+ * allows. `options` may be a function, for options built anew per test.
+ */
+export function useHarness(onStarted: (h: Harness) => void, options: HarnessOptions | (() => HarnessOptions) = {}): void {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness(typeof options === 'function' ? options() : options);
+    onStarted(h);
+  });
+  afterEach(async () => {
+    h.fake.assertNoViolations();
+    await h.close();
+  });
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = options.clock ?? new ManualClock(TEST_START);
   const ownsFake = !options.fake;

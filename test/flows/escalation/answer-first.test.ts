@@ -5,7 +5,7 @@
  * Intercom already made: no second ticket.
  */
 import type { AfterReply } from '../../../src/http/after-reply';
-import { type Harness, startHarness } from '../../support/app-harness';
+import { type Harness, useHarness } from '../../support/app-harness';
 import { FAULT_ENV, SETTLE_MS } from './faults';
 import { drain, fakeTickets, handoffNotes, openForm, submitForm, texts } from './support';
 
@@ -26,14 +26,15 @@ function holdingAfterReply() {
 
 let h: Harness;
 let hold: ReturnType<typeof holdingAfterReply>;
-beforeEach(async () => {
-  hold = holdingAfterReply();
-  h = await startHarness({ env: FAULT_ENV, afterReply: hold.afterReply });
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
-});
+useHarness(
+  (started) => {
+    h = started;
+  },
+  () => {
+    hold = holdingAfterReply();
+    return { env: FAULT_ENV, afterReply: hold.afterReply };
+  },
+);
 
 const escalations = () => h.application.store.escalations.listByConversation(h.demo.workspaceId, h.context.conversationId);
 

@@ -1,15 +1,14 @@
-import { type Harness, startHarness } from '../../support/app-harness';
+import { type Harness, useHarness } from '../../support/app-harness';
 import { FAILURE_MODES, FAULT_ENV, inject, RESET_SECONDS } from './faults';
 import { afterRetries, drain, fakeTickets, handoffNotes, openForm, submitForm, texts } from './support';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness({ env: FAULT_ENV });
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
-});
+useHarness(
+  (started) => {
+    h = started;
+  },
+  { env: FAULT_ENV },
+);
 
 const noteJob = async () =>
   (await h.application.store.outbox.listByWorkspace(h.demo.workspaceId)).find((j) => j.kind === 'escalation.post_note')!;

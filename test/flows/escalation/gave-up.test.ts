@@ -4,18 +4,17 @@
  */
 import { QUEUED_TEXT } from '../../../canvases/parts';
 import { giveUpCreateTicket } from '../../../src/services/escalation';
-import { type Harness, startHarness } from '../../support/app-harness';
+import { type Harness, useHarness } from '../../support/app-harness';
 import { FAULT_ENV } from './faults';
 import { afterRetries, drain, fakeTickets, openForm, submitForm, texts } from './support';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness({ env: FAULT_ENV });
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
-});
+useHarness(
+  (started) => {
+    h = started;
+  },
+  { env: FAULT_ENV },
+);
 
 it('a create job that dies leaves the escalation failed and the sidebar saying so', async () => {
   const form = await openForm(h);

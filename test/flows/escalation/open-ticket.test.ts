@@ -1,17 +1,16 @@
 import type { FakeTicketAttribute } from '../../../src/sandbox/fake-intercom/state';
-import { type Harness, startHarness } from '../../support/app-harness';
+import { type Harness, useHarness } from '../../support/app-harness';
 import { assertValidCanvasResponse } from '../../support/canvas-schema';
 import { FAULT_ENV, SETTLE_MS } from './faults';
 import { type CanvasBody, component, createTicketRequests, drain, fakeTickets, handoffNotes, openForm, submitForm, texts } from './support';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness({ env: FAULT_ENV });
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
-});
+useHarness(
+  (started) => {
+    h = started;
+  },
+  { env: FAULT_ENV },
+);
 
 const ids = (body: CanvasBody) => body.canvas.content.components.map((c) => c['id']).filter(Boolean);
 

@@ -1,14 +1,10 @@
 import type { FakeTicketAttribute } from '../../../src/sandbox/fake-intercom/state';
-import { type Harness, startHarness } from '../../support/app-harness';
+import { type Harness, useHarness } from '../../support/app-harness';
 import { component, createTicketRequests, drain, fakeTickets, openForm, submitForm, texts } from './support';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useHarness((started) => {
+  h = started;
 });
 
 const escalations = () => h.application.store.escalations.listByConversation(h.demo.workspaceId, h.context.conversationId);

@@ -6,16 +6,12 @@
 import request from 'supertest';
 import { signBody } from '../../../src/http/signature';
 import { initializeBody } from '../../../src/sandbox/canvas-kit-body';
-import { type Harness, startHarness, TEST_CLIENT_SECRET } from '../../support/app-harness';
+import { type Harness, TEST_CLIENT_SECRET, useHarness } from '../../support/app-harness';
 import { linkTicketWithClock } from '../../support/linked-ticket';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useHarness((started) => {
+  h = started;
 });
 
 async function linkTicket(ticketId: string, stateCategory: 'in_progress' | 'waiting_on_customer' = 'in_progress') {

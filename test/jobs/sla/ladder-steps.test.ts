@@ -3,7 +3,7 @@
  * wiring, the outbox worker, the real Intercom client, and the fake Intercom checked request by request.
  * Times in notes are in the demo workspace's zone, Europe/London (GMT in November).
  */
-import { type Harness, startHarness, TEST_START } from '../../support/app-harness';
+import { type Harness, TEST_START, useHarness } from '../../support/app-harness';
 import {
   BREACH_AFTER,
   configureLadder,
@@ -18,12 +18,8 @@ import {
 } from './ladder-fixture';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useHarness((started) => {
+  h = started;
 });
 
 const ticketAtFake = (ticketId: string) => {

@@ -3,18 +3,14 @@
  * clocks while both run, why targets were tightened, a pause with its state and start, and how long ago a breach
  * happened. Default settings: Mon–Fri 09:00–18:00 business time; the demo workspace's zone is Europe/London (GMT).
  */
-import { type Harness, startHarness, TEST_START } from '../../support/app-harness';
+import { type Harness, TEST_START, useHarness } from '../../support/app-harness';
 import { assertValidCanvasResponse } from '../../support/canvas-schema';
 import { linkedSnapshot } from '../../support/linked-ticket';
 
 const MIN = 60_000;
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useHarness((started) => {
+  h = started;
 });
 
 async function linkSubmittedTicket(ticketId: string): Promise<void> {
