@@ -11,7 +11,7 @@ import type { Logger } from '../util/logger';
 import { intercomCallTotals } from '../util/request-context';
 import type { AfterReply } from './after-reply';
 import { canvasRoutes } from './canvas-routes';
-import { frontDoor, type HttpApp, type MachineRoute } from './front-door';
+import { errorBody, frontDoor, type HttpApp, type MachineRoute } from './front-door';
 import type { InitializeReuse } from './initialize-reuse';
 
 export interface HealthReport {
@@ -63,7 +63,7 @@ export function createApp(deps: AppDeps): HttpApp {
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : 500;
     if (status >= 500) deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'unhandled route error');
-    res.status(status).json({ error: status === 413 ? 'payload_too_large' : status < 500 ? 'bad_request' : 'internal_error' });
+    res.status(status).json(errorBody(status));
   });
   // Intercom's machine-to-machine routes are answered before Express: JSON to a server, on the two hottest paths.
   const machine = [

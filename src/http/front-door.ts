@@ -67,11 +67,15 @@ export function replyJson(res: ServerResponse, status: number, body: Buffer | ob
   res.end(bytes);
 }
 
-/** The same error bodies Express's last-resort handler gives (src/http/app.ts): a code, never a stack or a secret. */
+/** The body of an error answer, here and in Express's last-resort handler (app.ts): a code, never a stack or a secret. */
+export function errorBody(status: number): { error: string } {
+  return { error: status === 413 ? 'payload_too_large' : status < 500 ? 'bad_request' : 'internal_error' };
+}
+
 export function replyError(res: ServerResponse, status: number): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  replyJson(res, status, { error: status === 413 ? 'payload_too_large' : status < 500 ? 'bad_request' : 'internal_error' });
+  replyJson(res, status, errorBody(status));
 }
