@@ -1,15 +1,17 @@
 import { QUEUED_TEXT } from '../../../canvases/parts';
-import { type Harness, startHarness, useHarness } from '../../support/app-harness';
+import { type Harness, startHarness } from '../../support/app-harness';
 import { FAILURE_MODES, FAULT_ENV, inject, RESET_SECONDS, SETTLE_MS } from './faults';
 import { afterRetries, createTicketRequests, drain, fakeTickets, handoffNotes, openForm, submitForm, texts } from './support';
 
+// Not useHarness: one test swaps in a harness with other budgets, and afterEach must close that one.
 let h: Harness;
-useHarness(
-  (started) => {
-    h = started;
-  },
-  { env: FAULT_ENV },
-);
+beforeEach(async () => {
+  h = await startHarness({ env: FAULT_ENV });
+});
+afterEach(async () => {
+  h.fake.assertNoViolations();
+  await h.close();
+});
 
 const escalations = () => h.application.store.escalations.listByConversation(h.demo.workspaceId, h.context.conversationId);
 
