@@ -1,6 +1,6 @@
 /** Pieces several screens share: navigation, the "as of" stamp, SLA lines, trimming. */
 import { encodeComponentId, type PlainAction, type TicketAction } from './component-ids';
-import { formatAbsolute, formatDuration, formatTime, isValidTimeZone } from './format';
+import { formatAbsolute, formatDuration, formatTime, isValidTimeZone } from '../src/domain/text';
 import { button, divider, spacer, submitAction, text } from './kit';
 import type { ButtonComponent, Component, TextComponent } from './kit/types';
 import type { SlaClockVM, TimeZoneVM } from './view-models';

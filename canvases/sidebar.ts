@@ -3,7 +3,7 @@
  * and carry no primary button (canvas-kit.md §10), so it shows what fits and links to the rest.
  */
 import { encodeComponentId } from './component-ids';
-import { formatAbsolute } from './format';
+import { formatAbsolute } from '../src/domain/text';
 import { FIRST_CANVAS_MAX_HEIGHT_PX, button, estimateHeight, finalizeCanvas, submitAction, text, urlAction } from './kit';
 import type { CanvasResponse, Component } from './kit/types';
 import { NO_TICKET_TEXT, QUEUED_TEXT, asOf, displayZone, linkButton, lines, navigation, trim } from './parts';

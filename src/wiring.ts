@@ -27,7 +27,7 @@ import { createWebhookProcessor } from './jobs/webhook-processor';
 import { webhookRoute } from './http/webhook-routes';
 import { ticketActions } from './flows/ticket-actions';
 import { applyTicket, createSyncDeps } from './services/sync';
-import { countingIntercomCalls, countReusedView, createViewCounters, viewMetrics } from './services/sync/view-metrics';
+import { countingIntercomCalls, countReusedView, createViewCounters, viewMetrics } from './http/view-metrics';
 import { createInitializeReuse } from './http/initialize-reuse';
 import { createTokenCipher, type TokenCipher } from './security/token-cipher';
 import { createInstallServices, type InstallServices } from './services/install';

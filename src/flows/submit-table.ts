@@ -3,8 +3,8 @@
  * module contributes its entries; an id nobody owns gets a clear error canvas.
  */
 import { type ComponentAction, decodeComponentId } from '../../canvases/component-ids';
-import { AppError } from '../http/errors';
-import type { CanvasRequest } from '../http/canvas-request';
+import { AppError } from '../util/app-error';
+import type { CanvasRequest } from './types';
 import type { CanvasResponse, FlowContext } from './types';
 
 /** `arg` is the ticket id for per-ticket actions, null otherwise. */

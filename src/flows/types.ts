@@ -1,6 +1,21 @@
 /** The contract between the HTTP edge and the framework-free flows. */
 import type { Logger } from '../util/logger';
-import type { CanvasRequest } from '../http/canvas-request';
+
+/** One Canvas Kit request, as the HTTP edge parsed it (src/http/canvas-request.ts): plain, typed, validated. */
+export interface CanvasRequest {
+  workspaceId: string;
+  region: string | null;
+  admin: { id: string; name: string | null; email: string | null; raw: Record<string, unknown> };
+  conversationId: string;
+  /** The REST conversation object Intercom sent (parts may be missing). */
+  conversation: Record<string, unknown>;
+  /** The person selected in the details panel, or null when none is. */
+  contact: Record<string, unknown> | null;
+  componentId: string | null;
+  inputValues: Record<string, unknown>;
+  /** `current_canvas.stored_data` as sent; decoded by canvases/stored-data. */
+  storedData: unknown;
+}
 
 /** A Canvas Kit response body: `{ canvas, event? }`, built by canvases/. */
 export interface CanvasResponse {

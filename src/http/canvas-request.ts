@@ -5,6 +5,9 @@
  * `current_canvas`, extra fields. Only what we read is validated.
  */
 import { z } from 'zod';
+import type { CanvasRequest } from '../flows/types';
+
+export type { CanvasRequest };
 
 const id = z.union([z.string().min(1).max(128), z.number().int().nonnegative()]).transform(String);
 const looseObject = z.record(z.string(), z.unknown());
@@ -37,21 +40,6 @@ const bodySchema = z.looseObject({
   input_values: z.record(z.string(), z.unknown()).nullish(),
   current_canvas: looseObject.nullish(),
 });
-
-export interface CanvasRequest {
-  workspaceId: string;
-  region: string | null;
-  admin: { id: string; name: string | null; email: string | null; raw: Record<string, unknown> };
-  conversationId: string;
-  /** The REST conversation object Intercom sent (parts may be missing). */
-  conversation: Record<string, unknown>;
-  /** The person selected in the details panel, or null when none is. */
-  contact: Record<string, unknown> | null;
-  componentId: string | null;
-  inputValues: Record<string, unknown>;
-  /** `current_canvas.stored_data` as sent; decoded by canvases/stored-data. */
-  storedData: unknown;
-}
 
 export type CanvasRequestResult = { ok: true; request: CanvasRequest } | { ok: false; problem: string };
 

@@ -10,7 +10,8 @@ import type { CanvasHandler, CanvasHandlers, CanvasResponse, CanvasReuse } from 
 import type { Logger } from '../util/logger';
 import { intercomCallsInThisRequest, runWithRequestContext } from '../util/request-context';
 import { parseCanvasRequest } from './canvas-request';
-import { AppError, describeError } from './errors';
+import { AppError } from '../util/app-error';
+import { describeError } from './errors';
 import type { AfterReply } from './after-reply';
 import { type InitializeReuse, reuseKey } from './initialize-reuse';
 import { type MachineRoute, replyJson } from './front-door';

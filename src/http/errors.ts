@@ -1,29 +1,8 @@
 /**
- * Errors are coded and mapped in one place. Anything a teammate can hit comes
- * back as an HTTP 200 error canvas that says what happened and what to do
- * next; only a bad signature (401) or broken configuration (500) is an HTTP
- * error, and no response ever carries a stack trace or a secret.
+ * What a teammate reads for an error: the one mapping from an `AppError` code to an error canvas's title and
+ * message. The detail goes to the log, never to the canvas.
  */
-export type AppErrorCode =
-  | 'bad_request' // signed, but not a Canvas Kit body we can use
-  | 'not_installed' // no token for this workspace
-  | 'intercom_unavailable' // Intercom 5xx / 429 / timeout / dropped connection
-  | 'intercom_rejected' // Intercom 4xx for our request
-  | 'stale_canvas' // a canvas that sat open while its ticket moved on
-  | 'not_found'
-  | 'forbidden'
-  | 'internal';
-
-export class AppError extends Error {
-  constructor(
-    readonly code: AppErrorCode,
-    /** Safe to show a teammate: no ids of other workspaces, no secrets. */
-    readonly userMessage: string,
-    cause?: unknown,
-  ) {
-    super(userMessage, { cause });
-  }
-}
+import { AppError } from '../util/app-error';
 
 export interface ErrorCanvasContent {
   title: string;

@@ -12,7 +12,7 @@
  * Anything else, or any doubt, renders afresh. Entries are bounded in number and in bytes; the oldest go first.
  */
 import type { CanvasReuse } from '../flows/types';
-import type { ChangeFeed } from '../store/change-feed';
+import type { ChangeFeed } from '../store';
 import type { Clock } from '../util/clock';
 
 export interface InitializeReuse {

@@ -12,7 +12,7 @@ export type { Contact } from './contacts';
 export type { Conversation, ConversationNoteInput, ConversationPart } from './conversations';
 export type { Me } from './me';
 export type { Team } from './teams';
-export type { Ticket, TicketPart, TicketStateRef } from './ticket-schemas';
+export { type Ticket, type TicketPart, TicketPartSchema, TicketSchema, type TicketStateRef } from './ticket-schemas';
 export type { TicketState, TicketType, TicketTypeAttribute } from './ticket-types';
 export type {
   CreateTicketInput,

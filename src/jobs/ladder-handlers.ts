@@ -19,14 +19,14 @@
  * waits (retry) while an earlier step's job of the same cycle is still queued.
  */
 import type { WorkspaceSettings } from '../domain/settings';
-import { AppError } from '../http/errors';
+import { AppError } from '../util/app-error';
 import { type IntercomClient, isIntercomApiError, type Ticket } from '../intercom';
 import type { OutboxJob, Store } from '../store';
 import { LADDER_STEPS } from '../domain/model';
 import { type LadderPayload, ladderDedupeKey, ladderMarker, ladderPayloadSchema, LADDER_JOB_KIND } from './ladder-payload';
 import { ladderNote } from './ladder-notes';
 import type { OutboxHandler, OutboxJobContext } from './outbox-worker';
-import { PermanentJobError, RetryJobError } from './outbox-errors';
+import { PermanentJobError, RetryJobError } from '../services/job-outcomes';
 
 /** Names are cosmetic: null when unknown, and the note falls back to the id. */
 export interface LadderNames {

@@ -8,11 +8,10 @@
  * Every outcome is written with the claim's lease, so a worker that lost its
  * lease cannot overwrite the newer claim's result.
  */
-import type { Store } from '../store';
-import type { Lease, OutboxJob } from '../store/repos/outbox';
+import type { Lease, OutboxJob, Store } from '../store';
 import type { Clock } from '../util/clock';
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './outbox-backoff';
-import { errorMessage, isPermanentJobError, PermanentJobError, requestedRetryAt } from './outbox-errors';
+import { errorMessage, isPermanentJobError, PermanentJobError, requestedRetryAt } from '../services/job-outcomes';
 
 export interface OutboxJobContext {
   workspaceId: string;

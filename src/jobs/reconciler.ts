@@ -7,14 +7,14 @@
  * Candidates come oldest first from one index scan across workspaces; a ticket that cannot be re-read for good
  * (deleted, workspace uninstalled) is marked synced so it moves to the back instead of blocking the head.
  */
-import { AppError } from '../http/errors';
+import { AppError } from '../util/app-error';
 import { isIntercomApiError } from '../intercom';
 import { createPollingLoop } from '../services/sync/polling-loop';
 import { refreshTicket } from '../services/sync/refresh-ticket';
 import type { SyncDeps } from '../services/sync/sync-deps';
 import type { TicketLink } from '../store';
 import type { BackgroundJob } from './background-job';
-import { errorMessage } from './outbox-errors';
+import { errorMessage } from '../services/job-outcomes';
 
 export interface ReconcilerOptions {
   sync: SyncDeps;

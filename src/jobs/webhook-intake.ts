@@ -8,8 +8,7 @@
  * process die first, the lease runs out and any worker claims the rows as usual; nothing is lost or applied twice
  * (the processor's own check, see webhook-processor.ts).
  */
-import type { Delivery, InboxNotification, LeaseOnArrival, Store } from '../store';
-import { toJson } from '../store/repos/common';
+import { type Delivery, type InboxNotification, type LeaseOnArrival, type Store, toJson } from '../store';
 import type { Clock } from '../util/clock';
 
 export interface IntakeDelivery {

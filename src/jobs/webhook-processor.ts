@@ -10,7 +10,7 @@
  * transient (Intercom or the database) and the row is retried with backoff, up to `maxAttempts` claims.
  */
 import { isIntercomApiError } from '../intercom';
-import { AppError } from '../http/errors';
+import { AppError } from '../util/app-error';
 import {
   type InstalledCheck,
   type NotificationOutcome,
@@ -21,7 +21,7 @@ import type { SyncDeps } from '../services/sync/sync-deps';
 import type { InboxNotification, Store } from '../store';
 import type { BackgroundJob } from './background-job';
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './outbox-backoff';
-import { errorMessage } from './outbox-errors';
+import { errorMessage } from '../services/job-outcomes';
 import { createPollingLoop } from '../services/sync/polling-loop';
 import { lanes } from './lanes';
 import type { InboxHandoff } from './webhook-intake';

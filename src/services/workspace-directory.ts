@@ -3,7 +3,7 @@
  * per workspace per process, and the client is cached; a re-install or key
  * rotation calls `forget` so the next call builds a fresh client.
  */
-import { AppError } from '../http/errors';
+import { AppError } from '../util/app-error';
 import { apiHostForRegion, createIntercomClient, type IntercomClient } from '../intercom';
 import type { TokenCipher } from '../security/token-cipher';
 import type { Store, Workspace } from '../store';

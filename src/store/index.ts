@@ -19,4 +19,6 @@ export type { SettingsAuditEntry, SettingsRecord, SettingsRepo, SettingsSave, Se
 export type { TicketLink, TicketSnapshot, TicketsRepo, TicketUpsertResult } from './repos/tickets';
 export type { Delivery, InboxNotification, InboxStatus, LeaseOnArrival, WebhooksRepo } from './repos/webhooks';
 export type { InstallMode, SealedToken, Workspace, WorkspaceInstall, WorkspacesRepo } from './repos/workspaces';
+export type { ChangeFeed } from './change-feed';
+export { toJson } from './repos/common';
 export { createStore, type Store } from './store';

@@ -1,5 +1,5 @@
 import { backoffDelay } from '../../src/jobs/outbox-backoff';
-import { PermanentJobError, RetryJobError } from '../../src/jobs/outbox-errors';
+import { PermanentJobError, RetryJobError } from '../../src/services/job-outcomes';
 import { createOutboxWorker, type OutboxHandler } from '../../src/jobs/outbox-worker';
 import type { Store } from '../../src/store';
 import { enqueue, freshStore, manualClock, recordingLogger, T0 } from './outbox-support';

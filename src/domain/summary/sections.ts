@@ -1,7 +1,8 @@
 /** The summary's short sections. Each returns plain, unmasked-safe text: inputs are masked here, bodies again at assembly. */
 import { isReplyToCustomer, type Part } from '../conversation';
 import { maskSensitive, truncateBytes } from '../text';
-import { formatAbsolute, formatDate, formatDuration, formatStamp, type Zoned } from './time';
+import { formatDuration } from '../text/time-format';
+import { formatAbsolute, formatDate, formatStamp, type Zoned } from './time';
 import type { SummaryInput } from './types';
 
 /**

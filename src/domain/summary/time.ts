@@ -100,15 +100,3 @@ export function formatDate(ms: number, tz: Zoned): string {
 export function formatStamp(ms: number, tz: Zoned): string {
   return tz.stamp.format(ms);
 }
-
-/** `3d 4h`, `2h 14m`, `45m`, `under 1m`: the two largest units are enough to read a wait. */
-export function formatDuration(ms: number): string {
-  const minutes = Math.floor(Math.max(0, ms) / 60_000);
-  if (minutes < 1) return 'under 1m';
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const mins = minutes % 60;
-  if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
-  if (hours > 0) return mins > 0 ? `${hours}h ${mins}m` : `${hours}h`;
-  return `${mins}m`;
-}

@@ -5,3 +5,4 @@ export { maskSensitive, SECRET_MASK } from './mask';
 export { CARD_MASK_PREFIX } from './cards';
 export { safeUrl } from './sink';
 export { ELLIPSIS, escapeHtml, oneLine, truncate, truncateBytes, utf8Length } from './format';
+export { formatAbsolute, formatDuration, formatTime, isValidTimeZone } from './time-format';

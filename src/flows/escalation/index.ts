@@ -4,7 +4,7 @@
  * up when clicked, so the order in which flows register does not matter.
  */
 import { decodeStoredData } from '../../../canvases/stored-data';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../util/app-error';
 import type { EscalationDeps } from '../../services/escalation';
 import type { SubmitHandler, SubmitTable } from '../submit-table';
 import { openEscalation } from './open';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { escalateFormCanvas } from '../../../canvases/escalate-form';
-import type { CanvasRequest } from '../../http/canvas-request';
+import type { CanvasRequest } from '../types';
 import { type EscalationDeps, loadContext } from '../../services/escalation';
 import type { CanvasResponse } from '../types';
 import { existingWork } from './existing';

@@ -6,8 +6,8 @@
 import { escalateFormCanvas } from '../../../canvases/escalate-form';
 import { escalationResultCanvas } from '../../../canvases/escalation-result';
 import { decodeStoredData } from '../../../canvases/stored-data';
-import type { CanvasRequest } from '../../http/canvas-request';
-import { AppError } from '../../http/errors';
+import type { CanvasRequest } from '../types';
+import { AppError } from '../../util/app-error';
 import { type EscalationContext, type EscalationDeps, loadContext, type SubmitOutcome, submitEscalation } from '../../services/escalation';
 import type { CanvasResponse, FlowContext } from '../types';
 import { existingWork, fromBlocking } from './existing';
@@ -41,7 +41,7 @@ export async function submitEscalationForm(
     );
   }
   const afterReply = ctx?.afterReply;
-  const outcome = await submitEscalation(deps, request, context, parsed.choice, {
+  const outcome = await submitEscalation(deps, request.admin.id, context, parsed.choice, {
     nonce: stored.nonce,
     force,
     ...(afterReply ? { afterReply } : {}),

@@ -1,6 +1,6 @@
 /** "Manage" on a sidebar card: the ticket in full, from the store (no Intercom call), with its actions. */
 import { ticketDetailsCanvas } from '../../../canvases/ticket-details';
-import type { CanvasRequest } from '../../http/canvas-request';
+import type { CanvasRequest } from '../types';
 import type { CanvasResponse } from '../types';
 import { cardFor, loadTicket, type TicketActionDeps, timeZone } from './common';
 

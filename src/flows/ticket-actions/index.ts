@@ -2,8 +2,8 @@
  * The sidebar's ticket actions, as entries of the submit table: details, note, priority, refresh. (The escalate
  * form's "add a note instead" belongs to the escalation flow, which opens `ticket_note_open` from here.)
  */
-import type { CanvasRequest } from '../../http/canvas-request';
-import { AppError } from '../../http/errors';
+import type { CanvasRequest } from '../types';
+import { AppError } from '../../util/app-error';
 import type { SubmitHandler, SubmitTable } from '../submit-table';
 import type { CanvasResponse } from '../types';
 import type { TicketActionDeps } from './common';

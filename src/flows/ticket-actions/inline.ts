@@ -7,7 +7,7 @@
  *   worker looks before posting again;
  * - Intercom said no (4xx) → the job is dead-lettered and the teammate is told why.
  */
-import { isPermanentJobError } from '../../jobs/outbox-errors';
+import { isPermanentJobError } from '../../services/job-outcomes';
 import { toJobError } from '../../services/sync/job-errors';
 import type { OutboxJob } from '../../store';
 import type { TicketActionDeps } from './common';

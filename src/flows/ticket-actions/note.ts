@@ -8,7 +8,7 @@ import { actionResultCanvas } from '../../../canvases/action-result';
 import { CHECKBOX_OPTION_IDS, INPUT_IDS } from '../../../canvases/component-ids';
 import { noteFormCanvas } from '../../../canvases/note-form';
 import { escapeHtml } from '../../domain/text';
-import type { CanvasRequest } from '../../http/canvas-request';
+import type { CanvasRequest } from '../types';
 import { postTicketNote } from '../../services/sync/perform';
 import { dedupeKeys, SYNC_JOB_KINDS, type TicketNotePayload } from '../../services/sync/sync-jobs';
 import { HANDOFF_NOTE_MARK } from '../../services/sync/ticket-events';

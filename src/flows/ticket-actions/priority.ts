@@ -8,7 +8,7 @@ import { actionResultCanvas } from '../../../canvases/action-result';
 import { INPUT_IDS } from '../../../canvases/component-ids';
 import { priorityFormCanvas } from '../../../canvases/priority-form';
 import { isPriority, type Priority } from '../../domain/model';
-import type { CanvasRequest } from '../../http/canvas-request';
+import type { CanvasRequest } from '../types';
 import { sendTicketPriority } from '../../services/sync/perform';
 import { dedupeKeys, SYNC_JOB_KINDS, type TicketPriorityPayload } from '../../services/sync/sync-jobs';
 import type { Store, TicketLink } from '../../store';

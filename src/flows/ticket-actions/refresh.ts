@@ -5,8 +5,8 @@
  */
 import { actionResultCanvas } from '../../../canvases/action-result';
 import { STATE_LABELS } from '../../domain/model';
-import type { CanvasRequest } from '../../http/canvas-request';
-import { AppError } from '../../http/errors';
+import type { CanvasRequest } from '../types';
+import { AppError } from '../../util/app-error';
 import { isIntercomApiError } from '../../intercom';
 import { expectTicketUpdate } from '../../services/sync/expect-update';
 import { refreshTicket } from '../../services/sync/refresh-ticket';

@@ -16,8 +16,7 @@ import { type EscalationSuggestion, suggestEscalation } from '../../domain/routi
 import type { WorkspaceSettings } from '../../domain/settings';
 import { analyseSignals, type SignalAnalysis } from '../../domain/signals';
 import { buildHandoffSummary, type HandoffSummary } from '../../domain/summary';
-import type { CanvasRequest } from '../../http/canvas-request';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../util/app-error';
 import type { TicketType } from '../../intercom';
 import { withBudget } from './budget';
 import { classify } from './failures';
@@ -42,10 +41,17 @@ export interface EscalationContext {
   now: number;
 }
 
-/** The request must carry a contact (callers show "select a person" otherwise). */
-export async function loadContext(deps: EscalationDeps, request: CanvasRequest): Promise<EscalationContext> {
-  const { workspaceId, conversationId } = request;
-  const contact = parseContact(request.contact);
+/** The conversation to escalate, and its contact as Intercom's REST contact model. */
+export interface EscalationTarget {
+  workspaceId: string;
+  conversationId: string;
+  /** Required: callers show "select a person" when the details panel has none. */
+  contact: Record<string, unknown> | null;
+}
+
+export async function loadContext(deps: EscalationDeps, target: EscalationTarget): Promise<EscalationContext> {
+  const { workspaceId, conversationId } = target;
+  const contact = parseContact(target.contact);
   const reads = (async () => {
     const client = await deps.directory.clientFor(workspaceId);
     return Promise.all([

@@ -3,9 +3,9 @@
  * other than 429) is final; anything else may succeed later, or may even have succeeded already (a 5xx after
  * the write, a lost answer), so it goes to the outbox, whose job looks for the result before trying again.
  */
-import { AppError } from '../../http/errors';
+import { AppError } from '../../util/app-error';
 import { isIntercomApiError } from '../../intercom';
-import { PermanentJobError, RetryJobError } from '../../jobs/outbox-errors';
+import { PermanentJobError, RetryJobError } from '../job-outcomes';
 import { BudgetExceededError } from './budget';
 
 export type Failure =

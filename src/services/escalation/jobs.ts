@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { summaryToNoteHtml } from '../../domain/summary';
 import { escapeHtml } from '../../domain/text';
-import { PermanentJobError, RetryJobError } from '../../jobs/outbox-errors';
+import { PermanentJobError, RetryJobError } from '../job-outcomes';
 import type { Escalation, Store } from '../../store';
 import type { Clock } from '../../util/clock';
 import type { EscalationDeps } from './deps';

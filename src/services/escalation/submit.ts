@@ -14,7 +14,6 @@
  * same failure and creates nothing. The form that comes back carries a fresh nonce, so the corrected submit is a
  * new escalation (the failed one does not block it).
  */
-import type { CanvasRequest } from '../../http/canvas-request';
 import type { Priority, QueueKey } from '../../domain/model';
 import type { Blocking, Escalation, TicketSnapshot } from '../../store';
 import { withBudget } from './budget';
@@ -45,7 +44,7 @@ export function idempotencyKey(workspaceId: string, conversationId: string, nonc
 
 export async function submitEscalation(
   deps: EscalationDeps,
-  request: CanvasRequest,
+  adminId: string,
   context: EscalationContext,
   choice: EscalationChoice,
   options: { nonce: string; force: boolean; afterReply?: (work: () => Promise<void>) => void },
@@ -60,7 +59,7 @@ export async function submitEscalation(
       idempotencyKey: idempotencyKey(workspaceId, conversationId, options.nonce),
       conversationId,
       contactId: context.contactId,
-      adminId: request.admin.id,
+      adminId,
       request: toRequest(payload),
       force: options.force,
       now,

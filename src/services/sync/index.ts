@@ -3,7 +3,7 @@
  * src/jobs/webhook-processor.ts), sidebar actions out (src/flows/ticket-actions), reconciliation
  * (src/jobs/reconciler.ts), all applying tickets through `applyTicket`.
  */
-import type { FlowDeps } from '../../flows/deps';
+import type { AppServices } from '../app-services';
 import { createDirectoryCache, type DirectoryCache } from '../directory-cache';
 import { createTicketSnapshotter } from '../ticket-snapshot';
 import { createTicketTypeCache, type TicketTypeCache } from '../ticket-types';
@@ -13,7 +13,7 @@ export { applyTicket, type ApplyResult } from './apply-ticket';
 export type { SyncDeps } from './sync-deps';
 
 export interface SyncFactoryInput {
-  deps: FlowDeps;
+  deps: AppServices;
   logger: SyncLogger;
   pokeOutbox(): void;
   /** Shared caches when the caller already has them; otherwise sync makes its own. */

@@ -4,9 +4,9 @@
  * retried with backoff. A workspace that uninstalled Handoff has no token left to retry with, and a ticket we no
  * longer track has nothing left to change.
  */
-import { AppError } from '../../http/errors';
+import { AppError } from '../../util/app-error';
 import { isIntercomApiError } from '../../intercom';
-import { PermanentJobError, RetryJobError } from '../../jobs/outbox-errors';
+import { PermanentJobError, RetryJobError } from '../job-outcomes';
 
 export function toJobError(error: unknown): unknown {
   if (error instanceof AppError && (error.code === 'not_installed' || error.code === 'not_found'))

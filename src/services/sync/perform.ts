@@ -3,7 +3,7 @@
  * inline (so a teammate usually sees "done" at once) before leaving the job to the outbox. Each is safe to run
  * again: notes look for themselves before a retry posts, the priority is a PUT of a value, reopening reads first.
  */
-import { AppError } from '../../http/errors';
+import { AppError } from '../../util/app-error';
 import { applyTicket } from './apply-ticket';
 import { noteOnConversation, noteOnTicket } from './already-posted';
 import type { SyncDeps } from './sync-deps';

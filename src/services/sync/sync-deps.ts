@@ -1,8 +1,8 @@
 /**
- * What ticket sync needs: the flow dependencies it shares with the sidebar, plus the one mapping from an
+ * What ticket sync needs: the services it shares with the sidebar, plus the one mapping from an
  * Intercom ticket to our stored snapshot (owned by escalation, reused here so both write the same shape).
  */
-import type { FlowDeps } from '../../flows/deps';
+import type { AppServices } from '../app-services';
 import type { Ticket } from '../../intercom';
 import type { TicketLink, TicketSnapshot } from '../../store';
 import type { TicketTypeCache } from '../ticket-types';
@@ -17,7 +17,7 @@ export interface SyncLogger {
   error(fields: object, message: string): void;
 }
 
-export interface SyncDeps extends Pick<FlowDeps, 'store' | 'clock' | 'settings' | 'directory' | 'sla'> {
+export interface SyncDeps extends AppServices {
   toSnapshot: SnapshotMapper;
   /** Back-office ticket types (cached): the priority list item to send for P1–P4. */
   ticketTypes: Pick<TicketTypeCache, 'find'>;

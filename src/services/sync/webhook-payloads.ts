@@ -6,7 +6,7 @@
  * rather than written twice.
  */
 import { z } from 'zod';
-import { type Ticket, TicketPartSchema, type TicketPart, TicketSchema } from '../../intercom/ticket-schemas';
+import { type Ticket, TicketPartSchema, type TicketPart, TicketSchema } from '../../intercom';
 
 const Id = z
   .union([z.string().trim().min(1).max(200), z.number().int().nonnegative()])

@@ -1,4 +1,4 @@
-import { AppError } from '../../../src/http/errors';
+import { AppError } from '../../../src/util/app-error';
 import { IntercomApiError } from '../../../src/intercom';
 import { BudgetExceededError, classify, ticketDescription, withBudget } from '../../../src/services/escalation';
 import { carriesTicketReference } from '../../../src/services/escalation/markers';

@@ -3,10 +3,10 @@ import { NOTE_MAX_CHARS, noteHtml, validateNote } from '../../../src/flows/ticke
 import { containsNote } from '../../../src/services/sync/already-posted';
 import { resolveNoteHtml } from '../../../src/services/sync/resolve-follow-ups';
 import { isHandoffNote } from '../../../src/services/sync/ticket-events';
-import { countingIntercomCalls, createViewCounters, viewMetrics } from '../../../src/services/sync/view-metrics';
+import { countingIntercomCalls, createViewCounters, viewMetrics } from '../../../src/http/view-metrics';
 import { recordIntercomCall, runWithRequestContext } from '../../../src/util/request-context';
 import { silentLogger } from '../../../src/util/logger';
-import type { CanvasRequest } from '../../../src/http/canvas-request';
+import type { CanvasRequest } from '../../../src/flows/types';
 
 describe('note text', () => {
   it('escapes everything typed, keeps paragraphs and line breaks, and marks the note as Handoff’s', () => {

@@ -3,8 +3,8 @@
  * app shares one rate limit across every workspace it is installed in). The canvas route runs each request in
  * its own call-counting context (src/util/request-context.ts); this reads that count when the handler is done.
  */
-import type { CanvasHandler } from '../../flows/types';
-import { intercomCallsInThisRequest } from '../../util/request-context';
+import type { CanvasHandler } from '../flows/types';
+import { intercomCallsInThisRequest } from '../util/request-context';
 
 export interface ViewCounters {
   views: number;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { formatAbsolute, formatDuration, formatTime, isValidTimeZone } from '../../canvases/format';
-import { HOUR, MINUTE, NOW } from './factories';
+import { formatAbsolute, formatDuration, formatTime, isValidTimeZone } from '../../../src/domain/text/time-format';
+import { HOUR, MINUTE, NOW } from '../../canvases/factories';
 
 describe('formatAbsolute', () => {
   it.each([

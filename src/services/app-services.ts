@@ -1,0 +1,18 @@
+/**
+ * The services every flow, job and service shares: the store, the clock, settings, the workspace directory (who is
+ * installed, and an Intercom client for each) and the SLA clocks. Built once in src/wiring.ts.
+ */
+import type { Store } from '../store';
+import type { Clock } from '../util/clock';
+import type { SettingsService } from './settings-service';
+import type { SlaService } from './sla-service';
+import type { WorkspaceDirectory } from './workspace-directory';
+
+export interface AppServices {
+  store: Store;
+  clock: Clock;
+  settings: SettingsService;
+  directory: WorkspaceDirectory;
+  /** SLA clocks: escalation starts them, ticket events move them (see src/services/sla-service.ts). */
+  sla: SlaService;
+}
