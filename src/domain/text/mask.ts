@@ -93,13 +93,25 @@ function entropy(text: string): number {
   return bits;
 }
 
+const EQUALS = 61;
+
+/**
+ * `token` without its trailing `=` padding. A backwards scan, not `replace(/=+$/, '')`: that regex retries from
+ * every `=` of a run that does not end the token, so one customer message of `====…=A` cost quadratic time.
+ */
+function withoutPadding(token: string): string {
+  let end = token.length;
+  while (end > 0 && token.charCodeAt(end - 1) === EQUALS) end -= 1;
+  return token.slice(0, end);
+}
+
 /**
  * A long token is treated as a secret when it is hex with both digits and letters (API keys, session ids; 32+ chars
  * so short hashes in attachment URLs survive), or mixed-case alphanumeric with digits and high entropy (base64 keys).
  * Lowercase slugs, identifiers and UUIDs (which have dashes every few characters, so low entropy runs) are kept.
  */
 function looksRandom(token: string): boolean {
-  const core = token.replace(/=+$/, '');
+  const core = withoutPadding(token);
   if (core.length < TOKEN_MIN) return false;
   const hasDigit = /\d/.test(core);
   if (HEX.test(core)) return hasDigit && /[a-fA-F]/.test(core);
