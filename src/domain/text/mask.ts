@@ -34,8 +34,9 @@ export const SECRET_RULES: readonly SecretRule[] = [
   { pattern: /\b(xox[abprs]-)[A-Za-z0-9-]{10,}/g, hints: ['xox'], replace: keepPrefix },
   // AWS access key id
   { pattern: /\b(AKIA)[0-9A-Z]{16}\b/g, hints: ['AKIA'], replace: keepPrefix },
-  // JWT (also Intercom's identity-verification tokens)
-  { pattern: /\b(eyJ)[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/g, hints: ['eyJ'], replace: keepPrefix },
+  // JWT (also Intercom's identity-verification tokens). It starts where a run of [\w-] starts, not at any \b: with
+  // \b every `eyJ` of `eyJ-eyJ-eyJ-…` began a match that read to the end of the run (quadratic).
+  { pattern: /(?<![\w-])(eyJ)[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/g, hints: ['eyJ'], replace: keepPrefix },
   {
     // `Bearer abc…`/`Basic abc…`: the value must look like a credential (a digit, or 16+ chars) so "Basic features" survives.
     pattern: /\b(Bearer|Basic)(\s+)([A-Za-z0-9\-._~+/]{8,}=*)/g,
