@@ -98,4 +98,12 @@ describe('maskSensitive: hostile runs of padding', () => {
     expect(maskSensitive(hostile)).toBe(hostile);
     expect(performance.now() - started).toBeLessThan(1000);
   }, 60_000);
+
+  it('scans 100 KB of eyJ-eyJ-… in linear time', () => {
+    // With \b before `eyJ`, every `eyJ` after a dash began a JWT match that read to the end of the run.
+    const hostile = 'eyJ-'.repeat(25 * 1024);
+    const started = performance.now();
+    expect(maskSensitive(hostile)).toBe(hostile);
+    expect(performance.now() - started).toBeLessThan(1000);
+  }, 60_000);
 });
