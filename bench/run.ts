@@ -12,13 +12,17 @@ import { machineInfo, writeResults } from './report/results';
 import { type Row, row, waiting } from './report/rows';
 import { formatTable } from './report/table';
 import { escalationRows } from './scenarios/escalation';
+import { hostileMessageRows } from './scenarios/hostile-message';
 import { coldView, sidebarRows } from './scenarios/sidebar';
 import { slaRows } from './scenarios/sla-tick';
 import { summaryRows } from './scenarios/summary';
 import { webhookRows } from './scenarios/webhooks';
 import { type BenchEnv, setUp } from './setup';
 
-/** Table order: the issue's numbering (1 sidebar, 2 calls, 3 escalation, 4 summary, 5 SLA, 6 webhooks, 7 RSS), then seeding. */
+/**
+ * Table order: the issue's numbering (1 sidebar, 2 calls, 3 escalation, 4 summary, 5 SLA, 6 webhooks, 7 RSS), then
+ * seeding; the hostile-message rows sit beside the summary.
+ */
 const ORDER = [
   'sidebar.rps50',
   'sidebar.p99_50',
@@ -30,6 +34,8 @@ const ORDER = [
   'escalation.p50',
   'escalation.calls',
   'summary.p50',
+  'hostile.summary',
+  'hostile.sidebar',
   'sla.none',
   'sla.due',
   'webhooks.rate',
@@ -85,6 +91,8 @@ async function scenarios(env: BenchEnv): Promise<Row[]> {
   rows.push(...(await attempt('webhooks.rate', 'Webhook ingest', 'notif/s', () => webhookRows(env, log))));
   log('Handoff summary');
   rows.push(...summaryRows(env.fake, env.demo, options.summaryIterations, env.now()));
+  log('Hostile customer message (25, 50, 100 KB beside a normal one)');
+  rows.push(...(await attempt('hostile.summary', 'Hostile message', 'ms', () => hostileMessageRows(env))));
   const app = await env.app.call<ReturnType<typeof memory>>('memory');
   rows.push(
     row('rss', 'Peak RSS of the app', app.peakRssMb, 'MB', null, `${app.rssMb.toFixed(0)} MB at the end; maxRSS of the app's process`),

@@ -78,9 +78,13 @@ export function contactsApi(http: IntercomHttp): ContactsApi {
 export function canonicalContactId(link: string | null): string | null {
   if (!link) return null;
   for (const entry of link.split(',')) {
-    const match = /<([^>]+)>\s*;(.*)$/.exec(entry.trim());
-    if (!match || !/rel="?canonical"?/i.test(match[2]!)) continue;
-    const id = /\/contacts\/([^/?#]+)/.exec(match[1]!)?.[1];
+    // indexOf, not /<([^>]+)>\s*;(.*)$/: that pattern rescans the rest of the header from every `<` (quadratic).
+    const open = entry.indexOf('<');
+    const close = entry.indexOf('>', open + 1);
+    if (open === -1 || close <= open + 1) continue;
+    const params = entry.slice(close + 1);
+    if (!/^\s*;/.test(params) || !/rel="?canonical"?/i.test(params)) continue;
+    const id = /\/contacts\/([^/?#]+)/.exec(entry.slice(open + 1, close))?.[1];
     if (id) return decodeURIComponent(id);
   }
   return null;

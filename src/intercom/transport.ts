@@ -60,9 +60,16 @@ const KEEP_ALIVE = { keepAlive: true, scheduling: 'lifo', timeout: 5_000 } as co
 const httpAgent = new HttpAgent(KEEP_ALIVE);
 const httpsAgent = new HttpsAgent(KEEP_ALIVE);
 
+/** A backwards scan: `replace(/\/+$/, '')` retries from every slash of a run that does not end the string. */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end -= 1;
+  return url.slice(0, end);
+}
+
 export function createTransport(options: TransportOptions): IntercomHttp {
   const http = axios.create({
-    baseURL: options.baseUrl.replace(/\/+$/, ''),
+    baseURL: withoutTrailingSlashes(options.baseUrl),
     timeout: options.timeoutMs,
     headers: {
       Authorization: `Bearer ${options.token}`,

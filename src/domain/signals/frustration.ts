@@ -23,6 +23,10 @@ const EXCLAMATIONS = /[!！]{2,}/g;
 const NEGATIVE_TERMS =
   'unacceptable ridiculous terrible awful horrible useless worst frustrat\\p{L}* angry furious disappointed disappointing fed\\sup waste\\sof joke scam pathetic unbelievable unmöglich frechheit katastrophe enttäuscht ärgerlich inakzeptabel';
 const NEGATIVE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NEGATIVE_TERMS.split(' ').join('|')})(?![\\p{L}\\p{N}])|最悪|ひどい|ふざけ`, 'giu');
+/** The pattern built above, for the ReDoS check (test/reliability/redos.test.ts). */
+export function builtPatterns(): RegExp[] {
+  return [NEGATIVE];
+}
 /** Uppercase words that are names of things, not shouting. */
 const ACRONYMS = new Set(
   'API URL SSO SAML GDPR DSGVO PDF CSV HTTP HTTPS CEO CTO CRM SLA FAQ VAT USD EUR GBP IOS APP ERR DNS SMS VPN SDK UTC CET'.split(' '),

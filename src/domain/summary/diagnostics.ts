@@ -18,7 +18,6 @@ export const DIAGNOSTIC_CAP = 8;
 const ITEM_MAX = 160;
 
 const URL = /\bhttps?:\/\/[^\s<>"'`)\]]+/gi;
-const TRAILING_PUNCTUATION = /[.,;:!?]+$/;
 /** UPPER_SNAKE codes are kept when they name a failure (ERR_CONNECTION_RESET, PAYMENT_DECLINED …). */
 const SNAKE_CODE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g;
 const FAILURE_WORD =
@@ -37,6 +36,18 @@ const BROWSER = /\b(Chrome|Firefox|Safari|Edge|Opera|Brave|Vivaldi)[ /]v?(\d+(?:
 const OS =
   /\b(?:Windows(?: (?:11|10|8\.1|8|7|NT \d+\.\d+))?|macOS(?: \d+(?:\.\d+){0,2})?|Mac OS X(?: \d+(?:[._]\d+){0,2})?|iPadOS(?: \d+(?:\.\d+){0,2})?|iOS(?: \d+(?:\.\d+){0,2})?|Android(?: \d+(?:\.\d+){0,2})?|Ubuntu(?: \d+\.\d+)?|ChromeOS)\b/g;
 const APP_VERSION = /\b(?:app version|version|ver\.|build|release)[ \t]{0,3}v?(\d+\.\d+(?:\.\d+){0,2})\b|\bv(\d+\.\d+\.\d+)\b/gi;
+
+const SENTENCE_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?']);
+
+/**
+ * A URL without the sentence punctuation glued to its end. A backwards scan: `replace(/[.,;:!?]+$/, '')` retries
+ * from every mark of a long run that does not end the URL, which is quadratic in what a customer typed.
+ */
+function withoutTrailingPunctuation(url: string): string {
+  let end = url.length;
+  while (end > 0 && SENTENCE_PUNCTUATION.has(url[end - 1]!)) end -= 1;
+  return url.slice(0, end);
+}
 
 /** Collects unique values (case-insensitive) up to the cap, in order of first appearance. */
 class Bucket {
@@ -77,7 +88,7 @@ export function extractDiagnostics(conversation: ConversationView, contact: Cont
   const text = texts.join('\n');
 
   const urls = new Bucket();
-  urls.collect(URL, text, (m) => m[0].replace(TRAILING_PUNCTUATION, ''));
+  urls.collect(URL, text, (m) => withoutTrailingPunctuation(m[0]));
 
   const errors = new Bucket();
   errors.collect(SNAKE_CODE, text, (m) => (FAILURE_WORD.test(m[0]) ? m[0] : null));

@@ -27,6 +27,11 @@ function closingPattern(name: string): RegExp {
   return pattern;
 }
 
+/** Every closing-tag pattern this module builds, for the ReDoS check (test/reliability/redos.test.ts). */
+export function builtPatterns(): RegExp[] {
+  return [...DROPPED].map(closingPattern);
+}
+
 function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }

@@ -34,8 +34,9 @@ export const SECRET_RULES: readonly SecretRule[] = [
   { pattern: /\b(xox[abprs]-)[A-Za-z0-9-]{10,}/g, hints: ['xox'], replace: keepPrefix },
   // AWS access key id
   { pattern: /\b(AKIA)[0-9A-Z]{16}\b/g, hints: ['AKIA'], replace: keepPrefix },
-  // JWT (also Intercom's identity-verification tokens)
-  { pattern: /\b(eyJ)[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/g, hints: ['eyJ'], replace: keepPrefix },
+  // JWT (also Intercom's identity-verification tokens). It starts where a run of [\w-] starts, not at any \b: with
+  // \b every `eyJ` of `eyJ-eyJ-eyJ-…` began a match that read to the end of the run (quadratic).
+  { pattern: /(?<![\w-])(eyJ)[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/g, hints: ['eyJ'], replace: keepPrefix },
   {
     // `Bearer abc…`/`Basic abc…`: the value must look like a credential (a digit, or 16+ chars) so "Basic features" survives.
     pattern: /\b(Bearer|Basic)(\s+)([A-Za-z0-9\-._~+/]{8,}=*)/g,
@@ -93,13 +94,25 @@ function entropy(text: string): number {
   return bits;
 }
 
+const EQUALS = 61;
+
+/**
+ * `token` without its trailing `=` padding. A backwards scan, not `replace(/=+$/, '')`: that regex retries from
+ * every `=` of a run that does not end the token, so one customer message of `====…=A` cost quadratic time.
+ */
+function withoutPadding(token: string): string {
+  let end = token.length;
+  while (end > 0 && token.charCodeAt(end - 1) === EQUALS) end -= 1;
+  return token.slice(0, end);
+}
+
 /**
  * A long token is treated as a secret when it is hex with both digits and letters (API keys, session ids; 32+ chars
  * so short hashes in attachment URLs survive), or mixed-case alphanumeric with digits and high entropy (base64 keys).
  * Lowercase slugs, identifiers and UUIDs (which have dashes every few characters, so low entropy runs) are kept.
  */
 function looksRandom(token: string): boolean {
-  const core = token.replace(/=+$/, '');
+  const core = withoutPadding(token);
   if (core.length < TOKEN_MIN) return false;
   const hasDigit = /\d/.test(core);
   if (HEX.test(core)) return hasDigit && /[a-fA-F]/.test(core);

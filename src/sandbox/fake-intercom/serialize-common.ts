@@ -37,13 +37,33 @@ export function contactRefsJson(workspace: FakeWorkspace, contactIds: readonly s
   };
 }
 
-/** `display_as=plaintext`: tags dropped, links rendered as `label (url)`, common entities decoded. */
+/** A tag, or a paragraph break (`</p>`, blanks, `<p…>`). `[^<>]` ends a tag at the next `<`, so each `<` is read once. */
+const TAG = /<\/p>\s*<p[^<>]*>|<[^<>]*>/gi;
+const HREF = /\shref="([^"]*)"/i;
+
+/**
+ * `display_as=plaintext`: tags dropped, links rendered as `label (url)`, common entities decoded. One pass over
+ * the tags: the regexes this replaced (`<a\s[^>]*href="…"[^>]*>(.*?)<\/a>`, `<[^>]+>`) backtracked
+ * polynomially on a message of many unclosed `<`.
+ */
 export function htmlToPlainText(html: string): string {
-  return html
-    .replace(/<a\s[^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/gi, '$2 ($1)')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/p>\s*<p[^>]*>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
+  let href: string | null = null;
+  const text = html.replace(TAG, (tag) => {
+    const lower = tag.toLowerCase();
+    if (/^<\/p>\s*</.test(lower)) return '\n';
+    if (/^<br[\s/>]/.test(lower)) return '\n';
+    if (/^<a\s/.test(lower)) {
+      href = HREF.exec(tag)?.[1] ?? null;
+      return '';
+    }
+    if (lower === '</a>' && href !== null) {
+      const link = ` (${href})`;
+      href = null;
+      return link;
+    }
+    return '';
+  });
+  return text
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

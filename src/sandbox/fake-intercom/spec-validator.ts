@@ -39,8 +39,13 @@ const templates = Object.keys(paths)
   .sort((a, b) => Number(b.literal) - Number(a.literal));
 
 function templateRegex(template: string): RegExp {
-  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}/g, '(?<$1>[^/]+)');
+  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^{}]+)\}/g, '(?<$1>[^/]+)');
   return new RegExp(`^${pattern}$`);
+}
+
+/** The path patterns built from the spec's templates, for the ReDoS check (test/reliability/redos.test.ts). */
+export function builtPatterns(): RegExp[] {
+  return templates.map(({ regex }) => regex);
 }
 
 /** Checks one request; compiled schemas are cached in spec-ajv.ts, so this is cheap after the first call. */

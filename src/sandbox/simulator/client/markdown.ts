@@ -6,7 +6,8 @@
  */
 import { type Child, h, safeHref } from './dom';
 
-const TOKEN = /\[([^\]]+)\]\(([^)\s]+)\)|\*\*([^*]+)\*\*/g;
+// A label stops at the next `[` and a URL at the next `(`: otherwise every `[` of `[a](x[a](x…` rescans the rest.
+const TOKEN = /\[([^[\]]+)\]\(([^()\s]+)\)|\*\*([^*]+)\*\*/g;
 
 function inline(text: string): Child[] {
   const out: Child[] = [];
