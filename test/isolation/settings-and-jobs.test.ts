@@ -99,7 +99,10 @@ describe('background jobs', () => {
     for (const id of [t.a.workspaceId, t.b.workspaceId]) {
       await store.outbox.enqueue(id, { kind: 'probe_teams', dedupeKey: 'probe', payload: {}, now: t.h.clock.now() });
     }
+    t.h.fake.seed.uninstallApp(t.b.workspaceId);
     await t.h.postSigned('/intercom/uninstall', { app_id: t.b.workspaceId });
+    // Only the jobs' calls count below, not the uninstall's GET /me that found B's token revoked.
+    t.h.fake.clearLog();
     const worker = createOutboxWorker({
       store,
       clock: t.h.clock,

@@ -76,6 +76,7 @@ it('refuses every forged signature on every signed route with 401, storing nothi
   expect(await watch.changes()).toEqual(
     expect.arrayContaining([expect.stringMatching(/^escalations/), expect.stringMatching(/^webhook_inbox/)]),
   );
+  fake.seed.uninstallApp(demo.workspaceId);
   expect(
     (await wire.post(uninstall!.path, uninstall!.body, { 'x-body-signature': signBody('canvas', uninstall!.body, 'test-client-secret') }))
       .status,

@@ -57,6 +57,7 @@ it('keeps the installer across an uninstall too, so the takeover cannot wait for
   const { agent, lead } = h.demo.admins;
   approveAs(agent);
   await oauthTrip(h, '/install');
+  h.fake.seed.uninstallApp(ws());
   await h.application.install.uninstall(ws());
   approveAs(lead);
   await oauthTrip(h, '/install');

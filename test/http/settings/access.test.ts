@@ -137,6 +137,7 @@ describe('signing in to the settings page', () => {
     await listAdmins([]);
     expect((await getPage(h, lead)).status).toBe(403);
     expect((await getPage(h, installer)).status).toBe(200);
+    h.fake.seed.uninstallApp(ws());
     await h.application.install.uninstall(ws());
     const after = await getPage(h, installer);
     expect(after.status).toBe(403);
