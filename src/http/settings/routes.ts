@@ -4,7 +4,7 @@
  *   GET  /settings           the page (signed-in admins only)
  *   POST /settings/:section  save one section (session + CSRF token required)
  *   GET  /settings/login     sign in through Intercom OAuth
- *   GET  /settings/logout    end the session
+ *   POST /settings/logout    end the session (CSRF token required: a GET or a bare POST would let any site sign an admin out)
  * Plain HTML forms; everything works without JavaScript.
  */
 import express, { type Request, type Response, Router } from 'express';
@@ -36,11 +36,46 @@ export function settingsRoutes(install: InstallServices): Router {
     }
   });
   router.get('/settings/logout', (_req, res) => {
-    endSession(install, res);
-    sendPage(res, 200, renderMessagePage('Signed out', 'You are signed out of Handoff settings.', signInAction(install)));
+    res.setHeader('Allow', 'POST');
+    sendPage(
+      res,
+      405,
+      renderMessagePage('Use the Sign out button', 'Sign out with the button at the top of the settings page.', {
+        href: '/settings',
+        label: 'Back to settings',
+      }),
+    );
   });
+  router.post('/settings/logout', form, (req, res) => logout(install, req, res));
   router.post('/settings/:section', form, (req, res) => save(install, req, res));
   return router;
+}
+
+async function logout(install: InstallServices, req: Request, res: Response): Promise<void> {
+  const signedOut = () =>
+    sendPage(res, 200, renderMessagePage('Signed out', 'You are signed out of Handoff settings.', signInAction(install)));
+  const check = await checkSession(install, req);
+  // No live session, nothing to protect: a cookie that is there but dead is cleared; an absent one is left alone,
+  // since a cross-site POST arrives without the (SameSite=Lax) cookie and must not clear it.
+  if (!check.ok) {
+    if (check.reason !== 'none') endSession(install, res);
+    return signedOut();
+  }
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  if (!install.tokens.csrf.verify(check.session.s, body[CSRF_FIELD])) {
+    install.logger.warn({ workspaceId: check.workspace.id, adminId: check.session.a }, 'sign-out refused: CSRF token missing or wrong');
+    sendPage(
+      res,
+      403,
+      renderMessagePage('You are still signed in', 'This sign-out did not come from your settings page.', {
+        href: '/settings',
+        label: 'Back to settings',
+      }),
+    );
+    return;
+  }
+  endSession(install, res);
+  signedOut();
 }
 
 function signInAction(install: InstallServices) {
