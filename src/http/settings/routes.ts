@@ -143,7 +143,7 @@ async function show(install: InstallServices, req: Request, res: Response): Prom
 }
 
 async function save(install: InstallServices, req: Request, res: Response): Promise<void> {
-  const check = await checkSession(install, req);
+  const check = await checkSession(install, req, { confirmRole: true });
   if (!check.ok) return refuse(install, res, check.reason);
   const body = (req.body ?? {}) as Record<string, string | string[] | undefined>;
   // The CSRF token is checked before anything in the form is looked at.
@@ -177,7 +177,12 @@ async function save(install: InstallServices, req: Request, res: Response): Prom
   else sendPage(res, answer.status, answer.html);
 }
 
-function refuse(install: InstallServices, res: Response, reason: 'none' | 'expired' | 'invalid' | 'revoked'): void {
+function refuse(install: InstallServices, res: Response, reason: 'none' | 'expired' | 'invalid' | 'revoked' | 'unconfirmed'): void {
+  if (reason === 'unconfirmed') {
+    const text = 'Handoff could not confirm your Intercom role with Intercom just now. Nothing was saved; try again in a minute.';
+    sendPage(res, 503, renderMessagePage('Not saved', text, { href: '/settings', label: 'Back to settings' }));
+    return;
+  }
   const text =
     reason === 'revoked'
       ? 'You can no longer change the settings of this workspace (Handoff was uninstalled, or you were removed from its admins).'

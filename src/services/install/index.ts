@@ -7,13 +7,14 @@
 import type { Config } from '../../config';
 import { randomNonce } from '../../security/signed-token';
 import type { TokenCipher } from '../../security/token-cipher';
-import type { Store } from '../../store';
+import type { Store, Workspace } from '../../store';
 import type { Clock } from '../../util/clock';
 import type { Logger } from '../../util/logger';
 import type { SettingsService } from '../settings-service';
 import type { WorkspaceDirectory } from '../workspace-directory';
 import { type AccessBasis, type AdminIdentity, settingsAccess } from './admin-access';
 import { resealTokens, type RotationReport } from './key-rotation';
+import { type RoleRecheck, recheckRole } from './role-recheck';
 import { finishOAuth, type OAuthCallback, type OAuthOutcome, startOAuth } from './oauth-flow';
 import { createInstallTokens, type InstallTokens, type OAuthIntent } from './tokens';
 import { type UninstallOutcome, uninstallWorkspace } from './uninstall';
@@ -53,6 +54,8 @@ export interface InstallServices {
   uninstall(workspaceId: string): Promise<UninstallOutcome>;
   resealTokens(): Promise<RotationReport>;
   access(workspaceId: string, admin: AdminIdentity): Promise<AccessBasis | null>;
+  /** Asks Intercom whether a teammate whose session came from their role still has it (before each save). */
+  recheckRole(workspace: Workspace, adminId: string): Promise<RoleRecheck>;
   /** The sidebar's Settings link for this teammate, or null when they may not change settings. */
   settingsUrlFor(workspaceId: string, admin: AdminIdentity): Promise<string | null>;
 }
@@ -108,6 +111,7 @@ export function createInstallServices(options: InstallServicesOptions): InstallS
     },
     resealTokens: () => resealTokens(store, cipher, log),
     access,
+    recheckRole: (workspace, adminId) => recheckRole({ directory, settings }, workspace, adminId),
     async settingsUrlFor(workspaceId, admin) {
       const basis = await access(workspaceId, admin);
       if (!basis) return null;
