@@ -1,9 +1,9 @@
 /**
  * The settings pages:
- *   GET  /settings?token=…   sidebar link → session cookie → redirect to /settings (the token leaves the URL)
+ *   GET  /settings?token=…   sandbox only: sidebar link → session cookie → redirect to /settings (the token leaves the URL)
  *   GET  /settings           the page (signed-in admins only)
  *   POST /settings/:section  save one section (session + CSRF token required)
- *   GET  /settings/login     sign in through Intercom OAuth
+ *   GET  /settings/login     sign in through Intercom OAuth (the sidebar's Settings link outside the sandbox)
  *   POST /settings/logout    end the session (CSRF token required: a GET or a bare POST would let any site sign an admin out)
  * Plain HTML forms; everything works without JavaScript.
  */
@@ -29,10 +29,15 @@ export function settingsRoutes(install: InstallServices): Router {
     res.send(SETTINGS_CSS);
   });
   router.use('/settings', pageHeaders);
-  router.get('/settings', (req, res) => (req.query['token'] !== undefined ? fromLink(install, req, res) : show(install, req, res)));
+  // Sidebar links that open a session exist only in the sandbox (see settingsUrlFor); elsewhere a token is ignored.
+  router.get('/settings', (req, res) =>
+    install.sandbox && req.query['token'] !== undefined ? fromLink(install, req, res) : show(install, req, res),
+  );
   router.get('/settings/login', (_req, res) => {
     if (!sendOAuthStart(install, res, 'settings')) {
-      sendPage(res, 404, renderMessagePage('Sign-in is not available', 'Open Settings from the Handoff sidebar in the Intercom Inbox.'));
+      const text =
+        'Handoff settings are opened by signing in with Intercom, which needs the app’s client id: set INTERCOM_CLIENT_ID (Developer Hub > Basic Info) and restart Handoff.';
+      sendPage(res, 404, renderMessagePage('Sign-in is not available', text));
     }
   });
   router.get('/settings/logout', (_req, res) => {

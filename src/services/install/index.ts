@@ -56,7 +56,10 @@ export interface InstallServices {
   access(workspaceId: string, admin: AdminIdentity): Promise<AccessBasis | null>;
   /** Asks Intercom whether a teammate whose session came from their role still has it (before each save). */
   recheckRole(workspace: Workspace, adminId: string): Promise<RoleRecheck>;
-  /** The sidebar's Settings link for this teammate, or null when they may not change settings. */
+  /**
+   * The sidebar's Settings link for this teammate, or null when they may not change settings: the OAuth sign-in
+   * page (a replayed initialize must not yield a working link), or in the sandbox a one-use signed link.
+   */
   settingsUrlFor(workspaceId: string, admin: AdminIdentity): Promise<string | null>;
 }
 
@@ -115,6 +118,11 @@ export function createInstallServices(options: InstallServicesOptions): InstallS
     async settingsUrlFor(workspaceId, admin) {
       const basis = await access(workspaceId, admin);
       if (!basis) return null;
+      // Intercom signs no timestamp, so a captured initialize can be replayed at will: a link that opened a session
+      // by itself would be minted afresh for whoever replays it. Outside the sandbox the link is therefore the
+      // sign-in page, and Intercom's OAuth says who is signing in. The sandbox's secret is public (anyone can sign
+      // its requests), so there a one-use bearer link keeps the demo to one click.
+      if (config.mode !== 'sandbox') return `${publicUrl}/settings/login`;
       const token = tokens.link.sign({ w: workspaceId, a: admin.id, b: basis, n: randomNonce() }, clock.now());
       return `${publicUrl}/settings?token=${encodeURIComponent(token)}`;
     },

@@ -4,7 +4,7 @@
  */
 import { CSRF_FIELD } from '../../../src/security/csrf';
 import { type InstallHarness, setCookie, startInstallHarness } from '../install/harness';
-import { encodeForm, getPage, signInByLink } from './support';
+import { encodeForm, getPage, signIn } from './support';
 
 let h: InstallHarness;
 beforeEach(async () => {
@@ -22,7 +22,7 @@ const postLogout = (session: string | null, body: Record<string, string>) => {
 };
 
 it('offers Sign out as a form that posts the CSRF token, and signs out on that POST', async () => {
-  const session = await signInByLink(h, h.demo.admins.agent);
+  const session = await signIn(h, h.demo.admins.agent);
   const page = await getPage(h, session);
   const token = csrfOf(page.text);
   expect(token).toBeDefined();
@@ -34,7 +34,7 @@ it('offers Sign out as a form that posts the CSRF token, and signs out on that P
 });
 
 it('does not sign out on a GET, which any page can trigger with an image or a link', async () => {
-  const session = await signInByLink(h, h.demo.admins.agent);
+  const session = await signIn(h, h.demo.admins.agent);
   const res = await h.http().get('/settings/logout').set('Cookie', `handoff_settings=${session}`);
   expect(setCookie(res, 'handoff_settings')).toBeUndefined();
   expect((await getPage(h, session)).status).toBe(200);
@@ -44,7 +44,7 @@ it.each([
   ['without a CSRF token', {}],
   ['with a forged CSRF token', { [CSRF_FIELD]: 'forged' }],
 ])('refuses a POST %s with 403 and keeps the session', async (_name, body) => {
-  const session = await signInByLink(h, h.demo.admins.agent);
+  const session = await signIn(h, h.demo.admins.agent);
   const res = await postLogout(session, body);
   expect(res.status).toBe(403);
   expect(setCookie(res, 'handoff_settings')).toBeUndefined();

@@ -4,7 +4,7 @@
  */
 import { defaultSettings } from '../../../src/domain/settings';
 import { type InstallHarness, startInstallHarness } from '../install/harness';
-import { editSection, signInByLink } from './support';
+import { editSection, signIn } from './support';
 
 let h: InstallHarness;
 beforeEach(async () => {
@@ -24,7 +24,7 @@ const ADMIN_ROLE = { id: '1', name: 'Admin' };
 
 it('saves while Intercom still gives the teammate a settings role', async () => {
   lead().role = ADMIN_ROLE;
-  const session = await signInByLink(h, h.demo.admins.lead, { role: ADMIN_ROLE });
+  const session = await signIn(h, h.demo.admins.lead, { role: ADMIN_ROLE });
   const before = await version();
   const res = await editSection(h, session, 'ladder', { 'ladder.leadAdminId': h.demo.admins.lead });
   expect(res.status).toBe(303);
@@ -33,7 +33,7 @@ it('saves while Intercom still gives the teammate a settings role', async () => 
 
 it('refuses the save, and ends the session, once Intercom no longer gives the teammate that role', async () => {
   lead().role = ADMIN_ROLE;
-  const session = await signInByLink(h, h.demo.admins.lead, { role: ADMIN_ROLE });
+  const session = await signIn(h, h.demo.admins.lead, { role: ADMIN_ROLE });
   lead().role = { id: '2', name: 'Support agent' };
   const before = await version();
   const res = await editSection(h, session, 'ladder', { 'ladder.leadAdminId': h.demo.admins.lead });
@@ -44,7 +44,7 @@ it('refuses the save, and ends the session, once Intercom no longer gives the te
 
 it('refuses the save when Intercom cannot confirm the role right now, and keeps the session', async () => {
   lead().role = ADMIN_ROLE;
-  const session = await signInByLink(h, h.demo.admins.lead, { role: ADMIN_ROLE });
+  const session = await signIn(h, h.demo.admins.lead, { role: ADMIN_ROLE });
   h.fake.faults.failNext(5, 503, 'GET /admins/{id}');
   const before = await version();
   const res = await editSection(h, session, 'ladder', { 'ladder.leadAdminId': h.demo.admins.lead });
