@@ -15,9 +15,9 @@ import { pageHeaders, sendPage } from './headers';
 import { renderMessagePage, type Notice } from './page';
 import { saveSection } from './save';
 import { SECTION_IDS, sectionById } from './sections';
-import { checkSession, endSession, startSession } from './session';
+import { fromSandboxLink } from './sandbox-link';
+import { checkSession, endSession, signInAction } from './session';
 import { SETTINGS_CSS } from './styles';
-import { SETTINGS_LINK_TTL_MS } from '../../services/install/tokens';
 import { settingsView } from './view';
 
 const form = express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 500 });
@@ -31,7 +31,7 @@ export function settingsRoutes(install: InstallServices): Router {
   router.use('/settings', pageHeaders);
   // Sidebar links that open a session exist only in the sandbox (see settingsUrlFor); elsewhere a token is ignored.
   router.get('/settings', (req, res) =>
-    install.sandbox && req.query['token'] !== undefined ? fromLink(install, req, res) : show(install, req, res),
+    install.sandbox && req.query['token'] !== undefined ? fromSandboxLink(install, req, res) : show(install, req, res),
   );
   router.get('/settings/login', (_req, res) => {
     if (!sendOAuthStart(install, res, 'settings')) {
@@ -81,53 +81,6 @@ async function logout(install: InstallServices, req: Request, res: Response): Pr
   }
   endSession(install, res);
   signedOut();
-}
-
-function signInAction(install: InstallServices) {
-  return !install.oauthEnabled ? undefined : { href: '/settings/login', label: 'Sign in with Intercom' };
-}
-
-const LINK_TROUBLE = {
-  expired: 'This settings link has expired',
-  invalid: 'This settings link is not valid',
-  used: 'This settings link was already used',
-} as const;
-
-/**
- * A sidebar link opens one session. Opened again in the browser that already holds that session, it just goes to
- * the page; anywhere else (another browser, someone who copied the URL) it is refused.
- */
-async function fromLink(install: InstallServices, req: Request, res: Response): Promise<void> {
-  const now = install.clock.now();
-  const verified = install.tokens.link.verify(req.query['token'], now);
-  if (!verified.ok) return refuseLink(install, res, verified.reason === 'expired' ? 'expired' : 'invalid');
-  const { w, a, b, n } = verified.payload;
-  const current = await checkSession(install, req);
-  if (current.ok && current.session.w === w && current.session.a === a) {
-    res.redirect(303, '/settings');
-    return;
-  }
-  const workspace = await install.store.workspaces.get(w);
-  if (!workspace) return refuseLink(install, res, 'invalid');
-  const first = await install.store.linkUses.claim(w, { nonce: n, adminId: a, now, expiresAt: now + SETTINGS_LINK_TTL_MS });
-  if (!first) {
-    install.logger.warn({ workspaceId: w, adminId: a }, 'settings link opened a second time; refused');
-    return refuseLink(install, res, 'used');
-  }
-  startSession(install, res, { w, a, b, v: 'link' });
-  res.redirect(303, '/settings');
-}
-
-function refuseLink(install: InstallServices, res: Response, trouble: keyof typeof LINK_TROUBLE): void {
-  sendPage(
-    res,
-    401,
-    renderMessagePage(
-      LINK_TROUBLE[trouble],
-      'In the Intercom Inbox, press Refresh in the Handoff sidebar, then Settings again. Or sign in with your Intercom account.',
-      signInAction(install),
-    ),
-  );
 }
 
 async function show(install: InstallServices, req: Request, res: Response): Promise<void> {

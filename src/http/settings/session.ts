@@ -53,3 +53,8 @@ export async function checkSession(install: InstallServices, req: Request, optio
   }
   return { ok: true, session, workspace };
 }
+
+/** The way forward on a page that refuses or ends a session: sign in through Intercom, when OAuth is configured. */
+export function signInAction(install: InstallServices) {
+  return !install.oauthEnabled ? undefined : { href: '/settings/login', label: 'Sign in with Intercom' };
+}
