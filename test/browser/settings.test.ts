@@ -54,7 +54,7 @@ async function openFromSidebar(): Promise<void> {
   const url = await h.application.deps.settingsUrlFor(h.demo.workspaceId, { id: h.demo.admins.agent, raw: {} });
   await page.goto(url!);
   await page.getByRole('heading', { level: 1, name: 'Settings for Acme Support' }).waitFor();
-  // The link's token is traded for a session cookie and leaves the address bar.
+  // The link is the sign-in page: through the fake Intercom's OAuth (approving as the installer) to a session cookie.
   expect(new URL(page.url()).search).toBe('');
 }
 
@@ -105,5 +105,13 @@ describeBrowser('settings page in Chromium (no JavaScript)', () => {
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-sla-targets-P1-enterprise-responseMinutes');
     await page.locator('#section-sla').screenshot({ path: artifact('settings-validation.png') });
     expect((await h.application.store.settings.get(h.demo.workspaceId)).version).toBe(before);
+  });
+
+  it('signs out with the Sign out button (a form posting its CSRF token), after which the page asks to sign in', async () => {
+    await openFromSidebar();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Signed out' }).waitFor();
+    await page.goto(`${new URL(page.url()).origin}/settings`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in to change Handoff settings' }).waitFor();
   });
 });

@@ -1,7 +1,7 @@
 import { createOutboxWorker } from '../../src/jobs/outbox-worker';
 import { silentLogger } from '../../src/util/logger';
 import { pathOf, setCookie } from '../http/install/harness';
-import { editSection, getPage, signInByLink } from '../http/settings/support';
+import { editSection, getPage, signIn } from '../http/settings/support';
 import { B_TOKEN, B_VIP_LABEL, snapshotOf, startTwoWorkspaces, type TwoWorkspaces } from './support';
 
 let t: TwoWorkspaces;
@@ -16,7 +16,7 @@ afterEach(async () => {
 describe("the settings page of workspace A never shows or changes B's", () => {
   it('ignores a workspace named in the address or in the form', async () => {
     const before = await snapshotOf(t);
-    const session = await signInByLink(t.h, t.a.admins.agent);
+    const session = await signIn(t.h, t.a.admins.agent);
     for (const query of [`?workspace=${t.b.workspaceId}`, `?workspace_id=${t.b.workspaceId}`, `?w=${t.b.workspaceId}`]) {
       const page = await getPage(t.h, session, `/settings${query}`);
       expect(page.status).toBe(200);
@@ -35,15 +35,18 @@ describe("the settings page of workspace A never shows or changes B's", () => {
   });
 
   it("refuses A's link or session re-signed for B", async () => {
-    const url = await t.h.application.deps.settingsUrlFor(t.a.workspaceId, { id: t.a.admins.agent, raw: {} });
-    const token = decodeURIComponent(new URL(url!).searchParams.get('token')!);
+    // Such links open sessions only in the sandbox now; a genuine one, tampered, must still get nothing.
+    const token = t.h.application.install.tokens.link.sign(
+      { w: t.a.workspaceId, a: t.a.admins.agent, b: 'installer', n: 'n'.repeat(22) },
+      t.h.clock.now(),
+    );
     const [body, signature] = token.split('.');
     const swapped = Buffer.from(Buffer.from(body!, 'base64url').toString().replace(t.a.workspaceId, t.b.workspaceId)).toString('base64url');
     const forged = await t.h.http().get(`/settings?token=${swapped}.${signature}`);
     expect(forged.status).toBe(401);
     expect(setCookie(forged, 'handoff_settings')).toBeUndefined();
 
-    const session = await signInByLink(t.h, t.a.admins.agent);
+    const session = await signIn(t.h, t.a.admins.agent);
     const [sBody, sSig] = session.split('.');
     const sSwapped = Buffer.from(Buffer.from(sBody!, 'base64url').toString().replace(t.a.workspaceId, t.b.workspaceId)).toString(
       'base64url',
@@ -52,7 +55,7 @@ describe("the settings page of workspace A never shows or changes B's", () => {
   });
 
   it('never puts an access token or a sealed token into any page', async () => {
-    const session = await signInByLink(t.h, t.a.admins.agent);
+    const session = await signIn(t.h, t.a.admins.agent);
     const page = await getPage(t.h, session);
     const link = await t.h
       .http()
@@ -99,7 +102,10 @@ describe('background jobs', () => {
     for (const id of [t.a.workspaceId, t.b.workspaceId]) {
       await store.outbox.enqueue(id, { kind: 'probe_teams', dedupeKey: 'probe', payload: {}, now: t.h.clock.now() });
     }
+    t.h.fake.seed.uninstallApp(t.b.workspaceId);
     await t.h.postSigned('/intercom/uninstall', { app_id: t.b.workspaceId });
+    // Only the jobs' calls count below, not the uninstall's GET /me that found B's token revoked.
+    t.h.fake.clearLog();
     const worker = createOutboxWorker({
       store,
       clock: t.h.clock,

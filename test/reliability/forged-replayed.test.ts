@@ -76,6 +76,7 @@ it('refuses every forged signature on every signed route with 401, storing nothi
   expect(await watch.changes()).toEqual(
     expect.arrayContaining([expect.stringMatching(/^escalations/), expect.stringMatching(/^webhook_inbox/)]),
   );
+  fake.seed.uninstallApp(demo.workspaceId);
   expect(
     (await wire.post(uninstall!.path, uninstall!.body, { 'x-body-signature': signBody('canvas', uninstall!.body, 'test-client-secret') }))
       .status,
@@ -128,19 +129,29 @@ it('stores a replayed webhook once and acknowledges each replay', async () => {
   expect(stored).not.toBeNull();
 });
 
-it('refuses forged or expired settings links, and settings forms without a session or with a forged CSRF token', async () => {
+it('refuses forged or stray settings links, and settings forms without a session or with a forged CSRF token', async () => {
   const { harness, wire } = app;
-  const { application, demo, clock } = harness;
+  const { application, demo, clock, fake, context } = harness;
   const installer = (await application.store.workspaces.get(demo.workspaceId))!.installedByAdminId!;
-  const link = await application.install.settingsUrlFor(demo.workspaceId, { id: installer });
-  const token = new URL(link!).searchParams.get('token')!;
   const session = (headers: WireResponse['headers']) => String(headers['set-cookie'] ?? '').includes('handoff_settings=');
   const version = async () => (await application.store.settings.get(demo.workspaceId)).version;
   const before = await version();
+  // Outside the sandbox no link opens a session: the sidebar's Settings button is the sign-in page. Tokens of
+  // the sandbox's link format, genuine or forged, are refused like anything else.
+  const initialize = JSON.stringify(initializeBody(fake, { ...context, adminId: installer }));
+  const settingsButton = JSON.stringify((await wire.postCanvas('/intercom/initialize', initialize)).json).match(
+    /"url":"([^"]*settings[^"]*)"/,
+  );
+  expect(settingsButton?.[1]).toBe('https://handoff.test/settings/login');
+  const genuine = application.install.tokens.link.sign(
+    { w: demo.workspaceId, a: installer, b: 'installer', n: 'n'.repeat(22) },
+    clock.now(),
+  );
   const forgedTokens = [
-    token.slice(0, -1),
-    `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`,
-    token.replace(/\./g, ''),
+    genuine,
+    genuine.slice(0, -1),
+    `${genuine.slice(0, -2)}${genuine.endsWith('AA') ? 'BB' : 'AA'}`,
+    genuine.replace(/\./g, ''),
     '',
     'x'.repeat(400),
     // Genuinely signed, but for another purpose: a session token offered as a link.
@@ -157,13 +168,13 @@ it('refuses forged or expired settings links, and settings forms without a sessi
   const form = 'csrf=forged&leadAdminId=&managerAdminId=';
   const headers = { 'content-type': 'application/x-www-form-urlencoded' };
   expect((await wire.post('/settings/ladder', form, headers)).status).toBe(401);
-  const granted = await wire.get(`/settings?token=${encodeURIComponent(token)}`);
-  expect({ status: granted.status, session: session(granted.headers) }).toEqual({ status: 303, session: true });
-  const cookie = String(granted.headers['set-cookie']).split(';')[0]!;
+  // A genuine session (as OAuth sign-in would open) with a forged CSRF token saves nothing.
+  const cookie = `handoff_settings=${application.install.tokens.session.sign(
+    { w: demo.workspaceId, a: installer, b: 'installer', s: 's'.repeat(32), v: 'oauth' },
+    clock.now(),
+  )}`;
   expect((await wire.post('/settings/ladder', form, { ...headers, cookie })).status).toBe(403);
-  clock.advance(16 * 60_000);
-  const expired = await wire.get(`/settings?token=${encodeURIComponent(token)}`);
-  expect({ status: expired.status, session: session(expired.headers) }).toEqual({ status: 401, session: false });
+  expect((await wire.post('/settings/logout', form, { ...headers, cookie })).status).toBe(403);
   figures.add('inputs', 4);
   expect(await version()).toBe(before);
 });

@@ -155,6 +155,10 @@ describe('sandbox boot', () => {
     const page = await fetch(`${sandbox.url}${signIn.headers.get('location')}`, { headers: { cookie } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Nothing here reaches a real Intercom workspace');
+    // One session per link: the same address opened elsewhere (without that cookie) is refused.
+    const again = await fetch(link!.replace(/^https?:\/\/[^/]+/, sandbox.url), { redirect: 'manual' });
+    expect(again.status).toBe(401);
+    expect(again.headers.get('set-cookie')).toBeNull();
   });
 
   it('serves the page with its banner, a CSP that keeps scripts same-origin, and the bundled script', async () => {

@@ -98,9 +98,12 @@ ${RENDERERS[section.id]({ state, catalog: model.catalog })}
   const banner = model.sandbox
     ? html`<div class="sandbox-banner" role="status"><strong>SANDBOX</strong> Fake Intercom with demo data. Nothing here reaches a real Intercom workspace.</div>`
     : '';
+  // Signing out is a form (POST + CSRF): as a link, any page could sign the admin out.
   const body = html`${banner}<header class="top"><p class="brand">Handoff settings</p><p>${model.workspaceName} · signed in as ${
     model.adminName
-  } · <a href="/settings/logout">Sign out</a></p></header>
+  }</p><form class="sign-out" method="post" action="/settings/logout"><input type="hidden" name="${CSRF_FIELD}" value="${
+    model.csrf
+  }"><button type="submit">Sign out</button></form></header>
 <main>
 <h1>Settings for ${model.workspaceName}</h1>
 ${renderNotice(model.notice)}

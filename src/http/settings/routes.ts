@@ -1,10 +1,10 @@
 /**
  * The settings pages:
- *   GET  /settings?token=…   sidebar link → session cookie → redirect to /settings (the token leaves the URL)
+ *   GET  /settings?token=…   sandbox only: sidebar link → session cookie → redirect to /settings (the token leaves the URL)
  *   GET  /settings           the page (signed-in admins only)
  *   POST /settings/:section  save one section (session + CSRF token required)
- *   GET  /settings/login     sign in through Intercom OAuth
- *   GET  /settings/logout    end the session
+ *   GET  /settings/login     sign in through Intercom OAuth (the sidebar's Settings link outside the sandbox)
+ *   POST /settings/logout    end the session (CSRF token required: a GET or a bare POST would let any site sign an admin out)
  * Plain HTML forms; everything works without JavaScript.
  */
 import express, { type Request, type Response, Router } from 'express';
@@ -15,9 +15,9 @@ import { pageHeaders, sendPage } from './headers';
 import { renderMessagePage, type Notice } from './page';
 import { saveSection } from './save';
 import { SECTION_IDS, sectionById } from './sections';
-import { checkSession, endSession, startSession } from './session';
+import { fromSandboxLink } from './sandbox-link';
+import { checkSession, endSession, signInAction } from './session';
 import { SETTINGS_CSS } from './styles';
-import { SETTINGS_LINK_TTL_MS } from '../../services/install/tokens';
 import { settingsView } from './view';
 
 const form = express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 500 });
@@ -29,65 +29,58 @@ export function settingsRoutes(install: InstallServices): Router {
     res.send(SETTINGS_CSS);
   });
   router.use('/settings', pageHeaders);
-  router.get('/settings', (req, res) => (req.query['token'] !== undefined ? fromLink(install, req, res) : show(install, req, res)));
+  // Sidebar links that open a session exist only in the sandbox (see settingsUrlFor); elsewhere a token is ignored.
+  router.get('/settings', (req, res) =>
+    install.sandbox && req.query['token'] !== undefined ? fromSandboxLink(install, req, res) : show(install, req, res),
+  );
   router.get('/settings/login', (_req, res) => {
     if (!sendOAuthStart(install, res, 'settings')) {
-      sendPage(res, 404, renderMessagePage('Sign-in is not available', 'Open Settings from the Handoff sidebar in the Intercom Inbox.'));
+      const text =
+        'Handoff settings are opened by signing in with Intercom, which needs the app’s client id: set INTERCOM_CLIENT_ID (Developer Hub > Basic Info) and restart Handoff.';
+      sendPage(res, 404, renderMessagePage('Sign-in is not available', text));
     }
   });
   router.get('/settings/logout', (_req, res) => {
-    endSession(install, res);
-    sendPage(res, 200, renderMessagePage('Signed out', 'You are signed out of Handoff settings.', signInAction(install)));
+    res.setHeader('Allow', 'POST');
+    sendPage(
+      res,
+      405,
+      renderMessagePage('Use the Sign out button', 'Sign out with the button at the top of the settings page.', {
+        href: '/settings',
+        label: 'Back to settings',
+      }),
+    );
   });
+  router.post('/settings/logout', form, (req, res) => logout(install, req, res));
   router.post('/settings/:section', form, (req, res) => save(install, req, res));
   return router;
 }
 
-function signInAction(install: InstallServices) {
-  return !install.oauthEnabled ? undefined : { href: '/settings/login', label: 'Sign in with Intercom' };
-}
-
-const LINK_TROUBLE = {
-  expired: 'This settings link has expired',
-  invalid: 'This settings link is not valid',
-  used: 'This settings link was already used',
-} as const;
-
-/**
- * A sidebar link opens one session. Opened again in the browser that already holds that session, it just goes to
- * the page; anywhere else (another browser, someone who copied the URL) it is refused.
- */
-async function fromLink(install: InstallServices, req: Request, res: Response): Promise<void> {
-  const now = install.clock.now();
-  const verified = install.tokens.link.verify(req.query['token'], now);
-  if (!verified.ok) return refuseLink(install, res, verified.reason === 'expired' ? 'expired' : 'invalid');
-  const { w, a, b, n } = verified.payload;
-  const current = await checkSession(install, req);
-  if (current.ok && current.session.w === w && current.session.a === a) {
-    res.redirect(303, '/settings');
+async function logout(install: InstallServices, req: Request, res: Response): Promise<void> {
+  const signedOut = () =>
+    sendPage(res, 200, renderMessagePage('Signed out', 'You are signed out of Handoff settings.', signInAction(install)));
+  const check = await checkSession(install, req);
+  // No live session, nothing to protect: a cookie that is there but dead is cleared; an absent one is left alone,
+  // since a cross-site POST arrives without the (SameSite=Lax) cookie and must not clear it.
+  if (!check.ok) {
+    if (check.reason !== 'none') endSession(install, res);
+    return signedOut();
+  }
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  if (!install.tokens.csrf.verify(check.session.s, body[CSRF_FIELD])) {
+    install.logger.warn({ workspaceId: check.workspace.id, adminId: check.session.a }, 'sign-out refused: CSRF token missing or wrong');
+    sendPage(
+      res,
+      403,
+      renderMessagePage('You are still signed in', 'This sign-out did not come from your settings page.', {
+        href: '/settings',
+        label: 'Back to settings',
+      }),
+    );
     return;
   }
-  const workspace = await install.store.workspaces.get(w);
-  if (!workspace) return refuseLink(install, res, 'invalid');
-  const first = await install.store.linkUses.claim(w, { nonce: n, adminId: a, now, expiresAt: now + SETTINGS_LINK_TTL_MS });
-  if (!first) {
-    install.logger.warn({ workspaceId: w, adminId: a }, 'settings link opened a second time; refused');
-    return refuseLink(install, res, 'used');
-  }
-  startSession(install, res, { w, a, b, v: 'link' });
-  res.redirect(303, '/settings');
-}
-
-function refuseLink(install: InstallServices, res: Response, trouble: keyof typeof LINK_TROUBLE): void {
-  sendPage(
-    res,
-    401,
-    renderMessagePage(
-      LINK_TROUBLE[trouble],
-      'In the Intercom Inbox, press Refresh in the Handoff sidebar, then Settings again. Or sign in with your Intercom account.',
-      signInAction(install),
-    ),
-  );
+  endSession(install, res);
+  signedOut();
 }
 
 async function show(install: InstallServices, req: Request, res: Response): Promise<void> {
@@ -108,7 +101,7 @@ async function show(install: InstallServices, req: Request, res: Response): Prom
 }
 
 async function save(install: InstallServices, req: Request, res: Response): Promise<void> {
-  const check = await checkSession(install, req);
+  const check = await checkSession(install, req, { confirmRole: true });
   if (!check.ok) return refuse(install, res, check.reason);
   const body = (req.body ?? {}) as Record<string, string | string[] | undefined>;
   // The CSRF token is checked before anything in the form is looked at.
@@ -142,7 +135,12 @@ async function save(install: InstallServices, req: Request, res: Response): Prom
   else sendPage(res, answer.status, answer.html);
 }
 
-function refuse(install: InstallServices, res: Response, reason: 'none' | 'expired' | 'invalid' | 'revoked'): void {
+function refuse(install: InstallServices, res: Response, reason: 'none' | 'expired' | 'invalid' | 'revoked' | 'unconfirmed'): void {
+  if (reason === 'unconfirmed') {
+    const text = 'Handoff could not confirm your Intercom role with Intercom just now. Nothing was saved; try again in a minute.';
+    sendPage(res, 503, renderMessagePage('Not saved', text, { href: '/settings', label: 'Back to settings' }));
+    return;
+  }
   const text =
     reason === 'revoked'
       ? 'You can no longer change the settings of this workspace (Handoff was uninstalled, or you were removed from its admins).'

@@ -4,8 +4,9 @@
  * on comes only from here, never from a query parameter or a form field. Each
  * request checks again that the workspace is still installed and that the
  * admin still may change settings, so an uninstall or a removal from the admin
- * list takes effect at once. (Access granted by Intercom role cannot be
- * re-checked without a request from Intercom; it lasts until the session ends.)
+ * list takes effect at once. Access granted by an Intercom role is confirmed
+ * with Intercom before each save (`confirmRole`), so a demoted teammate cannot
+ * change settings for the rest of the session.
  */
 import type { Request, Response } from 'express';
 import { randomNonce } from '../../security/signed-token';
@@ -16,7 +17,7 @@ import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies';
 
 export type SessionCheck =
   | { ok: true; session: SettingsSession; workspace: Workspace }
-  | { ok: false; reason: 'none' | 'expired' | 'invalid' | 'revoked' };
+  | { ok: false; reason: 'none' | 'expired' | 'invalid' | 'revoked' | 'unconfirmed' };
 
 export function startSession(install: InstallServices, res: Response, identity: Omit<SettingsSession, 's'>): SettingsSession {
   const session: SettingsSession = { ...identity, s: randomNonce() };
@@ -29,7 +30,11 @@ export function endSession(install: InstallServices, res: Response): void {
   clearCookie(res, SESSION_COOKIE, { path: '/settings', secure: install.secureCookies });
 }
 
-export async function checkSession(install: InstallServices, req: Request): Promise<SessionCheck> {
+/**
+ * `confirmRole` (saves): a session that holds only by Intercom role is checked with Intercom now; `unconfirmed`
+ * when Intercom cannot answer.
+ */
+export async function checkSession(install: InstallServices, req: Request, options: { confirmRole?: boolean } = {}): Promise<SessionCheck> {
   const cookie = readCookie(req, SESSION_COOKIE);
   if (!cookie) return { ok: false, reason: 'none' };
   const verified = install.tokens.session.verify(cookie, install.clock.now());
@@ -39,5 +44,17 @@ export async function checkSession(install: InstallServices, req: Request): Prom
   if (!workspace || workspace.uninstalledAt !== null) return { ok: false, reason: 'revoked' };
   const basis = settingsAccess(workspace, settings, { id: session.a });
   if (!basis && session.b !== 'role') return { ok: false, reason: 'revoked' };
+  if (!basis && options.confirmRole) {
+    const role = await install.recheckRole(workspace, session.a);
+    if (role !== 'granted') {
+      install.logger.warn({ workspaceId: workspace.id, adminId: session.a, role }, 'settings save refused: Intercom role not confirmed');
+      return { ok: false, reason: role === 'revoked' ? 'revoked' : 'unconfirmed' };
+    }
+  }
   return { ok: true, session, workspace };
+}
+
+/** The way forward on a page that refuses or ends a session: sign in through Intercom, when OAuth is configured. */
+export function signInAction(install: InstallServices) {
+  return !install.oauthEnabled ? undefined : { href: '/settings/login', label: 'Sign in with Intercom' };
 }

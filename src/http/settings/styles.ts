@@ -10,6 +10,8 @@ body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-seri
 .sandbox-banner strong { background: #1f1f1f; color: #ffd84d; padding: 0 .35rem; margin-right: .5rem; border-radius: 2px; }
 .top { display: flex; justify-content: space-between; flex-wrap: wrap; gap: 0 1rem; padding: .5rem 1.5rem; background: #fff; border-bottom: 1px solid var(--line); }
 .top p { margin: .25rem 0; }
+.sign-out { margin: .25rem 0; }
+.sign-out button { padding: .25rem .75rem; }
 .brand { font-weight: 700; }
 main { max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
 .narrow-page { max-width: 36rem; padding-top: 3rem; }

@@ -46,6 +46,10 @@ export function peopleSeeder({ state, now, workspaceById }: SeedContext) {
     revokeToken(token: string): void {
       state.tokens.delete(token);
     },
+    /** What uninstalling the app does in Intercom: every token reaching the workspace stops working. */
+    uninstallApp(workspaceId: string): void {
+      for (const [token, id] of state.tokens) if (id === workspaceId) state.tokens.delete(token);
+    },
     /** The first admin of a workspace is the token's owner (`GET /me`) unless another is marked `me`. */
     admin(
       workspaceId: string,

@@ -14,6 +14,7 @@ export function adminJson(admin: FakeAdmin) {
     // Integers in the 2.16 schema, unlike the admin's own id.
     team_ids: admin.teamIds.map(Number),
     avatar: null,
+    ...(admin.role ? { role: { type: 'role', id: admin.role.id, name: admin.role.name } } : {}),
   };
 }
 

@@ -16,6 +16,8 @@ export interface FakeAdmin {
   teamIds: string[];
   awayMode: boolean;
   hasInboxSeat: boolean;
+  /** The teammate's Intercom role (REST 2.16 `role`); absent when the test gives none. */
+  role?: { id: string; name: string } | null;
 }
 
 export interface FakeTeam {

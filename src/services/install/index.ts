@@ -7,13 +7,14 @@
 import type { Config } from '../../config';
 import { randomNonce } from '../../security/signed-token';
 import type { TokenCipher } from '../../security/token-cipher';
-import type { Store } from '../../store';
+import type { Store, Workspace } from '../../store';
 import type { Clock } from '../../util/clock';
 import type { Logger } from '../../util/logger';
 import type { SettingsService } from '../settings-service';
 import type { WorkspaceDirectory } from '../workspace-directory';
 import { type AccessBasis, type AdminIdentity, settingsAccess } from './admin-access';
 import { resealTokens, type RotationReport } from './key-rotation';
+import { type RoleRecheck, recheckRole } from './role-recheck';
 import { finishOAuth, type OAuthCallback, type OAuthOutcome, startOAuth } from './oauth-flow';
 import { createInstallTokens, type InstallTokens, type OAuthIntent } from './tokens';
 import { type UninstallOutcome, uninstallWorkspace } from './uninstall';
@@ -53,7 +54,12 @@ export interface InstallServices {
   uninstall(workspaceId: string): Promise<UninstallOutcome>;
   resealTokens(): Promise<RotationReport>;
   access(workspaceId: string, admin: AdminIdentity): Promise<AccessBasis | null>;
-  /** The sidebar's Settings link for this teammate, or null when they may not change settings. */
+  /** Asks Intercom whether a teammate whose session came from their role still has it (before each save). */
+  recheckRole(workspace: Workspace, adminId: string): Promise<RoleRecheck>;
+  /**
+   * The sidebar's Settings link for this teammate, or null when they may not change settings: the OAuth sign-in
+   * page (a replayed initialize must not yield a working link), or in the sandbox a one-use signed link.
+   */
   settingsUrlFor(workspaceId: string, admin: AdminIdentity): Promise<string | null>;
 }
 
@@ -108,9 +114,15 @@ export function createInstallServices(options: InstallServicesOptions): InstallS
     },
     resealTokens: () => resealTokens(store, cipher, log),
     access,
+    recheckRole: (workspace, adminId) => recheckRole({ directory, settings }, workspace, adminId),
     async settingsUrlFor(workspaceId, admin) {
       const basis = await access(workspaceId, admin);
       if (!basis) return null;
+      // Intercom signs no timestamp, so a captured initialize can be replayed at will: a link that opened a session
+      // by itself would be minted afresh for whoever replays it. Outside the sandbox the link is therefore the
+      // sign-in page, and Intercom's OAuth says who is signing in. The sandbox's secret is public (anyone can sign
+      // its requests), so there a one-use bearer link keeps the demo to one click.
+      if (config.mode !== 'sandbox') return `${publicUrl}/settings/login`;
       const token = tokens.link.sign({ w: workspaceId, a: admin.id, b: basis, n: randomNonce() }, clock.now());
       return `${publicUrl}/settings?token=${encodeURIComponent(token)}`;
     },

@@ -98,20 +98,50 @@ export async function finishOAuth(deps: OAuthFlowDeps, callback: OAuthCallback):
 async function install(deps: OAuthFlowDeps, me: Me, token: string): Promise<OAuthOutcome> {
   const workspaceId = me.app.id_code;
   const existing = await deps.store.workspaces.get(workspaceId);
+  const installer = existing ? await installerAfterReinstall(deps, existing, me) : me.id;
   const workspace = await deps.store.workspaces.upsert(workspaceId, {
     name: me.app.name ?? workspaceId,
     region: me.region,
     apiBaseUrl: apiHostForRegion(me.region),
     timezone: me.app.timezone ?? 'UTC',
+    // The token belongs to the app's install in the workspace, not to the approver; after an uninstall the old
+    // one is revoked, so the newest is the one that works.
     token: deps.cipher.encrypt(token),
     installMode: 'oauth',
     installedAt: existing && existing.uninstalledAt === null ? existing.installedAt : deps.clock.now(),
-    installedByAdminId: me.id,
+    installedByAdminId: installer,
   });
   deps.directory.forget(workspaceId);
   deps.settings.invalidate(workspaceId);
-  deps.logger.info({ workspaceId, region: me.region, adminId: me.id, reinstall: existing !== null }, 'workspace installed through OAuth');
+  if (existing) {
+    deps.logger.info(
+      {
+        workspaceId,
+        reinstalledBy: me.id,
+        installer,
+        previousInstaller: existing.installedByAdminId,
+        installerChanged: installer !== existing.installedByAdminId,
+        wasUninstalled: existing.uninstalledAt !== null,
+      },
+      'workspace reinstalled through OAuth',
+    );
+  } else {
+    deps.logger.info({ workspaceId, region: me.region, adminId: me.id }, 'workspace installed through OAuth');
+  }
   return { ok: true, intent: 'install', workspace };
+}
+
+/**
+ * Approving the app is open to more teammates than its settings are, and the installer is both a settings admin
+ * and the actor of the SLA ladder. So a reinstall keeps the installer unless the approver may already change
+ * settings (listed, or by role); otherwise anyone who can approve apps could take the workspace over.
+ */
+async function installerAfterReinstall(deps: OAuthFlowDeps, existing: Workspace, me: Me): Promise<string> {
+  if (existing.installedByAdminId === null || existing.installedByAdminId === me.id) return me.id;
+  const settings = await deps.settings.get(existing.id);
+  // The access check refuses everyone on an uninstalled workspace; the approver is judged as if it were installed.
+  const basis = settingsAccess({ ...existing, uninstalledAt: null }, settings, { id: me.id, raw: me });
+  return basis ? me.id : existing.installedByAdminId;
 }
 
 async function signIn(deps: OAuthFlowDeps, me: Me, token: string): Promise<OAuthOutcome> {

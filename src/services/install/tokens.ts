@@ -2,8 +2,9 @@
  * The signed tokens of installing and administering, each with its own purpose
  * (and so its own derived key) and lifetime:
  * - OAuth `state`: 10 minutes, bound to a nonce the browser also holds in a cookie;
- * - the sidebar's settings link: 15 minutes and one use (a canvas can sit open
- *   for hours; an expired or used link says to press Refresh in the sidebar);
+ * - the sidebar's settings link, minted in the sandbox only (elsewhere the
+ *   sidebar leads to OAuth sign-in): 15 minutes and one use (a canvas can sit
+ *   open for hours; an expired or used link says to press Refresh in the sidebar);
  * - the settings session cookie: 4 hours, then sign in again.
  * Keys come from the token encryption keys (current first), so a key rotation
  * keeps tokens minted just before it valid.

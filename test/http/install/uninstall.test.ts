@@ -2,7 +2,7 @@ import { defaultSettings } from '../../../src/domain/settings';
 import { signBody } from '../../../src/http/signature';
 import { initializeBody } from '../../../src/sandbox/canvas-kit-body';
 import { assertValidCanvasResponse } from '../../support/canvas-schema';
-import { CLIENT_SECRET, type InstallHarness, startInstallHarness } from './harness';
+import { CLIENT_SECRET, type InstallHarness, installWith, startInstallHarness } from './harness';
 
 let h: InstallHarness;
 beforeEach(async () => {
@@ -14,6 +14,8 @@ afterEach(async () => {
 });
 
 const ws = () => h.demo.workspaceId;
+/** Intercom revokes the app's tokens, then notifies us. */
+const uninstallInIntercom = () => h.fake.seed.uninstallApp(ws());
 
 async function seedWork() {
   const { store } = h.application;
@@ -53,6 +55,7 @@ describe('POST /intercom/uninstall', () => {
     await seedWork();
     // Warm the directory's client cache: the uninstall must forget it.
     await h.application.deps.directory.clientFor(ws());
+    uninstallInIntercom();
     const res = await h.postSigned('/intercom/uninstall', { app_id: ws() });
     expect(res.status).toBe(200);
     const workspace = await h.application.store.workspaces.get(ws());
@@ -66,12 +69,14 @@ describe('POST /intercom/uninstall', () => {
     assertValidCanvasResponse(sidebar.body, 'initialize');
     expect(JSON.stringify(sidebar.body)).toContain('not connected to this workspace');
     expect(await h.application.deps.settingsUrlFor(ws(), { id: h.demo.admins.agent, raw: {} })).toBeNull();
-    expect(h.fake.requests).toHaveLength(0);
+    // The one call: GET /me, which Intercom refused (the token is revoked), so the notification is current.
+    expect(h.fake.requests.map((r) => [r.method, r.path, r.status])).toEqual([['GET', '/me', 401]]);
   });
 
   it('purges every row of the workspace when its retention setting says so, keeping a token-less tombstone', async () => {
     await seedWork();
     await setRetention('purge');
+    uninstallInIntercom();
     expect((await h.postSigned('/intercom/uninstall', { app_id: ws() })).status).toBe(200);
     const { store } = h.application;
     expect(await store.tickets.listByConversation(ws(), h.demo.conversations.refund)).toEqual([]);
@@ -82,6 +87,7 @@ describe('POST /intercom/uninstall', () => {
   });
 
   it('is idempotent: a repeated notification changes nothing', async () => {
+    uninstallInIntercom();
     await h.postSigned('/intercom/uninstall', { app_id: ws() });
     const first = await h.application.store.workspaces.get(ws());
     h.clock.advance(60_000);
@@ -90,6 +96,7 @@ describe('POST /intercom/uninstall', () => {
   });
 
   it('answers an unknown workspace exactly like a known one', async () => {
+    uninstallInIntercom();
     const known = await h.postSigned('/intercom/uninstall', { app_id: ws() });
     const unknown = await h.postSigned('/intercom/uninstall', { app_id: 'never-installed' });
     expect([unknown.status, unknown.body]).toEqual([known.status, known.body]);
@@ -115,6 +122,29 @@ describe('POST /intercom/uninstall', () => {
     expect(res.status).toBe(401);
     expect(await h.application.store.workspaces.get(ws())).toMatchObject({ uninstalledAt: null, token: expect.anything() });
     expect((await h.application.store.outbox.getByDedupeKey(ws(), 'note-801'))?.status).toBe('pending');
+  });
+
+  it('ignores a replayed notification after a reinstall: the current token still works, so nothing is dropped or purged', async () => {
+    await seedWork();
+    await setRetention('purge');
+    const captured = JSON.stringify({ app_id: ws() });
+    const signature = signBody('canvas', captured, CLIENT_SECRET);
+    const replay = () =>
+      h.http().post('/intercom/uninstall').set('Content-Type', 'application/json').set('X-Body-Signature', signature).send(captured);
+    uninstallInIntercom();
+    expect((await replay()).status).toBe(200);
+    expect(await h.application.store.workspaces.get(ws())).toMatchObject({ token: null });
+
+    h.clock.advance(86_400_000);
+    h.fake.seed.token(ws(), 'tok_second_install');
+    await installWith(h.application, h.fake, 'tok_second_install', h.clock);
+    await seedWork();
+    const answer = await replay();
+    expect([answer.status, answer.body]).toEqual([200, { ok: true }]);
+    const workspace = await h.application.store.workspaces.get(ws());
+    expect(workspace).toMatchObject({ uninstalledAt: null, token: expect.anything() });
+    expect((await h.application.store.outbox.getByDedupeKey(ws(), 'note-801'))?.status).toBe('pending');
+    expect(await h.application.store.tickets.listByConversation(ws(), h.demo.conversations.refund)).toHaveLength(1);
   });
 
   it('refuses a signed body without an app_id with 400', async () => {

@@ -1,11 +1,11 @@
 import { type InstallHarness, startInstallHarness } from '../install/harness';
-import { controlTag, editSection, fieldError, getPage, postForm, readForm, signInByLink } from './support';
+import { controlTag, editSection, fieldError, getPage, postForm, readForm, signIn } from './support';
 
 let h: InstallHarness;
 let session: string;
 beforeEach(async () => {
   h = await startInstallHarness({ mode: 'private' });
-  session = await signInByLink(h, h.demo.admins.agent);
+  session = await signIn(h, h.demo.admins.agent);
 });
 afterEach(async () => {
   h.fake.assertNoViolations();
@@ -71,7 +71,7 @@ describe('saving a section', () => {
     expect(missing.status).toBe(403);
     expect(missing.text).toContain('Nothing was saved');
 
-    const other = await signInByLink(h, h.demo.admins.agent);
+    const other = await signIn(h, h.demo.admins.agent);
     const otherForm = readForm((await getPage(h, other)).text, 'access');
     const wrong = await postForm(h, session, 'access', { ...form, _csrf: otherForm['_csrf']!, retentionOnUninstall: 'purge' });
     expect(wrong.status).toBe(403);
@@ -132,7 +132,7 @@ describe('saving a section', () => {
   });
 
   it('refuses a stale form with a clear message, keeps the other save, and lists the values not saved', async () => {
-    const other = await signInByLink(h, h.demo.admins.agent);
+    const other = await signIn(h, h.demo.admins.agent);
     const stale = readForm((await getPage(h, session)).text, 'ladder');
     expect((await editSection(h, other, 'ladder', { 'ladder.warnAt': '60' })).status).toBe(303);
     const res = await postForm(h, session, 'ladder', { ...stale, 'ladder.warnAt': '70', resolveBehaviour: 'unsnooze' });

@@ -1,20 +1,25 @@
 /**
- * Drives the settings page as a browser without JavaScript would: follow the
- * sidebar's link, keep the session cookie, read a section's form (every
+ * Drives the settings page as a browser without JavaScript would: sign in
+ * through Intercom OAuth (where the sidebar's link leads), keep the session cookie, read a section's form (every
  * control's current value, exactly what submitting it would send), change some
  * fields and post it back.
  */
 import type request from 'supertest';
 import { fieldId } from '../../../src/http/settings/controls';
-import { type InstallHarness, pathOf, setCookie } from '../install/harness';
+import { type InstallHarness, oauthTrip, setCookie } from '../install/harness';
 
-export async function signInByLink(h: InstallHarness, adminId: string, raw: Record<string, unknown> = {}): Promise<string> {
-  const url = await h.application.deps.settingsUrlFor(h.demo.workspaceId, { id: adminId, raw });
-  if (!url) throw new Error(`admin ${adminId} got no settings link`);
-  const res = await h.http().get(pathOf(url));
-  expect(res.status).toBe(303);
-  const cookie = setCookie(res, 'handoff_settings');
-  if (!cookie) throw new Error('no session cookie');
+/**
+ * Signs `adminId` in as the sidebar's Settings link does outside the sandbox: through Intercom OAuth, with the
+ * fake's authorize page approving as that admin (and giving them `role`, when one is named).
+ */
+export async function signIn(h: InstallHarness, adminId: string, options: { role?: { id: string; name: string } } = {}): Promise<string> {
+  const workspace = h.fake.state.workspaces.get(h.demo.workspaceId)!;
+  workspace.meAdminId = adminId;
+  if (options.role) workspace.admins.get(adminId)!.role = options.role;
+  const trip = await oauthTrip(h, '/settings/login');
+  expect(trip.callback?.status).toBe(303);
+  const cookie = trip.callback && setCookie(trip.callback, 'handoff_settings');
+  if (!cookie) throw new Error(`admin ${adminId} could not sign in`);
   return cookie.value;
 }
 

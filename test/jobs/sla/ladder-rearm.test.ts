@@ -3,7 +3,7 @@
  * clock at once (a lower warn threshold that has already passed fires now, not at the old time), and a reinstall
  * re-arms the clocks the uninstall disarmed (the steps that fell due meanwhile fire once).
  */
-import { signInByLink, editSection } from '../../http/settings/support';
+import { signIn, editSection } from '../../http/settings/support';
 import { type InstallHarness, startInstallHarness } from '../../http/install/harness';
 import type { Harness } from '../../support/app-harness';
 import { configureLadder, HOUR, linkedTicket, schedulerOf, WARN_AFTER } from './ladder-fixture';
@@ -30,7 +30,7 @@ it('a ladder saved on the settings page re-plans running clocks: a warn threshol
   // 2.5 h into a 4 h target: 62.5 %, short of the 75 % warning.
   h.clock.advance(2.5 * HOUR);
   expect(await schedulerOf(h as unknown as Harness).runOnce()).toBe(0);
-  const session = await signInByLink(h, h.demo.admins.agent);
+  const session = await signIn(h, h.demo.admins.agent);
   expect((await editSection(h, session, 'ladder', { 'ladder.warnAt': '60' })).status).toBe(303);
   expect(await clock()).toMatchObject({ nextFireAt: h.clock.now() });
 

@@ -1,0 +1,83 @@
+/**
+ * A repeated OAuth install must not hand the workspace to whoever approved it. Approving the app is open to many
+ * teammates; becoming the installer makes one a settings admin and the actor of the SLA ladder. So a reinstall
+ * keeps the installer unless the approver already passes the settings access check, and the log says who
+ * reinstalled either way.
+ */
+import { Writable } from 'node:stream';
+import { defaultSettings } from '../../../src/domain/settings';
+import { createLogger } from '../../../src/util/logger';
+import { type InstallHarness, oauthTrip, startInstallHarness } from './harness';
+
+let h: InstallHarness;
+let logLines: string[];
+
+beforeEach(async () => {
+  logLines = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
+  h = await startInstallHarness({ mode: 'oauth', logger: createLogger('info', sink) });
+});
+afterEach(async () => {
+  h.fake.assertNoViolations();
+  await h.close();
+});
+
+const ws = () => h.demo.workspaceId;
+const installer = async () => (await h.application.store.workspaces.get(ws()))?.installedByAdminId;
+const approveAs = (adminId: string) => {
+  h.fake.state.workspaces.get(ws())!.meAdminId = adminId;
+};
+const reinstallLines = () =>
+  logLines
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((line) => line['msg'] === 'workspace reinstalled through OAuth');
+
+it('keeps the installer when a teammate the settings page refuses approves the app again', async () => {
+  const { agent, lead } = h.demo.admins;
+  approveAs(agent);
+  await oauthTrip(h, '/install');
+  expect(await installer()).toBe(agent);
+
+  approveAs(lead);
+  const trip = await oauthTrip(h, '/install');
+  expect(new URL(trip.callback!.headers['location'] as string).searchParams.get('install_success')).toBe('true');
+  expect(await installer()).toBe(agent);
+  expect(await h.application.install.access(ws(), { id: lead })).toBeNull();
+  expect(reinstallLines()).toEqual([
+    expect.objectContaining({ workspaceId: ws(), reinstalledBy: lead, installer: agent, installerChanged: false }),
+  ]);
+});
+
+it('keeps the installer across an uninstall too, so the takeover cannot wait for one', async () => {
+  const { agent, lead } = h.demo.admins;
+  approveAs(agent);
+  await oauthTrip(h, '/install');
+  h.fake.seed.uninstallApp(ws());
+  await h.application.install.uninstall(ws());
+  approveAs(lead);
+  await oauthTrip(h, '/install');
+  const workspace = await h.application.store.workspaces.get(ws());
+  expect(workspace).toMatchObject({ uninstalledAt: null, installedByAdminId: agent });
+});
+
+it('hands the installer role to an approver who already may change settings', async () => {
+  const { agent, manager } = h.demo.admins;
+  approveAs(agent);
+  await oauthTrip(h, '/install');
+  const settings = defaultSettings('UTC');
+  settings.access.adminIds = [manager];
+  await h.application.store.settings.save(ws(), { settings, expectedVersion: 0, adminId: agent, now: h.clock.now() });
+  h.application.install.settings.invalidate(ws());
+
+  approveAs(manager);
+  await oauthTrip(h, '/install');
+  expect(await installer()).toBe(manager);
+  expect(reinstallLines()).toEqual([
+    expect.objectContaining({ reinstalledBy: manager, installer: manager, previousInstaller: agent, installerChanged: true }),
+  ]);
+});
