@@ -2,14 +2,18 @@
  * Errors are coded and mapped in one place. Anything a teammate can hit comes
  * back as an HTTP 200 error canvas that says what happened and what to do
  * next; only a bad signature (401) or broken configuration (500) is an HTTP
- * error, and no response ever carries a stack trace or a secret.
+ * error, and no response ever carries a stack trace or a secret. A database that is out of reach is told
+ * apart from other failures wherever it surfaces (see src/store/unavailable.ts).
  */
+import { isStoreUnavailable } from '../store/unavailable';
+
 export type AppErrorCode =
   | 'bad_request' // signed, but not a Canvas Kit body we can use
   | 'not_installed' // no token for this workspace
   | 'intercom_unavailable' // Intercom 5xx / 429 / timeout / dropped connection
   | 'intercom_rejected' // Intercom 4xx for our request
   | 'stale_canvas' // a canvas that sat open while its ticket moved on
+  | 'store_unavailable' // our database is restarting, failing over or locked by another process
   | 'not_found'
   | 'forbidden'
   | 'internal';
@@ -31,8 +35,21 @@ export interface ErrorCanvasContent {
   retryable: boolean;
 }
 
+const STORE_UNAVAILABLE: ErrorCanvasContent = {
+  title: 'Handoff cannot reach its data store',
+  message: 'Its database is not answering right now, so nothing was read or changed. Try again in a few seconds.',
+  retryable: true,
+};
+
+/** The code a failure maps to: its own when it is an AppError that says more than "internal", else what it is. */
+export function errorCode(error: unknown): AppErrorCode {
+  if (error instanceof AppError && error.code !== 'internal') return error.code;
+  return isStoreUnavailable(error) ? 'store_unavailable' : 'internal';
+}
+
 /** What the teammate reads for an error; the detail goes to the log, never to the canvas. */
 export function describeError(error: unknown): ErrorCanvasContent {
+  if (errorCode(error) === 'store_unavailable') return STORE_UNAVAILABLE;
   if (error instanceof AppError) {
     switch (error.code) {
       case 'bad_request':
@@ -53,6 +70,7 @@ export function describeError(error: unknown): ErrorCanvasContent {
         return { title: 'Not found', message: error.userMessage, retryable: true };
       case 'forbidden':
         return { title: 'Not allowed', message: error.userMessage, retryable: false };
+      case 'store_unavailable':
       case 'internal':
         break;
     }

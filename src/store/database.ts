@@ -53,9 +53,42 @@ export interface OpenDatabaseOptions {
   pgSchema?: string;
   /** PostgreSQL pool size. */
   pgPoolMax?: number;
-  /** How long a SQLite writer waits for another process's write lock before failing. */
+  /** How this process's connections are named in `pg_stat_activity`. Default `handoff`. */
+  pgApplicationName?: string;
+  /** How long a SQLite writer waits for another process's write lock before failing. Default 250 ms. */
   sqliteBusyTimeoutMs?: number;
+  /** PostgreSQL connection limits; each one left out takes its DEFAULT_PG_LIMITS value. */
+  pgLimits?: Partial<PgLimits>;
+  /**
+   * Told of each error on a pooled PostgreSQL connection (a restart, a failover, a terminated backend). The
+   * connection is dropped and replaced on next use whether or not this is given; it is for the log.
+   */
+  onConnectionError?: (error: Error) => void;
 }
+
+export interface PgLimits {
+  /** Longest wait to open a connection or get one from a full pool. */
+  connectMs: number;
+  /** Server-side cap on one statement (`statement_timeout`). */
+  statementMs: number;
+  /** Server-side cap on a transaction left idle (`idle_in_transaction_session_timeout`): a stuck one frees its locks. */
+  idleInTransactionMs: number;
+  /** Idle time before TCP keepalive probes start, so a half-open connection (a vanished host) is noticed. */
+  keepAliveIdleMs: number;
+}
+
+export const DEFAULT_PG_LIMITS: Readonly<PgLimits> = Object.freeze({
+  connectMs: 3_000,
+  statementMs: 15_000,
+  idleInTransactionMs: 60_000,
+  keepAliveIdleMs: 10_000,
+});
+
+/**
+ * Short on purpose: better-sqlite3 waits for a lock synchronously, so the whole event loop (every workspace's
+ * requests) waits with it. A write that cannot get the lock in this time fails as "store unavailable".
+ */
+export const DEFAULT_SQLITE_BUSY_TIMEOUT_MS = 250;
 
 export const DEFAULT_SQLITE_PATH = './data/handoff.sqlite';
 
@@ -73,7 +106,7 @@ export function openDatabase(options: OpenDatabaseOptions = {}): Database {
     }
     return openPostgres(options.url, options);
   }
-  return openSqlite(options.sqlitePath ?? DEFAULT_SQLITE_PATH, options.sqliteBusyTimeoutMs ?? 5000);
+  return openSqlite(options.sqlitePath ?? DEFAULT_SQLITE_PATH, options.sqliteBusyTimeoutMs ?? DEFAULT_SQLITE_BUSY_TIMEOUT_MS);
 }
 
 const PG_INT8_OID = 20;
@@ -94,13 +127,21 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
   if (options.pgSchema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.pgSchema)) {
     throw new Error('pgSchema must be a lower-case SQL identifier');
   }
-  const connection = {
+  const limits = { ...DEFAULT_PG_LIMITS, ...options.pgLimits };
+  const connection: pg.ClientConfig = {
     connectionString: url,
     types: pgTypes,
+    application_name: options.pgApplicationName ?? 'handoff',
+    connectionTimeoutMillis: limits.connectMs,
+    statement_timeout: limits.statementMs,
+    idle_in_transaction_session_timeout: limits.idleInTransactionMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: limits.keepAliveIdleMs,
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   };
   // At least 2: migrateToLatest holds one connection for its lock while the migrator uses another.
   const pool = new pg.Pool({ ...connection, max: Math.max(2, options.pgPoolMax ?? 10) });
+  survive(pool, options.onConnectionError ?? (() => {}));
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   const channel = options.pgSchema ? `handoff_changes_${options.pgSchema}` : 'handoff_changes';
   const external: ExternalChanges = {
@@ -109,6 +150,20 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
     listen: (onChange, onLost) => listenOn(connection, channel, onChange, onLost),
   };
   return { db, dialect: 'postgres', external, close: () => db.destroy() };
+}
+
+/**
+ * An 'error' event nobody listens to kills Node. The pool listens on idle connections only, and a connection in
+ * use emits one too when its socket dies (after failing its query): listen on every connection for its whole
+ * life. The pool then drops the broken connection (idle: at once; in use: when it is released, as not queryable)
+ * and opens a fresh one on next use, so the app recovers by itself once the server is back.
+ */
+function survive(pool: pg.Pool, report: (error: Error) => void): void {
+  // The pool re-emits an idle connection's error; the connection's own listener below has reported it already.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', report);
+  });
 }
 
 async function listenOn(
