@@ -74,7 +74,7 @@ export interface Config {
   database: {
     url: string | undefined;
     sqlitePath: string;
-    /** How long a SQLite write waits for another process's lock (synchronously: the event loop waits too). */
+    /** How long a SQLite write waits for another process's lock before failing as "store unavailable". */
     sqliteBusyTimeoutMs: number;
     /** PostgreSQL: connect (and pool wait), statement, idle-in-transaction and keepalive times. */
     pgLimits: { connectMs: number; statementMs: number; idleInTransactionMs: number; keepAliveIdleMs: number };

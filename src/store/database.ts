@@ -18,6 +18,7 @@ import {
   SqliteDriver,
 } from 'kysely';
 import pg from 'pg';
+import { SQLITE_SYNC_BUSY_MS } from './lock-wait';
 import type { Tables } from './schema';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -27,6 +28,8 @@ export interface Database {
   readonly dialect: DialectName;
   /** How this process learns of commits made by other connections (see src/store/change-feed.ts). */
   readonly external: ExternalChanges;
+  /** SQLite: how long a transaction keeps trying for another process's write lock (src/store/lock-wait.ts). */
+  readonly writeLockWaitMs?: number;
   close(): Promise<void>;
 }
 
@@ -55,7 +58,7 @@ export interface OpenDatabaseOptions {
   pgPoolMax?: number;
   /** How this process's connections are named in `pg_stat_activity`. Default `handoff`. */
   pgApplicationName?: string;
-  /** How long a SQLite writer waits for another process's write lock before failing. Default 250 ms. */
+  /** How long a SQLite transaction waits for another process's write lock before failing. Default 250 ms. */
   sqliteBusyTimeoutMs?: number;
   /** PostgreSQL connection limits; each one left out takes its DEFAULT_PG_LIMITS value. */
   pgLimits?: Partial<PgLimits>;
@@ -85,8 +88,8 @@ export const DEFAULT_PG_LIMITS: Readonly<PgLimits> = Object.freeze({
 });
 
 /**
- * Short on purpose: better-sqlite3 waits for a lock synchronously, so the whole event loop (every workspace's
- * requests) waits with it. A write that cannot get the lock in this time fails as "store unavailable".
+ * Short on purpose: a write that cannot get the lock in this time fails as "store unavailable", and Intercom (or
+ * the teammate) tries again. Most of it is waited asynchronously (src/store/lock-wait.ts).
  */
 export const DEFAULT_SQLITE_BUSY_TIMEOUT_MS = 250;
 
@@ -208,7 +211,7 @@ async function listenOn(
 
 function openSqlite(path: string, busyTimeoutMs: number): Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new SqliteDatabase(path, { timeout: busyTimeoutMs });
+  const sqlite = new SqliteDatabase(path, { timeout: Math.min(SQLITE_SYNC_BUSY_MS, busyTimeoutMs) });
   // WAL lets readers run while a writer commits; foreign keys are off by default in SQLite.
   if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
@@ -217,11 +220,12 @@ function openSqlite(path: string, busyTimeoutMs: number): Database {
   // triggers one pays for it). Measured on webhook ingest: commits cost 40 % less.
   sqlite.pragma('wal_autocheckpoint = 10000');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+  // better-sqlite3 waits synchronously: only a few ms here, the rest of the budget between attempts (lock-wait.ts).
+  sqlite.pragma(`busy_timeout = ${Math.min(SQLITE_SYNC_BUSY_MS, Math.trunc(busyTimeoutMs))}`);
   const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   const external: ExternalChanges = { kind: 'sqlite', dataVersion: () => dataVersion.get() as number };
-  return { db, dialect: 'sqlite', external, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', external, writeLockWaitMs: busyTimeoutMs, close: () => db.destroy() };
 }
 
 /** Distinct SQL texts kept prepared; kysely's are parameterised, so the working set is small. */
