@@ -39,8 +39,8 @@ export function isStoreUnavailable(error: unknown): boolean {
   // Read by shape, not `instanceof Error`: socket errors come from Node's own realm, which need not be ours.
   for (let depth = 0; depth <= MAX_CAUSE_DEPTH && typeof current === 'object' && current !== null; depth++) {
     const candidate = current as ErrorLike;
-    if (matches(candidate)) return true;
     if (candidate.name === 'IntercomApiError') return false;
+    if (matches(candidate)) return true;
     current = candidate.cause;
   }
   return false;
