@@ -15,7 +15,7 @@ import { startWiredApp, type WiredApp } from '../support/reliability/wired-app';
 import { findPostgresBinaries, type ScratchPostgres, startScratchPostgres } from '../support/scratch-postgres';
 
 const RESTARTS = 2;
-const UP_MS = 700;
+const UP_MS = 1_500;
 const DOWN_MS = 1_200;
 const CONNECT_MS = 1_000;
 /** Every answer, during the outage too, within the connect timeout plus room for a loaded 2-core host. */
@@ -47,7 +47,9 @@ describeRestart('PostgreSQL restarted under load', () => {
   });
   beforeEach(async () => {
     const database = openDatabase({ url: server.url, pgPoolMax: 4, pgLimits: { connectMs: CONNECT_MS } });
-    app = await startWiredApp({ database });
+    app = await startWiredApp({ database, env: { OUTBOX_POLL_MS: '50', SLA_TICK_MS: '50' } });
+    // The background loops (webhook processor, outbox, SLA scheduler) meet the outage too, and must live through it.
+    app.harness.application.startJobs();
   });
   afterEach(async () => {
     await app.close();
