@@ -5,7 +5,7 @@
  * error, and no response ever carries a stack trace or a secret. A database that is out of reach is told
  * apart from other failures wherever it surfaces (see src/store/unavailable.ts).
  */
-import { isStoreUnavailable } from '../store/unavailable';
+import { isStoreUnavailable } from '../store';
 
 export type AppErrorCode =
   | 'bad_request' // signed, but not a Canvas Kit body we can use

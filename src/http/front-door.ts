@@ -8,7 +8,7 @@
  * per-request work (prototype swaps, router walk) costs as much as the whole of a repeated sidebar view.
  */
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
-import { isStoreUnavailable } from '../store/unavailable';
+import { isStoreUnavailable } from '../store';
 import type { Logger } from '../util/logger';
 import { readSignedBody } from './raw-body';
 

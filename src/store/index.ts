@@ -20,3 +20,4 @@ export type { TicketLink, TicketSnapshot, TicketsRepo, TicketUpsertResult } from
 export type { Delivery, InboxNotification, InboxStatus, LeaseOnArrival, WebhooksRepo } from './repos/webhooks';
 export type { InstallMode, SealedToken, Workspace, WorkspaceInstall, WorkspacesRepo } from './repos/workspaces';
 export { createStore, type Store } from './store';
+export { isStoreUnavailable } from './unavailable';
