@@ -48,6 +48,12 @@ export const envSchema = z.object({
   SLA_TICK_MS: positiveInt(5000),
   RECONCILE_INTERVAL_MS: positiveInt(60_000),
   SHUTDOWN_GRACE_MS: positiveInt(10_000),
+  DATABASE_CONNECT_TIMEOUT_MS: positiveInt(3_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(15_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt(60_000),
+  DATABASE_KEEPALIVE_IDLE_MS: positiveInt(10_000),
+  SQLITE_BUSY_TIMEOUT_MS: positiveInt(250),
+  WEBHOOK_INTAKE_MAX_QUEUED: positiveInt(2_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -65,7 +71,14 @@ export interface Config {
   host: string;
   publicUrl: string;
   logLevel: Env['LOG_LEVEL'];
-  database: { url: string | undefined; sqlitePath: string };
+  database: {
+    url: string | undefined;
+    sqlitePath: string;
+    /** How long a SQLite write waits for another process's lock before failing as "store unavailable". */
+    sqliteBusyTimeoutMs: number;
+    /** PostgreSQL: connect (and pool wait), statement, idle-in-transaction and keepalive times. */
+    pgLimits: { connectMs: number; statementMs: number; idleInTransactionMs: number; keepAliveIdleMs: number };
+  };
   intercom: {
     clientId: string | undefined;
     /** Current secret first; previous ones still verify signatures during a rotation. */
@@ -78,6 +91,8 @@ export interface Config {
   };
   encryption: { current: EncryptionKey; previous: readonly EncryptionKey[] };
   jobs: { outboxPollMs: number; slaTickMs: number; reconcileIntervalMs: number };
+  /** Webhook deliveries waiting for their commit beyond this many are refused with 503 (Intercom retries). */
+  webhookIntakeMaxQueued: number;
   shutdownGraceMs: number;
 }
 
@@ -141,7 +156,17 @@ function common(e: Env): Omit<Config, 'mode' | 'installMode' | 'publicUrl' | 'en
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
-    database: { url: e.DATABASE_URL, sqlitePath: e.SQLITE_PATH },
+    database: {
+      url: e.DATABASE_URL,
+      sqlitePath: e.SQLITE_PATH,
+      sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
+      pgLimits: {
+        connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+        statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+        idleInTransactionMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+        keepAliveIdleMs: e.DATABASE_KEEPALIVE_IDLE_MS,
+      },
+    },
     intercom: {
       clientId: undefined,
       clientSecrets: [],
@@ -152,6 +177,7 @@ function common(e: Env): Omit<Config, 'mode' | 'installMode' | 'publicUrl' | 'en
       timeoutMs: e.INTERCOM_TIMEOUT_MS,
     },
     jobs: { outboxPollMs: e.OUTBOX_POLL_MS, slaTickMs: e.SLA_TICK_MS, reconcileIntervalMs: e.RECONCILE_INTERVAL_MS },
+    webhookIntakeMaxQueued: e.WEBHOOK_INTAKE_MAX_QUEUED,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }

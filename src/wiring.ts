@@ -93,7 +93,13 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
   const instanceId = options.instanceId ?? `handoff-${randomUUID().slice(0, 8)}`;
-  const database = options.database ?? openDatabase({ url: config.database.url, sqlitePath: config.database.sqlitePath });
+  const database =
+    options.database ??
+    openDatabase({
+      ...config.database,
+      // A dropped connection (restart, failover) is replaced on next use; requests meanwhile answer "unavailable".
+      onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection lost'),
+    });
   await migrateToLatest(database);
   const store = createStore(database);
   const cipher = createTokenCipher(config.encryption.current, config.encryption.previous);
@@ -209,7 +215,13 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   );
   const webhookProcessor = createWebhookProcessor({ sync, workerId: instanceId, intervalMs: config.jobs.outboxPollMs });
   jobs.push(webhookProcessor, createReconciler({ sync, intervalMs: config.jobs.reconcileIntervalMs }));
-  const intake = createWebhookIntake({ store, clock, handoff: webhookProcessor, onStored: () => webhookProcessor.poke() });
+  const intake = createWebhookIntake({
+    store,
+    clock,
+    handoff: webhookProcessor,
+    onStored: () => webhookProcessor.poke(),
+    maxQueued: config.webhookIntakeMaxQueued,
+  });
   machineRoutes.push(webhookRoute({ clientSecrets: config.intercom.clientSecrets, store, clock, logger, intake }));
   // Intercom calls per sidebar view, on /metrics (a warm view makes none).
   const sidebarViews = createViewCounters();

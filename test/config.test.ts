@@ -19,6 +19,30 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it('reads the database limits and the webhook intake bound, with defaults', () => {
+    expect(loadConfig(production)).toMatchObject({
+      database: {
+        sqliteBusyTimeoutMs: 250,
+        pgLimits: { connectMs: 3000, statementMs: 15000, idleInTransactionMs: 60000, keepAliveIdleMs: 10000 },
+      },
+      webhookIntakeMaxQueued: 2000,
+    });
+    const set = loadConfig({
+      ...production,
+      DATABASE_CONNECT_TIMEOUT_MS: '500',
+      DATABASE_STATEMENT_TIMEOUT_MS: '2000',
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '4000',
+      DATABASE_KEEPALIVE_IDLE_MS: '1000',
+      SQLITE_BUSY_TIMEOUT_MS: '100',
+      WEBHOOK_INTAKE_MAX_QUEUED: '50',
+    });
+    expect([set.database, set.webhookIntakeMaxQueued]).toMatchObject([
+      { sqliteBusyTimeoutMs: 100, pgLimits: { connectMs: 500, statementMs: 2000, idleInTransactionMs: 4000, keepAliveIdleMs: 1000 } },
+      50,
+    ]);
+    expect(() => loadConfig({ ...production, WEBHOOK_INTAKE_MAX_QUEUED: '0' })).toThrow(/WEBHOOK_INTAKE_MAX_QUEUED/);
+  });
+
   it('refuses to start a sandbox when production credentials are present', () => {
     expect(() => loadConfig({ ...production, HANDOFF_SANDBOX: '1' })).toThrow(/refusing to start a sandbox/);
   });

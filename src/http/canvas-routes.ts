@@ -11,7 +11,7 @@ import type { Logger } from '../util/logger';
 import { intercomCallsInThisRequest, runWithRequestContext } from '../util/request-context';
 import { parseCanvasRequest } from './canvas-request';
 import { AppError } from '../util/app-error';
-import { describeError } from './errors';
+import { describeError, errorCode } from './errors';
 import type { AfterReply } from './after-reply';
 import { type InitializeReuse, reuseKey } from './initialize-reuse';
 import { type MachineRoute, replyJson } from './front-door';
@@ -102,8 +102,12 @@ async function handle(
 }
 
 function logFailure(log: Logger, error: unknown): void {
-  if (error instanceof AppError && error.code !== 'internal') {
-    log.warn({ code: error.code, cause: describeCause(error.cause) }, error.message);
+  const code = errorCode(error);
+  if (code === 'store_unavailable') {
+    // Expected while the database restarts or another process holds its lock: no stack, one line.
+    log.warn({ code, cause: describeCause(error) }, 'database unavailable');
+  } else if (error instanceof AppError && code !== 'internal') {
+    log.warn({ code, cause: describeCause(error.cause) }, error.message);
   } else {
     log.error(
       { err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) },

@@ -8,6 +8,7 @@
  * per-request work (prototype swaps, router walk) costs as much as the whole of a repeated sidebar view.
  */
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { isStoreUnavailable } from '../store';
 import type { Logger } from '../util/logger';
 import { readSignedBody } from './raw-body';
 
@@ -36,7 +37,14 @@ export function frontDoor(routes: readonly MachineRoute[], rest: RequestListener
       res,
       (raw) => {
         route.onBody(raw, req, res).catch((error: unknown) => {
-          log.error({ path: route.path, err: error instanceof Error ? error.message : String(error) }, 'machine route failed');
+          const err = error instanceof Error ? error.message : String(error);
+          if (isStoreUnavailable(error)) {
+            // Nothing was acknowledged: the sender (Intercom) delivers it again once we answer 503.
+            log.warn({ path: route.path, err }, 'machine route met an unavailable database');
+            replyError(res, 503);
+            return;
+          }
+          log.error({ path: route.path, err }, 'machine route failed');
           replyError(res, 500);
         });
       },
@@ -69,13 +77,18 @@ export function replyJson(res: ServerResponse, status: number, body: Buffer | ob
 
 /** The body of an error answer, here and in Express's last-resort handler (app.ts): a code, never a stack or a secret. */
 export function errorBody(status: number): { error: string } {
+  if (status === 503) return { error: 'unavailable' };
   return { error: status === 413 ? 'payload_too_large' : status < 500 ? 'bad_request' : 'internal_error' };
 }
+
+/** A 503 asks the sender to come back; a few seconds is how long a database restart or failover usually takes. */
+const RETRY_AFTER_SECONDS = '5';
 
 export function replyError(res: ServerResponse, status: number): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
+  if (status === 503) res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
   replyJson(res, status, errorBody(status));
 }

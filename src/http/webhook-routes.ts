@@ -10,17 +10,18 @@
  * - signed but not JSON, or no envelope (no topic / id / app_id) → 400: nothing usable to store or retry;
  * - a signed envelope whose *item* is unusable → 200 and the row is marked failed by the processor: retrying the
  *   same bytes cannot help, and erroring would count toward pausing good notifications;
- * - ping, unknown topics, workspaces that have not installed Handoff, duplicates → 200 (acknowledged, ignored).
+ * - ping, unknown topics, workspaces that have not installed Handoff, duplicates → 200 (acknowledged, ignored);
+ * - the database out of reach, or the intake's queue full → 503 with Retry-After: nothing stored, Intercom retries.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Store } from '../store';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { parseEnvelope } from '../services/sync/webhook-payloads';
-import { type MachineRoute, replyJson } from './front-door';
+import { type MachineRoute, replyError, replyJson } from './front-door';
 import { parseJson } from './raw-body';
 import { verifySignature } from './signature';
-import type { WebhookIntake } from '../jobs/webhook-intake';
+import { IntakeFullError, type WebhookIntake } from '../jobs/webhook-intake';
 import { installedCheck } from '../services/sync/installed-check';
 
 export interface WebhookRouteDeps {
@@ -67,6 +68,11 @@ export function webhookRoute(deps: WebhookRouteDeps): MachineRoute {
     try {
       accepted = await deps.intake.accept({ workspaceId, notificationId, topic, payload });
     } catch (error) {
+      if (error instanceof IntakeFullError) {
+        log.warn(fields, 'webhook intake full; refused for a later delivery');
+        replyError(res, 503);
+        return;
+      }
       // An item nested thousands deep overflows JSON.stringify before anything is written: unusable, not a crash.
       if (!(error instanceof RangeError)) throw error;
       log.warn(fields, 'signed webhook too deeply nested to store');

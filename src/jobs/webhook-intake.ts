@@ -7,6 +7,10 @@
  * over in memory, parsed: it applies them without claiming them from the store or parsing them again. Should this
  * process die first, the lease runs out and any worker claims the rows as usual; nothing is lost or applied twice
  * (the processor's own check, see webhook-processor.ts).
+ *
+ * The deliveries waiting for a commit are bounded: while the database is slow or away they pile up, and past
+ * `maxQueued` a new one is refused at once (the route answers 503 and Intercom delivers it again later) instead
+ * of holding every body in memory until the process runs out of it.
  */
 import { type Delivery, type InboxNotification, type LeaseOnArrival, type Store, toJson } from '../store';
 import type { Clock } from '../util/clock';
@@ -37,6 +41,16 @@ export interface WebhookIntakeDeps {
   handoff: InboxHandoff | null;
   /** After a commit that stored new rows the processor was not handed (it polls them). */
   onStored(): void;
+  /** Deliveries that may wait for a commit at once (the group being written not counted). */
+  maxQueued: number;
+}
+
+/** The intake is full: nothing of this delivery was stored, and the sender should try again later. */
+export class IntakeFullError extends Error {
+  constructor(limit: number) {
+    super(`webhook intake full (${limit} deliveries waiting to be stored)`);
+    this.name = 'IntakeFullError';
+  }
 }
 
 /** Bounds one transaction, so a huge burst still commits (and answers) in steady steps. */
@@ -105,6 +119,7 @@ export function createWebhookIntake(deps: WebhookIntakeDeps): WebhookIntake {
 
   return {
     accept(delivery) {
+      if (queue.length >= deps.maxQueued) return Promise.reject(new IntakeFullError(deps.maxQueued));
       let payloadJson: string;
       try {
         // Serialised now, alone: an item too deeply nested to serialise fails its own delivery, not its group's.

@@ -18,6 +18,7 @@ import {
   SqliteDriver,
 } from 'kysely';
 import pg from 'pg';
+import { SQLITE_SYNC_BUSY_MS } from './lock-wait';
 import type { Tables } from './schema';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -27,6 +28,8 @@ export interface Database {
   readonly dialect: DialectName;
   /** How this process learns of commits made by other connections (see src/store/change-feed.ts). */
   readonly external: ExternalChanges;
+  /** SQLite: how long a transaction keeps trying for another process's write lock (src/store/lock-wait.ts). */
+  readonly writeLockWaitMs?: number;
   close(): Promise<void>;
 }
 
@@ -53,9 +56,42 @@ export interface OpenDatabaseOptions {
   pgSchema?: string;
   /** PostgreSQL pool size. */
   pgPoolMax?: number;
-  /** How long a SQLite writer waits for another process's write lock before failing. */
+  /** How this process's connections are named in `pg_stat_activity`. Default `handoff`. */
+  pgApplicationName?: string;
+  /** How long a SQLite transaction waits for another process's write lock before failing. Default 250 ms. */
   sqliteBusyTimeoutMs?: number;
+  /** PostgreSQL connection limits; each one left out takes its DEFAULT_PG_LIMITS value. */
+  pgLimits?: Partial<PgLimits>;
+  /**
+   * Told of each error on a pooled PostgreSQL connection (a restart, a failover, a terminated backend). The
+   * connection is dropped and replaced on next use whether or not this is given; it is for the log.
+   */
+  onConnectionError?: (error: Error) => void;
 }
+
+export interface PgLimits {
+  /** Longest wait to open a connection or get one from a full pool. */
+  connectMs: number;
+  /** Server-side cap on one statement (`statement_timeout`). */
+  statementMs: number;
+  /** Server-side cap on a transaction left idle (`idle_in_transaction_session_timeout`): a stuck one frees its locks. */
+  idleInTransactionMs: number;
+  /** Idle time before TCP keepalive probes start, so a half-open connection (a vanished host) is noticed. */
+  keepAliveIdleMs: number;
+}
+
+export const DEFAULT_PG_LIMITS: Readonly<PgLimits> = Object.freeze({
+  connectMs: 3_000,
+  statementMs: 15_000,
+  idleInTransactionMs: 60_000,
+  keepAliveIdleMs: 10_000,
+});
+
+/**
+ * Short on purpose: a write that cannot get the lock in this time fails as "store unavailable", and Intercom (or
+ * the teammate) tries again. Most of it is waited asynchronously (src/store/lock-wait.ts).
+ */
+export const DEFAULT_SQLITE_BUSY_TIMEOUT_MS = 250;
 
 export const DEFAULT_SQLITE_PATH = './data/handoff.sqlite';
 
@@ -73,7 +109,7 @@ export function openDatabase(options: OpenDatabaseOptions = {}): Database {
     }
     return openPostgres(options.url, options);
   }
-  return openSqlite(options.sqlitePath ?? DEFAULT_SQLITE_PATH, options.sqliteBusyTimeoutMs ?? 5000);
+  return openSqlite(options.sqlitePath ?? DEFAULT_SQLITE_PATH, options.sqliteBusyTimeoutMs ?? DEFAULT_SQLITE_BUSY_TIMEOUT_MS);
 }
 
 const PG_INT8_OID = 20;
@@ -94,13 +130,21 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
   if (options.pgSchema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.pgSchema)) {
     throw new Error('pgSchema must be a lower-case SQL identifier');
   }
-  const connection = {
+  const limits = { ...DEFAULT_PG_LIMITS, ...options.pgLimits };
+  const connection: pg.ClientConfig = {
     connectionString: url,
     types: pgTypes,
+    application_name: options.pgApplicationName ?? 'handoff',
+    connectionTimeoutMillis: limits.connectMs,
+    statement_timeout: limits.statementMs,
+    idle_in_transaction_session_timeout: limits.idleInTransactionMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: limits.keepAliveIdleMs,
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   };
   // At least 2: migrateToLatest holds one connection for its lock while the migrator uses another.
   const pool = new pg.Pool({ ...connection, max: Math.max(2, options.pgPoolMax ?? 10) });
+  survive(pool, options.onConnectionError ?? (() => {}));
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   const channel = options.pgSchema ? `handoff_changes_${options.pgSchema}` : 'handoff_changes';
   const external: ExternalChanges = {
@@ -109,6 +153,20 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
     listen: (onChange, onLost) => listenOn(connection, channel, onChange, onLost),
   };
   return { db, dialect: 'postgres', external, close: () => db.destroy() };
+}
+
+/**
+ * An 'error' event nobody listens to kills Node. The pool listens on idle connections only, and a connection in
+ * use emits one too when its socket dies (after failing its query): listen on every connection for its whole
+ * life. The pool then drops the broken connection (idle: at once; in use: when it is released, as not queryable)
+ * and opens a fresh one on next use, so the app recovers by itself once the server is back.
+ */
+function survive(pool: pg.Pool, report: (error: Error) => void): void {
+  // The pool re-emits an idle connection's error; the connection's own listener below has reported it already.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', report);
+  });
 }
 
 async function listenOn(
@@ -153,7 +211,7 @@ async function listenOn(
 
 function openSqlite(path: string, busyTimeoutMs: number): Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new SqliteDatabase(path, { timeout: busyTimeoutMs });
+  const sqlite = new SqliteDatabase(path, { timeout: Math.min(SQLITE_SYNC_BUSY_MS, busyTimeoutMs) });
   // WAL lets readers run while a writer commits; foreign keys are off by default in SQLite.
   if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
@@ -162,11 +220,12 @@ function openSqlite(path: string, busyTimeoutMs: number): Database {
   // triggers one pays for it). Measured on webhook ingest: commits cost 40 % less.
   sqlite.pragma('wal_autocheckpoint = 10000');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+  // better-sqlite3 waits synchronously: only a few ms here, the rest of the budget between attempts (lock-wait.ts).
+  sqlite.pragma(`busy_timeout = ${Math.min(SQLITE_SYNC_BUSY_MS, Math.trunc(busyTimeoutMs))}`);
   const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   const external: ExternalChanges = { kind: 'sqlite', dataVersion: () => dataVersion.get() as number };
-  return { db, dialect: 'sqlite', external, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', external, writeLockWaitMs: busyTimeoutMs, close: () => db.destroy() };
 }
 
 /** Distinct SQL texts kept prepared; kysely's are parameterised, so the working set is small. */

@@ -22,3 +22,4 @@ export type { InstallMode, SealedToken, Workspace, WorkspaceInstall, WorkspacesR
 export type { ChangeFeed } from './change-feed';
 export { toJson } from './repos/common';
 export { createStore, type Store } from './store';
+export { isStoreUnavailable } from './unavailable';

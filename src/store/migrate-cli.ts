@@ -9,7 +9,8 @@ import { migrateToLatest } from './migrate';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = openDatabase({ url: config.database.url, sqlitePath: config.database.sqlitePath });
+  // No statement cap here: a migration may rewrite a large table, and nothing waits on this process.
+  const database = openDatabase({ ...config.database, pgLimits: { ...config.database.pgLimits, statementMs: 0 } });
   try {
     const { applied } = await migrateToLatest(database);
     process.stdout.write(`${database.dialect}: ${applied.length === 0 ? 'schema already current' : `applied ${applied.join(', ')}`}\n`);

@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import { type ChangeFeed, type ChangeScope, createChangeFeed, encodeNotification } from './change-feed';
 import type { Database, DialectName } from './database';
+import { waitForWriteLock } from './lock-wait';
 import { type AsyncMethod, observeWrites, SIDEBAR_WRITES } from './observed-writes';
 import { type Db, inTransaction, type RepoContext } from './repos/common';
 import { type ClocksRepo, createClocksRepo } from './repos/clocks';
@@ -53,7 +54,7 @@ export function createStore(database: Database): Store {
     await feed.close();
     await database.close();
   };
-  return build(database.db, database.dialect, close, { changes, channel, committed: null });
+  return build(database.db, database.dialect, close, { changes, channel, committed: null }, database.writeLockWaitMs ?? 0);
 }
 
 interface WriteReporting {
@@ -64,7 +65,7 @@ interface WriteReporting {
   committed: Map<string, ChangeScope> | null;
 }
 
-function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporting: WriteReporting): Store {
+function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporting: WriteReporting, lockWaitMs = 0): Store {
   const ctx: RepoContext = { db, dialect };
   const { changes, channel, committed } = reporting;
 
@@ -103,7 +104,12 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     transaction: async (fn) => {
       if (db.isTransaction) return fn(store);
       const written = new Map<string, ChangeScope>();
-      const result = await inTransaction(db, (tx) => fn(build(tx, dialect, closeInTransaction, { changes, channel, committed: written })));
+      const result = await waitForWriteLock(lockWaitMs, (began) =>
+        inTransaction(db, (tx) => {
+          began();
+          return fn(build(tx, dialect, closeInTransaction, { changes, channel, committed: written }));
+        }),
+      );
       // Committed: a reader that looked between the write and now must not keep what it saw.
       for (const [workspaceId, scope] of written) changes.written(workspaceId, scope);
       return result;

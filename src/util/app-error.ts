@@ -9,6 +9,7 @@ export type AppErrorCode =
   | 'intercom_unavailable' // Intercom 5xx / 429 / timeout / dropped connection
   | 'intercom_rejected' // Intercom 4xx for our request
   | 'stale_canvas' // a canvas that sat open while its ticket moved on
+  | 'store_unavailable' // our database is restarting, failing over or locked by another process
   | 'not_found'
   | 'forbidden'
   | 'internal';

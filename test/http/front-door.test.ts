@@ -1,6 +1,7 @@
 /**
  * The front door: machine routes answered before Express (matched as Express would: query string, case, one
- * trailing slash), everything else handed on; a route that throws gets a bare 500; bodies over the limit 413,
+ * trailing slash), everything else handed on; a route that throws gets a bare 500, or 503 when the database is
+ * out of reach; bodies over the limit 413,
  * compressed ones 415, and the route never runs for either.
  */
 import express from 'express';
@@ -27,6 +28,13 @@ const app = frontDoor(
       path: '/intercom/broken',
       onBody: async () => {
         throw new Error('secret detail that must not leak');
+      },
+    },
+    {
+      path: '/intercom/database-away',
+      onBody: async () => {
+        // As node-postgres reports a connection refused while the server restarts.
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
       },
     },
   ],
@@ -58,6 +66,12 @@ it('a route that throws answers 500 with a code and nothing else', async () => {
   const res = await request(app).post('/intercom/broken').send('{}');
   expect([res.status, res.body]).toEqual([500, { error: 'internal_error' }]);
   expect(res.text).not.toContain('secret');
+});
+
+it('a route that meets an unavailable database answers 503 with Retry-After, so the sender retries', async () => {
+  const res = await request(app).post('/intercom/database-away').send('{}');
+  expect([res.status, res.headers['retry-after'], res.body]).toEqual([503, '5', { error: 'unavailable' }]);
+  expect(res.text).not.toContain('5432');
 });
 
 it('refuses a body over the limit (413) or compressed (415) without running the route', async () => {

@@ -18,8 +18,9 @@ export interface WiredApp {
   close(): Promise<void>;
 }
 
-export async function startWiredApp(options: Omit<HarnessOptions, 'database'> = {}): Promise<WiredApp> {
-  const database = openDatabase({ sqlitePath: ':memory:' });
+/** On a fresh in-memory SQLite store unless `options.database` gives another (the database-outage tests). */
+export async function startWiredApp(options: HarnessOptions = {}): Promise<WiredApp> {
+  const database = options.database ?? openDatabase({ sqlitePath: ':memory:' });
   const harness = await startHarness({ ...options, database });
   const wire = await listen(harness.application.app);
   const crashes: string[] = [];
