@@ -71,7 +71,13 @@ export interface Config {
     /** Current secret first; previous ones still verify signatures during a rotation. */
     clientSecrets: readonly string[];
     accessToken: string | undefined;
+    /** Where GET /me and the OAuth token exchange go: INTERCOM_API_BASE_URL, or Intercom's US host. */
     apiBaseUrl: string;
+    /**
+     * INTERCOM_API_BASE_URL when the operator set it: then every call of every workspace goes there (an egress
+     * proxy, a staging Intercom, one region's host). Unset, each workspace's regional host is learnt from /me.
+     */
+    pinnedApiBaseUrl?: string;
     oauthUrl: string;
     appStoreRedirectUrl: string;
     timeoutMs: number;
@@ -147,6 +153,7 @@ function common(e: Env): Omit<Config, 'mode' | 'installMode' | 'publicUrl' | 'en
       clientSecrets: [],
       accessToken: undefined,
       apiBaseUrl: (e.INTERCOM_API_BASE_URL ?? 'https://api.intercom.io').replace(/\/$/, ''),
+      ...(e.INTERCOM_API_BASE_URL ? { pinnedApiBaseUrl: e.INTERCOM_API_BASE_URL.replace(/\/$/, '') } : {}),
       oauthUrl: e.INTERCOM_OAUTH_URL,
       appStoreRedirectUrl: e.INTERCOM_APP_STORE_REDIRECT_URL,
       timeoutMs: e.INTERCOM_TIMEOUT_MS,

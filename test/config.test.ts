@@ -31,6 +31,13 @@ describe('loadConfig', () => {
     expect(config.encryption.current.id).toBe('k1');
   });
 
+  it('pins the Intercom API host only when INTERCOM_API_BASE_URL is set (otherwise it is learnt per workspace)', () => {
+    expect(loadConfig(production).intercom.pinnedApiBaseUrl).toBeUndefined();
+    const pinned = loadConfig({ ...production, INTERCOM_API_BASE_URL: 'https://egress.example.com/intercom/' });
+    expect(pinned.intercom.pinnedApiBaseUrl).toBe('https://egress.example.com/intercom');
+    expect(pinned.intercom.apiBaseUrl).toBe('https://egress.example.com/intercom');
+  });
+
   it('reads a public (OAuth) app configuration', () => {
     const { INTERCOM_ACCESS_TOKEN: _t, ...rest } = production;
     expect(loadConfig({ ...rest, INTERCOM_CLIENT_ID: 'cid' }).installMode).toBe('oauth');

@@ -14,7 +14,7 @@ export interface WorkspaceDirectoryOptions {
   cipher: TokenCipher;
   clock: Clock;
   timeoutMs: number;
-  /** When set (sandbox, tests), every workspace's API calls go here instead of its regional host. */
+  /** When set (INTERCOM_API_BASE_URL, sandbox, tests), every workspace's API calls go here instead of its regional host. */
   apiBaseUrlOverride?: string;
   /** Retry waits; tests pass a sleep that returns at once. */
   sleep?: (ms: number) => Promise<void>;
