@@ -97,6 +97,9 @@ function parseKey(raw: string, name: string): EncryptionKey {
   return { id, key };
 }
 
+/** Variables only a production deployment sets; any of them without Intercom credentials stops the start. */
+const PRODUCTION_VARIABLES = ['DATABASE_URL', 'PUBLIC_URL', 'HANDOFF_ENCRYPTION_KEY'] as const;
+
 /** Fixed, public sandbox-only values: the sandbox never talks to a real Intercom. */
 export const SANDBOX_CLIENT_SECRET = 'sandbox-client-secret-not-for-production';
 const SANDBOX_KEY: EncryptionKey = { id: 'sandbox', key: Buffer.alloc(32, 7) };
@@ -115,8 +118,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       'HANDOFF_SANDBOX is set but Intercom credentials are present: refusing to start a sandbox with production credentials',
     );
   }
-  const sandbox = !hasCredentials;
-  if (sandbox) return Object.freeze(sandboxConfig(e));
+  if (!hasCredentials) {
+    // Fail closed: a deployment that set its database, URL or key but lost its secret must not come up as the
+    // sandbox, whose client secret is public. The sandbox with those set has to be asked for by name.
+    const productionVariable = PRODUCTION_VARIABLES.find((name) => e[name] !== undefined);
+    if (productionVariable && !sandboxRequested) {
+      throw new ConfigError(
+        `Missing INTERCOM_CLIENT_SECRET: ${productionVariable} is set, so Handoff refuses to start as the sandbox (set HANDOFF_SANDBOX=1 to run the sandbox on purpose)`,
+      );
+    }
+    return Object.freeze(sandboxConfig(e));
+  }
 
   if (!e.INTERCOM_CLIENT_SECRET) throw new ConfigError('Missing INTERCOM_CLIENT_SECRET (Developer Hub > Basic Info > Client secret)');
   if (!e.INTERCOM_ACCESS_TOKEN && !e.INTERCOM_CLIENT_ID) {
