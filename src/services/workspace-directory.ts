@@ -50,7 +50,7 @@ export function createWorkspaceDirectory(options: WorkspaceDirectoryOptions): Wo
       }
       let token: string;
       try {
-        token = options.cipher.decrypt(workspace.token.ciphertext);
+        token = options.cipher.decrypt(workspace.token.ciphertext, workspaceId);
       } catch (error) {
         throw new AppError('not_installed', 'The stored Intercom token could not be read; reinstall Handoff.', error);
       }

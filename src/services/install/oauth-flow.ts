@@ -103,7 +103,7 @@ async function install(deps: OAuthFlowDeps, me: Me, token: string): Promise<OAut
     region: me.region,
     apiBaseUrl: apiHostForRegion(me.region),
     timezone: me.app.timezone ?? 'UTC',
-    token: deps.cipher.encrypt(token),
+    token: deps.cipher.encrypt(token, workspaceId),
     installMode: 'oauth',
     installedAt: existing && existing.uninstalledAt === null ? existing.installedAt : deps.clock.now(),
     installedByAdminId: me.id,
@@ -123,7 +123,7 @@ async function signIn(deps: OAuthFlowDeps, me: Me, token: string): Promise<OAuth
   // Approving again may hand out a new token; keep the newest so the install keeps working whichever
   // token Intercom honours. A private app's token comes from its environment, so it is left alone.
   if (workspace.installMode === 'oauth') {
-    await deps.store.workspaces.setToken(workspaceId, deps.cipher.encrypt(token));
+    await deps.store.workspaces.setToken(workspaceId, deps.cipher.encrypt(token, workspaceId));
     deps.directory.forget(workspaceId);
   }
   return { ok: true, intent: 'settings', workspaceId, adminId: me.id, basis };
