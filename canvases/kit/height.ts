@@ -53,8 +53,11 @@ export function textLines(content: string, style: TextStyle = 'paragraph'): numb
 }
 
 function wrappedLines(content: string, max: number): number {
-  // A markdown link renders its label only; the URL takes no room.
-  const visible = content.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*/g, '');
+  // A markdown link renders its label only; the URL takes no room; an escaped character shows without its backslash.
+  const visible = content
+    .replace(/(?<!\\)\[((?:\\.|[^\]\\])*)\]\([^)]*\)/g, '$1')
+    .replace(/(?<!\\)\*\*/g, '')
+    .replace(/\\(.)/g, '$1');
   let lines = 0;
   for (const paragraph of visible.split('\n')) {
     let current = 0;
