@@ -4,8 +4,6 @@
  * change is the Host header, which names the attacker's site. So the simulator answers only requests
  * addressed to the sandbox itself: a loopback name or the address it listens on, with its own port.
  */
-import type { NextFunction, Request, Response } from 'express';
-
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 
 /** The Host values that mean "this sandbox": every loopback spelling and the bound address, on its port. */
@@ -16,14 +14,7 @@ export function ownHosts(listening: { address: string; port: number }, publicUrl
   return new Set(hosts);
 }
 
-/** 421 Misdirected Request for anything addressed elsewhere (or to nobody), before any handler runs. */
-export function requireOwnHost(allowed: () => ReadonlySet<string>) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const host = req.headers.host?.toLowerCase();
-    if (host !== undefined && allowed().has(host)) {
-      next();
-      return;
-    }
-    res.status(421).type('text/plain').send('This sandbox answers only requests addressed to it (its own host and port).');
-  };
+/** True when a request's Host header names this sandbox; a missing header names nobody. */
+export function isAddressedToSandbox(hostHeader: string | undefined, allowed: ReadonlySet<string>): boolean {
+  return hostHeader !== undefined && allowed.has(hostHeader.toLowerCase());
 }

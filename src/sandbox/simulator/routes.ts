@@ -7,12 +7,12 @@
  * JSON bodies only, which a cross-site page cannot send without a CORS preflight this server never approves, and
  * answers only requests whose Host is the sandbox's own (host-check.ts), which a rebound DNS name is not.
  */
-import express, { type Request, type Response, Router } from 'express';
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { reportCanvas } from '../canvas-report';
 import { advanceClock, BackOfficeError, backOfficeAction, backOfficeInputSchema, clockInputSchema } from './actions';
 import { callCanvas, UnknownTargetError } from './canvas-proxy';
-import { requireOwnHost } from './host-check';
+import { isAddressedToSandbox } from './host-check';
 import { simulatorPage } from './page';
 import type { SimulatorRuntime } from './runtime';
 import { findTicket } from '../fake-intercom/state';
@@ -45,7 +45,11 @@ export function simulatorRouter(
 ): Router {
   const router = Router();
   // Every route here, and only these: the app's own routes (Canvas Kit, webhooks) keep their signature checks.
-  const ownHostOnly = requireOwnHost(allowedHosts);
+  // 421 Misdirected Request for anything addressed elsewhere (or to nobody), before any handler runs.
+  const ownHostOnly = (req: Request, res: Response, next: NextFunction) => {
+    if (isAddressedToSandbox(req.headers.host, allowedHosts())) next();
+    else res.status(421).type('text/plain').send('This sandbox answers only requests addressed to it (its own host and port).');
+  };
   router.get('/', ownHostOnly);
   router.use('/sandbox', ownHostOnly);
   const json = express.json({ limit: '512kb' });
