@@ -84,7 +84,13 @@ export interface Config {
     /** Current secret first; previous ones still verify signatures during a rotation. */
     clientSecrets: readonly string[];
     accessToken: string | undefined;
+    /** Where GET /me and the OAuth token exchange go: INTERCOM_API_BASE_URL, or Intercom's US host. */
     apiBaseUrl: string;
+    /**
+     * INTERCOM_API_BASE_URL when the operator set it: then every call of every workspace goes there (an egress
+     * proxy, a staging Intercom, one region's host). Unset, each workspace's regional host is learnt from /me.
+     */
+    pinnedApiBaseUrl?: string;
     oauthUrl: string;
     appStoreRedirectUrl: string;
     timeoutMs: number;
@@ -106,6 +112,9 @@ function parseKey(raw: string, name: string): EncryptionKey {
   return { id, key };
 }
 
+/** Variables only a production deployment sets; any of them without Intercom credentials stops the start. */
+const PRODUCTION_VARIABLES = ['DATABASE_URL', 'PUBLIC_URL', 'HANDOFF_ENCRYPTION_KEY'] as const;
+
 /** Fixed, public sandbox-only values: the sandbox never talks to a real Intercom. */
 export const SANDBOX_CLIENT_SECRET = 'sandbox-client-secret-not-for-production';
 const SANDBOX_KEY: EncryptionKey = { id: 'sandbox', key: Buffer.alloc(32, 7) };
@@ -124,8 +133,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       'HANDOFF_SANDBOX is set but Intercom credentials are present: refusing to start a sandbox with production credentials',
     );
   }
-  const sandbox = !hasCredentials;
-  if (sandbox) return Object.freeze(sandboxConfig(e));
+  if (!hasCredentials) {
+    // Fail closed: a deployment that set its database, URL or key but lost its secret must not come up as the
+    // sandbox, whose client secret is public. The sandbox with those set has to be asked for by name.
+    const productionVariable = PRODUCTION_VARIABLES.find((name) => e[name] !== undefined);
+    if (productionVariable && !sandboxRequested) {
+      throw new ConfigError(
+        `Missing INTERCOM_CLIENT_SECRET: ${productionVariable} is set, so Handoff refuses to start as the sandbox (set HANDOFF_SANDBOX=1 to run the sandbox on purpose)`,
+      );
+    }
+    return Object.freeze(sandboxConfig(e));
+  }
 
   if (!e.INTERCOM_CLIENT_SECRET) throw new ConfigError('Missing INTERCOM_CLIENT_SECRET (Developer Hub > Basic Info > Client secret)');
   if (!e.INTERCOM_ACCESS_TOKEN && !e.INTERCOM_CLIENT_ID) {
@@ -172,6 +190,7 @@ function common(e: Env): Omit<Config, 'mode' | 'installMode' | 'publicUrl' | 'en
       clientSecrets: [],
       accessToken: undefined,
       apiBaseUrl: (e.INTERCOM_API_BASE_URL ?? 'https://api.intercom.io').replace(/\/$/, ''),
+      ...(e.INTERCOM_API_BASE_URL ? { pinnedApiBaseUrl: e.INTERCOM_API_BASE_URL.replace(/\/$/, '') } : {}),
       oauthUrl: e.INTERCOM_OAUTH_URL,
       appStoreRedirectUrl: e.INTERCOM_APP_STORE_REDIRECT_URL,
       timeoutMs: e.INTERCOM_TIMEOUT_MS,

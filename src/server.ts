@@ -27,7 +27,8 @@ async function main(): Promise<void> {
     const workspace = await installPrivateWorkspace({
       token: config.intercom.accessToken,
       apiBaseUrl: config.intercom.apiBaseUrl,
-      pinBaseUrl: false,
+      // Stored as the workspace's host: the configured one when the operator pinned it, else the region's.
+      pinBaseUrl: config.intercom.pinnedApiBaseUrl !== undefined,
       timeoutMs: config.intercom.timeoutMs,
       store: application.store,
       cipher: application.cipher,

@@ -103,12 +103,14 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   await migrateToLatest(database);
   const store = createStore(database);
   const cipher = createTokenCipher(config.encryption.current, config.encryption.previous);
+  // An explicit INTERCOM_API_BASE_URL wins over every workspace's regional host (the test override over both).
+  const pinnedApiBaseUrl = options.apiBaseUrlOverride ?? config.intercom.pinnedApiBaseUrl;
   const directory = createWorkspaceDirectory({
     store,
     cipher,
     clock,
     timeoutMs: config.intercom.timeoutMs,
-    ...(options.apiBaseUrlOverride ? { apiBaseUrlOverride: options.apiBaseUrlOverride } : {}),
+    ...(pinnedApiBaseUrl ? { apiBaseUrlOverride: pinnedApiBaseUrl } : {}),
     ...(options.intercomSleep ? { sleep: options.intercomSleep } : {}),
     ...(options.intercomMaxRetries === undefined ? {} : { maxRetries: options.intercomMaxRetries }),
   });

@@ -43,6 +43,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...production, WEBHOOK_INTAKE_MAX_QUEUED: '0' })).toThrow(/WEBHOOK_INTAKE_MAX_QUEUED/);
   });
 
+  describe('fails closed when production variables are set but the client secret is empty', () => {
+    const productionOnly = { DATABASE_URL: 'postgres://h/db', PUBLIC_URL: 'https://handoff.example.com', HANDOFF_ENCRYPTION_KEY: KEY };
+    it.each([
+      ['all of them', productionOnly],
+      ['DATABASE_URL', { DATABASE_URL: productionOnly.DATABASE_URL }],
+      ['PUBLIC_URL', { PUBLIC_URL: productionOnly.PUBLIC_URL }],
+      ['HANDOFF_ENCRYPTION_KEY', { HANDOFF_ENCRYPTION_KEY: KEY }],
+      ['all of them and an empty secret', { ...productionOnly, INTERCOM_CLIENT_SECRET: '  ' }],
+    ])('%s: refuses with one line naming INTERCOM_CLIENT_SECRET instead of starting the sandbox', (_name, env) => {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(/^Missing INTERCOM_CLIENT_SECRET[^\n]*$/);
+    });
+
+    it('still starts the sandbox when it is asked for by name (HANDOFF_SANDBOX=1)', () => {
+      expect(loadConfig({ ...productionOnly, HANDOFF_SANDBOX: '1' }).mode).toBe('sandbox');
+    });
+  });
+
   it('refuses to start a sandbox when production credentials are present', () => {
     expect(() => loadConfig({ ...production, HANDOFF_SANDBOX: '1' })).toThrow(/refusing to start a sandbox/);
   });
@@ -53,6 +71,13 @@ describe('loadConfig', () => {
     expect(config.intercom.clientSecrets).toEqual(['secret-now', 'old-1', 'old-2']);
     expect(config.database.url).toBe('postgres://h/db');
     expect(config.encryption.current.id).toBe('k1');
+  });
+
+  it('pins the Intercom API host only when INTERCOM_API_BASE_URL is set (otherwise it is learnt per workspace)', () => {
+    expect(loadConfig(production).intercom.pinnedApiBaseUrl).toBeUndefined();
+    const pinned = loadConfig({ ...production, INTERCOM_API_BASE_URL: 'https://egress.example.com/intercom/' });
+    expect(pinned.intercom.pinnedApiBaseUrl).toBe('https://egress.example.com/intercom');
+    expect(pinned.intercom.apiBaseUrl).toBe('https://egress.example.com/intercom');
   });
 
   it('reads a public (OAuth) app configuration', () => {

@@ -37,7 +37,7 @@ async function insertAll<R extends object>(database: Database, table: Table, row
 
 function workspaceRows(ids: readonly string[], cipher: TokenCipher, now: number): WorkspacesTable[] {
   return ids.map((id, index) => {
-    const sealed = cipher.encrypt(`bench-token-${index}`);
+    const sealed = cipher.encrypt(`bench-token-${index}`, id);
     return {
       id,
       name: `Bench workspace ${index}`,

@@ -53,9 +53,13 @@ export function textLines(content: string, style: TextStyle = 'paragraph'): numb
 }
 
 function wrappedLines(content: string, max: number): number {
-  // A markdown link renders its label only; the URL takes no room. The label stops at the next `[` and the URL at
-  // the next `(` so each bracket is read once (`[^\]]*` rescanned the rest of the text from every `[`).
-  const visible = content.replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1').replace(/\*\*/g, '');
+  // A markdown link renders its label only; the URL takes no room; an escaped character shows without its backslash.
+  // The label stops at the next `[` and the URL at the next `(`, so each bracket is read once (a label that could
+  // run on past `[` rescanned the rest of the text from every `[`).
+  const visible = content
+    .replace(/(?<!\\)\[((?:\\.|[^[\]\\])*)\]\([^()]*\)/g, '$1')
+    .replace(/(?<!\\)\*\*/g, '')
+    .replace(/\\(.)/g, '$1');
   let lines = 0;
   for (const paragraph of visible.split('\n')) {
     let current = 0;

@@ -5,5 +5,6 @@ export * from './errors';
 export * from './finalize';
 export * from './height';
 export * from './interactive';
+export * from './markdown';
 export * from './presentation';
 export type * from './types';

@@ -2,6 +2,7 @@
 import { checkedUrl } from './actions';
 import { CanvasRuleError } from './errors';
 import { frozen } from './freeze';
+import { type Markdown, markdownSource } from './markdown';
 import type {
   DataTableComponent,
   DividerComponent,
@@ -22,10 +23,14 @@ export interface TextOptions {
   readonly bottomMargin?: 'none';
 }
 
-export function text(content: string, options: TextOptions = {}): TextComponent {
+/**
+ * A text component. Its text is markdown on the wire: a plain string (whatever its origin: customer, ticket,
+ * Intercom or us) is escaped so it shows literally; only a `Markdown` value, which our code builds, carries markup.
+ */
+export function text(content: string | Markdown, options: TextOptions = {}): TextComponent {
   return frozen({
     type: 'text',
-    text: content,
+    text: markdownSource(content),
     id: options.id,
     align: options.align,
     style: options.style,

@@ -15,7 +15,8 @@
  * a teammate of an assignment they made themselves, and the point of the step is that they hear about it.
  *
  * Safe to repeat: the PUTs set absolute values, and before posting the handler reads the ticket's parts for the
- * step's marker, so a note whose answer was lost is not posted twice. Steps of one clock run in order: a step
+ * step's marker on a note by the admin it posts as, so a note whose answer was lost is not posted twice (and a copy
+ * of the marker by anyone else does not silence the step). Steps of one clock run in order: a step
  * waits (retry) while an earlier step's job of the same cycle is still queued.
  */
 import type { WorkspaceSettings } from '../domain/settings';
@@ -61,12 +62,11 @@ async function runStep(deps: LadderHandlerDeps, job: OutboxJob, ctx: OutboxJobCo
     const client = await deps.clientFor(job.workspaceId);
     const settings = await deps.settings(job.workspaceId);
     const ticket = await client.tickets.get(payload.ticketId);
-    const marker = ladderMarker(payload);
-    const existing = ticket.ticket_parts.ticket_parts.find((part) => part.body?.includes(marker));
-    if (existing) return { noteId: existing.id, repeated: true };
     const { ladder } = settings;
     const actor = workspace.installedByAdminId ?? ladder.leadAdminId ?? ladder.managerAdminId;
     if (actor === null) throw new PermanentJobError('no admin to act as: set a team lead or manager in the SLA ladder settings');
+    const existing = ownStepNote(ticket, ladderMarker(payload), actor);
+    if (existing) return { noteId: existing.id, repeated: true };
     const resolved = ticket.ticket_state?.category === 'resolved';
     const { assigned, updated } = await act(client, ticket, payload, settings, actor, resolved);
     // Intercom sends no webhook for the app's own updates; without this the sidebar would show the old owner.
@@ -96,6 +96,18 @@ async function runStep(deps: LadderHandlerDeps, job: OutboxJob, ctx: OutboxJobCo
   } catch (error) {
     throw asJobError(error);
   }
+}
+
+/**
+ * The note this step already posted, if its answer was lost. The marker is predictable and anyone who can write
+ * on the ticket (its owner, the customer on a shared ticket) could copy it, so only a note by the admin the
+ * ladder posts as counts: a copy by anyone else must not silence the step.
+ */
+function ownStepNote(ticket: Ticket, marker: string, actor: string) {
+  return ticket.ticket_parts.ticket_parts.find(
+    (part) =>
+      part.part_type === 'note' && part.author?.type === 'admin' && part.author.id === actor && (part.body?.includes(marker) ?? false),
+  );
 }
 
 /** The step's assignments. Skipped on a resolved ticket: a late step must not pull a finished case back to someone. */

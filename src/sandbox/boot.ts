@@ -21,6 +21,7 @@ import { type SandboxDemo, seedSandboxDemo } from './demo-data';
 import { saveDemoSettings } from './demo-settings';
 import { type FakeIntercom, startFakeIntercom } from './fake-intercom';
 import { bundleSimulator } from './simulator/bundle';
+import { ownHosts } from './simulator/host-check';
 import { type SimulatorAssets, simulatorRouter } from './simulator/routes';
 import type { AdvancingClock, SimulatorRuntime } from './simulator/runtime';
 
@@ -84,6 +85,8 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
   const fake = await startFakeIntercom({ clock });
   let runtime: SimulatorRuntime | null = null;
   let baseUrl = options.config.publicUrl;
+  // Filled in once the server listens; nothing can reach the simulator before that.
+  let allowedHosts: ReadonlySet<string> = new Set();
   let application: Application | undefined;
   let server: Server | undefined;
   try {
@@ -100,6 +103,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
         simulatorRouter(
           () => runtime,
           () => assets,
+          () => allowedHosts,
         ),
       ],
       // "Open in Intercom" opens the ticket in the simulator instead.
@@ -109,6 +113,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
     server = await listen(application, options.port ?? options.config.port, options.host ?? options.config.host);
     const address = server.address() as AddressInfo;
     baseUrl = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+    allowedHosts = ownHosts(address, options.config.publicUrl);
 
     const workspace = await installPrivateWorkspace({
       token: demo.token,

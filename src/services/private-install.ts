@@ -41,7 +41,7 @@ export async function installPrivateWorkspace(input: PrivateInstallInput): Promi
     region: me.region,
     apiBaseUrl: input.pinBaseUrl ? input.apiBaseUrl : apiHostForRegion(me.region),
     timezone: me.app.timezone ?? 'UTC',
-    token: input.cipher.encrypt(input.token),
+    token: input.cipher.encrypt(input.token, me.app.id_code),
     installMode: 'private',
     installedAt: existing?.installedAt ?? input.clock.now(),
     installedByAdminId: me.id,

@@ -14,7 +14,7 @@ export interface WorkspaceDirectoryOptions {
   cipher: TokenCipher;
   clock: Clock;
   timeoutMs: number;
-  /** When set (sandbox, tests), every workspace's API calls go here instead of its regional host. */
+  /** When set (INTERCOM_API_BASE_URL, sandbox, tests), every workspace's API calls go here instead of its regional host. */
   apiBaseUrlOverride?: string;
   /** Retry waits; tests pass a sleep that returns at once. */
   sleep?: (ms: number) => Promise<void>;
@@ -50,7 +50,7 @@ export function createWorkspaceDirectory(options: WorkspaceDirectoryOptions): Wo
       }
       let token: string;
       try {
-        token = options.cipher.decrypt(workspace.token.ciphertext);
+        token = options.cipher.decrypt(workspace.token.ciphertext, workspaceId);
       } catch (error) {
         throw new AppError('not_installed', 'The stored Intercom token could not be read; reinstall Handoff.', error);
       }

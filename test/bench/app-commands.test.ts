@@ -40,7 +40,7 @@ describe('bench seeding', () => {
     ]);
     const store = createStore(database);
     const workspace = await store.workspaces.get('demo1abc');
-    expect(cipher.decrypt(workspace!.token!.ciphertext)).toBe('bench-token-0');
+    expect(cipher.decrypt(workspace!.token!.ciphertext, workspace!.id)).toBe('bench-token-0');
     // Tickets 16–19 are the first workspace's open ones; 16 is new, so it also has a response clock.
     const ticket = await store.tickets.get('demo1abc', '700000016');
     expect(ticket).toMatchObject({ isOpen: true, stateCategory: 'submitted' });

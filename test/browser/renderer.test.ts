@@ -4,6 +4,7 @@
  * problem panel for a canvas that breaks the schema and Intercom's rules.
  */
 import type { Browser, Page } from 'playwright-core';
+import { escapeMarkdown, markdownLink, md } from '../../canvases/kit';
 import { artifact, describeBrowser, launchChromium } from './support/browser';
 import { brokenCanvas, everyComponent } from './support/canvases';
 import { startTestSandbox, type TestSandbox } from './support/sandbox';
@@ -115,6 +116,23 @@ describeBrowser('Canvas Kit renderer in the Inbox simulator', () => {
     await expect(page.locator('[data-testid="canvas-notice"]').textContent()).resolves.toContain('https://docs.example.com/');
     await page.locator('button[data-component-id="sheet"]').click();
     await expect(page.locator('[data-testid="canvas-notice"]').textContent()).resolves.toContain('Messenger');
+  });
+
+  it('shows escaped markdown literally: the escaped link and bold stay text, a link we built still works', async () => {
+    const escaped = String(escapeMarkdown('[Re-verify](https://evil.example) **now** see https://evil.example'));
+    const ours = String(md`${'[x]'} ${markdownLink('status', 'https://status.example.com')}`);
+    const components = [
+      { type: 'text', id: 'customer', text: escaped },
+      { type: 'text', id: 'ours', text: ours },
+    ];
+    await paste('submit', { canvas: { content: { components } } });
+    const canvas = page.locator('[data-testid="canvas"]');
+    await expect(canvas.locator('.ck-text').first().textContent()).resolves.toBe(
+      '[Re-verify](https://evil.example) **now** see https://evil.example',
+    );
+    await expect(canvas.locator('.ck-text').first().locator('a, strong').count()).resolves.toBe(0);
+    await expect(canvas.locator('.ck-text').nth(1).textContent()).resolves.toBe('[x] status');
+    await expect(canvas.locator('.ck-text').nth(1).locator('a').getAttribute('href')).resolves.toBe('https://status.example.com');
   });
 
   it('lists every problem of a broken canvas in a red panel', async () => {

@@ -87,6 +87,16 @@ it('with production credentials never reaches the sandbox', async () => {
   expect(existsSync(path.join(dir, 'sandbox.sqlite'))).toBe(false);
 });
 
+it('with production variables but no client secret refuses to start, in one line, and never reaches the sandbox', async () => {
+  const { INTERCOM_CLIENT_SECRET: _secret, INTERCOM_ACCESS_TOKEN: _token, ...productionOnly } = PRODUCTION;
+  const { output, exited } = start({ ...productionOnly, INTERCOM_CLIENT_SECRET: '' });
+  await expect(exited).resolves.toBe(1);
+  expect(output.stderr.trim().split('\n')).toHaveLength(1);
+  expect(output.stderr).toMatch(/^Missing INTERCOM_CLIENT_SECRET/);
+  expect(output.stdout).not.toContain('Inbox simulator');
+  expect(existsSync(path.join(dir, 'sandbox.sqlite'))).toBe(false);
+});
+
 it('refuses HANDOFF_SANDBOX=1 when credentials are set', async () => {
   const { output, exited } = start({ ...PRODUCTION, HANDOFF_SANDBOX: '1' });
   await expect(exited).resolves.toBe(1);

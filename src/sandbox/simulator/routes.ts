@@ -4,13 +4,15 @@
  * plain calls); the handlers live in framework-free modules beside it.
  *
  * The API is unauthenticated on purpose: the sandbox listens on 127.0.0.1 and holds only demo data. It accepts
- * JSON bodies only, which a cross-site page cannot send without a CORS preflight this server never approves.
+ * JSON bodies only, which a cross-site page cannot send without a CORS preflight this server never approves, and
+ * answers only requests whose Host is the sandbox's own (host-check.ts), which a rebound DNS name is not.
  */
-import express, { type Request, type Response, Router } from 'express';
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { reportCanvas } from '../canvas-report';
 import { advanceClock, BackOfficeError, backOfficeAction, backOfficeInputSchema, clockInputSchema } from './actions';
 import { callCanvas, UnknownTargetError } from './canvas-proxy';
+import { isAddressedToSandbox } from './host-check';
 import { simulatorPage } from './page';
 import type { SimulatorRuntime } from './runtime';
 import { findTicket } from '../fake-intercom/state';
@@ -36,8 +38,20 @@ const canvasCallSchema = z.object({
 const submitCallSchema = canvasCallSchema.extend({ componentId: z.string().min(1).max(200) });
 const validateSchema = z.object({ kind: z.enum(['initialize', 'submit']), response: z.unknown() });
 
-export function simulatorRouter(runtime: () => SimulatorRuntime | null, assets: () => SimulatorAssets): Router {
+export function simulatorRouter(
+  runtime: () => SimulatorRuntime | null,
+  assets: () => SimulatorAssets,
+  allowedHosts: () => ReadonlySet<string>,
+): Router {
   const router = Router();
+  // Every route here, and only these: the app's own routes (Canvas Kit, webhooks) keep their signature checks.
+  // 421 Misdirected Request for anything addressed elsewhere (or to nobody), before any handler runs.
+  const ownHostOnly = (req: Request, res: Response, next: NextFunction) => {
+    if (isAddressedToSandbox(req.headers.host, allowedHosts())) next();
+    else res.status(421).type('text/plain').send('This sandbox answers only requests addressed to it (its own host and port).');
+  };
+  router.get('/', ownHostOnly);
+  router.use('/sandbox', ownHostOnly);
   const json = express.json({ limit: '512kb' });
   const api = (handler: (rt: SimulatorRuntime, req: Request) => Promise<unknown> | unknown) => async (req: Request, res: Response) => {
     const rt = runtime();

@@ -1,8 +1,8 @@
 /**
- * Re-seals stored access tokens after an encryption key rotation. Run at start:
- * each token sealed under a previous key (HANDOFF_ENCRYPTION_KEYS_PREVIOUS) is
- * decrypted and sealed again under the current key, so the old key can be
- * retired once every instance has started once with the new one. A token no
+ * Re-seals stored access tokens after an encryption key rotation or a format change. Run at start: each token
+ * sealed under a previous key (HANDOFF_ENCRYPTION_KEYS_PREVIOUS) or in the v1 format (not bound to its
+ * workspace) is opened once and sealed again as v2 under the current key, so the old key can be retired once
+ * every instance has started once with the new one. A token no
  * configured key opens is left as it is and reported (its workspace must
  * reinstall); it never stops start-up, since other workspaces are unaffected.
  */
@@ -34,11 +34,11 @@ export async function resealTokens(store: Store, cipher: TokenCipher, logger: Ro
       if (!current?.token || current.token.ciphertext !== workspace.token?.ciphertext) return 'changed' as const;
       let plaintext: string;
       try {
-        plaintext = cipher.decrypt(current.token.ciphertext);
+        plaintext = cipher.decryptForReseal(current.token.ciphertext, workspace.id);
       } catch {
         return 'unreadable' as const;
       }
-      await tx.workspaces.setToken(workspace.id, cipher.encrypt(plaintext));
+      await tx.workspaces.setToken(workspace.id, cipher.encrypt(plaintext, workspace.id));
       return 'resealed' as const;
     });
     if (outcome === 'resealed') report.resealed += 1;

@@ -106,7 +106,7 @@ async function install(deps: OAuthFlowDeps, me: Me, token: string): Promise<OAut
     timezone: me.app.timezone ?? 'UTC',
     // The token belongs to the app's install in the workspace, not to the approver; after an uninstall the old
     // one is revoked, so the newest is the one that works.
-    token: deps.cipher.encrypt(token),
+    token: deps.cipher.encrypt(token, workspaceId),
     installMode: 'oauth',
     installedAt: existing && existing.uninstalledAt === null ? existing.installedAt : deps.clock.now(),
     installedByAdminId: installer,
@@ -153,7 +153,7 @@ async function signIn(deps: OAuthFlowDeps, me: Me, token: string): Promise<OAuth
   // Approving again may hand out a new token; keep the newest so the install keeps working whichever
   // token Intercom honours. A private app's token comes from its environment, so it is left alone.
   if (workspace.installMode === 'oauth') {
-    await deps.store.workspaces.setToken(workspaceId, deps.cipher.encrypt(token));
+    await deps.store.workspaces.setToken(workspaceId, deps.cipher.encrypt(token, workspaceId));
     deps.directory.forget(workspaceId);
   }
   return { ok: true, intent: 'settings', workspaceId, adminId: me.id, basis };

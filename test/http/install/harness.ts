@@ -34,6 +34,11 @@ export interface InstallHarnessOptions {
   demo?: DemoWorkspace;
   clock?: ManualClock;
   publicUrl?: string;
+  /**
+   * Reach the fake as an operator would: through INTERCOM_API_BASE_URL, with no test-only override, so the
+   * app alone decides where each call goes.
+   */
+  apiBaseUrlFromEnv?: boolean;
 }
 
 export interface InstallHarness {
@@ -49,10 +54,11 @@ export interface InstallHarness {
 
 export function configFor(
   fakeUrl: string,
-  options: Pick<InstallHarnessOptions, 'mode' | 'encryptionKey' | 'previousKeys' | 'publicUrl'>,
+  options: Pick<InstallHarnessOptions, 'mode' | 'encryptionKey' | 'previousKeys' | 'publicUrl' | 'apiBaseUrlFromEnv'>,
   token?: string,
 ) {
   return loadConfig({
+    ...(options.apiBaseUrlFromEnv ? { INTERCOM_API_BASE_URL: fakeUrl } : {}),
     INTERCOM_CLIENT_ID: CLIENT_ID,
     INTERCOM_CLIENT_SECRET: CLIENT_SECRET,
     ...(options.mode === 'private' && token ? { INTERCOM_ACCESS_TOKEN: token } : {}),
@@ -81,7 +87,7 @@ export async function startInstallHarness(options: InstallHarnessOptions): Promi
     clock,
     logger: options.logger ?? silentLogger,
     database: options.database ?? openDatabase({ sqlitePath: ':memory:' }),
-    apiBaseUrlOverride: fake.url,
+    ...(options.apiBaseUrlFromEnv ? {} : { apiBaseUrlOverride: fake.url }),
     intercomSleep: async () => {},
     instanceId: 'install-test',
   });

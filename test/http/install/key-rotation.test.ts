@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { type DemoWorkspace, type FakeIntercom, startFakeIntercom } from '../../../src/sandbox/fake-intercom';
 import { createTokenCipher } from '../../../src/security/token-cipher';
 import { type Database, openDatabase } from '../../../src/store';
+import { sealV1 } from '../../support/legacy-token';
 import { ManualClock } from '../../../src/util/clock';
 import { createLogger } from '../../../src/util/logger';
 import { installWith, KEY_1, START, startInstallHarness } from './harness';
@@ -65,7 +66,7 @@ describe('token encryption keys', () => {
     // Sealed afresh (new IV), not relabelled, and still the same token inside.
     expect(after[0]!.token!.ciphertext).not.toBe(before[0]!.token!.ciphertext);
     const k2Only = createTokenCipher({ id: 'k2', key: Buffer.alloc(32, 22) });
-    expect(after.map((w) => k2Only.decrypt(w.token!.ciphertext))).toEqual([first.demo.token, 'tok_two']);
+    expect(after.map((w) => k2Only.decrypt(w.token!.ciphertext, w.id))).toEqual([first.demo.token, 'tok_two']);
     expect(logs.join('')).toContain('"resealed":2');
 
     fake.clearLog();
@@ -80,7 +81,7 @@ describe('token encryption keys', () => {
     await installWith(first.application, fake, first.demo.token, clock);
     await installWith(first.application, fake, other.token, clock);
     // A token sealed under a key that has since been dropped from the configuration entirely.
-    await first.application.store.workspaces.setToken('ws-lost', createTokenCipher(KEY_0).encrypt('tok_lost'));
+    await first.application.store.workspaces.setToken('ws-lost', createTokenCipher(KEY_0).encrypt('tok_lost', 'ws-lost'));
 
     const logs: string[] = [];
     const rotated = await start(KEY_2, KEY_1, logs);
@@ -101,6 +102,25 @@ describe('token encryption keys', () => {
     const again = await start(KEY_1);
     expect(await again.application.install.resealTokens()).toEqual({ checked: 1, resealed: 0, unreadable: [] });
     expect((await again.application.store.workspaces.get(first.demo.workspaceId))?.token).toEqual(sealed);
+    await again.close();
+  });
+
+  it('re-seals a token stored in the v1 format (bound to its key only) as v2 bound to its workspace, once', async () => {
+    const first = await start(KEY_1);
+    await installWith(first.application, fake, first.demo.token, clock);
+    const ws = first.demo.workspaceId;
+    const k1 = { id: 'k1', key: Buffer.alloc(32, 11) };
+    await first.application.store.workspaces.setToken(ws, { ciphertext: sealV1(k1, first.demo.token), keyId: 'k1' });
+
+    const again = await start(KEY_1);
+    const stored = (await again.application.store.workspaces.get(ws))?.token;
+    expect(stored?.ciphertext).toMatch(/^v2\.k1\./);
+    expect(createTokenCipher(k1).decrypt(stored!.ciphertext, ws)).toBe(first.demo.token);
+    expect(() => createTokenCipher(k1).decrypt(stored!.ciphertext, 'ws-other')).toThrow();
+    expect(await again.application.install.resealTokens()).toEqual({ checked: 1, resealed: 0, unreadable: [] });
+    fake.clearLog();
+    await (await again.application.deps.directory.clientFor(ws)).teams.list();
+    expect(fake.requests.map((r) => [r.path, r.status])).toEqual([['/teams', 200]]);
     await again.close();
   });
 });

@@ -63,7 +63,7 @@ describe('GET /oauth/callback', () => {
       installedByAdminId: h.demo.admins.agent,
     });
     expect(workspace?.token?.ciphertext).not.toContain(token);
-    expect(h.application.cipher.decrypt(workspace!.token!.ciphertext)).toBe(token);
+    expect(h.application.cipher.decrypt(workspace!.token!.ciphertext, workspace!.id)).toBe(token);
     // The nonce cookie is spent whatever the outcome.
     expect(setCookie(trip.callback!, 'handoff_oauth')?.attributes).toContain('Max-Age=0');
     // The stored install works: the workspace's client reaches Intercom with the new token.
@@ -81,7 +81,7 @@ describe('GET /oauth/callback', () => {
     const trip = await oauthTrip(h, '/install');
     expect(redirectParams(trip.callback?.headers['location']).get('install_success')).toBe('true');
     const stored = await h.application.store.workspaces.get(h.demo.workspaceId);
-    expect(h.application.cipher.decrypt(stored!.token!.ciphertext)).toBe(issuedTokens()[0]);
+    expect(h.application.cipher.decrypt(stored!.token!.ciphertext, stored!.id)).toBe(issuedTokens()[0]);
   });
 
   it('stores the regional API host that GET /me reports', async () => {
@@ -167,7 +167,7 @@ describe('GET /oauth/callback', () => {
     expect(workspace).toMatchObject({ uninstalledAt: null, installedAt: h.clock.now() });
     // The first install's token was revoked by the uninstall; the second is the only one left and the one stored.
     expect(issuedTokens()).toHaveLength(1);
-    expect(h.application.cipher.decrypt(workspace!.token!.ciphertext)).toBe(issuedTokens()[0]);
+    expect(h.application.cipher.decrypt(workspace!.token!.ciphertext, workspace!.id)).toBe(issuedTokens()[0]);
   });
 
   it('never writes a token, the client secret or the code to the log', async () => {

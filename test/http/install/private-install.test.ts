@@ -37,7 +37,7 @@ describe('private install at start', () => {
     const workspace = await install(demo.token);
     expect(workspace).toMatchObject({ id: demo.workspaceId, region: 'EU', installMode: 'private', installedByAdminId: demo.admins.agent });
     expect(workspace.token?.ciphertext).not.toContain(demo.token);
-    expect(cipher.decrypt(workspace.token!.ciphertext)).toBe(demo.token);
+    expect(cipher.decrypt(workspace.token!.ciphertext, workspace.id)).toBe(demo.token);
     expect(fake.requests.map((r) => `${r.method} ${r.path} ${r.workspaceId}`)).toEqual([`GET /me ${demo.workspaceId}`]);
   });
 
