@@ -5,26 +5,10 @@
  */
 import type { SlaClockVM, TicketCardVM } from '../../canvases/view-models';
 import { type QueueKey, STATE_LABELS } from '../domain/model';
-import type { SlaPolicy, WorkspaceSettings } from '../domain/settings';
-import { evaluate, meterForClock, parseClockState, type SlaEvaluation, type TimeMeter } from '../domain/sla';
+import type { WorkspaceSettings } from '../domain/settings';
+import { evaluate, parseClockState, type SlaEvaluation } from '../domain/sla';
+import { slaMeter } from '../services/sla/policy-cache';
 import type { SlaClock, TicketLink } from '../store';
-
-/** Business calendars are compiled once per policy object (settings are cached, so the object is stable). */
-const meterCache = new WeakMap<SlaPolicy, Map<string, TimeMeter>>();
-
-function meter(policy: SlaPolicy, mode: 'business' | 'calendar'): TimeMeter {
-  let byMode = meterCache.get(policy);
-  if (!byMode) {
-    byMode = new Map();
-    meterCache.set(policy, byMode);
-  }
-  let found = byMode.get(mode);
-  if (!found) {
-    found = meterForClock(policy, { meterMode: mode });
-    byMode.set(mode, found);
-  }
-  return found;
-}
 
 export interface ClockView {
   vm: SlaClockVM;
@@ -36,7 +20,7 @@ export interface ClockView {
 export function clockView(stored: SlaClock, settings: WorkspaceSettings, now: number): ClockView {
   const state = parseClockState(stored.state);
   const warnAt = settings.ladder.warnAt;
-  const result = evaluate(state, now, meter(settings.sla, state.meterMode), warnAt);
+  const result = evaluate(state, now, slaMeter(settings.sla, state.meterMode), warnAt);
   const vm: SlaClockVM = {
     kind: state.kind,
     status: result.status,

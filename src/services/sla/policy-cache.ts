@@ -6,6 +6,9 @@
  * through `tx` (one cheap row; see SettingsRepo.revision) and keeps one parsed settings object per revision, so
  * neither the parse nor the business calendars compiled for it (cached per BusinessHours object by the pure module)
  * are redone on every event.
+ *
+ * The meters are kept here too, in one cache for the whole process: the sidebar's ticket card
+ * (src/flows/ticket-card.ts) and the SLA service and scheduler ask for the same meter of the same policy object.
  */
 import type { SlaPolicy, WorkspaceSettings } from '../../domain/settings';
 import { type MeterMode, meterForClock, type TimeMeter } from '../../domain/sla';
@@ -16,9 +19,27 @@ export interface PolicyCache {
   meter(policy: SlaPolicy, mode: MeterMode): TimeMeter;
 }
 
+// Keyed by the policy object: settings are cached per revision, so the object is stable until a save replaces it,
+// and a replaced policy's meters go with it.
+const meters = new WeakMap<SlaPolicy, Map<MeterMode, TimeMeter>>();
+
+/** The meter a clock counts with under `policy`, built once per policy object and mode. */
+export function slaMeter(policy: SlaPolicy, mode: MeterMode): TimeMeter {
+  let byMode = meters.get(policy);
+  if (!byMode) {
+    byMode = new Map();
+    meters.set(policy, byMode);
+  }
+  let found = byMode.get(mode);
+  if (!found) {
+    found = meterForClock(policy, { meterMode: mode });
+    byMode.set(mode, found);
+  }
+  return found;
+}
+
 export function createPolicyCache(): PolicyCache {
   const byWorkspace = new Map<string, { revision: string; settings: WorkspaceSettings }>();
-  const meters = new WeakMap<SlaPolicy, Map<MeterMode, TimeMeter>>();
 
   return {
     async settings(tx, workspaceId) {
@@ -32,18 +53,6 @@ export function createPolicyCache(): PolicyCache {
       return settings;
     },
 
-    meter(policy, mode) {
-      let byMode = meters.get(policy);
-      if (!byMode) {
-        byMode = new Map();
-        meters.set(policy, byMode);
-      }
-      let found = byMode.get(mode);
-      if (!found) {
-        found = meterForClock(policy, { meterMode: mode });
-        byMode.set(mode, found);
-      }
-      return found;
-    },
+    meter: slaMeter,
   };
 }
