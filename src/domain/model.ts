@@ -10,6 +10,18 @@ export type Priority = (typeof PRIORITIES)[number];
 export const QUEUE_KEYS = ['vip', 'technical', 'account_risk', 'billing_legal', 'default'] as const;
 export type QueueKey = (typeof QUEUE_KEYS)[number];
 
+/**
+ * What each queue is called until a workspace renames it: the default labels agents see, the settings page's
+ * headings, and the team and ticket-attribute names of the demo workspaces.
+ */
+export const QUEUE_LABELS: Readonly<Record<QueueKey, string>> = Object.freeze({
+  vip: 'VIP / High-Tier',
+  technical: 'Technical / Bugs',
+  account_risk: 'Account Risk',
+  billing_legal: 'Billing / Legal',
+  default: 'General escalations',
+});
+
 /** Intercom's ticket state categories (2.12+ `ticket_state.category`). */
 export const STATE_CATEGORIES = ['submitted', 'in_progress', 'waiting_on_customer', 'resolved'] as const;
 export type StateCategory = (typeof STATE_CATEGORIES)[number];

@@ -4,7 +4,7 @@
  */
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { PRIORITIES, QUEUE_KEYS, STATE_CATEGORIES, TIERS } from './model';
+import { PRIORITIES, QUEUE_KEYS, QUEUE_LABELS, STATE_CATEGORIES, TIERS } from './model';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Use HH:MM, e.g. 09:00');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
@@ -150,19 +150,19 @@ export function defaultSettings(timezone = 'UTC'): WorkspaceSettings {
     priorityAttribute: 'Priority',
     queueAttribute: 'Queue',
     queues: {
-      vip: { label: 'VIP / High-Tier', teamId: null, keywords: [] },
+      vip: { label: QUEUE_LABELS.vip, teamId: null, keywords: [] },
       technical: {
-        label: 'Technical / Bugs',
+        label: QUEUE_LABELS.technical,
         teamId: null,
         keywords: ['bug', 'error', 'api', 'crash', 'exception', 'not working', 'outage', 'down', '500'],
       },
-      account_risk: { label: 'Account Risk', teamId: null, keywords: ['cancel', 'churn', 'competitor', 'switching'] },
+      account_risk: { label: QUEUE_LABELS.account_risk, teamId: null, keywords: ['cancel', 'churn', 'competitor', 'switching'] },
       billing_legal: {
-        label: 'Billing / Legal',
+        label: QUEUE_LABELS.billing_legal,
         teamId: null,
         keywords: ['refund', 'invoice', 'chargeback', 'billing', 'charged', 'legal', 'lawyer', 'gdpr', 'contract'],
       },
-      default: { label: 'General escalations', teamId: null, keywords: [] },
+      default: { label: QUEUE_LABELS.default, teamId: null, keywords: [] },
     },
     signals: {
       keywords: ['cancel', 'refund', 'chargeback', 'legal', 'lawyer', 'gdpr', 'outage', 'not working', 'data loss', 'security'],

@@ -4,17 +4,9 @@
  * renewal; a Customer ticket type and the Back-office type Handoff escalates into. Dates are relative to the
  * sandbox clock so "renewal in 3 weeks" stays true whenever the demo is started.
  */
-import { PRIORITIES, type Priority, QUEUE_KEYS, type QueueKey, type StateCategory } from '../domain/model';
+import { PRIORITIES, type Priority, QUEUE_KEYS, QUEUE_LABELS, type QueueKey, type StateCategory } from '../domain/model';
 import type { FakeIntercom } from './fake-intercom';
 import { type DemoPeople, seedDemoConversations } from './demo-conversations';
-
-export const QUEUE_TEAM_NAMES: Readonly<Record<QueueKey, string>> = {
-  vip: 'VIP / High-Tier',
-  technical: 'Technical / Bugs',
-  account_risk: 'Account Risk',
-  billing_legal: 'Billing / Legal',
-  default: 'General escalations',
-};
 
 export interface SandboxDemo {
   workspaceId: string;
@@ -63,7 +55,7 @@ export function seedSandboxDemo(fake: FakeIntercom, nowMs: number): SandboxDemo 
     default: [lead.id],
   };
   const queueTeams = Object.fromEntries(
-    QUEUE_KEYS.map((queue) => [queue, seed.team(ws, { name: QUEUE_TEAM_NAMES[queue], adminIds: backOfficeMembers[queue] }).id]),
+    QUEUE_KEYS.map((queue) => [queue, seed.team(ws, { name: QUEUE_LABELS[queue], adminIds: backOfficeMembers[queue] }).id]),
   ) as Record<QueueKey, string>;
   const frontLine = seed.team(ws, { name: 'Front line', adminIds: [agent.id, agent2.id] });
   const breach = seed.team(ws, { name: 'SLA Breach', adminIds: [manager.id] });
@@ -124,7 +116,7 @@ export function seedSandboxDemo(fake: FakeIntercom, nowMs: number): SandboxDemo 
     description: 'Escalations from chat to the back-office teams',
     attributes: [
       { name: 'Priority', options: [...PRIORITIES], description: 'P1 (critical) to P4 (low)' },
-      { name: 'Queue', options: QUEUE_KEYS.map((queue) => QUEUE_TEAM_NAMES[queue]) },
+      { name: 'Queue', options: QUEUE_KEYS.map((queue) => QUEUE_LABELS[queue]) },
     ],
   });
   const optionIds = (name: string) => backOffice.attributes.find((a) => a.name === name)!.listOptions!.map((o) => o.id);

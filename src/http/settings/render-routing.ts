@@ -3,12 +3,11 @@
  * from the workspace's Intercom (ticket types, teams); when Intercom could not
  * be asked, the same fields fall back to plain inputs holding the ids.
  */
-import { QUEUE_KEYS } from '../../domain/model';
+import { QUEUE_KEYS, QUEUE_LABELS } from '../../domain/model';
 import type { Catalog } from '../../services/install/workspace-catalog';
 import { type Choice, datalist, selectField, textField } from './controls';
 import type { FormState } from './form';
 import { html, type SafeHtml } from './html';
-import { QUEUE_TITLES } from './sections';
 
 export interface SectionContext {
   state: FormState;
@@ -37,7 +36,7 @@ ${datalist('ticket-attributes', attributes)}`;
 export function renderRouting({ state, catalog }: SectionContext): SafeHtml {
   const teams = teamChoices(catalog);
   const queues = QUEUE_KEYS.map(
-    (q) => html`<fieldset class="group"><legend>${QUEUE_TITLES[q]}</legend>
+    (q) => html`<fieldset class="group"><legend>${QUEUE_LABELS[q]}</legend>
 ${textField(state, `queues.${q}.label`, { label: 'Name shown to agents' })}
 ${idField(state, `queues.${q}.teamId`, teams, 'Unassigned')}
 ${textField(state, `queues.${q}.keywords`, { label: 'Routing keywords', multiline: true })}

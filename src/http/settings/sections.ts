@@ -4,7 +4,7 @@
  * definitions are the only paths a form can write: a POST can change nothing
  * that is not listed here, whatever fields it carries.
  */
-import { PRIORITIES, QUEUE_KEYS, TIERS } from '../../domain/model';
+import { PRIORITIES, QUEUE_KEYS, QUEUE_LABELS, TIERS } from '../../domain/model';
 import type { FieldKind } from './field-codec';
 
 export const SECTION_IDS = ['tickets', 'routing', 'sla', 'ladder', 'access'] as const;
@@ -33,14 +33,6 @@ export const WEEKDAYS = [
   ['sun', 'Sunday'],
 ] as const;
 
-export const QUEUE_TITLES: Record<(typeof QUEUE_KEYS)[number], string> = {
-  vip: 'VIP / High-Tier',
-  technical: 'Technical / Bugs',
-  account_risk: 'Account Risk',
-  billing_legal: 'Billing / Legal',
-  default: 'Default',
-};
-
 const f = (name: string, label: string, kind: FieldKind, hint?: string): FieldDef =>
   hint ? { name, label, kind, hint } : { name, label, kind };
 const LIST_HINT = 'Separate with commas';
@@ -60,9 +52,9 @@ const routing: SectionDef = {
   title: 'Queues and routing',
   fields: [
     ...QUEUE_KEYS.flatMap((q) => [
-      f(`queues.${q}.label`, `${QUEUE_TITLES[q]}: name shown to agents`, 'text'),
-      f(`queues.${q}.teamId`, `${QUEUE_TITLES[q]}: Intercom team`, 'optional'),
-      f(`queues.${q}.keywords`, `${QUEUE_TITLES[q]}: routing keywords`, 'list', LIST_HINT),
+      f(`queues.${q}.label`, `${QUEUE_LABELS[q]}: name shown to agents`, 'text'),
+      f(`queues.${q}.teamId`, `${QUEUE_LABELS[q]}: Intercom team`, 'optional'),
+      f(`queues.${q}.keywords`, `${QUEUE_LABELS[q]}: routing keywords`, 'list', LIST_HINT),
     ]),
     f('signals.keywords', 'Escalation keywords', 'list', LIST_HINT),
     f('signals.tierAttribute', 'Tier attribute (contact or company)', 'text'),

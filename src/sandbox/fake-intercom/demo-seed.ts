@@ -3,16 +3,8 @@
  * conversations that exercise the escalation signals, a Customer ticket type, and the Back-office type Handoff
  * uses, with its P1–P4 "Priority" and "Queue" list attributes. Returns the ids a test needs, by meaning.
  */
-import { PRIORITIES, type Priority, QUEUE_KEYS, type QueueKey, type StateCategory } from '../../domain/model';
+import { PRIORITIES, type Priority, QUEUE_KEYS, QUEUE_LABELS, type QueueKey, type StateCategory } from '../../domain/model';
 import type { Seeder } from './seed';
-
-const QUEUE_LABELS: Readonly<Record<QueueKey, string>> = {
-  vip: 'VIP / High-Tier',
-  technical: 'Technical / Bugs',
-  account_risk: 'Account Risk',
-  billing_legal: 'Billing / Legal',
-  default: 'General',
-};
 
 export interface DemoWorkspace {
   workspaceId: string;
