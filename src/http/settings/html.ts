@@ -3,6 +3,7 @@
  * interpolated value unless it is already `SafeHtml` (built by this tag), so
  * markup can only come from our own literals and user text is always text.
  */
+import { escapeHtml } from '../../domain/text';
 
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -12,12 +13,6 @@ export class SafeHtml {
 }
 
 export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (c) => ESCAPES[c]!);
-}
 
 function render(value: HtmlValue): string {
   if (value instanceof SafeHtml) return value.value;

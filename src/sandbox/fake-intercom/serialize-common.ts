@@ -69,6 +69,7 @@ export function htmlToPlainText(html: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
+    .replace(/&#96;/g, '`')
     .replace(/&amp;/g, '&');
 }
 

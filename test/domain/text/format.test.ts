@@ -43,8 +43,9 @@ describe('byte helpers', () => {
 });
 
 describe('escapeHtml and oneLine', () => {
-  it('escapes the five HTML-significant characters', () => {
+  it('escapes the five HTML-significant characters and the backtick', () => {
     expect(escapeHtml(`<a href="x">Tom & 'Jerry'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;');
+    expect(escapeHtml('`code`')).toBe('&#96;code&#96;');
   });
 
   it('collapses whitespace and newlines to single spaces', () => {
