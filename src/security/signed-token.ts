@@ -8,7 +8,7 @@
  * even though the purpose is also checked inside the signed body. The first
  * key signs; every key verifies, so tokens survive a key rotation.
  */
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 
 export type SignedTokenFailure = 'malformed' | 'bad_signature' | 'expired' | 'invalid_payload';
@@ -38,11 +38,6 @@ const HKDF_SALT = Buffer.from('handoff.signed-token.v1');
 /** A 32-byte key for `purpose` derived from `secret` (HKDF-SHA256). */
 export function deriveKey(secret: Buffer, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', secret, HKDF_SALT, `handoff:${purpose}`, 32));
-}
-
-/** A random URL-safe nonce (128 bits by default). */
-export function randomNonce(bytes = 16): string {
-  return randomBytes(bytes).toString('base64url');
 }
 
 export function createSignedTokens<T>(options: SignedTokenOptions<T>): SignedTokens<T> {

@@ -13,7 +13,7 @@ import type { CanvasResponse, FlowContext } from '../types';
 import { existingWork, fromBlocking } from './existing';
 import { formModel } from './form';
 import { parseEscalateInput, type RawValues } from './input';
-import { newNonce } from './open';
+import { randomNonce } from '../../util/nonce';
 import { noTicketTypeCanvas, selectPersonCanvas } from './screens';
 
 export async function submitEscalationForm(
@@ -70,7 +70,7 @@ function outcomeCanvas(deps: EscalationDeps, context: EscalationContext, outcome
     }
     case 'rejected':
       return escalateFormCanvas(
-        formModel(deps, context, { nonce: newNonce(), values, formError: `Intercom did not create the ticket: ${outcome.message}` }),
+        formModel(deps, context, { nonce: randomNonce(), values, formError: `Intercom did not create the ticket: ${outcome.message}` }),
       );
     case 'blocked':
       return escalateFormCanvas(formModel(deps, context, { nonce, values, ...fromBlocking(outcome.blocking, settings) }));

@@ -1,10 +1,9 @@
 /**
  * What every ticket action shares: the dependencies, loading the ticket a button names (only if it is linked to
- * the conversation the teammate is looking at), its card, nonces, and how an outbox job's state reads to a
+ * the conversation the teammate is looking at), its card, and how an outbox job's state reads to a
  * teammate. Component ids and stored_data come from our own canvases in signed requests, but a canvas may have
  * sat open for hours, so the ticket is always re-read from the store.
  */
-import { randomBytes } from 'node:crypto';
 import { actionResultCanvas } from '../../../canvases/action-result';
 import { decodeStoredData, type Flow, type StoredData } from '../../../canvases/stored-data';
 import type { TicketCardVM } from '../../../canvases/view-models';
@@ -41,11 +40,6 @@ export async function cardFor(deps: TicketActionDeps, ticket: TicketLink, now: n
 
 export async function timeZone(deps: TicketActionDeps, workspaceId: string) {
   return timeZoneOf(await deps.flow.directory.get(workspaceId));
-}
-
-/** The idempotency key of one form: a double click or a replayed submit carries the same one. */
-export function newNonce(): string {
-  return randomBytes(12).toString('base64url');
 }
 
 export const ticketNumber = (ticket: TicketLink) => ticket.ticketNumber ?? ticket.ticketId;

@@ -14,7 +14,8 @@ import { dedupeKeys, SYNC_JOB_KINDS, type TicketNotePayload } from '../../servic
 import { HANDOFF_NOTE_MARK } from '../../services/sync/ticket-events';
 import type { TicketLink } from '../../store';
 import type { CanvasResponse } from '../types';
-import { formState, inputChecked, inputText, loadTicket, newNonce, resultOfExisting, type TicketActionDeps, ticketNumber } from './common';
+import { formState, inputChecked, inputText, loadTicket, resultOfExisting, type TicketActionDeps, ticketNumber } from './common';
+import { randomNonce } from '../../util/nonce';
 import { INLINE_GRACE_MS, rejectionText, tryNow } from './inline';
 
 export const NOTE_MAX_CHARS = 4_000;
@@ -42,7 +43,7 @@ function form(ticket: TicketLink, state: { nonce: string; body: string; crossPos
 
 export async function openNoteForm(deps: TicketActionDeps, request: CanvasRequest, ticketId: string): Promise<CanvasResponse> {
   const ticket = await loadTicket(deps, request, ticketId);
-  return form(ticket, { nonce: newNonce(), body: '', crossPost: false });
+  return form(ticket, { nonce: randomNonce(), body: '', crossPost: false });
 }
 
 export async function submitNote(deps: TicketActionDeps, request: CanvasRequest, ticketId: string): Promise<CanvasResponse> {
@@ -70,7 +71,7 @@ export async function submitNote(deps: TicketActionDeps, request: CanvasRequest,
   const outcome = await tryNow(deps, job, () => postTicketNote(deps.sync, workspaceId, payload, { mayHavePosted: false, notBefore: now }));
   if (outcome.kind === 'rejected') {
     // The dead job keeps this nonce; a fresh one lets the teammate fix and send again.
-    return form(ticket, { nonce: newNonce(), body, crossPost, error: `The note was not added. ${rejectionText(outcome.reason)}` });
+    return form(ticket, { nonce: randomNonce(), body, crossPost, error: `The note was not added. ${rejectionText(outcome.reason)}` });
   }
   const detail = crossPost ? 'Also posted in this conversation.' : null;
   if (outcome.kind === 'done') return actionResultCanvas({ kind: 'done', message: done, detail, ticketId });

@@ -13,7 +13,8 @@ import { sendTicketPriority } from '../../services/sync/perform';
 import { dedupeKeys, SYNC_JOB_KINDS, type TicketPriorityPayload } from '../../services/sync/sync-jobs';
 import type { Store, TicketLink } from '../../store';
 import type { CanvasResponse } from '../types';
-import { formState, inputText, loadTicket, newNonce, resultOfExisting, type TicketActionDeps, ticketNumber } from './common';
+import { formState, inputText, loadTicket, resultOfExisting, type TicketActionDeps, ticketNumber } from './common';
+import { randomNonce } from '../../util/nonce';
 import { INLINE_GRACE_MS, rejectionText, tryNow } from './inline';
 
 const currentOf = (ticket: TicketLink): Priority => ticket.priority ?? 'P3';
@@ -29,7 +30,7 @@ function form(ticket: TicketLink, state: { nonce: string; selected?: Priority; e
 }
 
 export async function openPriorityForm(deps: TicketActionDeps, request: CanvasRequest, ticketId: string): Promise<CanvasResponse> {
-  return form(await loadTicket(deps, request, ticketId), { nonce: newNonce() });
+  return form(await loadTicket(deps, request, ticketId), { nonce: randomNonce() });
 }
 
 /**
@@ -72,7 +73,7 @@ export async function submitPriority(deps: TicketActionDeps, request: CanvasRequ
   if (!created) return resultOfExisting(job, { done, ticketId });
   const outcome = await tryNow(deps, job, () => sendTicketPriority(deps.sync, workspaceId, payload));
   if (outcome.kind === 'rejected')
-    return form(ticket, { nonce: newNonce(), selected: chosen, error: `Not changed. ${rejectionText(outcome.reason)}` });
+    return form(ticket, { nonce: randomNonce(), selected: chosen, error: `Not changed. ${rejectionText(outcome.reason)}` });
 
   await store.transaction(async (tx) => {
     await supersedeOlder(tx, ticket, job.id, now);

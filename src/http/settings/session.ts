@@ -9,7 +9,7 @@
  * change settings for the rest of the session.
  */
 import type { Request, Response } from 'express';
-import { randomNonce } from '../../security/signed-token';
+import { randomNonce } from '../../util/nonce';
 import type { InstallServices, SettingsSession } from '../../services/install';
 import { settingsAccess } from '../../services/install/admin-access';
 import type { Workspace } from '../../store';

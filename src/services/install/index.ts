@@ -5,7 +5,7 @@
  * src/wiring.ts; the Express routes in src/http/ are thin wrappers over it.
  */
 import type { Config } from '../../config';
-import { randomNonce } from '../../security/signed-token';
+import { randomNonce } from '../../util/nonce';
 import type { TokenCipher } from '../../security/token-cipher';
 import type { Store, Workspace } from '../../store';
 import type { Clock } from '../../util/clock';

@@ -8,7 +8,7 @@
  */
 import { type AccessBasis, settingsAccess } from './admin-access';
 import { apiHostForRegion, createIntercomClient, exchangeCode, isIntercomApiError, type Me } from '../../intercom';
-import { randomNonce } from '../../security/signed-token';
+import { randomNonce } from '../../util/nonce';
 import type { TokenCipher } from '../../security/token-cipher';
 import type { SettingsService } from '../settings-service';
 import type { WorkspaceDirectory } from '../workspace-directory';
