@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Router } from 'express';
 import type { Config } from './config';
-import { type FlowDeps, intercomTicketUrl } from './flows/deps';
+import type { FlowDeps } from './flows/deps';
 import { allTickets, sidebar } from './flows/sidebar';
 import { dispatchSubmit, type SubmitTable } from './flows/submit-table';
 import { createApp } from './http/app';
@@ -34,7 +34,8 @@ import { createInstallServices, type InstallServices } from './services/install'
 import { createDirectoryCache } from './services/directory-cache';
 import { escalationHandlers } from './flows/escalation';
 import { createEscalationHandlers, escalationDeadLetterHandlers } from './jobs/escalation-handlers';
-import { DEFAULT_BUDGETS, type EscalationBudgets, type EscalationDeps, intercomConversationUrl } from './services/escalation';
+import { DEFAULT_BUDGETS, type EscalationBudgets, type EscalationDeps } from './services/escalation';
+import { intercomInboxUrl } from './services/inbox-url';
 import { createTicketSnapshotter } from './services/ticket-snapshot';
 import { createTicketTypeCache } from './services/ticket-types';
 import { createSettingsService } from './services/settings-service';
@@ -122,7 +123,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     settings: createSettingsService(store, clock),
     directory,
     sla: createSlaService({ clock, policies: slaPolicies }),
-    ticketUrl: options.ticketUrl ?? intercomTicketUrl,
+    ticketUrl: options.ticketUrl ?? intercomInboxUrl,
     settingsUrlFor: (workspaceId, admin) => install.settingsUrlFor(workspaceId, admin),
   };
   // Installing and administering: OAuth, uninstall, the settings page and the sidebar's Settings link.
@@ -158,7 +159,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     snapshots: createTicketSnapshotter({ directory: ladderNames, ticketTypes }),
     sla: deps.sla,
     ticketUrl: deps.ticketUrl,
-    conversationUrl: options.conversationUrl ?? intercomConversationUrl,
+    conversationUrl: options.conversationUrl ?? intercomInboxUrl,
     pokeOutbox: () => outbox.poke(),
     // The job waits out the client's own timeout, so a create we stopped waiting for has settled first.
     budgets: { ...DEFAULT_BUDGETS, settleMs: config.intercom.timeoutMs + 1_000, ...options.escalationBudgets },

@@ -13,6 +13,7 @@ import { analyseSignals } from '../../src/domain/signals';
 import { buildHandoffSummary } from '../../src/domain/summary';
 import { signBody } from '../../src/http/signature';
 import { submitBody } from '../../src/sandbox/canvas-kit-body';
+import { intercomInboxUrl } from '../../src/services/inbox-url';
 import type { FakeIntercom } from '../../src/sandbox/fake-intercom';
 import type { DemoWorkspace } from '../../src/sandbox/fake-intercom/demo-seed';
 import { conversationJson } from '../../src/sandbox/fake-intercom/serialize-conversations';
@@ -83,7 +84,7 @@ export function summaryCosts(
         signals,
         facts,
         priorEscalations: 0,
-        conversationUrl: `https://app.intercom.com/a/inbox/${demo.workspaceId}/inbox/conversation/${id}`,
+        conversationUrl: intercomInboxUrl(demo.workspaceId, id),
         now,
         timezone: 'Europe/London',
       });

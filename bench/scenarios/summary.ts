@@ -11,6 +11,7 @@ import type { FakeIntercom } from '../../src/sandbox/fake-intercom';
 import type { DemoWorkspace } from '../../src/sandbox/fake-intercom/demo-seed';
 import { conversationJson } from '../../src/sandbox/fake-intercom/serialize-conversations';
 import { contactJson } from '../../src/sandbox/fake-intercom/serialize-people';
+import { intercomInboxUrl } from '../../src/services/inbox-url';
 import { atMost, type Row, row } from '../report/rows';
 import { percentile } from '../stats';
 
@@ -52,7 +53,7 @@ export function summaryInput(fake: FakeIntercom, demo: DemoWorkspace, conversati
     facts,
     priorEscalations: 1,
     openTickets: null,
-    conversationUrl: `https://app.intercom.com/a/inbox/${demo.workspaceId}/inbox/conversation/${conversationId}`,
+    conversationUrl: intercomInboxUrl(demo.workspaceId, conversationId),
     now,
     timezone: 'Europe/London',
   };

@@ -7,8 +7,3 @@ export interface FlowDeps extends AppServices {
   /** The settings page link for this teammate, or null when they may not change settings. */
   settingsUrlFor: (workspaceId: string, admin: { id: string; raw: Record<string, unknown> }) => Promise<string | null>;
 }
-
-/** Intercom's Inbox URL for a ticket (tickets open in the Inbox like conversations). */
-export function intercomTicketUrl(workspaceId: string, ticketId: string): string {
-  return `https://app.intercom.com/a/inbox/${encodeURIComponent(workspaceId)}/inbox/conversation/${encodeURIComponent(ticketId)}`;
-}

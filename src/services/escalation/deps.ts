@@ -43,8 +43,3 @@ export interface EscalationDeps {
   budgets: EscalationBudgets;
   logger: EscalationLogger;
 }
-
-/** Intercom's Inbox URL for a conversation, the summary's link back. */
-export function intercomConversationUrl(workspaceId: string, conversationId: string): string {
-  return `https://app.intercom.com/a/inbox/${encodeURIComponent(workspaceId)}/inbox/conversation/${encodeURIComponent(conversationId)}`;
-}

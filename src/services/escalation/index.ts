@@ -1,7 +1,7 @@
 /** The escalation service: context reads, submit (reserve + inline create), and the outbox jobs. */
 export { BudgetExceededError, withBudget } from './budget';
 export { type EscalationContext, loadContext, summaryFor } from './context';
-export { DEFAULT_BUDGETS, type EscalationBudgets, type EscalationDeps, type EscalationLogger, intercomConversationUrl } from './deps';
+export { DEFAULT_BUDGETS, type EscalationBudgets, type EscalationDeps, type EscalationLogger } from './deps';
 export { classify, type Failure } from './failures';
 export { giveUpCreateTicket, runCreateTicket, runPostNote, runShareTicket } from './jobs';
 export { createTicketInput, JOB_CREATE_TICKET, JOB_POST_NOTE, JOB_SHARE_TICKET, jobKey, linkTicket } from './link';
