@@ -117,5 +117,5 @@ it('names an upward import, a dynamic one, an unknown layer and a reach into sto
   expect(at('src/reports/sample.ts', "import { x } from '../domain/model';")).toEqual([
     'src/reports/sample.ts imports ../domain/model: reports is not a known layer (add it to MAY_IMPORT)',
   ]);
-  expect(at('src/flows/sample.ts', "import { x } from '../services/sla-service';\nimport { y } from '../util/clock';")).toEqual([]);
+  expect(at('src/flows/sample.ts', "import { x } from '../services/sla/sla-service';\nimport { y } from '../util/clock';")).toEqual([]);
 });

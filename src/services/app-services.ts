@@ -5,7 +5,7 @@
 import type { Store } from '../store';
 import type { Clock } from '../util/clock';
 import type { SettingsService } from './settings-service';
-import type { SlaService } from './sla-service';
+import type { SlaService } from './sla/sla-service';
 import type { WorkspaceDirectory } from './workspace-directory';
 
 export interface AppServices {
@@ -13,6 +13,6 @@ export interface AppServices {
   clock: Clock;
   settings: SettingsService;
   directory: WorkspaceDirectory;
-  /** SLA clocks: escalation starts them, ticket events move them (see src/services/sla-service.ts). */
+  /** SLA clocks: escalation starts them, ticket events move them (see src/services/sla/sla-service.ts). */
   sla: SlaService;
 }

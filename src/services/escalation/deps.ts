@@ -2,7 +2,7 @@
 import type { Store } from '../../store';
 import type { Clock } from '../../util/clock';
 import type { SettingsService } from '../settings-service';
-import type { SlaService } from '../sla-service';
+import type { SlaService } from '../sla/sla-service';
 import type { TicketSnapshotter } from '../ticket-snapshot';
 import type { TicketTypeCache } from '../ticket-types';
 import type { WorkspaceDirectory } from '../workspace-directory';
@@ -34,8 +34,7 @@ export interface EscalationDeps {
   directory: WorkspaceDirectory;
   ticketTypes: TicketTypeCache;
   snapshots: TicketSnapshotter;
-  /** Null until the SLA service is wired: tickets then link without clocks. */
-  sla: SlaService | null;
+  sla: SlaService;
   ticketUrl(workspaceId: string, ticketId: string): string;
   conversationUrl(workspaceId: string, conversationId: string): string;
   /** Wakes the outbox worker after new jobs were committed. */

@@ -79,7 +79,7 @@ export async function prepareLink(
     const link = await deps.store.transaction(async (tx) => {
       const { ticket: stored } = await tx.tickets.upsert(workspaceId, snapshot, now);
       await tx.escalations.updateStatus(workspaceId, escalation.id, { status: 'linked', ticketId: ticket.id, lastError: null }, now);
-      await deps.sla?.startClocks(
+      await deps.sla.startClocks(
         tx,
         workspaceId,
         // The back-office team could not act before the ticket existed, so its clocks start with the ticket.

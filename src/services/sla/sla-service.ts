@@ -3,8 +3,12 @@
  * `getForUpdate` inside the caller's transaction (or its own, joined when the caller has one), applies a pure
  * transition, and writes the clock back with its next ladder fire time. So a webhook and the scheduler working on
  * the same clock serialise on the row instead of overwriting each other's state.
+ *
+ * It is the seam between ticket events and SLA clocks: escalation starts the clocks; webhooks, refreshes and sidebar
+ * actions report what happened to the ticket; the SLA scheduler fires the ladder. Every method takes the Store it
+ * should write through, so callers run it inside their own transaction.
  */
-import { CLOCK_KINDS, type ClockKind } from '../../domain/model';
+import { CLOCK_KINDS, type ClockKind, type Priority, type StateCategory, type Tier } from '../../domain/model';
 import type { WorkspaceSettings } from '../../domain/settings';
 import {
   applyTicketState,
@@ -17,9 +21,30 @@ import {
 } from '../../domain/sla';
 import type { Store } from '../../store';
 import type { Clock } from '../../util/clock';
-import type { SlaService } from '../sla-service';
 import { basisOf, type ClockRecord, readClock, saveClock } from './clock-record';
 import { createPolicyCache, type PolicyCache } from './policy-cache';
+
+export interface AccountFacts {
+  tier: Tier;
+  renewalInDays: number | null;
+  highRisk: boolean;
+}
+
+export interface SlaService {
+  /** Starts the response and resolution clocks of a newly linked ticket (idempotent per ticket). */
+  startClocks(
+    tx: Store,
+    workspaceId: string,
+    input: { ticketId: string; createdAt: number; priority: Priority; account: AccountFacts },
+    now: number,
+  ): Promise<void>;
+  /** The ticket's state category changed at `at` (pause / resume / stop / reopen; leaving `submitted` is a first response). */
+  onTicketState(tx: Store, workspaceId: string, ticketId: string, category: StateCategory, at: number): Promise<void>;
+  /** The back-office team first acted (a note, or assignment to a person): stops the response clock. */
+  onFirstResponse(tx: Store, workspaceId: string, ticketId: string, at: number): Promise<void>;
+  /** Priority changed: due times are recomputed from the time already spent. */
+  onPriorityChange(tx: Store, workspaceId: string, ticketId: string, priority: Priority, at: number): Promise<void>;
+}
 
 export interface SlaServiceOptions {
   /** Stamps `updated_at` on written rows; event times come from the callers. */

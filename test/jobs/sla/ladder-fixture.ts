@@ -10,7 +10,7 @@ import type { Priority } from '../../../src/domain/model';
 import type { LadderSettings } from '../../../src/domain/settings';
 import type { SlaScheduler } from '../../../src/jobs/sla-scheduler';
 import type { RecordedRequest } from '../../../src/sandbox/fake-intercom';
-import type { AccountFacts } from '../../../src/services/sla-service';
+import type { AccountFacts } from '../../../src/services/sla/sla-service';
 import type { Harness } from '../../support/app-harness';
 
 export const MIN = 60_000;

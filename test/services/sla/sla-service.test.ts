@@ -3,7 +3,7 @@
  * with the workspace's default settings (Mon–Fri 09:00–18:00 UTC, business time, pause in waiting_on_customer).
  */
 import { parseClockState } from '../../../src/domain/sla';
-import type { AccountFacts } from '../../../src/services/sla-service';
+import type { AccountFacts } from '../../../src/services/sla/sla-service';
 import { createSlaService } from '../../../src/services/sla/sla-service';
 import { createStore, migrateToLatest, openDatabase, type Store } from '../../../src/store';
 import { ManualClock } from '../../../src/util/clock';
