@@ -12,7 +12,7 @@ import type { CanvasRequest } from './types';
 import { AppError } from '../util/app-error';
 import type { Escalation, Workspace } from '../store';
 import type { FlowDeps } from './deps';
-import { ticketCardView } from './ticket-card';
+import { ticketCardView } from './ticket-card-model';
 import type { CanvasResponse, FlowContext } from './types';
 
 export function timeZoneOf(workspace: Workspace | null): TimeZoneVM {

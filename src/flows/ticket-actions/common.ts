@@ -13,7 +13,7 @@ import type { SyncDeps } from '../../services/sync/sync-deps';
 import type { OutboxJob, TicketLink } from '../../store';
 import type { FlowDeps } from '../deps';
 import { timeZoneOf } from '../sidebar';
-import { ticketCard } from '../ticket-card';
+import { ticketCard } from '../ticket-card-model';
 import type { CanvasResponse } from '../types';
 
 export interface TicketActionDeps {

@@ -8,7 +8,7 @@
  * are redone on every event.
  *
  * The meters are kept here too, in one cache for the whole process: the sidebar's ticket card
- * (src/flows/ticket-card.ts) and the SLA service and scheduler ask for the same meter of the same policy object.
+ * (src/flows/ticket-card-model.ts) and the SLA service and scheduler ask for the same meter of the same policy object.
  */
 import type { SlaPolicy, WorkspaceSettings } from '../../domain/settings';
 import { type MeterMode, meterForClock, type TimeMeter } from '../../domain/sla';

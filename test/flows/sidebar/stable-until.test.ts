@@ -10,7 +10,7 @@ import { applyTicketState, changeTarget, startClock } from '../../../src/domain/
 import type { ClockState } from '../../../src/domain/sla/clock-state';
 import { defaultSettings, type WorkspaceSettings } from '../../../src/domain/settings';
 import { renewalStableUntil } from '../../../src/flows/sidebar';
-import { clockView } from '../../../src/flows/ticket-card';
+import { clockView } from '../../../src/flows/ticket-card-model';
 import type { SlaClock } from '../../../src/store';
 import { durationArb, instantArb, openHoursArb, type ScriptEvent, scriptArb, targetArb } from '../../domain/sla/arbitraries';
 
