@@ -20,6 +20,6 @@ export type { TicketLink, TicketSnapshot, TicketsRepo, TicketUpsertResult } from
 export type { Delivery, InboxNotification, InboxStatus, LeaseOnArrival, WebhooksRepo } from './repos/webhooks';
 export type { InstallMode, SealedToken, Workspace, WorkspaceInstall, WorkspacesRepo } from './repos/workspaces';
 export type { ChangeFeed } from './change-feed';
-export { toJson } from './repos/common';
+export { toJson } from './repos/repo-helpers';
 export { createStore, type Store } from './store';
 export { isStoreUnavailable } from './unavailable';

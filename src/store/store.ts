@@ -9,7 +9,7 @@ import { type ChangeFeed, type ChangeScope, createChangeFeed, encodeNotification
 import type { Database, DialectName } from './database';
 import { waitForWriteLock } from './lock-wait';
 import { type AsyncMethod, observeWrites, SIDEBAR_WRITES } from './observed-writes';
-import { type Db, inTransaction, type RepoContext } from './repos/common';
+import { type Db, inTransaction, type RepoContext } from './repos/repo-helpers';
 import { type ClocksRepo, createClocksRepo } from './repos/clocks';
 import { createEscalationsRepo, type EscalationsRepo } from './repos/escalations';
 import { createLadderRepo, type LadderRepo } from './repos/ladder';

@@ -13,7 +13,7 @@
 import type { Selectable } from 'kysely';
 import { CLOCK_KINDS, type ClockKind, LADDER_STEPS, type LadderStep } from '../../domain/model';
 import type { SlaClocksTable } from '../schema';
-import { fromJson, narrow, narrowOrNull, type RepoContext, toJson } from './common';
+import { fromJson, narrow, narrowOrNull, type RepoContext, toJson } from './repo-helpers';
 import { reusableQuery } from './reusable-query';
 
 export const CLOCK_STATUSES = ['running', 'paused', 'stopped'] as const;

@@ -5,7 +5,7 @@
 import type { Selectable } from 'kysely';
 import type { Priority, QueueKey } from '../../domain/model';
 import type { EscalationsTable } from '../schema';
-import { type Db, fromJson, narrow } from './common';
+import { type Db, fromJson, narrow } from './repo-helpers';
 
 export const ESCALATION_STATUSES = ['queued', 'creating', 'linked', 'failed'] as const;
 export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];

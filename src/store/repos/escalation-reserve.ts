@@ -13,7 +13,7 @@
  *   harmless there.
  * A unique (workspace_id, idempotency_key) index backs up the duplicate check.
  */
-import { newId, type RepoContext, toJson } from './common';
+import { newId, type RepoContext, toJson } from './repo-helpers';
 import { ACTIVE, type Escalation, type EscalationRequest, findOne, toEscalation } from './escalation-model';
 import { createTicketsRepo, type TicketLink } from './tickets';
 

@@ -3,7 +3,7 @@
  * reserve (see escalation-reserve.ts for why it is race-free) to the linked
  * ticket or the final failure.
  */
-import { inTransaction, type RepoContext } from './common';
+import { inTransaction, type RepoContext } from './repo-helpers';
 import { reusableQuery } from './reusable-query';
 import { ACTIVE, type Escalation, type EscalationStatus, findOne, toEscalation } from './escalation-model';
 import { type ReserveInput, type ReserveResult, reserveIn } from './escalation-reserve';

@@ -7,7 +7,7 @@
 import type { Selectable } from 'kysely';
 import { CLOCK_KINDS, type ClockKind, LADDER_STEPS, type LadderStep } from '../../domain/model';
 import type { LadderFiringsTable } from '../schema';
-import { narrow, type RepoContext } from './common';
+import { narrow, type RepoContext } from './repo-helpers';
 import { reusableQuery } from './reusable-query';
 
 export interface LadderFiring {

@@ -2,7 +2,7 @@
  * Sidebar settings links are single-use: opening one records its nonce here, and a second opening finds it.
  * The insert is the check (primary key), so two tabs opening the same link at once cannot both get in.
  */
-import type { RepoContext } from './common';
+import type { RepoContext } from './repo-helpers';
 
 export interface LinkUse {
   nonce: string;

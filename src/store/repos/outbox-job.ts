@@ -4,7 +4,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { OutboxTable } from '../schema';
-import { type Db, fromJson, fromJsonOrNull, narrow } from './common';
+import { type Db, fromJson, fromJsonOrNull, narrow } from './repo-helpers';
 
 export const OUTBOX_STATUSES = ['pending', 'running', 'done', 'dead'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];

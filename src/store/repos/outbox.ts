@@ -9,7 +9,7 @@
  * of its index (`<= now`) never visits finished rows: its cost follows the
  * number of due rows, not the size of the table.
  */
-import { capError, newId, type RepoContext, toJson } from './common';
+import { capError, newId, type RepoContext, toJson } from './repo-helpers';
 import { claimQuery, type OutboxJob, type OutboxStatus, toJob } from './outbox-job';
 
 export { OUTBOX_STATUSES, type OutboxJob, type OutboxStatus } from './outbox-job';

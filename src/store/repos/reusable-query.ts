@@ -10,7 +10,7 @@
  */
 import type { Compilable, CompiledQuery } from 'kysely';
 import type { DialectName } from '../database';
-import type { Db } from './common';
+import type { Db } from './repo-helpers';
 
 /** Stands for the argument `name` while the query is compiled. */
 class StandIn {

@@ -7,7 +7,7 @@
 import type { Selectable } from 'kysely';
 import { parseSettings, type WorkspaceSettings, workspaceSettingsSchema } from '../../domain/settings';
 import type { SettingsAuditTable, WorkspaceSettingsTable } from '../schema';
-import { type Db, fromJson, inTransaction, newId, type RepoContext, toJson } from './common';
+import { type Db, fromJson, inTransaction, newId, type RepoContext, toJson } from './repo-helpers';
 import { reusableQuery } from './reusable-query';
 
 export interface SettingsRecord {

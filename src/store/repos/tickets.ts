@@ -7,7 +7,7 @@
 import type { Selectable } from 'kysely';
 import { PRIORITIES, type Priority, QUEUE_KEYS, type QueueKey, STATE_CATEGORIES, type StateCategory } from '../../domain/model';
 import type { TicketLinksTable } from '../schema';
-import { narrow, narrowOrNull, type RepoContext } from './common';
+import { narrow, narrowOrNull, type RepoContext } from './repo-helpers';
 import { reusableQuery } from './reusable-query';
 
 export interface TicketSnapshot {

@@ -6,7 +6,7 @@
  */
 import type { ExpressionBuilder, Insertable, Selectable } from 'kysely';
 import type { Tables, WebhookInboxTable, WebhookPayloadsTable } from '../schema';
-import { capError, fromJson, narrow, type RepoContext, toJson } from './common';
+import { capError, fromJson, narrow, type RepoContext, toJson } from './repo-helpers';
 import { reusableQuery } from './reusable-query';
 
 export const INBOX_STATUSES = ['pending', 'done', 'ignored', 'failed'] as const;

@@ -5,7 +5,7 @@
  */
 import type { Selectable } from 'kysely';
 import { WORKSPACE_TABLES, type WorkspacesTable } from '../schema';
-import { type Db, inTransaction, narrow, type RepoContext } from './common';
+import { type Db, inTransaction, narrow, type RepoContext } from './repo-helpers';
 import { reusableQuery } from './reusable-query';
 
 /** Read on every sidebar view and most jobs (see reusable-query.ts). */
