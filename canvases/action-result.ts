@@ -1,7 +1,7 @@
 /** The end of a ticket action (note, priority, refresh): what happened, or that it is queued, and the way back. */
 import { finalizeCanvas } from './kit';
 import type { ButtonComponent, CanvasResponse } from './kit/types';
-import { linkButton, lines, navigation, trim } from './parts';
+import { linkButton, lines, navigation, trim } from './shared-blocks';
 import { encodeStoredData } from './stored-data';
 import type { ActionResultVM } from './view-models';
 

@@ -5,7 +5,7 @@
  */
 import { finalizeCanvas, text } from './kit';
 import type { CanvasResponse } from './kit/types';
-import { linkButton, navigation, trim } from './parts';
+import { linkButton, navigation, trim } from './shared-blocks';
 import { encodeStoredData } from './stored-data';
 import type { ErrorVM } from './view-models';
 

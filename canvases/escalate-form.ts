@@ -7,7 +7,7 @@ import { CHECKBOX_OPTION_IDS, INPUT_IDS, encodeComponentId } from './component-i
 import { MAX_SELECT_OPTIONS, button, checkbox, dropdown, finalizeCanvas, singleSelect, submitAction, text, textarea } from './kit';
 import type { CanvasResponse, Component } from './kit/types';
 import { PRIORITIES } from '../src/domain/model';
-import { linkButton, lines, navigation, trim } from './parts';
+import { linkButton, lines, navigation, trim } from './shared-blocks';
 import { encodeStoredData } from './stored-data';
 import type { ChoiceVM, EscalateField, EscalateFormVM } from './view-models';
 

@@ -5,7 +5,7 @@
  */
 import { button, finalizeCanvas, urlAction } from './kit';
 import type { CanvasResponse, Component } from './kit/types';
-import { QUEUED_TEXT, linkButton, lines, navigation, trim } from './parts';
+import { QUEUED_TEXT, linkButton, lines, navigation, trim } from './shared-blocks';
 import { encodeStoredData } from './stored-data';
 import type { EscalationResultVM } from './view-models';
 

@@ -2,7 +2,7 @@
 import { CHECKBOX_OPTION_IDS, INPUT_IDS, encodeComponentId } from './component-ids';
 import { button, checkbox, finalizeCanvas, submitAction, text, textarea } from './kit';
 import type { CanvasResponse } from './kit/types';
-import { linkButton, navigation, trim } from './parts';
+import { linkButton, navigation, trim } from './shared-blocks';
 import { encodeStoredData } from './stored-data';
 import type { NoteFormVM } from './view-models';
 

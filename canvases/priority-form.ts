@@ -3,7 +3,7 @@ import { INPUT_IDS, encodeComponentId } from './component-ids';
 import { PRIORITIES } from '../src/domain/model';
 import { button, finalizeCanvas, singleSelect, submitAction, text } from './kit';
 import type { CanvasResponse } from './kit/types';
-import { linkButton, navigation, trim } from './parts';
+import { linkButton, navigation, trim } from './shared-blocks';
 import { encodeStoredData } from './stored-data';
 import type { PriorityFormVM } from './view-models';
 

@@ -6,7 +6,7 @@ import { encodeComponentId } from './component-ids';
 import { formatAbsolute } from '../src/domain/text';
 import { FIRST_CANVAS_MAX_HEIGHT_PX, button, estimateHeight, finalizeCanvas, submitAction, text, urlAction } from './kit';
 import type { CanvasResponse, Component } from './kit/types';
-import { NO_TICKET_TEXT, QUEUED_TEXT, asOf, displayZone, linkButton, lines, navigation, trim } from './parts';
+import { NO_TICKET_TEXT, QUEUED_TEXT, asOf, displayZone, linkButton, lines, navigation, trim } from './shared-blocks';
 import { encodeStoredData } from './stored-data';
 import { clocksTicketBlock, compactTicketBlock, fullTicketBlock } from './ticket-card';
 import type { SidebarVM } from './view-models';

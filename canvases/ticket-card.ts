@@ -2,7 +2,7 @@
 import { encodeComponentId } from './component-ids';
 import { button, submitAction, urlAction } from './kit';
 import type { Component } from './kit/types';
-import { clockLine, lines, orderedClocks, trim } from './parts';
+import { clockLine, lines, orderedClocks, trim } from './shared-blocks';
 import type { SlaClockVM, TicketCardVM, TimeZoneVM } from './view-models';
 
 /** A title longer than this would wrap past two header lines. */

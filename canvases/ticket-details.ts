@@ -2,7 +2,7 @@
 import { encodeComponentId } from './component-ids';
 import { button, dataTable, finalizeCanvas, submitAction, text } from './kit';
 import type { CanvasResponse } from './kit/types';
-import { asOf, clockLine, linkButton, navigation, orderedClocks } from './parts';
+import { asOf, clockLine, linkButton, navigation, orderedClocks } from './shared-blocks';
 import { encodeStoredData } from './stored-data';
 import { openInIntercomButton } from './ticket-card';
 import type { TicketDetailsVM } from './view-models';

@@ -2,7 +2,7 @@
 import { encodeComponentId } from './component-ids';
 import { finalizeCanvas, list, listItem, submitAction, text } from './kit';
 import type { CanvasResponse } from './kit/types';
-import { asOf, clockLine, linkButton, navigation, trim } from './parts';
+import { asOf, clockLine, linkButton, navigation, trim } from './shared-blocks';
 import { encodeStoredData } from './stored-data';
 import { mostUrgentClock, ticketStatus } from './ticket-card';
 import type { TicketListVM } from './view-models';

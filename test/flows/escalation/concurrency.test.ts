@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { QUEUED_TEXT } from '../../../canvases/parts';
+import { QUEUED_TEXT } from '../../../canvases/shared-blocks';
 import { openDatabase } from '../../../src/store';
 import { type Harness, type HarnessOptions, startHarness } from '../../support/app-harness';
 import { PG_URL, pgAdmin } from '../../support/postgres';

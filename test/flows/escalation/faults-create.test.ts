@@ -1,4 +1,4 @@
-import { QUEUED_TEXT } from '../../../canvases/parts';
+import { QUEUED_TEXT } from '../../../canvases/shared-blocks';
 import { type Harness, startHarness } from '../../support/app-harness';
 import { FAILURE_MODES, FAULT_ENV, inject, RESET_SECONDS, SETTLE_MS } from './faults';
 import { afterRetries, createTicketRequests, drain, fakeTickets, handoffNotes, openForm, submitForm, texts } from './support';

@@ -2,7 +2,7 @@
  * An escalation whose create job is dead-lettered (Intercom failed it ten times) must not sit as "Queued" in the
  * sidebar for ever: it becomes failed in the same transaction, and the sidebar says to check Intercom first.
  */
-import { QUEUED_TEXT } from '../../../canvases/parts';
+import { QUEUED_TEXT } from '../../../canvases/shared-blocks';
 import { giveUpCreateTicket } from '../../../src/services/escalation';
 import { type Harness, useHarness } from '../../support/app-harness';
 import { FAULT_ENV } from './faults';

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { QUEUED_TEXT } from '../../../canvases/parts';
+import { QUEUED_TEXT } from '../../../canvases/shared-blocks';
 import { openDatabase } from '../../../src/store';
 import { type Harness, startHarness } from '../../support/app-harness';
 import { FAULT_ENV, SETTLE_MS } from './faults';

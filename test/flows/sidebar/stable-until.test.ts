@@ -5,7 +5,7 @@
  * where the line really changes, to the millisecond, for a plain calendar countdown).
  */
 import fc from 'fast-check';
-import { clockLine } from '../../../canvases/parts';
+import { clockLine } from '../../../canvases/shared-blocks';
 import { applyTicketState, changeTarget, startClock } from '../../../src/domain/sla';
 import type { ClockState } from '../../../src/domain/sla/clock-state';
 import { defaultSettings, type WorkspaceSettings } from '../../../src/domain/settings';
