@@ -1,10 +1,10 @@
 /**
  * Outbox handlers for sync's jobs: notes and priority changes from the sidebar, the conversation follow-ups
- * of a resolved ticket, and re-reads of a ticket whose views from one second disagreed. Each parses its payload, runs the Intercom side (src/services/sync/perform.ts) and lets
+ * of a resolved ticket, and re-reads of a ticket whose views from one second disagreed. Each parses its payload, runs the Intercom side (src/services/sync/intercom-writes.ts) and lets
  * the worker record the outcome; failures are translated once (a 4xx is final, a 429 says when to retry).
  */
 import { asJob, parsePayload } from '../services/sync/job-errors';
-import { postConversationNote, postTicketNote, reopenConversation, sendTicketPriority } from '../services/sync/perform';
+import { postConversationNote, postTicketNote, reopenConversation, sendTicketPriority } from '../services/sync/intercom-writes';
 import type { SyncDeps } from '../services/sync/sync-deps';
 import {
   conversationNotePayload,

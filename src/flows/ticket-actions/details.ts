@@ -2,7 +2,7 @@
 import { ticketDetailsCanvas } from '../../../canvases/ticket-details';
 import type { CanvasRequest } from '../types';
 import type { CanvasResponse } from '../types';
-import { cardFor, loadTicket, type TicketActionDeps, timeZone } from './common';
+import { cardFor, loadTicket, type TicketActionDeps, timeZone } from './action-context';
 
 export async function ticketDetails(deps: TicketActionDeps, request: CanvasRequest, ticketId: string): Promise<CanvasResponse> {
   const now = deps.flow.clock.now();

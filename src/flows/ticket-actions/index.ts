@@ -6,13 +6,13 @@ import type { CanvasRequest } from '../types';
 import { AppError } from '../../util/app-error';
 import type { SubmitHandler, SubmitTable } from '../submit-table';
 import type { CanvasResponse } from '../types';
-import type { TicketActionDeps } from './common';
+import type { TicketActionDeps } from './action-context';
 import { ticketDetails } from './details';
 import { openNoteForm, submitNote } from './note';
 import { openPriorityForm, submitPriority } from './priority';
 import { refreshOne } from './refresh';
 
-export type { TicketActionDeps } from './common';
+export type { TicketActionDeps } from './action-context';
 
 type TicketHandler = (deps: TicketActionDeps, request: CanvasRequest, ticketId: string) => Promise<CanvasResponse>;
 

@@ -10,7 +10,7 @@
 import { isPermanentJobError } from '../../services/job-outcomes';
 import { toJobError } from '../../services/sync/job-errors';
 import type { OutboxJob } from '../../store';
-import type { TicketActionDeps } from './common';
+import type { TicketActionDeps } from './action-context';
 
 /** Longer than one Intercom call can take (timeout 4 s by default; notes are not retried inside the client). */
 export const INLINE_GRACE_MS = 60_000;

@@ -9,12 +9,12 @@ import { CHECKBOX_OPTION_IDS, INPUT_IDS } from '../../../canvases/component-ids'
 import { noteFormCanvas } from '../../../canvases/note-form';
 import { escapeHtml } from '../../domain/text';
 import type { CanvasRequest } from '../types';
-import { postTicketNote } from '../../services/sync/perform';
+import { postTicketNote } from '../../services/sync/intercom-writes';
 import { dedupeKeys, SYNC_JOB_KINDS, type TicketNotePayload } from '../../services/sync/sync-jobs';
 import { HANDOFF_NOTE_MARK } from '../../services/sync/ticket-events';
 import type { TicketLink } from '../../store';
 import type { CanvasResponse } from '../types';
-import { formState, inputChecked, inputText, loadTicket, resultOfExisting, type TicketActionDeps, ticketNumber } from './common';
+import { formState, inputChecked, inputText, loadTicket, resultOfExisting, type TicketActionDeps, ticketNumber } from './action-context';
 import { randomNonce } from '../../util/nonce';
 import { INLINE_GRACE_MS, rejectionText, tryNow } from './inline';
 

@@ -9,11 +9,11 @@ import { INPUT_IDS } from '../../../canvases/component-ids';
 import { priorityFormCanvas } from '../../../canvases/priority-form';
 import { isPriority, type Priority } from '../../domain/model';
 import type { CanvasRequest } from '../types';
-import { sendTicketPriority } from '../../services/sync/perform';
+import { sendTicketPriority } from '../../services/sync/intercom-writes';
 import { dedupeKeys, SYNC_JOB_KINDS, type TicketPriorityPayload } from '../../services/sync/sync-jobs';
 import type { Store, TicketLink } from '../../store';
 import type { CanvasResponse } from '../types';
-import { formState, inputText, loadTicket, resultOfExisting, type TicketActionDeps, ticketNumber } from './common';
+import { formState, inputText, loadTicket, resultOfExisting, type TicketActionDeps, ticketNumber } from './action-context';
 import { randomNonce } from '../../util/nonce';
 import { INLINE_GRACE_MS, rejectionText, tryNow } from './inline';
 

@@ -12,7 +12,7 @@ import { expectTicketUpdate } from '../../services/sync/expect-update';
 import { refreshTicket } from '../../services/sync/refresh-ticket';
 import type { TicketLink } from '../../store';
 import type { CanvasResponse } from '../types';
-import { loadTicket, type TicketActionDeps, ticketNumber } from './common';
+import { loadTicket, type TicketActionDeps, ticketNumber } from './action-context';
 
 function summary(ticket: TicketLink): string {
   const state = ticket.stateLabel ?? STATE_LABELS[ticket.stateCategory];
