@@ -25,7 +25,3 @@ export class CanvasRuleError extends Error {
     super(`${rule}: ${message}`);
   }
 }
-
-export function isCanvasRuleError(error: unknown): error is CanvasRuleError {
-  return error instanceof CanvasRuleError;
-}

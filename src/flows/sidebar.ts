@@ -46,10 +46,6 @@ export interface SidebarView {
   stableUntil: number;
 }
 
-export async function sidebarModel(deps: FlowDeps, request: CanvasRequest): Promise<SidebarVM> {
-  return (await sidebarView(deps, request)).vm;
-}
-
 export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promise<SidebarView> {
   const now = deps.clock.now();
   const { workspaceId, conversationId } = request;

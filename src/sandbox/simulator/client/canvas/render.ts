@@ -27,8 +27,6 @@ const RENDERERS: Readonly<Record<string, Renderer>> = {
   list: renderList,
 };
 
-export const COMPONENT_TYPES = Object.freeze(Object.keys(RENDERERS));
-
 export interface RenderedCanvas {
   element: HTMLElement;
   /** The canvas object as received (`content` + `stored_data`): sent back as `current_canvas` on submit. */
