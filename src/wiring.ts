@@ -147,7 +147,8 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   };
   const outboxHandlers: Record<string, OutboxHandler> = {};
   // SLA ladder actions share the escalations' outbox, so an Intercom outage delays them and loses none.
-  const ladderNames = createDirectoryCache({ clientFor: (workspaceId) => directory.clientFor(workspaceId), clock });
+  // Admin and team names, cached per workspace: ticket snapshots, the ladder's notes and the sync all read them.
+  const directoryNames = createDirectoryCache({ clientFor: (workspaceId) => directory.clientFor(workspaceId), clock });
   // Escalation (src/services/escalation): the escalate form, reserve + inline create, and its outbox jobs.
   const ticketTypes = createTicketTypeCache({ clientFor: (workspaceId) => directory.clientFor(workspaceId), clock });
   const escalation: EscalationDeps = {
@@ -156,7 +157,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     settings: deps.settings,
     directory,
     ticketTypes,
-    snapshots: createTicketSnapshotter({ directory: ladderNames, ticketTypes }),
+    snapshots: createTicketSnapshotter({ directory: directoryNames, ticketTypes }),
     sla: deps.sla,
     ticketUrl: deps.ticketUrl,
     conversationUrl: options.conversationUrl ?? intercomInboxUrl,
@@ -173,7 +174,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
       store,
       clientFor: (workspaceId) => directory.clientFor(workspaceId),
       settings: (workspaceId) => deps.settings.get(workspaceId),
-      names: (workspaceId) => ladderNames.names(workspaceId),
+      names: (workspaceId) => directoryNames.names(workspaceId),
       // `sync` is built just below; the handler only runs once the app is up.
       applyTicket: async (workspaceId, ticket) => {
         await applyTicket(sync, workspaceId, ticket, { source: 'action' });
@@ -183,7 +184,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   // Two-way ticket sync (src/services/sync): webhooks in, sidebar note/priority/refresh out, reconciliation.
   const sync = createSyncDeps({
     deps,
-    names: ladderNames,
+    names: directoryNames,
     ticketTypes,
     logger: logger.child({ job: 'sync' }),
     pokeOutbox: () => outbox.poke(),
@@ -221,7 +222,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   const intake = createWebhookIntake({
     store,
     clock,
-    handoff: webhookProcessor,
+    processor: webhookProcessor,
     onStored: () => webhookProcessor.poke(),
     maxQueued: config.webhookIntakeMaxQueued,
   });

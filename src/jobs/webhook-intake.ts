@@ -22,8 +22,8 @@ export interface IntakeDelivery {
   payload: unknown;
 }
 
-/** The processor's side of the hand-over. */
-export interface InboxHandoff {
+/** The webhook processor's side of the in-memory hand-over of new rows. */
+export interface ProcessorHandOver {
   /** The lease to store `count` new rows under, or null when the processor is not running or has enough in hand. */
   leaseFor(count: number): LeaseOnArrival | null;
   /** Rows stored under that lease, for the processor to apply. */
@@ -38,7 +38,7 @@ export interface WebhookIntake {
 export interface WebhookIntakeDeps {
   store: Store;
   clock: Clock;
-  handoff: InboxHandoff | null;
+  processor: ProcessorHandOver | null;
   /** After a commit that stored new rows the processor was not handed (it polls them). */
   onStored(): void;
   /** Deliveries that may wait for a commit at once (the group being written not counted). */
@@ -91,7 +91,7 @@ export function createWebhookIntake(deps: WebhookIntakeDeps): WebhookIntake {
 
   async function store(group: Waiting[]): Promise<void> {
     const now = deps.clock.now();
-    const lease = deps.handoff?.leaseFor(group.length) ?? null;
+    const lease = deps.processor?.leaseFor(group.length) ?? null;
     let stored: boolean[];
     try {
       stored = await deps.store.transaction((tx) =>
@@ -110,7 +110,7 @@ export function createWebhookIntake(deps: WebhookIntakeDeps): WebhookIntake {
     group.forEach((w, i) => {
       if (stored[i] && lease) handed.push(leased(w.delivery, now));
     });
-    if (handed.length > 0) deps.handoff?.take(handed);
+    if (handed.length > 0) deps.processor?.take(handed);
     else if (stored.some(Boolean)) deps.onStored();
     group.forEach((w, i) => {
       w.resolve(stored[i] ? 'new' : 'duplicate');

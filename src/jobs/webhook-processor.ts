@@ -24,7 +24,7 @@ import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './outbox-back
 import { errorMessage } from '../services/job-outcomes';
 import { createPollingLoop } from '../services/sync/polling-loop';
 import { lanes } from './lanes';
-import type { InboxHandoff } from './webhook-intake';
+import type { ProcessorHandOver } from './webhook-intake';
 
 export interface WebhookProcessorOptions {
   sync: SyncDeps;
@@ -40,7 +40,7 @@ export interface WebhookProcessorOptions {
   retainMs?: number;
 }
 
-export interface WebhookProcessor extends BackgroundJob, InboxHandoff {
+export interface WebhookProcessor extends BackgroundJob, ProcessorHandOver {
   poke(): void;
 }
 

@@ -5,7 +5,7 @@
  * past its bound the intake refuses at once and stores nothing of what it refused.
  */
 import type { InboxNotification, LeaseOnArrival, Store } from '../../src/store';
-import { createWebhookIntake, type InboxHandoff, type IntakeDelivery, IntakeFullError } from '../../src/jobs/webhook-intake';
+import { createWebhookIntake, type ProcessorHandOver, type IntakeDelivery, IntakeFullError } from '../../src/jobs/webhook-intake';
 import { describeContract, seedWorkspace, T0 } from '../store/contract/harness';
 
 const LEASE = 60_000;
@@ -19,18 +19,18 @@ const delivery = (id: string, payload: unknown = { type: 'ticket', id: `tk-${id}
   payload,
 });
 
-/** A handoff that grants `lease` (or none) and keeps what it is handed. */
-function recordingHandoff(lease: LeaseOnArrival | null) {
+/** A processor hand-over that grants `lease` (or none) and keeps what it is handed. */
+function recordingProcessor(lease: LeaseOnArrival | null) {
   const handed: InboxNotification[] = [];
   const asked: number[] = [];
-  const handoff: InboxHandoff = {
+  const processor: ProcessorHandOver = {
     leaseFor: (count) => {
       asked.push(count);
       return lease;
     },
     take: (rows) => handed.push(...rows),
   };
-  return { handoff, handed, asked };
+  return { processor, handed, asked };
 }
 
 /** The store with its `transaction` replaced by a mock (the store itself is frozen). */
@@ -48,7 +48,7 @@ describeContract('webhook intake', (engine) => {
     const intake = createWebhookIntake({
       store: withTransaction(engine.store, transactions),
       clock,
-      handoff: null,
+      processor: null,
       onStored,
       maxQueued: ROOMY,
     });
@@ -65,7 +65,7 @@ describeContract('webhook intake', (engine) => {
     const intake = createWebhookIntake({
       store: withTransaction(engine.store, transactions),
       clock,
-      handoff: null,
+      processor: null,
       onStored: () => {},
       maxQueued: ROOMY,
     });
@@ -79,7 +79,7 @@ describeContract('webhook intake', (engine) => {
   it('an item too deeply nested to serialise fails alone; the rest of its turn is stored', async () => {
     let deep: unknown = {};
     for (let i = 0; i < 200_000; i++) deep = [deep];
-    const intake = createWebhookIntake({ store: engine.store, clock, handoff: null, onStored: () => {}, maxQueued: ROOMY });
+    const intake = createWebhookIntake({ store: engine.store, clock, processor: null, onStored: () => {}, maxQueued: ROOMY });
     const answers = await Promise.allSettled([
       intake.accept(delivery('fine-1')),
       intake.accept(delivery('deep', deep)),
@@ -90,9 +90,9 @@ describeContract('webhook intake', (engine) => {
   });
 
   it("with the processor's lease, new rows are stored leased to it and handed over as parsed; repeats are not", async () => {
-    const { handoff, handed, asked } = recordingHandoff({ workerId: 'processor-1', leaseMs: LEASE });
+    const { processor, handed, asked } = recordingProcessor({ workerId: 'processor-1', leaseMs: LEASE });
     const onStored = jest.fn();
-    const intake = createWebhookIntake({ store: engine.store, clock, handoff, onStored, maxQueued: ROOMY });
+    const intake = createWebhookIntake({ store: engine.store, clock, processor, onStored, maxQueued: ROOMY });
     const payload = { type: 'ticket', id: 'tk-9', nested: { list: [1, 2] } };
     expect(await Promise.all([intake.accept(delivery('n1', payload)), intake.accept(delivery('n1', payload))])).toEqual([
       'new',
@@ -122,9 +122,9 @@ describeContract('webhook intake', (engine) => {
   });
 
   it('without a lease (processor stopped or enough in hand) rows are stored free for any worker to claim', async () => {
-    const { handoff, handed } = recordingHandoff(null);
+    const { processor, handed } = recordingProcessor(null);
     const onStored = jest.fn();
-    const intake = createWebhookIntake({ store: engine.store, clock, handoff, onStored, maxQueued: ROOMY });
+    const intake = createWebhookIntake({ store: engine.store, clock, processor, onStored, maxQueued: ROOMY });
     expect(await intake.accept(delivery('free'))).toBe('new');
     expect(handed).toEqual([]);
     expect(onStored).toHaveBeenCalledTimes(1);
@@ -146,7 +146,7 @@ describeContract('webhook intake', (engine) => {
     const intake = createWebhookIntake({
       store: withTransaction(engine.store, transactions),
       clock,
-      handoff: null,
+      processor: null,
       onStored: () => {},
       maxQueued: 3,
     });
