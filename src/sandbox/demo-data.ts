@@ -4,8 +4,9 @@
  * renewal; a Customer ticket type and the Back-office type Handoff escalates into. Dates are relative to the
  * sandbox clock so "renewal in 3 weeks" stays true whenever the demo is started.
  */
-import { PRIORITIES, type Priority, QUEUE_KEYS, QUEUE_LABELS, type QueueKey, type StateCategory } from '../domain/model';
+import type { QueueKey } from '../domain/model';
 import type { FakeIntercom } from './fake-intercom';
+import { type DemoBackOffice, seedDemoTicketTypes, seedQueueTeams } from './fake-intercom/demo-seed';
 import { type DemoPeople, seedDemoConversations } from './demo-conversations';
 
 export interface SandboxDemo {
@@ -15,12 +16,7 @@ export interface SandboxDemo {
   teams: Record<QueueKey, string> & { frontLine: string; breach: string };
   /** Conversation ids by meaning, in the order the simulator lists them. */
   conversations: Record<string, string>;
-  backOffice: {
-    ticketTypeId: string;
-    states: Record<StateCategory, string>;
-    priorityOptions: Record<Priority, string>;
-    queueOptions: Record<QueueKey, string>;
-  };
+  backOffice: DemoBackOffice;
 }
 
 const DAY_S = 86_400;
@@ -54,9 +50,7 @@ export function seedSandboxDemo(fake: FakeIntercom, nowMs: number): SandboxDemo 
     billing_legal: [billing.id, lead.id],
     default: [lead.id],
   };
-  const queueTeams = Object.fromEntries(
-    QUEUE_KEYS.map((queue) => [queue, seed.team(ws, { name: QUEUE_LABELS[queue], adminIds: backOfficeMembers[queue] }).id]),
-  ) as Record<QueueKey, string>;
+  const queueTeams = seedQueueTeams(seed, ws, (queue) => backOfficeMembers[queue]);
   const frontLine = seed.team(ws, { name: 'Front line', adminIds: [agent.id, agent2.id] });
   const breach = seed.team(ws, { name: 'SLA Breach', adminIds: [manager.id] });
 
@@ -109,17 +103,7 @@ export function seedSandboxDemo(fake: FakeIntercom, nowMs: number): SandboxDemo 
   person('klaus', 'Klaus Becker', 'muster', { tier: 'pro', renewal_date: isoDateIn(now, 33) }, 'Berlin');
   person('erin', 'Erin Walsh', 'stark', { tier: 'pro' });
 
-  seed.ticketType(ws, { name: 'Customer request', category: 'Customer' });
-  const backOffice = seed.ticketType(ws, {
-    name: 'Back-office escalation',
-    category: 'Back-office',
-    description: 'Escalations from chat to the back-office teams',
-    attributes: [
-      { name: 'Priority', options: [...PRIORITIES], description: 'P1 (critical) to P4 (low)' },
-      { name: 'Queue', options: QUEUE_KEYS.map((queue) => QUEUE_LABELS[queue]) },
-    ],
-  });
-  const optionIds = (name: string) => backOffice.attributes.find((a) => a.name === name)!.listOptions!.map((o) => o.id);
+  const { backOffice } = seedDemoTicketTypes(seed, ws);
 
   return {
     workspaceId: ws,
@@ -127,11 +111,6 @@ export function seedSandboxDemo(fake: FakeIntercom, nowMs: number): SandboxDemo 
     admins: { agent: agent.id, agent2: agent2.id, lead: lead.id, manager: manager.id, billing: billing.id, engineer: engineer.id },
     teams: { ...queueTeams, frontLine: frontLine.id, breach: breach.id },
     conversations: seedDemoConversations(seed, ws, people, now),
-    backOffice: {
-      ticketTypeId: backOffice.id,
-      states: Object.fromEntries(backOffice.states.map((s) => [s.category, s.id])) as Record<StateCategory, string>,
-      priorityOptions: Object.fromEntries(PRIORITIES.map((p, i) => [p, optionIds('Priority')[i]!])) as Record<Priority, string>,
-      queueOptions: Object.fromEntries(QUEUE_KEYS.map((q, i) => [q, optionIds('Queue')[i]!])) as Record<QueueKey, string>,
-    },
+    backOffice,
   };
 }

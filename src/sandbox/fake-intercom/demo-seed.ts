@@ -2,6 +2,9 @@
  * One realistic workspace for tests: three teammates, a team per routing queue, customers on each tier, a few
  * conversations that exercise the escalation signals, a Customer ticket type, and the Back-office type Handoff
  * uses, with its P1–P4 "Priority" and "Queue" list attributes. Returns the ids a test needs, by meaning.
+ *
+ * The queue teams and the two ticket types are seeded by the functions below, which the sandbox's larger demo
+ * (src/sandbox/demo-data.ts) uses too: both worlds name their queues and shape their Back-office type one way.
  */
 import { PRIORITIES, type Priority, QUEUE_KEYS, QUEUE_LABELS, type QueueKey, type StateCategory } from '../../domain/model';
 import type { Seeder } from './seed';
@@ -15,12 +18,15 @@ export interface DemoWorkspace {
   contacts: { vip: string; standard: string; merged: string };
   conversations: { refund: string; outage: string; howTo: string };
   customerTicketTypeId: string;
-  backOffice: {
-    ticketTypeId: string;
-    states: Record<StateCategory, string>;
-    priorityAttribute: { name: string; options: Record<Priority, string> };
-    queueAttribute: { name: string; options: Record<QueueKey, string> };
-  };
+  backOffice: DemoBackOffice;
+}
+
+/** The Back-office ticket type Handoff escalates into: its states and list options by meaning. */
+export interface DemoBackOffice {
+  ticketTypeId: string;
+  states: Record<StateCategory, string>;
+  priorityAttribute: { name: string; options: Record<Priority, string> };
+  queueAttribute: { name: string; options: Record<QueueKey, string> };
 }
 
 export interface DemoWorkspaceOptions {
@@ -40,9 +46,7 @@ export function seedDemoWorkspace(seed: Seeder, options: DemoWorkspaceOptions = 
   const agent = seed.admin(id, { name: 'Alex Agent', jobTitle: 'Support agent' });
   const lead = seed.admin(id, { name: 'Lee Lead', jobTitle: 'Team lead' });
   const manager = seed.admin(id, { name: 'Morgan Manager', jobTitle: 'Support manager' });
-  const teams = Object.fromEntries(
-    QUEUE_KEYS.map((queue) => [queue, seed.team(id, { name: QUEUE_LABELS[queue], adminIds: [lead.id, manager.id] }).id]),
-  ) as Record<QueueKey, string>;
+  const teams = seedQueueTeams(seed, id, () => [lead.id, manager.id]);
 
   // Company custom attributes are strings in the 2.16 schema, so the renewal date is an ISO date here.
   const renewal = '2026-12-15';
@@ -93,8 +97,32 @@ export function seedDemoWorkspace(seed: Seeder, options: DemoWorkspaceOptions = 
     messages: [{ from: 'contact', body: '<p>How do I export last month as CSV?</p>' }],
   });
 
-  const customerType = seed.ticketType(id, { name: 'Customer request', category: 'Customer' });
-  const backOffice = seed.ticketType(id, {
+  const { customerTicketTypeId, backOffice } = seedDemoTicketTypes(seed, id);
+
+  return {
+    workspaceId: id,
+    token,
+    admins: { agent: agent.id, lead: lead.id, manager: manager.id },
+    teams,
+    companies: { enterprise: enterprise.id, standard: standard.id },
+    contacts: { vip: vip.id, standard: regular.id, merged: merged.id },
+    conversations: { refund: refund.id, outage: outage.id, howTo: howTo.id },
+    customerTicketTypeId,
+    backOffice,
+  };
+}
+
+/** One team per routing queue, named by QUEUE_LABELS, with the members `membersOf` gives it. */
+export function seedQueueTeams(seed: Seeder, workspaceId: string, membersOf: (queue: QueueKey) => string[]): Record<QueueKey, string> {
+  return Object.fromEntries(
+    QUEUE_KEYS.map((queue) => [queue, seed.team(workspaceId, { name: QUEUE_LABELS[queue], adminIds: membersOf(queue) }).id]),
+  ) as Record<QueueKey, string>;
+}
+
+/** A Customer ticket type, and the Back-office type with its P1–P4 "Priority" and "Queue" list attributes. */
+export function seedDemoTicketTypes(seed: Seeder, workspaceId: string): { customerTicketTypeId: string; backOffice: DemoBackOffice } {
+  const customerType = seed.ticketType(workspaceId, { name: 'Customer request', category: 'Customer' });
+  const backOffice = seed.ticketType(workspaceId, {
     name: 'Back-office escalation',
     category: 'Back-office',
     description: 'Escalations from chat to the back-office teams',
@@ -107,15 +135,7 @@ export function seedDemoWorkspace(seed: Seeder, options: DemoWorkspaceOptions = 
     backOffice.attributes.find((attribute) => attribute.name === name)!.listOptions!.map((option) => option.id);
   const priorityIds = optionIds('Priority');
   const queueIds = optionIds('Queue');
-
   return {
-    workspaceId: id,
-    token,
-    admins: { agent: agent.id, lead: lead.id, manager: manager.id },
-    teams,
-    companies: { enterprise: enterprise.id, standard: standard.id },
-    contacts: { vip: vip.id, standard: regular.id, merged: merged.id },
-    conversations: { refund: refund.id, outage: outage.id, howTo: howTo.id },
     customerTicketTypeId: customerType.id,
     backOffice: {
       ticketTypeId: backOffice.id,
