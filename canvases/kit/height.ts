@@ -8,6 +8,7 @@
  * screen lands close to the limit.
  */
 import type { Component, TextStyle } from './types';
+import { BoundedMemo } from '../../src/util/bounded-memo';
 
 export const FIRST_CANVAS_MAX_HEIGHT_PX = 400;
 export const DEFAULT_BOTTOM_MARGIN_PX = 10;
@@ -37,19 +38,12 @@ export const PX = Object.freeze({
 const CHIPS_PER_ROW = 3;
 
 /** Texts measured so far, per style: sidebars repeat most of their lines view after view. Emptied when full. */
-const measured = new Map<string, number>();
-const MEASURED_MAX = 20_000;
+const measured = new BoundedMemo<string, number>(20_000);
 
 /** Lines a text takes when wrapped greedily on spaces; explicit newlines start a new line. */
 export function textLines(content: string, style: TextStyle = 'paragraph'): number {
   const key = `${style}\u0000${content}`;
-  let lines = measured.get(key);
-  if (lines === undefined) {
-    if (measured.size >= MEASURED_MAX) measured.clear();
-    lines = wrappedLines(content, TEXT_METRICS[style].charsPerLine);
-    measured.set(key, lines);
-  }
-  return lines;
+  return measured.get(key, () => wrappedLines(content, TEXT_METRICS[style].charsPerLine));
 }
 
 function wrappedLines(content: string, max: number): number {

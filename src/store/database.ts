@@ -20,6 +20,7 @@ import {
 import pg from 'pg';
 import { SQLITE_SYNC_BUSY_MS } from './lock-wait';
 import type { Tables } from './schema';
+import { BoundedMemo } from '../util/bounded-memo';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -239,20 +240,14 @@ const STATEMENT_CACHE_SIZE = 500;
  * emptied if it ever fills (e.g. many different IN-list lengths).
  */
 function withStatementCache(sqlite: SqliteDatabase.Database): Pick<SqliteDatabase.Database, 'close' | 'prepare'> {
-  const statements = new Map<string, SqliteDatabase.Statement>();
+  const statements = new BoundedMemo<string, SqliteDatabase.Statement>(STATEMENT_CACHE_SIZE);
   return {
     close: () => {
       statements.clear();
       return sqlite.close();
     },
     prepare: (sql: string) => {
-      let statement = statements.get(sql);
-      if (!statement) {
-        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
-        statement = sqlite.prepare(sql);
-        statements.set(sql, statement);
-      }
-      return statement;
+      return statements.get(sql, (text) => sqlite.prepare(text));
     },
   } as Pick<SqliteDatabase.Database, 'close' | 'prepare'>;
 }

@@ -4,6 +4,7 @@
  * and word boundaries understand every script, not just ASCII.
  */
 import type { ConversationView } from '../conversation';
+import { BoundedMemo } from '../../util/bounded-memo';
 
 /** Scripts written without spaces between words: a keyword in them cannot demand word boundaries. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
@@ -25,8 +26,7 @@ interface KeywordMatcher {
 }
 
 /** Compiled matchers by keyword; settings change rarely, so this stays small. Cleared wholesale if it ever grows. */
-const matchers = new Map<string, KeywordMatcher | null>();
-const MAX_CACHED = 1000;
+const matchers = new BoundedMemo<string, KeywordMatcher | null>(1000);
 
 /** NFKC folds full-width letters (ＲＥＦＵＮＤ) and compatibility forms so they match the plain keyword. */
 export function normaliseForMatching(text: string): string {
@@ -48,8 +48,10 @@ export function foldForHints(corpus: string): string {
 }
 
 function keywordMatcher(keyword: string): KeywordMatcher | null {
-  const cached = matchers.get(keyword);
-  if (cached !== undefined) return cached;
+  return matchers.get(keyword, compileMatcher);
+}
+
+function compileMatcher(keyword: string): KeywordMatcher | null {
   const words = normaliseForMatching(keyword).trim().split(/\s+/).filter(Boolean);
   let matcher: KeywordMatcher | null = null;
   if (words.length > 0) {
@@ -60,8 +62,6 @@ function keywordMatcher(keyword: string): KeywordMatcher | null {
     const ascii = words.filter(isAscii).sort((a, b) => b.length - a.length);
     matcher = { pattern, hint: ascii[0]?.toLowerCase() ?? null };
   }
-  if (matchers.size >= MAX_CACHED) matchers.clear();
-  matchers.set(keyword, matcher);
   return matcher;
 }
 

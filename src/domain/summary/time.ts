@@ -3,6 +3,7 @@
  * back-office team may sit elsewhere. An unknown zone falls back to UTC rather than failing the escalation.
  */
 import { DateTime, type Zone } from 'luxon';
+import { BoundedMemo } from '../../util/bounded-memo';
 
 export interface Zoned {
   /** The zone actually used (the given one, or `UTC` when it is not a valid IANA zone). */
@@ -20,8 +21,7 @@ export interface Zoned {
  * ~40 µs per call, a millisecond for a 30-line excerpt. The names are IANA zones (a few hundred); the bound only
  * keeps junk names from growing the map without end.
  */
-const zones = new Map<string, Zoned>();
-const ZONES_MAX = 1000;
+const zones = new BoundedMemo<string, Zoned>(1000);
 
 function resolveZone(timezone: string): Zoned {
   const zone = DateTime.fromMillis(0, { zone: timezone }).isValid ? timezone : 'UTC';
@@ -35,13 +35,7 @@ function resolveZone(timezone: string): Zoned {
 }
 
 export function zoned(timezone: string): Zoned {
-  let tz = zones.get(timezone);
-  if (!tz) {
-    tz = resolveZone(timezone);
-    if (zones.size >= ZONES_MAX) zones.clear();
-    zones.set(timezone, tz);
-  }
-  return tz;
+  return zones.get(timezone, resolveZone);
 }
 
 /**

@@ -3,6 +3,7 @@
  * "3 min ago" would go stale). Pure and deterministic for a given zone: the locale is pinned to en-US until
  * requests carry the teammate's locale (canvas-kit.md §10.5).
  */
+import { BoundedMemo } from '../../util/bounded-memo';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -40,19 +41,14 @@ function formatter(zone: string): Intl.DateTimeFormat {
 export function formatAbsolute(epochMs: number, zone: string): string {
   // Intl formatting is slow next to everything else a sidebar does, and due times repeat view after view.
   const key = `${zone}\u0000${epochMs}`;
-  let shown = formattedAbsolute.get(key);
-  if (shown === undefined) {
+  return formattedAbsolute.get(key, () => {
     const f = isValidTimeZone(zone) ? formatter(zone) : formatter('UTC');
     // Newer ICU puts a narrow no-break space before AM/PM; plain spaces keep output stable across Node versions.
-    shown = f.format(epochMs).replace(/[\u202f\u00a0]/g, ' ');
-    if (formattedAbsolute.size >= FORMATTED_MAX) formattedAbsolute.clear();
-    formattedAbsolute.set(key, shown);
-  }
-  return shown;
+    return f.format(epochMs).replace(/[\u202f\u00a0]/g, ' ');
+  });
 }
 
-const formattedAbsolute = new Map<string, string>();
-const FORMATTED_MAX = 20_000;
+const formattedAbsolute = new BoundedMemo<string, string>(20_000);
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -8,6 +8,7 @@ import { CHECKBOX_OPTION_IDS, INPUT_IDS } from '../../../canvases/component-ids'
 import type { EscalateField } from '../../../canvases/view-models';
 import { PRIORITIES, QUEUE_KEYS } from '../../domain/model';
 import type { EscalationChoice } from '../../services/escalation';
+import { BoundedMemo } from '../../util/bounded-memo';
 
 export const REASON_MAX_CHARS = 2000;
 
@@ -69,18 +70,11 @@ function formSchema(ticketTypeIds: readonly [string, ...string[]]) {
  * the parse when the schema was built per submit; a workspace offers the same types until its type cache refreshes.
  * The bound only stops a stream of different id lists from growing the map without end.
  */
-const schemas = new Map<string, ReturnType<typeof formSchema>>();
-const SCHEMAS_MAX = 500;
+const schemas = new BoundedMemo<string, ReturnType<typeof formSchema>>(500);
 
 function schemaFor(ticketTypeIds: readonly [string, ...string[]]) {
   const key = JSON.stringify(ticketTypeIds); // not join(','): ["1,2"] and ["1", "2"] are different offers
-  let schema = schemas.get(key);
-  if (!schema) {
-    schema = formSchema(ticketTypeIds);
-    if (schemas.size >= SCHEMAS_MAX) schemas.clear();
-    schemas.set(key, schema);
-  }
-  return schema;
+  return schemas.get(key, () => formSchema(ticketTypeIds));
 }
 
 /**
