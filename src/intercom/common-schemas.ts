@@ -63,6 +63,16 @@ export const PartAuthorSchema = z.looseObject({
   email: NullableString,
 });
 
+/** The fields conversation parts and ticket parts share; each schema adds its own. */
+export const PART_FIELDS = {
+  id: Id,
+  part_type: z.string(),
+  body: NullableString,
+  created_at: UnixTime,
+  author: PartAuthorSchema.nullish(),
+  assigned_to: z.looseObject({ type: z.string(), id: OptionalId }).nullish(),
+};
+
 /** Cursor pages (`pages.next.starting_after`) on searches. */
 export const CursorPagesSchema = z
   .looseObject({

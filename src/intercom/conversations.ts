@@ -12,18 +12,14 @@ import {
   LinkedObjectListSchema,
   NullableString,
   OptionalId,
+  PART_FIELDS,
   PartAuthorSchema,
   UnixTime,
 } from './common-schemas';
 import type { IntercomHttp } from './transport';
 
 export const ConversationPartSchema = z.looseObject({
-  id: Id,
-  part_type: z.string(),
-  body: NullableString,
-  created_at: UnixTime,
-  author: PartAuthorSchema.nullish(),
-  assigned_to: z.looseObject({ type: z.string(), id: OptionalId }).nullish(),
+  ...PART_FIELDS,
   attachments: z.array(z.looseObject({ name: NullableString, url: NullableString, content_type: NullableString })).nullish(),
   redacted: z.boolean().optional(),
 });

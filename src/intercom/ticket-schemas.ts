@@ -11,7 +11,7 @@ import {
   LinkedObjectListSchema,
   NullableString,
   OptionalId,
-  PartAuthorSchema,
+  PART_FIELDS,
   UnixTime,
 } from './common-schemas';
 import { TicketStateSchema, TicketTypeSchema } from './ticket-types';
@@ -31,12 +31,7 @@ const TicketStateFieldSchema = z
 
 export const TicketPartSchema = z.looseObject({
   type: z.string().optional(),
-  id: Id,
-  part_type: z.string(),
-  body: NullableString,
-  created_at: UnixTime,
-  author: PartAuthorSchema.nullish(),
-  assigned_to: z.looseObject({ type: z.string(), id: OptionalId }).nullish(),
+  ...PART_FIELDS,
   // Parts report state *categories*, not state ids.
   ticket_state: NullableString,
   previous_ticket_state: NullableString,
