@@ -84,7 +84,7 @@ describe('a signed ticket webhook', () => {
     expect((await h.application.store.clocks.get(h.workspaceId, ticketId, 'response'))?.status).toBe('running');
   });
 
-  it('takes a teammate\'s Inbox note that copies our marker as the response it is', async () => {
+  it("takes a teammate's Inbox note that copies our marker as the response it is", async () => {
     const { ticketId } = await linkTicket(h);
     h.clock.advance(60_000);
     const forged = '<p>Checked the invoice.</p><p>ref: handoff-sla:response:0:warn</p><p><em>via Handoff</em></p>';

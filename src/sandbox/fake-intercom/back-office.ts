@@ -17,7 +17,12 @@ export interface BackOffice {
   /** Assigns to an admin (`ticket.admin.assigned`) or a team (`ticket.team.assigned`). */
   assign(ticketId: string, assigneeId: string, options?: { actorId?: string }): Promise<WebhookDelivery | null>;
   /** A note typed in the Inbox, or (`viaApi`) one an integration posted through the REST API, stamped as Intercom does. */
-  addNote(ticketId: string, adminId: string, body: string, options?: { crossPost?: boolean; viaApi?: boolean }): Promise<WebhookDelivery | null>;
+  addNote(
+    ticketId: string,
+    adminId: string,
+    body: string,
+    options?: { crossPost?: boolean; viaApi?: boolean },
+  ): Promise<WebhookDelivery | null>;
 }
 
 export function createBackOffice(state: FakeState, clock: Clock, webhooks: WebhookSender): BackOffice {
