@@ -4,7 +4,7 @@
  * (ticket snapshots from escalations and webhooks, clocks from the SLA module),
  * and every running clock carries the `next_fire_at` the scheduler would store.
  */
-import { PRIORITIES, type Priority, QUEUE_KEYS, type StateCategory, type Tier, TIERS } from '../../src/domain/model';
+import { PRIORITIES, type Priority, QUEUE_KEYS, QUEUE_LABELS, type StateCategory, type Tier, TIERS } from '../../src/domain/model';
 import { defaultSettings } from '../../src/domain/settings';
 import { meterForClock, nextLadderStep, resolveTarget, startClock } from '../../src/domain/sla';
 import type { SlaClocksTable, TicketLinksTable } from '../../src/store/schema';
@@ -19,7 +19,8 @@ export interface SeedSizes {
 const DAY = 86_400_000;
 const TITLES = ['Refund for double charge', 'Export to CSV fails', 'SSO login loop', 'Invoice address wrong', 'API returns 502'];
 const OWNERS = ['Lee Lead', 'Morgan Manager', 'Ada Ops', null];
-const TEAMS = ['VIP / High-Tier', 'Technical / Bugs', 'Account Risk', 'Billing / Legal', 'General'];
+// One back-office team per routing queue, named as the demo workspaces name them.
+const TEAMS = QUEUE_KEYS.map((queue) => QUEUE_LABELS[queue]);
 const policy = defaultSettings('UTC').sla;
 const ladder = defaultSettings('UTC').ladder;
 const businessMeter = meterForClock(policy, { meterMode: 'business' });
