@@ -97,7 +97,7 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     escalations: observed('escalations', createEscalationsRepo(ctx)),
     clocks: observed('clocks', createClocksRepo(ctx)),
     ladder: createLadderRepo(ctx),
-    outbox: createOutboxRepo(ctx),
+    outbox: observed('outbox', createOutboxRepo(ctx)),
     webhooks: createWebhooksRepo(ctx),
     linkUses: createLinkUsesRepo(ctx),
     changes,
