@@ -4,13 +4,16 @@
  * worker that dies mid-job leaves its lease to expire and the job runs again.
  *
  * Outcomes: success → done; `PermanentJobError` → dead; anything else → retried
- * with backoff (or at the `RetryJobError`'s time), dead after `maxAttempts`.
+ * with backoff (or at the `RetryJobError`'s time), dead once the kind's retry
+ * budget is spent (retry-horizons.ts: hours for ladder and resolve jobs, ten
+ * tries for the rest).
  * Every outcome is written with the claim's lease, so a worker that lost its
  * lease cannot overwrite the newer claim's result.
  */
 import type { Lease, OutboxJob, Store } from '../store';
 import type { Clock } from '../util/clock';
-import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './outbox-backoff';
+import { type BackoffPolicy, backoffDelay } from './outbox-backoff';
+import { DEFAULT_RETRY_LIMITS, maxAttemptsFor } from './retry-horizons';
 import { errorMessage, isPermanentJobError, PermanentJobError, requestedRetryAt } from '../services/job-outcomes';
 
 export interface OutboxJobContext {
@@ -46,8 +49,10 @@ export interface OutboxWorkerOptions {
   workerId: string;
   logger: WorkerLogger;
   backoff?: BackoffPolicy;
-  /** Tries before a job is dead-lettered (claims that crashed count too). */
+  /** Tries before a job of a kind without a horizon is dead-lettered (claims that crashed count too). */
   maxAttempts?: number;
+  /** kind → how long it keeps retrying (default: RETRY_HORIZONS); turned into tries under `backoff`. */
+  horizons?: Readonly<Record<string, number>>;
   batchSize?: number;
   /** How long a claim is exclusive; a handler must finish well within it. */
   leaseMs?: number;
@@ -67,8 +72,12 @@ export interface OutboxWorker {
 
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { store, clock, handlers, workerId, logger } = options;
-  const backoff = options.backoff ?? DEFAULT_BACKOFF;
-  const maxAttempts = options.maxAttempts ?? 10;
+  const backoff = options.backoff ?? DEFAULT_RETRY_LIMITS.backoff;
+  const maxAttempts = maxAttemptsFor({
+    backoff,
+    maxAttempts: options.maxAttempts ?? DEFAULT_RETRY_LIMITS.maxAttempts,
+    horizons: options.horizons ?? DEFAULT_RETRY_LIMITS.horizons,
+  });
   const batchSize = options.batchSize ?? 10;
   const leaseMs = options.leaseMs ?? 60_000;
   const random = options.random ?? Math.random;
@@ -84,7 +93,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const lease: Lease = { workerId, attempts: job.attempts };
     const message = errorMessage(error);
     const log = { jobId: job.id, kind: job.kind, workspaceId: job.workspaceId, attempt: job.attempts };
-    if (isPermanentJobError(error) || job.attempts >= maxAttempts) {
+    if (isPermanentJobError(error) || job.attempts >= maxAttempts(job.kind)) {
       logger.error({ ...log, err: message }, 'outbox job dead-lettered');
       const onDead = options.onDeadLettered?.[job.kind];
       if (!onDead) return store.outbox.deadLetter(job.workspaceId, job.id, { error: message, now: clock.now(), lease });
@@ -103,9 +112,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function runJob(job: OutboxJob): Promise<void> {
     const lease: Lease = { workerId, attempts: job.attempts };
     let recorded: boolean;
-    if (job.attempts > maxAttempts) {
+    if (job.attempts > maxAttempts(job.kind)) {
       // Claimed more often than tried: earlier claims died (crash, lost lease) before recording an outcome.
-      recorded = await finish(job, new PermanentJobError(`no outcome recorded after ${maxAttempts} attempts`));
+      recorded = await finish(job, new PermanentJobError(`no outcome recorded after ${maxAttempts(job.kind)} attempts`));
     } else {
       const handler = handlers[job.kind]!;
       const ctx: OutboxJobContext = { workspaceId: job.workspaceId, attempt: job.attempts, now: clock.now(), logger };
