@@ -57,6 +57,8 @@ export interface OutboxWorkerOptions {
   /** How long a claim is exclusive; a handler must finish well within it. */
   leaseMs?: number;
   random?: () => number;
+  /** How long done rows are kept before pruning (like the webhook inbox's, three days by default). */
+  retainDoneMs?: number;
 }
 
 export interface OutboxWorker {
@@ -70,6 +72,10 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
+const HOUR = 3_600_000;
+const PRUNE_BATCH = 500;
+const PRUNE_BATCHES_PER_RUN = 20;
+
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { store, clock, handlers, workerId, logger } = options;
   const backoff = options.backoff ?? DEFAULT_RETRY_LIMITS.backoff;
@@ -81,6 +87,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const batchSize = options.batchSize ?? 10;
   const leaseMs = options.leaseMs ?? 60_000;
   const random = options.random ?? Math.random;
+  const retainDoneMs = options.retainDoneMs ?? 72 * HOUR;
+  let lastPrune = Number.NEGATIVE_INFINITY;
   const kinds = Object.keys(handlers);
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
@@ -137,8 +145,23 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return promise.finally(() => inFlight.delete(promise));
   }
 
+  /**
+   * Hourly, done rows past their retention go, a bounded batch per statement and a bounded number of batches per
+   * hour, so neither one statement nor one poll holds the store for long; a backlog drains over a few hours.
+   */
+  async function pruneIfDue(now: number): Promise<void> {
+    if (now - lastPrune < HOUR) return;
+    lastPrune = now;
+    for (let batch = 0; batch < PRUNE_BATCHES_PER_RUN; batch++) {
+      if ((await store.outbox.pruneDone(now - retainDoneMs, PRUNE_BATCH)) < PRUNE_BATCH) return;
+    }
+  }
+
   async function runOnce(): Promise<number> {
     if (stopping || kinds.length === 0) return 0;
+    await track(pruneIfDue(clock.now())).catch((error: unknown) =>
+      logger.error({ err: errorMessage(error) }, 'outbox prune failed; the next hour tries again'),
+    );
     const jobs = await track(store.outbox.claimDue(clock.now(), batchSize, workerId, leaseMs, kinds));
     await Promise.all(
       jobs.map((job) =>
