@@ -1,7 +1,7 @@
 /** The outbox worker prunes done rows past their retention, hourly, as the webhook processor prunes its inbox. */
 import { createOutboxWorker } from '../../src/jobs/outbox-worker';
 import type { Store } from '../../src/store';
-import { enqueue, freshStore, manualClock, recordingLogger, T0 } from './outbox-support';
+import { enqueue, freshStore, manualClock, recordingLogger } from './outbox-support';
 
 const HOUR = 3_600_000;
 
