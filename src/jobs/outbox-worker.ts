@@ -74,7 +74,7 @@ export interface OutboxWorker {
 
 const HOUR = 3_600_000;
 const PRUNE_BATCH = 500;
-const PRUNE_BATCHES_PER_RUN = 20;
+const PRUNE_BATCHES_PER_POLL = 20;
 
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { store, clock, handlers, workerId, logger } = options;
@@ -146,15 +146,17 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   /**
-   * Hourly, done rows past their retention go, a bounded batch per statement and a bounded number of batches per
-   * hour, so neither one statement nor one poll holds the store for long; a backlog drains over a few hours.
+   * Hourly, done rows past their retention go: a bounded batch per statement and a bounded number of batches per
+   * poll, so neither one statement nor one poll holds the store for long. A backlog larger than one poll's share
+   * carries on at the next poll instead of waiting an hour.
    */
   async function pruneIfDue(now: number): Promise<void> {
     if (now - lastPrune < HOUR) return;
     lastPrune = now;
-    for (let batch = 0; batch < PRUNE_BATCHES_PER_RUN; batch++) {
+    for (let batch = 0; batch < PRUNE_BATCHES_PER_POLL; batch++) {
       if ((await store.outbox.pruneDone(now - retainDoneMs, PRUNE_BATCH)) < PRUNE_BATCH) return;
     }
+    lastPrune = Number.NEGATIVE_INFINITY;
   }
 
   async function runOnce(): Promise<number> {

@@ -44,3 +44,29 @@ describe('outbox worker: pruning done rows', () => {
     expect(await store.outbox.get('ws-a', recent.id)).toBeNull();
   });
 });
+
+it('a backlog larger than one poll’s share carries on at the next poll, not an hour later', async () => {
+  const store = await freshStore();
+  try {
+    const clock = manualClock();
+    for (let i = 0; i < 10_050; i++) {
+      const { job } = await enqueue(store, `old-${i}`, 'note.post', {}, clock.now());
+      await store.outbox.complete('ws-a', job.id, { now: clock.now() });
+    }
+    clock.advance(4 * HOUR);
+    const worker = createOutboxWorker({
+      store,
+      clock,
+      handlers: { 'note.post': async () => 'ok' },
+      workerId: 'w',
+      logger: recordingLogger(),
+      retainDoneMs: HOUR,
+    });
+    await worker.runOnce(); // one poll's share: 20 batches of 500
+    expect(await store.outbox.listByWorkspace('ws-a', { status: 'done', limit: 1_000 })).toHaveLength(50);
+    await worker.runOnce(); // the same minute: the rest
+    expect(await store.outbox.listByWorkspace('ws-a', { status: 'done', limit: 1_000 })).toHaveLength(0);
+  } finally {
+    await store.close();
+  }
+});
