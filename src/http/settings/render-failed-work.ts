@@ -27,7 +27,7 @@ export function renderFailedWork(failed: readonly DeadWork[], csrf: string, time
     (w) =>
       html`<tr><td>${w.what}</td><td>${subject(w)}</td><td>${w.lastError}</td><td>${
         w.failedAt === null ? '—' : html`<time datetime="${new Date(w.failedAt).toISOString()}">${formatWhen(w.failedAt, timezone)}</time>`
-      }</td><td>${String(w.attempts)}</td><td><form method="post" action="${RETRY_PATH}"><input type="hidden" name="${CSRF_FIELD}" value="${csrf}"><input type="hidden" name="${JOB_FIELD}" value="${w.jobId}"><button type="submit">Retry</button></form></td></tr>`,
+      }</td><td>${String(w.attempts)}</td><td><form method="post" action="${RETRY_PATH}"><input type="hidden" name="${CSRF_FIELD}" value="${csrf}"><input type="hidden" name="${JOB_FIELD}" value="${w.jobId}"><button type="submit" aria-label="Retry ${w.what} (${subject(w)})">Retry</button></form></td></tr>`,
   );
   return html`${intro}<table class="matrix failed-work"><thead><tr><th scope="col">Work</th><th scope="col">For</th><th scope="col">Last error</th><th scope="col">Failed</th><th scope="col">Tries</th><th scope="col"><span class="visually-hidden">Retry</span></th></tr></thead><tbody>${rows}</tbody></table>`;
 }

@@ -52,7 +52,7 @@ it('lists dead work with what it was for, the ticket, the masked error and the t
   expect(section).toContain('<td>SLA breach step</td><td>Ticket 4242</td>');
   expect(section).toContain('Intercom 503: token=');
   expect(page.text).not.toContain('supersecretvalue123');
-  expect(section).toContain('<button type="submit">Retry</button>');
+  expect(section).toContain('<button type="submit" aria-label="Retry SLA breach step (Ticket 4242)">Retry</button>');
 });
 
 it('a retry queues the job once: a second click, or a racing one, is told it was already retried', async () => {
