@@ -13,6 +13,7 @@
 import type { Lease, OutboxJob, Store } from '../store';
 import type { Clock } from '../util/clock';
 import { type BackoffPolicy, backoffDelay } from './outbox-backoff';
+import { createOutboxPruner, DEFAULT_RETAIN_DONE_MS } from './outbox-pruning';
 import { DEFAULT_RETRY_LIMITS, maxAttemptsFor } from './retry-horizons';
 import { errorMessage, isPermanentJobError, PermanentJobError, requestedRetryAt } from '../services/job-outcomes';
 
@@ -57,7 +58,7 @@ export interface OutboxWorkerOptions {
   /** How long a claim is exclusive; a handler must finish well within it. */
   leaseMs?: number;
   random?: () => number;
-  /** How long done rows are kept before pruning (like the webhook inbox's, three days by default). */
+  /** How long done rows are kept before pruning (outbox-pruning.ts; three days by default). */
   retainDoneMs?: number;
 }
 
@@ -72,10 +73,6 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
-const HOUR = 3_600_000;
-const PRUNE_BATCH = 500;
-const PRUNE_BATCHES_PER_POLL = 20;
-
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { store, clock, handlers, workerId, logger } = options;
   const backoff = options.backoff ?? DEFAULT_RETRY_LIMITS.backoff;
@@ -87,8 +84,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const batchSize = options.batchSize ?? 10;
   const leaseMs = options.leaseMs ?? 60_000;
   const random = options.random ?? Math.random;
-  const retainDoneMs = options.retainDoneMs ?? 72 * HOUR;
-  let lastPrune = Number.NEGATIVE_INFINITY;
+  const pruneIfDue = createOutboxPruner(store, options.retainDoneMs ?? DEFAULT_RETAIN_DONE_MS);
   const kinds = Object.keys(handlers);
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
@@ -143,20 +139,6 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   function track<T>(promise: Promise<T>): Promise<T> {
     inFlight.add(promise);
     return promise.finally(() => inFlight.delete(promise));
-  }
-
-  /**
-   * Hourly, done rows past their retention go: a bounded batch per statement and a bounded number of batches per
-   * poll, so neither one statement nor one poll holds the store for long. A backlog larger than one poll's share
-   * carries on at the next poll instead of waiting an hour.
-   */
-  async function pruneIfDue(now: number): Promise<void> {
-    if (now - lastPrune < HOUR) return;
-    lastPrune = now;
-    for (let batch = 0; batch < PRUNE_BATCHES_PER_POLL; batch++) {
-      if ((await store.outbox.pruneDone(now - retainDoneMs, PRUNE_BATCH)) < PRUNE_BATCH) return;
-    }
-    lastPrune = Number.NEGATIVE_INFINITY;
   }
 
   async function runOnce(): Promise<number> {
