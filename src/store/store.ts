@@ -12,6 +12,7 @@ import { type AsyncMethod, observeWrites, SIDEBAR_WRITES } from './observed-writ
 import { type Db, inTransaction, type RepoContext } from './repos/common';
 import { type ClocksRepo, createClocksRepo } from './repos/clocks';
 import { createEscalationsRepo, type EscalationsRepo } from './repos/escalations';
+import { createInstallEventsRepo, type InstallEventsRepo } from './repos/install-events';
 import { createLadderRepo, type LadderRepo } from './repos/ladder';
 import { createLinkUsesRepo, type LinkUsesRepo } from './repos/link-uses';
 import { createOutboxRepo, type OutboxRepo } from './repos/outbox';
@@ -31,6 +32,7 @@ export interface Store {
   readonly outbox: OutboxRepo;
   readonly webhooks: WebhooksRepo;
   readonly linkUses: LinkUsesRepo;
+  readonly installEvents: InstallEventsRepo;
   /** Which workspaces' sidebar-visible rows changed, here or in another process (shared by every transaction store). */
   readonly changes: ChangeFeed;
   /** One trivial round trip (`select 1`): whether the database answers, at a cost that does not grow with the data. */
@@ -102,6 +104,7 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     outbox: observed('outbox', createOutboxRepo(ctx)),
     webhooks: createWebhooksRepo(ctx),
     linkUses: createLinkUsesRepo(ctx),
+    installEvents: createInstallEventsRepo(ctx),
     changes,
     ping: async () => {
       await sql`select 1`.execute(db);

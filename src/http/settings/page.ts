@@ -4,9 +4,10 @@
  * takes everything it shows and returns the HTML.
  */
 import type { DeadWork } from '../../services/dead-work';
-import type { SettingsAuditEntry } from '../../store';
+import type { InstallEvent, SettingsAuditEntry } from '../../store';
 import type { Catalog } from '../../services/install/workspace-catalog';
 import { type NameBook, renderAudit } from './audit';
+import { renderInstallHistory } from './install-history';
 import { fieldId } from './controls';
 import type { FormState } from './form';
 import { html, page, type SafeHtml } from './html';
@@ -38,6 +39,7 @@ export interface PageModel {
   audit: readonly SettingsAuditEntry[];
   /** Dead outbox jobs, most recent first. */
   failedWork: readonly DeadWork[];
+  installs: readonly InstallEvent[];
   timezone: string;
 }
 
@@ -124,6 +126,8 @@ ${renderFailedWork(model.failedWork, model.csrf, model.timezone)}
 <h2 id="heading-history">Change history</h2>
 <p class="muted">Current version: ${String(model.version)}.</p>
 ${renderAudit(model.audit, nameBook(model.catalog), model.timezone)}
+<h3>Installs</h3>
+${renderInstallHistory(model.installs, nameBook(model.catalog), model.timezone)}
 </section>
 </main>`;
   return page(`Handoff settings · ${model.workspaceName}`, body);

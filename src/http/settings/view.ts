@@ -26,10 +26,11 @@ export async function settingsView(
   session: SettingsSession,
   options: ViewOptions = {},
 ): Promise<string> {
-  const [record, catalog, audit, dead] = await Promise.all([
+  const [record, catalog, audit, installs, dead] = await Promise.all([
     options.record ?? install.store.settings.get(workspace.id),
     install.catalog.get(workspace.id),
     install.store.settings.listAudit(workspace.id, { limit: 20 }),
+    install.store.installEvents.list(workspace.id, { limit: 10 }),
     install.store.outbox.listDead(workspace.id, { limit: FAILED_WORK_SHOWN }),
   ]);
   const states = Object.fromEntries(SECTIONS.map((s) => [s.id, formStateFrom(s, record.settings)])) as Record<SectionId, FormState>;
@@ -46,6 +47,7 @@ export async function settingsView(
     notice: options.notice ?? null,
     audit,
     failedWork: dead.map(describeDeadJob),
+    installs,
     timezone: workspace.timezone || 'UTC',
   });
 }
