@@ -14,7 +14,7 @@ import type { PolicyCache } from '../services/sla/policy-cache';
 import type { SlaClock, Store } from '../store';
 import type { Clock } from '../util/clock';
 import type { BackgroundJob } from './background-job';
-import { LADDER_JOB_KIND, type LadderPayload, ladderDedupeKey } from './ladder-payload';
+import { LADDER_JOB_KIND, type LadderPayload, ladderDedupeKey } from '../services/ladder/ladder-payload';
 import type { WorkerLogger } from './outbox-worker';
 
 export interface SlaSchedulerOptions {

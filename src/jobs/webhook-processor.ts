@@ -9,8 +9,6 @@
  * Outcomes: done / ignored (understood, nothing to do) / failed (a payload retrying cannot fix). A thrown error is
  * transient (Intercom or the database) and the row is retried with backoff, up to `maxAttempts` claims.
  */
-import { isIntercomApiError } from '../intercom';
-import { AppError } from '../util/app-error';
 import {
   type InstalledCheck,
   type NotificationOutcome,
@@ -21,6 +19,7 @@ import type { SyncDeps } from '../services/sync/sync-deps';
 import type { InboxNotification, Store } from '../store';
 import type { BackgroundJob } from './background-job';
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './outbox-backoff';
+import { classifyIntercomFailure } from '../services/intercom-failure';
 import { errorMessage } from '../services/job-outcomes';
 import { createPollingLoop } from '../services/sync/polling-loop';
 import { lanes } from './lanes';
@@ -78,14 +77,19 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
     }
   }
 
-  /** A thrown error is transient (retried with backoff) unless Intercom or the app says it cannot heal. */
+  /**
+   * A thrown error is transient (retried with backoff, and not before a 429's reset) unless the shared
+   * classifier says it cannot heal.
+   */
   function retryFor(n: InboxNotification, error: unknown) {
-    const permanent = (isIntercomApiError(error) && !error.retryable) || (error instanceof AppError && error.code === 'not_installed');
+    const failure = classifyIntercomFailure(error);
     const now = sync.clock.now();
+    const backedOff = now + backoffDelay(n.attempts, backoff, random);
+    const notBefore = failure?.kind === 'wait' && failure.until !== null ? failure.until : backedOff;
     return {
       error: errorMessage(error),
       now,
-      retryAt: permanent || n.attempts >= maxAttempts ? null : now + backoffDelay(n.attempts, backoff, random),
+      retryAt: failure?.kind === 'give_up' || n.attempts >= maxAttempts ? null : Math.max(backedOff, notBefore),
     };
   }
 

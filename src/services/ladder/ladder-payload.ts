@@ -4,7 +4,7 @@
  * without re-reading the clock, whose state may have moved on by the time an Intercom outage ends.
  */
 import { z } from 'zod';
-import { CLOCK_KINDS, type ClockKind, LADDER_STEPS, type LadderStep, PRIORITIES, TIERS } from '../domain/model';
+import { CLOCK_KINDS, type ClockKind, LADDER_STEPS, type LadderStep, PRIORITIES, TIERS } from '../../domain/model';
 
 export const LADDER_JOB_KIND = 'ladder.step';
 
