@@ -8,7 +8,7 @@
  * (deleted, workspace uninstalled) is marked synced so it moves to the back instead of blocking the head.
  */
 import { classifyIntercomFailure } from '../services/intercom-failure';
-import { createPollingLoop } from '../services/sync/polling-loop';
+import { createPollingLoop } from './polling-loop';
 import { refreshTicket } from '../services/sync/refresh-ticket';
 import type { SyncDeps } from '../services/sync/sync-deps';
 import type { TicketLink } from '../store';
@@ -94,11 +94,10 @@ export function createReconciler(options: ReconcilerOptions): BackgroundJob {
 
   const loop = createPollingLoop({
     name: 'reconcile',
-    runOnce,
-    intervalMs: options.intervalMs,
+    pass: runOnce,
     // Bounded by design: never run back to back, whatever is left waits for the next interval.
     isFull: () => false,
     onError: (error) => sync.logger.error({ err: errorMessage(error) }, 'reconciliation pass failed'),
   });
-  return { name: 'reconcile', runOnce: loop.runOnce, start: loop.start, stop: loop.stop };
+  return { name: 'reconcile', runOnce: loop.runOnce, start: () => loop.start(options.intervalMs), stop: loop.stop };
 }

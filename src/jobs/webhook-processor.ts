@@ -21,7 +21,7 @@ import type { BackgroundJob } from './background-job';
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './outbox-backoff';
 import { classifyIntercomFailure } from '../services/intercom-failure';
 import { errorMessage } from '../services/job-outcomes';
-import { createPollingLoop } from '../services/sync/polling-loop';
+import { createPollingLoop } from './polling-loop';
 import { lanes } from './lanes';
 import type { InboxHandoff } from './webhook-intake';
 
@@ -202,8 +202,7 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
 
   const loop = createPollingLoop({
     name: 'webhooks',
-    runOnce,
-    intervalMs: options.intervalMs,
+    pass: runOnce,
     isFull: (n) => n === batchSize,
     onError: (error) => log.error({ err: errorMessage(error) }, 'webhook poll failed'),
   });
@@ -212,7 +211,7 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
     runOnce: loop.runOnce,
     start() {
       running = true;
-      loop.start();
+      loop.start(options.intervalMs);
     },
     async stop() {
       running = false;
