@@ -191,7 +191,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   Object.assign(submitTable, ticketActions({ flow: deps, sync }));
   const routers: Router[] = [...(options.routers ?? [])];
   routers.push(installRoutes(install), oauthCallbackRoutes(install), settingsRoutes(install));
-  const machineRoutes: MachineRoute[] = [uninstallRoute(install, config.intercom.clientSecrets)];
+  const machineRoutes: MachineRoute[] = [uninstallRoute(install)];
 
   const outbox = createOutboxWorker({
     store,
@@ -224,7 +224,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     onStored: () => webhookProcessor.poke(),
     maxQueued: config.webhookIntakeMaxQueued,
   });
-  machineRoutes.push(webhookRoute({ clientSecrets: config.intercom.clientSecrets, store, clock, logger, intake }));
+  machineRoutes.push(webhookRoute({ store, clock, logger, intake }));
   // Intercom calls per sidebar view, on /metrics (a warm view makes none).
   const sidebarViews = createViewCounters();
 
