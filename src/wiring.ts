@@ -15,6 +15,7 @@ import { dispatchSubmit } from './flows/submit-table';
 import { createApp } from './http/app';
 import { installRoutes } from './http/install-routes';
 import { oauthCallbackRoutes } from './http/oauth-callback';
+import type { SettingsPageDeps } from './http/settings/page-deps';
 import { settingsRoutes } from './http/settings/routes';
 import { type AfterReply, createAfterReply } from './http/after-reply';
 import type { HttpApp, MachineRoute } from './http/front-door';
@@ -240,7 +241,13 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     maxQueued: config.webhookIntakeMaxQueued,
   });
   const machineRoutes: MachineRoute[] = [uninstallRoute(install), webhookRoute({ store, clock, logger, intake })];
-  const routers: Router[] = [...(options.routers ?? []), installRoutes(install), oauthCallbackRoutes(install), settingsRoutes(install)];
+  const settingsPages: SettingsPageDeps = { install, store, clock, settings, logger: logger.child({ component: 'install' }) };
+  const routers: Router[] = [
+    ...(options.routers ?? []),
+    installRoutes(install),
+    oauthCallbackRoutes(settingsPages),
+    settingsRoutes(settingsPages),
+  ];
   // Intercom calls per sidebar view, on /metrics (a warm view makes none).
   const sidebarViews = createViewCounters();
   const afterReply = options.afterReply ?? createAfterReply(logger.child({ component: 'after-reply' }));
