@@ -4,7 +4,7 @@
  * the worker record the outcome; failures are translated once (a 4xx is final, a 429 says when to retry).
  */
 import { asOutboxJob } from '../services/intercom-failure';
-import { parsePayload } from '../services/sync/job-errors';
+import { parsePayload } from '../services/sync/parse-payload';
 import { postConversationNote, postTicketNote, reopenConversation, sendTicketPriority } from '../services/sync/perform';
 import type { SyncDeps } from '../services/sync/sync-deps';
 import {

@@ -1,5 +1,5 @@
 /**
- * Sync jobs' payload check. What an Intercom failure means for a sync job is the shared decision in
+ * A sync job's payload, read with its schema. What an Intercom failure means for a sync job is the shared decision in
  * services/intercom-failure.ts (`asOutboxJob`, `toOutboxError`).
  */
 import { PermanentJobError } from '../job-outcomes';
