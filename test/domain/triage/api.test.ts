@@ -15,7 +15,10 @@ describe('triage engine contract', () => {
 
   it('returns a ticket with a priority, reasons pointing at messages, and candidates best first', () => {
     const result = triage({
-      messages: [{ author: 'teammate', text: 'Hi, how can I help?' }, customer('Hello! You charged us twice for March (INV-20931). Please refund the second charge.')],
+      messages: [
+        { author: 'teammate', text: 'Hi, how can I help?' },
+        customer('Hello! You charged us twice for March (INV-20931). Please refund the second charge.'),
+      ],
       tier: 'pro',
       renewalInDays: 200,
     });
@@ -29,7 +32,11 @@ describe('triage engine contract', () => {
   });
 
   it('keeps a stay_in_chat recommendation without a priority', () => {
-    const result = triage({ messages: [customer('Wie kann ich die Rechnungssprache auf Englisch umstellen?')], tier: 'standard', renewalInDays: null });
+    const result = triage({
+      messages: [customer('Wie kann ich die Rechnungssprache auf Englisch umstellen?')],
+      tier: 'standard',
+      renewalInDays: null,
+    });
     expect(result).toMatchObject({ judged: true, outcome: 'stay_in_chat', priority: null });
   });
 });
