@@ -32,7 +32,11 @@ function set(facts: Facts, id: string, mention: Mention | undefined): void {
 /** The customer's last message says it works now (or thanks after a fix) and nothing later reopens it. */
 function solvedInChat(analysis: Analysis): Mention | undefined {
   const lastCustomer = [...analysis.messages].reverse().find((m) => m.author === 'customer');
-  if (!lastCustomer) return undefined;
+  // Solved *in the chat* means a teammate did something first; a lone message quoting "resolved" is not a fix.
+  const teammateBefore = analysis.messages.some(
+    (m) => m.author === 'teammate' && lastCustomer !== undefined && m.index < lastCustomer.index,
+  );
+  if (!lastCustomer || !teammateBefore) return undefined;
   const inLast = analysis.mentions.filter((m) => m.messageIndex === lastCustomer.index);
   const works = inLast.find((m) => (m.concept === 'chat.works_now' || m.concept === 'tech.recoverable') && !m.negated);
   const newProblem = inLast.some(
@@ -43,11 +47,12 @@ function solvedInChat(analysis: Analysis): Mention | undefined {
 
 function moneyFacts(all: readonly Mention[], facts: Facts): void {
   const ours = all.filter((m) => byCustomer(m) && asserted(m) && !m.shoppers);
-  set(
-    facts,
-    'money.refund_ask',
-    first(ours, 'money.refund_ask', (m) => !m.hypothetical),
-  );
+  const howToSentence = (m: Mention) =>
+    all.some((o) => o.concept === 'chat.howto' && o.messageIndex === m.messageIndex && o.sentence === m.sentence);
+  // A bare refund word is often the product's feature ("issue refunds"): it is an ask only in a sentence that asks.
+  const refundAsked = (m: Mention) =>
+    !m.hypothetical && (m.concept === 'money.refund_ask' || (m.concept === 'money.refund_word' && m.asked && !howToSentence(m)));
+  set(facts, 'money.refund_ask', ours.find(refundAsked));
   set(facts, 'money.wrong_charge', first(ours, 'money.wrong_charge'));
   set(facts, 'money.after_cancel', first(ours, 'money.after_cancel'));
   set(facts, 'money.chargeback', first(ours, 'money.chargeback'));
@@ -61,10 +66,12 @@ function moneyFacts(all: readonly Mention[], facts: Facts): void {
     first(ours, 'money.renewal_invoiced') ??
     facts.get('money.invoice_fix');
   if (cancel && atStake) set(facts, 'money.cancel_with_money', cancel);
-  const shopperMoney = all.find(
-    (m) => byCustomer(m) && m.shoppers && (m.concept === 'money.wrong_charge' || m.concept === 'money.chargeback'),
+  // Duplicate captures on the merchant's shoppers are a product fault (step 4 exclusion), priced as money taken wrongly.
+  set(
+    facts,
+    'money.shopper_duplicate',
+    all.find((m) => byCustomer(m) && m.shoppers && m.concept === 'money.wrong_charge' && !m.negated),
   );
-  set(facts, 'money.shoppers', shopperMoney);
 }
 
 function techFacts(all: readonly Mention[], facts: Facts, solved: boolean): void {
@@ -99,6 +106,7 @@ function techFacts(all: readonly Mention[], facts: Facts, solved: boolean): void
   set(facts, 'impact.blocked', first(customer, 'tech.blocked', current));
   set(facts, 'impact.degraded', first(customer, 'tech.degraded', current) ?? first(customer, 'tech.performance', current));
   set(facts, 'impact.workaround', first(customer, 'tech.workaround'));
+  set(facts, 'impact.still_works', first(customer, 'tech.still_works'));
 }
 
 function riskFacts(all: readonly Mention[], facts: Facts): void {

@@ -27,6 +27,8 @@ export interface Mention {
   ongoing: boolean;
   resolved: boolean;
   shoppers: boolean;
+  /** The sentence asks for something ("please", "we want", "bitte", "merci de", "quiero", "gostaria"). */
+  asked: boolean;
 }
 
 export interface AnalysedMessage {
@@ -80,20 +82,31 @@ function readMessages(messages: readonly TriageMessage[]): AnalysedMessage[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
+/** Clause of a token: contrast words ("but", "aber", "mais", "pero", "porém") start a new one. */
+function clauseOf(at: number, hits: readonly ConceptHit[]): number {
+  return hits.filter((hit) => hit.concept === 'mod.contrast' && hit.from <= at).length;
+}
+
+function inClause(hits: readonly ConceptHit[], concept: string, clause: number): boolean {
+  return hits.some((hit) => hit.concept === concept && clauseOf(hit.from, hits) === clause);
+}
+
 export function analyse(messages: readonly TriageMessage[]): Analysis {
   const read = readMessages(messages);
   const mentions: Mention[] = [];
   for (const message of read) {
+    let previousShoppers = false;
     message.sentences.forEach((sentence, sentenceIndex) => {
       const hits = matcher.match(sentence);
-      if (hits.length === 0) return;
       const hypothetical = isHypothetical(hits);
-      const ongoing = has(hits, 'mod.ongoing');
-      const past = has(hits, 'mod.past') && !ongoing;
-      const resolved = has(hits, 'mod.resolved');
-      const shoppers = has(hits, 'mod.shoppers');
+      // The merchant's shoppers are often named in the sentence before the money ("A customer wants her money back. How do I refund?").
+      const shoppersHere = has(hits, 'mod.shoppers');
+      const shoppers = shoppersHere || previousShoppers;
+      previousShoppers = shoppersHere;
       for (const hit of hits) {
         if (hit.concept.startsWith('mod.')) continue;
+        const clause = clauseOf(hit.from, hits);
+        const ongoing = inClause(hits, 'mod.ongoing', clause);
         mentions.push({
           concept: hit.concept,
           messageIndex: message.index,
@@ -102,10 +115,11 @@ export function analyse(messages: readonly TriageMessage[]): Analysis {
           negated: isNegated(hit, hits),
           hypothetical,
           question: sentence.question,
-          past,
+          past: inClause(hits, 'mod.past', clause) && !ongoing,
           ongoing,
-          resolved,
+          resolved: inClause(hits, 'mod.resolved', clause),
           shoppers,
+          asked: has(hits, 'mod.ask'),
         });
       }
     });

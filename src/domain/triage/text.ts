@@ -43,6 +43,11 @@ function isWordChar(code: number): boolean {
   return code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000;
 }
 
+/** @ . _ : / inside a word glue it together (addresses, URLs, event names, versions). */
+function isJoiner(code: number): boolean {
+  return code === 64 || code === 46 || code === 95 || code === 58 || code === 47;
+}
+
 function foldChar(code: number): string {
   if (code >= 65 && code <= 90) return String.fromCharCode(code + 32);
   if (code < 0x80) return String.fromCharCode(code);
@@ -80,6 +85,11 @@ export function sentences(text: string): Sentence[] {
     if (isWordChar(code)) {
       if (wordStart < 0) wordStart = i;
       word += foldChar(code);
+      continue;
+    }
+    // "cto@acme.io", "refund.created", "https://x/y": one token, so an address or an event name is never read as words.
+    if (wordStart >= 0 && isJoiner(code) && isWordChar(text.charCodeAt(i + 1))) {
+      word += String.fromCharCode(code);
       continue;
     }
     flushWord(i);

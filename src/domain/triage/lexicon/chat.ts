@@ -45,6 +45,7 @@ export const CHAT: Lexicon = {
   ],
   'chat.thanks': ['thanks, thank you, thx, cheers, ty, appreciate*, danke*, vielen dank, merci, gracias, obrigad*, valeu'],
   'chat.works_now': [
+    'hat geklappt, hat funktioniert, geklappt, ist drin, sind drin, passt, top, super danke, merci vielmal, c est fait, ca y est, listo, funciono, ya quedo, consegui',
     'works now, working now, it works, that worked, it worked, got it working, that was it, that fixed it, fixed it',
     'all good now, sorted, solved, found it, done and tested, coming in now, they re all back, back to normal, fine now',
     'resolved, perfect, brilliant, that did it, problem solved, funktioniert jetzt, funktioniert wieder, klappt jetzt',

@@ -9,7 +9,7 @@ export const TECH: Lexicon = {
   'tech.outage': [
     'outage*, down, is down, went down, not loading, won t load, doesn t load, nothing loads, unreachable, unavailable',
     'service disruption, 503, 502, offline, *ausfall, ausfall*, ausgefallen, nicht erreichbar, down, ladt nicht, lädt nicht',
-    'stoerung*, storung*, komplett weg, panne*, en panne, hors service, indisponib*, inaccessible, ne charge pas',
+    'storung, storungen, stoerung, komplett weg, panne*, en panne, hors service, indisponib*, inaccessible, ne charge pas',
     'ne se charge pas, coupure*, caido, caida, se cayo, no carga, no funciona nada, fuera de servicio, interrupcion',
     'inaccesible, no disponible, fora do ar, caiu, instabilidade, indisponivel, nao carrega, fora de servico, interrupcao',
     'em baixo, inacessivel',
@@ -64,13 +64,13 @@ export const TECH: Lexicon = {
     'stopped working, stopped, crash*, exception*, timeout*, times out, timed out, 500, 500s, http 500, glitch*',
     'wrong totals, doesn t match, don t match, not syncing, don t sync, doesn t sync, not arriving, stuck, regression',
     'missing from, blank page, spinner, can t ~ log in, cannot ~ log in, invalid, rejected, mismatch, doesn t show',
-    'not showing, wrong, *fehler, fehler*, funktioniert nicht, geht nicht, klappt nicht, kaputt, abgesturzt, absturz*',
+    'not showing, shows the wrong, wrong data, wrong values, wrong total*, cut off, truncated, abgeschnitten, *fehler, fehler*, funktioniert nicht, geht nicht, klappt nicht, kaputt, abgesturzt, absturz*',
     'hangt, zeituberschreitung, stimmt nicht, stimmen nicht, synchronisiert nicht, kommt nicht an, kommen nicht an',
-    'fehlgeschlagen, schlagt fehl, schlagen fehl, falsch*, nicht mehr, bogue, erreur*, ne fonctionne pas',
+    'fehlgeschlagen, schlagt fehl, schlagen fehl, falsche daten, falsche werte, falsch angezeigt, hangen, hangt, hangen fest, bleibt hangen, bogue, erreur*, ne fonctionne pas',
     'ne fonctionne plus, ne marche pas, ne marche plus, marche pas, plante, plantage, echec, echoue*, bloque* ~ chargement',
     'ne correspond pas, ne se synchronise, n arrive pas, n arrivent pas, casse, incorrect*, faux, fausse*, fallo*, falla*',
     'no funciona, dejo de funcionar, se cuelga, se bloquea, no coincide*, no sincroniza, no llega*, roto, incorrect*',
-    'erroneo*, mal, erro, erros, falha*, nao funciona, parou de funcionar, travou, trava, travando, nao bate, nao batem',
+    'erroneo*, funciona mal, erro, erros, falha*, nao funciona, parou de funcionar, travou, trava, travando, nao bate, nao batem',
     'nao sincroniza, nao chega*, quebrad*, incorret*, errad*',
   ],
   'tech.api': [
@@ -94,6 +94,14 @@ export const TECH: Lexicon = {
     'parad*, perdiendo ventas, ninguno de nuestros, bloquead*, nada funciona, nenhum pagamento, nenhum pedido',
     'ninguem consegue, impossivel, nao conseguimos, nao consigo, parad*, perdendo vendas, nenhuma das nossas',
     'nenhum dos nossos',
+  ],
+  // Something still works: the customer is degraded, not fully blocked.
+  'tech.still_works': [
+    'still works, still work, still run, still running, still goes through, themselves still, otherwise fine, still able, still take, still process',
+    'funktioniert noch, laufen noch, lauft noch, laufen normal, lauft normal, gehen noch, noch moglich, ansonsten',
+    'fonctionne encore, marche encore, fonctionnent normalement, passent encore, toujours possible',
+    'sigue funcionando, siguen funcionando, funcionan normal, todavia funciona, aun funciona',
+    'ainda funciona, continua funcionando, continuam funcionando, funcionam normal, ainda da para',
   ],
   'tech.degraded': [
     'some of, sometimes, intermittent*, occasionally, partially, partly, a few, some users, some orders, some payments',
@@ -129,6 +137,11 @@ export const TECH: Lexicon = {
     'equipe de produto',
   ],
   'tech.reproduced': [
+    'i ll report it, i will report it, i ll log it, log it as a bug, report it as a bug, pass it to the design team, pass it to engineering, i ll escalate, escalating',
+    'i see it too, i can see it, i see the same, same here on our side, melde das, melde es, als fehler, gebe es an die technik, an die technik, eskaliere, sehe das auch, sehe ich auch',
+    'je remonte, je fais remonter, je transmets ~ technique, a l equipe technique, je le vois aussi, j escalade, je vois la meme',
+    'lo reporto, lo escalo, al equipo tecnico, lo veo tambien, yo tambien lo veo, escalando, lo paso a',
+    'vou reportar, vou escalar, ao time tecnico, a equipe tecnica, tambem vejo, estou escalando, encaminhei',
     'i can reproduce, can reproduce, i could reproduce, reproduced, i can see ~ errors, i see the same, seeing the same',
     'confirmed, i can confirm, looks like a bug, bug on our side, escalating, engineering, our engineers',
     'missing on our side, reproduzieren, nachstellen, bestatige, sehe ich auch, fehler auf unserer seite, unsere technik',
