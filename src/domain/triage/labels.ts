@@ -24,6 +24,8 @@ export const FACT_LABELS: Readonly<Record<string, string>> = {
   'risk.frustration': 'Frustrated customer',
   'risk.renewal_soon': 'Renewal in under 60 days',
   'risk.executive': 'Complaint from an executive',
+  'risk.complaint': 'Complaint about the service',
+  'tech.low_impact': 'Customer says the impact is low',
   'tech.security': 'Security issue or data exposure',
   'tech.bug': 'Product fault reported',
   'tech.reproduced': 'Teammate confirmed the fault',

@@ -1,7 +1,7 @@
 /**
  * Concept lexicons compiled into a token index. A lexicon entry is a phrase of word patterns written in folded
  * form: `refund` (exact), `refund*` (prefix: inflections), `*ausfall` (suffix: German compound heads),
- * `*datenschutz*` (inside a word), and `~` (skip up to three words: "cancel ~ subscription" matches
+ * `*datenschutz*` (inside a word), and `~` (skip up to four words: "cancel ~ subscription" matches
  * "cancel our annual subscription"). Matching walks tokens, never a regex, so the work is linear in the text.
  */
 import type { Sentence } from './text';
@@ -20,7 +20,7 @@ export interface ConceptHit {
   to: number;
 }
 
-const GAP = 3;
+const GAP = 4;
 
 function parseWord(raw: string): WordPattern {
   if (raw === '~') return { kind: 'gap' };

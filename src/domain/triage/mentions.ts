@@ -52,11 +52,29 @@ function has(hits: readonly ConceptHit[], concept: string): boolean {
   return hits.some((hit) => hit.concept === concept);
 }
 
-function isNegated(hit: ConceptHit, hits: readonly ConceptHit[]): boolean {
+/** Words that negate the verb in front of them: German "funktioniert nicht", French "(ne) marche pas / plus". */
+const AFTER_NEGATION = new Set(['nicht', 'pas', 'plus', 'nie', 'jamais']);
+
+function isNegated(hit: ConceptHit, hits: readonly ConceptHit[], sentence: Sentence): boolean {
   const contrastBetween = (from: number) => hits.some((c) => c.concept === 'mod.contrast' && c.from >= from && c.from < hit.from);
-  return hits.some(
+  const before = hits.some(
     (neg) => neg.concept === 'mod.negation' && neg.to <= hit.from && hit.from - neg.to <= NEGATION_REACH && !contrastBetween(neg.to),
   );
+  const previous = sentence.tokens[hit.from - 1]?.word;
+  const next = sentence.tokens[hit.to]?.word;
+  return before || previous === 'ne' || previous === 'n' || (next !== undefined && AFTER_NEGATION.has(next));
+}
+
+/** A hit of the key concept hides hits of these concepts on the same words ("archived by error" is not an error). */
+const SHADOWS: Readonly<Record<string, readonly string[]>> = {
+  'tech.self_deleted': ['tech.bug'],
+  'legal.trap': ['legal.threat'],
+  'chat.works_now': ['tech.bug'],
+  'mod.polite_if': [],
+};
+
+function shadowed(hit: ConceptHit, hits: readonly ConceptHit[]): boolean {
+  return hits.some((other) => SHADOWS[other.concept]?.includes(hit.concept) === true && other.from < hit.to && hit.from < other.to);
 }
 
 function isHypothetical(hits: readonly ConceptHit[]): boolean {
@@ -104,7 +122,7 @@ export function analyse(messages: readonly TriageMessage[]): Analysis {
       const shoppers = shoppersHere || previousShoppers;
       previousShoppers = shoppersHere;
       for (const hit of hits) {
-        if (hit.concept.startsWith('mod.')) continue;
+        if (hit.concept.startsWith('mod.') || shadowed(hit, hits)) continue;
         const clause = clauseOf(hit.from, hits);
         const ongoing = inClause(hits, 'mod.ongoing', clause);
         mentions.push({
@@ -112,7 +130,7 @@ export function analyse(messages: readonly TriageMessage[]): Analysis {
           messageIndex: message.index,
           author: message.author,
           sentence: sentenceIndex,
-          negated: isNegated(hit, hits),
+          negated: isNegated(hit, hits, sentence),
           hypothetical,
           question: sentence.question,
           past: inClause(hits, 'mod.past', clause) && !ongoing,

@@ -45,6 +45,7 @@ export const CHAT: Lexicon = {
   ],
   'chat.thanks': ['thanks, thank you, thx, cheers, ty, appreciate*, danke*, vielen dank, merci, gracias, obrigad*, valeu'],
   'chat.works_now': [
+    'funciona, funciono, fonctionne, marche, klappt, funktioniert, works, worked, vale, ah vale, ok gracias, se lo explico',
     'hat geklappt, hat funktioniert, geklappt, ist drin, sind drin, passt, top, super danke, merci vielmal, c est fait, ca y est, listo, funciono, ya quedo, consegui',
     'works now, working now, it works, that worked, it worked, got it working, that was it, that fixed it, fixed it',
     'all good now, sorted, solved, found it, done and tested, coming in now, they re all back, back to normal, fine now',

@@ -71,4 +71,10 @@ export const LEGAL: Lexicon = {
     'donnees de nos clients, datos personales, datos de nuestros clientes, dados pessoais, dados dos nossos clientes',
     'dados de clientes',
   ],
+  // With a DPA named in the same message: the customer wants a DPA that differs from the standard one.
+  'privacy.change_words': [
+    'clause*, clausula*, klausel*, redline*, modific*, amend*, anderung*, anpass*, tal cual, as is, so nicht, tel quel',
+    'assim como esta, borrador, draft, entwurf, minuta, rascunho, add a clause, our own, unseren eigenen, notre propre',
+    'nuestro propio, nosso proprio, countersign*, gegenzeichn*, contresign*, contrafirm*',
+  ],
 };

@@ -29,6 +29,8 @@ export const MODIFIERS: Lexicon = {
     'hace, ontem, semana passada, mes passado, ficou fora do ar, esteve fora, caiu ontem, atras',
   ],
   'mod.resolved': [
+    'hoy ya anda, ya anda, anda todo, todo bien, lauft wieder, tout fonctionne, tudo funcionando, everything works',
+    'everything is working, everything s working',
     'fine now, working again, works again, back up, back to normal, everything s fine, everything is fine, resolved',
     'fixed now, all good now, recovered, funktioniert wieder, lauft wieder, wieder normal, alles wieder, behoben, gelost',
     'fonctionne de nouveau, remarche, de nouveau operationnel, tout est rentre dans l ordre, resolu, retabli',
@@ -57,6 +59,8 @@ export const MODIFIERS: Lexicon = {
     'outras contas ~ normal',
   ],
   'mod.ask': [
+    'podeis, podriais, necesitamos que, necesito que, os pido, queria pedir, quisiera, gostaria que, precisamos que',
+    'preciso que',
     'please, pls, plz, we want, i want, we need, i need, we d like, i d like, we would like, i would like, we expect, i expect, we request, i request',
     'requesting, we demand, could you, can you, would you, kindly, we ask, i ask, asking for, expect',
     'bitte, wir mochten, ich mochte, wir wollen, ich will, wir brauchen, ich brauche, wir erwarten, ich erwarte, wir fordern, ich fordere, konnen sie, konnten sie',

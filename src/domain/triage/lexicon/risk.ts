@@ -13,6 +13,11 @@ export const RISK: Lexicon = {
     'rescindir, rescisao, encerrar ~ conta, nao renovar, descontinuar',
   ],
   'risk.churn': [
+    'pasarnos a, cambiarnos a, otra plataforma, otro sistema, no renovaremos, no vamos a renovar, si seguimos',
+    'ya veremos si, another platform, won t be renewing, not renewing, whether we stay, whether we continue, we ll see if',
+    'andere plattform, anderen anbieter, werden nicht verlangern, nicht mehr verlangern, ob wir bleiben, mal sehen ob',
+    'autre plateforme, autre solution, ne renouvellerons pas, pas renouveler, si on reste, on verra si, outra plataforma',
+    'outro sistema, nao vamos renovar, nao renovaremos, se vamos continuar, se continuamos, vamos ver se',
     'switch to, switching to, move to a competitor, competitor*, alternatives, looking at alternatives, look elsewhere',
     'we re out, we are out, we re done, leave you, leaving you, stop using, found a tool, found another, another provider',
     'another vendor, take our business, last straw, we will leave, we ll leave, churn*, move away, wechseln',
@@ -23,6 +28,10 @@ export const RISK: Lexicon = {
     'vamos sair, vamos embora, deixar de usar, outro fornecedor, procurar outra',
   ],
   'risk.frustration': [
+    'narices, enrevesado, vaya producto, ha ido a peor, nadie nos hace caso, nadie me hace caso, deja que desear',
+    'deja bastante que desear, experiencia inolvidable, gone downhill, getting worse, nobody listens, no one listens',
+    'immer schlimmer, hort niemand zu, de pire en pire, personne ne nous ecoute, laisse a desirer, cada vez pior',
+    'ninguem nos ouve, deixa a desejar',
     'unhappy, dissatisfied, not happy, what are we paying for, i can t believe, seriously, are you kidding, fun guessing game, love the new, thanks for taking',
     'unzufrieden, nicht zufrieden, ich fass es nicht, im ernst, langsam reicht, reicht es, wofur zahlen wir, ganz toll, wirklich super, wahnsinnig schnell',
     'mecontent*, pas satisfait, pas content, c est une blague, vous plaisantez, a quoi ca sert',
@@ -39,6 +48,9 @@ export const RISK: Lexicon = {
     'um absurdo, palhacada',
   ],
   'risk.repeat': [
+    'tres veces, three times, drei mal, dreimal, trois fois, tres vezes, dicho ~ veces, escrito ~ veces, told you ~ times',
+    'written ~ times, asked ~ times, gesagt ~ mal, geschrieben ~ mal, dit ~ fois, ecrit ~ fois, disse ~ vezes',
+    'escrevi ~ vezes, falei ~ vezes, he dicho ya, ya os lo dije, ya lo dije, sigue igual, times already, already told',
     'yet again, once again, again and again, happening again, broken again, failing again, down again, third time',
     'fourth time, second time, fifth time, 2nd time, 3rd time, 4th time, 5th time, nth time, umpteenth, every week',
     'every single week, every month, keeps happening, keeps breaking, keep happening, still not fixed, still broken',
@@ -64,5 +76,13 @@ export const RISK: Lexicon = {
     'la direction, notre direction, comite de direction, director*, directora, gerente, ceo, presidente, fundador*, socio',
     'consejo de administracion, la direccion, junta directiva, diretor*, diretora, gerente, presidente, fundador*, socio',
     'conselho de administracao, diretoria, chefe de, responsavel por',
+  ],
+  // What makes an executive message a complaint (policy step 5), beside frustration and repeat issues.
+  'risk.complaint': [
+    'complain*, complaint, nobody replied, nobody answered, no one replied, no one got back, nobody got back',
+    'nobody told us, no one told us, missed, expect better, beschwerde, beschwer*, unzufrieden, niemand ~ gemeldet',
+    'hat sich niemand, plainte, reclamation, personne ne ~ repondu, personne ne nous a, queja, quejarme, reclamo',
+    'reclamacion, nadie ~ respond*, nadie me respondio, nadie nos respondio, reclamacao, reclamar, ninguem ~ respond*',
+    'ninguem me respondeu',
   ],
 };

@@ -51,6 +51,10 @@ export const TECH: Lexicon = {
     'restaur*, recuper*, de nouveau la, papelera, lixeira, de volta, voltaram',
   ],
   'tech.security': [
+    'alguien ha entrado, alguien entro, someone logged in, someone got into, someone accessed, jemand hat sich',
+    'jemand ~ zugriff, quelqu un s est connecte, quelqu un a accede, alguem entrou, alguem acessou, cuenta comprometida',
+    'conta comprometida, not ours, no es nuestro, nao e nosso, gehort nicht uns, n est pas le notre, fraud*, betrug*',
+    'fraude*',
     'security issue, security vulnerab*, vulnerab*, exploit*, data exposure, exposed, leak*, other merchant s data',
     'another merchant s data, not our customers, someone else s data, unauthori* access, hacked, breach, xss, injection',
     'account takeover, compromis*, phishing, sicherheitslucke*, sicherheitsproblem*, schwachstelle*, datenleck*, gehackt',
@@ -60,6 +64,11 @@ export const TECH: Lexicon = {
     'vazamento*, vazou, hackead*, invadid*, dados de outros, nao sao nossos clientes, acesso nao autorizado, expost*',
   ],
   'tech.bug': [
+    'no aparece*, no se acredita*, no se ~ acreditando, nao aparece*, nao caiu, n apparait pas, n apparaissent pas',
+    'erscheint nicht, erscheinen nicht, wird nicht angezeigt, werden nicht angezeigt, doesn t appear, don t appear',
+    'not showing up, sale en blanco, en blanco, em branco, blank, leer, vide, duplicad*, duplicat*, dupliqu*, doppelt',
+    'se desconecto, desconect*, disconnected, getrennt, deconnecte, me tira error, da error, da erro, no llega, no llegan',
+    'nao chega, nao chegam, n arrive plus, kommt nicht, kommen nicht',
     'bug*, error*, fails, failing, failed, failure*, broken, broke, not working, doesn t work, don t work, isn t working',
     'stopped working, stopped, crash*, exception*, timeout*, times out, timed out, 500, 500s, http 500, glitch*',
     'wrong totals, doesn t match, don t match, not syncing, don t sync, doesn t sync, not arriving, stuck, regression',
@@ -78,10 +87,16 @@ export const TECH: Lexicon = {
     'schnittstelle*, integration*, synchronis*, intégration*, integracion*, integracao*, sincroniz*',
   ],
   'tech.performance': [
+    'retraso*, atraso*, verzogerung*, verspat*, delay*, delayed',
     'slow*, very slow, takes ~ minutes, lag*, latency, sluggish, langsam*, dauert ewig, ewig, lent*, lenteur*, lento*',
     'lentitud, lentidao, demora*, tarda*',
   ],
   'tech.blocked': [
+    'sin poder, sem poder, ni un pedido, ni una venta, ni un pago, nadie ~ puede, ninguem ~ pode, personne ne ~ peut',
+    'niemand ~ kann, niemand mehr, nobody ~ can, no one ~ can, no estamos pudiendo, nao estamos conseguindo',
+    'can t ~ anything, cannot ~ anything, nichts ~ mehr, rien ~ faire, vender nada, cobrar nada, sin acceso, sem acesso',
+    'ohne zugang, sans acces, gar keine, keine ~ mehr, konnen ~ keine, kann ~ keine, konnen ~ nicht, can t ~ any',
+    'cannot ~ any, no podemos ~ ningun, nao conseguimos ~ nenhum, ne pouvons ~ aucun',
     'blocked, can t work, cannot work, can t sell, cannot sell, can t take payments, cannot take payments, can t process',
     'cannot process, nobody can, no one can, none of our, nothing works, completely down, fully down, not at all, at all',
     'every single, every attempt, every payment, all payments, all orders, no orders, losing sales, losing money',
@@ -112,6 +127,7 @@ export const TECH: Lexicon = {
     'ainda funciona, atras*',
   ],
   'tech.workaround': [
+    'menos mal que, zum gluck, heureusement, luckily, fortunately, ainda bem que, felizmente, por suerte, por sorte',
     'workaround, work around, by hand, manually, manual*, in the meantime, for now, fall back, fallback, a retry',
     'retry usually, rolled back, roll back, split it, instead we, workaround, umgehungslosung, notlosung, von hand',
     'handisch, manuell*, vorerst, ubergangsweise, behelf*, contournement, solution de contournement, a la main',
@@ -120,12 +136,12 @@ export const TECH: Lexicon = {
     'por enquanto, provisori*, alternativa',
   ],
   'tech.cosmetic': [
-    'cosmetic, typo, misspel*, spelling, blurry, pixelated, alignment, misaligned, colour, color, shade, font',
-    'looks unprofessional, small thing, minor, label, icon, tooltip, kosmetisch*, tippfehler, rechtschreib*, unscharf',
-    'verschoben, farbe, schrift*, kleinigkeit, unschon, cosmetique, faute de frappe, faute d orthographe, coquille, flou',
-    'mal aligne*, couleur, police, petit detail, detail, cosmetico, errata, falta de ortografia, borros*, desalinead*',
-    'color, fuente, detalle, pequeno detalle, cosmetico, erro de digitacao, erro de ortografia, desfocad*, borrad*',
-    'desalinhad*, cor, fonte, detalhe, pequeno detalhe',
+    'same shade, same colour, same color, wrong colour, wrong color, gleiche farbe, meme couleur, mismo color, mesma cor',
+    'rounding, redondeo, rundung*, arrondi*, arredondamento, minor glitch, cosmetic issue, visual glitch, looks off',
+    'abgeschnitten, cut off, coupe, cortado, cortad*, cosmetic, typo, misspel*, spelling, blurry, pixelated, alignment',
+    'misaligned, looks unprofessional, small thing, tooltip, kosmetisch*, tippfehler, rechtschreib*, unscharf, verschoben',
+    'kleinigkeit, unschon, cosmetique, faute de frappe, faute d orthographe, coquille, flou, mal aligne*, cosmetico',
+    'errata, falta de ortografia, borros*, desalinead*, erro de digitacao, erro de ortografia, desfocad*, borrad*, desalinhad*',
   ],
   'tech.feature_request': [
     'feature request, would love, we d love, it would be great if, would be nice, please add, could you add, wish',
@@ -148,5 +164,11 @@ export const TECH: Lexicon = {
     'entwickler, je reproduis, reproduire, je confirme, je vois aussi, de notre cote, nos ingenieurs, l equipe technique',
     'puedo reproducir, reproduzco, confirmo, veo lo mismo, por nuestra parte, ingenieria, equipo tecnico',
     'consigo reproduzir, reproduzi, confirmo, vejo o mesmo, do nosso lado, engenharia, equipe tecnica, time tecnico',
+  ],
+  // The customer says the defect is harmless: low impact (P4 when it is a fault).
+  'tech.low_impact': [
+    'doesn t affect us, does not affect us, not urgent at all, no rush, no big deal, betrifft uns nicht, keine eile',
+    'stort nicht, ne nous gene pas, rien d urgent, pas grave, no nos afecta, sin prisa, no es grave, nao nos afeta',
+    'sem pressa, nada grave',
   ],
 };
