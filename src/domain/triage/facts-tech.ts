@@ -7,13 +7,13 @@ import { asserted, byCustomer, current, type Facts, first, position, set } from 
 
 const PROBLEMS = new Set(['tech.bug', 'tech.outage', 'tech.performance', 'tech.blocked', 'tech.data_loss']);
 
-/** The last customer word on the matter is a fix ("it works now", "heute läuft wieder alles"). */
+/** The last customer word on the matter is a fix ("fine now", "heute läuft wieder alles"); a bare "works" is not. */
 function problemClosed(customer: readonly Mention[]): boolean {
   let lastProblem = -1;
   let lastFix = -1;
   for (const m of customer) {
     if (PROBLEMS.has(m.concept) && current(m)) lastProblem = Math.max(lastProblem, position(m));
-    if ((m.concept === 'chat.works_now' || m.resolved) && !m.negated) lastFix = Math.max(lastFix, position(m));
+    if (m.resolved && !m.negated) lastFix = Math.max(lastFix, position(m));
   }
   return lastFix > lastProblem && lastProblem >= 0;
 }

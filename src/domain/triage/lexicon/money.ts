@@ -112,7 +112,7 @@ export const MONEY: Lexicon = {
   'money.should_not': [
     'does not apply, doesn t apply, should not apply, shouldn t apply, not applicable, should not be charged, no aplica',
     'no se aplica, no corresponde, nao se aplica, nao deveria, ne s applique pas, ne devrait pas, gilt nicht, durfte nicht',
-    'hatte nicht, instead of',
+    'hatte nicht',
   ],
   // A cancellation already made: with a later charge in the same message it is a charge after cancellation.
   'money.cancelled_done': [
