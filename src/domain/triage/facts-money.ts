@@ -6,7 +6,7 @@ import type { Mention } from './mentions';
 import { asserted, byCustomer, type Facts, first, sameSentence, set } from './pick';
 
 function inSentenceWith(all: readonly Mention[], m: Mention, concept: string): boolean {
-  return all.some((o) => o.concept === concept && sameSentence(o, m));
+  return all.some((o) => o.concept === concept && sameSentence(o, m) && (concept !== 'chat.howto_weak' || o.question));
 }
 
 /** "I cancelled on the 2nd … and you charged me again": a cancellation done, then a charge, in one message. */
@@ -16,7 +16,7 @@ function chargeAfterCancel(ours: readonly Mention[]): Mention | undefined {
     (m) =>
       m.concept === 'money.charged_done' &&
       !m.hypothetical &&
-      cancelled.some((c) => c.messageIndex === m.messageIndex && c.sentence <= m.sentence && !sameSentence(c, m)),
+      cancelled.some((c) => c.messageIndex === m.messageIndex && c.sentence <= m.sentence),
   );
 }
 
@@ -26,7 +26,11 @@ export function moneyFacts(all: readonly Mention[], facts: Facts): void {
   // A bare refund word is often the product's feature ("issue refunds"): it is an ask only in a sentence that asks.
   const refundAsked = (m: Mention) =>
     !m.hypothetical &&
-    (m.concept === 'money.refund_ask' || (m.concept === 'money.refund_word' && m.asked && !inSentenceWith(all, m, 'chat.howto')));
+    (m.concept === 'money.refund_ask' ||
+      (m.concept === 'money.refund_word' &&
+        m.asked &&
+        !inSentenceWith(all, m, 'chat.howto') &&
+        !inSentenceWith(all, m, 'chat.howto_weak')));
   set(facts, 'money.refund_ask', ours.find(refundAsked));
   const wrongTax = said.find((m) => m.concept === 'money.should_not' && !m.shoppers && inSentenceWith(all, m, 'money.topic'));
   set(facts, 'money.wrong_charge', first(ours, 'money.wrong_charge') ?? wrongTax ?? first(said, 'money.fee_kept'));

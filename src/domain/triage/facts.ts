@@ -58,11 +58,12 @@ function privacyFacts(all: readonly Mention[], facts: Facts): void {
 
 function chatFacts(all: readonly Mention[], facts: Facts): void {
   const customer = all.filter(byCustomer);
-  set(facts, 'chat.howto', first(customer, 'chat.howto'));
+  set(facts, 'chat.howto', first(customer, 'chat.howto') ?? first(customer, 'chat.howto_weak', (m) => m.question));
   set(facts, 'chat.routine_update', first(customer, 'chat.routine_update'));
   set(facts, 'chat.info', first(customer, 'chat.info'));
   set(facts, 'chat.limitation_accepted', last(customer, 'chat.limitation_accepted'));
-  const howTo = (m: Mention) => customer.some((o) => o.concept === 'chat.howto' && sameSentence(o, m));
+  const howTo = (m: Mention) =>
+    customer.some((o) => (o.concept === 'chat.howto' || (o.concept === 'chat.howto_weak' && o.question)) && sameSentence(o, m));
   const enable = customer.find((m) => m.concept === 'ent.enable' && !m.negated && !howTo(m));
   // Restoring something the customer archived or deleted themselves is an account-team job (policy step 7).
   const restore = facts.has('tech.self_deleted') && !facts.has('chat.solved') ? first(customer, 'tech.recoverable') : undefined;

@@ -43,7 +43,8 @@ function wordMatches(pattern: WordPattern, token: Token): boolean {
     case 'suffix':
       return !token.glued && word.length > pattern.text.length && word.endsWith(pattern.text);
     case 'contains':
-      return !token.glued && word.includes(pattern.text);
+      // Infix patterns are written for glued codes too ("NFSE_SEFAZ_TIMEOUT", "payment_intent_invalid").
+      return word.includes(pattern.text);
     default:
       return false;
   }

@@ -55,14 +55,90 @@ function has(hits: readonly ConceptHit[], concept: string): boolean {
 /** Words that negate the verb in front of them: German "funktioniert nicht", French "(ne) marche pas / plus". */
 const AFTER_NEGATION = new Set(['nicht', 'pas', 'plus', 'nie', 'jamais']);
 
-function isNegated(hit: ConceptHit, hits: readonly ConceptHit[], sentence: Sentence): boolean {
-  const contrastBetween = (from: number) => hits.some((c) => c.concept === 'mod.contrast' && c.from >= from && c.from < hit.from);
+function isNegated(hit: ConceptHit, hits: readonly ConceptHit[], sentence: Sentence, portuguese: boolean): boolean {
+  const crossesClause = (from: number) => {
+    for (let at = from; at <= hit.from; at++) if (sentence.tokens[at]?.breakBefore) return true;
+    return hits.some((c) => c.concept === 'mod.contrast' && c.from >= from && c.from < hit.from);
+  };
   const before = hits.some(
-    (neg) => neg.concept === 'mod.negation' && neg.to <= hit.from && hit.from - neg.to <= NEGATION_REACH && !contrastBetween(neg.to),
+    (neg) =>
+      neg.concept === 'mod.negation' &&
+      neg.to <= hit.from &&
+      hit.from - neg.to <= NEGATION_REACH &&
+      !crossesClause(neg.to) &&
+      // Portuguese "no" is "in the" ("no Procon", "no cartão"), never "not".
+      !(portuguese && sentence.tokens[neg.from]?.word === 'no'),
   );
   const previous = sentence.tokens[hit.from - 1]?.word;
   const next = sentence.tokens[hit.to]?.word;
   return before || previous === 'ne' || previous === 'n' || (next !== undefined && AFTER_NEGATION.has(next));
+}
+
+/** Words only Portuguese uses among our five languages (Spanish shares "no" as a negation, Portuguese does not). */
+const PORTUGUESE_ONLY = new Set([
+  'nao',
+  'voce',
+  'voces',
+  'do',
+  'da',
+  'dos',
+  'das',
+  'ao',
+  'pelo',
+  'pela',
+  'isso',
+  'obrigado',
+  'obrigada',
+  'tambem',
+  'entao',
+  'um',
+  'uma',
+  'com',
+  'em',
+  'nosso',
+  'nossa',
+  'meu',
+  'minha',
+  'ta',
+  'ja',
+  'sao',
+  'estao',
+  'e',
+]);
+const SPANISH_ONLY = new Set([
+  'el',
+  'los',
+  'del',
+  'y',
+  'con',
+  'en',
+  'un',
+  'pero',
+  'muy',
+  'gracias',
+  'nuestro',
+  'nuestra',
+  'mi',
+  'ya',
+  'usted',
+  'ustedes',
+  'hola',
+  'es',
+  'esta',
+  'vuestro',
+  'vuestra',
+  'os',
+]);
+
+function looksPortuguese(sentences: readonly Sentence[]): boolean {
+  let score = 0;
+  for (const sentence of sentences) {
+    for (const token of sentence.tokens) {
+      if (PORTUGUESE_ONLY.has(token.word)) score++;
+      else if (SPANISH_ONLY.has(token.word)) score--;
+    }
+  }
+  return score > 0;
 }
 
 /** A hit of the key concept hides hits of these concepts on the same words ("archived by error" is not an error). */
@@ -114,6 +190,7 @@ export function analyse(messages: readonly TriageMessage[]): Analysis {
   const mentions: Mention[] = [];
   for (const message of read) {
     let previousShoppers = false;
+    const portuguese = looksPortuguese(message.sentences);
     message.sentences.forEach((sentence, sentenceIndex) => {
       const hits = matcher.match(sentence);
       const hypothetical = isHypothetical(hits);
@@ -130,14 +207,14 @@ export function analyse(messages: readonly TriageMessage[]): Analysis {
           messageIndex: message.index,
           author: message.author,
           sentence: sentenceIndex,
-          negated: isNegated(hit, hits, sentence),
+          negated: isNegated(hit, hits, sentence, portuguese),
           hypothetical,
           question: sentence.question,
           past: inClause(hits, 'mod.past', clause) && !ongoing,
           ongoing,
           resolved: inClause(hits, 'mod.resolved', clause),
           shoppers,
-          asked: has(hits, 'mod.ask'),
+          asked: hits.some((ask) => ask.concept === 'mod.ask' && !isNegated(ask, hits, sentence, portuguese)),
         });
       }
     });

@@ -6,6 +6,8 @@ import type { Lexicon } from '../matcher';
 
 export const ENTERPRISE: Lexicon = {
   'ent.need': [
+    'lugares, mais lugares, utilizadores, mais usuarios, more users, additional users, weitere benutzer, mehr nutzer',
+    'plus d utilisateurs, mas usuarios, mas licencias, plazas',
     'solo ~ enterprise, only ~ enterprise, exclusiv* ~ enterprise, enterprise ~ only, nur ~ enterprise',
     'reserve* ~ enterprise, apenas ~ enterprise, somente ~ enterprise, so ~ enterprise',
     'seat limit, more seats, additional seats, seats, raise ~ limit, increase ~ limit, limit raised, limit increase*',

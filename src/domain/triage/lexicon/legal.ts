@@ -6,6 +6,9 @@ import type { Lexicon } from '../matcher';
 
 export const LEGAL: Lexicon = {
   'legal.threat': [
+    'deco, livro de reclamacoes, portal da queixa, hoja de reclamaciones, omic, facua, ocu, ufc que choisir, mediateur',
+    'signalconso, schlichtungsstelle, bundesnetzagentur, better business bureau, bbb, numero do processo, acao no juizado',
+    'juizado especial, small claims court, tribunal de commerce, amtsgericht, juzgado de',
     'lawyer*, attorney*, solicitor*, legal counsel, general counsel, our counsel, legal action, legal steps, take legal',
     'sue, sue you, suing, lawsuit*, court, small claims, formal notice, notice of breach, breach of contract, in breach of',
     'material breach, terminate for breach, termination for breach, damages, compensation for, regulator*, ombudsman',

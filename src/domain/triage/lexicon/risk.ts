@@ -13,6 +13,10 @@ export const RISK: Lexicon = {
     'rescindir, rescisao, encerrar ~ conta, nao renovar, descontinuar',
   ],
   'risk.churn': [
+    'repensando, reconsidering, reconsiderando, repenser, uberlegen ob, se vale a pena, whether it s worth, si vale la pena',
+    'si ca vaut, ob es sich lohnt, procurando outro, procurando outra, buscando otro, buscando otra, looking for another',
+    'looking for a new, suche ~ anderen, suchen ~ anderen, cherche ~ autre, cherchons ~ autre, nao renov*, no renov*',
+    'pas renouvel*, nicht verlanger*, not renew*, won t renew*, don t renew*',
     'pasarnos a, cambiarnos a, otra plataforma, otro sistema, no renovaremos, no vamos a renovar, si seguimos',
     'ya veremos si, another platform, won t be renewing, not renewing, whether we stay, whether we continue, we ll see if',
     'andere plattform, anderen anbieter, werden nicht verlangern, nicht mehr verlangern, ob wir bleiben, mal sehen ob',
@@ -28,6 +32,9 @@ export const RISK: Lexicon = {
     'vamos sair, vamos embora, deixar de usar, outro fornecedor, procurar outra',
   ],
   'risk.frustration': [
+    'cansei, ja cansei, desanimad*, piorou, worse, schlechter, pire, peor, empeoro, empeorado, got worse, verschlechtert',
+    'nao e aceitavel, not acceptable, no es aceptable, n est pas acceptable, nicht akzeptabel, demora dias, takes days',
+    'dauert tage, prend des jours, tarda dias, vou falar a real, sendo sincero, to be honest, ehrlich gesagt',
     'narices, enrevesado, vaya producto, ha ido a peor, nadie nos hace caso, nadie me hace caso, deja que desear',
     'deja bastante que desear, experiencia inolvidable, gone downhill, getting worse, nobody listens, no one listens',
     'immer schlimmer, hort niemand zu, de pire en pire, personne ne nous ecoute, laisse a desirer, cada vez pior',
@@ -79,6 +86,8 @@ export const RISK: Lexicon = {
   ],
   // What makes an executive message a complaint (policy step 5), beside frustration and repeat issues.
   'risk.complaint': [
+    'insatisfacao, insatisfaccion, unzufriedenheit, mecontentement, dissatisfaction, desrespeitoso, disrespectful',
+    'respektlos, irrespectueux, irrespetuoso, mal atendid*, badly treated, rude, unhoflich, grossier, grosero, grosseiro',
     'complain*, complaint, nobody replied, nobody answered, no one replied, no one got back, nobody got back',
     'nobody told us, no one told us, missed, expect better, beschwerde, beschwer*, unzufrieden, niemand ~ gemeldet',
     'hat sich niemand, plainte, reclamation, personne ne ~ repondu, personne ne nous a, queja, quejarme, reclamo',

@@ -51,6 +51,9 @@ export const TECH: Lexicon = {
     'restaur*, recuper*, de nouveau la, papelera, lixeira, de volta, voltaram',
   ],
   'tech.security': [
+    'outra loja, outro lojista, outra empresa, another store, another shop, another merchant, other merchant, anderen shops',
+    'anderer handler, fremde* ~ daten, autre boutique, autre marchand, otra tienda, otro comercio, falha seria, falha grave',
+    'serious flaw, idor, can see ~ other, ver ~ de outra, ver ~ de otra, voir ~ d une autre, sehen ~ eines anderen',
     'alguien ha entrado, alguien entro, someone logged in, someone got into, someone accessed, jemand hat sich',
     'jemand ~ zugriff, quelqu un s est connecte, quelqu un a accede, alguem entrou, alguem acessou, cuenta comprometida',
     'conta comprometida, not ours, no es nuestro, nao e nosso, gehort nicht uns, n est pas le notre, fraud*, betrug*',
@@ -64,6 +67,16 @@ export const TECH: Lexicon = {
     'vazamento*, vazou, hackead*, invadid*, dados de outros, nao sao nossos clientes, acesso nao autorizado, expost*',
   ],
   'tech.bug': [
+    '*timeout*, *_error*, *invalid*, *rejected*, *_failed*, *not_found*, *denied*, *mismatch*, nao sai, no sale, sort pas',
+    'kommt nicht raus, em vez de, en lugar de, en vez de, au lieu de, anstatt, ignores ~ setting*, ignora* ~ configura*',
+    'ignoriert ~ einstellung*, ignore* ~ parametr*, como esta definido, as configured, as set in, wie eingestellt',
+    'comme configure, como configurado, nao conseguem, no pueden pagar, can t pay, cannot pay, konnen nicht bezahlen',
+    'ne peuvent pas payer, deixa de, deixou de, deixaram de, dejo de, deja de, dejaron de, cesse de, a cesse de',
+    'ont cesse de, hort auf, hat aufgehort, stops, nao ~ chega*, no ~ llega*, n arrive* pas, kommt ~ nicht an',
+    'doesn t ~ arrive, not ~ receiv*, nao recebe*, no recib*, ne recoi* pas, erhalten ~ nicht, nao ta *ando, nao ta *endo',
+    'nao esta *ando, nao esta *endo, nao estao *ando, no esta *ando, no estan *ando, no se esta *ando, isn t *ing',
+    'aren t *ing, can t read, unreadable, ilegivel, ilegible, illisible, unleserlich, nao se consegue, itens repetidos',
+    'repetidos, somem, sumindo, pula, duplicates',
     'http 500, error 500, 500 error, status 500, 500 internal',
     'no aparece*, no se acredita*, no se ~ acreditando, nao aparece*, nao caiu, n apparait pas, n apparaissent pas',
     'erscheint nicht, erscheinen nicht, wird nicht angezeigt, werden nicht angezeigt, doesn t appear, don t appear',
@@ -89,11 +102,13 @@ export const TECH: Lexicon = {
     'schnittstelle*, integration*, synchronis*, intégration*, integracion*, integracao*, sincroniz*',
   ],
   'tech.performance': [
+    'atrasand*, atrasad*, atraso*, atrasa',
     'retraso*, atraso*, verzogerung*, verspat*, delay*, delayed',
     'slow*, very slow, takes ~ minutes, lag*, latency, sluggish, langsam*, dauert ewig, ewig, lent*, lenteur*, lento*',
     'lentitud, lentidao, demora*, tarda*',
   ],
   'tech.blocked': [
+    'ninguem ~ consegue, ninguem ~ pode, sem conseguir, sin conseguir, sans pouvoir, ohne ~ zu konnen, without being able',
     'sin poder, sem poder, ni un pedido, ni una venta, ni un pago, nadie ~ puede, ninguem ~ pode, personne ne ~ peut',
     'niemand ~ kann, niemand mehr, nobody ~ can, no one ~ can, no estamos pudiendo, nao estamos conseguindo',
     'can t ~ anything, cannot ~ anything, nichts ~ mehr, rien ~ faire, vender nada, cobrar nada, sin acceso, sem acesso',
@@ -129,6 +144,7 @@ export const TECH: Lexicon = {
     'ainda funciona, atras*',
   ],
   'tech.workaround': [
+    'a mao, para ja, por agora, de momento, sugerir que, estamos a sugerir, suggesting, telling them to, pedimos que',
     'menos mal que, zum gluck, heureusement, luckily, fortunately, ainda bem que, felizmente, por suerte, por sorte',
     'workaround, work around, by hand, manually, manual*, in the meantime, for now, fall back, fallback, a retry',
     'retry usually, rolled back, roll back, split it, instead we, workaround, umgehungslosung, notlosung, von hand',
@@ -138,6 +154,8 @@ export const TECH: Lexicon = {
     'por enquanto, provisori*, alternativa',
   ],
   'tech.cosmetic': [
+    'sobrepost*, overlapping, overlap*, uberlapp*, chevauch*, superpuest*, solapad*, detalhe menor, minor detail',
+    'small detail, kleines detail, petit detail, pequeno detalle, pequeno detalhe',
     'same shade, same colour, same color, wrong colour, wrong color, gleiche farbe, meme couleur, mismo color, mesma cor',
     'rounding, redondeo, rundung*, arrondi*, arredondamento, minor glitch, cosmetic issue, visual glitch, looks off',
     'abgeschnitten, cut off, coupe, cortado, cortad*, cosmetic, typo, misspel*, spelling, blurry, pixelated, alignment',
@@ -146,6 +164,9 @@ export const TECH: Lexicon = {
     'errata, falta de ortografia, borros*, desalinead*, erro de digitacao, erro de ortografia, desfocad*, borrad*, desalinhad*',
   ],
   'tech.feature_request': [
+    'equipa de produto, passem ~ produto, passe ~ produto, pass ~ on to, weitergeben, faire remonter, transmettre ~ produit',
+    'pasar ~ producto, passar ~ produto, que fantastico seria, seria fantastico, seria otimo se, seria util',
+    'would be useful, ware praktisch, serait utile, seria util',
     'feature request, would love, we d love, it would be great if, would be nice, please add, could you add, wish',
     'suggestion, pass ~ to ~ product, product team, roadmap, feedback board, feature wunsch, featurewunsch, funktionswunsch',
     'wunsch, ware schon, ware toll, ware super, vorschlag, produktteam, demande de fonctionnalite, suggestion',
@@ -155,6 +176,9 @@ export const TECH: Lexicon = {
     'equipe de produto',
   ],
   'tech.reproduced': [
+    'reproduc*, reproduz*, reprodui*, reproduzier*, nachstell*, nachvollzieh*, bug nosso, erro nosso, erro do nosso lado',
+    'falha do nosso, falha nossa, error nuestro, fallo nuestro, notre bug, erreur de notre cote, unser fehler',
+    'fehler bei uns',
     'i ll report it, i will report it, i ll log it, log it as a bug, report it as a bug, pass it to the design team, pass it to engineering, i ll escalate, escalating',
     'i see it too, i can see it, i see the same, same here on our side, melde das, melde es, als fehler, gebe es an die technik, an die technik, eskaliere, sehe das auch, sehe ich auch',
     'je remonte, je fais remonter, je transmets ~ technique, a l equipe technique, je le vois aussi, j escalade, je vois la meme',
