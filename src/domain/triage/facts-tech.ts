@@ -48,7 +48,11 @@ export function techFacts(all: readonly Mention[], facts: Facts, solved: boolean
   set(facts, 'tech.feature_request', first(customer, 'tech.feature_request'));
   set(facts, 'tech.cosmetic', first(customer, 'tech.cosmetic'));
   set(facts, 'tech.low_impact', first(all.filter(byCustomer), 'tech.low_impact'));
-  set(facts, 'impact.blocked', first(customer, 'tech.blocked', current));
+  set(
+    facts,
+    'impact.blocked',
+    first(customer, 'tech.blocked', current, (m) => !m.conditional),
+  );
   set(facts, 'impact.degraded', first(customer, 'tech.degraded', current) ?? first(customer, 'tech.performance', current));
   set(facts, 'impact.workaround', first(customer, 'tech.workaround'));
   set(facts, 'impact.still_works', first(customer, 'tech.still_works'));

@@ -31,7 +31,16 @@ function riskFacts(all: readonly Mention[], facts: Facts): void {
   // A conditional threat ("if this isn't fixed we're out") is still a threat; a hypothetical question is not.
   const threat: Pick = (m) => !(m.hypothetical && m.question);
   set(facts, 'risk.churn', first(customer, 'risk.churn', threat));
-  if (!facts.has('money.cancel_with_money')) set(facts, 'risk.cancel', first(customer, 'risk.cancel', threat));
+  // "Cancel and reissue the invoice" is a correction, not a churn signal.
+  const invoiceOnly = (m: Mention) =>
+    all.some((o) => o.concept === 'money.invoice_word' && sameSentence(o, m)) &&
+    !all.some((o) => o.concept === 'risk.subscription_word' && sameSentence(o, m));
+  if (!facts.has('money.cancel_with_money'))
+    set(
+      facts,
+      'risk.cancel',
+      first(customer, 'risk.cancel', threat, (m) => !invoiceOnly(m)),
+    );
   set(facts, 'risk.frustration', first(customer, 'risk.frustration'));
   set(facts, 'risk.repeat', first(customer, 'risk.repeat'));
   set(facts, 'risk.complaint', first(customer, 'risk.complaint'));
@@ -67,11 +76,12 @@ function chatFacts(all: readonly Mention[], facts: Facts): void {
   const enable = customer.find((m) => m.concept === 'ent.enable' && !m.negated && !howTo(m));
   // Restoring something the customer archived or deleted themselves is an account-team job (policy step 7).
   const restore = facts.has('tech.self_deleted') && !facts.has('chat.solved') ? first(customer, 'tech.recoverable') : undefined;
-  set(facts, 'ent.need', first(customer, 'ent.need', (m) => !m.negated) ?? enable ?? restore);
+  // Step 0: a request the teammate completed in the chat ("it shows now, thanks") no longer needs the account team.
+  if (!facts.has('chat.solved')) set(facts, 'ent.need', first(customer, 'ent.need', (m) => !m.negated) ?? enable ?? restore);
   set(
     facts,
     'ent.deadline_soon',
-    first(customer, 'ent.deadline_soon', (m) => !m.negated),
+    first(customer, 'ent.deadline_soon', (m) => !m.negated && !m.ongoing && !m.past),
   );
   set(facts, 'ent.deadline_far', first(customer, 'ent.deadline_far'));
 }

@@ -27,6 +27,8 @@ export interface Mention {
   ongoing: boolean;
   resolved: boolean;
   shoppers: boolean;
+  /** A consequence marker stands before it ("without it, our audit is blocked"): not happening yet. */
+  conditional: boolean;
   /** The sentence asks for something ("please", "we want", "bitte", "merci de", "quiero", "gostaria"). */
   asked: boolean;
 }
@@ -214,6 +216,7 @@ export function analyse(messages: readonly TriageMessage[]): Analysis {
           ongoing,
           resolved: inClause(hits, 'mod.resolved', clause),
           shoppers,
+          conditional: hits.some((c) => c.concept === 'mod.consequence' && c.to <= hit.from),
           asked: hits.some((ask) => ask.concept === 'mod.ask' && !isNegated(ask, hits, sentence, portuguese)),
         });
       }

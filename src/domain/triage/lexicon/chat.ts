@@ -6,6 +6,8 @@ import type { Lexicon } from '../matcher';
 
 export const CHAT: Lexicon = {
   'chat.howto': [
+    'quelles sont les etapes, what are the steps, welche schritte, cuales son los pasos, quais sao os passos',
+    'quais os passos',
     'how do i, how do we, how can i, how can we, how to, where do i, where can i, where do we, where can we, is there a way',
     'is it possible to, what s the best way, wie kann ich, wie konnen wir, wie geht, wie mache ich, wo kann ich',
     'wo finde ich, gibt es eine moglichkeit, ist es moglich, ou puis je, ou est ce que, ou trouver, est il possible',
@@ -43,6 +45,9 @@ export const CHAT: Lexicon = {
   ],
   'chat.thanks': ['thanks, thank you, thx, cheers, ty, appreciate*, danke*, vielen dank, merci, gracias, obrigad*, valeu'],
   'chat.works_now': [
+    'c est ca, ah oui, reactive, apparaissent, apparait, je viens de, just did, acabo de, acabei de, gerade gemacht',
+    'erscheinen jetzt, aparecen, aparecem, now shows, now appear*, showing now, changed it, done, s affiche, se muestra',
+    'aparece agora',
     'funciona, funciono, fonctionne, marche, klappt, funktioniert, works, worked, vale, ah vale, ok gracias, se lo explico',
     'hat geklappt, hat funktioniert, geklappt, ist drin, sind drin, passt, top, super danke, merci vielmal, c est fait, ca y est, listo, funciono, ya quedo, consegui',
     'works now, working now, it works, that worked, it worked, got it working, that was it, that fixed it, fixed it',

@@ -34,6 +34,10 @@ export const ENTERPRISE: Lexicon = {
     'perdemos ~ acesso, gerente de conta, equipe de conta, time de conta',
   ],
   'ent.deadline_soon': [
+    'monday, tuesday, wednesday, thursday, friday, montag, dienstag, mittwoch, donnerstag, freitag, lundi, mardi, mercredi',
+    'jeudi, vendredi, lunes, martes, miercoles, jueves, viernes, segunda feira, terca feira, terca, quarta feira',
+    'quinta feira, sexta feira, sexta, deux jours ouvres, two business days, zwei werktage, dos dias habiles',
+    'dois dias uteis',
     'today, tonight, tomorrow, by tomorrow, by monday, by tuesday, by wednesday, by thursday, by friday, this week',
     'end of day, eod, end of the week, asap, urgent*, within 24 hours, within 48 hours, next 48 hours, in two days',
     'in 2 days, on monday, by noon, right now, immediately, heute, heute abend, morgen, bis morgen, bis montag',

@@ -11,17 +11,16 @@ export const MODIFIERS: Lexicon = {
     'tampoco, nao, nunca, sem, nenhum, nenhuma',
   ],
   'mod.hypothetical': [
-    'if, hypothetical*, would it be possible, would we, could we get, could i get, in case, suppose, what if',
-    'what happens if, would you, falls, wenn, angenommen, hypothetisch*, ware es moglich, konnten wir, im fall, si',
-    'au cas ou, hypothese, hypothetique*, serait il possible, pourrions nous, est ce qu on pourrait, si, en caso de',
-    'suponiendo, hipotetic*, seria posible, podriamos, se voces, se eu, se nos, se a gente, se for, se fosse, no caso de',
-    'supondo, hipotetic*, seria possivel, poderiamos',
+    'if, hypothetical*, in case, suppose, what if, what happens if, falls, wenn, angenommen, hypothetisch*, im fall, si',
+    'au cas ou, hypothese, hypothetique*, si, en caso de, suponiendo, hipotetic*, se voces, se eu, se nos, se a gente',
+    'se for, se fosse, no caso de, supondo, hipotetic*',
   ],
   'mod.polite_if': [
     'if possible, if you can, if you could, if needed, if so, wenn moglich, falls moglich, wenn es geht, si possible',
     'si vous pouvez, si es posible, si puedes, se possivel, se puder, caso possivel',
   ],
   'mod.past': [
+    'd hier, de ayer, de ontem, von gestern',
     'yesterday, last week, last night, last month, was down, were down, went down, was an outage, the incident on',
     'for about an hour, ago, gestern, letzte woche, letzten monat, war down, war ausgefallen, war nicht erreichbar',
     'vor ~ tagen, vor ~ stunden, vor ~ wochen, hier soir, hier matin, hier apres midi, hier entre, la semaine derniere',
@@ -29,6 +28,8 @@ export const MODIFIERS: Lexicon = {
     'hace, ontem, semana passada, mes passado, ficou fora do ar, esteve fora, caiu ontem, atras',
   ],
   'mod.resolved': [
+    'revenu a la normale, est clos, incident clos, est termine, ist behoben, quedo resuelto, foi resolvido',
+    'back to normal since',
     'hoy ya anda, ya anda, anda todo, todo bien, lauft wieder, tout fonctionne, tudo funcionando, everything works',
     'everything is working, everything s working',
     'fine now, working again, works again, back up, back to normal, everything s fine, everything is fine, resolved',
@@ -38,6 +39,8 @@ export const MODIFIERS: Lexicon = {
     'funcionando de novo, tudo normal, normalizado, resolvido, restabelecido',
   ],
   'mod.shoppers': [
+    'nos client*, mes client*, nuestros client*, mis client*, meus client*, nossos client*, our client*, my client*',
+    'unsere kund*, meine kund*, clientes ont, de nos clientes',
     'captur*, capture, captures, doppelte captures, zwei captures, capturas, capturado*, capturad*',
     'shopper*, my customer, my customers, our customer, our customers, one of my, one of our, buyer*, end customer*',
     'end user*, client of ours, my clients, our clients, guest*, kunde*, meine kunden, unsere kunden, unser kunde',
@@ -74,5 +77,10 @@ export const MODIFIERS: Lexicon = {
   'mod.contrast': [
     'but, however, though, although, aber, jedoch, allerdings, mais, cependant, pero, sin embargo, porem, entretanto',
     'contudo',
+  ],
+  // "Without it our audit is blocked": what follows is a consequence that has not happened yet.
+  'mod.consequence': [
+    'sans ca, sans cela, without it, without this, without that, sin esto, sin eso, sem isso, ohne das, ohne diese',
+    'otherwise, sinon, sonst, de lo contrario, senao, caso contrario',
   ],
 };

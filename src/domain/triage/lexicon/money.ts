@@ -13,6 +13,7 @@ export const MONEY: Lexicon = {
     'estorn*, ressarc*, reembols*, devolucao, credito',
   ],
   'money.refund_ask': [
+    'etre rembourse*, rembourse* de la difference, rembourser l ecart, l ecart, remboursement de la difference',
     'diferenca de volta, dinheiro de volta, difference back, devuelvan la diferencia, rembourser la difference',
     'differenz ~ erstatten, differenz ~ zuruck, a diferenca, la diferencia, la difference, die differenz',
     'please refund, refund us, refund me, refund it, refund the, refund our, refund that, refund this, want a refund',
@@ -31,6 +32,7 @@ export const MONEY: Lexicon = {
     'dinheiro de volta, ressarcimento',
   ],
   'money.wrong_charge': [
+    'a tort, zu unrecht, indevidamente, indebidamente, wrongly, erroneously',
     'cobrad* duas vezes, cobrad* em dobro, cobra* ~ duas vezes, cobrad* dos veces, cobra* ~ dos veces, cobrad* doble',
     'debite* deux fois, preleve* deux fois, factur* deux fois, doppelt ~ belastet, doppelt ~ abgebucht, zweimal ~ abgebucht',
     'charged ~ twice, billed ~ twice, a mais, de mas, en trop, too much, em duplicidade, en double, por duplicado',
@@ -74,6 +76,7 @@ export const MONEY: Lexicon = {
     'con mi banco, reclamacion al banco, contestacao, contestar ~ cartao, com o meu banco, com meu banco, junto ao banco',
   ],
   'money.invoice_fix': [
+    'reemis*, annulee et reemise, rembourse* de la difference',
     'reemit*, reissu*, re emit*, reemett*, re emett*, korrigier* ~ rechnung*, rechnung* ~ korrigier*, neu ausstell*',
     'cancelem ~ nota*, cancelar ~ nota*, corrigir ~ nota*, retificar, rectificar, rectifi*',
     'reissue*, re issue, correct* ~ invoice*, correct the invoice, corrected invoice, credit note, void* ~ invoice',
@@ -121,6 +124,9 @@ export const MONEY: Lexicon = {
   ],
   // "Tax that does not apply", "instead of the agreed rate": with a money word in the sentence this is a wrong charge.
   'money.should_not': [
+    'devrait s appliquer, should apply, should have applied, deberia aplicarse, deveria ser aplicad*',
+    'hatte ~ angewendet werden, sollte ~ gelten, alors que, whereas, obwohl, wahrend, cuando en realidad, mientras que',
+    'sendo que, quando na verdade',
     'does not apply, doesn t apply, should not apply, shouldn t apply, not applicable, should not be charged, no aplica',
     'no se aplica, no corresponde, nao se aplica, nao deveria, ne s applique pas, ne devrait pas, gilt nicht, durfte nicht',
     'hatte nicht',
@@ -144,4 +150,6 @@ export const MONEY: Lexicon = {
     'retenu*, conserve* ~ frais, retenid*, retuvieron, retido*, retiveram, not refunded the fee, fee ~ not ~ returned',
     'comision ~ no ~ devuelto, gebuhr ~ nicht ~ erstattet, frais ~ pas ~ rembourses, taxa ~ nao ~ devolvida',
   ],
+  // The invoice itself: "cancel the invoice" is a correction, not a churn signal.
+  'money.invoice_word': ['invoice*, rechnung*, facture*, factura*, fatura*, nota fiscal, notas fiscais, beleg*'],
 };

@@ -13,6 +13,9 @@ export const RISK: Lexicon = {
     'rescindir, rescisao, encerrar ~ conta, nao renovar, descontinuar',
   ],
   'risk.churn': [
+    'on verra bien si, si on continue, whether we continue, ob wir weitermachen, si seguimos, se continuamos',
+    'justifier le renouvellement, justify the renewal, verlangerung ~ rechtfertigen, justificar la renovacion',
+    'justificar a renovacao',
     'repensando, reconsidering, reconsiderando, repenser, uberlegen ob, se vale a pena, whether it s worth, si vale la pena',
     'si ca vaut, ob es sich lohnt, procurando outro, procurando outra, buscando otro, buscando otra, looking for another',
     'looking for a new, suche ~ anderen, suchen ~ anderen, cherche ~ autre, cherchons ~ autre, nao renov*, no renov*',
@@ -32,6 +35,8 @@ export const RISK: Lexicon = {
     'vamos sair, vamos embora, deixar de usar, outro fornecedor, procurar outra',
   ],
   'risk.frustration': [
+    'sans prevenir, without warning, ohne vorwarnung, sin avisar, sem avisar, insupportable, unertraglich, insoportable',
+    'insuportavel, unbearable, penible, c est penible, merveilleux, wunderbar, maravilloso, maravilhoso',
     'cansei, ja cansei, desanimad*, piorou, worse, schlechter, pire, peor, empeoro, empeorado, got worse, verschlechtert',
     'nao e aceitavel, not acceptable, no es aceptable, n est pas acceptable, nicht akzeptabel, demora dias, takes days',
     'dauert tage, prend des jours, tarda dias, vou falar a real, sendo sincero, to be honest, ehrlich gesagt',
@@ -93,5 +98,10 @@ export const RISK: Lexicon = {
     'hat sich niemand, plainte, reclamation, personne ne ~ repondu, personne ne nous a, queja, quejarme, reclamo',
     'reclamacion, nadie ~ respond*, nadie me respondio, nadie nos respondio, reclamacao, reclamar, ninguem ~ respond*',
     'ninguem me respondeu',
+  ],
+  // What a churning customer cancels: the subscription, not an invoice.
+  'risk.subscription_word': [
+    'subscription*, abo, abonnement*, suscripcion*, assinatura*, plan, plano, contract*, vertrag*, contrat*, contrato*',
+    'account, konto, compte, cuenta, conta',
   ],
 };
