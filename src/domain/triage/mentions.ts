@@ -56,6 +56,7 @@ function has(hits: readonly ConceptHit[], concept: string): boolean {
 
 /** Words that negate the verb in front of them: German "funktioniert nicht", French "(ne) marche pas / plus". */
 const AFTER_NEGATION = new Set(['nicht', 'pas', 'plus', 'nie', 'jamais']);
+const FRENCH_NEGATION_END = new Set(['pas', 'plus', 'jamais', 'rien', 'personne', 'aucun', 'aucune', 'guere']);
 
 function isNegated(hit: ConceptHit, hits: readonly ConceptHit[], sentence: Sentence, portuguese: boolean): boolean {
   const crossesClause = (from: number) => {
@@ -73,7 +74,9 @@ function isNegated(hit: ConceptHit, hits: readonly ConceptHit[], sentence: Sente
   );
   const previous = sentence.tokens[hit.from - 1]?.word;
   const next = sentence.tokens[hit.to]?.word;
-  return before || previous === 'ne' || previous === 'n' || (next !== undefined && AFTER_NEGATION.has(next));
+  // French "ne … pas": only with its second half in the sentence (German "ne" is colloquial "eine").
+  const french = (previous === 'ne' || previous === 'n') && sentence.tokens.slice(hit.to).some((t) => FRENCH_NEGATION_END.has(t.word));
+  return before || french || (next !== undefined && AFTER_NEGATION.has(next));
 }
 
 /** Words only Portuguese uses among our five languages (Spanish shares "no" as a negation, Portuguese does not). */

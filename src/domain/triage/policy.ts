@@ -94,7 +94,8 @@ function productFault(c: Context): Verdict | null {
   const lowImpact = c.facts.has('tech.cosmetic') || c.facts.has('tech.feature_request') || c.facts.has('tech.low_impact');
   let priority: Priority = impact ?? (lowImpact ? 'P4' : 'P3');
   if (c.facts.has('money.shopper_duplicate') && (priority === 'P3' || priority === 'P4')) priority = 'P2';
-  if (lowImpact && !c.facts.has('tech.bug') && impact === null) priority = 'P4';
+  // A feature request or a harmless defect is P4 whatever words of impact come with it (policy: tier and tone never raise it).
+  if (lowImpact && !c.facts.has('tech.bug')) priority = 'P4';
   return { outcome: 'technical_bugs', priority, step: 6, because };
 }
 

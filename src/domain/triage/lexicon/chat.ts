@@ -45,6 +45,8 @@ export const CHAT: Lexicon = {
   ],
   'chat.thanks': ['thanks, thank you, thx, cheers, ty, appreciate*, danke*, vielen dank, merci, gracias, obrigad*, valeu'],
   'chat.works_now': [
+    'das war, war mein, war unser, c est notre, c etait notre, was our, was my, fue nuestro, fue mi, foi nosso, foi meu',
+    'era nuestro',
     'c est ca, ah oui, reactive, apparaissent, apparait, je viens de, just did, acabo de, acabei de, gerade gemacht',
     'erscheinen jetzt, aparecen, aparecem, now shows, now appear*, showing now, changed it, done, s affiche, se muestra',
     'aparece agora',

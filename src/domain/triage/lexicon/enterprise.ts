@@ -6,6 +6,8 @@ import type { Lexicon } from '../matcher';
 
 export const ENTERPRISE: Lexicon = {
   'ent.need': [
+    'wieder rein*, reinkommen, get back in, regain access, zugang wiederherstell*, acces ~ retablir, recuperar el acceso',
+    'recuperar o acesso, restore ~ access, restaurer ~ acces, locked out, ausgesperrt',
     'lugares, mais lugares, utilizadores, mais usuarios, more users, additional users, weitere benutzer, mehr nutzer',
     'plus d utilisateurs, mas usuarios, mas licencias, plazas',
     'solo ~ enterprise, only ~ enterprise, exclusiv* ~ enterprise, enterprise ~ only, nur ~ enterprise',

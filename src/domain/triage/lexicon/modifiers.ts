@@ -39,6 +39,7 @@ export const MODIFIERS: Lexicon = {
     'funcionando de novo, tudo normal, normalizado, resolvido, restabelecido',
   ],
   'mod.shoppers': [
+    'kundin, kundinnen, eine kundin, ein kunde, kunde von mir, kundin von mir, einem kunden, einer kundin',
     'nos client*, mes client*, nuestros client*, mis client*, meus client*, nossos client*, our client*, my client*',
     'unsere kund*, meine kund*, clientes ont, de nos clientes',
     'captur*, capture, captures, doppelte captures, zwei captures, capturas, capturado*, capturad*',
@@ -49,6 +50,7 @@ export const MODIFIERS: Lexicon = {
     'uma cliente, comprador*, cliente final, consumidor final',
   ],
   'mod.ongoing': [
+    'jetzt, now, maintenant, ahora, agora',
     'since, seit, seitdem, seither, depuis, desde, still, right now, currently, at the moment, seit gestern, seit heute',
     'immer noch, noch immer, gerade, aktuell, derzeit, depuis hier, depuis ce matin, toujours, en ce moment, actuellement',
     'desde ayer, desde esta manana, todavia, sigue, siguen, ahora mismo, actualmente, desde ontem, desde hoje, ainda',

@@ -13,6 +13,9 @@ export const MONEY: Lexicon = {
     'estorn*, ressarc*, reembols*, devolucao, credito',
   ],
   'money.refund_ask': [
+    'erstattet ~ bekommen, zuruck ~ bekommen, get ~ refund*, get ~ refunded, be refunded, ser reembolsad*',
+    'recibir ~ reembolso, receber ~ reembolso, ser ressarcid*, anteilig*, prorat*, pro rata, prorrate*, proporcional*',
+    'au prorata',
     'etre rembourse*, rembourse* de la difference, rembourser l ecart, l ecart, remboursement de la difference',
     'diferenca de volta, dinheiro de volta, difference back, devuelvan la diferencia, rembourser la difference',
     'differenz ~ erstatten, differenz ~ zuruck, a diferenca, la diferencia, la difference, die differenz',

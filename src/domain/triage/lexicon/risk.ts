@@ -6,6 +6,8 @@ import type { Lexicon } from '../matcher';
 
 export const RISK: Lexicon = {
   'risk.cancel': [
+    'beend*, vorzeitig ~ beend*, aufkundig*, end ~ contract early, terminate ~ early, resilier* ~ anticip*',
+    'rescindir ~ anticipad*, cancelar ~ antes',
     'cancel*, terminate*, termination, end our subscription, end the subscription, not renew, won t renew, don t renew',
     'decided not to renew, close our account, close my account, kundig*, kuendig*, gekundigt, vertrag beenden, abo beenden',
     'nicht verlangern, konto schliessen, konto loschen, abbestell*, resili*, annul*, ne pas renouveler, fermer ~ compte',
@@ -13,6 +15,7 @@ export const RISK: Lexicon = {
     'rescindir, rescisao, encerrar ~ conta, nao renovar, descontinuar',
   ],
   'risk.churn': [
+    'sind wir weg, sind weg, bin weg, we re gone, we are gone, on s en va, nos largamos, a gente sai, caimos fora',
     'on verra bien si, si on continue, whether we continue, ob wir weitermachen, si seguimos, se continuamos',
     'justifier le renouvellement, justify the renewal, verlangerung ~ rechtfertigen, justificar la renovacion',
     'justificar a renovacao',
@@ -35,6 +38,9 @@ export const RISK: Lexicon = {
     'vamos sair, vamos embora, deixar de usar, outro fornecedor, procurar outra',
   ],
   'risk.frustration': [
+    'wahnsinnig schnell*, auf ~ antwort warten, wait* ~ for ~ answer, wait* ~ for ~ reply, attendre ~ reponse',
+    'esperar ~ respuesta, esperar ~ resposta, days to answer, days to reply, tage ~ antwort, jours ~ reponse',
+    'dias ~ respuesta, dias ~ resposta, tage auf eine antwort',
     'sans prevenir, without warning, ohne vorwarnung, sin avisar, sem avisar, insupportable, unertraglich, insoportable',
     'insuportavel, unbearable, penible, c est penible, merveilleux, wunderbar, maravilloso, maravilhoso',
     'cansei, ja cansei, desanimad*, piorou, worse, schlechter, pire, peor, empeoro, empeorado, got worse, verschlechtert',

@@ -119,6 +119,8 @@ export const TECH: Lexicon = {
     'lentitud, lentidao, demora*, tarda*',
   ],
   'tech.blocked': [
+    'uberhaupt nicht, uberhaupt kein*, gar nicht, gesamtes team, ganze team, whole team, entire team, toute l equipe',
+    'todo el equipo, toda a equipe, toda a equipa, keiner kann',
     'ne peut plus, ne peuvent plus, aucun autre moyen, no other way, keine andere moglichkeit, ninguna otra forma',
     'nenhuma outra forma, kein anderer weg, no workaround, sans solution, sin alternativa, sem alternativa',
     'ninguem ~ consegue, ninguem ~ pode, sem conseguir, sin conseguir, sans pouvoir, ohne ~ zu konnen, without being able',
@@ -167,6 +169,8 @@ export const TECH: Lexicon = {
     'por enquanto, provisori*, alternativa',
   ],
   'tech.cosmetic': [
+    'date format, datumsformat, format de date, formato de fecha, formato de data, wrong format, falsches format',
+    'displayed as, angezeigt als, steht ~ als, affiche ~ comme, aparece como, shows as',
     'sobrepost*, overlapping, overlap*, uberlapp*, chevauch*, superpuest*, solapad*, detalhe menor, minor detail',
     'small detail, kleines detail, petit detail, pequeno detalle, pequeno detalhe',
     'same shade, same colour, same color, wrong colour, wrong color, gleiche farbe, meme couleur, mismo color, mesma cor',
