@@ -32,7 +32,10 @@ export function moneyFacts(all: readonly Mention[], facts: Facts): void {
         !inSentenceWith(all, m, 'chat.howto') &&
         !inSentenceWith(all, m, 'chat.howto_weak')));
   set(facts, 'money.refund_ask', ours.find(refundAsked));
-  const wrongTax = said.find((m) => m.concept === 'money.should_not' && !m.shoppers && inSentenceWith(all, m, 'money.topic'));
+  // "Tax that should not apply" / "that is wrong" next to a money word (same or neighbouring sentence); a teammate may say it too.
+  const nearMoney = (m: Mention) =>
+    all.some((o) => o.concept === 'money.topic' && o.messageIndex === m.messageIndex && Math.abs(o.sentence - m.sentence) <= 1);
+  const wrongTax = all.find((m) => m.concept === 'money.should_not' && asserted(m) && !m.shoppers && nearMoney(m));
   set(facts, 'money.wrong_charge', first(ours, 'money.wrong_charge') ?? wrongTax ?? first(said, 'money.fee_kept'));
   set(facts, 'money.after_cancel', first(ours, 'money.after_cancel') ?? chargeAfterCancel(ours));
   set(facts, 'money.chargeback', first(ours, 'money.chargeback'));

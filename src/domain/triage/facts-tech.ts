@@ -3,26 +3,31 @@
  * at the end of the chat: a later "works again" / "fixed now" closes every problem mentioned before it.
  */
 import type { Mention } from './mentions';
-import { asserted, byCustomer, current, type Facts, first, position, set } from './pick';
+import { asserted, byCustomer, current, type Facts, first, position, sameSentence, set } from './pick';
 
 const PROBLEMS = new Set(['tech.bug', 'tech.outage', 'tech.performance', 'tech.blocked', 'tech.data_loss']);
 
-/** The last customer word on the matter is a fix ("fine now", "heute läuft wieder alles"); a bare "works" is not. */
-function problemClosed(customer: readonly Mention[]): boolean {
+/**
+ * The last word on the matter is a fix ("fine now", "heute läuft wieder alles", a teammate's "the incident was
+ * resolved"); a bare "works" is not. A problem asked about for a report ("the root cause of Tuesday's outage") is past.
+ */
+function problemClosed(all: readonly Mention[]): boolean {
   let lastProblem = -1;
   let lastFix = -1;
-  for (const m of customer) {
-    if (PROBLEMS.has(m.concept) && current(m)) lastProblem = Math.max(lastProblem, position(m));
+  const forReport = (m: Mention) => all.some((o) => o.concept === 'chat.info' && sameSentence(o, m));
+  for (const m of all) {
+    if (m.author === 'customer' && PROBLEMS.has(m.concept) && current(m) && !m.negated && !forReport(m))
+      lastProblem = Math.max(lastProblem, position(m));
     if (m.resolved && !m.negated) lastFix = Math.max(lastFix, position(m));
   }
-  return lastFix > lastProblem && lastProblem >= 0;
+  return lastFix > lastProblem;
 }
 
 export function techFacts(all: readonly Mention[], facts: Facts, solved: boolean): void {
   const customer = all.filter((m) => byCustomer(m) && asserted(m));
   const teammate = all.filter((m) => m.author === 'teammate' && !m.negated);
-  const closed = solved || problemClosed(customer);
-  const liveProblem = first(customer, 'tech.outage', current) ?? first(customer, 'tech.bug', current);
+  const closed = solved || problemClosed(all);
+  const liveProblem = ['tech.outage', 'tech.bug', 'tech.blocked', 'tech.degraded'].some((c) => first(customer, c, current));
   const confirmed =
     first(teammate, 'tech.incident_confirmed', current) ??
     first(teammate, 'tech.others_affected', current) ??
@@ -31,7 +36,10 @@ export function techFacts(all: readonly Mention[], facts: Facts, solved: boolean
   if (liveProblem && confirmed && !onlyThem && !closed) set(facts, 'tech.outage_multi', confirmed);
   const selfDeleted = first(customer, 'tech.self_deleted');
   const lost = first(customer, 'tech.data_loss', (m) => !m.hypothetical) ?? first(teammate, 'tech.data_loss');
-  if (lost && !selfDeleted) set(facts, 'tech.data_loss', lost);
+  // "Nobody deleted them and they are not in the trash" beside missing data: the product lost it.
+  const notInTrash = first(all, 'tech.not_in_trash');
+  const missing = notInTrash && (first(customer, 'tech.bug') ?? first(teammate, 'tech.reproduced'));
+  if ((lost || missing) && !selfDeleted) set(facts, 'tech.data_loss', lost ?? notInTrash);
   if (selfDeleted) set(facts, 'tech.self_deleted', selfDeleted);
   set(
     facts,
@@ -54,6 +62,7 @@ export function techFacts(all: readonly Mention[], facts: Facts, solved: boolean
     first(customer, 'tech.blocked', current, (m) => !m.conditional),
   );
   set(facts, 'impact.degraded', first(customer, 'tech.degraded', current) ?? first(customer, 'tech.performance', current));
-  set(facts, 'impact.workaround', first(customer, 'tech.workaround'));
+  // A workaround the teammate offers counts as much as one the customer found.
+  set(facts, 'impact.workaround', first(customer, 'tech.workaround') ?? first(teammate, 'tech.workaround'));
   set(facts, 'impact.still_works', first(customer, 'tech.still_works'));
 }

@@ -23,7 +23,8 @@ function solvedInChat(analysis: Analysis): Mention | undefined {
   const newProblem = inLast.some(
     (m) => (m.concept === 'tech.bug' || m.concept === 'tech.outage' || m.concept === 'tech.blocked') && asserted(m) && !m.resolved,
   );
-  return works && !newProblem ? works : undefined;
+  const stillWantsFix = inLast.some((m) => m.concept === 'chat.still_wants_fix' && !m.negated);
+  return works && !newProblem && !stillWantsFix ? works : undefined;
 }
 
 function riskFacts(all: readonly Mention[], facts: Facts): void {
@@ -45,6 +46,7 @@ function riskFacts(all: readonly Mention[], facts: Facts): void {
   set(facts, 'risk.repeat', first(customer, 'risk.repeat'));
   set(facts, 'risk.complaint', first(customer, 'risk.complaint'));
   set(facts, 'risk.executive', first(customer, 'risk.executive'));
+  set(facts, 'risk.manager', first(customer, 'risk.manager'));
 }
 
 function privacyFacts(all: readonly Mention[], facts: Facts): void {
@@ -77,7 +79,8 @@ function chatFacts(all: readonly Mention[], facts: Facts): void {
   // Restoring something the customer archived or deleted themselves is an account-team job (policy step 7).
   const restore = facts.has('tech.self_deleted') && !facts.has('chat.solved') ? first(customer, 'tech.recoverable') : undefined;
   // Step 0: a request the teammate completed in the chat ("it shows now, thanks") no longer needs the account team.
-  if (!facts.has('chat.solved')) set(facts, 'ent.need', first(customer, 'ent.need', (m) => !m.negated) ?? enable ?? restore);
+  const routed = first(all, 'ent.team_routed', (m) => m.author === 'teammate' && !m.negated);
+  if (!facts.has('chat.solved')) set(facts, 'ent.need', first(customer, 'ent.need', (m) => !m.negated) ?? enable ?? restore ?? routed);
   set(
     facts,
     'ent.deadline_soon',

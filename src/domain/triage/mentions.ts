@@ -72,11 +72,19 @@ function isNegated(hit: ConceptHit, hits: readonly ConceptHit[], sentence: Sente
       // Portuguese "no" is "in the" ("no Procon", "no cartão"), never "not".
       !(portuguese && sentence.tokens[neg.from]?.word === 'no'),
   );
+  // "wollen kein Geld zurück": a negation skipped over by a gap inside the phrase negates it.
+  const inside = hits.some(
+    (neg) =>
+      neg.concept === 'mod.negation' &&
+      neg.from > hit.from &&
+      neg.from < hit.to &&
+      !hit.literals.includes(sentence.tokens[neg.from]?.word ?? ''),
+  );
   const previous = sentence.tokens[hit.from - 1]?.word;
   const next = sentence.tokens[hit.to]?.word;
   // French "ne … pas": only with its second half in the sentence (German "ne" is colloquial "eine").
   const french = (previous === 'ne' || previous === 'n') && sentence.tokens.slice(hit.to).some((t) => FRENCH_NEGATION_END.has(t.word));
-  return before || french || (next !== undefined && AFTER_NEGATION.has(next));
+  return before || inside || french || (next !== undefined && AFTER_NEGATION.has(next));
 }
 
 /** Words only Portuguese uses among our five languages (Spanish shares "no" as a negation, Portuguese does not). */
@@ -151,6 +159,8 @@ const SHADOWS: Readonly<Record<string, readonly string[]>> = {
   'tech.self_deleted': ['tech.bug'],
   'legal.trap': ['legal.threat'],
   'chat.works_now': ['tech.bug'],
+  // "Black Friday", "Cyber Monday" name a peak, not a deadline this week.
+  'ent.need': ['ent.deadline_soon'],
   'mod.polite_if': [],
 };
 

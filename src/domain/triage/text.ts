@@ -47,6 +47,10 @@ function isWordChar(code: number): boolean {
   return code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000;
 }
 
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /** , : ( ) — – and quotes separate clauses inside a sentence. */
 function isClauseMark(code: number): boolean {
   return code === 44 || code === 58 || code === 40 || code === 41 || code === 0x2014 || code === 0x2013 || code === 34;
@@ -107,7 +111,8 @@ export function sentences(text: string): Sentence[] {
       continue;
     }
     flushWord(i);
-    if (isClauseMark(code)) pendingBreak = true;
+    // A comma between digits is a decimal mark ("149,00 €"), not a clause break.
+    if (isClauseMark(code) && !(code === 44 && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)))) pendingBreak = true;
     if (endsSentence(text, i)) flushSentence(i + 1);
   }
   flushWord(text.length);

@@ -45,6 +45,7 @@ export const CHAT: Lexicon = {
   ],
   'chat.thanks': ['thanks, thank you, thx, cheers, ty, appreciate*, danke*, vielen dank, merci, gracias, obrigad*, valeu'],
   'chat.works_now': [
+    '*ing again, coming in again, sorry for the noise, false alarm, fehlalarm, fausse alerte, falsa alarma, alarme falso',
     'das war, war mein, war unser, c est notre, c etait notre, was our, was my, fue nuestro, fue mi, foi nosso, foi meu',
     'era nuestro',
     'c est ca, ah oui, reactive, apparaissent, apparait, je viens de, just did, acabo de, acabei de, gerade gemacht',
@@ -65,5 +66,11 @@ export const CHAT: Lexicon = {
   'chat.howto_weak': [
     'can i, can we, kann ich, konnen wir, comment, puis je, pouvons nous, como, donde, se puede, puedo, podemos, onde',
     'da para, posso, tem como, wo, ou, what, which, was, quel, quelle, cual, qual',
+  ],
+  // The customer still wants a fix: "thanks, monthly works, please get it fixed" is not solved in the chat.
+  'chat.still_wants_fix': [
+    'get it fixed, please fix, fix it, fix this, bitte beheben, bitte ~ fixen, beheben sie, corrigez, merci de corriger',
+    'arreglenlo, arreglen, corrijam, corrijan, consertem, solucionen, live with it, for now, vorerst, pour l instant',
+    'por ahora, por enquanto',
   ],
 };

@@ -6,6 +6,9 @@ import type { Lexicon } from '../matcher';
 
 export const LEGAL: Lexicon = {
   'legal.threat': [
+    '*datenschutzbeauftragt*, datenschutzbehorde, beschwerde ~ beim, beschwerde ~ bei der, formal complaint',
+    'complaint with the, file a complaint, filing a complaint, lodge a complaint, plainte aupres, deposer plainte',
+    'porter plainte, queja ante, denuncia ante, denunciar, reclamacao ~ junto, denuncia',
     'deco, livro de reclamacoes, portal da queixa, hoja de reclamaciones, omic, facua, ocu, ufc que choisir, mediateur',
     'signalconso, schlichtungsstelle, bundesnetzagentur, better business bureau, bbb, numero do processo, acao no juizado',
     'juizado especial, small claims court, tribunal de commerce, amtsgericht, juzgado de',

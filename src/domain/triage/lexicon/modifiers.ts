@@ -28,10 +28,9 @@ export const MODIFIERS: Lexicon = {
     'hace, ontem, semana passada, mes passado, ficou fora do ar, esteve fora, caiu ontem, atras',
   ],
   'mod.resolved': [
+    'everything works again, everything is working again',
     'revenu a la normale, est clos, incident clos, est termine, ist behoben, quedo resuelto, foi resolvido',
-    'back to normal since',
-    'hoy ya anda, ya anda, anda todo, todo bien, lauft wieder, tout fonctionne, tudo funcionando, everything works',
-    'everything is working, everything s working',
+    'back to normal since, hoy ya anda, ya anda, anda todo, todo bien, lauft wieder, tout fonctionne, tudo funcionando',
     'fine now, working again, works again, back up, back to normal, everything s fine, everything is fine, resolved',
     'fixed now, all good now, recovered, funktioniert wieder, lauft wieder, wieder normal, alles wieder, behoben, gelost',
     'fonctionne de nouveau, remarche, de nouveau operationnel, tout est rentre dans l ordre, resolu, retabli',
@@ -39,6 +38,8 @@ export const MODIFIERS: Lexicon = {
     'funcionando de novo, tudo normal, normalizado, resolvido, restabelecido',
   ],
   'mod.shoppers': [
+    'customer of mine, client of mine, a customer, the shopper, un cliente mio, cliente meu, client a moi, einem kunden',
+    'ein kunde von',
     'kundin, kundinnen, eine kundin, ein kunde, kunde von mir, kundin von mir, einem kunden, einer kundin',
     'nos client*, mes client*, nuestros client*, mis client*, meus client*, nossos client*, our client*, my client*',
     'unsere kund*, meine kund*, clientes ont, de nos clientes',
