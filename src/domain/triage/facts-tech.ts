@@ -35,7 +35,8 @@ export function techFacts(all: readonly Mention[], facts: Facts, solved: boolean
   const onlyThem = first(teammate, 'tech.only_you');
   if (liveProblem && confirmed && !onlyThem && !closed) set(facts, 'tech.outage_multi', confirmed);
   const selfDeleted = first(customer, 'tech.self_deleted');
-  const lost = first(customer, 'tech.data_loss', (m) => !m.hypothetical) ?? first(teammate, 'tech.data_loss');
+  // Only the customer reports loss; a teammate describing what a delete button does is not a loss.
+  const lost = first(customer, 'tech.data_loss', (m) => !m.hypothetical);
   // "Nobody deleted them and they are not in the trash" beside missing data: the product lost it.
   const notInTrash = first(all, 'tech.not_in_trash');
   const missing = notInTrash && (first(customer, 'tech.bug') ?? first(teammate, 'tech.reproduced'));

@@ -21,7 +21,8 @@ function solvedInChat(analysis: Analysis): Mention | undefined {
   const inLast = analysis.mentions.filter((m) => m.messageIndex === lastCustomer.index);
   const works = inLast.find((m) => (m.concept === 'chat.works_now' || m.concept === 'tech.recoverable') && !m.negated);
   const newProblem = inLast.some(
-    (m) => (m.concept === 'tech.bug' || m.concept === 'tech.outage' || m.concept === 'tech.blocked') && asserted(m) && !m.resolved,
+    (m) =>
+      ['tech.bug', 'tech.outage', 'tech.blocked', 'tech.degraded', 'tech.workaround'].includes(m.concept) && asserted(m) && !m.resolved,
   );
   const stillWantsFix = inLast.some((m) => m.concept === 'chat.still_wants_fix' && !m.negated);
   return works && !newProblem && !stillWantsFix ? works : undefined;
@@ -58,9 +59,14 @@ function privacyFacts(all: readonly Mention[], facts: Facts): void {
     'privacy.dsar',
     customer.find((m) => m.concept === 'privacy.dsar' && !(standardDpa && sameSentence(standardDpa, m))),
   );
+  // The DPA named in a message that also names a security incident: confirmation of a breach is asked.
+  const dpaWord = first(customer, 'privacy.dpa_word') ?? standardDpa;
+  const incident = dpaWord && customer.find((m) => m.concept === 'tech.security' && m.messageIndex === dpaWord.messageIndex);
+  if (incident) set(facts, 'privacy.breach_notice', dpaWord);
   // A DPA named together with clauses, redlines or "our own" version: a DPA that differs from the standard one.
-  const changes = standardDpa && customer.find((m) => m.concept === 'privacy.change_words' && m.messageIndex === standardDpa.messageIndex);
-  set(facts, 'privacy.dpa_negotiation', first(customer, 'privacy.dpa_negotiation') ?? (changes ? standardDpa : undefined));
+  const named = dpaWord;
+  const changes = named && !incident && customer.find((m) => m.concept === 'privacy.change_words' && m.messageIndex === named.messageIndex);
+  set(facts, 'privacy.dpa_negotiation', first(customer, 'privacy.dpa_negotiation') ?? (changes ? named : undefined));
   const clause = first(customer, 'privacy.dpa_clause');
   const exposure = first(customer, 'tech.security') ?? first(customer, 'privacy.personal_data');
   set(facts, 'privacy.breach_notice', first(customer, 'privacy.breach_notice') ?? (clause && exposure ? clause : undefined));

@@ -20,6 +20,11 @@ export const MODIFIERS: Lexicon = {
     'si vous pouvez, si es posible, si puedes, se possivel, se puder, caso possivel',
   ],
   'mod.past': [
+    'january, february, march, april, june, july, august, september, october, november, december, januar, februar, marz',
+    'juni, juli, oktober, dezember, janvier, fevrier, mars, avril, juin, juillet, aout, septembre, octobre, novembre',
+    'decembre, enero, febrero, marzo, abril, junio, julio, agosto, septiembre, setiembre, octubre, noviembre, diciembre',
+    'janeiro, fevereiro, marco, maio, junho, julho, setembro, outubro, novembro, dezembro, suite a, following the',
+    'nach dem ausfall, tras la, apos a',
     'd hier, de ayer, de ontem, von gestern',
     'yesterday, last week, last night, last month, was down, were down, went down, was an outage, the incident on',
     'for about an hour, ago, gestern, letzte woche, letzten monat, war down, war ausgefallen, war nicht erreichbar',
@@ -58,6 +63,10 @@ export const MODIFIERS: Lexicon = {
     'continua, agora, neste momento, atualmente',
   ],
   'tech.only_you': [
+    'andere ~ nicht betroffen, other ~ not affected, others ~ not affected, autres ~ pas concern*, autres ~ pas affect*',
+    'otros ~ no ~ afectad*, otras ~ no ~ afectad*, outros ~ nao ~ afetad*, outras ~ nao ~ afetad*, no wider incident',
+    'no incident, keine storung, aucun incident, ningun incidente, nenhum incidente, specific to your, tied to your',
+    'only on your',
     'only your, only you, specific to your, specific to you, other accounts look fine, others look fine, just your',
     'isolated to your, nur ihr, nur bei ihnen, nur euer, nur bei euch, nur ihren, andere konten ~ normal, seulement votre',
     'uniquement votre, propre a votre, les autres comptes ~ normal, solo su, solo tu, solo en su, unicamente su',

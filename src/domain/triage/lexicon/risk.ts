@@ -38,6 +38,9 @@ export const RISK: Lexicon = {
     'vamos sair, vamos embora, deixar de usar, outro fornecedor, procurar outra',
   ],
   'risk.frustration': [
+    'bravo, chapeau, au cas ou ca vous interesse, in case you care, falls es sie interessiert, por si os interesa',
+    'caso interesse, sans reponse, no answer, keine antwort, sin respuesta, sem resposta, without an answer',
+    'perdent un temps fou, wasting ~ time',
     'oh fantastic, oh great, oh wonderful, really loving, just great, another week, na toll, ganz grosses kino',
     'toll gemacht, super gemacht, quelle surprise, encore une semaine, otra semana, mais uma semana',
     'wahnsinnig schnell*, auf ~ antwort warten, wait* ~ for ~ answer, wait* ~ for ~ reply, attendre ~ reponse',
@@ -88,6 +91,7 @@ export const RISK: Lexicon = {
     'chamado ~ fechado, ha semanas, ha meses, mesmo problema, sempre a mesma',
   ],
   'risk.executive': [
+    'administrateur delegue, gerant, managing partner, socio gerente',
     '*direktor, *direktorin, ich leite, i head, je dirige, dirijo, ceo, cfo, cto, coo, cio, cmo, ciso, cro, chief, vp',
     'vice president, svp, evp, director, founder, co founder, cofounder, owner of, the board, our board, board member*',
     'leadership, managing director, president, executive team, executives, geschaftsfuhrer*, geschaftsfuhrung, vorstand*',

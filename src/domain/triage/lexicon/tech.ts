@@ -32,6 +32,7 @@ export const TECH: Lexicon = {
     'problema conhecido, estamos cientes',
   ],
   'tech.data_loss': [
+    'ecrase*, overwrit*, uberschrieb*, sobrescrib*, sobrescrev*',
     'are ~ gone, is ~ gone, just gone, have vanished, removed them, deleted them, fehlen samtliche, fehlen alle',
     'sind verschwunden, missing all, all ~ missing, manquent tous, faltan todos, faltan todas, sumiram todos, ont disparu',
     'desaparecieron',
@@ -56,6 +57,8 @@ export const TECH: Lexicon = {
     'restaur*, recuper*, de nouveau la, papelera, lixeira, de volta, voltaram',
   ],
   'tech.security': [
+    'incident de securite, security incident, sicherheitsvorfall, incidente de seguridad, incidente de seguranca',
+    'data breach, datenpanne, violation de donnees, brecha de datos, vazamento de dados, script, xss, injection',
     'another company, other company, anderen firma, autre entreprise, otra empresa, someone else s, that seems really bad',
     'outra loja, outro lojista, outra empresa, another store, another shop, another merchant, other merchant, anderen shops',
     'anderer handler, fremde* ~ daten, autre boutique, autre marchand, otra tienda, otro comercio, falha seria, falha grave',
@@ -115,6 +118,7 @@ export const TECH: Lexicon = {
     'schnittstelle*, integration*, synchronis*, intégration*, integracion*, integracao*, sincroniz*',
   ],
   'tech.performance': [
+    'ont double, doubled, verdoppelt, se duplico, dobrou, temps de reponse',
     'take ~ seconds, take ~ minutes, taking ~ seconds, taking ~ minutes, doppelt so lang*, twice as long, deux fois plus',
     'el doble de tiempo, o dobro do tempo',
     'met ~ minutes, met ~ secondes, met ~ heures, mettent ~ minutes, mettent ~ heures, mettent ~ secondes, takes ~ minutes',
@@ -154,6 +158,7 @@ export const TECH: Lexicon = {
   ],
   // Something still works: the customer is degraded, not fully blocked.
   'tech.still_works': [
+    'marche mais, fonctionne mais, works but, funktioniert aber, funciona pero, funciona mas, ca marche mais',
     'everything works, everything else works, arbeiten normal, der rest, rest ~ works, rest ~ geht, le reste fonctionne',
     'el resto funciona, o resto funciona, other users ~ fine, andere nutzer ~ normal, autres utilisateurs ~ normal',
     'otros usuarios ~ normal, outros usuarios ~ normal',
@@ -164,6 +169,7 @@ export const TECH: Lexicon = {
     'ainda funciona, continua funcionando, continuam funcionando, funcionam normal, ainda da para',
   ],
   'tech.degraded': [
+    'a moitie, halfway, halb, a medias, pela metade, partially works',
     'some of, sometimes, intermittent*, occasionally, partially, partly, a few, some users, some orders, some payments',
     '1 in, one in, still works, still run, slower, delayed, manchmal, gelegentlich, teilweise, einige, ein paar, sporadisch',
     'funktioniert noch, laufen noch, verzogert*, parfois, par moments, intermittent*, partiellement, certains, certaines',
@@ -184,6 +190,7 @@ export const TECH: Lexicon = {
     'por enquanto, provisori*, alternativa',
   ],
   'tech.cosmetic': [
+    'en anglais, in english, auf englisch, en ingles, em ingles',
     'date format, datumsformat, format de date, formato de fecha, formato de data, wrong format, falsches format',
     'displayed as, angezeigt als, steht ~ als, affiche ~ comme, aparece como, shows as',
     'sobrepost*, overlapping, overlap*, uberlapp*, chevauch*, superpuest*, solapad*, detalhe menor, minor detail',
@@ -208,6 +215,7 @@ export const TECH: Lexicon = {
     'equipe de produto',
   ],
   'tech.reproduced': [
+    'le remonte, la remonte, remonter a l equipe, je le transmets, ich gebe es weiter, lo paso al equipo, vou passar para',
     'reproduc*, reproduz*, reprodui*, reproduzier*, nachstell*, nachvollzieh*, bug nosso, erro nosso, erro do nosso lado',
     'falha do nosso, falha nossa, error nuestro, fallo nuestro, notre bug, erreur de notre cote, unser fehler',
     'fehler bei uns',
@@ -225,12 +233,15 @@ export const TECH: Lexicon = {
   ],
   // The customer says the defect is harmless: low impact (P4 when it is a fault).
   'tech.low_impact': [
+    'pas d urgence, rien de bloquant, nothing blocking, nicht blockierend, nada bloqueante, not blocking',
     'doesn t affect us, does not affect us, not urgent at all, no rush, no big deal, betrifft uns nicht, keine eile',
     'stort nicht, ne nous gene pas, rien d urgent, pas grave, no nos afecta, sin prisa, no es grave, nao nos afeta',
     'sem pressa, nada grave',
   ],
   // "Nobody deleted them and they are not in the trash": the product lost them.
   'tech.not_in_trash': [
+    'ni dans la corbeille, ni en la papelera, nem na lixeira, weder im papierkorb, neither in the trash, pas recuperables',
+    'not recoverable, nicht wiederherstellbar, no recuperables, nao recuperaveis, irrecuperable*, unrecoverable',
     'not in trash, not in the trash, aren t in trash, nicht im papierkorb, auch nicht im papierkorb, pas dans la corbeille',
     'no estan en la papelera, no esta en la papelera, nao estao na lixeira, nao esta na lixeira, no one deleted',
     'nobody deleted, niemand geloscht, gelöscht hat die niemand, personne n a supprime, nadie borro, ninguem apagou',
