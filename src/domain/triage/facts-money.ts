@@ -36,7 +36,9 @@ export function moneyFacts(all: readonly Mention[], facts: Facts): void {
   const nearMoney = (m: Mention) =>
     all.some((o) => o.concept === 'money.topic' && o.messageIndex === m.messageIndex && Math.abs(o.sentence - m.sentence) <= 1);
   const wrongTax = all.find((m) => m.concept === 'money.should_not' && asserted(m) && !m.shoppers && nearMoney(m));
-  set(facts, 'money.wrong_charge', first(ours, 'money.wrong_charge') ?? wrongTax ?? first(said, 'money.fee_kept'));
+  // "Why is this invoice 89 more?" asks for an explanation; it is a wrong charge only when stated.
+  const whyQuestion = (m: Mention) => m.question && inSentenceWith(all, m, 'chat.info');
+  set(facts, 'money.wrong_charge', first(ours, 'money.wrong_charge', (m) => !whyQuestion(m)) ?? wrongTax ?? first(said, 'money.fee_kept'));
   set(facts, 'money.after_cancel', first(ours, 'money.after_cancel') ?? chargeAfterCancel(ours));
   set(facts, 'money.chargeback', first(ours, 'money.chargeback'));
   set(facts, 'money.invoice_fix', first(ours, 'money.invoice_fix'));

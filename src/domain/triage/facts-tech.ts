@@ -42,10 +42,12 @@ export function techFacts(all: readonly Mention[], facts: Facts, solved: boolean
   const missing = notInTrash && (first(customer, 'tech.bug') ?? first(teammate, 'tech.reproduced'));
   if ((lost || missing) && !selfDeleted) set(facts, 'tech.data_loss', lost ?? notInTrash);
   if (selfDeleted) set(facts, 'tech.self_deleted', selfDeleted);
+  // A teammate sending it to the security team confirms it as much as the customer's own words.
+  set(facts, 'tech.security', first(customer, 'tech.security', (m) => !m.hypothetical) ?? first(teammate, 'tech.security_escalation'));
   set(
     facts,
-    'tech.security',
-    first(customer, 'tech.security', (m) => !m.hypothetical),
+    'tech.customer_side',
+    first(all, 'tech.customer_side', (m) => !m.negated),
   );
   if (!closed) {
     const fault =
@@ -57,11 +59,7 @@ export function techFacts(all: readonly Mention[], facts: Facts, solved: boolean
   set(facts, 'tech.feature_request', first(customer, 'tech.feature_request'));
   set(facts, 'tech.cosmetic', first(customer, 'tech.cosmetic'));
   set(facts, 'tech.low_impact', first(all.filter(byCustomer), 'tech.low_impact'));
-  set(
-    facts,
-    'impact.blocked',
-    first(customer, 'tech.blocked', current, (m) => !m.conditional),
-  );
+  set(facts, 'impact.blocked', first(customer, 'tech.blocked', current, (m) => !m.conditional) ?? first(teammate, 'tech.blocked', current));
   set(facts, 'impact.degraded', first(customer, 'tech.degraded', current) ?? first(customer, 'tech.performance', current));
   // A workaround the teammate offers counts as much as one the customer found.
   set(facts, 'impact.workaround', first(customer, 'tech.workaround') ?? first(teammate, 'tech.workaround'));

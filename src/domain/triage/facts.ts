@@ -52,21 +52,23 @@ function riskFacts(all: readonly Mention[], facts: Facts): void {
 
 function privacyFacts(all: readonly Mention[], facts: Facts): void {
   const customer = all.filter((m) => byCustomer(m) && asserted(m));
+  // Naming the DPA counts even when denied: "we do not accept your standard DPA" is the negotiation.
+  const named = all.filter(byCustomer);
   set(facts, 'legal.threat', first(customer, 'legal.threat'));
-  const standardDpa = first(customer, 'privacy.dpa_standard');
+  const standardDpa = first(named, 'privacy.dpa_standard');
   set(
     facts,
     'privacy.dsar',
     customer.find((m) => m.concept === 'privacy.dsar' && !(standardDpa && sameSentence(standardDpa, m))),
   );
   // The DPA named in a message that also names a security incident: confirmation of a breach is asked.
-  const dpaWord = first(customer, 'privacy.dpa_word') ?? standardDpa;
+  const dpaWord = first(named, 'privacy.dpa_word') ?? standardDpa;
   const incident = dpaWord && customer.find((m) => m.concept === 'tech.security' && m.messageIndex === dpaWord.messageIndex);
   if (incident) set(facts, 'privacy.breach_notice', dpaWord);
   // A DPA named together with clauses, redlines or "our own" version: a DPA that differs from the standard one.
-  const named = dpaWord;
-  const changes = named && !incident && customer.find((m) => m.concept === 'privacy.change_words' && m.messageIndex === named.messageIndex);
-  set(facts, 'privacy.dpa_negotiation', first(customer, 'privacy.dpa_negotiation') ?? (changes ? named : undefined));
+  const changes =
+    dpaWord && !incident && named.find((m) => m.concept === 'privacy.change_words' && m.messageIndex === dpaWord.messageIndex);
+  set(facts, 'privacy.dpa_negotiation', first(customer, 'privacy.dpa_negotiation') ?? (changes ? dpaWord : undefined));
   const clause = first(customer, 'privacy.dpa_clause');
   const exposure = first(customer, 'tech.security') ?? first(customer, 'privacy.personal_data');
   set(facts, 'privacy.breach_notice', first(customer, 'privacy.breach_notice') ?? (clause && exposure ? clause : undefined));

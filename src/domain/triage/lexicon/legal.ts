@@ -79,6 +79,8 @@ export const LEGAL: Lexicon = {
   ],
   // With a DPA named in the same message: the customer wants a DPA that differs from the standard one.
   'privacy.change_words': [
+    'el nuestro, o nosso, le notre, unseren, ours, no acepta*, nao aceita*, n accepte pas, akzeptiert ~ nicht',
+    'doesn t accept, does not accept, won t accept',
     'clause*, clausula*, klausel*, redline*, modific*, amend*, anderung*, anpass*, tal cual, as is, so nicht, tel quel',
     'assim como esta, borrador, draft, entwurf, minuta, rascunho, add a clause, our own, unseren eigenen, notre propre',
     'nuestro propio, nosso proprio, countersign*, gegenzeichn*, contresign*, contrafirm*',

@@ -20,6 +20,8 @@ export const MODIFIERS: Lexicon = {
     'si vous pouvez, si es posible, si puedes, se possivel, se puder, caso possivel',
   ],
   'mod.past': [
+    'no dia, el dia, foram ~ horas, fueron ~ horas, were down for, was down for, waren ~ stunden, pendant ~ heures',
+    'durante ~ horas',
     'january, february, march, april, june, july, august, september, october, november, december, januar, februar, marz',
     'juni, juli, oktober, dezember, janvier, fevrier, mars, avril, juin, juillet, aout, septembre, octobre, novembre',
     'decembre, enero, febrero, marzo, abril, junio, julio, agosto, septiembre, setiembre, octubre, noviembre, diciembre',

@@ -80,6 +80,7 @@ export const MONEY: Lexicon = {
     'con mi banco, reclamacion al banco, contestacao, contestar ~ cartao, com o meu banco, com meu banco, junto ao banco',
   ],
   'money.invoice_fix': [
+    'nova nota com, nova fatura com, new invoice with, neue rechnung mit, nouvelle facture avec, nueva factura con',
     'reemis*, annulee et reemise, rembourse* de la difference',
     'reemit*, reissu*, re emit*, reemett*, re emett*, korrigier* ~ rechnung*, rechnung* ~ korrigier*, neu ausstell*',
     'cancelem ~ nota*, cancelar ~ nota*, corrigir ~ nota*, retificar, rectificar, rectifi*',
@@ -129,6 +130,8 @@ export const MONEY: Lexicon = {
   ],
   // "Tax that does not apply", "instead of the agreed rate": with a money word in the sentence this is a wrong charge.
   'money.should_not': [
+    'tenemos contratado, temos contratado, we re on the, we are on the, we only have, nous n avons que, wir haben nur',
+    'solo tenemos, so temos, apenas temos',
     'contrat prevoit, contract says, contract states, agreed price, agreed rate, vertraglich vereinbart, laut vertrag',
     'laut unserem vertrag, contrato preve, contrato establece, segun el contrato, conforme o contrato, tarif negocie',
     'negotiated rate, precio pactado, preco acordado',

@@ -102,6 +102,10 @@ export const RISK: Lexicon = {
   ],
   // What makes an executive message a complaint (policy step 5), beside frustration and repeat issues.
   'risk.complaint': [
+    'me llame, me ligue, m appelle, mich anruft, alguien de vuestra direccion, alguem da lideranca, alguem responsavel',
+    'someone in charge, someone from your leadership, jemand aus ihrer geschaftsleitung, quelqu un de votre direction',
+    'vergonha, verguenza, honte, shame, embarrassing, peinlich, nao aconteceu, never happened, ist nie passiert',
+    'n a jamais eu lieu, nunca sucedio',
     'someone senior, someone who can decide, jemandem ~ entscheiden, quelqu un qui peut decider, alguien que pueda decidir',
     'alguem que possa decidir, speak to a manager, your manager, ihrem vorgesetzten, votre responsable, su superior',
     'seu superior, call me',

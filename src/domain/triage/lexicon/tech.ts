@@ -76,6 +76,7 @@ export const TECH: Lexicon = {
     'vazamento*, vazou, hackead*, invadid*, dados de outros, nao sao nossos clientes, acesso nao autorizado, expost*',
   ],
   'tech.bug': [
+    'se cierra, fecha sozinho, se ferme, schliesst sich, stur',
     'gehen ~ nicht ~ durch, *unavailable*, shows zeros, zeros, showing 0, zeigt 0, affiche 0, muestra 0, mostra 0',
     'something went wrong, etwas ist schiefgelaufen, une erreur est survenue, algo salio mal, algo deu errado',
     'falla, fallas, fallan, fallando, fallaron, fallido, fallida, since ~ update, since ~ release, since ~ deploy*',
@@ -131,6 +132,7 @@ export const TECH: Lexicon = {
     'lentitud, lentidao, demora*, tarda*',
   ],
   'tech.blocked': [
+    'no pueden, nao podem, ne peuvent pas, konnen nicht, can t see, cannot see',
     'can t ~ a single, cannot ~ a single, not a single, pas un seul, pas une seule, ni un solo, ni una sola, nem um',
     'nem uma, keine einzige, keinen einzigen, nothing goes out, nothing ~ goes out, nichts geht raus, rien ne part',
     'nada sale, nada sai, you re blocked, you are blocked, sie sind blockiert, vous etes bloque*, estan bloquead*',
@@ -158,6 +160,7 @@ export const TECH: Lexicon = {
   ],
   // Something still works: the customer is degraded, not fully blocked.
   'tech.still_works': [
+    'resto trabaja, o resto trabalha, el resto trabaja normal',
     'marche mais, fonctionne mais, works but, funktioniert aber, funciona pero, funciona mas, ca marche mais',
     'everything works, everything else works, arbeiten normal, der rest, rest ~ works, rest ~ geht, le reste fonctionne',
     'el resto funciona, o resto funciona, other users ~ fine, andere nutzer ~ normal, autres utilisateurs ~ normal',
@@ -190,6 +193,7 @@ export const TECH: Lexicon = {
     'por enquanto, provisori*, alternativa',
   ],
   'tech.cosmetic': [
+    'detalle menor, detalhe bobo, pixelad*, pixelig*, pixelise*',
     'date format, datumsformat, format de date, formato de fecha, formato de data, wrong format, falsches format',
     'displayed as, angezeigt als, steht ~ als, affiche ~ comme, aparece como, shows as, sobrepost*, overlapping, overlap*',
     'uberlapp*, chevauch*, superpuest*, solapad*, detalhe menor, minor detail, small detail, kleines detail, petit detail',
@@ -214,24 +218,22 @@ export const TECH: Lexicon = {
     'equipe de produto',
   ],
   'tech.reproduced': [
-    'le remonte, la remonte, remonter a l equipe, je le transmets, ich gebe es weiter, lo paso al equipo, vou passar para',
-    'reproduc*, reproduz*, reprodui*, reproduzier*, nachstell*, nachvollzieh*, bug nosso, erro nosso, erro do nosso lado',
-    'falha do nosso, falha nossa, error nuestro, fallo nuestro, notre bug, erreur de notre cote, unser fehler',
-    'fehler bei uns',
-    'i ll report it, i will report it, i ll log it, log it as a bug, report it as a bug, pass it to the design team, pass it to engineering, i ll escalate, escalating',
-    'i see it too, i can see it, i see the same, same here on our side, melde das, melde es, als fehler, gebe es an die technik, an die technik, eskaliere, sehe das auch, sehe ich auch',
-    'je remonte, je fais remonter, je transmets ~ technique, a l equipe technique, je le vois aussi, j escalade, je vois la meme',
-    'lo reporto, lo escalo, al equipo tecnico, lo veo tambien, yo tambien lo veo, escalando, lo paso a',
-    'vou reportar, vou escalar, ao time tecnico, a equipe tecnica, tambem vejo, estou escalando, encaminhei',
-    'i can reproduce, can reproduce, i could reproduce, reproduced, i can see ~ errors, i see the same, seeing the same',
-    'confirmed, i can confirm, looks like a bug, bug on our side, escalating, engineering, our engineers',
+    'remonter a l equipe, reproduc*, reproduz*, reprodui*, reproduzier*, nachstell*, nachvollzieh*, bug nosso, erro nosso',
+    'erro do nosso lado, falha do nosso, falha nossa, error nuestro, fallo nuestro, notre bug, erreur de notre cote',
+    'unser fehler, fehler bei uns, log it as a bug, report it as a bug, pass it to the design team, pass it to engineering',
+    'i see it too, i can see it, i see the same, same here on our side, melde das, melde es, als fehler',
+    'gebe es an die technik, an die technik, sehe das auch, sehe ich auch, je transmets ~ technique, a l equipe technique',
+    'je le vois aussi, je vois la meme, al equipo tecnico, lo veo tambien, yo tambien lo veo, ao time tecnico',
+    'a equipe tecnica, tambem vejo, i can reproduce, can reproduce, i could reproduce, reproduced, i can see ~ errors',
+    'i see the same, seeing the same, looks like a bug, bug on our side, escalating, engineering, our engineers',
     'missing on our side, reproduzieren, nachstellen, bestatige, sehe ich auch, fehler auf unserer seite, unsere technik',
-    'entwickler, je reproduis, reproduire, je confirme, je vois aussi, de notre cote, nos ingenieurs, l equipe technique',
-    'puedo reproducir, reproduzco, confirmo, veo lo mismo, por nuestra parte, ingenieria, equipo tecnico',
-    'consigo reproduzir, reproduzi, confirmo, vejo o mesmo, do nosso lado, engenharia, equipe tecnica, time tecnico',
+    'entwickler, je reproduis, reproduire, je vois aussi, de notre cote, nos ingenieurs, l equipe technique',
+    'puedo reproducir, reproduzco, veo lo mismo, por nuestra parte, ingenieria, equipo tecnico, consigo reproduzir',
+    'reproduzi, confirmo, vejo o mesmo, do nosso lado, engenharia, equipe tecnica, time tecnico',
   ],
   // The customer says the defect is harmless: low impact (P4 when it is a fault).
   'tech.low_impact': [
+    'no corre prisa, nada urgente, nichts dringendes, not urgent, nicht dringend, rien d urgent',
     'pas d urgence, rien de bloquant, nothing blocking, nicht blockierend, nada bloqueante, not blocking',
     'doesn t affect us, does not affect us, not urgent at all, no rush, no big deal, betrifft uns nicht, keine eile',
     'stort nicht, ne nous gene pas, rien d urgent, pas grave, no nos afecta, sin prisa, no es grave, nao nos afeta',
