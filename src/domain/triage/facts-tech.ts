@@ -28,8 +28,10 @@ export function techFacts(all: readonly Mention[], facts: Facts, solved: boolean
   const teammate = all.filter((m) => m.author === 'teammate' && !m.negated);
   const closed = solved || problemClosed(all);
   const liveProblem = ['tech.outage', 'tech.bug', 'tech.blocked', 'tech.degraded'].some((c) => first(customer, c, current));
+  // The teammate confirms it: an incident or status-page entry, an outage on our side, or other accounts affected.
   const confirmed =
     first(teammate, 'tech.incident_confirmed', current) ??
+    first(teammate, 'tech.outage', current) ??
     first(teammate, 'tech.others_affected', current) ??
     first(customer, 'tech.others_affected', current);
   const onlyThem = first(teammate, 'tech.only_you');

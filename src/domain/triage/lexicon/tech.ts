@@ -15,6 +15,8 @@ export const TECH: Lexicon = {
     'em baixo, inacessivel',
   ],
   'tech.others_affected': [
+    'viele handler, vielen handlern, zahlreiche kunden, zahlreiche handler, betrifft alle, sind betroffen, many users',
+    'numerous customers, nombreux marchands, muchos comercios, muitos lojistas',
     'other customers, other merchants, other accounts, other users, several merchants, several customers, many customers',
     'many merchants, multiple customers, multiple merchants, all customers, everyone, widespread, same reports',
     'affecting ~ customers, platform wide, platform-wide, region, andere kunden, anderen kunden, andere handler',
@@ -76,6 +78,8 @@ export const TECH: Lexicon = {
     'vazamento*, vazou, hackead*, invadid*, dados de outros, nao sao nossos clientes, acesso nao autorizado, expost*',
   ],
   'tech.bug': [
+    'do not sync, does not sync, did not sync, not sync*, do not work, does not work, did not work, did not arrive',
+    'do not arrive, does not load, do not load',
     'se cierra, fecha sozinho, se ferme, schliesst sich, stur',
     'gehen ~ nicht ~ durch, *unavailable*, shows zeros, zeros, showing 0, zeigt 0, affiche 0, muestra 0, mostra 0',
     'something went wrong, etwas ist schiefgelaufen, une erreur est survenue, algo salio mal, algo deu errado',
