@@ -3,7 +3,7 @@
  * at the end of the chat: a later "works again" / "fixed now" closes every problem mentioned before it.
  */
 import type { Mention } from './mentions';
-import { asserted, byCustomer, current, type Facts, first, position, sameSentence, set } from './pick';
+import { asserted, byCustomer, current, type Facts, first, inSentenceWith, position, set } from './pick';
 
 const PROBLEMS = new Set(['tech.bug', 'tech.outage', 'tech.performance', 'tech.blocked', 'tech.data_loss']);
 
@@ -14,7 +14,7 @@ const PROBLEMS = new Set(['tech.bug', 'tech.outage', 'tech.performance', 'tech.b
 function problemClosed(all: readonly Mention[]): boolean {
   let lastProblem = -1;
   let lastFix = -1;
-  const forReport = (m: Mention) => all.some((o) => o.concept === 'chat.info' && sameSentence(o, m));
+  const forReport = (m: Mention) => inSentenceWith(all, m, 'chat.info');
   for (const m of all) {
     if (m.author === 'customer' && PROBLEMS.has(m.concept) && current(m) && !m.negated && !forReport(m))
       lastProblem = Math.max(lastProblem, position(m));

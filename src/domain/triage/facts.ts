@@ -6,7 +6,7 @@
 import { moneyFacts } from './facts-money';
 import { techFacts } from './facts-tech';
 import type { Analysis, Mention } from './mentions';
-import { asserted, byCustomer, type Facts, first, last, type Pick, sameSentence, set } from './pick';
+import { asserted, byCustomer, type Facts, first, inSentenceWith, last, type Pick, sameSentence, sentenceMates, set } from './pick';
 
 export type { Facts } from './pick';
 
@@ -34,9 +34,7 @@ function riskFacts(all: readonly Mention[], facts: Facts): void {
   const threat: Pick = (m) => !(m.hypothetical && m.question);
   set(facts, 'risk.churn', first(customer, 'risk.churn', threat));
   // "Cancel and reissue the invoice" is a correction, not a churn signal.
-  const invoiceOnly = (m: Mention) =>
-    all.some((o) => o.concept === 'money.invoice_word' && sameSentence(o, m)) &&
-    !all.some((o) => o.concept === 'risk.subscription_word' && sameSentence(o, m));
+  const invoiceOnly = (m: Mention) => inSentenceWith(all, m, 'money.invoice_word') && !inSentenceWith(all, m, 'risk.subscription_word');
   if (!facts.has('money.cancel_with_money'))
     set(
       facts,
@@ -82,7 +80,7 @@ function chatFacts(all: readonly Mention[], facts: Facts): void {
   set(facts, 'chat.info', first(customer, 'chat.info'));
   set(facts, 'chat.limitation_accepted', last(customer, 'chat.limitation_accepted'));
   const howTo = (m: Mention) =>
-    customer.some((o) => (o.concept === 'chat.howto' || (o.concept === 'chat.howto_weak' && o.question)) && sameSentence(o, m));
+    sentenceMates(customer, m).some((o) => o.concept === 'chat.howto' || (o.concept === 'chat.howto_weak' && o.question));
   const enable = customer.find((m) => m.concept === 'ent.enable' && !m.negated && !howTo(m));
   // Restoring something the customer archived or deleted themselves is an account-team job (policy step 7).
   const restore = facts.has('tech.self_deleted') && !facts.has('chat.solved') ? first(customer, 'tech.recoverable') : undefined;
