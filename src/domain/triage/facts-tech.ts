@@ -45,12 +45,14 @@ export function techFacts(all: readonly Mention[], facts: Facts, solved: boolean
   if ((lost || missing) && !selfDeleted) set(facts, 'tech.data_loss', lost ?? notInTrash);
   if (selfDeleted) set(facts, 'tech.self_deleted', selfDeleted);
   // A teammate sending it to the security team confirms it as much as the customer's own words.
-  set(facts, 'tech.security', first(customer, 'tech.security', (m) => !m.hypothetical) ?? first(teammate, 'tech.security_escalation'));
+  // ("a 48h breach-notification clause" in a contract is not a security issue.)
+  const aClause = (m: Mention) => inSentenceWith(all, m, 'privacy.change_words');
   set(
     facts,
-    'tech.customer_side',
-    first(all, 'tech.customer_side', (m) => !m.negated),
+    'tech.security',
+    first(customer, 'tech.security', (m) => !m.hypothetical && !aClause(m)) ?? first(teammate, 'tech.security_escalation'),
   );
+  set(facts, 'tech.customer_side', first(customer, 'tech.customer_side') ?? first(teammate, 'tech.your_side'));
   if (!closed) {
     const fault =
       first(customer, 'tech.bug', current) ?? first(customer, 'tech.outage', current) ?? first(customer, 'tech.performance', current);

@@ -42,7 +42,8 @@ function riskFacts(all: readonly Mention[], facts: Facts): void {
       first(customer, 'risk.cancel', threat, (m) => !invoiceOnly(m)),
     );
   set(facts, 'risk.frustration', first(customer, 'risk.frustration'));
-  set(facts, 'risk.repeat', first(customer, 'risk.repeat'));
+  // "every week", "keeps happening" make a repeat issue only about a fault in the same sentence.
+  set(facts, 'risk.repeat', first(customer, 'risk.repeat') ?? first(customer, 'risk.recurring', (m) => inSentenceWith(all, m, 'tech.bug')));
   set(facts, 'risk.complaint', first(customer, 'risk.complaint'));
   set(facts, 'risk.executive', first(customer, 'risk.executive'));
   set(facts, 'risk.manager', first(customer, 'risk.manager'));
@@ -61,7 +62,12 @@ function privacyFacts(all: readonly Mention[], facts: Facts): void {
   );
   // The DPA named in a message that also names a security incident: confirmation of a breach is asked.
   const dpaWord = first(named, 'privacy.dpa_word') ?? standardDpa;
-  const incident = dpaWord && customer.find((m) => m.concept === 'tech.security' && m.messageIndex === dpaWord.messageIndex);
+  // ("a 48h breach-notification clause" is a clause to negotiate, not an incident.)
+  const incident =
+    dpaWord &&
+    customer.find(
+      (m) => m.concept === 'tech.security' && m.messageIndex === dpaWord.messageIndex && !inSentenceWith(all, m, 'privacy.change_words'),
+    );
   if (incident) set(facts, 'privacy.breach_notice', dpaWord);
   // A DPA named together with clauses, redlines or "our own" version: a DPA that differs from the standard one.
   const changes =
@@ -90,7 +96,7 @@ function chatFacts(all: readonly Mention[], facts: Facts): void {
   set(
     facts,
     'ent.deadline_soon',
-    first(customer, 'ent.deadline_soon', (m) => !m.negated && !m.ongoing && !m.past),
+    first(customer, 'ent.deadline_soon', (m) => !m.negated && !m.ongoing),
   );
   set(facts, 'ent.deadline_far', first(customer, 'ent.deadline_far'));
 }

@@ -13,6 +13,7 @@ export const MONEY: Lexicon = {
     'estorn*, ressarc*, reembols*, devolucao, credito',
   ],
   'money.refund_ask': [
+    'like my ~ back, d like ~ back, me regresen, regresen, devuelvan, dinero de vuelta, ese dinero de vuelta',
     'erstattet ~ bekommen, zuruck ~ bekommen, get ~ refund*, get ~ refunded, be refunded, ser reembolsad*',
     'recibir ~ reembolso, receber ~ reembolso, ser ressarcid*, anteilig*, prorat*, pro rata, prorrate*, proporcional*',
     'au prorata',
@@ -35,6 +36,7 @@ export const MONEY: Lexicon = {
     'dinheiro de volta, ressarcimento',
   ],
   'money.wrong_charge': [
+    'dos cargos, deux prelevements, zwei abbuchungen, duas cobrancas',
     'charge* deux fois, double paiement, deux paiements, zwei zahlungen, dos pagos, dois pagamentos, two payments',
     'duplicate transaction',
     'a tort, zu unrecht, indevidamente, indebidamente, wrongly, erroneously, cobrad* duas vezes, cobrad* em dobro',
@@ -154,6 +156,8 @@ export const MONEY: Lexicon = {
     'cancelado, cancelada, ja cancelei',
   ],
   'money.charged_done': [
+    'here s a, a charge, another charge, new charge, charge on, eine abbuchung, un prelevement, un cargo, uma cobranca',
+    'cobranca de, habeis cobrado, me habeis cobrado',
     'debitar, a debitar, debitando, cobrando, a cobrar, charging, abbuchen, prelever, cobrar, charged, billed, took',
     'debited, charged me, charged us, abgebucht, belastet, berechnet, eingezogen, preleve, debite, cobrado, cobrasteis',
     'cobrado, habeis cobrado, cobraron, cobrou, cobraram, debitado, debitaram',

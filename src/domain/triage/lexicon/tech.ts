@@ -78,6 +78,9 @@ export const TECH: Lexicon = {
     'vazamento*, vazou, hackead*, invadid*, dados de outros, nao sao nossos clientes, acesso nao autorizado, expost*',
   ],
   'tech.bug': [
+    'does nothing, nothing happens, no hace nada, nao faz nada, passiert nichts, il ne se passe rien, timing out',
+    'nunca llega, never arrives, kommt nie an, n arrive jamais, nunca chega, tarda* ~ minutos, tarda* ~ segundos, se corta',
+    'llegan a spam, land in spam, landen im spam, arrivent en spam, caem no spam',
     'do not sync, does not sync, did not sync, not sync*, do not work, does not work, did not work, did not arrive',
     'do not arrive, does not load, do not load',
     'se cierra, fecha sozinho, se ferme, schliesst sich, stur',
@@ -136,6 +139,7 @@ export const TECH: Lexicon = {
     'lentitud, lentidao, demora*, tarda*',
   ],
   'tech.blocked': [
+    'does nothing, nothing happens, no se pueden, nao se pode, ne peuvent pas etre, konnen nicht ~ werden',
     'no pueden, nao podem, ne peuvent pas, konnen nicht, can t see, cannot see',
     'can t ~ a single, cannot ~ a single, not a single, pas un seul, pas une seule, ni un solo, ni una sola, nem um',
     'nem uma, keine einzige, keinen einzigen, nothing goes out, nothing ~ goes out, nichts geht raus, rien ne part',
@@ -164,6 +168,7 @@ export const TECH: Lexicon = {
   ],
   // Something still works: the customer is degraded, not fully blocked.
   'tech.still_works': [
+    'funciona bien, works fine, funktioniert gut, fonctionne bien, funciona bem',
     'resto trabaja, o resto trabalha, el resto trabaja normal',
     'marche mais, fonctionne mais, works but, funktioniert aber, funciona pero, funciona mas, ca marche mais',
     'everything works, everything else works, arbeiten normal, der rest, rest ~ works, rest ~ geht, le reste fonctionne',
@@ -260,7 +265,11 @@ export const TECH: Lexicon = {
   'tech.customer_side': [
     'we changed, our it, it switched, we switched, we migrated, our admin, admin left, left the company, unser it, it admin',
     'wir haben ~ umgestellt, notre it, nous avons change, nuestro equipo de it, cambiamos, nossa ti, mudamos',
-    'administrador de ti, on your side, auf ihrer seite, in ihrer, de votre cote, de su lado, do vosso lado, do seu lado',
-    'your configuration, ihrer konfiguration',
+    'administrador de ti',
+  ],
+  // A teammate placing the cause with the customer ("the change was on your side").
+  'tech.your_side': [
+    'on your side, auf ihrer seite, in ihrer konfiguration, de votre cote, de su lado, do vosso lado, do seu lado',
+    'your configuration, ihrer konfiguration, in your settings, setting on your',
   ],
 };
