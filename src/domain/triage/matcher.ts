@@ -53,13 +53,26 @@ function wordMatches(pattern: WordPattern, token: Token): boolean {
   }
 }
 
+function isNumber(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return word.length > 0;
+}
+
 /** Tries to match `words` starting at token `at`; returns the end index or -1. Gaps make it bounded backtracking (≤ 4 tries per gap). */
 function matchFrom(words: readonly WordPattern[], w: number, sentence: Sentence, at: number): number {
   if (w === words.length) return at;
   const pattern = words[w]!;
   if (pattern.kind === 'gap') {
-    for (let skip = 0; skip <= GAP; skip++) {
-      if (skip > 0 && sentence.tokens[at + skip - 1]?.breakBefore) break;
+    // Up to GAP words, numbers not counted ("zweimal 1.188,00 EUR per SEPA abgebucht"); never across a clause mark.
+    let skippedWords = 0;
+    for (let skip = 0; skippedWords <= GAP && skip <= GAP * 3; skip++) {
+      const skipped = sentence.tokens[at + skip - 1];
+      if (skip > 0 && skipped?.breakBefore && !isNumber(skipped.word)) break;
+      if (skip > 0 && skipped && !isNumber(skipped.word)) skippedWords++;
+      if (skippedWords > GAP) break;
       const end = matchFrom(words, w + 1, sentence, at + skip);
       if (end >= 0) return end;
     }

@@ -45,6 +45,8 @@ export const CHAT: Lexicon = {
   ],
   'chat.thanks': ['thanks, thank you, thx, cheers, ty, appreciate*, danke*, vielen dank, merci, gracias, obrigad*, valeu'],
   'chat.works_now': [
+    'kommt an, jetzt kommt, je viens de remettre, remis, ca arrive, hab ~ umgestellt, habe ~ umgestellt, ya lo cambie',
+    'ja mudei, i changed it back',
     'my bad, not a bug, kein fehler, pas un bug, no es un error, nao e um bug, switched it back, turned it back on',
     'wieder eingeschaltet, lo volvi a activar, reativei, llego, chegou, ist angekommen, est arrive',
     'ya entre, ja entrei, bin drin, je suis entre, i m in, got in, *ing again, coming in again, sorry for the noise',

@@ -6,6 +6,8 @@ import type { Lexicon } from '../matcher';
 
 export const ENTERPRISE: Lexicon = {
   'ent.need': [
+    'licences, utilisateurs, licencias, usuarios adicionales, benutzer, desarchiv*, unarchiv*, dearchiv*, desarquiv*',
+    'vollstandigen export, export complet, exportacion completa, exportacao completa',
     'cyber monday, komplettexport, gesamtexport, vollexport, export ~ all ~ transactions, parquet, nicht mehr rein',
     'kommt ~ nicht ~ rein, 2fa, two factor, handy verloren, lost ~ phone, limit ~ anheb*, anheben, limit ~ raise',
     'limite ~ subir, limite ~ elever',

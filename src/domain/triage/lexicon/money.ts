@@ -13,6 +13,8 @@ export const MONEY: Lexicon = {
     'estorn*, ressarc*, reembols*, devolucao, credito',
   ],
   'money.refund_ask': [
+    'ne plus payer, mois restants, remaining months, restlichen monate, meses restantes, ruckbuchung',
+    'bitte um ~ ruckbuchung',
     'like my ~ back, d like ~ back, me regresen, regresen, devuelvan, dinero de vuelta, ese dinero de vuelta',
     'erstattet ~ bekommen, zuruck ~ bekommen, get ~ refund*, get ~ refunded, be refunded, ser reembolsad*',
     'recibir ~ reembolso, receber ~ reembolso, ser ressarcid*, anteilig*, prorat*, pro rata, prorrate*, proporcional*',

@@ -6,6 +6,8 @@ import type { Lexicon } from '../matcher';
 
 export const RISK: Lexicon = {
   'risk.cancel': [
+    'arret* ~ contrat, arret* ~ abonnement, sortir ~ contrat, en sortir, stop ~ subscription, parar ~ assinatura',
+    'dejar ~ contrato',
     'beend*, vorzeitig ~ beend*, aufkundig*, end ~ contract early, terminate ~ early, resilier* ~ anticip*',
     'rescindir ~ anticipad*, cancelar ~ antes',
     'cancel*, terminate*, termination, end our subscription, end the subscription, not renew, won t renew, don t renew',
@@ -38,6 +40,7 @@ export const RISK: Lexicon = {
     'vamos sair, vamos embora, deixar de usar, outro fornecedor, procurar outra',
   ],
   'risk.frustration': [
+    'pourquoi on paie, why we pay, why we are paying, por que pagamos, warum wir zahlen, pese lourd, weighs heavily',
     'no es serio, not serious, pas serieux, nicht serios, nao e serio, renewal conversation, no estoy nada contento',
     'not happy at all, no se por que lo hariamos, don t know why we would, weiss nicht warum wir',
     'je ne sais pas pourquoi nous, nao sei por que',

@@ -78,6 +78,7 @@ export const TECH: Lexicon = {
     'vazamento*, vazou, hackead*, invadid*, dados de outros, nao sao nossos clientes, acesso nao autorizado, expost*',
   ],
   'tech.bug': [
+    'plus a jour, ne se met plus, nicht mehr aktualisiert, no se actualiza, nao atualiza, ne s actualise plus',
     'does nothing, nothing happens, no hace nada, nao faz nada, passiert nichts, il ne se passe rien, timing out',
     'nunca llega, never arrives, kommt nie an, n arrive jamais, nunca chega, tarda* ~ minutos, tarda* ~ segundos, se corta',
     'llegan a spam, land in spam, landen im spam, arrivent en spam, caem no spam',
@@ -139,6 +140,7 @@ export const TECH: Lexicon = {
     'lentitud, lentidao, demora*, tarda*',
   ],
   'tech.blocked': [
+    'on peut rien, on ne peut rien, kann so nicht raus, geht ~ gar nichts, steht still, callcenter steht',
     'does nothing, nothing happens, no se pueden, nao se pode, ne peuvent pas etre, konnen nicht ~ werden',
     'no pueden, nao podem, ne peuvent pas, konnen nicht, can t see, cannot see',
     'can t ~ a single, cannot ~ a single, not a single, pas un seul, pas une seule, ni un solo, ni una sola, nem um',
