@@ -1,9 +1,12 @@
 /**
- * Rules first, model second. The model may change the rules' decision only where the rules found nothing decisive:
- * they kept the chat in chat without a fact that says so (no how-to, no solved, no routine update…), and the model is
- * confident that a team is needed. A precedence step (legal threat, data protection, outage, data loss) is never
- * touched, and neither is a ticket the rules chose. BLEND_THRESHOLD was chosen by leave-one-writer-out evaluation
- * (eval/triage/lowo.ts; figures in the folder README).
+ * Rules first, model second. A precedence step (legal threat, data protection, outage, data loss) is never touched.
+ * Otherwise the model may
+ *  - fill the gap: the rules kept the chat in chat only because nothing fired, and the model's best is a team with
+ *    probability ≥ threshold;
+ *  - overrule: the model disagrees with what the rules decided and its probability is ≥ overrule.
+ * The thresholds were chosen by leave-one-writer-out evaluation (eval/triage/lowo.ts; table in the folder README).
+ * A changed outcome takes the priority the rules gave that outcome as a candidate, else the policy's plain P3, and
+ * its reason, title and need quote the customer message whose wording speaks most for it.
  */
 import type { Priority } from '../../model';
 import { truncate } from '../../text';
@@ -21,11 +24,13 @@ export const PRECEDENCE_SIGNALS: readonly string[] = [
 ];
 
 export interface BlendOptions {
-  /** Model probability a ticket outcome needs before it overrules an undecided "stay in chat". */
+  /** Model probability a ticket outcome needs to fill the gap the rules left (they found nothing either way). */
   threshold: number;
+  /** Model probability needed to overrule a decision the rules did make (outside precedence); null: never. */
+  overrule: number | null;
 }
 
-export const BLEND_DEFAULTS: BlendOptions = { threshold: 0.6 };
+export const BLEND_DEFAULTS: BlendOptions = { threshold: 0.4, overrule: 0.7 };
 
 /** Policy default level for a queue when the rules did not price it: a team is needed, nothing says urgent. */
 const DEFAULT_PRIORITY: Priority = 'P3';
@@ -55,22 +60,32 @@ const NEED_OF: Readonly<Record<TriageOutcome, string>> = {
 };
 const TITLE_MAX = 120;
 
-export type BlendBranch = 'precedence' | 'rules_decided' | 'not_confident' | 'model';
+export type BlendBranch = 'precedence' | 'keep_rules' | 'fill_gap' | 'overrule';
 
-/** Which branch of the blend applies, and the outcome the model would pick (for tests and the evaluation). */
-export function blendBranch(rec: TriageRecommendation, scores: TriageModelScores, options: BlendOptions = BLEND_DEFAULTS): BlendBranch {
-  if (rec.signals.some((s) => PRECEDENCE_SIGNALS.includes(s))) return 'precedence';
-  const undecided = rec.judged && rec.outcome === 'stay_in_chat' && rec.candidates.length === 1 && !rec.signals.some((s) => s.startsWith('chat.'));
-  if (!undecided) return 'rules_decided';
-  if (scores.best === 'stay_in_chat' || scores.probability[scores.best] < options.threshold) return 'not_confident';
-  return 'model';
+/** The rules kept it in chat only because nothing fired: no fact says "settle it here" and no team was a candidate. */
+function undecided(rec: TriageRecommendation): boolean {
+  return rec.judged && rec.outcome === 'stay_in_chat' && rec.candidates.length === 1 && !rec.signals.some((s) => s.startsWith('chat.'));
 }
 
-export function blendOutcome(rec: TriageRecommendation, scores: TriageModelScores, options: BlendOptions = BLEND_DEFAULTS): TriageRecommendation {
-  if (blendBranch(rec, scores, options) !== 'model') return rec;
+/** Which branch of the blend applies. */
+export function blendBranch(rec: TriageRecommendation, scores: TriageModelScores, options: BlendOptions = BLEND_DEFAULTS): BlendBranch {
+  if (!rec.judged || rec.signals.some((s) => PRECEDENCE_SIGNALS.includes(s))) return 'precedence';
+  const confidence = scores.probability[scores.best];
+  if (undecided(rec)) return scores.best !== 'stay_in_chat' && confidence >= options.threshold ? 'fill_gap' : 'keep_rules';
+  if (options.overrule !== null && scores.best !== rec.outcome && confidence >= options.overrule) return 'overrule';
+  return 'keep_rules';
+}
+
+export function blendOutcome(
+  rec: TriageRecommendation,
+  scores: TriageModelScores,
+  options: BlendOptions = BLEND_DEFAULTS,
+): TriageRecommendation {
+  const branch = blendBranch(rec, scores, options);
+  if (branch === 'precedence' || branch === 'keep_rules') return rec;
   const outcome = scores.best;
   const ruled = rec.candidates.find((c) => c.outcome === outcome);
-  const priority = ruled?.priority ?? DEFAULT_PRIORITY;
+  const priority = outcome === 'stay_in_chat' ? null : (ruled?.priority ?? DEFAULT_PRIORITY);
   const evidence = scores.evidenceFor(outcome);
   const reason: TriageReason = evidence
     ? {
@@ -83,7 +98,8 @@ export function blendOutcome(rec: TriageRecommendation, scores: TriageModelScore
   const confidence = Math.round(scores.probability[outcome] * 1000) / 1000;
   const chosen: TriageCandidate = { outcome, priority, score: confidence };
   const others = rec.candidates.filter((c) => c.outcome !== outcome);
-  const stay = others.find((c) => c.outcome === 'stay_in_chat') ?? null;
+  // The rules' own pick stays in view as the close call the teammate can switch back to.
+  const rulesPick = others.find((c) => c.outcome === rec.outcome) ?? null;
   return {
     ...rec,
     outcome,
@@ -91,7 +107,7 @@ export function blendOutcome(rec: TriageRecommendation, scores: TriageModelScore
     // The rules' own reasons argued for keeping it in chat; only the model's reason explains this outcome.
     reasons: [reason],
     confidence,
-    runnerUp: stay,
+    runnerUp: rulesPick,
     candidates: [chosen, ...others],
     caseTitle: truncate(evidence ? `${TITLE_OF[outcome]}: ${evidence.quote}` : TITLE_OF[outcome], TITLE_MAX),
     need: evidence ? `The customer needs ${NEED_OF[outcome]}: “${evidence.quote}”` : `The customer needs ${NEED_OF[outcome]}.`,

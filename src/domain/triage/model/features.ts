@@ -5,13 +5,18 @@
  * plus tier and renewal buckets and, optionally, the rule engine's signal ids.
  *
  * Bounded work: the engine's tokenizer caps each message (plainText) and is one linear scan; here we keep at most
- * TEXT_CAP_TOTAL characters counted from the newest message and a fixed number of words per message.
+ * MODEL_TEXT_CAP characters counted from the newest message and a fixed number of words per message.
  */
-import { plainText, sentences, TEXT_CAP_TOTAL } from '../text';
+import { plainText, sentences } from '../text';
 import type { TriageInput } from '../types';
 
-/** Words looked at per message: more never changes a decision and keeps char-gram work fixed. */
-export const WORDS_PER_MESSAGE = 600;
+/**
+ * Plain characters read over the whole conversation, newest first. The longest dev chat is under 800 characters;
+ * 2 000 keeps the last few messages of a long chat while the char-grams stay well inside the sidebar's budget.
+ */
+export const MODEL_TEXT_CAP = 2_000;
+/** Words looked at per message: keeps char-gram work fixed whatever the message. */
+export const WORDS_PER_MESSAGE = 300;
 const MIN_GRAM = 3;
 const MAX_GRAM = 5;
 /** Words longer than this are ids, hashes or hostile runs: no char-grams for them. */
@@ -69,7 +74,7 @@ function textFeatures(text: string): Set<string> {
 /** Keeps the newest messages up to the total character cap (the last messages matter most to the policy). */
 function newestWithinCap(input: TriageInput): { index: number; author: 'customer' | 'teammate'; text: string }[] {
   const kept: { index: number; author: 'customer' | 'teammate'; text: string }[] = [];
-  let budget = TEXT_CAP_TOTAL;
+  let budget = MODEL_TEXT_CAP;
   const messages = input.messages ?? [];
   for (let i = messages.length - 1; i >= 0 && budget > 0; i--) {
     const message = messages[i]!;

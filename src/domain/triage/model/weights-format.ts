@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { TriageOutcome } from '../types';
 
-export const WEIGHT_SCALE = 1000;
+export const WEIGHT_SCALE = 100;
 
 export const MODEL_OUTCOMES: readonly TriageOutcome[] = [
   'stay_in_chat',
