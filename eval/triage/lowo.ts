@@ -8,11 +8,12 @@
  * The holdout split is never read.
  */
 import { triage } from '../../src/domain/triage';
-import { type BlendOptions, blendOutcome } from '../../src/domain/triage/model/blend';
+import { BLEND_DEFAULTS, type BlendOptions, blendOutcome } from '../../src/domain/triage/model/blend';
 import { trainModel } from '../../src/domain/triage/model/fit';
 import { scoreConversation } from '../../src/domain/triage/model/index';
 import { rulesOnly } from '../../src/domain/triage/model/wire';
 import { loadCases } from './cases';
+import { pct as percent, type Scored, type Summary, summarise } from './metrics';
 import { examplesOf, inputOf, trainOptions } from './train';
 
 const WRITERS = ['a', 'b', 'd', 'e'] as const;
@@ -43,6 +44,8 @@ function main(): void {
   const model: Row = { label: 'model alone', correct: [] };
   const blends: Row[] = grid.map((g) => ({ label: g.label, correct: [] }));
   const sizes: number[] = [];
+  const scoredRules: Scored[] = [];
+  const scoredBlend: Scored[] = [];
   for (const writer of WRITERS) {
     const trained = trainModel(
       examplesOf(
@@ -58,6 +61,9 @@ function main(): void {
       const rec = rulesOnly(() => triage(inputOf(c)));
       const scores = scoreConversation(inputOf(c), rec.signals, trained);
       if (rec.outcome === c.gold.outcome) counts.rules++;
+      const shipped = blendOutcome(rec, scores, BLEND_DEFAULTS);
+      scoredRules.push({ gold: c.gold, predicted: { outcome: rec.outcome, priority: rec.priority } });
+      scoredBlend.push({ gold: c.gold, predicted: { outcome: shipped.outcome, priority: shipped.priority } });
       if (scores.best === c.gold.outcome) counts.model++;
       grid.forEach((g, i) => {
         if (blendOutcome(rec, scores, g.options).outcome === c.gold.outcome) counts.blends[i]!++;
@@ -75,6 +81,18 @@ function main(): void {
     const mean = rates.reduce((a, b) => a + b, 0) / rates.length;
     console.log(`${row.label.padEnd(34)}${rates.map((r) => pct(r).padStart(11)).join('')}    ${pct(mean)}`);
   }
+  console.log(`\nAll held-out chats pooled; shipped blend = ${JSON.stringify(BLEND_DEFAULTS)}`);
+  for (const [label, rows] of [
+    ['rules alone', scoredRules],
+    ['shipped blend', scoredBlend],
+  ] as const) {
+    console.log(`${label.padEnd(16)}${describe(summarise(rows))}`);
+  }
+}
+
+function describe(s: Summary): string {
+  const tickets = `ticket P ${percent(s.ticketTP, s.ticketTP + s.ticketFP)} R ${percent(s.ticketTP, s.ticketTP + s.ticketFN)}`;
+  return `queue ${percent(s.queueCorrect, s.cases)}  prio exact ${percent(s.priorityExact, s.priorityPairs)}  ±1 ${percent(s.priorityWithinOne, s.priorityPairs)}  ${tickets}`;
 }
 
 main();
