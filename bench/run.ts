@@ -16,6 +16,7 @@ import { hostileMessageRows } from './scenarios/hostile-message';
 import { coldView, sidebarRows } from './scenarios/sidebar';
 import { slaRows } from './scenarios/sla-tick';
 import { summaryRows } from './scenarios/summary';
+import { triageRows } from './scenarios/triage';
 import { triageModelRows } from './scenarios/triage-model';
 import { webhookRows } from './scenarios/webhooks';
 import { type BenchEnv, setUp } from './setup';
@@ -35,6 +36,8 @@ const ORDER = [
   'escalation.p50',
   'escalation.calls',
   'summary.p50',
+  'triage.p50_500',
+  'triage.p50_8',
   'hostile.summary',
   'hostile.sidebar',
   'sla.none',
@@ -92,6 +95,8 @@ async function scenarios(env: BenchEnv): Promise<Row[]> {
   rows.push(...(await attempt('webhooks.rate', 'Webhook ingest', 'notif/s', () => webhookRows(env, log))));
   log('Handoff summary');
   rows.push(...summaryRows(env.fake, env.demo, options.summaryIterations, env.now()));
+  log('Triage engine');
+  rows.push(...triageRows(options.summaryIterations));
   log('Triage with the model (500-part chat)');
   rows.push(...(await attempt('triage.with_model_500', 'Triage with the model', 'ms', async () => triageModelRows())));
   log('Hostile customer message (25, 50, 100 KB beside a normal one)');

@@ -18,7 +18,7 @@ import { examplesOf, inputOf, trainOptions } from './train';
 
 const WRITERS = ['a', 'b', 'd', 'e'] as const;
 const GAP_THRESHOLDS = [0.4, 0.5, 0.6];
-const OVERRULE_THRESHOLDS = [null, 0.6, 0.7, 0.8, 0.9];
+const OVERRULE_THRESHOLDS = [null, 0.7, 0.8, 0.9];
 
 interface Row {
   label: string;
@@ -28,10 +28,12 @@ interface Row {
 
 function blendGrid(): { label: string; options: BlendOptions }[] {
   return GAP_THRESHOLDS.flatMap((threshold) =>
-    OVERRULE_THRESHOLDS.map((overrule) => ({
-      label: `blend gap≥${threshold} overrule${overrule === null ? ' never' : `≥${overrule}`}`,
-      options: { threshold, overrule },
-    })),
+    OVERRULE_THRESHOLDS.flatMap((overrule) =>
+      (overrule === null ? [false] : [false, true]).map((switchQueues) => ({
+        label: `gap≥${threshold} overrule${overrule === null ? ' never' : `≥${overrule}${switchQueues ? ' any' : ' team/chat'}`}`,
+        options: { threshold, overrule, switchQueues },
+      })),
+    ),
   );
 }
 
@@ -61,12 +63,12 @@ function main(): void {
       const rec = rulesOnly(() => triage(inputOf(c)));
       const scores = scoreConversation(inputOf(c), rec.signals, trained);
       if (rec.outcome === c.gold.outcome) counts.rules++;
-      const shipped = blendOutcome(rec, scores, BLEND_DEFAULTS);
+      const shipped = blendOutcome(rec, scores, BLEND_DEFAULTS, c.tier);
       scoredRules.push({ gold: c.gold, predicted: { outcome: rec.outcome, priority: rec.priority } });
       scoredBlend.push({ gold: c.gold, predicted: { outcome: shipped.outcome, priority: shipped.priority } });
       if (scores.best === c.gold.outcome) counts.model++;
       grid.forEach((g, i) => {
-        if (blendOutcome(rec, scores, g.options).outcome === c.gold.outcome) counts.blends[i]!++;
+        if (blendOutcome(rec, scores, g.options, c.tier).outcome === c.gold.outcome) counts.blends[i]!++;
       });
     }
     rules.correct.push(counts.rules);

@@ -191,6 +191,17 @@ function readMessages(messages: readonly TriageMessage[]): AnalysedMessage[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
+/** Hostile text repeats itself: identical sentences (same words, same clause marks) are matched once per call. */
+function matchOnce(sentence: Sentence, memo: Map<string, ConceptHit[]>): ConceptHit[] {
+  const key = sentence.tokens.map((t) => (t.breakBefore ? `,${t.word}` : t.word)).join(' ');
+  let hits = memo.get(key);
+  if (!hits) {
+    hits = matcher.match(sentence);
+    memo.set(key, hits);
+  }
+  return hits;
+}
+
 /** Clause of a token: contrast words ("but", "aber", "mais", "pero", "porém") start a new one. */
 function clauseOf(at: number, hits: readonly ConceptHit[]): number {
   return hits.filter((hit) => hit.concept === 'mod.contrast' && hit.from <= at).length;
@@ -203,11 +214,12 @@ function inClause(hits: readonly ConceptHit[], concept: string, clause: number):
 export function analyse(messages: readonly TriageMessage[]): Analysis {
   const read = readMessages(messages);
   const mentions: Mention[] = [];
+  const memo = new Map<string, ConceptHit[]>();
   for (const message of read) {
     let previousShoppers = false;
     const portuguese = looksPortuguese(message.sentences);
     message.sentences.forEach((sentence, sentenceIndex) => {
-      const hits = matcher.match(sentence);
+      const hits = matchOnce(sentence, memo);
       const hypothetical = isHypothetical(hits);
       // The merchant's shoppers are often named in the sentence before the money ("A customer wants her money back. How do I refund?").
       const shoppersHere = has(hits, 'mod.shoppers');

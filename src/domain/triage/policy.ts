@@ -117,7 +117,8 @@ function tierNeed(c: Context): Verdict | null {
 export function verdicts(facts: Facts, input: TriageInput): Verdict[] {
   const context: Context = {
     facts,
-    enterprise: input.tier === 'enterprise' || input.tier === 'vip',
+    // Only the enterprise tier raises priorities and opens step 7; VIP is a label, not the reason (policy step 7).
+    enterprise: input.tier === 'enterprise',
     renewalSoon: input.renewalInDays !== null && input.renewalInDays < 60,
   };
   const applicable = [legalOrPrivacy, outageOrLoss, moneyDispute, relationshipRisk, productFault, tierNeed]

@@ -45,6 +45,7 @@ export const CHAT: Lexicon = {
   ],
   'chat.thanks': ['thanks, thank you, thx, cheers, ty, appreciate*, danke*, vielen dank, merci, gracias, obrigad*, valeu'],
   'chat.works_now': [
+    'ya entre, ja entrei, bin drin, je suis entre, i m in, got in',
     '*ing again, coming in again, sorry for the noise, false alarm, fehlalarm, fausse alerte, falsa alarma, alarme falso',
     'das war, war mein, war unser, c est notre, c etait notre, was our, was my, fue nuestro, fue mi, foi nosso, foi meu',
     'era nuestro',
@@ -72,5 +73,11 @@ export const CHAT: Lexicon = {
     'get it fixed, please fix, fix it, fix this, bitte beheben, bitte ~ fixen, beheben sie, corrigez, merci de corriger',
     'arreglenlo, arreglen, corrijam, corrijan, consertem, solucionen, live with it, for now, vorerst, pour l instant',
     'por ahora, por enquanto',
+  ],
+  // A teammate handing the case on: not by itself a confirmed fault (it may go to billing, legal or the account team).
+  'chat.routed': [
+    'escalating, i ll escalate, lo paso a, vou passar para, je le transmets, ich gebe es weiter, encaminhei',
+    'estou escalando, escalando, eskaliere, j escalade, le remonte, la remonte, je remonte, lo reporto, vou reportar',
+    'i ll report it, i ll log it, lo escalo, vou escalar, vou encaminhar',
   ],
 };

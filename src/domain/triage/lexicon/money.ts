@@ -35,6 +35,8 @@ export const MONEY: Lexicon = {
     'dinheiro de volta, ressarcimento',
   ],
   'money.wrong_charge': [
+    'charge* deux fois, double paiement, deux paiements, zwei zahlungen, dos pagos, dois pagamentos, two payments',
+    'duplicate transaction',
     'a tort, zu unrecht, indevidamente, indebidamente, wrongly, erroneously, cobrad* duas vezes, cobrad* em dobro',
     'cobra* ~ duas vezes, cobrad* dos veces, cobra* ~ dos veces, cobrad* doble, debite* deux fois, preleve* deux fois',
     'factur* deux fois, doppelt ~ belastet, doppelt ~ abgebucht, zweimal ~ abgebucht, charged ~ twice, billed ~ twice',
@@ -78,6 +80,7 @@ export const MONEY: Lexicon = {
     'con mi banco, reclamacion al banco, contestacao, contestar ~ cartao, com o meu banco, com meu banco, junto ao banco',
   ],
   'money.invoice_fix': [
+    'nova nota com, nova fatura com, new invoice with, neue rechnung mit, nouvelle facture avec, nueva factura con',
     'reemis*, annulee et reemise, rembourse* de la difference',
     'reemit*, reissu*, re emit*, reemett*, re emett*, korrigier* ~ rechnung*, rechnung* ~ korrigier*, neu ausstell*',
     'cancelem ~ nota*, cancelar ~ nota*, corrigir ~ nota*, retificar, rectificar, rectifi*',
@@ -102,6 +105,7 @@ export const MONEY: Lexicon = {
     'faturamento trimestral, alterar ~ contrato, aditivo, pagamento mensal, pagamento trimestral, boleto ~ prazo',
   ],
   'money.sla_credit': [
+    'annexe sla, sla ~ avoir, avoir ~ sla, sla ~ credit*, credit* ~ sla, sla ~ gutschrift*, sla ~ credito*, sla ~ abono',
     'sla credit*, service credit*, credit ~ sla, availability ~ credit, uptime ~ credit, sla ~ gutschrift, gutschrift ~ sla',
     'sla gutschrift*, servicegutschrift*, credit sla, credit de service, penalit* ~ sla, credito sla, credito de servicio',
     'credito ~ sla, credito de servico, sla ~ credito',
@@ -126,6 +130,11 @@ export const MONEY: Lexicon = {
   ],
   // "Tax that does not apply", "instead of the agreed rate": with a money word in the sentence this is a wrong charge.
   'money.should_not': [
+    'tenemos contratado, temos contratado, we re on the, we are on the, we only have, nous n avons que, wir haben nur',
+    'solo tenemos, so temos, apenas temos',
+    'contrat prevoit, contract says, contract states, agreed price, agreed rate, vertraglich vereinbart, laut vertrag',
+    'laut unserem vertrag, contrato preve, contrato establece, segun el contrato, conforme o contrato, tarif negocie',
+    'negotiated rate, precio pactado, preco acordado',
     'unauthori*, nicht autorisiert, non autorise*, no autorizado, nao autorizad*, is wrong, this is wrong, that s wrong',
     'ist falsch, das ist falsch, c est faux, c est incorrect, es incorrecto, esta mal, esta errado, isso esta errado',
     'hatte nicht berechnet, nicht berechnet werden, should not have been, shouldn t have been, n aurait pas du',
@@ -145,9 +154,9 @@ export const MONEY: Lexicon = {
     'cancelado, cancelada, ja cancelei',
   ],
   'money.charged_done': [
-    'debitar, a debitar, debitando, cobrando, a cobrar, charging, abbuchen, prelever, cobrar',
-    'charged, billed, took, debited, charged me, charged us, abgebucht, belastet, berechnet, eingezogen, preleve, debite',
-    'facture, cobrado, cobrasteis, cobrado, habeis cobrado, cobraron, cobrou, cobraram, debitado, debitaram',
+    'debitar, a debitar, debitando, cobrando, a cobrar, charging, abbuchen, prelever, cobrar, charged, billed, took',
+    'debited, charged me, charged us, abgebucht, belastet, berechnet, eingezogen, preleve, debite, cobrado, cobrasteis',
+    'cobrado, habeis cobrado, cobraron, cobrou, cobraram, debitado, debitaram',
   ],
   // Fees we kept wrongly: ours even when the refund that triggered them went to a shopper.
   'money.fee_kept': [

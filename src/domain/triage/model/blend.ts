@@ -10,7 +10,7 @@
  */
 import type { Priority } from '../../model';
 import { truncate } from '../../text';
-import type { TriageCandidate, TriageOutcome, TriageReason, TriageRecommendation } from '../types';
+import type { CustomerTier, TriageCandidate, TriageOutcome, TriageReason, TriageRecommendation } from '../types';
 import type { TriageModelScores } from './index';
 
 /** Facts that decide by precedence (policy steps 2–3): the model never argues with them. */
@@ -28,9 +28,11 @@ export interface BlendOptions {
   threshold: number;
   /** Model probability needed to overrule a decision the rules did make (outside precedence); null: never. */
   overrule: number | null;
+  /** Whether an overrule may swap one team for another, or only decide between a team and the chat. */
+  switchQueues: boolean;
 }
 
-export const BLEND_DEFAULTS: BlendOptions = { threshold: 0.4, overrule: 0.7 };
+export const BLEND_DEFAULTS: BlendOptions = { threshold: 0.4, overrule: 0.7, switchQueues: false };
 
 /** Policy default level for a queue when the rules did not price it: a team is needed, nothing says urgent. */
 const DEFAULT_PRIORITY: Priority = 'P3';
@@ -68,20 +70,30 @@ function undecided(rec: TriageRecommendation): boolean {
 }
 
 /** Which branch of the blend applies. */
-export function blendBranch(rec: TriageRecommendation, scores: TriageModelScores, options: BlendOptions = BLEND_DEFAULTS): BlendBranch {
+export function blendBranch(
+  rec: TriageRecommendation,
+  scores: TriageModelScores,
+  options: BlendOptions = BLEND_DEFAULTS,
+  tier: CustomerTier | null = null,
+): BlendBranch {
   if (!rec.judged || rec.signals.some((s) => PRECEDENCE_SIGNALS.includes(s))) return 'precedence';
+  // The policy keeps the vip_high_tier queue for enterprise customers, whatever the wording.
+  if (scores.best === 'vip_high_tier' && tier !== 'enterprise' && tier !== 'vip') return 'keep_rules';
   const confidence = scores.probability[scores.best];
   if (undecided(rec)) return scores.best !== 'stay_in_chat' && confidence >= options.threshold ? 'fill_gap' : 'keep_rules';
-  if (options.overrule !== null && scores.best !== rec.outcome && confidence >= options.overrule) return 'overrule';
-  return 'keep_rules';
+  if (options.overrule === null || scores.best === rec.outcome || confidence < options.overrule) return 'keep_rules';
+  // Which team, once a team is needed, turns on tier, renewal and impact rules the model does not know.
+  const swap = rec.outcome !== 'stay_in_chat' && scores.best !== 'stay_in_chat';
+  return swap && !options.switchQueues ? 'keep_rules' : 'overrule';
 }
 
 export function blendOutcome(
   rec: TriageRecommendation,
   scores: TriageModelScores,
   options: BlendOptions = BLEND_DEFAULTS,
+  tier: CustomerTier | null = null,
 ): TriageRecommendation {
-  const branch = blendBranch(rec, scores, options);
+  const branch = blendBranch(rec, scores, options, tier);
   if (branch === 'precedence' || branch === 'keep_rules') return rec;
   const outcome = scores.best;
   const ruled = rec.candidates.find((c) => c.outcome === outcome);

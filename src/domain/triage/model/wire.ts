@@ -5,7 +5,7 @@
  * evaluation's "rules alone" figure and for training (synchronous, so the switch cannot leak into other calls).
  */
 import type { TriageAdjustments, TriageInput, TriageRecommendation } from '../types';
-import { blendOutcome, PRECEDENCE_SIGNALS } from './blend';
+import { BLEND_DEFAULTS, blendOutcome, PRECEDENCE_SIGNALS } from './blend';
 import { scoreConversation } from './index';
 
 let rulesOnlyDepth = 0;
@@ -27,5 +27,5 @@ function learntRoutingApplies(rec: TriageRecommendation, adjustments: TriageAdju
 export function withModel(input: TriageInput, rec: TriageRecommendation, adjustments?: TriageAdjustments): TriageRecommendation {
   if (rulesOnlyDepth > 0 || !rec.judged) return rec;
   if (rec.signals.some((s) => PRECEDENCE_SIGNALS.includes(s)) || learntRoutingApplies(rec, adjustments)) return rec;
-  return blendOutcome(rec, scoreConversation(input, rec.signals));
+  return blendOutcome(rec, scoreConversation(input, rec.signals), BLEND_DEFAULTS, input.tier);
 }

@@ -92,12 +92,26 @@ describe('blendOutcome', () => {
     expect(overruled).toMatchObject({ outcome: 'billing_legal', priority: 'P3' });
   });
 
-  it('overrules a ticket the rules chose only above the overrule threshold, taking the priority the rules gave that queue', () => {
-    expect(blendOutcome(billingTicket, scores('technical_bugs', 0.65))).toBe(billingTicket);
-    const out = blendOutcome(billingTicket, scores('technical_bugs', 0.9));
+  it('by default never swaps one team for another: which team turns on rules the model does not know', () => {
+    expect(blendBranch(billingTicket, scores('technical_bugs', 0.99))).toBe('keep_rules');
+    expect(blendOutcome(billingTicket, scores('technical_bugs', 0.99))).toBe(billingTicket);
+  });
+
+  it('when allowed to swap teams, does so only above the overrule threshold, at the priority the rules gave that queue', () => {
+    const swap = { ...BLEND_DEFAULTS, switchQueues: true };
+    expect(blendOutcome(billingTicket, scores('technical_bugs', 0.65), swap)).toBe(billingTicket);
+    const out = blendOutcome(billingTicket, scores('technical_bugs', 0.9), swap);
     expect(out).toMatchObject({ outcome: 'technical_bugs', priority: 'P1' });
     expect(out.runnerUp).toEqual({ outcome: 'billing_legal', priority: 'P2', score: 1 });
     expect(out.signals).toEqual(billingTicket.signals);
+  });
+
+  it('sends to the vip queue only an enterprise customer, as the policy says', () => {
+    expect(blendOutcome(rules({}), scores('vip_high_tier', 0.9), BLEND_DEFAULTS, 'pro').outcome).toBe('stay_in_chat');
+    expect(blendOutcome(rules({}), scores('vip_high_tier', 0.9), BLEND_DEFAULTS, 'enterprise')).toMatchObject({
+      outcome: 'vip_high_tier',
+      priority: 'P3',
+    });
   });
 
   it('overrules a ticket back into the chat with no priority', () => {
@@ -107,7 +121,7 @@ describe('blendOutcome', () => {
   });
 
   it('never overrules when overrule is switched off, and agreeing with the rules changes nothing', () => {
-    expect(blendOutcome(billingTicket, scores('technical_bugs', 0.99), { threshold: 0.4, overrule: null })).toBe(billingTicket);
+    expect(blendOutcome(billingTicket, scores('stay_in_chat', 0.99), { ...BLEND_DEFAULTS, overrule: null })).toBe(billingTicket);
     expect(blendOutcome(billingTicket, scores('billing_legal', 0.99))).toBe(billingTicket);
   });
 });
