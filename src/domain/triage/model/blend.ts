@@ -3,7 +3,8 @@
  * Otherwise the model may
  *  - fill the gap: the rules kept the chat in chat only because nothing fired, and the model's best is a team with
  *    probability ≥ threshold;
- *  - overrule: the model disagrees with what the rules decided and its probability is ≥ overrule.
+ *  - overrule: the model disagrees with what the rules decided and its probability is ≥ overrule — by default only
+ *    on whether a team is needed at all, never on which team, and never into vip_high_tier below the enterprise tier.
  * The thresholds were chosen by leave-one-writer-out evaluation (eval/triage/lowo.ts; table in the folder README).
  * A changed outcome takes the priority the rules gave that outcome as a candidate, else the policy's plain P3, and
  * its reason, title and need quote the customer message whose wording speaks most for it.
