@@ -17,6 +17,7 @@ import { coldView, sidebarRows } from './scenarios/sidebar';
 import { slaRows } from './scenarios/sla-tick';
 import { summaryRows } from './scenarios/summary';
 import { triageRows } from './scenarios/triage';
+import { triageModelRows } from './scenarios/triage-model';
 import { webhookRows } from './scenarios/webhooks';
 import { type BenchEnv, setUp } from './setup';
 
@@ -96,6 +97,8 @@ async function scenarios(env: BenchEnv): Promise<Row[]> {
   rows.push(...summaryRows(env.fake, env.demo, options.summaryIterations, env.now()));
   log('Triage engine');
   rows.push(...triageRows(options.summaryIterations));
+  log('Triage with the model (500-part chat)');
+  rows.push(...(await attempt('triage.with_model_500', 'Triage with the model', 'ms', async () => triageModelRows())));
   log('Hostile customer message (25, 50, 100 KB beside a normal one)');
   rows.push(...(await attempt('hostile.summary', 'Hostile message', 'ms', () => hostileMessageRows(env))));
   const app = await env.app.call<ReturnType<typeof memory>>('memory');

@@ -10,6 +10,7 @@ import { oneLine, truncate } from '../text';
 import { needFor, reasonsFor, titleFor } from './explain';
 import { factsOf } from './facts';
 import { type AnalysedMessage, analyse } from './mentions';
+import { withModel } from './model/wire';
 import { type Verdict, verdicts } from './policy';
 import type { TriageAdjustments, TriageCandidate, TriageInput, TriageOutcome, TriageReason, TriageRecommendation } from './types';
 
@@ -97,7 +98,7 @@ export function triage(input: TriageInput, adjustments?: TriageAdjustments): Tri
   const { need, needQuote } = needFor(best, facts, analysis.messages);
   const reasons = reasonsFor(best, facts, analysis.messages);
   if (reasons.length === 0) reasons.push(fallbackReason(best, analysis.messages));
-  return {
+  const byRules: TriageRecommendation = {
     judged: true,
     outcome: best.outcome,
     priority: best.outcome === 'stay_in_chat' ? null : best.priority,
@@ -110,4 +111,5 @@ export function triage(input: TriageInput, adjustments?: TriageAdjustments): Tri
     need,
     needQuote,
   };
+  return withModel(input, byRules, adjustments);
 }
