@@ -159,6 +159,24 @@ export interface Tables {
   webhook_inbox: WebhookInboxTable;
   webhook_payloads: WebhookPayloadsTable;
   settings_link_uses: SettingsLinkUsesTable;
+  triage_feedback: TriageFeedbackTable;
+}
+
+export interface TriageFeedbackTable {
+  workspace_id: string;
+  id: string;
+  escalation_id: string;
+  conversation_id: string;
+  created_at: number;
+  engine_version: string;
+  judged: number;
+  suggested_outcome: string;
+  suggested_priority: string | null;
+  signals_json: string;
+  base_scores_json: string;
+  final_queue: string;
+  final_priority: string;
+  overrode_keep_in_chat: number;
 }
 
 export interface SettingsLinkUsesTable {
@@ -171,6 +189,7 @@ export interface SettingsLinkUsesTable {
 
 /** Every table that holds workspace data, children before parents: the order `purge` deletes in. */
 export const WORKSPACE_TABLES = [
+  'triage_feedback',
   'settings_link_uses',
   'settings_audit',
   'workspace_settings',

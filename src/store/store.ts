@@ -17,6 +17,7 @@ import { createLinkUsesRepo, type LinkUsesRepo } from './repos/link-uses';
 import { createOutboxRepo, type OutboxRepo } from './repos/outbox';
 import { createSettingsRepo, type SettingsRepo } from './repos/settings';
 import { createTicketsRepo, type TicketsRepo } from './repos/tickets';
+import { createTriageFeedbackRepo, type TriageFeedbackRepo } from './repos/triage-feedback';
 import { createWebhooksRepo, type WebhooksRepo } from './repos/webhooks';
 import { createWorkspacesRepo, type WorkspacesRepo } from './repos/workspaces';
 
@@ -31,6 +32,8 @@ export interface Store {
   readonly outbox: OutboxRepo;
   readonly webhooks: WebhooksRepo;
   readonly linkUses: LinkUsesRepo;
+  /** Suggestions beside the agents' choices: the sidebar's recommendation learns from them, so writes are observed. */
+  readonly triageFeedback: TriageFeedbackRepo;
   /** Which workspaces' sidebar-visible rows changed, here or in another process (shared by every transaction store). */
   readonly changes: ChangeFeed;
   /** Runs `fn` atomically; nested calls join the outer transaction. Throwing rolls everything back. */
@@ -100,6 +103,7 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     outbox: createOutboxRepo(ctx),
     webhooks: createWebhooksRepo(ctx),
     linkUses: createLinkUsesRepo(ctx),
+    triageFeedback: observed('triageFeedback', createTriageFeedbackRepo(ctx)),
     changes,
     transaction: async (fn) => {
       if (db.isTransaction) return fn(store);
