@@ -36,7 +36,16 @@ export function replay(stream: readonly StreamCase[], windowSize: number, option
   const windows: WindowResult[] = [];
   stream.forEach((item, index) => {
     if (index % windowSize === 0) {
-      windows.push({ from: index + 1, to: index, cases: 0, withoutLearning: 0, withLearning: 0, relabelled: 0, relabelledWithout: 0, relabelledWith: 0 });
+      windows.push({
+        from: index + 1,
+        to: index,
+        cases: 0,
+        withoutLearning: 0,
+        withLearning: 0,
+        relabelled: 0,
+        relabelledWithout: 0,
+        relabelledWith: 0,
+      });
     }
     const window = windows[windows.length - 1]!;
     const base = triage(item.input);

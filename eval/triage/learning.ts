@@ -6,29 +6,20 @@
  * its own. The stream is the dev set, shuffled with a fixed seed, `PASSES` times over (support chats of a kind
  * recur; the learner must not simply memorise one case, and each pass is a fresh order). Accuracy is reported per
  * window of the stream, without and with learning, overall and on the cases the habit relabelled.
+ *
+ * Learning re-ranks the outcomes the engine lists as candidates (the policy steps that applied); a habit that
+ * sends a case to a queue the engine did not consider for it cannot be learnt, and the executives habit shows it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
 import type { TriageOutcome } from '../../src/domain/triage';
 import { seededRandom } from '../../src/util/seeded-random';
+import { type LabelledCase, loadCases } from './cases';
 import { replay, type StreamCase, type WindowResult } from './learning-replay';
 
-const DEV = join(__dirname, 'dev');
 const PASSES = 3;
 const WINDOW = 150;
 const SEED = 20261207;
 
-const outcome = z.enum(['stay_in_chat', 'billing_legal', 'technical_bugs', 'account_risk', 'vip_high_tier']);
-const caseSchema = z.object({
-  id: z.string(),
-  tier: z.enum(['standard', 'pro', 'enterprise', 'vip']),
-  renewal_in_days: z.number().nullable(),
-  messages: z.array(z.object({ author: z.enum(['customer', 'teammate']), text: z.string() })),
-  gold: z.object({ outcome }),
-  kinds: z.array(z.string()),
-});
-type DevCase = z.infer<typeof caseSchema>;
+type DevCase = LabelledCase;
 
 interface Habit {
   name: string;
@@ -44,16 +35,11 @@ const HABITS: readonly Habit[] = [
     relabel: (c) => (c.kinds.includes('executive') && c.gold.outcome === 'account_risk' ? 'vip_high_tier' : null),
   },
   {
-    name: 'cancellations-to-risk',
-    describe: 'sends cancellations with money at stake to Account Risk instead of Billing / Legal',
-    relabel: (c) => (c.kinds.includes('cancellation_money') && c.gold.outcome === 'billing_legal' ? 'account_risk' : null),
+    name: 'repeat-issues-to-technical',
+    describe: 'sends repeated unresolved issues to Technical / Bugs instead of Account Risk',
+    relabel: (c) => (c.kinds.includes('repeat_issue') && c.gold.outcome === 'account_risk' ? 'technical_bugs' : null),
   },
 ];
-
-function loadDev(): DevCase[] {
-  const files = readdirSync(DEV).filter((f) => f.endsWith('.json')).sort();
-  return files.flatMap((file) => z.array(caseSchema).parse(JSON.parse(readFileSync(join(DEV, file), 'utf8'))));
-}
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
@@ -90,15 +76,16 @@ function table(windows: readonly WindowResult[]): string {
 }
 
 function main(): void {
-  const cases = loadDev();
+  const cases = loadCases('dev');
   console.log(`Learning replay over ${cases.length} dev cases × ${PASSES} passes, windows of ${WINDOW} (seed ${SEED}).\n`);
   for (const habit of HABITS) {
     const stream = streamFor(cases, habit);
     const windows = replay(stream, WINDOW);
-    const total = windows.reduce(
-      (t, w) => ({ n: t.n + w.cases, without: t.without + w.withoutLearning, with: t.with + w.withLearning }),
-      { n: 0, without: 0, with: 0 },
-    );
+    const total = windows.reduce((t, w) => ({ n: t.n + w.cases, without: t.without + w.withoutLearning, with: t.with + w.withLearning }), {
+      n: 0,
+      without: 0,
+      with: 0,
+    });
     console.log(`## ${habit.name}: a workspace that ${habit.describe}`);
     console.log(table(windows));
     console.log(`overall: ${pct(total.without, total.n)} % without learning, ${pct(total.with, total.n)} % with\n`);

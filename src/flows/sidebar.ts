@@ -98,7 +98,12 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
 
 function recommendationVM(recommended: Recommended, settings: WorkspaceSettings, zone: string): RecommendationVM {
   const view = describeRecommendation(recommended.recommendation, recommended.mapped.input.messages, (q) => settings.queues[q].label, zone);
-  return { kind: view.kind, headline: view.headline, reasons: view.reasons.map(({ text, source }) => ({ text, source })), closeCall: view.closeCall };
+  return {
+    kind: view.kind,
+    headline: view.headline,
+    reasons: view.reasons.map(({ text, source }) => ({ text, source })),
+    closeCall: view.closeCall,
+  };
 }
 
 const MINUTE = 60_000;

@@ -66,7 +66,9 @@ export function describeRecommendation(
   }));
   const runnerUp = recommendation.runnerUp;
   const closeCall =
-    recommendation.judged && runnerUp ? `Close call: runner-up ${withPriority(outcomeLabel(runnerUp.outcome, labels), runnerUp.priority)}` : null;
+    recommendation.judged && runnerUp
+      ? `Close call: runner-up ${withPriority(outcomeLabel(runnerUp.outcome, labels), runnerUp.priority)}`
+      : null;
   if (!recommendation.judged) {
     return { kind: 'unjudged', headline: COULD_NOT_JUDGE, reasons, closeCall: null, confidence: recommendation.confidence };
   }

@@ -34,12 +34,17 @@ export interface LearnerOptions {
   margin: number;
 }
 
+/**
+ * Sized to the engine's scores: the winning policy step scores 1 and the next applicable one 0.6 (see
+ * src/domain/triage/index.ts), so a few consistent corrections over two or more signals tip a choice, and the
+ * cap keeps one signal from moving an outcome by more than half the winner's score.
+ */
 export const DEFAULT_LEARNER_OPTIONS: Readonly<LearnerOptions> = Object.freeze({
-  rate: 0.5,
+  rate: 0.1,
   minCount: 3,
   decay: 0.005,
-  cap: 2,
-  margin: 0.25,
+  cap: 0.5,
+  margin: 0.1,
 });
 
 export interface Learner {

@@ -30,11 +30,10 @@ export function renderTriageSection({ stats, window, labels }: TriageSectionMode
 </section>`;
   }
   const rows = stats.bySuggestion.map(
-    ({ outcome, rate }) => html`<tr><th scope="row">${outcomeLabel(outcome, labels)}</th><td>${String(rate.total)}</td><td>${String(rate.accepted)}</td><td>${percent(rate)}</td></tr>`,
+    ({ outcome, rate }) =>
+      html`<tr><th scope="row">${outcomeLabel(outcome, labels)}</th><td>${String(rate.total)}</td><td>${String(rate.accepted)}</td><td>${percent(rate)}</td></tr>`,
   );
-  const corrections = stats.corrections.map(
-    (c) => html`<li>${outcomeLabel(c.from, labels)} → ${labels(c.to)} ×${String(c.count)}</li>`,
-  );
+  const corrections = stats.corrections.map((c) => html`<li>${outcomeLabel(c.from, labels)} → ${labels(c.to)} ×${String(c.count)}</li>`);
   return html`<section id="section-triage" aria-labelledby="heading-triage">${heading}
 <p id="triage-acceptance">Agents kept the suggested queue in ${share(stats.queue, 'escalations')}${
     stats.priority.total > 0 ? html`, and the suggested priority in ${share(stats.priority, 'escalations')}` : ''

@@ -87,7 +87,12 @@ export async function loadContext(deps: EscalationDeps, target: EscalationTarget
   const analysis = analyseSignals({ conversation, contact, company, settings: settings.signals, now });
   const timezone = workspace?.timezone ?? 'UTC';
   const recommended = await deps.triage.recommend(workspaceId, conversation, analysis.facts);
-  const view = describeRecommendation(recommended.recommendation, recommended.mapped.input.messages, (q) => settings.queues[q].label, timezone);
+  const view = describeRecommendation(
+    recommended.recommendation,
+    recommended.mapped.input.messages,
+    (q) => settings.queues[q].label,
+    timezone,
+  );
   const suggestion: EscalationSuggestion = { ...preselection(recommended.recommendation), reason: reasonPrefill(view), view };
   return {
     workspaceId,

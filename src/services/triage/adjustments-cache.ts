@@ -41,7 +41,8 @@ export function createAdjustmentsCache(store: Store): AdjustmentsCache {
         hit.stamp = stamp;
         return hit.adjustments;
       }
-      const adjustments = count === 0 ? { bias: {} } : learnAdjustments(examplesFrom(await store.triageFeedback.listRecent(workspaceId, FEEDBACK_WINDOW)));
+      const adjustments =
+        count === 0 ? { bias: {} } : learnAdjustments(examplesFrom(await store.triageFeedback.listRecent(workspaceId, FEEDBACK_WINDOW)));
       if (cache.size >= CACHE_MAX) cache.clear();
       cache.set(workspaceId, { adjustments, stamp, revision });
       return adjustments;

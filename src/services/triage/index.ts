@@ -27,7 +27,11 @@ export interface Recommended {
 export interface TriageService {
   recommend(workspaceId: string, conversation: ConversationView, facts: AccountFacts): Promise<Recommended>;
   /** The feedback row for an escalation of this conversation, to be recorded in the escalation's transaction. */
-  feedback(recommended: Recommended, escalation: { id: string; conversationId: string; now: number }, choice: { queue: QueueKey; priority: Priority }): TriageFeedbackInput;
+  feedback(
+    recommended: Recommended,
+    escalation: { id: string; conversationId: string; now: number },
+    choice: { queue: QueueKey; priority: Priority },
+  ): TriageFeedbackInput;
   /** Forget the cached adjustments after new feedback (other instances hear of it through the change feed). */
   invalidate(workspaceId: string): void;
   stats(workspaceId: string): Promise<FeedbackStats & { window: number }>;
@@ -35,7 +39,8 @@ export interface TriageService {
 
 function scoresOf(recommendation: TriageRecommendation): Partial<Record<TriageOutcome, number>> {
   const out: Partial<Record<TriageOutcome, number>> = {};
-  for (const candidate of recommendation.candidates) if (TRIAGE_OUTCOMES.includes(candidate.outcome)) out[candidate.outcome] = candidate.score;
+  for (const candidate of recommendation.candidates)
+    if (TRIAGE_OUTCOMES.includes(candidate.outcome)) out[candidate.outcome] = candidate.score;
   return out;
 }
 
