@@ -36,7 +36,10 @@ describeContract('triage feedback', (engine) => {
   });
 
   it('marks "keep in chat" followed by an escalation as overridden, and keeps a null priority', async () => {
-    await engine.store.triageFeedback.record('ws-a', feedback({ suggestedOutcome: 'stay_in_chat', suggestedPriority: null, judged: false }));
+    await engine.store.triageFeedback.record(
+      'ws-a',
+      feedback({ suggestedOutcome: 'stay_in_chat', suggestedPriority: null, judged: false }),
+    );
     const [row] = await engine.store.triageFeedback.listRecent('ws-a', 10);
     expect(row).toMatchObject({ suggestedOutcome: 'stay_in_chat', suggestedPriority: null, judged: false, overrodeKeepInChat: true });
   });
