@@ -136,7 +136,7 @@ describeBrowser('settings page in Chromium (no JavaScript)', () => {
     // Queue names are the workspace's own (an earlier test renames Technical / Bugs).
     const { queues } = (await h.application.store.settings.get(h.demo.workspaceId)).settings;
     const technical = queues.technical.label;
-    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     const section = page.locator('#section-triage');
     await section.getByRole('heading', { level: 2, name: 'Triage suggestions' }).waitFor();
     await expect(section.locator('#triage-acceptance').innerText()).resolves.toBe(
@@ -144,7 +144,7 @@ describeBrowser('settings page in Chromium (no JavaScript)', () => {
     );
     const table = section.getByRole('table', { name: 'Acceptance per suggested queue' });
     await expect(table.getByRole('row', { name: technical }).innerText()).resolves.toMatch(
-      new RegExp(`^${escape(technical)}\\s+8\\s+5\\s+63 %`),
+      new RegExp(`^${literal(technical)}\\s+8\\s+5\\s+63 %`),
     );
     await expect(table.getByRole('row', { name: /Keep in chat/ }).innerText()).resolves.toMatch(/Keep in chat\s+1\s+0\s+0 %/);
     await expect(section.getByRole('listitem').first().innerText()).resolves.toBe(`${technical} → ${queues.billing_legal.label} ×3`);
