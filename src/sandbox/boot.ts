@@ -18,6 +18,7 @@ import { OffsetClock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { type Application, buildApplication } from '../wiring';
 import { type SandboxDemo, seedSandboxDemo } from './demo-data';
+import { seedDemoFeedback } from './demo-feedback';
 import { saveDemoSettings } from './demo-settings';
 import { type FakeIntercom, startFakeIntercom } from './fake-intercom';
 import { bundleSimulator } from './simulator/bundle';
@@ -125,6 +126,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
       clock,
     });
     await saveDemoSettings(application.store, demo, workspace.timezone, clock.now());
+    await seedDemoFeedback(application, fake, demo, clock.now());
     fake.configureWebhooks({ url: `${baseUrl}/intercom/webhooks`, clientSecret: SANDBOX_CLIENT_SECRET });
     runtime = { fake, demo, application, clock, appUrl: baseUrl, clientSecret: SANDBOX_CLIENT_SECRET, movedMs: 0 };
     if (options.startJobs ?? true) application.startJobs();

@@ -22,7 +22,7 @@ export interface LearningExample {
 }
 
 export interface LearnerOptions {
-  /** Step per mistake, in engine score units. */
+  /** How far one correction moves an outcome's score, in engine score units (shared among the fired signals). */
   rate: number;
   /** Examples a signal must appear in before its bias is applied. */
   minCount: number;
@@ -36,8 +36,9 @@ export interface LearnerOptions {
 
 /**
  * Sized to the engine's scores: the winning policy step scores 1 and the next applicable one 0.6 (see
- * src/domain/triage/index.ts), so a few consistent corrections over two or more signals tip a choice, and the
- * cap keeps one signal from moving an outcome by more than half the winner's score.
+ * src/domain/triage/index.ts): a correction moves the two outcomes 0.2 closer, so two or three consistent ones
+ * make a close call and a few more tip the choice; the cap keeps one signal from moving an outcome by more than
+ * half the winner's score.
  */
 export const DEFAULT_LEARNER_OPTIONS: Readonly<LearnerOptions> = Object.freeze({
   rate: 0.1,
@@ -104,9 +105,11 @@ export function createLearner(options: LearnerOptions = DEFAULT_LEARNER_OPTIONS)
       if (rival === undefined) return;
       const lead = (scores.get(example.label) ?? 0) - (scores.get(rival) ?? 0);
       if (lead > options.margin) return;
+      // The step is shared among the signals, so one correction moves an outcome by `rate` however many fired.
+      const step = options.rate / signals.length;
       for (const signal of signals) {
-        nudge(signal, example.label, options.rate);
-        nudge(signal, rival, -options.rate);
+        nudge(signal, example.label, step);
+        nudge(signal, rival, -step);
       }
     },
 
