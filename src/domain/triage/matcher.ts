@@ -1,10 +1,10 @@
 /**
  * Concept lexicons compiled into a token index. A lexicon entry is a phrase of word patterns written in folded
  * form: `refund` (exact), `refund*` (prefix: inflections), `*ausfall` (suffix: German compound heads),
- * `*datenschutz*` (inside a word), and `~` (skip up to three words: "cancel ~ subscription" matches
+ * `*datenschutz*` (inside a word), and `~` (skip up to four words: "cancel ~ subscription" matches
  * "cancel our annual subscription"). Matching walks tokens, never a regex, so the work is linear in the text.
  */
-import type { Sentence } from './text';
+import type { Sentence, Token } from './text';
 
 type WordPattern = { kind: 'exact' | 'prefix' | 'suffix' | 'contains'; text: string } | { kind: 'gap' };
 
@@ -20,7 +20,7 @@ export interface ConceptHit {
   to: number;
 }
 
-const GAP = 3;
+const GAP = 4;
 
 function parseWord(raw: string): WordPattern {
   if (raw === '~') return { kind: 'gap' };
@@ -33,15 +33,17 @@ function parseWord(raw: string): WordPattern {
   return { kind: 'exact', text };
 }
 
-function wordMatches(pattern: WordPattern, word: string): boolean {
+function wordMatches(pattern: WordPattern, token: Token): boolean {
+  const word = token.word;
   switch (pattern.kind) {
     case 'exact':
       return word === pattern.text;
     case 'prefix':
-      return word.startsWith(pattern.text);
+      return !token.glued && word.startsWith(pattern.text);
     case 'suffix':
-      return word.length > pattern.text.length && word.endsWith(pattern.text);
+      return !token.glued && word.length > pattern.text.length && word.endsWith(pattern.text);
     case 'contains':
+      // Infix patterns are written for glued codes too ("NFSE_SEFAZ_TIMEOUT", "payment_intent_invalid").
       return word.includes(pattern.text);
     default:
       return false;
@@ -54,13 +56,16 @@ function matchFrom(words: readonly WordPattern[], w: number, sentence: Sentence,
   const pattern = words[w]!;
   if (pattern.kind === 'gap') {
     for (let skip = 0; skip <= GAP; skip++) {
+      if (skip > 0 && sentence.tokens[at + skip - 1]?.breakBefore) break;
       const end = matchFrom(words, w + 1, sentence, at + skip);
       if (end >= 0) return end;
     }
     return -1;
   }
   const token = sentence.tokens[at];
-  if (!token || !wordMatches(pattern, token.word)) return -1;
+  if (!token || !wordMatches(pattern, token)) return -1;
+  // Only the first word of a phrase may follow a comma or bracket: phrases stay inside one clause.
+  if (w > 0 && token.breakBefore) return -1;
   return matchFrom(words, w + 1, sentence, at + 1);
 }
 

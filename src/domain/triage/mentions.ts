@@ -27,6 +27,8 @@ export interface Mention {
   ongoing: boolean;
   resolved: boolean;
   shoppers: boolean;
+  /** The sentence asks for something ("please", "we want", "bitte", "merci de", "quiero", "gostaria"). */
+  asked: boolean;
 }
 
 export interface AnalysedMessage {
@@ -50,11 +52,105 @@ function has(hits: readonly ConceptHit[], concept: string): boolean {
   return hits.some((hit) => hit.concept === concept);
 }
 
-function isNegated(hit: ConceptHit, hits: readonly ConceptHit[]): boolean {
-  const contrastBetween = (from: number) => hits.some((c) => c.concept === 'mod.contrast' && c.from >= from && c.from < hit.from);
-  return hits.some(
-    (neg) => neg.concept === 'mod.negation' && neg.to <= hit.from && hit.from - neg.to <= NEGATION_REACH && !contrastBetween(neg.to),
+/** Words that negate the verb in front of them: German "funktioniert nicht", French "(ne) marche pas / plus". */
+const AFTER_NEGATION = new Set(['nicht', 'pas', 'plus', 'nie', 'jamais']);
+
+function isNegated(hit: ConceptHit, hits: readonly ConceptHit[], sentence: Sentence, portuguese: boolean): boolean {
+  const crossesClause = (from: number) => {
+    for (let at = from; at <= hit.from; at++) if (sentence.tokens[at]?.breakBefore) return true;
+    return hits.some((c) => c.concept === 'mod.contrast' && c.from >= from && c.from < hit.from);
+  };
+  const before = hits.some(
+    (neg) =>
+      neg.concept === 'mod.negation' &&
+      neg.to <= hit.from &&
+      hit.from - neg.to <= NEGATION_REACH &&
+      !crossesClause(neg.to) &&
+      // Portuguese "no" is "in the" ("no Procon", "no cartão"), never "not".
+      !(portuguese && sentence.tokens[neg.from]?.word === 'no'),
   );
+  const previous = sentence.tokens[hit.from - 1]?.word;
+  const next = sentence.tokens[hit.to]?.word;
+  return before || previous === 'ne' || previous === 'n' || (next !== undefined && AFTER_NEGATION.has(next));
+}
+
+/** Words only Portuguese uses among our five languages (Spanish shares "no" as a negation, Portuguese does not). */
+const PORTUGUESE_ONLY = new Set([
+  'nao',
+  'voce',
+  'voces',
+  'do',
+  'da',
+  'dos',
+  'das',
+  'ao',
+  'pelo',
+  'pela',
+  'isso',
+  'obrigado',
+  'obrigada',
+  'tambem',
+  'entao',
+  'um',
+  'uma',
+  'com',
+  'em',
+  'nosso',
+  'nossa',
+  'meu',
+  'minha',
+  'ta',
+  'ja',
+  'sao',
+  'estao',
+  'e',
+]);
+const SPANISH_ONLY = new Set([
+  'el',
+  'los',
+  'del',
+  'y',
+  'con',
+  'en',
+  'un',
+  'pero',
+  'muy',
+  'gracias',
+  'nuestro',
+  'nuestra',
+  'mi',
+  'ya',
+  'usted',
+  'ustedes',
+  'hola',
+  'es',
+  'esta',
+  'vuestro',
+  'vuestra',
+  'os',
+]);
+
+function looksPortuguese(sentences: readonly Sentence[]): boolean {
+  let score = 0;
+  for (const sentence of sentences) {
+    for (const token of sentence.tokens) {
+      if (PORTUGUESE_ONLY.has(token.word)) score++;
+      else if (SPANISH_ONLY.has(token.word)) score--;
+    }
+  }
+  return score > 0;
+}
+
+/** A hit of the key concept hides hits of these concepts on the same words ("archived by error" is not an error). */
+const SHADOWS: Readonly<Record<string, readonly string[]>> = {
+  'tech.self_deleted': ['tech.bug'],
+  'legal.trap': ['legal.threat'],
+  'chat.works_now': ['tech.bug'],
+  'mod.polite_if': [],
+};
+
+function shadowed(hit: ConceptHit, hits: readonly ConceptHit[]): boolean {
+  return hits.some((other) => SHADOWS[other.concept]?.includes(hit.concept) === true && other.from < hit.to && hit.from < other.to);
 }
 
 function isHypothetical(hits: readonly ConceptHit[]): boolean {
@@ -80,32 +176,45 @@ function readMessages(messages: readonly TriageMessage[]): AnalysedMessage[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
+/** Clause of a token: contrast words ("but", "aber", "mais", "pero", "porém") start a new one. */
+function clauseOf(at: number, hits: readonly ConceptHit[]): number {
+  return hits.filter((hit) => hit.concept === 'mod.contrast' && hit.from <= at).length;
+}
+
+function inClause(hits: readonly ConceptHit[], concept: string, clause: number): boolean {
+  return hits.some((hit) => hit.concept === concept && clauseOf(hit.from, hits) === clause);
+}
+
 export function analyse(messages: readonly TriageMessage[]): Analysis {
   const read = readMessages(messages);
   const mentions: Mention[] = [];
   for (const message of read) {
+    let previousShoppers = false;
+    const portuguese = looksPortuguese(message.sentences);
     message.sentences.forEach((sentence, sentenceIndex) => {
       const hits = matcher.match(sentence);
-      if (hits.length === 0) return;
       const hypothetical = isHypothetical(hits);
-      const ongoing = has(hits, 'mod.ongoing');
-      const past = has(hits, 'mod.past') && !ongoing;
-      const resolved = has(hits, 'mod.resolved');
-      const shoppers = has(hits, 'mod.shoppers');
+      // The merchant's shoppers are often named in the sentence before the money ("A customer wants her money back. How do I refund?").
+      const shoppersHere = has(hits, 'mod.shoppers');
+      const shoppers = shoppersHere || previousShoppers;
+      previousShoppers = shoppersHere;
       for (const hit of hits) {
-        if (hit.concept.startsWith('mod.')) continue;
+        if (hit.concept.startsWith('mod.') || shadowed(hit, hits)) continue;
+        const clause = clauseOf(hit.from, hits);
+        const ongoing = inClause(hits, 'mod.ongoing', clause);
         mentions.push({
           concept: hit.concept,
           messageIndex: message.index,
           author: message.author,
           sentence: sentenceIndex,
-          negated: isNegated(hit, hits),
+          negated: isNegated(hit, hits, sentence, portuguese),
           hypothetical,
           question: sentence.question,
-          past,
+          past: inClause(hits, 'mod.past', clause) && !ongoing,
           ongoing,
-          resolved,
+          resolved: inClause(hits, 'mod.resolved', clause),
           shoppers,
+          asked: hits.some((ask) => ask.concept === 'mod.ask' && !isNegated(ask, hits, sentence, portuguese)),
         });
       }
     });

@@ -39,8 +39,8 @@ function present(facts: Facts, ids: readonly string[]): string[] {
 
 /** Blocked / degraded impact, read the way the priority section does. */
 function impactLevel(c: Context): Priority | null {
-  const blocked = c.facts.has('impact.blocked') && !c.facts.has('impact.workaround');
-  const degraded = c.facts.has('impact.degraded') || c.facts.has('impact.workaround') || c.facts.has('impact.blocked');
+  const blocked = c.facts.has('impact.blocked') && !c.facts.has('impact.workaround') && !c.facts.has('impact.still_works');
+  const degraded = ['impact.degraded', 'impact.workaround', 'impact.blocked', 'impact.still_works'].some((id) => c.facts.has(id));
   if (blocked) return c.enterprise ? 'P1' : 'P2';
   if (degraded) return c.enterprise ? 'P2' : 'P3';
   return null;
@@ -70,7 +70,8 @@ function moneyDispute(c: Context): Verdict | null {
 function relationshipRisk(c: Context): Verdict | null {
   const because = present(c.facts, ['risk.churn', 'risk.cancel', 'risk.repeat']);
   if (c.facts.has('risk.frustration') && c.renewalSoon) because.push('risk.frustration', 'risk.renewal_soon');
-  const executiveComplaint = c.facts.has('risk.executive') && (c.facts.has('risk.frustration') || because.length > 0);
+  const complaint = c.facts.has('risk.frustration') || c.facts.has('risk.complaint');
+  const executiveComplaint = c.facts.has('risk.executive') && (complaint || because.length > 0);
   if (executiveComplaint) because.push('risk.executive');
   if (because.length === 0) return null;
   const impact = impactLevel(c);
@@ -83,16 +84,16 @@ function productFault(c: Context): Verdict | null {
     'tech.security',
     'tech.bug',
     'tech.reproduced',
-    'money.shoppers',
+    'money.shopper_duplicate',
     'tech.cosmetic',
     'tech.feature_request',
   ]);
   if (because.length === 0) return null;
   if (c.facts.has('tech.security')) return { outcome: 'technical_bugs', priority: 'P1', step: 6, because };
   const impact = impactLevel(c);
-  const lowImpact = c.facts.has('tech.cosmetic') || c.facts.has('tech.feature_request');
+  const lowImpact = c.facts.has('tech.cosmetic') || c.facts.has('tech.feature_request') || c.facts.has('tech.low_impact');
   let priority: Priority = impact ?? (lowImpact ? 'P4' : 'P3');
-  if (c.facts.has('money.shoppers') && c.facts.has('tech.bug') && (priority === 'P3' || priority === 'P4')) priority = 'P2';
+  if (c.facts.has('money.shopper_duplicate') && (priority === 'P3' || priority === 'P4')) priority = 'P2';
   if (lowImpact && !c.facts.has('tech.bug') && impact === null) priority = 'P4';
   return { outcome: 'technical_bugs', priority, step: 6, because };
 }

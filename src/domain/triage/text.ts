@@ -17,6 +17,10 @@ export interface Token {
   /** Offsets into the message's plain text, for quoting. */
   start: number;
   end: number;
+  /** A comma, colon, dash or bracket stands before this word: phrases do not run across it ("a $150 refund, it went"). */
+  breakBefore: boolean;
+  /** Glued from parts ("refund.created", "cto@acme.io"): only ever matched exactly, never as a stem. */
+  glued: boolean;
 }
 
 export interface Sentence {
@@ -43,6 +47,16 @@ function isWordChar(code: number): boolean {
   return code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000;
 }
 
+/** , : ( ) — – and quotes separate clauses inside a sentence. */
+function isClauseMark(code: number): boolean {
+  return code === 44 || code === 58 || code === 40 || code === 41 || code === 0x2014 || code === 0x2013 || code === 34;
+}
+
+/** @ . _ : / inside a word glue it together (addresses, URLs, event names, versions). */
+function isJoiner(code: number): boolean {
+  return code === 64 || code === 46 || code === 95 || code === 58 || code === 47;
+}
+
 function foldChar(code: number): string {
   if (code >= 65 && code <= 90) return String.fromCharCode(code + 32);
   if (code < 0x80) return String.fromCharCode(code);
@@ -65,10 +79,14 @@ export function sentences(text: string): Sentence[] {
   let sentenceStart = 0;
   let word = '';
   let wordStart = -1;
+  let glued = false;
+  let pendingBreak = false;
   const flushWord = (end: number) => {
-    if (wordStart >= 0) tokens.push({ word, start: wordStart, end });
+    if (wordStart >= 0) tokens.push({ word, start: wordStart, end, breakBefore: pendingBreak, glued });
+    if (wordStart >= 0) pendingBreak = false;
     word = '';
     wordStart = -1;
+    glued = false;
   };
   const flushSentence = (end: number) => {
     if (tokens.length > 0) out.push({ tokens, start: sentenceStart, end, question: text.charCodeAt(end - 1) === 63 });
@@ -82,7 +100,14 @@ export function sentences(text: string): Sentence[] {
       word += foldChar(code);
       continue;
     }
+    // "cto@acme.io", "refund.created", "https://x/y": one token, so an address or an event name is never read as words.
+    if (wordStart >= 0 && isJoiner(code) && isWordChar(text.charCodeAt(i + 1))) {
+      word += String.fromCharCode(code);
+      glued = true;
+      continue;
+    }
     flushWord(i);
+    if (isClauseMark(code)) pendingBreak = true;
     if (endsSentence(text, i)) flushSentence(i + 1);
   }
   flushWord(text.length);

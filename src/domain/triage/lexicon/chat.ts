@@ -7,11 +7,9 @@ import type { Lexicon } from '../matcher';
 export const CHAT: Lexicon = {
   'chat.howto': [
     'how do i, how do we, how can i, how can we, how to, where do i, where can i, where do we, where can we, is there a way',
-    'is it possible to, can i, can we, what s the best way, wie kann ich, wie konnen wir, wie geht, wie mache ich',
-    'wo kann ich, wo finde ich, gibt es eine moglichkeit, ist es moglich, kann ich, konnen wir, comment, ou puis je',
-    'ou est ce que, ou trouver, est il possible, est ce possible, puis je, pouvons nous, y a t il un moyen, como, donde',
-    'se puede, es posible, puedo, podemos, hay forma, hay manera, como, onde, da para, e possivel, posso, podemos, tem como',
-    'existe forma',
+    'is it possible to, what s the best way, wie kann ich, wie konnen wir, wie geht, wie mache ich, wo kann ich',
+    'wo finde ich, gibt es eine moglichkeit, ist es moglich, ou puis je, ou est ce que, ou trouver, est il possible',
+    'est ce possible, y a t il un moyen, es posible, hay forma, hay manera, como, e possivel, podemos, existe forma',
   ],
   'chat.routine_update': [
     'billing email, billing address, invoice email, send ~ invoices to, vat id, vat number, tax id, future invoices',
@@ -45,6 +43,8 @@ export const CHAT: Lexicon = {
   ],
   'chat.thanks': ['thanks, thank you, thx, cheers, ty, appreciate*, danke*, vielen dank, merci, gracias, obrigad*, valeu'],
   'chat.works_now': [
+    'funciona, funciono, fonctionne, marche, klappt, funktioniert, works, worked, vale, ah vale, ok gracias, se lo explico',
+    'hat geklappt, hat funktioniert, geklappt, ist drin, sind drin, passt, top, super danke, merci vielmal, c est fait, ca y est, listo, funciono, ya quedo, consegui',
     'works now, working now, it works, that worked, it worked, got it working, that was it, that fixed it, fixed it',
     'all good now, sorted, solved, found it, done and tested, coming in now, they re all back, back to normal, fine now',
     'resolved, perfect, brilliant, that did it, problem solved, funktioniert jetzt, funktioniert wieder, klappt jetzt',
@@ -53,5 +53,10 @@ export const CHAT: Lexicon = {
     'regle, c est bon, parfait, ya funciona, funciona ahora, funciona de nuevo, ya esta, era eso, resuelto, solucionado',
     'lo encontre, ya la tengo, ya lo tengo, perfecto, ja funciona, funcionou, funciona agora, voltou a funcionar, era isso',
     'resolvido, resolveu, achei, encontrei, deu certo, perfeito',
+  ],
+  // Question words that mean how-to only in a question ("como configuro…?", not "como ninguém respondeu").
+  'chat.howto_weak': [
+    'can i, can we, kann ich, konnen wir, comment, puis je, pouvons nous, como, donde, se puede, puedo, podemos, onde',
+    'da para, posso, tem como, wo, ou, what, which, was, quel, quelle, cual, qual',
   ],
 };

@@ -6,6 +6,10 @@ import type { Lexicon } from '../matcher';
 
 export const ENTERPRISE: Lexicon = {
   'ent.need': [
+    'lugares, mais lugares, utilizadores, mais usuarios, more users, additional users, weitere benutzer, mehr nutzer',
+    'plus d utilisateurs, mas usuarios, mas licencias, plazas',
+    'solo ~ enterprise, only ~ enterprise, exclusiv* ~ enterprise, enterprise ~ only, nur ~ enterprise',
+    'reserve* ~ enterprise, apenas ~ enterprise, somente ~ enterprise, so ~ enterprise',
     'seat limit, more seats, additional seats, seats, raise ~ limit, increase ~ limit, limit raised, limit increase*',
     'rate limit, higher limit, quota, special export, custom export, full export, bulk export, data extract, sandbox',
     'dedicated instance, dedicated environment, staging environment, named contact, launch, go live, go-live, black friday',
@@ -48,4 +52,6 @@ export const ENTERPRISE: Lexicon = {
     'proximo trimestre, mes que vem, proximo mes, em duas semanas, em tres semanas, sem pressa, nao e urgente',
     'proximo trimestre',
   ],
+  // A request to switch something on: an enterprise need when it is not a how-to question.
+  'ent.enable': ['activar*, habilitar*, ativar*, freischalt*, activer, enable ~ for us, switch on ~ for us, turn on ~ for us, aktivieren'],
 };

@@ -6,6 +6,9 @@ import type { Lexicon } from '../matcher';
 
 export const LEGAL: Lexicon = {
   'legal.threat': [
+    'deco, livro de reclamacoes, portal da queixa, hoja de reclamaciones, omic, facua, ocu, ufc que choisir, mediateur',
+    'signalconso, schlichtungsstelle, bundesnetzagentur, better business bureau, bbb, numero do processo, acao no juizado',
+    'juizado especial, small claims court, tribunal de commerce, amtsgericht, juzgado de',
     'lawyer*, attorney*, solicitor*, legal counsel, general counsel, our counsel, legal action, legal steps, take legal',
     'sue, sue you, suing, lawsuit*, court, small claims, formal notice, notice of breach, breach of contract, in breach of',
     'material breach, terminate for breach, termination for breach, damages, compensation for, regulator*, ombudsman',
@@ -70,5 +73,11 @@ export const LEGAL: Lexicon = {
     'personal data, customer data, customers data, personenbezogene daten, kundendaten, donnees personnelles',
     'donnees de nos clients, datos personales, datos de nuestros clientes, dados pessoais, dados dos nossos clientes',
     'dados de clientes',
+  ],
+  // With a DPA named in the same message: the customer wants a DPA that differs from the standard one.
+  'privacy.change_words': [
+    'clause*, clausula*, klausel*, redline*, modific*, amend*, anderung*, anpass*, tal cual, as is, so nicht, tel quel',
+    'assim como esta, borrador, draft, entwurf, minuta, rascunho, add a clause, our own, unseren eigenen, notre propre',
+    'nuestro propio, nosso proprio, countersign*, gegenzeichn*, contresign*, contrafirm*',
   ],
 };

@@ -6,8 +6,8 @@ import type { Lexicon } from '../matcher';
 
 export const MODIFIERS: Lexicon = {
   'mod.negation': [
-    'not, no, never, don t, dont, doesn t, isn t, aren t, wasn t, without, nothing to, not asking, no need, nicht, kein',
-    'keine, keinen, keiner, nie, niemals, ohne, ne, pas, jamais, aucun, aucune, sans, no, nunca, sin, ningun, ninguna',
+    'not, no, never, can t, cannot, nix, nichts, rien, nada, nothing, don t, dont, doesn t, isn t, aren t, wasn t, without, nothing to, not asking, no need, nicht, kein',
+    'keine, keinen, keiner, nie, niemals, ohne, pas, jamais, aucun, aucune, sans, no, nunca, sin, ningun, ninguna',
     'tampoco, nao, nunca, sem, nenhum, nenhuma',
   ],
   'mod.hypothetical': [
@@ -29,6 +29,8 @@ export const MODIFIERS: Lexicon = {
     'hace, ontem, semana passada, mes passado, ficou fora do ar, esteve fora, caiu ontem, atras',
   ],
   'mod.resolved': [
+    'hoy ya anda, ya anda, anda todo, todo bien, lauft wieder, tout fonctionne, tudo funcionando, everything works',
+    'everything is working, everything s working',
     'fine now, working again, works again, back up, back to normal, everything s fine, everything is fine, resolved',
     'fixed now, all good now, recovered, funktioniert wieder, lauft wieder, wieder normal, alles wieder, behoben, gelost',
     'fonctionne de nouveau, remarche, de nouveau operationnel, tout est rentre dans l ordre, resolu, retabli',
@@ -36,6 +38,7 @@ export const MODIFIERS: Lexicon = {
     'funcionando de novo, tudo normal, normalizado, resolvido, restabelecido',
   ],
   'mod.shoppers': [
+    'captur*, capture, captures, doppelte captures, zwei captures, capturas, capturado*, capturad*',
     'shopper*, my customer, my customers, our customer, our customers, one of my, one of our, buyer*, end customer*',
     'end user*, client of ours, my clients, our clients, guest*, kunde*, meine kunden, unsere kunden, unser kunde',
     'endkunde*, kaufer*, besteller, mes clients, nos clients, un client, une cliente, acheteur*, client final, mis clientes',
@@ -43,7 +46,7 @@ export const MODIFIERS: Lexicon = {
     'uma cliente, comprador*, cliente final, consumidor final',
   ],
   'mod.ongoing': [
-    'since yesterday, since last, since this morning, still, right now, currently, at the moment, seit gestern, seit heute',
+    'since, seit, seitdem, seither, depuis, desde, still, right now, currently, at the moment, seit gestern, seit heute',
     'immer noch, noch immer, gerade, aktuell, derzeit, depuis hier, depuis ce matin, toujours, en ce moment, actuellement',
     'desde ayer, desde esta manana, todavia, sigue, siguen, ahora mismo, actualmente, desde ontem, desde hoje, ainda',
     'continua, agora, neste momento, atualmente',
@@ -54,6 +57,19 @@ export const MODIFIERS: Lexicon = {
     'uniquement votre, propre a votre, les autres comptes ~ normal, solo su, solo tu, solo en su, unicamente su',
     'otras cuentas ~ normal, apenas sua, apenas a sua, apenas na sua, so a sua, so na sua, somente sua',
     'outras contas ~ normal',
+  ],
+  'mod.ask': [
+    'podeis, podriais, necesitamos que, necesito que, os pido, queria pedir, quisiera, gostaria que, precisamos que',
+    'preciso que',
+    'please, pls, plz, we want, i want, we need, i need, we d like, i d like, we would like, i would like, we expect, i expect, we request, i request',
+    'requesting, we demand, could you, can you, would you, kindly, we ask, i ask, asking for, expect',
+    'bitte, wir mochten, ich mochte, wir wollen, ich will, wir brauchen, ich brauche, wir erwarten, ich erwarte, wir fordern, ich fordere, konnen sie, konnten sie',
+    'konnt ihr, konntet ihr, verlangen',
+    'merci de, veuillez, je souhaite, nous souhaitons, je veux, nous voulons, je demande, nous demandons, j exige, nous exigeons, pouvez vous, pourriez vous',
+    'j aimerais, nous aimerions, svp, s il vous plait, s il te plait',
+    'por favor, quiero, queremos, necesito, necesitamos, solicito, solicitamos, pido, pedimos, exijo, exigimos, pueden, podrian, puede, podria, me gustaria',
+    'nos gustaria',
+    'por favor, quero, queremos, preciso, precisamos, solicito, solicitamos, peco, pedimos, exijo, exigimos, podem, poderiam, pode, poderia, gostaria, gostariamos',
   ],
   'mod.contrast': [
     'but, however, though, although, aber, jedoch, allerdings, mais, cependant, pero, sin embargo, porem, entretanto',

@@ -1,0 +1,55 @@
+/**
+ * Money facts (policy step 4). Whose money it is matters: refunds and chargebacks between the merchant and their
+ * shoppers are not a dispute with us, but fees we kept on those refunds are.
+ */
+import type { Mention } from './mentions';
+import { asserted, byCustomer, type Facts, first, sameSentence, set } from './pick';
+
+function inSentenceWith(all: readonly Mention[], m: Mention, concept: string): boolean {
+  return all.some((o) => o.concept === concept && sameSentence(o, m) && (concept !== 'chat.howto_weak' || o.question));
+}
+
+/** "I cancelled on the 2nd … and you charged me again": a cancellation done, then a charge, in one message. */
+function chargeAfterCancel(ours: readonly Mention[]): Mention | undefined {
+  const cancelled = ours.filter((m) => m.concept === 'money.cancelled_done');
+  return ours.find(
+    (m) =>
+      m.concept === 'money.charged_done' &&
+      !m.hypothetical &&
+      cancelled.some((c) => c.messageIndex === m.messageIndex && c.sentence <= m.sentence),
+  );
+}
+
+export function moneyFacts(all: readonly Mention[], facts: Facts): void {
+  const said = all.filter((m) => byCustomer(m) && asserted(m));
+  const ours = said.filter((m) => !m.shoppers);
+  // A bare refund word is often the product's feature ("issue refunds"): it is an ask only in a sentence that asks.
+  const refundAsked = (m: Mention) =>
+    !m.hypothetical &&
+    (m.concept === 'money.refund_ask' ||
+      (m.concept === 'money.refund_word' &&
+        m.asked &&
+        !inSentenceWith(all, m, 'chat.howto') &&
+        !inSentenceWith(all, m, 'chat.howto_weak')));
+  set(facts, 'money.refund_ask', ours.find(refundAsked));
+  const wrongTax = said.find((m) => m.concept === 'money.should_not' && !m.shoppers && inSentenceWith(all, m, 'money.topic'));
+  set(facts, 'money.wrong_charge', first(ours, 'money.wrong_charge') ?? wrongTax ?? first(said, 'money.fee_kept'));
+  set(facts, 'money.after_cancel', first(ours, 'money.after_cancel') ?? chargeAfterCancel(ours));
+  set(facts, 'money.chargeback', first(ours, 'money.chargeback'));
+  set(facts, 'money.invoice_fix', first(ours, 'money.invoice_fix'));
+  set(facts, 'money.contract_terms', first(ours, 'money.contract_terms'));
+  set(facts, 'money.sla_credit', first(ours, 'money.sla_credit'));
+  const cancel = first(ours, 'risk.cancel', (m) => !(m.hypothetical && m.question));
+  const atStake =
+    facts.get('money.refund_ask') ??
+    first(ours, 'money.annual_contract') ??
+    first(ours, 'money.renewal_invoiced') ??
+    facts.get('money.invoice_fix');
+  if (cancel && atStake) set(facts, 'money.cancel_with_money', cancel);
+  // Duplicate captures on the merchant's shoppers are a product fault (step 4 exclusion), priced as money taken wrongly.
+  set(
+    facts,
+    'money.shopper_duplicate',
+    first(said, 'money.wrong_charge', (m) => m.shoppers),
+  );
+}
