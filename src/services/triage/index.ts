@@ -10,6 +10,7 @@ import { TRIAGE_OUTCOMES, type TriageAdjustments, type TriageOutcome, type Triag
 import { type FeedbackStats, feedbackStats } from '../../domain/triage-learning';
 import type { Store, TriageFeedbackInput } from '../../store';
 import { type AdjustmentsCache, createAdjustmentsCache, FEEDBACK_WINDOW } from './adjustments-cache';
+import { createRecentRecommendations } from './recent-recommendations';
 
 export { examplesFrom, FEEDBACK_WINDOW } from './adjustments-cache';
 
@@ -49,13 +50,16 @@ function hasBias(adjustments: TriageAdjustments): boolean {
 }
 
 export function createTriageService(store: Store, cache: AdjustmentsCache = createAdjustmentsCache(store)): TriageService {
+  const recent = createRecentRecommendations<Recommended>();
   return {
     async recommend(workspaceId, conversation, facts) {
       const adjustments = await cache.get(workspaceId);
+      const seen = recent.get(workspaceId, conversation, facts, adjustments);
+      if (seen) return seen;
       const mapped = triageInputFrom(conversation, facts);
       const recommendation = hasBias(adjustments) ? triage(mapped.input, adjustments) : triage(mapped.input);
       let base: Partial<Record<TriageOutcome, number>> | null = null;
-      return {
+      const recommended: Recommended = {
         mapped,
         recommendation,
         baseScores: () => {
@@ -63,6 +67,8 @@ export function createTriageService(store: Store, cache: AdjustmentsCache = crea
           return base;
         },
       };
+      recent.set(workspaceId, conversation, facts, adjustments, recommended);
+      return recommended;
     },
 
     feedback(recommended, escalation, choice) {
