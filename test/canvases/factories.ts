@@ -65,7 +65,7 @@ export function escalateVM(overrides: Partial<EscalateFormVM> = {}): EscalateFor
       { id: 'default', label: 'General escalations' },
     ],
     queue: 'billing_legal',
-    reason: 'Keyword: refund\nTier: Enterprise',
+    reason: 'Recommended: Billing / Legal · P2.\n- Refund asked for a duplicate charge (customer, 10:32)',
     shareAllowed: true,
     shareWithCustomer: false,
     summaryPreview: 'Customer was charged twice for order 4411 and asks for a refund.',
