@@ -159,7 +159,18 @@ export interface Tables {
   webhook_inbox: WebhookInboxTable;
   webhook_payloads: WebhookPayloadsTable;
   settings_link_uses: SettingsLinkUsesTable;
+  install_events: InstallEventsTable;
   triage_feedback: TriageFeedbackTable;
+}
+
+export interface InstallEventsTable {
+  workspace_id: string;
+  id: string;
+  at: number;
+  kind: string;
+  approved_by_admin_id: string | null;
+  installer_admin_id: string | null;
+  previous_installer_admin_id: string | null;
 }
 
 export interface TriageFeedbackTable {
@@ -190,6 +201,7 @@ export interface SettingsLinkUsesTable {
 /** Every table that holds workspace data, children before parents: the order `purge` deletes in. */
 export const WORKSPACE_TABLES = [
   'triage_feedback',
+  'install_events',
   'settings_link_uses',
   'settings_audit',
   'workspace_settings',

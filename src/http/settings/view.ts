@@ -24,10 +24,11 @@ export async function settingsView(
   session: SettingsSession,
   options: ViewOptions = {},
 ): Promise<string> {
-  const [record, catalog, audit, feedback] = await Promise.all([
+  const [record, catalog, audit, installs, feedback] = await Promise.all([
     options.record ?? install.store.settings.get(workspace.id),
     install.catalog.get(workspace.id),
     install.store.settings.listAudit(workspace.id, { limit: 20 }),
+    install.store.installEvents.list(workspace.id, { limit: 10 }),
     install.store.triageFeedback.listRecent(workspace.id, FEEDBACK_WINDOW),
   ]);
   const states = Object.fromEntries(SECTIONS.map((s) => [s.id, formStateFrom(s, record.settings)])) as Record<SectionId, FormState>;
@@ -43,6 +44,7 @@ export async function settingsView(
     catalog,
     notice: options.notice ?? null,
     audit,
+    installs,
     timezone: workspace.timezone || 'UTC',
     triage: { stats: feedbackStats(feedback), window: FEEDBACK_WINDOW, labels: (q) => record.settings.queues[q].label },
   });

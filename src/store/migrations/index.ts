@@ -10,12 +10,14 @@ import { initialMigration } from './0001_initial';
 import { linkUsesAndContactIndex } from './0002_link_uses_contact_index';
 import { webhookPayloads } from './0003_webhook_payloads';
 import { triageFeedback } from './0004_triage_feedback';
+import { installEvents } from './0007_install_events';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', initialMigration],
   ['0002_link_uses_contact_index', linkUsesAndContactIndex],
   ['0003_webhook_payloads', webhookPayloads],
   ['0004_triage_feedback', triageFeedback],
+  ['0007_install_events', installEvents],
 ];
 
 export const migrationProvider: MigrationProvider = {
