@@ -16,6 +16,7 @@ import { hostileMessageRows } from './scenarios/hostile-message';
 import { coldView, sidebarRows } from './scenarios/sidebar';
 import { slaRows } from './scenarios/sla-tick';
 import { summaryRows } from './scenarios/summary';
+import { triageRows } from './scenarios/triage';
 import { webhookRows } from './scenarios/webhooks';
 import { type BenchEnv, setUp } from './setup';
 
@@ -34,6 +35,8 @@ const ORDER = [
   'escalation.p50',
   'escalation.calls',
   'summary.p50',
+  'triage.p50_500',
+  'triage.p50_8',
   'hostile.summary',
   'hostile.sidebar',
   'sla.none',
@@ -91,6 +94,8 @@ async function scenarios(env: BenchEnv): Promise<Row[]> {
   rows.push(...(await attempt('webhooks.rate', 'Webhook ingest', 'notif/s', () => webhookRows(env, log))));
   log('Handoff summary');
   rows.push(...summaryRows(env.fake, env.demo, options.summaryIterations, env.now()));
+  log('Triage engine');
+  rows.push(...triageRows(options.summaryIterations));
   log('Hostile customer message (25, 50, 100 KB beside a normal one)');
   rows.push(...(await attempt('hostile.summary', 'Hostile message', 'ms', () => hostileMessageRows(env))));
   const app = await env.app.call<ReturnType<typeof memory>>('memory');

@@ -39,10 +39,17 @@ function referenceIn(messages: readonly AnalysedMessage[], mention: Mention | un
   return found ? found[0] : null;
 }
 
-export function titleFor(verdict: Verdict, facts: Facts, messages: readonly AnalysedMessage[]): string {
-  const labels = verdict.because.map((id) => FACT_LABELS[id]).filter((label): label is string => Boolean(label));
-  if (verdict.outcome === 'stay_in_chat')
-    return labels.length > 0 ? `Keep in chat: ${labels[0]!.toLowerCase()}` : 'Keep in chat: nothing to escalate';
+/**
+ * "Legal threat on INV-20931 — charge taken wrongly, refund or credit asked": the deciding fact, the reference it
+ * came with, then the other facts that also called for a ticket (from the queues that lost on precedence).
+ */
+export function titleFor(verdict: Verdict, all: readonly Verdict[], facts: Facts, messages: readonly AnalysedMessage[]): string {
+  const ids = [...verdict.because, ...all.filter((v) => v.step !== verdict.step && v.outcome !== 'stay_in_chat').flatMap((v) => v.because)];
+  const labels = [...new Set(ids.map((id) => FACT_LABELS[id]).filter((label): label is string => Boolean(label)))];
+  if (verdict.outcome === 'stay_in_chat') {
+    const own = verdict.because.map((id) => FACT_LABELS[id]).find(Boolean);
+    return own ? `Keep in chat: ${own.toLowerCase()}` : 'Keep in chat: nothing to escalate';
+  }
   const [head, ...rest] = labels;
   const reference = referenceIn(messages, facts.get(verdict.because[0] ?? ''));
   const main = reference ? `${head} on ${reference}` : (head ?? 'Case to review');

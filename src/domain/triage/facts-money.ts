@@ -3,15 +3,16 @@
  * shoppers are not a dispute with us, but fees we kept on those refunds are.
  */
 import type { Mention } from './mentions';
-import { asserted, byCustomer, type Facts, first, sameSentence, set } from './pick';
+import { asserted, byCustomer, type Facts, first, inSentenceWith, position, sentenceMates, set } from './pick';
 
-function inSentenceWith(all: readonly Mention[], m: Mention, concept: string): boolean {
-  return all.some((o) => o.concept === concept && sameSentence(o, m) && (concept !== 'chat.howto_weak' || o.question));
+function howToSentence(all: readonly Mention[], m: Mention): boolean {
+  return sentenceMates(all, m).some((o) => o.concept === 'chat.howto' || (o.concept === 'chat.howto_weak' && o.question));
 }
 
 /** "I cancelled on the 2nd … and you charged me again": a cancellation done, then a charge, in one message. */
 function chargeAfterCancel(ours: readonly Mention[]): Mention | undefined {
-  const cancelled = ours.filter((m) => m.concept === 'money.cancelled_done');
+  // Few cancellations are ever mentioned; the bound keeps hostile repetition linear.
+  const cancelled = ours.filter((m) => m.concept === 'money.cancelled_done').slice(0, 8);
   return ours.find(
     (m) =>
       m.concept === 'money.charged_done' &&
@@ -25,15 +26,15 @@ export function moneyFacts(all: readonly Mention[], facts: Facts): void {
   const ours = said.filter((m) => !m.shoppers);
   // A bare refund word is often the product's feature ("issue refunds"): it is an ask only in a sentence that asks.
   const refundAsked = (m: Mention) =>
-    !m.hypothetical &&
-    (m.concept === 'money.refund_ask' ||
-      (m.concept === 'money.refund_word' &&
-        m.asked &&
-        !inSentenceWith(all, m, 'chat.howto') &&
-        !inSentenceWith(all, m, 'chat.howto_weak')));
+    !m.hypothetical && (m.concept === 'money.refund_ask' || (m.concept === 'money.refund_word' && m.asked && !howToSentence(all, m)));
   set(facts, 'money.refund_ask', ours.find(refundAsked));
-  const wrongTax = said.find((m) => m.concept === 'money.should_not' && !m.shoppers && inSentenceWith(all, m, 'money.topic'));
-  set(facts, 'money.wrong_charge', first(ours, 'money.wrong_charge') ?? wrongTax ?? first(said, 'money.fee_kept'));
+  // "Tax that should not apply" / "that is wrong" next to a money word (same or neighbouring sentence); a teammate may say it too.
+  const moneyAt = new Set(all.filter((o) => o.concept === 'money.topic').map(position));
+  const nearMoney = (m: Mention) => moneyAt.has(position(m)) || moneyAt.has(position(m) - 1) || moneyAt.has(position(m) + 1);
+  const wrongTax = all.find((m) => m.concept === 'money.should_not' && asserted(m) && !m.shoppers && nearMoney(m));
+  // "Why is this invoice 89 more?" asks for an explanation; it is a wrong charge only when stated.
+  const whyQuestion = (m: Mention) => m.question && inSentenceWith(all, m, 'chat.info');
+  set(facts, 'money.wrong_charge', first(ours, 'money.wrong_charge', (m) => !whyQuestion(m)) ?? wrongTax ?? first(said, 'money.fee_kept'));
   set(facts, 'money.after_cancel', first(ours, 'money.after_cancel') ?? chargeAfterCancel(ours));
   set(facts, 'money.chargeback', first(ours, 'money.chargeback'));
   set(facts, 'money.invoice_fix', first(ours, 'money.invoice_fix'));

@@ -3,40 +3,53 @@
  * at the end of the chat: a later "works again" / "fixed now" closes every problem mentioned before it.
  */
 import type { Mention } from './mentions';
-import { asserted, byCustomer, current, type Facts, first, position, set } from './pick';
+import { asserted, byCustomer, current, type Facts, first, inSentenceWith, position, set } from './pick';
 
 const PROBLEMS = new Set(['tech.bug', 'tech.outage', 'tech.performance', 'tech.blocked', 'tech.data_loss']);
 
-/** The last customer word on the matter is a fix ("fine now", "heute läuft wieder alles"); a bare "works" is not. */
-function problemClosed(customer: readonly Mention[]): boolean {
+/**
+ * The last word on the matter is a fix ("fine now", "heute läuft wieder alles", a teammate's "the incident was
+ * resolved"); a bare "works" is not. A problem asked about for a report ("the root cause of Tuesday's outage") is past.
+ */
+function problemClosed(all: readonly Mention[]): boolean {
   let lastProblem = -1;
   let lastFix = -1;
-  for (const m of customer) {
-    if (PROBLEMS.has(m.concept) && current(m)) lastProblem = Math.max(lastProblem, position(m));
+  const forReport = (m: Mention) => inSentenceWith(all, m, 'chat.info');
+  for (const m of all) {
+    if (m.author === 'customer' && PROBLEMS.has(m.concept) && current(m) && !m.negated && !forReport(m))
+      lastProblem = Math.max(lastProblem, position(m));
     if (m.resolved && !m.negated) lastFix = Math.max(lastFix, position(m));
   }
-  return lastFix > lastProblem && lastProblem >= 0;
+  return lastFix > lastProblem;
 }
 
 export function techFacts(all: readonly Mention[], facts: Facts, solved: boolean): void {
   const customer = all.filter((m) => byCustomer(m) && asserted(m));
   const teammate = all.filter((m) => m.author === 'teammate' && !m.negated);
-  const closed = solved || problemClosed(customer);
-  const liveProblem = first(customer, 'tech.outage', current) ?? first(customer, 'tech.bug', current);
+  const closed = solved || problemClosed(all);
+  const liveProblem = ['tech.outage', 'tech.bug', 'tech.blocked', 'tech.degraded'].some((c) => first(customer, c, current));
+  // The teammate confirms it: an incident or status-page entry, an outage on our side, or other accounts affected.
   const confirmed =
     first(teammate, 'tech.incident_confirmed', current) ??
+    first(teammate, 'tech.outage', current) ??
     first(teammate, 'tech.others_affected', current) ??
     first(customer, 'tech.others_affected', current);
   const onlyThem = first(teammate, 'tech.only_you');
   if (liveProblem && confirmed && !onlyThem && !closed) set(facts, 'tech.outage_multi', confirmed);
   const selfDeleted = first(customer, 'tech.self_deleted');
-  const lost = first(customer, 'tech.data_loss', (m) => !m.hypothetical) ?? first(teammate, 'tech.data_loss');
-  if (lost && !selfDeleted) set(facts, 'tech.data_loss', lost);
+  // Only the customer reports loss; a teammate describing what a delete button does is not a loss.
+  const lost = first(customer, 'tech.data_loss', (m) => !m.hypothetical);
+  // "Nobody deleted them and they are not in the trash" beside missing data: the product lost it.
+  const notInTrash = first(all, 'tech.not_in_trash');
+  const missing = notInTrash && (first(customer, 'tech.bug') ?? first(teammate, 'tech.reproduced'));
+  if ((lost || missing) && !selfDeleted) set(facts, 'tech.data_loss', lost ?? notInTrash);
   if (selfDeleted) set(facts, 'tech.self_deleted', selfDeleted);
+  // A teammate sending it to the security team confirms it as much as the customer's own words.
+  set(facts, 'tech.security', first(customer, 'tech.security', (m) => !m.hypothetical) ?? first(teammate, 'tech.security_escalation'));
   set(
     facts,
-    'tech.security',
-    first(customer, 'tech.security', (m) => !m.hypothetical),
+    'tech.customer_side',
+    first(all, 'tech.customer_side', (m) => !m.negated),
   );
   if (!closed) {
     const fault =
@@ -48,8 +61,9 @@ export function techFacts(all: readonly Mention[], facts: Facts, solved: boolean
   set(facts, 'tech.feature_request', first(customer, 'tech.feature_request'));
   set(facts, 'tech.cosmetic', first(customer, 'tech.cosmetic'));
   set(facts, 'tech.low_impact', first(all.filter(byCustomer), 'tech.low_impact'));
-  set(facts, 'impact.blocked', first(customer, 'tech.blocked', current));
+  set(facts, 'impact.blocked', first(customer, 'tech.blocked', current, (m) => !m.conditional) ?? first(teammate, 'tech.blocked', current));
   set(facts, 'impact.degraded', first(customer, 'tech.degraded', current) ?? first(customer, 'tech.performance', current));
-  set(facts, 'impact.workaround', first(customer, 'tech.workaround'));
+  // A workaround the teammate offers counts as much as one the customer found.
+  set(facts, 'impact.workaround', first(customer, 'tech.workaround') ?? first(teammate, 'tech.workaround'));
   set(facts, 'impact.still_works', first(customer, 'tech.still_works'));
 }

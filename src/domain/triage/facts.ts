@@ -6,7 +6,7 @@
 import { moneyFacts } from './facts-money';
 import { techFacts } from './facts-tech';
 import type { Analysis, Mention } from './mentions';
-import { asserted, byCustomer, type Facts, first, last, type Pick, sameSentence, set } from './pick';
+import { asserted, byCustomer, type Facts, first, inSentenceWith, last, type Pick, sameSentence, sentenceMates, set } from './pick';
 
 export type { Facts } from './pick';
 
@@ -21,9 +21,11 @@ function solvedInChat(analysis: Analysis): Mention | undefined {
   const inLast = analysis.mentions.filter((m) => m.messageIndex === lastCustomer.index);
   const works = inLast.find((m) => (m.concept === 'chat.works_now' || m.concept === 'tech.recoverable') && !m.negated);
   const newProblem = inLast.some(
-    (m) => (m.concept === 'tech.bug' || m.concept === 'tech.outage' || m.concept === 'tech.blocked') && asserted(m) && !m.resolved,
+    (m) =>
+      ['tech.bug', 'tech.outage', 'tech.blocked', 'tech.degraded', 'tech.workaround'].includes(m.concept) && asserted(m) && !m.resolved,
   );
-  return works && !newProblem ? works : undefined;
+  const stillWantsFix = inLast.some((m) => m.concept === 'chat.still_wants_fix' && !m.negated);
+  return works && !newProblem && !stillWantsFix ? works : undefined;
 }
 
 function riskFacts(all: readonly Mention[], facts: Facts): void {
@@ -31,25 +33,40 @@ function riskFacts(all: readonly Mention[], facts: Facts): void {
   // A conditional threat ("if this isn't fixed we're out") is still a threat; a hypothetical question is not.
   const threat: Pick = (m) => !(m.hypothetical && m.question);
   set(facts, 'risk.churn', first(customer, 'risk.churn', threat));
-  if (!facts.has('money.cancel_with_money')) set(facts, 'risk.cancel', first(customer, 'risk.cancel', threat));
+  // "Cancel and reissue the invoice" is a correction, not a churn signal.
+  const invoiceOnly = (m: Mention) => inSentenceWith(all, m, 'money.invoice_word') && !inSentenceWith(all, m, 'risk.subscription_word');
+  if (!facts.has('money.cancel_with_money'))
+    set(
+      facts,
+      'risk.cancel',
+      first(customer, 'risk.cancel', threat, (m) => !invoiceOnly(m)),
+    );
   set(facts, 'risk.frustration', first(customer, 'risk.frustration'));
   set(facts, 'risk.repeat', first(customer, 'risk.repeat'));
   set(facts, 'risk.complaint', first(customer, 'risk.complaint'));
   set(facts, 'risk.executive', first(customer, 'risk.executive'));
+  set(facts, 'risk.manager', first(customer, 'risk.manager'));
 }
 
 function privacyFacts(all: readonly Mention[], facts: Facts): void {
   const customer = all.filter((m) => byCustomer(m) && asserted(m));
+  // Naming the DPA counts even when denied: "we do not accept your standard DPA" is the negotiation.
+  const named = all.filter(byCustomer);
   set(facts, 'legal.threat', first(customer, 'legal.threat'));
-  const standardDpa = first(customer, 'privacy.dpa_standard');
+  const standardDpa = first(named, 'privacy.dpa_standard');
   set(
     facts,
     'privacy.dsar',
     customer.find((m) => m.concept === 'privacy.dsar' && !(standardDpa && sameSentence(standardDpa, m))),
   );
+  // The DPA named in a message that also names a security incident: confirmation of a breach is asked.
+  const dpaWord = first(named, 'privacy.dpa_word') ?? standardDpa;
+  const incident = dpaWord && customer.find((m) => m.concept === 'tech.security' && m.messageIndex === dpaWord.messageIndex);
+  if (incident) set(facts, 'privacy.breach_notice', dpaWord);
   // A DPA named together with clauses, redlines or "our own" version: a DPA that differs from the standard one.
-  const changes = standardDpa && customer.find((m) => m.concept === 'privacy.change_words' && m.messageIndex === standardDpa.messageIndex);
-  set(facts, 'privacy.dpa_negotiation', first(customer, 'privacy.dpa_negotiation') ?? (changes ? standardDpa : undefined));
+  const changes =
+    dpaWord && !incident && named.find((m) => m.concept === 'privacy.change_words' && m.messageIndex === dpaWord.messageIndex);
+  set(facts, 'privacy.dpa_negotiation', first(customer, 'privacy.dpa_negotiation') ?? (changes ? dpaWord : undefined));
   const clause = first(customer, 'privacy.dpa_clause');
   const exposure = first(customer, 'tech.security') ?? first(customer, 'privacy.personal_data');
   set(facts, 'privacy.breach_notice', first(customer, 'privacy.breach_notice') ?? (clause && exposure ? clause : undefined));
@@ -63,15 +80,17 @@ function chatFacts(all: readonly Mention[], facts: Facts): void {
   set(facts, 'chat.info', first(customer, 'chat.info'));
   set(facts, 'chat.limitation_accepted', last(customer, 'chat.limitation_accepted'));
   const howTo = (m: Mention) =>
-    customer.some((o) => (o.concept === 'chat.howto' || (o.concept === 'chat.howto_weak' && o.question)) && sameSentence(o, m));
+    sentenceMates(customer, m).some((o) => o.concept === 'chat.howto' || (o.concept === 'chat.howto_weak' && o.question));
   const enable = customer.find((m) => m.concept === 'ent.enable' && !m.negated && !howTo(m));
   // Restoring something the customer archived or deleted themselves is an account-team job (policy step 7).
   const restore = facts.has('tech.self_deleted') && !facts.has('chat.solved') ? first(customer, 'tech.recoverable') : undefined;
-  set(facts, 'ent.need', first(customer, 'ent.need', (m) => !m.negated) ?? enable ?? restore);
+  // Step 0: a request the teammate completed in the chat ("it shows now, thanks") no longer needs the account team.
+  const routed = first(all, 'ent.team_routed', (m) => m.author === 'teammate' && !m.negated);
+  if (!facts.has('chat.solved')) set(facts, 'ent.need', first(customer, 'ent.need', (m) => !m.negated) ?? enable ?? restore ?? routed);
   set(
     facts,
     'ent.deadline_soon',
-    first(customer, 'ent.deadline_soon', (m) => !m.negated),
+    first(customer, 'ent.deadline_soon', (m) => !m.negated && !m.ongoing && !m.past),
   );
   set(facts, 'ent.deadline_far', first(customer, 'ent.deadline_far'));
 }

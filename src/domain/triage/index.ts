@@ -35,6 +35,9 @@ const STEP_DECAY = 0.05;
 const STAY_WHEN_OVERRULED = 0.3;
 const CLOSE_CALL = 0.25;
 
+/** What links and attachment placeholders leave behind once HTML is read as text. */
+const NOT_WORDS = new Set(['image', 'attachment', 'http', 'https', 'www', 'mailto']);
+
 function notJudged(): TriageRecommendation {
   return {
     judged: false,
@@ -77,11 +80,16 @@ function fallbackReason(best: Verdict, messages: readonly AnalysedMessage[]): Tr
 
 export function triage(input: TriageInput, adjustments?: TriageAdjustments): TriageRecommendation {
   const analysis = analyse(input.messages ?? []);
-  const customerWords = analysis.messages.some((m) => m.author === 'customer' && m.sentences.length > 0);
+  // Words, not just links, file names or the "[image]" placeholder: an attachment-only message gives nothing to judge.
+  const customerWords = analysis.messages.some(
+    (m) =>
+      m.author === 'customer' && m.sentences.some((s) => s.tokens.some((t) => !t.glued && t.word.length > 1 && !NOT_WORDS.has(t.word))),
+  );
   if (!customerWords) return notJudged();
   const facts = factsOf(analysis);
   const signals = [...facts.keys()].sort();
-  const ranked = scored(verdicts(facts, input), signals, adjustments);
+  const applicable = verdicts(facts, input);
+  const ranked = scored(applicable, signals, adjustments);
   const best = ranked[0]!;
   const second = ranked[1] ?? null;
   const margin = second ? best.score - second.score : WINNER_SCORE;
@@ -98,7 +106,7 @@ export function triage(input: TriageInput, adjustments?: TriageAdjustments): Tri
     runnerUp: second && margin < CLOSE_CALL ? { outcome: second.outcome, priority: second.priority, score: second.score } : null,
     candidates,
     signals,
-    caseTitle: titleFor(best, facts, analysis.messages),
+    caseTitle: titleFor(best, applicable, facts, analysis.messages),
     need,
     needQuote,
   };

@@ -25,6 +25,8 @@ export const FACT_LABELS: Readonly<Record<string, string>> = {
   'risk.renewal_soon': 'Renewal in under 60 days',
   'risk.executive': 'Complaint from an executive',
   'risk.complaint': 'Complaint about the service',
+  'risk.manager': 'Complaint from a manager',
+  'tech.customer_side': "Cause on the customer's side",
   'tech.low_impact': 'Customer says the impact is low',
   'tech.security': 'Security issue or data exposure',
   'tech.bug': 'Product fault reported',

@@ -11,6 +11,7 @@ type WordPattern = { kind: 'exact' | 'prefix' | 'suffix' | 'contains'; text: str
 interface Entry {
   concept: string;
   words: WordPattern[];
+  literals: string[];
 }
 
 export interface ConceptHit {
@@ -18,6 +19,8 @@ export interface ConceptHit {
   /** Token span [from, to) inside the sentence. */
   from: number;
   to: number;
+  /** The entry's literal words: a negation inside a gap negates the phrase, one written into the phrase does not. */
+  literals: readonly string[];
 }
 
 const GAP = 4;
@@ -100,7 +103,8 @@ export class ConceptMatcher {
     const words = foldEntry(phrase).split(' ').filter(Boolean).map(parseWord);
     const first = words[0];
     if (!first || first.kind === 'gap') throw new Error(`lexicon entry for ${concept} must start with a word: "${phrase}"`);
-    const entry = { concept, words };
+    const literals = words.flatMap((w) => (w.kind === 'exact' ? [w.text] : []));
+    const entry = { concept, words, literals };
     if (first.kind === 'suffix' || first.kind === 'contains') {
       this.scanned.push(entry);
       return;
@@ -130,7 +134,7 @@ export class ConceptMatcher {
       const end = matchFrom(entry.words, 0, sentence, at);
       if (end < 0) continue;
       if (hits.some((hit) => hit.concept === entry.concept && hit.from === at)) continue;
-      hits.push({ concept: entry.concept, from: at, to: end });
+      hits.push({ concept: entry.concept, from: at, to: end, literals: entry.literals });
     }
   }
 }

@@ -27,6 +27,8 @@ export interface Mention {
   ongoing: boolean;
   resolved: boolean;
   shoppers: boolean;
+  /** A consequence marker stands before it ("without it, our audit is blocked"): not happening yet. */
+  conditional: boolean;
   /** The sentence asks for something ("please", "we want", "bitte", "merci de", "quiero", "gostaria"). */
   asked: boolean;
 }
@@ -54,6 +56,7 @@ function has(hits: readonly ConceptHit[], concept: string): boolean {
 
 /** Words that negate the verb in front of them: German "funktioniert nicht", French "(ne) marche pas / plus". */
 const AFTER_NEGATION = new Set(['nicht', 'pas', 'plus', 'nie', 'jamais']);
+const FRENCH_NEGATION_END = new Set(['pas', 'plus', 'jamais', 'rien', 'personne', 'aucun', 'aucune', 'guere']);
 
 function isNegated(hit: ConceptHit, hits: readonly ConceptHit[], sentence: Sentence, portuguese: boolean): boolean {
   const crossesClause = (from: number) => {
@@ -69,9 +72,19 @@ function isNegated(hit: ConceptHit, hits: readonly ConceptHit[], sentence: Sente
       // Portuguese "no" is "in the" ("no Procon", "no cartão"), never "not".
       !(portuguese && sentence.tokens[neg.from]?.word === 'no'),
   );
+  // "wollen kein Geld zurück": a negation skipped over by a gap inside the phrase negates it.
+  const inside = hits.some(
+    (neg) =>
+      neg.concept === 'mod.negation' &&
+      neg.from > hit.from &&
+      neg.from < hit.to &&
+      !hit.literals.includes(sentence.tokens[neg.from]?.word ?? ''),
+  );
   const previous = sentence.tokens[hit.from - 1]?.word;
   const next = sentence.tokens[hit.to]?.word;
-  return before || previous === 'ne' || previous === 'n' || (next !== undefined && AFTER_NEGATION.has(next));
+  // French "ne … pas": only with its second half in the sentence (German "ne" is colloquial "eine").
+  const french = (previous === 'ne' || previous === 'n') && sentence.tokens.slice(hit.to).some((t) => FRENCH_NEGATION_END.has(t.word));
+  return before || inside || french || (next !== undefined && AFTER_NEGATION.has(next));
 }
 
 /** Words only Portuguese uses among our five languages (Spanish shares "no" as a negation, Portuguese does not). */
@@ -146,6 +159,8 @@ const SHADOWS: Readonly<Record<string, readonly string[]>> = {
   'tech.self_deleted': ['tech.bug'],
   'legal.trap': ['legal.threat'],
   'chat.works_now': ['tech.bug'],
+  // "Black Friday", "Cyber Monday" name a peak, not a deadline this week.
+  'ent.need': ['ent.deadline_soon'],
   'mod.polite_if': [],
 };
 
@@ -176,6 +191,17 @@ function readMessages(messages: readonly TriageMessage[]): AnalysedMessage[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
+/** Hostile text repeats itself: identical sentences (same words, same clause marks) are matched once per call. */
+function matchOnce(sentence: Sentence, memo: Map<string, ConceptHit[]>): ConceptHit[] {
+  const key = sentence.tokens.map((t) => (t.breakBefore ? `,${t.word}` : t.word)).join(' ');
+  let hits = memo.get(key);
+  if (!hits) {
+    hits = matcher.match(sentence);
+    memo.set(key, hits);
+  }
+  return hits;
+}
+
 /** Clause of a token: contrast words ("but", "aber", "mais", "pero", "porém") start a new one. */
 function clauseOf(at: number, hits: readonly ConceptHit[]): number {
   return hits.filter((hit) => hit.concept === 'mod.contrast' && hit.from <= at).length;
@@ -188,11 +214,12 @@ function inClause(hits: readonly ConceptHit[], concept: string, clause: number):
 export function analyse(messages: readonly TriageMessage[]): Analysis {
   const read = readMessages(messages);
   const mentions: Mention[] = [];
+  const memo = new Map<string, ConceptHit[]>();
   for (const message of read) {
     let previousShoppers = false;
     const portuguese = looksPortuguese(message.sentences);
     message.sentences.forEach((sentence, sentenceIndex) => {
-      const hits = matcher.match(sentence);
+      const hits = matchOnce(sentence, memo);
       const hypothetical = isHypothetical(hits);
       // The merchant's shoppers are often named in the sentence before the money ("A customer wants her money back. How do I refund?").
       const shoppersHere = has(hits, 'mod.shoppers');
@@ -214,6 +241,7 @@ export function analyse(messages: readonly TriageMessage[]): Analysis {
           ongoing,
           resolved: inClause(hits, 'mod.resolved', clause),
           shoppers,
+          conditional: hits.some((c) => c.concept === 'mod.consequence' && c.to <= hit.from),
           asked: hits.some((ask) => ask.concept === 'mod.ask' && !isNegated(ask, hits, sentence, portuguese)),
         });
       }

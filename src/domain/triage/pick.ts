@@ -34,3 +34,26 @@ export function position(m: Mention): number {
 export function set(facts: Facts, id: string, mention: Mention | undefined): void {
   if (mention && !facts.has(id)) facts.set(id, mention);
 }
+
+const bySentence = new WeakMap<readonly Mention[], Map<number, Mention[]>>();
+
+/** The mentions in the same sentence as `m`, from an index built once per mention list (keeps the fact rules linear). */
+export function sentenceMates(all: readonly Mention[], m: Mention): readonly Mention[] {
+  let index = bySentence.get(all);
+  if (!index) {
+    index = new Map();
+    for (const mention of all) {
+      const key = position(mention);
+      const list = index.get(key);
+      if (list) list.push(mention);
+      else index.set(key, [mention]);
+    }
+    bySentence.set(all, index);
+  }
+  return index.get(position(m)) ?? [];
+}
+
+/** Whether a mention of `concept` shares the sentence of `m`. */
+export function inSentenceWith(all: readonly Mention[], m: Mention, concept: string): boolean {
+  return sentenceMates(all, m).some((o) => o.concept === concept);
+}

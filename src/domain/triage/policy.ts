@@ -71,11 +71,14 @@ function relationshipRisk(c: Context): Verdict | null {
   const because = present(c.facts, ['risk.churn', 'risk.cancel', 'risk.repeat']);
   if (c.facts.has('risk.frustration') && c.renewalSoon) because.push('risk.frustration', 'risk.renewal_soon');
   const complaint = c.facts.has('risk.frustration') || c.facts.has('risk.complaint');
-  const executiveComplaint = c.facts.has('risk.executive') && (complaint || because.length > 0);
-  if (executiveComplaint) because.push('risk.executive');
+  // An executive (C-level, VP, director, owner) raising a problem is a complaint; a manager needs words of complaint.
+  const executiveComplaint =
+    (c.facts.has('risk.executive') && (complaint || c.facts.has('tech.bug') || because.length > 0)) ||
+    (c.facts.has('risk.manager') && complaint);
+  if (executiveComplaint) because.push(c.facts.has('risk.executive') ? 'risk.executive' : 'risk.manager');
   if (because.length === 0) return null;
-  const impact = impactLevel(c);
-  const priority: Priority = impact === 'P1' || impact === 'P2' ? 'P2' : 'P3';
+  // The level of the problem underneath; a relationship-only risk is P3, never P4.
+  const priority: Priority = impactLevel(c) === 'P1' ? 'P1' : impactLevel(c) === 'P2' ? 'P2' : 'P3';
   return { outcome: 'account_risk', priority, step: 5, because };
 }
 
@@ -89,12 +92,15 @@ function productFault(c: Context): Verdict | null {
     'tech.feature_request',
   ]);
   if (because.length === 0) return null;
+  // Access lost after a change on the customer's side is an account-team job for an enterprise, not a product fault.
+  if (c.enterprise && c.facts.has('tech.customer_side') && c.facts.has('ent.need') && !c.facts.has('tech.security')) return null;
   if (c.facts.has('tech.security')) return { outcome: 'technical_bugs', priority: 'P1', step: 6, because };
   const impact = impactLevel(c);
   const lowImpact = c.facts.has('tech.cosmetic') || c.facts.has('tech.feature_request') || c.facts.has('tech.low_impact');
   let priority: Priority = impact ?? (lowImpact ? 'P4' : 'P3');
   if (c.facts.has('money.shopper_duplicate') && (priority === 'P3' || priority === 'P4')) priority = 'P2';
-  if (lowImpact && !c.facts.has('tech.bug') && impact === null) priority = 'P4';
+  // A feature request or a harmless defect is P4 whatever words of impact come with it (policy: tier and tone never raise it).
+  if (lowImpact && !c.facts.has('tech.bug')) priority = 'P4';
   return { outcome: 'technical_bugs', priority, step: 6, because };
 }
 
@@ -111,7 +117,8 @@ function tierNeed(c: Context): Verdict | null {
 export function verdicts(facts: Facts, input: TriageInput): Verdict[] {
   const context: Context = {
     facts,
-    enterprise: input.tier === 'enterprise' || input.tier === 'vip',
+    // Only the enterprise tier raises priorities and opens step 7; VIP is a label, not the reason (policy step 7).
+    enterprise: input.tier === 'enterprise',
     renewalSoon: input.renewalInDays !== null && input.renewalInDays < 60,
   };
   const applicable = [legalOrPrivacy, outageOrLoss, moneyDispute, relationshipRisk, productFault, tierNeed]

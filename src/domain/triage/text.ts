@@ -6,10 +6,10 @@
 import { htmlToText } from '../text';
 
 /** Characters of raw body looked at per message (HTML included) and plain characters kept per message. */
-export const RAW_CAP_PER_MESSAGE = 12_000;
-export const TEXT_CAP_PER_MESSAGE = 4_000;
+export const RAW_CAP_PER_MESSAGE = 6_000;
+export const TEXT_CAP_PER_MESSAGE = 3_000;
 /** Plain characters analysed over the whole conversation; the last messages matter most (step 0), so we keep those. */
-export const TEXT_CAP_TOTAL = 40_000;
+export const TEXT_CAP_TOTAL = 12_000;
 
 export interface Token {
   /** Lowercased, accent-folded word (ß → ss). */
@@ -47,6 +47,10 @@ function isWordChar(code: number): boolean {
   return code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000;
 }
 
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /** , : ( ) — – and quotes separate clauses inside a sentence. */
 function isClauseMark(code: number): boolean {
   return code === 44 || code === 58 || code === 40 || code === 41 || code === 0x2014 || code === 0x2013 || code === 34;
@@ -72,20 +76,29 @@ function endsSentence(text: string, i: number): boolean {
   return Number.isNaN(next) || next === 32 || next === 10 || next === 9 || next === 13;
 }
 
+/** Folds a word that has non-ASCII letters (ü → u, ß → ss); ASCII words take the fast path in `sentences`. */
+function foldWord(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) out += foldChar(raw.charCodeAt(i));
+  return out;
+}
+
 /** Splits plain text into sentences of folded tokens in one pass. */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let tokens: Token[] = [];
   let sentenceStart = 0;
-  let word = '';
   let wordStart = -1;
+  let ascii = true;
   let glued = false;
   let pendingBreak = false;
   const flushWord = (end: number) => {
-    if (wordStart >= 0) tokens.push({ word, start: wordStart, end, breakBefore: pendingBreak, glued });
-    if (wordStart >= 0) pendingBreak = false;
-    word = '';
+    if (wordStart < 0) return;
+    const raw = text.slice(wordStart, end);
+    tokens.push({ word: ascii ? raw.toLowerCase() : foldWord(raw), start: wordStart, end, breakBefore: pendingBreak, glued });
+    pendingBreak = false;
     wordStart = -1;
+    ascii = true;
     glued = false;
   };
   const flushSentence = (end: number) => {
@@ -97,17 +110,17 @@ export function sentences(text: string): Sentence[] {
     const code = text.charCodeAt(i);
     if (isWordChar(code)) {
       if (wordStart < 0) wordStart = i;
-      word += foldChar(code);
+      if (code >= 0x80) ascii = false;
       continue;
     }
     // "cto@acme.io", "refund.created", "https://x/y": one token, so an address or an event name is never read as words.
-    if (wordStart >= 0 && isJoiner(code) && isWordChar(text.charCodeAt(i + 1))) {
-      word += String.fromCharCode(code);
+    if (wordStart >= 0 && isJoiner(code) && (isWordChar(text.charCodeAt(i + 1)) || text.startsWith('//', i + 1))) {
       glued = true;
       continue;
     }
     flushWord(i);
-    if (isClauseMark(code)) pendingBreak = true;
+    // A comma between digits is a decimal mark ("149,00 €"), not a clause break.
+    if (isClauseMark(code) && !(code === 44 && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)))) pendingBreak = true;
     if (endsSentence(text, i)) flushSentence(i + 1);
   }
   flushWord(text.length);

@@ -6,6 +6,8 @@ import type { Lexicon } from '../matcher';
 
 export const CHAT: Lexicon = {
   'chat.howto': [
+    'quelles sont les etapes, what are the steps, welche schritte, cuales son los pasos, quais sao os passos',
+    'quais os passos',
     'how do i, how do we, how can i, how can we, how to, where do i, where can i, where do we, where can we, is there a way',
     'is it possible to, what s the best way, wie kann ich, wie konnen wir, wie geht, wie mache ich, wo kann ich',
     'wo finde ich, gibt es eine moglichkeit, ist es moglich, ou puis je, ou est ce que, ou trouver, est il possible',
@@ -43,6 +45,13 @@ export const CHAT: Lexicon = {
   ],
   'chat.thanks': ['thanks, thank you, thx, cheers, ty, appreciate*, danke*, vielen dank, merci, gracias, obrigad*, valeu'],
   'chat.works_now': [
+    'ya entre, ja entrei, bin drin, je suis entre, i m in, got in',
+    '*ing again, coming in again, sorry for the noise, false alarm, fehlalarm, fausse alerte, falsa alarma, alarme falso',
+    'das war, war mein, war unser, c est notre, c etait notre, was our, was my, fue nuestro, fue mi, foi nosso, foi meu',
+    'era nuestro',
+    'c est ca, ah oui, reactive, apparaissent, apparait, je viens de, just did, acabo de, acabei de, gerade gemacht',
+    'erscheinen jetzt, aparecen, aparecem, now shows, now appear*, showing now, changed it, done, s affiche, se muestra',
+    'aparece agora',
     'funciona, funciono, fonctionne, marche, klappt, funktioniert, works, worked, vale, ah vale, ok gracias, se lo explico',
     'hat geklappt, hat funktioniert, geklappt, ist drin, sind drin, passt, top, super danke, merci vielmal, c est fait, ca y est, listo, funciono, ya quedo, consegui',
     'works now, working now, it works, that worked, it worked, got it working, that was it, that fixed it, fixed it',
@@ -58,5 +67,17 @@ export const CHAT: Lexicon = {
   'chat.howto_weak': [
     'can i, can we, kann ich, konnen wir, comment, puis je, pouvons nous, como, donde, se puede, puedo, podemos, onde',
     'da para, posso, tem como, wo, ou, what, which, was, quel, quelle, cual, qual',
+  ],
+  // The customer still wants a fix: "thanks, monthly works, please get it fixed" is not solved in the chat.
+  'chat.still_wants_fix': [
+    'get it fixed, please fix, fix it, fix this, bitte beheben, bitte ~ fixen, beheben sie, corrigez, merci de corriger',
+    'arreglenlo, arreglen, corrijam, corrijan, consertem, solucionen, live with it, for now, vorerst, pour l instant',
+    'por ahora, por enquanto',
+  ],
+  // A teammate handing the case on: not by itself a confirmed fault (it may go to billing, legal or the account team).
+  'chat.routed': [
+    'escalating, i ll escalate, lo paso a, vou passar para, je le transmets, ich gebe es weiter, encaminhei',
+    'estou escalando, escalando, eskaliere, j escalade, le remonte, la remonte, je remonte, lo reporto, vou reportar',
+    'i ll report it, i ll log it, lo escalo, vou escalar, vou encaminhar',
   ],
 };

@@ -6,6 +6,11 @@ import type { Lexicon } from '../matcher';
 
 export const ENTERPRISE: Lexicon = {
   'ent.need': [
+    'cyber monday, komplettexport, gesamtexport, vollexport, export ~ all ~ transactions, parquet, nicht mehr rein',
+    'kommt ~ nicht ~ rein, 2fa, two factor, handy verloren, lost ~ phone, limit ~ anheb*, anheben, limit ~ raise',
+    'limite ~ subir, limite ~ elever',
+    'wieder rein*, reinkommen, get back in, regain access, zugang wiederherstell*, acces ~ retablir, recuperar el acceso',
+    'recuperar o acesso, restore ~ access, restaurer ~ acces, locked out, ausgesperrt',
     'lugares, mais lugares, utilizadores, mais usuarios, more users, additional users, weitere benutzer, mehr nutzer',
     'plus d utilisateurs, mas usuarios, mas licencias, plazas',
     'solo ~ enterprise, only ~ enterprise, exclusiv* ~ enterprise, enterprise ~ only, nur ~ enterprise',
@@ -34,6 +39,10 @@ export const ENTERPRISE: Lexicon = {
     'perdemos ~ acesso, gerente de conta, equipe de conta, time de conta',
   ],
   'ent.deadline_soon': [
+    'monday, tuesday, wednesday, thursday, friday, montag, dienstag, mittwoch, donnerstag, freitag, lundi, mardi, mercredi',
+    'jeudi, vendredi, lunes, martes, miercoles, jueves, viernes, segunda feira, terca feira, terca, quarta feira',
+    'quinta feira, sexta feira, sexta, deux jours ouvres, two business days, zwei werktage, dos dias habiles',
+    'dois dias uteis',
     'today, tonight, tomorrow, by tomorrow, by monday, by tuesday, by wednesday, by thursday, by friday, this week',
     'end of day, eod, end of the week, asap, urgent*, within 24 hours, within 48 hours, next 48 hours, in two days',
     'in 2 days, on monday, by noon, right now, immediately, heute, heute abend, morgen, bis morgen, bis montag',
@@ -45,6 +54,8 @@ export const ENTERPRISE: Lexicon = {
     'depois de amanha',
   ],
   'ent.deadline_far': [
+    'in ~ wochen, in ~ weeks, dans ~ semaines, en ~ semanas, em ~ semanas, in ~ months, in ~ monaten, dans ~ mois',
+    'en ~ meses, em ~ meses',
     'next month, in two weeks, in 2 weeks, in three weeks, in 3 weeks, weeks out, no rush, not urgent, next quarter',
     'before ~ starts, fiscal year, nachsten monat, in zwei wochen, in drei wochen, keine eile, nicht dringend',
     'nachstes quartal, le mois prochain, dans deux semaines, dans trois semaines, pas urgent, rien d urgent',
@@ -54,4 +65,10 @@ export const ENTERPRISE: Lexicon = {
   ],
   // A request to switch something on: an enterprise need when it is not a how-to question.
   'ent.enable': ['activar*, habilitar*, ativar*, freischalt*, activer, enable ~ for us, switch on ~ for us, turn on ~ for us, aktivieren'],
+  // A teammate handing it to the enterprise/account team: for an enterprise customer that is a tier-driven need.
+  'ent.team_routed': [
+    'enterprise team, account team, kundenbetreuung, kundenbetreuer*, kundenbetreuerin, equipe compte',
+    'equipe grands comptes, equipo enterprise, equipo de cuenta, equipa de conta, time enterprise, equipe enterprise',
+    'customer success, enterprise-team',
+  ],
 };

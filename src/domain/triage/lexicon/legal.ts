@@ -6,13 +6,16 @@ import type { Lexicon } from '../matcher';
 
 export const LEGAL: Lexicon = {
   'legal.threat': [
-    'deco, livro de reclamacoes, portal da queixa, hoja de reclamaciones, omic, facua, ocu, ufc que choisir, mediateur',
-    'signalconso, schlichtungsstelle, bundesnetzagentur, better business bureau, bbb, numero do processo, acao no juizado',
-    'juizado especial, small claims court, tribunal de commerce, amtsgericht, juzgado de',
-    'lawyer*, attorney*, solicitor*, legal counsel, general counsel, our counsel, legal action, legal steps, take legal',
-    'sue, sue you, suing, lawsuit*, court, small claims, formal notice, notice of breach, breach of contract, in breach of',
-    'material breach, terminate for breach, termination for breach, damages, compensation for, regulator*, ombudsman',
-    'consumer protection, attorney general, ftc, trading standards, cfpb, litigation, legal department will',
+    'landesdatenschutzbeauftragt*, beschwerde ~ datenschutzbeh*, bundesdatenschutzbeauftragt*',
+    'datenschutzbehorde, beschwerde ~ beim, beschwerde ~ bei der, formal complaint, complaint with the, file a complaint',
+    'filing a complaint, lodge a complaint, plainte aupres, deposer plainte, porter plainte, queja ante, denuncia ante',
+    'denunciar, reclamacao ~ junto, denuncia, deco, livro de reclamacoes, portal da queixa, hoja de reclamaciones, omic',
+    'facua, ocu, ufc que choisir, mediateur, signalconso, schlichtungsstelle, bundesnetzagentur, better business bureau',
+    'bbb, numero do processo, acao no juizado, juizado especial, small claims court, tribunal de commerce, amtsgericht',
+    'juzgado de, lawyer*, attorney*, solicitor*, legal counsel, general counsel, our counsel, legal action, legal steps',
+    'take legal, sue, sue you, suing, lawsuit*, court, small claims, formal notice, notice of breach, breach of contract',
+    'in breach of, material breach, terminate for breach, termination for breach, damages, compensation for, regulator*',
+    'ombudsman, consumer protection, attorney general, ftc, trading standards, cfpb, litigation, legal department will',
     'legal team will, anwalt*, rechtsanwalt*, anwaltin, anwaltlich*, rechtliche schritte, rechtlichen schritte, klage',
     'klageweg, klage einreichen, verklag*, gericht, gerichtlich*, mahnbescheid, abmahnung, vertragsbruch*',
     'vertragsverletzung*, schadensersatz*, schadenersatz*, verbraucherschutz*, verbraucherzentrale, aufsichtsbehorde, bafin',
@@ -76,8 +79,15 @@ export const LEGAL: Lexicon = {
   ],
   // With a DPA named in the same message: the customer wants a DPA that differs from the standard one.
   'privacy.change_words': [
+    'el nuestro, o nosso, le notre, unseren, ours, no acepta*, nao aceita*, n accepte pas, akzeptiert ~ nicht',
+    'doesn t accept, does not accept, won t accept',
     'clause*, clausula*, klausel*, redline*, modific*, amend*, anderung*, anpass*, tal cual, as is, so nicht, tel quel',
     'assim como esta, borrador, draft, entwurf, minuta, rascunho, add a clause, our own, unseren eigenen, notre propre',
     'nuestro propio, nosso proprio, countersign*, gegenzeichn*, contresign*, contrafirm*',
+  ],
+  // The DPA named at all: with a security incident in the message it is a breach-confirmation request.
+  'privacy.dpa_word': [
+    'dpa, avv, auftragsverarbeitungsvertrag, av vertrag, data processing agreement, accord de sous traitance',
+    'contrato de encargo',
   ],
 };

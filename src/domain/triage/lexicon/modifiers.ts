@@ -11,17 +11,23 @@ export const MODIFIERS: Lexicon = {
     'tampoco, nao, nunca, sem, nenhum, nenhuma',
   ],
   'mod.hypothetical': [
-    'if, hypothetical*, would it be possible, would we, could we get, could i get, in case, suppose, what if',
-    'what happens if, would you, falls, wenn, angenommen, hypothetisch*, ware es moglich, konnten wir, im fall, si',
-    'au cas ou, hypothese, hypothetique*, serait il possible, pourrions nous, est ce qu on pourrait, si, en caso de',
-    'suponiendo, hipotetic*, seria posible, podriamos, se voces, se eu, se nos, se a gente, se for, se fosse, no caso de',
-    'supondo, hipotetic*, seria possivel, poderiamos',
+    'if, hypothetical*, in case, suppose, what if, what happens if, falls, wenn, angenommen, hypothetisch*, im fall, si',
+    'au cas ou, hypothese, hypothetique*, si, en caso de, suponiendo, hipotetic*, se voces, se eu, se nos, se a gente',
+    'se for, se fosse, no caso de, supondo, hipotetic*',
   ],
   'mod.polite_if': [
     'if possible, if you can, if you could, if needed, if so, wenn moglich, falls moglich, wenn es geht, si possible',
     'si vous pouvez, si es posible, si puedes, se possivel, se puder, caso possivel',
   ],
   'mod.past': [
+    'no dia, el dia, foram ~ horas, fueron ~ horas, were down for, was down for, waren ~ stunden, pendant ~ heures',
+    'durante ~ horas',
+    'january, february, march, april, june, july, august, september, october, november, december, januar, februar, marz',
+    'juni, juli, oktober, dezember, janvier, fevrier, mars, avril, juin, juillet, aout, septembre, octobre, novembre',
+    'decembre, enero, febrero, marzo, abril, junio, julio, agosto, septiembre, setiembre, octubre, noviembre, diciembre',
+    'janeiro, fevereiro, marco, maio, junho, julho, setembro, outubro, novembro, dezembro, suite a, following the',
+    'nach dem ausfall, tras la, apos a',
+    'd hier, de ayer, de ontem, von gestern',
     'yesterday, last week, last night, last month, was down, were down, went down, was an outage, the incident on',
     'for about an hour, ago, gestern, letzte woche, letzten monat, war down, war ausgefallen, war nicht erreichbar',
     'vor ~ tagen, vor ~ stunden, vor ~ wochen, hier soir, hier matin, hier apres midi, hier entre, la semaine derniere',
@@ -29,8 +35,9 @@ export const MODIFIERS: Lexicon = {
     'hace, ontem, semana passada, mes passado, ficou fora do ar, esteve fora, caiu ontem, atras',
   ],
   'mod.resolved': [
-    'hoy ya anda, ya anda, anda todo, todo bien, lauft wieder, tout fonctionne, tudo funcionando, everything works',
-    'everything is working, everything s working',
+    'everything works again, everything is working again',
+    'revenu a la normale, est clos, incident clos, est termine, ist behoben, quedo resuelto, foi resolvido',
+    'back to normal since, hoy ya anda, ya anda, anda todo, todo bien, lauft wieder, tout fonctionne, tudo funcionando',
     'fine now, working again, works again, back up, back to normal, everything s fine, everything is fine, resolved',
     'fixed now, all good now, recovered, funktioniert wieder, lauft wieder, wieder normal, alles wieder, behoben, gelost',
     'fonctionne de nouveau, remarche, de nouveau operationnel, tout est rentre dans l ordre, resolu, retabli',
@@ -38,6 +45,11 @@ export const MODIFIERS: Lexicon = {
     'funcionando de novo, tudo normal, normalizado, resolvido, restabelecido',
   ],
   'mod.shoppers': [
+    'customer of mine, client of mine, a customer, the shopper, un cliente mio, cliente meu, client a moi, einem kunden',
+    'ein kunde von',
+    'kundin, kundinnen, eine kundin, ein kunde, kunde von mir, kundin von mir, einem kunden, einer kundin',
+    'nos client*, mes client*, nuestros client*, mis client*, meus client*, nossos client*, our client*, my client*',
+    'unsere kund*, meine kund*, clientes ont, de nos clientes',
     'captur*, capture, captures, doppelte captures, zwei captures, capturas, capturado*, capturad*',
     'shopper*, my customer, my customers, our customer, our customers, one of my, one of our, buyer*, end customer*',
     'end user*, client of ours, my clients, our clients, guest*, kunde*, meine kunden, unsere kunden, unser kunde',
@@ -46,12 +58,17 @@ export const MODIFIERS: Lexicon = {
     'uma cliente, comprador*, cliente final, consumidor final',
   ],
   'mod.ongoing': [
+    'jetzt, now, maintenant, ahora, agora',
     'since, seit, seitdem, seither, depuis, desde, still, right now, currently, at the moment, seit gestern, seit heute',
     'immer noch, noch immer, gerade, aktuell, derzeit, depuis hier, depuis ce matin, toujours, en ce moment, actuellement',
     'desde ayer, desde esta manana, todavia, sigue, siguen, ahora mismo, actualmente, desde ontem, desde hoje, ainda',
     'continua, agora, neste momento, atualmente',
   ],
   'tech.only_you': [
+    'andere ~ nicht betroffen, other ~ not affected, others ~ not affected, autres ~ pas concern*, autres ~ pas affect*',
+    'otros ~ no ~ afectad*, otras ~ no ~ afectad*, outros ~ nao ~ afetad*, outras ~ nao ~ afetad*, no wider incident',
+    'no incident, keine storung, aucun incident, ningun incidente, nenhum incidente, specific to your, tied to your',
+    'only on your',
     'only your, only you, specific to your, specific to you, other accounts look fine, others look fine, just your',
     'isolated to your, nur ihr, nur bei ihnen, nur euer, nur bei euch, nur ihren, andere konten ~ normal, seulement votre',
     'uniquement votre, propre a votre, les autres comptes ~ normal, solo su, solo tu, solo en su, unicamente su',
@@ -74,5 +91,10 @@ export const MODIFIERS: Lexicon = {
   'mod.contrast': [
     'but, however, though, although, aber, jedoch, allerdings, mais, cependant, pero, sin embargo, porem, entretanto',
     'contudo',
+  ],
+  // "Without it our audit is blocked": what follows is a consequence that has not happened yet.
+  'mod.consequence': [
+    'sans ca, sans cela, without it, without this, without that, sin esto, sin eso, sem isso, ohne das, ohne diese',
+    'otherwise, sinon, sonst, de lo contrario, senao, caso contrario',
   ],
 };
