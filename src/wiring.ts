@@ -48,6 +48,7 @@ import { createTicketTypeCache } from './services/ticket-types';
 import { createSettingsService } from './services/settings-service';
 import { createPolicyCache } from './services/sla/policy-cache';
 import { createSlaService } from './services/sla/sla-service';
+import { createTriageService } from './services/triage';
 import { createWorkspaceDirectory } from './services/workspace-directory';
 import { installPrivateWorkspace } from './services/private-install';
 import { createStore, type Database, migrateToLatest, openDatabase, type Store, type Workspace } from './store';
@@ -165,6 +166,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     settings,
     directory,
     sla: createSlaService({ clock, policies: slaPolicies }),
+    triage: createTriageService(store),
     ticketUrl: options.ticketUrl ?? intercomInboxUrl,
     settingsUrlFor: (workspaceId, admin) => install.settingsUrlFor(workspaceId, admin),
   };
@@ -184,6 +186,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     ticketTypes,
     snapshots: createTicketSnapshotter({ directory: names, ticketTypes }),
     sla: deps.sla,
+    triage: deps.triage,
     ticketUrl: deps.ticketUrl,
     conversationUrl: options.conversationUrl ?? intercomInboxUrl,
     pokeOutbox: outboxWakeup.ring,

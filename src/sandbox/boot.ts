@@ -17,6 +17,7 @@ import { OffsetClock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { type Application, buildApplication } from '../wiring';
 import { type SandboxDemo, seedSandboxDemo } from './demo-data';
+import { seedDemoFeedback } from './demo-feedback';
 import { saveDemoSettings } from './demo-settings';
 import { type FakeIntercom, startFakeIntercom } from './fake-intercom';
 import { bundleSimulator } from './simulator/bundle';
@@ -118,6 +119,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
     const workspace = application.privateWorkspace;
     if (!workspace) throw new Error('the sandbox workspace was not installed');
     await saveDemoSettings(application.store, demo, workspace.timezone, clock.now());
+    await seedDemoFeedback(application, fake, demo, clock.now());
     fake.configureWebhooks({ url: `${baseUrl}/intercom/webhooks`, clientSecret: SANDBOX_CLIENT_SECRET });
     runtime = { fake, demo, application, clock, appUrl: baseUrl, clientSecret: SANDBOX_CLIENT_SECRET, movedMs: 0 };
     if (options.startJobs ?? true) application.startJobs();

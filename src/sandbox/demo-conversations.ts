@@ -1,7 +1,9 @@
 /**
  * The demo's conversations: the cases a support team escalates (or rightly does not). Each is written the way
- * customers really write, so the signals the sidebar shows come from the same keyword, tier, renewal and
- * frustration rules as in production. Ages are minutes before the sandbox start.
+ * customers really write, and together they show every kind of triage recommendation the sidebar makes: keep in
+ * chat (`howTo`), each queue (`refund`, `outage`, `renewal`, `launch`), a close call (`chargeback`, once the demo's
+ * seeded corrections are learnt: demo-feedback.ts) and "could not judge" (`screenshot`, a message without words).
+ * Ages are minutes before the sandbox start.
  */
 import { escapeHtml } from '../domain/text';
 import type { Seeder, SeedMessage } from './fake-intercom';
@@ -173,6 +175,21 @@ function scripts(): Script[] {
         'c:Bitte um schnelle Hilfe, wir brauchen die Daten für die Monatsabrechnung.',
       ],
     },
+    {
+      key: 'launch',
+      contact: 'rita',
+      title: 'More seats before our launch',
+      ageMinutes: 45,
+      lines: ['c:Our launch is on Monday and we need 300 extra seats added to our plan before then. Can the account team arrange it?'],
+    },
+    {
+      key: 'screenshot',
+      contact: 'lina',
+      title: 'Screenshot',
+      ageMinutes: 8,
+      // A screenshot sent on its own: an empty message, nothing to judge.
+      lines: ['c:'],
+    },
     { key: 'sso', contact: 'jade', title: 'SSO login fails for contractors', ageMinutes: 320, gapMinutes: 12, lines: longThread() },
   ];
 }
@@ -186,7 +203,7 @@ export function seedDemoConversations(seed: Seeder, workspaceId: string, people:
     const messages: SeedMessage[] = script.lines.map((line, index) => {
       const [kind, text] = [line.slice(0, 2), line.slice(2)];
       const from: SeedMessage['from'] = kind === 'c:' ? 'contact' : { adminId: people.admins.agent };
-      return { from, body: p(text), partType: kind === 'n:' ? 'note' : 'comment', createdAt: start + index * gap };
+      return { from, body: text ? p(text) : '', partType: kind === 'n:' ? 'note' : 'comment', createdAt: start + index * gap };
     });
     const conversation = seed.conversation(workspaceId, {
       contactId: contact.id,

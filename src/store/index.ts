@@ -18,6 +18,7 @@ export type { LinkUse, LinkUsesRepo } from './repos/link-uses';
 export type { EnqueueInput, Lease, OutboxJob, OutboxRepo, OutboxStatus } from './repos/outbox';
 export type { SettingsAuditEntry, SettingsRecord, SettingsRepo, SettingsSave, SettingsSaveResult } from './repos/settings';
 export type { TicketLink, TicketSnapshot, TicketsRepo, TicketUpsertResult } from './repos/tickets';
+export type { TriageFeedback, TriageFeedbackInput, TriageFeedbackRepo, TriageFeedbackRevision } from './repos/triage-feedback';
 export type { Delivery, InboxNotification, InboxStatus, LeaseOnArrival, WebhooksRepo } from './repos/webhooks';
 export type { InstallMode, SealedToken, Workspace, WorkspaceInstall, WorkspacesRepo } from './repos/workspaces';
 export type { ChangeFeed } from './change-feed';

@@ -171,6 +171,7 @@ export interface Tables {
   webhook_payloads: WebhookPayloadsTable;
   settings_link_uses: SettingsLinkUsesTable;
   install_events: InstallEventsTable;
+  triage_feedback: TriageFeedbackTable;
 }
 
 export interface InstallEventsTable {
@@ -183,6 +184,23 @@ export interface InstallEventsTable {
   previous_installer_admin_id: string | null;
 }
 
+export interface TriageFeedbackTable {
+  workspace_id: string;
+  id: string;
+  escalation_id: string;
+  conversation_id: string;
+  created_at: number;
+  engine_version: string;
+  judged: number;
+  suggested_outcome: string;
+  suggested_priority: string | null;
+  signals_json: string;
+  base_scores_json: string;
+  final_queue: string;
+  final_priority: string;
+  overrode_keep_in_chat: number;
+}
+
 export interface SettingsLinkUsesTable {
   workspace_id: string;
   nonce: string;
@@ -193,6 +211,7 @@ export interface SettingsLinkUsesTable {
 
 /** Every table that holds workspace data, children before parents: the order `purge` deletes in. */
 export const WORKSPACE_TABLES = [
+  'triage_feedback',
   'install_events',
   'settings_link_uses',
   'settings_audit',

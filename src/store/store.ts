@@ -18,6 +18,7 @@ import { createLinkUsesRepo, type LinkUsesRepo } from './repos/link-uses';
 import { createOutboxRepo, type OutboxRepo } from './repos/outbox';
 import { createSettingsRepo, type SettingsRepo } from './repos/settings';
 import { createTicketsRepo, type TicketsRepo } from './repos/tickets';
+import { createTriageFeedbackRepo, type TriageFeedbackRepo } from './repos/triage-feedback';
 import { createWebhooksRepo, type WebhooksRepo } from './repos/webhooks';
 import { createWorkspacesRepo, type WorkspacesRepo } from './repos/workspaces';
 
@@ -32,6 +33,8 @@ export interface Store {
   readonly outbox: OutboxRepo;
   readonly webhooks: WebhooksRepo;
   readonly linkUses: LinkUsesRepo;
+  /** Suggestions beside the agents' choices: the sidebar's recommendation learns from them, so writes are observed. */
+  readonly triageFeedback: TriageFeedbackRepo;
   readonly installEvents: InstallEventsRepo;
   /** Which workspaces' sidebar-visible rows changed, here or in another process (shared by every transaction store). */
   readonly changes: ChangeFeed;
@@ -104,6 +107,7 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     outbox: observed('outbox', createOutboxRepo(ctx)),
     webhooks: createWebhooksRepo(ctx),
     linkUses: createLinkUsesRepo(ctx),
+    triageFeedback: observed('triageFeedback', createTriageFeedbackRepo(ctx)),
     installEvents: createInstallEventsRepo(ctx),
     changes,
     ping: async () => {

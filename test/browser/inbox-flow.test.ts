@@ -45,7 +45,7 @@ describeBrowser('Inbox simulator: escalate, follow the back office, watch the SL
     await sandbox?.close();
   });
 
-  it('opens a conversation and shows the escalation signals the app detected', async () => {
+  it('opens a conversation and shows the triage recommendation, each reason pointing at its message', async () => {
     await expect(page.locator('[data-testid="sandbox-banner"]').textContent()).resolves.toContain('SANDBOX');
     await expect(page.locator('[data-conversation-id]').count()).resolves.toBeGreaterThanOrEqual(12);
     await page.locator('[data-conversation-id]', { hasText: 'Dashboard down' }).click();
@@ -53,8 +53,8 @@ describeBrowser('Inbox simulator: escalate, follow the back office, watch the SL
     await expect(page.locator('[data-testid="conversation-title"]').textContent()).resolves.toBe('Dashboard down: 502 errors');
     const text = await canvasText();
     expect(text).toContain('No back-office ticket');
-    expect(text).toMatch(/Keyword: (outage|not working)/);
-    expect(text).toMatch(/VIP|enterprise/i);
+    expect(text).toMatch(/Escalate → Technical \/ Bugs · P\d/);
+    expect(text).toMatch(/— customer, \d\d:\d\d/);
     await expectValidCanvas();
     await page.screenshot({ path: artifact('flow-1-signals.png') });
   });

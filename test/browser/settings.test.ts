@@ -122,6 +122,50 @@ describeBrowser('settings page in Chromium (no JavaScript)', () => {
     expect((await h.application.store.settings.get(h.demo.workspaceId)).version).toBe(before);
   });
 
+  it('shows how often the triage suggestions were kept, per queue, and the most common corrections', async () => {
+    const record = (
+      i: number,
+      suggested: 'technical_bugs' | 'billing_legal' | 'stay_in_chat',
+      finalQueue: 'technical' | 'billing_legal' | 'account_risk',
+    ) =>
+      h.application.store.triageFeedback.record(h.demo.workspaceId, {
+        escalationId: `esc-${i}`,
+        conversationId: `conv-${i}`,
+        now: h.clock.now() + i,
+        engineVersion: 'local-1',
+        judged: true,
+        suggestedOutcome: suggested,
+        suggestedPriority: suggested === 'stay_in_chat' ? null : 'P2',
+        signals: ['tech.bug'],
+        baseScores: { [suggested]: 1 },
+        finalQueue,
+        finalPriority: 'P2',
+      });
+    let i = 0;
+    for (let n = 0; n < 3; n++) await record(i++, 'technical_bugs', 'billing_legal');
+    for (let n = 0; n < 5; n++) await record(i++, 'technical_bugs', 'technical');
+    await record(i++, 'billing_legal', 'billing_legal');
+    await record(i++, 'stay_in_chat', 'account_risk');
+
+    await openFromSidebar();
+    // Queue names are the workspace's own (an earlier test renames Technical / Bugs).
+    const { queues } = (await h.application.store.settings.get(h.demo.workspaceId)).settings;
+    const technical = queues.technical.label;
+    const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const section = page.locator('#section-triage');
+    await section.getByRole('heading', { level: 2, name: 'Triage suggestions' }).waitFor();
+    await expect(section.locator('#triage-acceptance').innerText()).resolves.toBe(
+      'Agents kept the suggested queue in 6 of 10 escalations (60 %), and the suggested priority in 9 of 9 escalations (100 %).',
+    );
+    const table = section.getByRole('table', { name: 'Acceptance per suggested queue' });
+    await expect(table.getByRole('row', { name: technical }).innerText()).resolves.toMatch(
+      new RegExp(`^${literal(technical)}\\s+8\\s+5\\s+63 %`),
+    );
+    await expect(table.getByRole('row', { name: /Keep in chat/ }).innerText()).resolves.toMatch(/Keep in chat\s+1\s+0\s+0 %/);
+    await expect(section.getByRole('listitem').first().innerText()).resolves.toBe(`${technical} → ${queues.billing_legal.label} ×3`);
+    await section.screenshot({ path: artifact('settings-triage.png') });
+  });
+
   it('signs out with the Sign out button (a form posting its CSRF token), after which the page asks to sign in', async () => {
     await openFromSidebar();
     await page.getByRole('button', { name: 'Sign out' }).click();

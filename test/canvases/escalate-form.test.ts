@@ -25,7 +25,12 @@ describe('escalate form', () => {
     expect(field(res, 'priority')).toMatchObject({ type: 'single-select', value: 'P2' });
     expect((field(res, 'priority').options as { id: string }[]).map((o) => o.id)).toEqual(['P1', 'P2', 'P3', 'P4']);
     expect(field(res, 'queue')).toMatchObject({ type: 'dropdown', value: 'billing_legal' });
-    expect(field(res, 'reason')).toEqual({ type: 'textarea', id: 'reason', label: 'Reason', value: 'Keyword: refund\nTier: Enterprise' });
+    expect(field(res, 'reason')).toEqual({
+      type: 'textarea',
+      id: 'reason',
+      label: 'Reason',
+      value: 'Recommended: Billing / Legal · P2.\n- Refund asked for a duplicate charge (customer, 10:32)',
+    });
     expect(field(res, 'share_with_customer')).toEqual({
       type: 'checkbox',
       id: 'share_with_customer',
@@ -35,6 +40,19 @@ describe('escalate form', () => {
     });
     expect(byId(res, 'escalate_submit')).toMatchObject({ label: 'Create ticket', style: 'primary', action: { type: 'submit' } });
     expect(res.canvas.stored_data).toEqual({ v: 1, flow: 'escalate', nonce: 'n0nce-abc123', conversationId: '1295' });
+  });
+
+  it('says what the app recommended above the fields it preselected, with the runner-up on a close call', () => {
+    const res = render(
+      escalateVM({ recommendation: { headline: 'Escalate → Billing / Legal · P2', closeCall: 'Close call: runner-up Account Risk · P3' } }),
+    );
+    const shown = components(res)
+      .filter((c) => c.type === 'text')
+      .map((c) => c.text);
+    expect(shown.slice(1, 3)).toEqual(['Recommended: Escalate → Billing / Legal · P2', 'Close call: runner-up Account Risk · P3']);
+    expect(
+      components(render(escalateVM({ recommendation: null }))).some((c) => c.type === 'text' && String(c.text).startsWith('Recommended')),
+    ).toBe(false);
   });
 
   it('previews the summary, trimmed', () => {

@@ -17,13 +17,13 @@ const linkTicket = (ticketId: string, overrides: Parameters<typeof linkTicketWit
   linkTicketWithClock(h, ticketId, { ticketNumber: `#${ticketId}`, ...overrides });
 
 describe('POST /intercom/initialize', () => {
-  it('shows the empty state, the detected signals and a secondary Escalate button, with no Intercom call', async () => {
+  it('shows the empty state, the triage recommendation and a secondary Escalate button, with no Intercom call', async () => {
     const res = await h.initialize();
     expect(res.status).toBe(200);
     assertValidCanvasResponse(res.body, 'initialize');
     const json = texts(res.body);
     expect(json).toContain('No back-office ticket');
-    expect(json).toMatch(/Keyword: refund|Keyword: chargeback/);
+    expect(json).toContain('Escalate → Billing / Legal · P2');
     const escalate = res.body.canvas.content.components.find((c: { id?: string }) => c.id === 'escalate_open');
     expect(escalate).toMatchObject({ type: 'button', style: 'secondary' });
     expect(h.fake.requests).toHaveLength(0);

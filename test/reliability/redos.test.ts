@@ -18,14 +18,7 @@ const ROOT = join(__dirname, '..', '..');
 /** Keywords are workspace settings: the defaults, plus phrases and scripts an admin may type. */
 function keywordPatterns(): RegExp[] {
   const settings = defaultSettings();
-  const keywords = [
-    ...Object.values(settings.queues).flatMap((queue) => queue.keywords),
-    ...settings.signals.keywords,
-    'data  loss (again)?',
-    'c++ $ ^ [x] {2} \\ |',
-    '返金',
-    'kündigung sofort',
-  ];
+  const keywords = [...settings.signals.keywords, 'data  loss (again)?', 'c++ $ ^ [x] {2} \\ |', '返金', 'kündigung sofort'];
   return keywords.map((keyword) => keywordPattern(keyword)).filter((pattern) => pattern !== null);
 }
 

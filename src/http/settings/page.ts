@@ -15,6 +15,7 @@ import { renderLadder, renderAccess } from './render-ladder';
 import { renderRouting, renderTickets, type SectionContext } from './render-routing';
 import { renderSla } from './render-sla';
 import { FAILED_WORK_SECTION, renderFailedWork } from './render-failed-work';
+import { renderTriageSection, type TriageSectionModel } from './render-triage';
 import { FIELDS_BY_NAME, SECTIONS, type SectionId } from './sections';
 import { CSRF_FIELD } from '../../security/csrf';
 
@@ -41,6 +42,8 @@ export interface PageModel {
   failedWork: readonly DeadWork[];
   installs: readonly InstallEvent[];
   timezone: string;
+  /** Acceptance of the triage suggestions; null leaves the section out. */
+  triage: TriageSectionModel | null;
 }
 
 const RENDERERS: Record<SectionId, (ctx: SectionContext) => SafeHtml> = {
@@ -114,10 +117,13 @@ ${RENDERERS[section.id]({ state, catalog: model.catalog })}
 <h1>Settings for ${model.workspaceName}</h1>
 ${renderNotice(model.notice)}
 ${renderCatalogWarning(model.catalog)}
-<nav aria-label="Sections"><ul class="toc">${nav}<li><a href="#section-${FAILED_WORK_SECTION}">Failed work (${String(
+<nav aria-label="Sections"><ul class="toc">${nav}${
+    model.triage ? html`<li><a href="#section-triage">Triage suggestions</a></li>` : ''
+  }<li><a href="#section-${FAILED_WORK_SECTION}">Failed work (${String(
     model.failedWork.length,
   )})</a></li><li><a href="#section-history">Change history</a></li></ul></nav>
 ${sections}
+${model.triage ? renderTriageSection(model.triage) : ''}
 <section id="section-${FAILED_WORK_SECTION}" aria-labelledby="heading-${FAILED_WORK_SECTION}">
 <h2 id="heading-${FAILED_WORK_SECTION}">Failed work</h2>
 ${renderFailedWork(model.failedWork, model.csrf, model.timezone)}

@@ -4,8 +4,10 @@
  * and the CSRF token of this session. `override` replaces one section's form
  * with what the admin submitted (and its errors) after a failed save.
  */
+import { feedbackStats } from '../../domain/triage-learning';
 import { describeDeadJob } from '../../services/dead-work';
 import type { SettingsSession } from '../../services/install';
+import { FEEDBACK_WINDOW } from '../../services/triage';
 import type { SettingsPageDeps } from './page-deps';
 import type { SettingsRecord, Workspace } from '../../store';
 import { type FormState, formStateFrom } from './form';
@@ -27,12 +29,13 @@ export async function settingsView(
   session: SettingsSession,
   options: ViewOptions = {},
 ): Promise<string> {
-  const [record, catalog, audit, installs, dead] = await Promise.all([
+  const [record, catalog, audit, installs, dead, feedback] = await Promise.all([
     options.record ?? page.store.settings.get(workspace.id),
     page.install.catalog.get(workspace.id),
     page.store.settings.listAudit(workspace.id, { limit: 20 }),
     page.store.installEvents.list(workspace.id, { limit: 10 }),
     page.store.outbox.listDead(workspace.id, { limit: FAILED_WORK_SHOWN }),
+    page.store.triageFeedback.listRecent(workspace.id, FEEDBACK_WINDOW),
   ]);
   const states = Object.fromEntries(SECTIONS.map((s) => [s.id, formStateFrom(s, record.settings)])) as Record<SectionId, FormState>;
   if (options.override) states[options.override.section] = options.override.state;
@@ -50,5 +53,6 @@ export async function settingsView(
     failedWork: dead.map(describeDeadJob),
     installs,
     timezone: workspace.timezone || 'UTC',
+    triage: { stats: feedbackStats(feedback), window: FEEDBACK_WINDOW, labels: (q) => record.settings.queues[q].label },
   });
 }

@@ -9,6 +9,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001_initial';
 import { linkUsesAndContactIndex } from './0002_link_uses_contact_index';
 import { webhookPayloads } from './0003_webhook_payloads';
+import { triageFeedback } from './0004_triage_feedback';
 import { outboxCounters } from './0006_outbox_counters';
 import { installEvents } from './0007_install_events';
 
@@ -16,6 +17,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0001_initial', initialMigration],
   ['0002_link_uses_contact_index', linkUsesAndContactIndex],
   ['0003_webhook_payloads', webhookPayloads],
+  ['0004_triage_feedback', triageFeedback],
   ['0006_outbox_counters', outboxCounters],
   ['0007_install_events', installEvents],
 ];

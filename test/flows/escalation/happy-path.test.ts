@@ -6,6 +6,7 @@ import {
   component,
   createTicketRequests,
   drain,
+  engineCaseTitle,
   fakeTickets,
   handoffNotes,
   openForm,
@@ -24,11 +25,16 @@ afterEach(async () => {
 });
 
 describe('escalate: the happy path', () => {
-  it('opens the form prefilled from the signals, with a fresh nonce', async () => {
+  it('opens the form preselected from the recommendation, the reason in plain words, with a fresh nonce', async () => {
     const form = await openForm(h);
     expect(component(form, 'priority')).toMatchObject({ value: 'P2' });
     expect(component(form, 'queue')).toMatchObject({ value: 'billing_legal' });
-    expect(String(component(form, 'reason')?.['value'])).toContain('Keyword: chargeback');
+    expect(texts(form)).toContain('Recommended: Escalate → Billing / Legal · P2');
+    const reason = String(component(form, 'reason')?.['value']);
+    expect(reason).toMatch(/^Recommended: Billing \/ Legal · P2\.\n- /);
+    // Each reason quotes its evidence and says whose message it was and when (10:00 in the demo workspace).
+    expect(reason).toContain('"I was charged twice this month.", customer, 10:00)');
+    expect(reason).not.toMatch(/Keyword|matched/i);
     expect(texts(form).join('\n')).toContain('Summary preview');
     expect(form.canvas.stored_data).toMatchObject({ v: 1, flow: 'escalate', conversationId: h.context.conversationId });
     const again = await openForm(h);
@@ -43,6 +49,8 @@ describe('escalate: the happy path', () => {
     const { backOffice, teams, contacts } = h.demo;
     const [create, ...others] = createTicketRequests(h);
     expect(others).toHaveLength(0);
+    // The case, not the customer's opening words or the conversation's title.
+    expect(engineCaseTitle(h)).toMatch(/charge/i);
     expect(create!.body).toEqual({
       ticket_type_id: backOffice.ticketTypeId,
       contacts: [{ id: contacts.standard }],
@@ -50,7 +58,7 @@ describe('escalate: the happy path', () => {
       ticket_attributes: {
         Priority: backOffice.priorityAttribute.options.P1,
         Queue: backOffice.queueAttribute.options[queue],
-        _default_title_: 'Refund for double charge',
+        _default_title_: engineCaseTitle(h),
         _default_description_: expect.stringMatching(/^## What the customer asked\n[\s\S]*\n\nHandoff escalation ref: [0-9a-f-]{36}$/),
       },
       assignment: { team_assignee_id: teams[queue] },

@@ -2,9 +2,13 @@
  * Helpers for the escalate-flow HTTP tests: open the form and submit it as Intercom would (the canvas we
  * returned comes back as `current_canvas`), drive the outbox, and read what reached the fake Intercom.
  */
+import { parseConversation } from '../../../src/domain/conversation';
 import type { QueueKey } from '../../../src/domain/model';
+import { triageInputFrom } from '../../../src/domain/recommendation';
+import { triage } from '../../../src/domain/triage';
 import type { CanvasKitContext } from '../../../src/sandbox/canvas-kit-body';
 import type { FakeTicket } from '../../../src/sandbox/fake-intercom';
+import { conversationJson } from '../../../src/sandbox/fake-intercom/serialize-conversations';
 import type { Harness } from '../../support/app-harness';
 import { assertValidCanvasResponse } from '../../support/canvas-schema';
 
@@ -103,4 +107,15 @@ export async function assignQueueTeams(h: Harness): Promise<void> {
   });
   expect(saved.ok).toBe(true);
   h.application.deps.settings.invalidate(h.demo.workspaceId);
+}
+
+/**
+ * The engine's case title for a sandbox conversation, through the app's own input mapping: the ticket title the
+ * submit must send (the engine's wording is tri-engine's to improve, the wiring is what these tests check).
+ */
+export function engineCaseTitle(h: Harness, conversationId = h.context.conversationId): string {
+  const workspace = h.fake.state.workspaces.get(h.demo.workspaceId)!;
+  const conversation = parseConversation(conversationJson(workspace, workspace.conversations.get(conversationId)!));
+  const { input } = triageInputFrom(conversation, { tier: 'standard', isVip: false, renewalInDays: null });
+  return triage(input).caseTitle;
 }
