@@ -8,6 +8,7 @@ import type { ClocksRepo } from './repos/clocks';
 import type { EscalationsRepo } from './repos/escalations';
 import type { SettingsRepo } from './repos/settings';
 import type { TicketsRepo } from './repos/tickets';
+import type { TriageAiRepo } from './repos/triage-ai';
 import type { WorkspacesRepo } from './repos/workspaces';
 
 export const SIDEBAR_WRITES = {
@@ -16,12 +17,15 @@ export const SIDEBAR_WRITES = {
   tickets: ['upsert', 'markSynced'],
   escalations: ['reserve', 'updateStatus'],
   clocks: ['upsert'],
+  // A new AI answer, or the provider switched off, changes the recommendation the sidebar shows.
+  triageAi: ['saveSettings', 'putCached'],
 } as const satisfies {
   workspaces: readonly (keyof WorkspacesRepo)[];
   settings: readonly (keyof SettingsRepo)[];
   tickets: readonly (keyof TicketsRepo)[];
   escalations: readonly (keyof EscalationsRepo)[];
   clocks: readonly (keyof ClocksRepo)[];
+  triageAi: readonly (keyof TriageAiRepo)[];
 };
 
 export type AsyncMethod = (workspaceId: string, ...rest: never[]) => Promise<unknown>;

@@ -159,6 +159,32 @@ export interface Tables {
   webhook_inbox: WebhookInboxTable;
   webhook_payloads: WebhookPayloadsTable;
   settings_link_uses: SettingsLinkUsesTable;
+  triage_ai_settings: TriageAiSettingsTable;
+  triage_ai_cache: TriageAiCacheTable;
+}
+
+/** A workspace's optional AI provider (migration 0005); the key only sealed, as `workspaces.token_ciphertext`. */
+export interface TriageAiSettingsTable {
+  workspace_id: string;
+  enabled: number;
+  provider: string;
+  model: string;
+  key_ciphertext: string | null;
+  key_key_id: string | null;
+  key_set_at: number | null;
+  updated_at: number;
+  updated_by: string | null;
+}
+
+/** The provider's latest recommendation per conversation, valid while `last_part_id` is the chat's last part. */
+export interface TriageAiCacheTable {
+  workspace_id: string;
+  conversation_id: string;
+  last_part_id: string;
+  provider: string;
+  model: string;
+  recommendation_json: string;
+  computed_at: number;
 }
 
 export interface SettingsLinkUsesTable {
@@ -171,6 +197,8 @@ export interface SettingsLinkUsesTable {
 
 /** Every table that holds workspace data, children before parents: the order `purge` deletes in. */
 export const WORKSPACE_TABLES = [
+  'triage_ai_cache',
+  'triage_ai_settings',
   'settings_link_uses',
   'settings_audit',
   'workspace_settings',

@@ -17,6 +17,7 @@ import { createLinkUsesRepo, type LinkUsesRepo } from './repos/link-uses';
 import { createOutboxRepo, type OutboxRepo } from './repos/outbox';
 import { createSettingsRepo, type SettingsRepo } from './repos/settings';
 import { createTicketsRepo, type TicketsRepo } from './repos/tickets';
+import { createTriageAiRepo, type TriageAiRepo } from './repos/triage-ai';
 import { createWebhooksRepo, type WebhooksRepo } from './repos/webhooks';
 import { createWorkspacesRepo, type WorkspacesRepo } from './repos/workspaces';
 
@@ -31,6 +32,8 @@ export interface Store {
   readonly outbox: OutboxRepo;
   readonly webhooks: WebhooksRepo;
   readonly linkUses: LinkUsesRepo;
+  /** The optional AI triage's provider settings and cached answers (migration 0005). */
+  readonly triageAi: TriageAiRepo;
   /** Which workspaces' sidebar-visible rows changed, here or in another process (shared by every transaction store). */
   readonly changes: ChangeFeed;
   /** Runs `fn` atomically; nested calls join the outer transaction. Throwing rolls everything back. */
@@ -100,6 +103,7 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     outbox: createOutboxRepo(ctx),
     webhooks: createWebhooksRepo(ctx),
     linkUses: createLinkUsesRepo(ctx),
+    triageAi: observed('triageAi', createTriageAiRepo(ctx)),
     changes,
     transaction: async (fn) => {
       if (db.isTransaction) return fn(store);
