@@ -18,6 +18,7 @@ export function escalateFormCanvas(vm: EscalateFormVM): CanvasResponse {
   const components: Component[] = [
     text('Escalate to back office', { style: 'header' }),
     ...(vm.formError ? [text(trim(vm.formError, 300), { style: 'error' })] : []),
+    ...recommendationLines(vm),
     ...openTicketNotice(vm),
     ...pendingNotice(vm),
     ...ticketTypeField(vm),
@@ -52,6 +53,16 @@ export function escalateFormCanvas(vm: EscalateFormVM): CanvasResponse {
   // "Add a note instead" acts on the open ticket; Canvas Kit has no hidden input, so its id travels here.
   const data = vm.openTicket ? { ...typed, ticketId: vm.openTicket.ticketId } : typed;
   return finalizeCanvas(components, encodeStoredData(data), { first: false });
+}
+
+/** The recommendation the fields start from; the teammate's choice is what counts. */
+function recommendationLines(vm: EscalateFormVM): Component[] {
+  const rec = vm.recommendation;
+  if (!rec) return [];
+  return lines([
+    { text: `Recommended: ${trim(rec.headline, 80)}`, style: 'muted' },
+    ...(rec.closeCall ? [{ text: trim(rec.closeCall, 80), style: 'muted' as const }] : []),
+  ]);
 }
 
 function failed(vm: EscalateFormVM, field: EscalateField): 'failed' | undefined {

@@ -11,7 +11,9 @@ import { encodeStoredData } from './stored-data';
 import { clocksTicketBlock, compactTicketBlock, fullTicketBlock } from './ticket-card';
 import type { SidebarVM } from './view-models';
 
-const SIGNAL_CHARS = 44;
+const HEADLINE_CHARS = 60;
+const REASON_CHARS = 90;
+const SOURCE_CHARS = 24;
 
 export function sidebarCanvas(vm: SidebarVM): CanvasResponse {
   const footer = [asOf(vm.now, vm.tz), ...navigation(...footerLinks(vm))];
@@ -92,12 +94,15 @@ function fitTickets(vm: SidebarVM, footerPx: number): Component[] {
   return [showAll(n), ...pending];
 }
 
-/** No ticket yet: say so, list the signals that fit, offer Escalate. */
+/**
+ * No ticket yet: the recommendation (headline, then as many reasons as fit, then the close-call line), and
+ * Escalate, always: the recommendation informs the teammate and never blocks them.
+ */
 function escalateBody(vm: SidebarVM, fixedPx: number): Component[] {
   const escalate = button({
     id: encodeComponentId('escalate_open'),
     label: 'Escalate',
-    style: 'secondary',
+    style: 'secondary', // the first canvas may carry no primary button (canvas-kit.md §10)
     action: submitAction(),
     // A ticket needs a contact; the muted line above says how to get one.
     disabled: vm.contactMissing || undefined,
@@ -107,15 +112,16 @@ function escalateBody(vm: SidebarVM, fixedPx: number): Component[] {
     ...(vm.contactMissing ? [text('Select a person in the conversation details to escalate.', { style: 'muted' })] : []),
     ...(vm.pending.length === 0 ? [text(NO_TICKET_TEXT, { style: 'muted' })] : pendingBlock(vm)),
   ];
-  const n = vm.signals.length;
-  const build = (k: number): Component[] => [...intro, ...signalLines(vm, k), escalate];
+  const n = vm.recommendation?.reasons.length ?? 0;
+  const build = (k: number): Component[] => [...intro, ...recommendationLines(vm, k), escalate];
   return largestFitting(n, build, fixedPx);
 }
 
-function signalLines(vm: SidebarVM, k: number): Component[] {
-  const n = vm.signals.length;
-  if (n === 0) return [];
-  const shown = vm.signals.slice(0, k).map((s) => ({ text: `• ${trim(s.label, SIGNAL_CHARS)}` }));
-  const more = k < n ? [{ text: k === 0 ? `${n} signals detected` : `+${n - k} more`, style: 'muted' as const }] : [];
-  return lines([{ text: 'Escalation signals', style: 'muted' }, ...shown, ...more]);
+/** The headline, the first `k` reasons ("… — customer, 10:32") and the close-call line. */
+function recommendationLines(vm: SidebarVM, k: number): Component[] {
+  const rec = vm.recommendation;
+  if (!rec) return [];
+  const reasons = rec.reasons.slice(0, k).map((r) => ({ text: `• ${trim(r.text, REASON_CHARS)} — ${trim(r.source, SOURCE_CHARS)}` }));
+  const close = rec.closeCall ? [{ text: trim(rec.closeCall, REASON_CHARS), style: 'muted' as const }] : [];
+  return lines([{ text: trim(rec.headline, HEADLINE_CHARS), style: rec.kind === 'unjudged' ? 'muted' : 'header' }, ...reasons, ...close]);
 }

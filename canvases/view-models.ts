@@ -4,9 +4,17 @@
  */
 import type { Priority, QueueKey } from '../src/domain/model';
 
-/** One detected escalation signal as a short line: 'Keyword: refund', 'Tier: Enterprise', 'Frustration 6/10'. */
-export interface SignalVM {
-  label: string;
+/**
+ * The triage recommendation for the open conversation, in words already decided (src/domain/recommendation).
+ * `headline`: 'Keep in chat', 'Escalate → Billing / Legal · P2' or 'Could not judge this conversation'.
+ */
+export interface RecommendationVM {
+  kind: 'keep' | 'escalate' | 'unjudged';
+  headline: string;
+  /** Most decisive first; each names the message it came from ('customer, 10:32'). */
+  reasons: readonly { text: string; source: string }[];
+  /** 'Close call: runner-up Technical / Bugs · P3', or null. */
+  closeCall: string | null;
 }
 
 export interface SlaClockVM {
@@ -57,7 +65,8 @@ export interface SidebarVM {
   tz: TimeZoneVM;
   tickets: TicketCardVM[];
   pending: PendingEscalationVM[];
-  signals: SignalVM[];
+  /** Null when no recommendation could be made at all (the Escalate button is there either way). */
+  recommendation: RecommendationVM | null;
   /** Workspace settings page; null hides the Settings link. */
   settingsUrl: string | null;
   /** No person selected in the details panel: escalating needs one. */
@@ -110,6 +119,8 @@ export interface EscalateFormVM {
   openTicket?: { ticketId: string; ticketNumber: string; title: string } | null;
   /** An escalation of this conversation is still on its way to a ticket (e.g. 'P2 · Billing / Legal'). */
   pendingEscalation?: { message: string } | null;
+  /** What the app recommended, above the fields it preselected ('Escalate → Billing / Legal · P2'). */
+  recommendation?: { headline: string; closeCall: string | null } | null;
 }
 
 export type EscalationResultVM =

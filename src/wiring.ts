@@ -40,6 +40,7 @@ import { createTicketTypeCache } from './services/ticket-types';
 import { createSettingsService } from './services/settings-service';
 import { createPolicyCache } from './services/sla/policy-cache';
 import { createSlaService } from './services/sla/sla-service';
+import { createTriageService } from './services/triage';
 import { createWorkspaceDirectory } from './services/workspace-directory';
 import { createStore, type Database, migrateToLatest, openDatabase, type Store } from './store';
 import { type Clock, systemClock } from './util/clock';
@@ -122,6 +123,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     settings: createSettingsService(store, clock),
     directory,
     sla: createSlaService({ clock, policies: slaPolicies }),
+    triage: createTriageService(store),
     ticketUrl: options.ticketUrl ?? intercomTicketUrl,
     settingsUrlFor: (workspaceId, admin) => install.settingsUrlFor(workspaceId, admin),
   };
@@ -157,6 +159,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     ticketTypes,
     snapshots: createTicketSnapshotter({ directory: ladderNames, ticketTypes }),
     sla: deps.sla,
+    triage: deps.triage,
     ticketUrl: deps.ticketUrl,
     conversationUrl: options.conversationUrl ?? intercomConversationUrl,
     pokeOutbox: () => outbox.poke(),

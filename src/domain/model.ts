@@ -44,9 +44,3 @@ export function isQueueKey(value: unknown): value is QueueKey {
 export function isStateCategory(value: unknown): value is StateCategory {
   return typeof value === 'string' && (STATE_CATEGORIES as readonly string[]).includes(value);
 }
-
-/** Raises a priority by one level (P3 → P2), never above P1. */
-export function raisePriority(priority: Priority): Priority {
-  const index = PRIORITIES.indexOf(priority);
-  return PRIORITIES[Math.max(0, index - 1)] as Priority;
-}

@@ -14,8 +14,8 @@ export const queueSettingsSchema = z.object({
   label: z.string().trim().min(1).max(60),
   /** Intercom team id the queue's tickets are assigned to; null = unassigned. */
   teamId: z.string().min(1).nullable(),
-  /** Keywords in customer messages that route to this queue. */
-  keywords: keywordList,
+  // Per-queue routing keywords were retired with keyword routing (the triage engine chooses the queue); settings
+  // saved with them still parse, the unknown key is dropped.
 });
 
 export const slaTargetSchema = z.object({
@@ -150,19 +150,11 @@ export function defaultSettings(timezone = 'UTC'): WorkspaceSettings {
     priorityAttribute: 'Priority',
     queueAttribute: 'Queue',
     queues: {
-      vip: { label: 'VIP / High-Tier', teamId: null, keywords: [] },
-      technical: {
-        label: 'Technical / Bugs',
-        teamId: null,
-        keywords: ['bug', 'error', 'api', 'crash', 'exception', 'not working', 'outage', 'down', '500'],
-      },
-      account_risk: { label: 'Account Risk', teamId: null, keywords: ['cancel', 'churn', 'competitor', 'switching'] },
-      billing_legal: {
-        label: 'Billing / Legal',
-        teamId: null,
-        keywords: ['refund', 'invoice', 'chargeback', 'billing', 'charged', 'legal', 'lawyer', 'gdpr', 'contract'],
-      },
-      default: { label: 'General escalations', teamId: null, keywords: [] },
+      vip: { label: 'VIP / High-Tier', teamId: null },
+      technical: { label: 'Technical / Bugs', teamId: null },
+      account_risk: { label: 'Account Risk', teamId: null },
+      billing_legal: { label: 'Billing / Legal', teamId: null },
+      default: { label: 'General escalations', teamId: null },
     },
     signals: {
       keywords: ['cancel', 'refund', 'chargeback', 'legal', 'lawyer', 'gdpr', 'outage', 'not working', 'data loss', 'security'],

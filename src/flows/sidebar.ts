@@ -1,13 +1,17 @@
 /**
- * The first canvas: linked tickets, queued escalations and the signals the
- * app sees in this conversation. Reads only our store and the request body:
- * a warm view makes no Intercom call (the benchmark counts them).
+ * The first canvas: linked tickets, queued escalations and the triage recommendation for this conversation.
+ * Reads only our store and the request body: a warm view makes no Intercom call (the benchmark counts them).
+ * The recommendation is computed from the conversation the request carries (Intercom sends its parts with the
+ * initialize request), with the workspace's learnt adjustments from memory; the engine's budget is ≤ 5 ms.
  */
 import { sidebarCanvas } from '../../canvases/sidebar';
 import { ticketListCanvas } from '../../canvases/ticket-list';
-import type { SidebarVM, TimeZoneVM } from '../../canvases/view-models';
+import type { RecommendationVM, SidebarVM, TimeZoneVM } from '../../canvases/view-models';
 import { parseContact, parseConversation } from '../domain/conversation';
+import { describeRecommendation } from '../domain/recommendation';
+import type { WorkspaceSettings } from '../domain/settings';
 import { analyseSignals } from '../domain/signals';
+import type { Recommended } from '../services/triage';
 import type { CanvasRequest } from './types';
 import { AppError } from '../util/app-error';
 import type { Escalation, Workspace } from '../store';
@@ -59,16 +63,19 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
     deps.settingsUrlFor(workspaceId, request.admin),
     deps.store.escalations.listByConversation(workspaceId, conversationId),
   ]);
-  const { signals, facts } = analyseSignals({
-    conversation: parseConversation(request.conversation),
+  if (!workspace || workspace.uninstalledAt !== null) {
+    throw new AppError('not_installed', 'Handoff is not installed in this workspace.');
+  }
+  const conversation = parseConversation(request.conversation);
+  const { facts } = analyseSignals({
+    conversation,
     contact: request.contact ? parseContact(request.contact) : null,
     company: null,
     settings: settings.signals,
     now,
   });
-  if (!workspace || workspace.uninstalledAt !== null) {
-    throw new AppError('not_installed', 'Handoff is not installed in this workspace.');
-  }
+  // Only worth computing while there is no ticket: with one linked, the canvas shows the ticket instead.
+  const recommended = cards.length === 0 ? await deps.triage.recommend(workspaceId, conversation, facts) : null;
   const vm: SidebarVM = {
     now,
     tz: timeZoneOf(workspace),
@@ -81,12 +88,17 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
         createdAt: e.createdAt,
         message: `${e.request.priority} · ${settings.queues[e.request.queue].label}`,
       })),
-    signals: signals.map((s) => ({ label: s.label })),
+    recommendation: recommended ? recommendationVM(recommended, settings, timeZoneOf(workspace).zone) : null,
     settingsUrl,
     contactMissing: request.contact === null,
     failedEscalation: latestFailure(history),
   };
   return { vm, stableUntil: Math.min(nextMinute(now), cardsStableUntil, renewalStableUntil(facts.renewalAt, facts.renewalInDays)) };
+}
+
+function recommendationVM(recommended: Recommended, settings: WorkspaceSettings, zone: string): RecommendationVM {
+  const view = describeRecommendation(recommended.recommendation, recommended.mapped.input.messages, (q) => settings.queues[q].label, zone);
+  return { kind: view.kind, headline: view.headline, reasons: view.reasons.map(({ text, source }) => ({ text, source })), closeCall: view.closeCall };
 }
 
 const MINUTE = 60_000;

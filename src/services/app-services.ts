@@ -1,11 +1,12 @@
 /**
  * The services every flow, job and service shares: the store, the clock, settings, the workspace directory (who is
- * installed, and an Intercom client for each) and the SLA clocks. Built once in src/wiring.ts.
+ * installed, and an Intercom client for each), the SLA clocks and triage. Built once in src/wiring.ts.
  */
 import type { Store } from '../store';
 import type { Clock } from '../util/clock';
 import type { SettingsService } from './settings-service';
 import type { SlaService } from './sla-service';
+import type { TriageService } from './triage';
 import type { WorkspaceDirectory } from './workspace-directory';
 
 export interface AppServices {
@@ -15,4 +16,6 @@ export interface AppServices {
   directory: WorkspaceDirectory;
   /** SLA clocks: escalation starts them, ticket events move them (see src/services/sla-service.ts). */
   sla: SlaService;
+  /** The triage recommendation with the workspace's learnt adjustments, and its feedback (src/services/triage). */
+  triage: TriageService;
 }

@@ -25,6 +25,7 @@ export {
   type TriageAiSettingsRecord,
   type TriageAiSettingsWrite,
 } from './repos/triage-ai';
+export type { TriageFeedback, TriageFeedbackInput, TriageFeedbackRepo, TriageFeedbackRevision } from './repos/triage-feedback';
 export type { Delivery, InboxNotification, InboxStatus, LeaseOnArrival, WebhooksRepo } from './repos/webhooks';
 export type { InstallMode, SealedToken, Workspace, WorkspaceInstall, WorkspacesRepo } from './repos/workspaces';
 export type { ChangeFeed } from './change-feed';

@@ -9,6 +9,7 @@ import type { EscalationsRepo } from './repos/escalations';
 import type { SettingsRepo } from './repos/settings';
 import type { TicketsRepo } from './repos/tickets';
 import type { TriageAiRepo } from './repos/triage-ai';
+import type { TriageFeedbackRepo } from './repos/triage-feedback';
 import type { WorkspacesRepo } from './repos/workspaces';
 
 export const SIDEBAR_WRITES = {
@@ -19,6 +20,8 @@ export const SIDEBAR_WRITES = {
   clocks: ['upsert'],
   // A new AI answer, or the provider switched off, changes the recommendation the sidebar shows.
   triageAi: ['saveSettings', 'putCached'],
+  // Learnt from on the next recommendation, which the sidebar shows.
+  triageFeedback: ['record'],
 } as const satisfies {
   workspaces: readonly (keyof WorkspacesRepo)[];
   settings: readonly (keyof SettingsRepo)[];
@@ -26,6 +29,7 @@ export const SIDEBAR_WRITES = {
   escalations: readonly (keyof EscalationsRepo)[];
   clocks: readonly (keyof ClocksRepo)[];
   triageAi: readonly (keyof TriageAiRepo)[];
+  triageFeedback: readonly (keyof TriageFeedbackRepo)[];
 };
 
 export type AsyncMethod = (workspaceId: string, ...rest: never[]) => Promise<unknown>;

@@ -161,6 +161,7 @@ export interface Tables {
   settings_link_uses: SettingsLinkUsesTable;
   triage_ai_settings: TriageAiSettingsTable;
   triage_ai_cache: TriageAiCacheTable;
+  triage_feedback: TriageFeedbackTable;
 }
 
 /** A workspace's optional AI provider (migration 0005); the key only sealed, as `workspaces.token_ciphertext`. */
@@ -187,6 +188,23 @@ export interface TriageAiCacheTable {
   computed_at: number;
 }
 
+export interface TriageFeedbackTable {
+  workspace_id: string;
+  id: string;
+  escalation_id: string;
+  conversation_id: string;
+  created_at: number;
+  engine_version: string;
+  judged: number;
+  suggested_outcome: string;
+  suggested_priority: string | null;
+  signals_json: string;
+  base_scores_json: string;
+  final_queue: string;
+  final_priority: string;
+  overrode_keep_in_chat: number;
+}
+
 export interface SettingsLinkUsesTable {
   workspace_id: string;
   nonce: string;
@@ -199,6 +217,7 @@ export interface SettingsLinkUsesTable {
 export const WORKSPACE_TABLES = [
   'triage_ai_cache',
   'triage_ai_settings',
+  'triage_feedback',
   'settings_link_uses',
   'settings_audit',
   'workspace_settings',

@@ -18,6 +18,7 @@ import { createOutboxRepo, type OutboxRepo } from './repos/outbox';
 import { createSettingsRepo, type SettingsRepo } from './repos/settings';
 import { createTicketsRepo, type TicketsRepo } from './repos/tickets';
 import { createTriageAiRepo, type TriageAiRepo } from './repos/triage-ai';
+import { createTriageFeedbackRepo, type TriageFeedbackRepo } from './repos/triage-feedback';
 import { createWebhooksRepo, type WebhooksRepo } from './repos/webhooks';
 import { createWorkspacesRepo, type WorkspacesRepo } from './repos/workspaces';
 
@@ -34,6 +35,8 @@ export interface Store {
   readonly linkUses: LinkUsesRepo;
   /** The optional AI triage's provider settings and cached answers (migration 0005). */
   readonly triageAi: TriageAiRepo;
+  /** Suggestions beside the agents' choices: the sidebar's recommendation learns from them, so writes are observed. */
+  readonly triageFeedback: TriageFeedbackRepo;
   /** Which workspaces' sidebar-visible rows changed, here or in another process (shared by every transaction store). */
   readonly changes: ChangeFeed;
   /** Runs `fn` atomically; nested calls join the outer transaction. Throwing rolls everything back. */
@@ -104,6 +107,7 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     webhooks: createWebhooksRepo(ctx),
     linkUses: createLinkUsesRepo(ctx),
     triageAi: observed('triageAi', createTriageAiRepo(ctx)),
+    triageFeedback: observed('triageFeedback', createTriageFeedbackRepo(ctx)),
     changes,
     transaction: async (fn) => {
       if (db.isTransaction) return fn(store);

@@ -40,7 +40,7 @@ export function sidebarVM(overrides: Partial<SidebarVM> = {}): SidebarVM {
     tz: { zone: 'UTC', source: 'utc' },
     tickets: [],
     pending: [],
-    signals: [],
+    recommendation: null,
     settingsUrl: null,
     contactMissing: false,
     ...overrides,

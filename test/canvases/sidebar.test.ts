@@ -22,11 +22,27 @@ function render(vm: SidebarVM) {
 }
 
 describe('sidebar without a ticket', () => {
-  it('says so, lists the signals and offers a secondary Escalate', () => {
-    const res = render(sidebarVM({ signals: [{ label: 'Keyword: refund' }, { label: 'Tier: Enterprise' }] }));
+  const REFUND: SidebarVM['recommendation'] = {
+    kind: 'escalate',
+    headline: 'Escalate → Billing / Legal · P2',
+    reasons: [
+      { text: 'Refund asked for a duplicate charge', source: 'customer, 10:32' },
+      { text: 'Threatens a chargeback with the bank', source: 'customer, 10:35' },
+    ],
+    closeCall: 'Close call: runner-up Account Risk · P3',
+  };
+
+  it('says so, shows the recommendation with each reason pointing at its message, and offers a secondary Escalate', () => {
+    const res = render(sidebarVM({ recommendation: REFUND }));
     expect(components(res)[0]).toEqual({ type: 'text', text: 'No back-office ticket linked to this conversation yet.', style: 'muted' });
-    expect(texts(res)).toEqual(expect.arrayContaining(['• Keyword: refund', '• Tier: Enterprise']));
-    expect(texts(res).some((t) => t.startsWith('+'))).toBe(false);
+    expect(components(res)[1]).toMatchObject({ type: 'text', text: 'Escalate → Billing / Legal · P2', style: 'header' });
+    expect(texts(res)).toEqual(
+      expect.arrayContaining([
+        '• Refund asked for a duplicate charge — customer, 10:32',
+        '• Threatens a chargeback with the bank — customer, 10:35',
+        'Close call: runner-up Account Risk · P3',
+      ]),
+    );
     expect(byId(res, 'escalate_open')).toEqual({
       type: 'button',
       id: 'escalate_open',
@@ -36,18 +52,52 @@ describe('sidebar without a ticket', () => {
     });
   });
 
-  it('shows no signal heading when there are none', () => {
-    const res = render(sidebarVM());
-    expect(texts(res)).not.toContain('Escalation signals');
+  it('says "keep in chat" with its reason, and Escalate is still there', () => {
+    const keep: SidebarVM['recommendation'] = {
+      kind: 'keep',
+      headline: 'Keep in chat',
+      reasons: [{ text: 'A how-to question the agent can answer now', source: 'customer, 09:01' }],
+      closeCall: null,
+    };
+    const res = render(sidebarVM({ recommendation: keep }));
+    expect(texts(res)).toEqual(expect.arrayContaining(['Keep in chat', '• A how-to question the agent can answer now — customer, 09:01']));
+    expect(texts(res).some((t) => t.startsWith('Close call'))).toBe(false);
+    expect(byId(res, 'escalate_open')).toMatchObject({ style: 'secondary' });
   });
 
-  it('shows only the signals that fit and counts the rest', () => {
-    const signals = Array.from({ length: 20 }, (_, i) => ({ label: `Keyword: word${i}` }));
-    const res = render(sidebarVM({ signals, settingsUrl: SETTINGS }));
-    const shown = texts(res).filter((t) => t.startsWith('• ')).length;
-    expect(shown).toBeGreaterThan(2);
-    expect(shown).toBeLessThan(20);
-    expect(texts(res)).toContain(`+${20 - shown} more`);
+  it('says plainly when it could not judge, muted, and Escalate is still there', () => {
+    const unjudged: SidebarVM['recommendation'] = {
+      kind: 'unjudged',
+      headline: 'Could not judge this conversation',
+      reasons: [{ text: 'The customer has sent only attachments', source: 'customer, 11:00' }],
+      closeCall: null,
+    };
+    const res = render(sidebarVM({ recommendation: unjudged }));
+    expect(components(res)[1]).toMatchObject({ text: 'Could not judge this conversation', style: 'muted' });
+    expect(ids(res)).toContain('escalate_open');
+  });
+
+  it('shows no recommendation block when there is none', () => {
+    const res = render(sidebarVM());
+    expect(texts(res).some((t) => t.startsWith('Escalate →') || t === 'Keep in chat')).toBe(false);
+    expect(ids(res)).toContain('escalate_open');
+  });
+
+  it('drops reasons, never the headline or Escalate, when the canvas is short of room', () => {
+    const long = 'A reason long enough to wrap onto a second line in the narrow sidebar of the Inbox, and then some more';
+    const reasons = Array.from({ length: 3 }, (_, i) => ({ text: `${long} ${i}`, source: 'customer, 10:32' }));
+    const pending = [{ escalationId: 'e1', createdAt: NOW, message: 'P2 · Billing / Legal' }];
+    const res = render(
+      sidebarVM({
+        recommendation: { ...REFUND, reasons },
+        contactMissing: true,
+        pending,
+        failedEscalation: { message: long },
+        settingsUrl: SETTINGS,
+      }),
+    );
+    expect(texts(res)).toContain('Escalate → Billing / Legal · P2');
+    expect(texts(res).filter((t) => t.startsWith('• ')).length).toBeLessThan(3);
     expect(ids(res)).toContain('escalate_open');
   });
 
@@ -208,7 +258,15 @@ describe('sidebar under any input', () => {
   const vmArb = fc.record({
     tickets: fc.uniqueArray(ticketArb, { maxLength: 6, selector: (t) => t.ticketId }),
     pending: fc.array(fc.record({ escalationId: fc.uuid(), createdAt: fc.integer({ min: 0, max: NOW }), message: text }), { maxLength: 4 }),
-    signals: fc.array(fc.record({ label: text }), { maxLength: 30 }),
+    recommendation: fc.option(
+      fc.record({
+        kind: fc.constantFrom('keep' as const, 'escalate' as const, 'unjudged' as const),
+        headline: text,
+        reasons: fc.array(fc.record({ text, source: text }), { maxLength: 3 }),
+        closeCall: fc.option(text, { nil: null }),
+      }),
+      { nil: null },
+    ),
     settingsUrl: fc.option(fc.constant(SETTINGS), { nil: null }),
     contactMissing: fc.boolean(),
     failedEscalation: fc.option(fc.record({ message: text }), { nil: null }),

@@ -10,7 +10,7 @@ describe('workspace settings', () => {
     const parsed = parseSettings({ resolveBehaviour: 'note_only', ladder: { leadAdminId: '77' } });
     expect(parsed.resolveBehaviour).toBe('note_only');
     expect(parsed.ladder).toMatchObject({ leadAdminId: '77', warnAt: 0.75, escalateAt: 0.9 });
-    expect(parsed.queues.billing_legal.keywords).toContain('refund');
+    expect(parsed.queues.billing_legal.label).toBe('Billing / Legal');
   });
 
   it.each([

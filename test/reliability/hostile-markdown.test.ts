@@ -84,7 +84,7 @@ const SCREENS: readonly [string, (evil: string) => CanvasResponse][] = [
     'sidebar before escalating',
     (evil) =>
       sidebarVMWith({
-        signals: [{ label: evil }],
+        recommendation: { kind: 'escalate', headline: evil, reasons: [{ text: evil, source: evil }], closeCall: evil },
         pending: [{ escalationId: 'e1', createdAt: NOW, message: evil }],
         failedEscalation: { message: evil },
       }),

@@ -19,7 +19,6 @@ const ROOT = join(__dirname, '..', '..');
 function keywordPatterns(): RegExp[] {
   const settings = defaultSettings();
   const keywords = [
-    ...Object.values(settings.queues).flatMap((queue) => queue.keywords),
     ...settings.signals.keywords,
     'data  loss (again)?',
     'c++ $ ^ [x] {2} \\ |',

@@ -20,7 +20,12 @@ describe('reportCanvas', () => {
       tz: { zone: 'Europe/London', source: 'workspace' },
       tickets: [],
       pending: [],
-      signals: [{ label: 'Keyword: refund' }],
+      recommendation: {
+        kind: 'escalate',
+        headline: 'Escalate → Billing / Legal · P2',
+        reasons: [{ text: 'Refund asked for a duplicate charge', source: 'customer, 10:32' }],
+        closeCall: null,
+      },
       settingsUrl: null,
       contactMissing: false,
     });

@@ -1,7 +1,7 @@
 /**
- * How urgent a signal keyword is on its own, as a priority. Shared by signal ordering and the priority suggestion so
- * the sidebar lists first what drives the priority. Keywords a workspace adds that are not listed here still count
- * as escalation signals, at the everyday level (P3).
+ * How urgent a signal keyword is on its own, as a priority: it only orders the detected signals, so the handoff
+ * summary lists first what matters most (the escalate form's priority comes from the triage engine). Keywords a
+ * workspace adds that are not listed here still count as escalation signals, at the everyday level (P3).
  */
 import type { Priority } from '../model';
 

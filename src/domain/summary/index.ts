@@ -19,7 +19,8 @@ export { type HandoffSummary, SECTION_KEYS, SECTION_TITLES, type SectionKey, SUM
  * exchanges however long the agent's reason or the first message is.
  */
 const SECTION_BYTES: Readonly<Record<Exclude<SectionKey, 'transcript'>, number>> = {
-  asked: 1500,
+  // Room for the opening "Needs: …" line (sections.ts NEED_BYTES) above the first and latest messages.
+  asked: 1900,
   customer: 800,
   diagnostics: 2000,
   why: 1500,

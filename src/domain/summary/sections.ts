@@ -10,6 +10,7 @@ import type { SummaryInput } from './types';
  * why 1500): a long Japanese message (3 bytes per character) must not push the second line out of its section.
  */
 const ASK_BYTES = 650;
+const NEED_BYTES = 380;
 const FIELD_BYTES = 100;
 const REASON_BYTES = 1100;
 
@@ -18,12 +19,27 @@ function excerpt(text: string, maxBytes: number): string {
   return truncateBytes(maskSensitive(text).trim(), maxBytes);
 }
 
-/** First customer message, and the customer's messages since the last reply they could see (the open ask). */
-export function askedSection({ conversation }: SummaryInput, tz: Zoned): string {
+/** "Needs: a refund for the duplicate charge — “I was charged twice” (customer, 10:32)": the summary's opening. */
+export function needLine(need: SummaryInput['need']): string | null {
+  if (!need?.sentence.trim()) return null;
+  const quote = need.quote?.trim() ? ` — “${excerpt(need.quote.replace(/\s+/g, ' '), NEED_BYTES / 2)}”` : '';
+  const source = need.quote?.trim() && need.source ? ` (${need.source})` : '';
+  return truncateBytes(`Needs: ${excerpt(need.sentence, NEED_BYTES / 2)}${quote}${source}`, NEED_BYTES);
+}
+
+/**
+ * What the customer needs (when the engine judged the chat), the first customer message, and the customer's
+ * messages since the last reply they could see (the open ask).
+ */
+export function askedSection({ conversation, need }: SummaryInput, tz: Zoned): string {
   const customer = conversation.parts.filter((p) => p.authorType === 'customer');
   const first = customer[0];
-  if (!first) return 'No customer message in this conversation yet.';
-  const lines = [`First message (${formatStamp(first.createdAt, tz)}): ${excerpt(first.text || '(attachment only)', ASK_BYTES)}`];
+  const opening = needLine(need);
+  if (!first) return opening ?? 'No customer message in this conversation yet.';
+  const lines = [
+    ...(opening ? [opening] : []),
+    `First message (${formatStamp(first.createdAt, tz)}): ${excerpt(first.text || '(attachment only)', ASK_BYTES)}`,
+  ];
 
   const unanswered: Part[] = [];
   let lastReply: Part | null = null;

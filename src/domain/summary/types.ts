@@ -21,6 +21,11 @@ export interface SummaryInput {
   conversation: ConversationView;
   contact: ContactView | null;
   company: CompanyView | null;
+  /**
+   * What the customer needs, in one sentence from the triage analysis, and the message that shows it: the
+   * summary opens with it. Null when the engine could not judge the conversation.
+   */
+  need?: { sentence: string; quote: string | null; source: string | null } | null;
   /** The agent's reason from the escalate form. */
   reason: string;
   signals: readonly Signal[];

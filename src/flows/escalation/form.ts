@@ -1,5 +1,5 @@
 /**
- * The escalate form's view model: the back-office types, the suggestion from the signals (or the teammate's own
+ * The escalate form's view model: the back-office types, the triage recommendation's preselection (or the teammate's own
  * values when the form comes back), the summary preview, and what the conversation already has (an open ticket
  * or an escalation on its way).
  */
@@ -55,5 +55,6 @@ export function formModel(deps: EscalationDeps, context: EscalationContext, stat
         }
       : null,
     pendingEscalation: state.pendingEscalation ?? null,
+    recommendation: { headline: suggestion.view.headline, closeCall: suggestion.view.closeCall },
   };
 }

@@ -12,6 +12,7 @@ import { html, page, type SafeHtml } from './html';
 import { renderLadder, renderAccess } from './render-ladder';
 import { renderRouting, renderTickets, type SectionContext } from './render-routing';
 import { renderSla } from './render-sla';
+import { renderTriageSection, type TriageSectionModel } from './render-triage';
 import { FIELDS_BY_NAME, SECTIONS, type SectionId } from './sections';
 import { CSRF_FIELD } from '../../security/csrf';
 
@@ -35,6 +36,8 @@ export interface PageModel {
   notice: Notice | null;
   audit: readonly SettingsAuditEntry[];
   timezone: string;
+  /** Acceptance of the triage suggestions; null leaves the section out. */
+  triage: TriageSectionModel | null;
 }
 
 const RENDERERS: Record<SectionId, (ctx: SectionContext) => SafeHtml> = {
@@ -108,8 +111,11 @@ ${RENDERERS[section.id]({ state, catalog: model.catalog })}
 <h1>Settings for ${model.workspaceName}</h1>
 ${renderNotice(model.notice)}
 ${renderCatalogWarning(model.catalog)}
-<nav aria-label="Sections"><ul class="toc">${nav}<li><a href="#section-history">Change history</a></li></ul></nav>
+<nav aria-label="Sections"><ul class="toc">${nav}${
+    model.triage ? html`<li><a href="#section-triage">Triage suggestions</a></li>` : ''
+  }<li><a href="#section-history">Change history</a></li></ul></nav>
 ${sections}
+${model.triage ? renderTriageSection(model.triage) : ''}
 <section id="section-history" aria-labelledby="heading-history">
 <h2 id="heading-history">Change history</h2>
 <p class="muted">Current version: ${String(model.version)}.</p>

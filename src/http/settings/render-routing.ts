@@ -40,7 +40,6 @@ export function renderRouting({ state, catalog }: SectionContext): SafeHtml {
     (q) => html`<fieldset class="group"><legend>${QUEUE_TITLES[q]}</legend>
 ${textField(state, `queues.${q}.label`, { label: 'Name shown to agents' })}
 ${idField(state, `queues.${q}.teamId`, teams, 'Unassigned')}
-${textField(state, `queues.${q}.keywords`, { label: 'Routing keywords', multiline: true })}
 </fieldset>`,
   );
   return html`${queues}

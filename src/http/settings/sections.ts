@@ -62,7 +62,6 @@ const routing: SectionDef = {
     ...QUEUE_KEYS.flatMap((q) => [
       f(`queues.${q}.label`, `${QUEUE_TITLES[q]}: name shown to agents`, 'text'),
       f(`queues.${q}.teamId`, `${QUEUE_TITLES[q]}: Intercom team`, 'optional'),
-      f(`queues.${q}.keywords`, `${QUEUE_TITLES[q]}: routing keywords`, 'list', LIST_HINT),
     ]),
     f('signals.keywords', 'Escalation keywords', 'list', LIST_HINT),
     f('signals.tierAttribute', 'Tier attribute (contact or company)', 'text'),

@@ -4,7 +4,9 @@
  * and the CSRF token of this session. `override` replaces one section's form
  * with what the admin submitted (and its errors) after a failed save.
  */
+import { feedbackStats } from '../../domain/triage-learning';
 import type { InstallServices, SettingsSession } from '../../services/install';
+import { FEEDBACK_WINDOW } from '../../services/triage';
 import type { SettingsRecord, Workspace } from '../../store';
 import { type FormState, formStateFrom } from './form';
 import { type Notice, renderSettingsPage } from './page';
@@ -22,10 +24,11 @@ export async function settingsView(
   session: SettingsSession,
   options: ViewOptions = {},
 ): Promise<string> {
-  const [record, catalog, audit] = await Promise.all([
+  const [record, catalog, audit, feedback] = await Promise.all([
     options.record ?? install.store.settings.get(workspace.id),
     install.catalog.get(workspace.id),
     install.store.settings.listAudit(workspace.id, { limit: 20 }),
+    install.store.triageFeedback.listRecent(workspace.id, FEEDBACK_WINDOW),
   ]);
   const states = Object.fromEntries(SECTIONS.map((s) => [s.id, formStateFrom(s, record.settings)])) as Record<SectionId, FormState>;
   if (options.override) states[options.override.section] = options.override.state;
@@ -41,5 +44,6 @@ export async function settingsView(
     notice: options.notice ?? null,
     audit,
     timezone: workspace.timezone || 'UTC',
+    triage: { stats: feedbackStats(feedback), window: FEEDBACK_WINDOW, labels: (q) => record.settings.queues[q].label },
   });
 }

@@ -12,12 +12,14 @@ import {
   parseContact,
   parseConversation,
 } from '../../domain/conversation';
-import { type EscalationSuggestion, suggestEscalation } from '../../domain/routing';
+import type { Priority, QueueKey } from '../../domain/model';
+import { describeRecommendation, messageSource, preselection, type RecommendationView, reasonPrefill } from '../../domain/recommendation';
 import type { WorkspaceSettings } from '../../domain/settings';
 import { analyseSignals, type SignalAnalysis } from '../../domain/signals';
-import { buildHandoffSummary, type HandoffSummary } from '../../domain/summary';
+import { buildHandoffSummary, type HandoffSummary, type SummaryInput } from '../../domain/summary';
 import { AppError } from '../../util/app-error';
 import type { TicketType } from '../../intercom';
+import type { Recommended } from '../triage';
 import { withBudget } from './budget';
 import { classify } from './failures';
 import type { EscalationDeps } from './deps';
@@ -34,11 +36,22 @@ export interface EscalationContext {
   contact: ContactView;
   company: CompanyView | null;
   analysis: SignalAnalysis;
+  /** The engine's recommendation for the conversation as read now, with the workspace's learnt adjustments. */
+  recommended: Recommended;
+  /** What the form preselects and prefills, from that recommendation. */
   suggestion: EscalationSuggestion;
   priorEscalations: number;
   /** The contact's open tickets linked through Handoff, before this escalation. */
   openTickets: number;
   now: number;
+}
+
+export interface EscalationSuggestion {
+  priority: Priority;
+  queue: QueueKey;
+  /** The reason textarea's prefill, in plain words. */
+  reason: string;
+  view: RecommendationView;
 }
 
 /** The conversation to escalate, and its contact as Intercom's REST contact model. */
@@ -72,18 +85,22 @@ export async function loadContext(deps: EscalationDeps, target: EscalationTarget
   const conversation = parseConversation(rawConversation);
   const company = pickCompany(parseCompanies(rawCompanies), rawConversation);
   const analysis = analyseSignals({ conversation, contact, company, settings: settings.signals, now });
-  const suggestion = suggestEscalation({ signals: analysis.signals, facts: analysis.facts, settings, conversation });
+  const timezone = workspace?.timezone ?? 'UTC';
+  const recommended = await deps.triage.recommend(workspaceId, conversation, analysis.facts);
+  const view = describeRecommendation(recommended.recommendation, recommended.mapped.input.messages, (q) => settings.queues[q].label, timezone);
+  const suggestion: EscalationSuggestion = { ...preselection(recommended.recommendation), reason: reasonPrefill(view), view };
   return {
     workspaceId,
     conversationId,
     contactId: contact.id,
     settings,
-    timezone: workspace?.timezone ?? 'UTC',
+    timezone,
     types,
     conversation,
     contact,
     company,
     analysis,
+    recommended,
     suggestion,
     priorEscalations,
     openTickets,
@@ -114,6 +131,7 @@ export function summaryFor(deps: EscalationDeps, context: EscalationContext, rea
     conversation: context.conversation,
     contact: context.contact,
     company: context.company,
+    need: needOf(context),
     reason,
     signals: context.analysis.signals,
     facts: context.analysis.facts,
@@ -124,4 +142,14 @@ export function summaryFor(deps: EscalationDeps, context: EscalationContext, rea
     now: context.now,
     timezone: context.timezone,
   });
+}
+
+/** The engine's "what the customer needs" sentence and its evidence, for the summary's opening line. */
+function needOf(context: EscalationContext): SummaryInput['need'] {
+  const { recommendation, mapped } = context.recommended;
+  if (!recommendation.judged || !recommendation.need.trim()) return null;
+  const evidence = recommendation.needQuote;
+  const message = evidence ? mapped.input.messages[evidence.messageIndex] : undefined;
+  const source = message ? messageSource(message, evidence?.messageIndex ?? 0, context.timezone) : null;
+  return { sentence: recommendation.need, quote: evidence?.quote ?? null, source };
 }

@@ -5,6 +5,7 @@ import type { SettingsService } from '../settings-service';
 import type { SlaService } from '../sla-service';
 import type { TicketSnapshotter } from '../ticket-snapshot';
 import type { TicketTypeCache } from '../ticket-types';
+import type { TriageService } from '../triage';
 import type { WorkspaceDirectory } from '../workspace-directory';
 
 export interface EscalationBudgets {
@@ -36,6 +37,7 @@ export interface EscalationDeps {
   snapshots: TicketSnapshotter;
   /** Null until the SLA service is wired: tickets then link without clocks. */
   sla: SlaService | null;
+  triage: TriageService;
   ticketUrl(workspaceId: string, ticketId: string): string;
   conversationUrl(workspaceId: string, conversationId: string): string;
   /** Wakes the outbox worker after new jobs were committed. */

@@ -13,11 +13,16 @@ import type { EscalationChoice } from './submit';
 
 const TITLE_CHARS = 120;
 
-/** The conversation's title, else the customer's first words; masked, one line. */
-export function ticketTitle(context: Pick<EscalationContext, 'conversation' | 'conversationId'>): string {
-  const { conversation } = context;
+/**
+ * The engine's case title ("Duplicate charge on INV-20931 — refund asked, legal threat"): it states the case, where
+ * the customer's first words are usually a greeting. When the engine could not judge, the conversation's own
+ * title, else the customer's first words. Masked, one line, at most 120 characters.
+ */
+export function ticketTitle(context: Pick<EscalationContext, 'conversation' | 'conversationId' | 'recommended'>): string {
+  const { conversation, recommended } = context;
+  const { judged, caseTitle } = recommended.recommendation;
   const first = conversation.parts.find((p) => p.authorType === 'customer' && p.text.trim() !== '');
-  const source = conversation.title?.trim() || first?.text || '';
+  const source = (judged ? caseTitle.trim() : '') || conversation.title?.trim() || first?.text || '';
   const title = truncate(oneLine(maskSensitive(source)), TITLE_CHARS);
   return title || `Escalation of conversation ${context.conversationId}`;
 }

@@ -1,7 +1,7 @@
 /**
  * Create ticket, as the teammate clicked it: reserve, then try Intercom inline, else leave it to the outbox.
  *
- * 1. Reserve (one transaction): the idempotency key `workspace:conversation:nonce` collapses double clicks and
+ * 1. Reserve (one transaction, with the triage feedback row): the idempotency key `workspace:conversation:nonce` collapses double clicks and
  *    Intercom's retries of one form into one escalation; the conversation lock makes two agents' forms collapse
  *    too (the second sees `open_exists` unless it forces). The `escalation.create_ticket` job is enqueued in the
  *    same transaction, due only after the inline attempt has surely settled, so even a crash right after the
@@ -69,9 +69,12 @@ export async function submitEscalation(
       const id = result.escalation.id;
       const job = { kind: JOB_CREATE_TICKET, dedupeKey: jobKey(JOB_CREATE_TICKET, id), payload: { escalationId: id } };
       await tx.outbox.enqueue(workspaceId, { ...job, now, runAt: now + deps.budgets.settleMs });
+      // The agent's queue and priority beside what the app suggested: the label the workspace's learning reads.
+      await tx.triageFeedback.record(workspaceId, deps.triage.feedback(context.recommended, { id, conversationId, now }, choice));
     }
     return result;
   });
+  if (reserved.kind === 'new') deps.triage.invalidate(workspaceId);
   switch (reserved.kind) {
     case 'open_exists':
       return { kind: 'blocked', blocking: reserved.blocking };

@@ -33,6 +33,7 @@ export function createSyncDeps(input: SyncFactoryInput): SyncDeps {
     settings: deps.settings,
     directory: deps.directory,
     sla: deps.sla,
+    triage: deps.triage,
     ticketTypes,
     logger: input.logger,
     pokeOutbox: input.pokeOutbox,

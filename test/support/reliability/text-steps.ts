@@ -18,7 +18,7 @@ export interface TextStep {
 }
 
 const settings = defaultSettings('Europe/Berlin');
-const keywords = [...new Set([...settings.signals.keywords, ...Object.values(settings.queues).flatMap((queue) => queue.keywords)])];
+const keywords = [...settings.signals.keywords];
 
 /** The steps for one message; preparing them (parsing, signals) is not part of any step's time. */
 export function textSteps(message: string): TextStep[] {
