@@ -41,6 +41,8 @@ import { createSettingsService } from './services/settings-service';
 import { createPolicyCache } from './services/sla/policy-cache';
 import { createSlaService } from './services/sla/sla-service';
 import { createTriageService } from './services/triage';
+import { createTriageAiCounters, createTriageAiService, providerClients, withAiAnswers } from './services/triage-ai';
+import { createTriageAiHandlers } from './jobs/triage-ai-handlers';
 import { createWorkspaceDirectory } from './services/workspace-directory';
 import { createStore, type Database, migrateToLatest, openDatabase, type Store } from './store';
 import { type Clock, systemClock } from './util/clock';
@@ -117,13 +119,30 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   });
   // One settings/meter cache for the SLA service and the scheduler (see src/services/sla/policy-cache.ts).
   const slaPolicies = createPolicyCache();
+  const settingsService = createSettingsService(store, clock);
+  // Triage: the local engine with learnt adjustments, and in front of it the optional AI provider's cached answer.
+  // The background AI job judges with the local service itself (its answer must not read its own cache).
+  const localTriage = createTriageService(store);
+  const triageAiCounters = createTriageAiCounters();
+  const triageAi = createTriageAiService({
+    store,
+    directory,
+    settings: settingsService,
+    triage: localTriage,
+    cipher,
+    clock,
+    logger: logger.child({ job: 'triage-ai' }),
+    providers: providerClients(config.triageAi.baseUrl),
+    counters: triageAiCounters,
+    limits: { timeoutMs: config.triageAi.timeoutMs, maxTranscriptChars: config.triageAi.maxTranscriptChars },
+  });
   const deps: FlowDeps = {
     store,
     clock,
-    settings: createSettingsService(store, clock),
+    settings: settingsService,
     directory,
     sla: createSlaService({ clock, policies: slaPolicies }),
-    triage: createTriageService(store),
+    triage: withAiAnswers(localTriage, triageAi),
     ticketUrl: options.ticketUrl ?? intercomTicketUrl,
     settingsUrlFor: (workspaceId, admin) => install.settingsUrlFor(workspaceId, admin),
   };
@@ -191,6 +210,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     pokeOutbox: () => outbox.poke(),
   });
   Object.assign(outboxHandlers, createSyncHandlers(sync));
+  Object.assign(outboxHandlers, createTriageAiHandlers(triageAi));
   Object.assign(submitTable, ticketActions({ flow: deps, sync }));
   const routers: Router[] = [...(options.routers ?? [])];
   routers.push(installRoutes(install), oauthCallbackRoutes(install), settingsRoutes(install));
@@ -252,7 +272,11 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
         return { ok: false, checks: { database: 'unreachable' } };
       }
     },
-    metrics: async () => ({ outbox_pending: await store.outbox.pendingCount(null), ...viewMetrics(sidebarViews) }),
+    metrics: async () => ({
+      outbox_pending: await store.outbox.pendingCount(null),
+      ...viewMetrics(sidebarViews),
+      ...triageAiCounters.snapshot(),
+    }),
     routers,
     machineRoutes,
   });

@@ -31,7 +31,16 @@ export type AiAnswer = z.infer<typeof aiAnswerSchema>;
 /** The tool (Anthropic) / response format (OpenAI) name. */
 export const ANSWER_TOOL_NAME = 'record_triage';
 
-export const ANSWER_JSON_SCHEMA = {
+/** A plain, mutable JSON Schema object: the shape both SDKs' parameter types take. */
+export interface AnswerJsonSchema {
+  [keyword: string]: unknown;
+  type: 'object';
+  additionalProperties: false;
+  required: string[];
+  properties: Record<string, unknown>;
+}
+
+export const ANSWER_JSON_SCHEMA: AnswerJsonSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['outcome', 'priority', 'reasons', 'need'],
@@ -53,7 +62,7 @@ export const ANSWER_JSON_SCHEMA = {
     },
     need: { type: 'string', description: 'one sentence: what the customer needs, for the agent' },
   },
-} as const;
+};
 
 export type AnswerCheck = { ok: true; answer: AiAnswer } | { ok: false; problem: 'bad_json' | 'schema_mismatch'; detail: string };
 

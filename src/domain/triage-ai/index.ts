@@ -16,3 +16,4 @@ export { type Contradiction, contradictionOf, LEGAL_FACTS, looksLikeInjection, M
 export { TRIAGE_SYSTEM_PROMPT, triageUserPrompt } from './policy-prompt';
 export { recommendationFromAnswer } from './recommendation';
 export { MAX_MESSAGE_CHARS, type MaskedTranscript, maskedText, maskedTranscript, tagSafeJson } from './transcript';
+export { lastJudgedPartId, storedRecommendation, storedRecommendationSchema } from './stored';

@@ -11,6 +11,7 @@ import type { Store, Workspace } from '../../store';
 import type { Clock } from '../../util/clock';
 import type { Logger } from '../../util/logger';
 import type { SettingsService } from '../settings-service';
+import { createTriageAiSettings, type TriageAiSettingsService } from '../triage-ai/ai-settings';
 import type { WorkspaceDirectory } from '../workspace-directory';
 import { type AccessBasis, type AdminIdentity, settingsAccess } from './admin-access';
 import { resealTokens, type RotationReport } from './key-rotation';
@@ -39,6 +40,8 @@ export interface InstallServices {
   readonly settings: SettingsService;
   readonly directory: WorkspaceDirectory;
   readonly catalog: WorkspaceCatalog;
+  /** The optional AI provider's settings (key sealed like the Intercom token), for its settings page section. */
+  readonly triageAi: TriageAiSettingsService;
   readonly logger: Logger;
   readonly publicUrl: string;
   /** Cookies get `Secure` when the app is served over https. */
@@ -88,6 +91,7 @@ export function createInstallServices(options: InstallServicesOptions): InstallS
     settings,
     directory,
     catalog,
+    triageAi: createTriageAiSettings({ store, cipher, now: () => clock.now() }),
     logger: log,
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),

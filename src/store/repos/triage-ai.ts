@@ -47,7 +47,7 @@ export interface TriageAiRepo {
   getSettings(workspaceId: string): Promise<TriageAiSettingsRecord | null>;
   saveSettings(workspaceId: string, write: TriageAiSettingsWrite): Promise<TriageAiSettingsRecord>;
   getCached(workspaceId: string, conversationId: string): Promise<TriageAiCacheEntry | null>;
-  /** Replaces the conversation's entry: only the answer for its latest part is worth keeping. */
+  /** Replaces the conversation's entry (only the answer for its latest part is worth keeping) unless that one is newer. */
   putCached(workspaceId: string, entry: TriageAiCacheEntry): Promise<void>;
 }
 
@@ -125,7 +125,10 @@ export function createTriageAiRepo({ db }: RepoContext): TriageAiRepo {
       await db
         .insertInto('triage_ai_cache')
         .values({ workspace_id: workspaceId, conversation_id: entry.conversationId, ...values })
-        .onConflict((oc) => oc.columns(['workspace_id', 'conversation_id']).doUpdateSet(values))
+        // A slower job that read the chat earlier must not overwrite a newer answer.
+        .onConflict((oc) =>
+          oc.columns(['workspace_id', 'conversation_id']).doUpdateSet(values).where('triage_ai_cache.computed_at', '<=', entry.computedAt),
+        )
         .execute();
     },
   };
