@@ -53,7 +53,7 @@ async function askAnthropic(baseURL: string, request: ProviderRequest): Promise<
   );
   if (message.stop_reason === 'refusal') return { kind: 'refusal' };
   const tool = message.content.find((block) => block.type === 'tool_use' && block.name === ANSWER_TOOL_NAME);
-  if (!tool || tool.type !== 'tool_use') {
+  if (tool?.type !== 'tool_use') {
     if (message.stop_reason === 'max_tokens') return { kind: 'truncated' };
     return { kind: 'answer', check: { ok: false, problem: 'schema_mismatch', detail: 'no answer tool call' } };
   }
