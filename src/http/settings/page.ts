@@ -13,6 +13,7 @@ import { renderLadder, renderAccess } from './render-ladder';
 import { renderRouting, renderTickets, type SectionContext } from './render-routing';
 import { renderSla } from './render-sla';
 import { renderTriageSection, type TriageSectionModel } from './render-triage';
+import { renderTriageAiSection, type TriageAiSectionModel } from './render-triage-ai';
 import { FIELDS_BY_NAME, SECTIONS, type SectionId } from './sections';
 import { CSRF_FIELD } from '../../security/csrf';
 
@@ -38,6 +39,8 @@ export interface PageModel {
   timezone: string;
   /** Acceptance of the triage suggestions; null leaves the section out. */
   triage: TriageSectionModel | null;
+  /** The optional AI provider's own form; null leaves the section out. */
+  triageAi: TriageAiSectionModel | null;
 }
 
 const RENDERERS: Record<SectionId, (ctx: SectionContext) => SafeHtml> = {
@@ -113,9 +116,10 @@ ${renderNotice(model.notice)}
 ${renderCatalogWarning(model.catalog)}
 <nav aria-label="Sections"><ul class="toc">${nav}${
     model.triage ? html`<li><a href="#section-triage">Triage suggestions</a></li>` : ''
-  }<li><a href="#section-history">Change history</a></li></ul></nav>
+  }${model.triageAi ? html`<li><a href="#section-triage-ai">AI triage (optional)</a></li>` : ''}<li><a href="#section-history">Change history</a></li></ul></nav>
 ${sections}
 ${model.triage ? renderTriageSection(model.triage) : ''}
+${model.triageAi ? renderTriageAiSection(model.triageAi) : ''}
 <section id="section-history" aria-labelledby="heading-history">
 <h2 id="heading-history">Change history</h2>
 <p class="muted">Current version: ${String(model.version)}.</p>

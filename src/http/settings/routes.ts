@@ -18,6 +18,7 @@ import { SECTION_IDS, sectionById } from './sections';
 import { fromSandboxLink } from './sandbox-link';
 import { checkSession, endSession, signInAction } from './session';
 import { SETTINGS_CSS } from './styles';
+import { saveTriageAi } from './triage-ai-save';
 import { settingsView } from './view';
 
 const form = express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 500 });
@@ -52,6 +53,8 @@ export function settingsRoutes(install: InstallServices): Router {
     );
   });
   router.post('/settings/logout', form, (req, res) => logout(install, req, res));
+  // The AI provider's form is not a versioned section (its key is sealed apart): matched before `:section`.
+  router.post('/settings/triage-ai', form, (req, res) => saveTriageAi(install, req, res, (reason) => refuse(install, res, reason)));
   router.post('/settings/:section', form, (req, res) => save(install, req, res));
   return router;
 }
@@ -88,15 +91,18 @@ async function show(install: InstallServices, req: Request, res: Response): Prom
   if (!check.ok) return refuse(install, res, check.reason);
   const saved = sectionById(String(req.query['saved'] ?? ''));
   const unchanged = sectionById(String(req.query['unchanged'] ?? ''));
-  const notice: Notice | null = saved
-    ? {
-        kind: 'success',
-        title: `Saved: ${saved.title}`,
-        text: 'The change applies from now on: to new escalations, and to the SLA ladder of tickets already running.',
-      }
-    : unchanged
-      ? { kind: 'warning', title: `No changes to save in ${unchanged.title}` }
-      : null;
+  const savedAi = req.query['saved'] === 'triage-ai';
+  const notice: Notice | null = savedAi
+    ? { kind: 'success', title: 'Saved: AI triage', text: 'The change applies to the next message a conversation receives.' }
+    : saved
+      ? {
+          kind: 'success',
+          title: `Saved: ${saved.title}`,
+          text: 'The change applies from now on: to new escalations, and to the SLA ladder of tickets already running.',
+        }
+      : unchanged
+        ? { kind: 'warning', title: `No changes to save in ${unchanged.title}` }
+        : null;
   sendPage(res, 200, await settingsView(install, check.workspace, check.session, { notice }));
 }
 

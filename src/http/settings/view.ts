@@ -10,12 +10,15 @@ import { FEEDBACK_WINDOW } from '../../services/triage';
 import type { SettingsRecord, Workspace } from '../../store';
 import { type FormState, formStateFrom } from './form';
 import { type Notice, renderSettingsPage } from './page';
+import type { TriageAiField } from './render-triage-ai';
 import { SECTIONS, type SectionId } from './sections';
 
 export interface ViewOptions {
   record?: SettingsRecord;
   notice?: Notice | null;
   override?: { section: SectionId; state: FormState };
+  /** The AI triage form's problems after a refused save. */
+  triageAiErrors?: Partial<Record<TriageAiField, string>>;
 }
 
 export async function settingsView(
@@ -24,11 +27,12 @@ export async function settingsView(
   session: SettingsSession,
   options: ViewOptions = {},
 ): Promise<string> {
-  const [record, catalog, audit, feedback] = await Promise.all([
+  const [record, catalog, audit, feedback, triageAi] = await Promise.all([
     options.record ?? install.store.settings.get(workspace.id),
     install.catalog.get(workspace.id),
     install.store.settings.listAudit(workspace.id, { limit: 20 }),
     install.store.triageFeedback.listRecent(workspace.id, FEEDBACK_WINDOW),
+    install.triageAi.view(workspace.id),
   ]);
   const states = Object.fromEntries(SECTIONS.map((s) => [s.id, formStateFrom(s, record.settings)])) as Record<SectionId, FormState>;
   if (options.override) states[options.override.section] = options.override.state;
@@ -45,5 +49,11 @@ export async function settingsView(
     audit,
     timezone: workspace.timezone || 'UTC',
     triage: { stats: feedbackStats(feedback), window: FEEDBACK_WINDOW, labels: (q) => record.settings.queues[q].label },
+    triageAi: {
+      view: triageAi,
+      csrf: install.tokens.csrf.tokenFor(session.s),
+      timezone: workspace.timezone || 'UTC',
+      errors: options.triageAiErrors ?? {},
+    },
   });
 }
