@@ -41,7 +41,7 @@ import { createSettingsService } from './services/settings-service';
 import { createPolicyCache } from './services/sla/policy-cache';
 import { createSlaService } from './services/sla/sla-service';
 import { createTriageService } from './services/triage';
-import { createTriageAiCounters, createTriageAiService, providerClients, withAiAnswers } from './services/triage-ai';
+import { createTriageAiCounters, createTriageAiService, providerClients, resealAiKeys, withAiAnswers } from './services/triage-ai';
 import { createTriageAiHandlers } from './jobs/triage-ai-handlers';
 import { createWorkspaceDirectory } from './services/workspace-directory';
 import { createStore, type Database, migrateToLatest, openDatabase, type Store } from './store';
@@ -159,6 +159,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   });
   // Tokens sealed under a previous encryption key are re-sealed under the current one before any request is served.
   await install.resealTokens();
+  await resealAiKeys(store, cipher, logger.child({ component: 'triage-ai' }));
 
   const submitTable: SubmitTable = {
     refresh: (request) => sidebar(deps, request),

@@ -11,6 +11,8 @@ const NOT_SHOWN: Record<string, readonly string[]> = {
   // Lease due clocks for the scheduler (lock columns), and make running ones due now (the next fire time): the
   // sidebar shows neither.
   clocks: ['claimDue', 'rearmRunning'],
+  // Re-sealing the AI provider's key under a new encryption key: the same key, nothing shown changes.
+  triageAi: ['resealKey'],
 };
 
 /** Reads by name (`revision` is the settings' cheap change check). */

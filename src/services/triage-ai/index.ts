@@ -33,6 +33,7 @@ export type { FallbackReason } from './ask';
 export { createTriageAiCounters, type TriageAiCounters } from './counters';
 export { enqueueTriageAi, TRIAGE_AI_JOB_KIND, TRIAGE_AI_TOPICS, triageAiJobPayload, triageAiWanted } from './jobs';
 export { providerClients } from './providers';
+export { type AiKeyRotationReport, resealAiKeys } from './reseal';
 export { AI_ENGINE_VERSION, withAiAnswers } from './with-ai';
 
 /** Only ids and outcomes: never the key, the transcript or the provider's words. */

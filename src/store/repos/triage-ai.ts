@@ -46,6 +46,8 @@ export interface TriageAiCacheEntry {
 export interface TriageAiRepo {
   getSettings(workspaceId: string): Promise<TriageAiSettingsRecord | null>;
   saveSettings(workspaceId: string, write: TriageAiSettingsWrite): Promise<TriageAiSettingsRecord>;
+  /** Key rotation: swaps the sealed key only while it is still `expected` (an admin's new key is never overwritten). */
+  resealKey(workspaceId: string, expected: string, next: SealedToken): Promise<boolean>;
   getCached(workspaceId: string, conversationId: string): Promise<TriageAiCacheEntry | null>;
   /** Replaces the conversation's entry (only the answer for its latest part is worth keeping) unless that one is newer. */
   putCached(workspaceId: string, entry: TriageAiCacheEntry): Promise<void>;
@@ -104,6 +106,15 @@ export function createTriageAiRepo({ db }: RepoContext): TriageAiRepo {
       const saved = await getSettings(workspaceId);
       if (!saved) throw new Error('triage_ai_settings row missing right after its upsert');
       return saved;
+    },
+    async resealKey(workspaceId, expected, next) {
+      const result = await db
+        .updateTable('triage_ai_settings')
+        .set({ key_ciphertext: next.ciphertext, key_key_id: next.keyId })
+        .where('workspace_id', '=', workspaceId)
+        .where('key_ciphertext', '=', expected)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
     async getCached(workspaceId, conversationId) {
       const row = await db
