@@ -6,6 +6,7 @@
 import { parseConversation } from '../../../src/domain/conversation';
 import { triage } from '../../../src/domain/triage';
 import type { TriageAiProvider } from '../../../src/store';
+import { canvasText } from '../sync/support';
 import { type AiHarness, answer, API_KEY, startAiHarness } from './support';
 
 const EXPORT_BUG = 'The CSV export fails with error 500, my reports are stuck. Contact me at ann@shop.example, card 4242 4242 4242 4242.';
@@ -50,6 +51,12 @@ describe.each<TriageAiProvider>(['anthropic', 'openai'])('AI triage through %s',
     expect(rec).toMatchObject({ outcome: 'technical_bugs', priority: 'P2', need: answer().need });
     expect(rec.reasons[0]).toMatchObject({ text: answer().reasons[0]!.text, messageIndex: 0, author: 'customer' });
     expect((await h.metrics())['triage_ai_accepted_total']).toBe(1);
+
+    // The sidebar (no ticket yet) reads the cached answer: the AI's reason, with no provider call of its own.
+    const view = await h.initialize({ conversationId: id });
+    expect(view.status).toBe(200);
+    expect(canvasText(view.body)).toContain(answer().reasons[0]!.text);
+    expect(h.llm.requests).toHaveLength(1);
 
     // The same last part again (a redelivery, a second webhook): nothing is asked twice.
     await h.customerReplied(id);
@@ -119,6 +126,20 @@ describe('hard facts and injection for an enterprise customer', () => {
     await h.customerReplied(id);
     expect((await shown(h, id)).outcome).toBe('billing_legal');
     expect((await h.metrics())['triage_ai_fallback_legal_fact_ignored_total']).toBe(1);
+  });
+
+  it('a new conversation asks the provider; a later notification for the same last part finds the answer fresh', async () => {
+    const id = h.conversation([EXPORT_BUG]);
+    h.llm.behave({ kind: 'answer', answer: answer() });
+    const created = await h.fake.emitWebhook(h.workspaceId, 'conversation.user.created', { type: 'conversation', id });
+    await h.drain();
+    expect(h.llm.requests).toHaveLength(1);
+    expect((await h.application.store.webhooks.get(h.workspaceId, created.id))?.status).toBe('done');
+    // Same last part: the job finds the answer fresh and asks nothing.
+    await h.fake.emitWebhook(h.workspaceId, 'conversation.admin.replied', { type: 'conversation', id });
+    await h.drain();
+    expect(h.llm.requests).toHaveLength(1);
+    expect(await h.application.store.outbox.pendingCount(h.workspaceId)).toBe(0);
   });
 
   it('switched off, no job is enqueued and a cached answer is no longer shown', async () => {
