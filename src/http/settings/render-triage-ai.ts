@@ -48,7 +48,8 @@ export function renderTriageAiSection(model: TriageAiSectionModel): SafeHtml {
 <h2 id="heading-triage-ai">AI triage (optional)</h2>
 <p id="triage-ai-state"><strong>${state}</strong> Handoff’s own triage engine runs offline either way; this adds a second opinion from an LLM.</p>
 <div class="hint" id="triage-ai-disclosure">
-<p><strong>What is sent where.</strong> When switched on, each time a customer or teammate message arrives, Handoff sends to the provider chosen below — Anthropic (api.anthropic.com) or
+<p><strong>What is sent where.</strong> When switched on, each time a customer or teammate message arrives (or an
+agent opens the escalate form on a newer message than the last answer), Handoff sends to the provider chosen below — Anthropic (api.anthropic.com) or
 OpenAI (api.openai.com) — using your workspace’s own API key:</p>
 <ul>
 <li>Handoff’s routing policy (the same rules for every workspace);</li>

@@ -31,7 +31,7 @@ export {
 } from './ai-settings';
 export type { FallbackReason } from './ask';
 export { createTriageAiCounters, type TriageAiCounters } from './counters';
-export { enqueueTriageAi, TRIAGE_AI_JOB_KIND, TRIAGE_AI_TOPICS, triageAiJobPayload, triageAiWanted } from './jobs';
+export { enqueueTriageAi, requestIfStale, TRIAGE_AI_JOB_KIND, TRIAGE_AI_TOPICS, triageAiJobPayload, triageAiWanted } from './jobs';
 export { providerClients } from './providers';
 export { type AiKeyRotationReport, resealAiKeys } from './reseal';
 export { AI_ENGINE_VERSION, withAiAnswers } from './with-ai';

@@ -39,3 +39,19 @@ export async function enqueueTriageAi(
   });
   return created ? 1 : 0;
 }
+
+/**
+ * Escalate read the conversation afresh (form or submit): when the workspace uses the AI provider and its cached
+ * answer is not for the last judged part, enqueue the job (once per part: the part is the dedupe cause).
+ * True when a job was written (the caller pokes the outbox).
+ */
+export async function requestIfStale(
+  store: Store,
+  workspaceId: string,
+  job: { conversationId: string; lastPartId: string | null; now: number },
+): Promise<boolean> {
+  if (!job.lastPartId || !(await triageAiWanted(store, workspaceId))) return false;
+  if ((await store.triageAi.getCached(workspaceId, job.conversationId))?.lastPartId === job.lastPartId) return false;
+  const cause = `part:${job.lastPartId}`;
+  return (await enqueueTriageAi(store, workspaceId, { conversationId: job.conversationId, cause, now: job.now })) > 0;
+}

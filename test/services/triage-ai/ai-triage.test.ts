@@ -142,6 +142,21 @@ describe('hard facts and injection for an enterprise customer', () => {
     expect(await h.application.store.outbox.pendingCount(h.workspaceId)).toBe(0);
   });
 
+  it('opening the escalate form asks in the background when the AI answer is not for the last message', async () => {
+    const id = h.conversation([EXPORT_BUG]);
+    h.llm.behave({ kind: 'answer', answer: answer({ outcome: 'account_risk', priority: 'P3' }) });
+    const form = await h.submit({ componentId: 'escalate_open' }, { conversationId: id });
+    expect(form.status).toBe(200);
+    expect(h.llm.requests).toHaveLength(0);
+    await h.drain();
+    expect(h.llm.requests).toHaveLength(1);
+    expect((await shown(h, id)).outcome).toBe('account_risk');
+    // Opened again with the answer fresh: nothing more is asked.
+    await h.submit({ componentId: 'escalate_open' }, { conversationId: id });
+    await h.drain();
+    expect(h.llm.requests).toHaveLength(1);
+  });
+
   it('switched off, no job is enqueued and a cached answer is no longer shown', async () => {
     const id = h.conversation([EXPORT_BUG]);
     h.llm.behave({ kind: 'answer', answer: answer({ outcome: 'account_risk', priority: 'P3' }) });
