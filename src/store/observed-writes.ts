@@ -6,6 +6,7 @@
  */
 import type { ClocksRepo } from './repos/clocks';
 import type { EscalationsRepo } from './repos/escalations';
+import type { OutboxRepo } from './repos/outbox';
 import type { SettingsRepo } from './repos/settings';
 import type { TicketsRepo } from './repos/tickets';
 import type { TriageAiRepo } from './repos/triage-ai';
@@ -22,6 +23,8 @@ export const SIDEBAR_WRITES = {
   triageAi: ['saveSettings', 'putCached'],
   // Learnt from on the next recommendation, which the sidebar shows.
   triageFeedback: ['record'],
+  // A ticket card says when its work went dead (and stops saying so once it is retried).
+  outbox: ['deadLetter', 'revive'],
 } as const satisfies {
   workspaces: readonly (keyof WorkspacesRepo)[];
   settings: readonly (keyof SettingsRepo)[];
@@ -30,6 +33,7 @@ export const SIDEBAR_WRITES = {
   clocks: readonly (keyof ClocksRepo)[];
   triageAi: readonly (keyof TriageAiRepo)[];
   triageFeedback: readonly (keyof TriageFeedbackRepo)[];
+  outbox: readonly (keyof OutboxRepo)[];
 };
 
 export type AsyncMethod = (workspaceId: string, ...rest: never[]) => Promise<unknown>;

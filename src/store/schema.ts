@@ -125,6 +125,16 @@ export interface OutboxTable {
   result_json: string | null;
 }
 
+/** Kept by triggers on `outbox` (migration 0006): what /metrics reports without counting the outbox. */
+export interface OutboxCountersTable {
+  workspace_id: string;
+  /** Pending or running. */
+  open_jobs: number;
+  dead_jobs: number;
+  /** Every transition into `dead`, ever (a retried job that dies again counts twice). */
+  dead_lettered_total: number;
+}
+
 /** A notification's key and progress; its payload, written once, is in `webhook_payloads` (migration 0003). */
 export interface WebhookInboxTable {
   workspace_id: string;
@@ -156,12 +166,14 @@ export interface Tables {
   sla_clocks: SlaClocksTable;
   ladder_firings: LadderFiringsTable;
   outbox: OutboxTable;
+  outbox_counters: OutboxCountersTable;
   webhook_inbox: WebhookInboxTable;
   webhook_payloads: WebhookPayloadsTable;
   settings_link_uses: SettingsLinkUsesTable;
   triage_ai_settings: TriageAiSettingsTable;
   triage_ai_cache: TriageAiCacheTable;
   triage_feedback: TriageFeedbackTable;
+  install_events: InstallEventsTable;
 }
 
 /** A workspace's optional AI provider (migration 0005); the key only sealed, as `workspaces.token_ciphertext`. */
@@ -205,6 +217,16 @@ export interface TriageFeedbackTable {
   overrode_keep_in_chat: number;
 }
 
+export interface InstallEventsTable {
+  workspace_id: string;
+  id: string;
+  at: number;
+  kind: string;
+  approved_by_admin_id: string | null;
+  installer_admin_id: string | null;
+  previous_installer_admin_id: string | null;
+}
+
 export interface SettingsLinkUsesTable {
   workspace_id: string;
   nonce: string;
@@ -218,12 +240,15 @@ export const WORKSPACE_TABLES = [
   'triage_ai_cache',
   'triage_ai_settings',
   'triage_feedback',
+  'install_events',
   'settings_link_uses',
   'settings_audit',
   'workspace_settings',
   'ladder_firings',
   'sla_clocks',
   'outbox',
+  // After `outbox`: its delete triggers write here on the way.
+  'outbox_counters',
   'webhook_payloads',
   'webhook_inbox',
   'conversation_locks',

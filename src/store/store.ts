@@ -12,6 +12,7 @@ import { type AsyncMethod, observeWrites, SIDEBAR_WRITES } from './observed-writ
 import { type Db, inTransaction, type RepoContext } from './repos/common';
 import { type ClocksRepo, createClocksRepo } from './repos/clocks';
 import { createEscalationsRepo, type EscalationsRepo } from './repos/escalations';
+import { createInstallEventsRepo, type InstallEventsRepo } from './repos/install-events';
 import { createLadderRepo, type LadderRepo } from './repos/ladder';
 import { createLinkUsesRepo, type LinkUsesRepo } from './repos/link-uses';
 import { createOutboxRepo, type OutboxRepo } from './repos/outbox';
@@ -37,8 +38,11 @@ export interface Store {
   readonly triageAi: TriageAiRepo;
   /** Suggestions beside the agents' choices: the sidebar's recommendation learns from them, so writes are observed. */
   readonly triageFeedback: TriageFeedbackRepo;
+  readonly installEvents: InstallEventsRepo;
   /** Which workspaces' sidebar-visible rows changed, here or in another process (shared by every transaction store). */
   readonly changes: ChangeFeed;
+  /** One trivial round trip (`select 1`): whether the database answers, at a cost that does not grow with the data. */
+  ping(): Promise<void>;
   /** Runs `fn` atomically; nested calls join the outer transaction. Throwing rolls everything back. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Closes the database; only the top-level store may. */
@@ -103,12 +107,16 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     escalations: observed('escalations', createEscalationsRepo(ctx)),
     clocks: observed('clocks', createClocksRepo(ctx)),
     ladder: createLadderRepo(ctx),
-    outbox: createOutboxRepo(ctx),
+    outbox: observed('outbox', createOutboxRepo(ctx)),
     webhooks: createWebhooksRepo(ctx),
     linkUses: createLinkUsesRepo(ctx),
     triageAi: observed('triageAi', createTriageAiRepo(ctx)),
     triageFeedback: observed('triageFeedback', createTriageFeedbackRepo(ctx)),
+    installEvents: createInstallEventsRepo(ctx),
     changes,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
     transaction: async (fn) => {
       if (db.isTransaction) return fn(store);
       const written = new Map<string, ChangeScope>();

@@ -3,9 +3,11 @@
  * version conflict), one form per section, and the change history. Pure: it
  * takes everything it shows and returns the HTML.
  */
-import type { SettingsAuditEntry } from '../../store';
+import type { DeadWork } from '../../services/dead-work';
+import type { InstallEvent, SettingsAuditEntry } from '../../store';
 import type { Catalog } from '../../services/install/workspace-catalog';
 import { type NameBook, renderAudit } from './audit';
+import { renderInstallHistory } from './install-history';
 import { fieldId } from './controls';
 import type { FormState } from './form';
 import { html, page, type SafeHtml } from './html';
@@ -14,6 +16,7 @@ import { renderRouting, renderTickets, type SectionContext } from './render-rout
 import { renderSla } from './render-sla';
 import { renderTriageSection, type TriageSectionModel } from './render-triage';
 import { renderTriageAiSection, type TriageAiSectionModel } from './render-triage-ai';
+import { FAILED_WORK_SECTION, renderFailedWork } from './render-failed-work';
 import { FIELDS_BY_NAME, SECTIONS, type SectionId } from './sections';
 import { CSRF_FIELD } from '../../security/csrf';
 
@@ -36,6 +39,9 @@ export interface PageModel {
   catalog: Catalog;
   notice: Notice | null;
   audit: readonly SettingsAuditEntry[];
+  /** Dead outbox jobs, most recent first. */
+  failedWork: readonly DeadWork[];
+  installs: readonly InstallEvent[];
   timezone: string;
   /** Acceptance of the triage suggestions; null leaves the section out. */
   triage: TriageSectionModel | null;
@@ -116,14 +122,22 @@ ${renderNotice(model.notice)}
 ${renderCatalogWarning(model.catalog)}
 <nav aria-label="Sections"><ul class="toc">${nav}${
     model.triage ? html`<li><a href="#section-triage">Triage suggestions</a></li>` : ''
-  }${model.triageAi ? html`<li><a href="#section-triage-ai">AI triage (optional)</a></li>` : ''}<li><a href="#section-history">Change history</a></li></ul></nav>
+  }${model.triageAi ? html`<li><a href="#section-triage-ai">AI triage (optional)</a></li>` : ''}<li><a href="#section-${FAILED_WORK_SECTION}">Failed work (${String(
+    model.failedWork.length,
+  )})</a></li><li><a href="#section-history">Change history</a></li></ul></nav>
 ${sections}
 ${model.triage ? renderTriageSection(model.triage) : ''}
 ${model.triageAi ? renderTriageAiSection(model.triageAi) : ''}
+<section id="section-${FAILED_WORK_SECTION}" aria-labelledby="heading-${FAILED_WORK_SECTION}">
+<h2 id="heading-${FAILED_WORK_SECTION}">Failed work</h2>
+${renderFailedWork(model.failedWork, model.csrf, model.timezone)}
+</section>
 <section id="section-history" aria-labelledby="heading-history">
 <h2 id="heading-history">Change history</h2>
 <p class="muted">Current version: ${String(model.version)}.</p>
 ${renderAudit(model.audit, nameBook(model.catalog), model.timezone)}
+<h3>Installs</h3>
+${renderInstallHistory(model.installs, nameBook(model.catalog), model.timezone)}
 </section>
 </main>`;
   return page(`Handoff settings · ${model.workspaceName}`, body);

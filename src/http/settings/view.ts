@@ -5,6 +5,7 @@
  * with what the admin submitted (and its errors) after a failed save.
  */
 import { feedbackStats } from '../../domain/triage-learning';
+import { describeDeadJob } from '../../services/dead-work';
 import type { InstallServices, SettingsSession } from '../../services/install';
 import { FEEDBACK_WINDOW } from '../../services/triage';
 import type { SettingsRecord, Workspace } from '../../store';
@@ -12,6 +13,9 @@ import { type FormState, formStateFrom } from './form';
 import { type Notice, renderSettingsPage } from './page';
 import type { TriageAiField } from './render-triage-ai';
 import { SECTIONS, type SectionId } from './sections';
+
+/** The most recent failures; older ones follow as these are retried. */
+const FAILED_WORK_SHOWN = 50;
 
 export interface ViewOptions {
   record?: SettingsRecord;
@@ -27,10 +31,12 @@ export async function settingsView(
   session: SettingsSession,
   options: ViewOptions = {},
 ): Promise<string> {
-  const [record, catalog, audit, feedback, triageAi] = await Promise.all([
+  const [record, catalog, audit, installs, dead, feedback, triageAi] = await Promise.all([
     options.record ?? install.store.settings.get(workspace.id),
     install.catalog.get(workspace.id),
     install.store.settings.listAudit(workspace.id, { limit: 20 }),
+    install.store.installEvents.list(workspace.id, { limit: 10 }),
+    install.store.outbox.listDead(workspace.id, { limit: FAILED_WORK_SHOWN }),
     install.store.triageFeedback.listRecent(workspace.id, FEEDBACK_WINDOW),
     install.triageAi.view(workspace.id),
   ]);
@@ -47,6 +53,8 @@ export async function settingsView(
     catalog,
     notice: options.notice ?? null,
     audit,
+    failedWork: dead.map(describeDeadJob),
+    installs,
     timezone: workspace.timezone || 'UTC',
     triage: { stats: feedbackStats(feedback), window: FEEDBACK_WINDOW, labels: (q) => record.settings.queues[q].label },
     triageAi: {

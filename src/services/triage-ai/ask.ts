@@ -14,18 +14,30 @@ import {
 import type { TriageInput, TriageRecommendation } from '../../domain/triage';
 import type { AskProvider } from './providers';
 
-export type FallbackReason =
-  | 'timeout'
-  | 'rate_limited'
-  | 'provider_error'
-  | 'auth_failed'
-  | 'provider_rejected'
-  | 'unreachable'
-  | 'refusal'
-  | 'truncated'
-  | 'bad_json'
-  | 'schema_mismatch'
-  | Contradiction;
+/** Every way a call can end without an accepted answer: each is counted on /metrics under its own name. */
+export const FALLBACK_REASONS = [
+  'timeout',
+  'rate_limited',
+  'provider_error',
+  'auth_failed',
+  'provider_rejected',
+  'unreachable',
+  'refusal',
+  'truncated',
+  'bad_json',
+  'schema_mismatch',
+  'priority_inconsistent',
+  'reason_points_nowhere',
+  'legal_fact_ignored',
+  'escalation_fact_ignored',
+  'tier_not_enterprise',
+  'possible_injection',
+] as const satisfies readonly (string | Contradiction)[];
+
+export type FallbackReason = (typeof FALLBACK_REASONS)[number];
+
+/** A contradiction the domain can report but the list lacks would go uncounted: this assignment fails to compile instead. */
+export const CONTRADICTIONS_COUNTED: readonly FallbackReason[] = [] as Contradiction[];
 
 export type AskOutcome = { ok: true; recommendation: TriageRecommendation } | { ok: false; reason: FallbackReason; detail?: string };
 

@@ -2,7 +2,7 @@
  * How AI triage calls ended, for /metrics: accepted answers and each fallback reason, as process totals (a reader
  * takes differences over its own window, like the other /metrics fields).
  */
-import type { FallbackReason } from './ask';
+import { FALLBACK_REASONS, type FallbackReason } from './ask';
 
 export interface TriageAiCounters {
   accepted(): void;
@@ -20,3 +20,12 @@ export function createTriageAiCounters(): TriageAiCounters {
     snapshot: () => Object.fromEntries(totals),
   };
 }
+
+/** The names and meanings /metrics declares (src/http/metric-defs.ts): one counter per way a call can end. */
+export const TRIAGE_AI_METRICS: readonly { name: string; help: string }[] = [
+  { name: 'triage_ai_accepted_total', help: 'AI triage answers accepted and cached.' },
+  ...FALLBACK_REASONS.map((reason) => ({
+    name: `triage_ai_fallback_${reason}_total`,
+    help: `AI triage calls that fell back to the local engine: ${reason.replace(/_/g, ' ')}.`,
+  })),
+];

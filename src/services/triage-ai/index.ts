@@ -30,7 +30,7 @@ export {
   type TriageAiSettingsView,
 } from './ai-settings';
 export type { FallbackReason } from './ask';
-export { createTriageAiCounters, type TriageAiCounters } from './counters';
+export { createTriageAiCounters, TRIAGE_AI_METRICS, type TriageAiCounters } from './counters';
 export { enqueueTriageAi, requestIfStale, TRIAGE_AI_JOB_KIND, TRIAGE_AI_TOPICS, triageAiJobPayload, triageAiWanted } from './jobs';
 export { providerClients } from './providers';
 export { type AiKeyRotationReport, resealAiKeys } from './reseal';
