@@ -54,6 +54,9 @@ export const envSchema = z.object({
   DATABASE_KEEPALIVE_IDLE_MS: positiveInt(10_000),
   SQLITE_BUSY_TIMEOUT_MS: positiveInt(250),
   WEBHOOK_INTAKE_MAX_QUEUED: positiveInt(2_000),
+  TRIAGE_AI_TIMEOUT_MS: positiveInt(8_000),
+  TRIAGE_AI_MAX_TRANSCRIPT_CHARS: positiveInt(24_000),
+  TRIAGE_AI_BASE_URL: optionalString.pipe(z.url().optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -99,6 +102,18 @@ export interface Config {
   jobs: { outboxPollMs: number; slaTickMs: number; reconcileIntervalMs: number };
   /** Webhook deliveries waiting for their commit beyond this many are refused with 503 (Intercom retries). */
   webhookIntakeMaxQueued: number;
+  /** The optional LLM triage (src/services/triage-ai/): off unless a workspace admin switches it on. */
+  triageAi: {
+    /** One provider call, abort included. */
+    timeoutMs: number;
+    /** The masked transcript sent is cut to this many characters (the latest messages are kept). */
+    maxTranscriptChars: number;
+    /**
+     * TRIAGE_AI_BASE_URL: one root for both providers (an egress proxy, or the fake provider in tests): Anthropic's
+     * Messages API under it, OpenAI's under `<root>/v1`. Unset: each SDK's own public host.
+     */
+    baseUrl?: string;
+  };
   shutdownGraceMs: number;
 }
 
@@ -197,6 +212,11 @@ function common(e: Env): Omit<Config, 'mode' | 'installMode' | 'publicUrl' | 'en
     },
     jobs: { outboxPollMs: e.OUTBOX_POLL_MS, slaTickMs: e.SLA_TICK_MS, reconcileIntervalMs: e.RECONCILE_INTERVAL_MS },
     webhookIntakeMaxQueued: e.WEBHOOK_INTAKE_MAX_QUEUED,
+    triageAi: {
+      timeoutMs: e.TRIAGE_AI_TIMEOUT_MS,
+      maxTranscriptChars: e.TRIAGE_AI_MAX_TRANSCRIPT_CHARS,
+      ...(e.TRIAGE_AI_BASE_URL ? { baseUrl: e.TRIAGE_AI_BASE_URL.replace(/\/$/, '') } : {}),
+    },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }

@@ -49,6 +49,9 @@ import { createSettingsService } from './services/settings-service';
 import { createPolicyCache } from './services/sla/policy-cache';
 import { createSlaService } from './services/sla/sla-service';
 import { createTriageService } from './services/triage';
+import { createTriageAiCounters, createTriageAiService, providerClients, resealAiKeys, withAiAnswers } from './services/triage-ai';
+import { createTriageAiSettings, type TriageAiSettingsService } from './services/triage-ai/ai-settings';
+import { createTriageAiHandlers } from './jobs/triage-ai-handlers';
 import { createWorkspaceDirectory } from './services/workspace-directory';
 import { installPrivateWorkspace } from './services/private-install';
 import { createStore, type Database, migrateToLatest, openDatabase, type Store, type Workspace } from './store';
@@ -98,6 +101,8 @@ export interface Application {
   install: InstallServices;
   /** The workspace recorded by the private install at start, or null when there was none. */
   privateWorkspace: Workspace | null;
+  /** The optional AI provider's per-workspace settings (the settings page's "AI triage" form). */
+  triageAiSettings: TriageAiSettingsService;
   /** Starts every background loop. Tests usually drive `runOnce` instead. */
   startJobs(): void;
   /** Resolves once the work requests left to do after answering (linking a created ticket) has finished. */
@@ -143,6 +148,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   const install = createInstallServices({ config, store, cipher, clock, directory, settings, logger, apiBaseUrl });
   // Tokens sealed under a previous encryption key are re-sealed under the current one before any request is served.
   await install.resealTokens();
+  await resealAiKeys(store, cipher, logger.child({ component: 'triage-ai' }));
   const privateToken = options.privateInstallToken ?? (config.installMode === 'private' ? config.intercom.accessToken : undefined);
   const privateWorkspace = privateToken
     ? await installPrivateWorkspace({
@@ -160,13 +166,30 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   // Services: what the sidebar, escalation and sync share, then escalation and sync themselves.
   // One settings/meter cache for the SLA service and the scheduler (see src/services/sla/policy-cache.ts).
   const slaPolicies = createPolicyCache();
+  // Triage: the local engine with learnt adjustments, and in front of it the optional AI provider's cached answer.
+  // The background AI job judges with the local service itself (its answer must not read its own cache).
+  const localTriage = createTriageService(store);
+  const triageAiCounters = createTriageAiCounters();
+  const triageAiSettings = createTriageAiSettings({ store, cipher, now: () => clock.now() });
+  const triageAi = createTriageAiService({
+    store,
+    directory,
+    settings,
+    triage: localTriage,
+    cipher,
+    clock,
+    logger: logger.child({ job: 'triage-ai' }),
+    providers: providerClients(config.triageAi.baseUrl),
+    counters: triageAiCounters,
+    limits: { timeoutMs: config.triageAi.timeoutMs, maxTranscriptChars: config.triageAi.maxTranscriptChars },
+  });
   const deps: FlowDeps = {
     store,
     clock,
     settings,
     directory,
     sla: createSlaService({ clock, policies: slaPolicies }),
-    triage: createTriageService(store),
+    triage: withAiAnswers(localTriage, triageAi),
     ticketUrl: options.ticketUrl ?? intercomInboxUrl,
     settingsUrlFor: (workspaceId, admin) => install.settingsUrlFor(workspaceId, admin),
   };
@@ -208,7 +231,12 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   const outbox = createOutboxWorker({
     store,
     clock,
-    handlers: { ...createEscalationHandlers(escalation), ...ladderHandlers, ...createSyncHandlers(sync) },
+    handlers: {
+      ...createEscalationHandlers(escalation),
+      ...ladderHandlers,
+      ...createSyncHandlers(sync),
+      ...createTriageAiHandlers(triageAi),
+    },
     onDeadLettered: escalationDeadLetterHandlers(clock),
     workerId: instanceId,
     logger: logger.child({ job: 'outbox' }),
@@ -248,7 +276,14 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     maxQueued: config.webhookIntakeMaxQueued,
   });
   const machineRoutes: MachineRoute[] = [uninstallRoute(install), webhookRoute({ store, clock, logger, intake })];
-  const settingsPages: SettingsPageDeps = { install, store, clock, settings, logger: logger.child({ component: 'install' }) };
+  const settingsPages: SettingsPageDeps = {
+    install,
+    store,
+    clock,
+    settings,
+    triageAi: triageAiSettings,
+    logger: logger.child({ component: 'install' }),
+  };
   const routers: Router[] = [
     ...(options.routers ?? []),
     installRoutes(install),
@@ -288,6 +323,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
           outbox_dead_lettered_total: outboxCounts.deadLetteredTotal,
         };
       },
+      async () => triageAiCounters.snapshot(),
     ]),
     routers,
     machineRoutes,
@@ -304,6 +340,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     jobs,
     install,
     privateWorkspace,
+    triageAiSettings,
     startJobs: () => {
       for (const job of jobs) job.start();
     },

@@ -2,6 +2,7 @@
  * Every metric /metrics serves, with its type and meaning: the names are a contract with whoever scrapes them.
  * `outbox_pending` kept its name when it moved from a count over the outbox to the maintained counters.
  */
+import { TRIAGE_AI_METRICS } from '../services/triage-ai';
 import type { MetricDef } from './metrics';
 
 export const METRIC_DEFS: readonly MetricDef[] = [
@@ -13,4 +14,5 @@ export const METRIC_DEFS: readonly MetricDef[] = [
   { name: 'outbox_pending', type: 'gauge', help: 'Outbox jobs waiting or running, every workspace.' },
   { name: 'outbox_dead', type: 'gauge', help: 'Outbox jobs dead-lettered and not retried yet, every workspace.' },
   { name: 'outbox_dead_lettered_total', type: 'counter', help: 'Outbox jobs ever dead-lettered (a purged workspace takes its share).' },
+  ...TRIAGE_AI_METRICS.map((metric) => ({ ...metric, type: 'counter' as const })),
 ];

@@ -18,6 +18,14 @@ export type { LinkUse, LinkUsesRepo } from './repos/link-uses';
 export type { EnqueueInput, Lease, OutboxJob, OutboxRepo, OutboxStatus } from './repos/outbox';
 export type { SettingsAuditEntry, SettingsRecord, SettingsRepo, SettingsSave, SettingsSaveResult } from './repos/settings';
 export type { TicketLink, TicketSnapshot, TicketsRepo, TicketUpsertResult } from './repos/tickets';
+export {
+  TRIAGE_AI_PROVIDERS,
+  type TriageAiCacheEntry,
+  type TriageAiProvider,
+  type TriageAiRepo,
+  type TriageAiSettingsRecord,
+  type TriageAiSettingsWrite,
+} from './repos/triage-ai';
 export type { TriageFeedback, TriageFeedbackInput, TriageFeedbackRepo, TriageFeedbackRevision } from './repos/triage-feedback';
 export type { Delivery, InboxNotification, InboxStatus, LeaseOnArrival, WebhooksRepo } from './repos/webhooks';
 export type { InstallMode, SealedToken, Workspace, WorkspaceInstall, WorkspacesRepo } from './repos/workspaces';

@@ -9,6 +9,7 @@ import type { EscalationsRepo } from './repos/escalations';
 import type { OutboxRepo } from './repos/outbox';
 import type { SettingsRepo } from './repos/settings';
 import type { TicketsRepo } from './repos/tickets';
+import type { TriageAiRepo } from './repos/triage-ai';
 import type { TriageFeedbackRepo } from './repos/triage-feedback';
 import type { WorkspacesRepo } from './repos/workspaces';
 
@@ -18,18 +19,21 @@ export const SIDEBAR_WRITES = {
   tickets: ['upsert', 'markSynced'],
   escalations: ['reserve', 'updateStatus'],
   clocks: ['upsert'],
-  // A ticket card says when its work went dead (and stops saying so once it is retried).
-  outbox: ['deadLetter', 'revive'],
+  // A new AI answer, or the provider switched off, changes the recommendation the sidebar shows.
+  triageAi: ['saveSettings', 'putCached'],
   // Learnt from on the next recommendation, which the sidebar shows.
   triageFeedback: ['record'],
+  // A ticket card says when its work went dead (and stops saying so once it is retried).
+  outbox: ['deadLetter', 'revive'],
 } as const satisfies {
   workspaces: readonly (keyof WorkspacesRepo)[];
   settings: readonly (keyof SettingsRepo)[];
   tickets: readonly (keyof TicketsRepo)[];
   escalations: readonly (keyof EscalationsRepo)[];
   clocks: readonly (keyof ClocksRepo)[];
-  outbox: readonly (keyof OutboxRepo)[];
+  triageAi: readonly (keyof TriageAiRepo)[];
   triageFeedback: readonly (keyof TriageFeedbackRepo)[];
+  outbox: readonly (keyof OutboxRepo)[];
 };
 
 export type AsyncMethod = (workspaceId: string, ...rest: never[]) => Promise<unknown>;

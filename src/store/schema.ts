@@ -171,7 +171,33 @@ export interface Tables {
   webhook_payloads: WebhookPayloadsTable;
   settings_link_uses: SettingsLinkUsesTable;
   install_events: InstallEventsTable;
+  triage_ai_settings: TriageAiSettingsTable;
+  triage_ai_cache: TriageAiCacheTable;
   triage_feedback: TriageFeedbackTable;
+}
+
+/** A workspace's optional AI provider (migration 0005); the key only sealed, as `workspaces.token_ciphertext`. */
+export interface TriageAiSettingsTable {
+  workspace_id: string;
+  enabled: number;
+  provider: string;
+  model: string;
+  key_ciphertext: string | null;
+  key_key_id: string | null;
+  key_set_at: number | null;
+  updated_at: number;
+  updated_by: string | null;
+}
+
+/** The provider's latest recommendation per conversation, valid while `last_part_id` is the chat's last part. */
+export interface TriageAiCacheTable {
+  workspace_id: string;
+  conversation_id: string;
+  last_part_id: string;
+  provider: string;
+  model: string;
+  recommendation_json: string;
+  computed_at: number;
 }
 
 export interface InstallEventsTable {
@@ -211,6 +237,8 @@ export interface SettingsLinkUsesTable {
 
 /** Every table that holds workspace data, children before parents: the order `purge` deletes in. */
 export const WORKSPACE_TABLES = [
+  'triage_ai_cache',
+  'triage_ai_settings',
   'triage_feedback',
   'install_events',
   'settings_link_uses',

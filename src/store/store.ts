@@ -18,6 +18,7 @@ import { createLinkUsesRepo, type LinkUsesRepo } from './repos/link-uses';
 import { createOutboxRepo, type OutboxRepo } from './repos/outbox';
 import { createSettingsRepo, type SettingsRepo } from './repos/settings';
 import { createTicketsRepo, type TicketsRepo } from './repos/tickets';
+import { createTriageAiRepo, type TriageAiRepo } from './repos/triage-ai';
 import { createTriageFeedbackRepo, type TriageFeedbackRepo } from './repos/triage-feedback';
 import { createWebhooksRepo, type WebhooksRepo } from './repos/webhooks';
 import { createWorkspacesRepo, type WorkspacesRepo } from './repos/workspaces';
@@ -33,6 +34,8 @@ export interface Store {
   readonly outbox: OutboxRepo;
   readonly webhooks: WebhooksRepo;
   readonly linkUses: LinkUsesRepo;
+  /** The optional AI triage's provider settings and cached answers (migration 0005). */
+  readonly triageAi: TriageAiRepo;
   /** Suggestions beside the agents' choices: the sidebar's recommendation learns from them, so writes are observed. */
   readonly triageFeedback: TriageFeedbackRepo;
   readonly installEvents: InstallEventsRepo;
@@ -107,6 +110,7 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     outbox: observed('outbox', createOutboxRepo(ctx)),
     webhooks: createWebhooksRepo(ctx),
     linkUses: createLinkUsesRepo(ctx),
+    triageAi: observed('triageAi', createTriageAiRepo(ctx)),
     triageFeedback: observed('triageFeedback', createTriageFeedbackRepo(ctx)),
     installEvents: createInstallEventsRepo(ctx),
     changes,

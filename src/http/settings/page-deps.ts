@@ -5,6 +5,7 @@
  */
 import type { InstallServices } from '../../services/install';
 import type { SettingsService } from '../../services/settings-service';
+import type { TriageAiSettingsService } from '../../services/triage-ai/ai-settings';
 import type { Store } from '../../store';
 import type { Clock } from '../../util/clock';
 import type { Logger } from '../../util/logger';
@@ -14,5 +15,7 @@ export interface SettingsPageDeps {
   store: Store;
   clock: Clock;
   settings: SettingsService;
+  /** The optional AI provider's settings (key sealed like the Intercom token), for its own form. */
+  triageAi: TriageAiSettingsService;
   logger: Logger;
 }

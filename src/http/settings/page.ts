@@ -14,8 +14,9 @@ import { html, page, type SafeHtml } from './html';
 import { renderLadder, renderAccess } from './render-ladder';
 import { renderRouting, renderTickets, type SectionContext } from './render-routing';
 import { renderSla } from './render-sla';
-import { FAILED_WORK_SECTION, renderFailedWork } from './render-failed-work';
 import { renderTriageSection, type TriageSectionModel } from './render-triage';
+import { renderTriageAiSection, type TriageAiSectionModel } from './render-triage-ai';
+import { FAILED_WORK_SECTION, renderFailedWork } from './render-failed-work';
 import { FIELDS_BY_NAME, SECTIONS, type SectionId } from './sections';
 import { CSRF_FIELD } from '../../security/csrf';
 
@@ -44,6 +45,8 @@ export interface PageModel {
   timezone: string;
   /** Acceptance of the triage suggestions; null leaves the section out. */
   triage: TriageSectionModel | null;
+  /** The optional AI provider's own form; null leaves the section out. */
+  triageAi: TriageAiSectionModel | null;
 }
 
 const RENDERERS: Record<SectionId, (ctx: SectionContext) => SafeHtml> = {
@@ -119,11 +122,12 @@ ${renderNotice(model.notice)}
 ${renderCatalogWarning(model.catalog)}
 <nav aria-label="Sections"><ul class="toc">${nav}${
     model.triage ? html`<li><a href="#section-triage">Triage suggestions</a></li>` : ''
-  }<li><a href="#section-${FAILED_WORK_SECTION}">Failed work (${String(
+  }${model.triageAi ? html`<li><a href="#section-triage-ai">AI triage (optional)</a></li>` : ''}<li><a href="#section-${FAILED_WORK_SECTION}">Failed work (${String(
     model.failedWork.length,
   )})</a></li><li><a href="#section-history">Change history</a></li></ul></nav>
 ${sections}
 ${model.triage ? renderTriageSection(model.triage) : ''}
+${model.triageAi ? renderTriageAiSection(model.triageAi) : ''}
 <section id="section-${FAILED_WORK_SECTION}" aria-labelledby="heading-${FAILED_WORK_SECTION}">
 <h2 id="heading-${FAILED_WORK_SECTION}">Failed work</h2>
 ${renderFailedWork(model.failedWork, model.csrf, model.timezone)}

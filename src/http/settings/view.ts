@@ -12,6 +12,7 @@ import type { SettingsPageDeps } from './page-deps';
 import type { SettingsRecord, Workspace } from '../../store';
 import { type FormState, formStateFrom } from './form';
 import { type Notice, renderSettingsPage } from './page';
+import type { TriageAiField } from './render-triage-ai';
 import { SECTIONS, type SectionId } from './sections';
 
 /** The most recent failures; older ones follow as these are retried. */
@@ -21,6 +22,8 @@ export interface ViewOptions {
   record?: SettingsRecord;
   notice?: Notice | null;
   override?: { section: SectionId; state: FormState };
+  /** The AI triage form's problems after a refused save. */
+  triageAiErrors?: Partial<Record<TriageAiField, string>>;
 }
 
 export async function settingsView(
@@ -29,13 +32,14 @@ export async function settingsView(
   session: SettingsSession,
   options: ViewOptions = {},
 ): Promise<string> {
-  const [record, catalog, audit, installs, dead, feedback] = await Promise.all([
+  const [record, catalog, audit, installs, dead, feedback, triageAi] = await Promise.all([
     options.record ?? page.store.settings.get(workspace.id),
     page.install.catalog.get(workspace.id),
     page.store.settings.listAudit(workspace.id, { limit: 20 }),
     page.store.installEvents.list(workspace.id, { limit: 10 }),
     page.store.outbox.listDead(workspace.id, { limit: FAILED_WORK_SHOWN }),
     page.store.triageFeedback.listRecent(workspace.id, FEEDBACK_WINDOW),
+    page.triageAi.view(workspace.id),
   ]);
   const states = Object.fromEntries(SECTIONS.map((s) => [s.id, formStateFrom(s, record.settings)])) as Record<SectionId, FormState>;
   if (options.override) states[options.override.section] = options.override.state;
@@ -54,5 +58,11 @@ export async function settingsView(
     installs,
     timezone: workspace.timezone || 'UTC',
     triage: { stats: feedbackStats(feedback), window: FEEDBACK_WINDOW, labels: (q) => record.settings.queues[q].label },
+    triageAi: {
+      view: triageAi,
+      csrf: page.install.tokens.csrf.tokenFor(session.s),
+      timezone: workspace.timezone || 'UTC',
+      errors: options.triageAiErrors ?? {},
+    },
   });
 }

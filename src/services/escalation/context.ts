@@ -19,7 +19,9 @@ import { analyseSignals, type SignalAnalysis } from '../../domain/signals';
 import { buildHandoffSummary, type HandoffSummary, type SummaryInput } from '../../domain/summary';
 import { AppError } from '../../util/app-error';
 import type { TicketType } from '../../intercom';
+import { lastJudgedPartId } from '../../domain/triage-ai';
 import type { Recommended } from '../triage';
+import { requestIfStale } from '../triage-ai/jobs';
 import { withBudget } from './budget';
 import { classify } from './failures';
 import type { EscalationDeps } from './deps';
@@ -87,6 +89,7 @@ export async function loadContext(deps: EscalationDeps, target: EscalationTarget
   const analysis = analyseSignals({ conversation, contact, company, settings: settings.signals, now });
   const timezone = workspace?.timezone ?? 'UTC';
   const recommended = await deps.triage.recommend(workspaceId, conversation, analysis.facts);
+  await askAiIfStale(deps, workspaceId, conversationId, recommended, now);
   const view = describeRecommendation(
     recommended.recommendation,
     recommended.mapped.input.messages,
@@ -111,6 +114,17 @@ export async function loadContext(deps: EscalationDeps, target: EscalationTarget
     openTickets,
     now,
   };
+}
+
+/**
+ * Escalate brought the chat as it stands: when the optional AI provider is on and its answer is older, it is asked
+ * in the background (the form shows the local recommendation meanwhile). Never fails the form: a store hiccup
+ * here only means the next webhook asks instead.
+ */
+async function askAiIfStale(deps: EscalationDeps, workspaceId: string, conversationId: string, recommended: Recommended, now: number) {
+  const lastPartId = lastJudgedPartId(recommended.mapped.input);
+  const enqueued = await requestIfStale(deps.store, workspaceId, { conversationId, lastPartId, now }).catch(() => false);
+  if (enqueued) deps.pokeOutbox();
 }
 
 /** The conversation's own company (2.15+) when the contact belongs to several, else the contact's first. */

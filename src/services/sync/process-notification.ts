@@ -5,6 +5,7 @@
  */
 import type { InboxNotification, Store } from '../../store';
 import { applyPrepared, prepareView } from './apply-ticket';
+import { enqueueTriageAi, TRIAGE_AI_TOPICS, triageAiWanted } from '../triage-ai/jobs';
 import { expectTicketUpdate } from './expect-update';
 import type { SyncDeps } from './sync-deps';
 import { parseConversationItem, parseTicketItem } from './webhook-payloads';
@@ -61,7 +62,7 @@ export async function prepareNotification(
 ): Promise<PreparedNotification> {
   if (!(await isInstalled(notification.workspaceId))) return settled(ignored('workspace not installed'));
   if (TICKET_TOPICS.has(notification.topic)) return ticketTopic(sync, notification);
-  if (CONVERSATION_TOPICS.has(notification.topic)) return conversationTopic(sync, notification);
+  if (CONVERSATION_TOPICS.has(notification.topic) || TRIAGE_AI_TOPICS.has(notification.topic)) return conversationTopic(sync, notification);
   return settled(ignored(`topic ${notification.topic.slice(0, 60)} is not one Handoff uses`));
 }
 
@@ -93,23 +94,30 @@ async function conversationTopic(sync: SyncDeps, notification: InboxNotification
   const item = parseConversationItem(notification.payload);
   if (!item.ok) return settled({ status: 'failed', error: `malformed ${notification.topic} item: ${item.problem}` });
   const { workspaceId } = notification;
+  const { conversationId } = item.value;
+  // A new message is worth a fresh AI recommendation when the workspace switched its AI provider on.
+  const askAi = TRIAGE_AI_TOPICS.has(notification.topic) && (await triageAiWanted(sync.store, workspaceId));
+  if (!CONVERSATION_TOPICS.has(notification.topic) && !askAi) return settled(ignored('AI triage is off in this workspace'));
   const settings = await sync.settings.get(workspaceId);
   return {
     // Several tickets at once: one key for all of them, so two such commits never lock tickets in opposite orders.
     key: 'conversation',
     async commit(tx) {
+      const now = sync.clock.now();
+      const enqueued = askAi ? await enqueueTriageAi(tx, workspaceId, { conversationId, cause: notification.notificationId, now }) : 0;
       // Read in the transaction: an earlier notification of the same batch may just have moved these tickets.
-      const linked = await tx.tickets.listByConversation(workspaceId, item.value.conversationId);
+      const linked = CONVERSATION_TOPICS.has(notification.topic) ? await tx.tickets.listByConversation(workspaceId, conversationId) : [];
       // A customer reply matters to tickets waiting on the customer; a closed chat to every open ticket of it.
       const affected = linked.filter((ticket) =>
         notification.topic === 'conversation.user.replied'
           ? ticket.isOpen && ticket.stateCategory === 'waiting_on_customer'
           : ticket.isOpen,
       );
-      if (affected.length === 0) return { outcome: ignored('no open linked ticket affected'), enqueued: 0 };
-      const timing = { withinMs: CONVERSATION_RECHECK_MS, maxAgeMs: settings.snapshotMaxAgeMinutes * 60_000, now: sync.clock.now() };
+      if (affected.length === 0)
+        return { outcome: enqueued > 0 ? { status: 'done' } : ignored('no open linked ticket affected'), enqueued };
+      const timing = { withinMs: CONVERSATION_RECHECK_MS, maxAgeMs: settings.snapshotMaxAgeMinutes * 60_000, now };
       for (const ticket of affected) await expectTicketUpdate(tx, workspaceId, ticket, timing);
-      return { outcome: { status: 'done' }, enqueued: 0 };
+      return { outcome: { status: 'done' }, enqueued };
     },
   };
 }

@@ -10,6 +10,7 @@ import { initialMigration } from './0001_initial';
 import { linkUsesAndContactIndex } from './0002_link_uses_contact_index';
 import { webhookPayloads } from './0003_webhook_payloads';
 import { triageFeedback } from './0004_triage_feedback';
+import { triageAi } from './0005_triage_ai';
 import { outboxCounters } from './0006_outbox_counters';
 import { installEvents } from './0007_install_events';
 
@@ -18,6 +19,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0002_link_uses_contact_index', linkUsesAndContactIndex],
   ['0003_webhook_payloads', webhookPayloads],
   ['0004_triage_feedback', triageFeedback],
+  ['0005_triage_ai', triageAi],
   ['0006_outbox_counters', outboxCounters],
   ['0007_install_events', installEvents],
 ];
