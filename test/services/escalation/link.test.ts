@@ -57,11 +57,12 @@ describe('createTicketInput', () => {
       conversationToLinkId: escalation.conversationId,
       assignment: { teamAssigneeId: 'team-9' },
     });
-    expect(input.attributes['_default_title_']).toBe(payload.title);
-    const description = String(input.attributes['_default_description_']);
+    const attributes = input.attributes ?? {};
+    expect(attributes['_default_title_']).toBe(payload.title);
+    const description = String(attributes['_default_description_']);
     expect(description.startsWith(payload.summary)).toBe(true);
     expect(description).toContain(ticketReference(escalation.id));
-    for (const [name, value] of Object.entries(payload.attributes)) expect(input.attributes[name]).toBe(value);
+    for (const [name, value] of Object.entries(payload.attributes)) expect(attributes[name]).toBe(value);
   });
 
   it('leaves the ticket unassigned when the queue has no team', async () => {
