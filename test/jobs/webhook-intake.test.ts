@@ -6,7 +6,7 @@
  */
 import type { InboxNotification, LeaseOnArrival, Store } from '../../src/store';
 import { createWebhookIntake, type InboxHandoff, type IntakeDelivery, IntakeFullError } from '../../src/jobs/webhook-intake';
-import { describeContract, seedWorkspace, T0 } from '../store/contract/harness';
+import { describeContract, seedWorkspace, T0 } from '../store/repos/harness';
 
 const LEASE = 60_000;
 /** A bound no test but the bound's own reaches. */

@@ -3,8 +3,8 @@
  * step of every clock takes effect exactly once. Claims hand the instances disjoint clocks (SKIP LOCKED); the
  * firing row is the guard behind them. Needs PostgreSQL (TEST_DATABASE_URL; skipped and said so without it).
  */
-import { type Harness, TEST_START } from '../../support/app-harness';
-import { describePostgres, type PgPair, startPgPair } from '../../support/postgres';
+import { type Harness, TEST_START } from '../support/app-harness';
+import { describePostgres, type PgPair, startPgPair } from '../support/postgres';
 import { BREACH_AFTER, configureLadder, HOUR, linkedTicket, schedulerOf } from './ladder-fixture';
 
 const TICKETS = 12;
