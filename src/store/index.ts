@@ -12,6 +12,7 @@ export type {
   ReserveInput,
   ReserveResult,
 } from './repos/escalations';
+export type { InstallEvent, InstallEventKind, InstallEventsRepo } from './repos/install-events';
 export type { LadderFiring, LadderRepo } from './repos/ladder';
 export type { LinkUse, LinkUsesRepo } from './repos/link-uses';
 export type { EnqueueInput, Lease, OutboxJob, OutboxRepo, OutboxStatus } from './repos/outbox';

@@ -159,6 +159,17 @@ export interface Tables {
   webhook_inbox: WebhookInboxTable;
   webhook_payloads: WebhookPayloadsTable;
   settings_link_uses: SettingsLinkUsesTable;
+  install_events: InstallEventsTable;
+}
+
+export interface InstallEventsTable {
+  workspace_id: string;
+  id: string;
+  at: number;
+  kind: string;
+  approved_by_admin_id: string | null;
+  installer_admin_id: string | null;
+  previous_installer_admin_id: string | null;
 }
 
 export interface SettingsLinkUsesTable {
@@ -171,6 +182,7 @@ export interface SettingsLinkUsesTable {
 
 /** Every table that holds workspace data, children before parents: the order `purge` deletes in. */
 export const WORKSPACE_TABLES = [
+  'install_events',
   'settings_link_uses',
   'settings_audit',
   'workspace_settings',

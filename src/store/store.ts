@@ -12,6 +12,7 @@ import { type AsyncMethod, observeWrites, SIDEBAR_WRITES } from './observed-writ
 import { type Db, inTransaction, type RepoContext } from './repos/common';
 import { type ClocksRepo, createClocksRepo } from './repos/clocks';
 import { createEscalationsRepo, type EscalationsRepo } from './repos/escalations';
+import { createInstallEventsRepo, type InstallEventsRepo } from './repos/install-events';
 import { createLadderRepo, type LadderRepo } from './repos/ladder';
 import { createLinkUsesRepo, type LinkUsesRepo } from './repos/link-uses';
 import { createOutboxRepo, type OutboxRepo } from './repos/outbox';
@@ -31,6 +32,7 @@ export interface Store {
   readonly outbox: OutboxRepo;
   readonly webhooks: WebhooksRepo;
   readonly linkUses: LinkUsesRepo;
+  readonly installEvents: InstallEventsRepo;
   /** Which workspaces' sidebar-visible rows changed, here or in another process (shared by every transaction store). */
   readonly changes: ChangeFeed;
   /** Runs `fn` atomically; nested calls join the outer transaction. Throwing rolls everything back. */
@@ -100,6 +102,7 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     outbox: createOutboxRepo(ctx),
     webhooks: createWebhooksRepo(ctx),
     linkUses: createLinkUsesRepo(ctx),
+    installEvents: createInstallEventsRepo(ctx),
     changes,
     transaction: async (fn) => {
       if (db.isTransaction) return fn(store);

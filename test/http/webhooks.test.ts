@@ -75,13 +75,22 @@ describe('a signed ticket webhook', () => {
     expect(parseClockState(response!.state).stoppedAt).toBe(noteAt);
   });
 
-  it("does not take Handoff's own notes (an SLA warning) for the team's response", async () => {
+  it("does not take Handoff's own notes (an SLA warning, posted through the API) for the team's response", async () => {
     const { ticketId } = await linkTicket(h);
     h.clock.advance(60_000);
     const warning = '<p><b>SLA warning: response clock at 75 %</b></p><p>ref: handoff-sla:response:0:warn</p>';
-    await h.fake.backOffice.addNote(ticketId, h.demo.admins.agent, warning);
+    await h.fake.backOffice.addNote(ticketId, h.demo.admins.agent, warning, { viaApi: true });
     await h.drain();
     expect((await h.application.store.clocks.get(h.workspaceId, ticketId, 'response'))?.status).toBe('running');
+  });
+
+  it("takes a teammate's Inbox note that copies our marker as the response it is", async () => {
+    const { ticketId } = await linkTicket(h);
+    h.clock.advance(60_000);
+    const forged = '<p>Checked the invoice.</p><p>ref: handoff-sla:response:0:warn</p><p><em>via Handoff</em></p>';
+    await h.fake.backOffice.addNote(ticketId, h.demo.admins.lead, forged);
+    await h.drain();
+    expect((await h.application.store.clocks.get(h.workspaceId, ticketId, 'response'))?.status).toBe('stopped');
   });
 
   it('applies an assignment to a person: owner name and first response', async () => {

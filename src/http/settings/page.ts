@@ -3,9 +3,10 @@
  * version conflict), one form per section, and the change history. Pure: it
  * takes everything it shows and returns the HTML.
  */
-import type { SettingsAuditEntry } from '../../store';
+import type { InstallEvent, SettingsAuditEntry } from '../../store';
 import type { Catalog } from '../../services/install/workspace-catalog';
 import { type NameBook, renderAudit } from './audit';
+import { renderInstallHistory } from './install-history';
 import { fieldId } from './controls';
 import type { FormState } from './form';
 import { html, page, type SafeHtml } from './html';
@@ -34,6 +35,7 @@ export interface PageModel {
   catalog: Catalog;
   notice: Notice | null;
   audit: readonly SettingsAuditEntry[];
+  installs: readonly InstallEvent[];
   timezone: string;
 }
 
@@ -114,6 +116,8 @@ ${sections}
 <h2 id="heading-history">Change history</h2>
 <p class="muted">Current version: ${String(model.version)}.</p>
 ${renderAudit(model.audit, nameBook(model.catalog), model.timezone)}
+<h3>Installs</h3>
+${renderInstallHistory(model.installs, nameBook(model.catalog), model.timezone)}
 </section>
 </main>`;
   return page(`Handoff settings · ${model.workspaceName}`, body);

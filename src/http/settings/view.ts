@@ -22,10 +22,11 @@ export async function settingsView(
   session: SettingsSession,
   options: ViewOptions = {},
 ): Promise<string> {
-  const [record, catalog, audit] = await Promise.all([
+  const [record, catalog, audit, installs] = await Promise.all([
     options.record ?? install.store.settings.get(workspace.id),
     install.catalog.get(workspace.id),
     install.store.settings.listAudit(workspace.id, { limit: 20 }),
+    install.store.installEvents.list(workspace.id, { limit: 10 }),
   ]);
   const states = Object.fromEntries(SECTIONS.map((s) => [s.id, formStateFrom(s, record.settings)])) as Record<SectionId, FormState>;
   if (options.override) states[options.override.section] = options.override.state;
@@ -40,6 +41,7 @@ export async function settingsView(
     catalog,
     notice: options.notice ?? null,
     audit,
+    installs,
     timezone: workspace.timezone || 'UTC',
   });
 }

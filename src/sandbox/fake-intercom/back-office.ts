@@ -16,7 +16,13 @@ export interface BackOffice {
   setState(ticketId: string, category: StateCategory, options?: { adminId?: string }): Promise<WebhookDelivery | null>;
   /** Assigns to an admin (`ticket.admin.assigned`) or a team (`ticket.team.assigned`). */
   assign(ticketId: string, assigneeId: string, options?: { actorId?: string }): Promise<WebhookDelivery | null>;
-  addNote(ticketId: string, adminId: string, body: string, options?: { crossPost?: boolean }): Promise<WebhookDelivery | null>;
+  /** A note typed in the Inbox, or (`viaApi`) one an integration posted through the REST API, stamped as Intercom does. */
+  addNote(
+    ticketId: string,
+    adminId: string,
+    body: string,
+    options?: { crossPost?: boolean; viaApi?: boolean },
+  ): Promise<WebhookDelivery | null>;
 }
 
 export function createBackOffice(state: FakeState, clock: Clock, webhooks: WebhookSender): BackOffice {
@@ -55,6 +61,7 @@ export function createBackOffice(state: FakeState, clock: Clock, webhooks: Webho
       const { workspace, ticket } = lookup(ticketId);
       if (!workspace.admins.has(adminId)) throw new Error(`No admin ${adminId} in workspace ${workspace.id}`);
       const part = addTicketNote(state, workspace, ticket, adminId, body, now(), options.crossPost ?? false);
+      if (options.viaApi) part.viaApi = true;
       return emitPart(workspace, ticket, 'ticket.note.created', part);
     },
   };

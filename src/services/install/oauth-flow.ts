@@ -110,6 +110,7 @@ async function install(deps: OAuthFlowDeps, me: Me, token: string): Promise<OAut
     installMode: 'oauth',
     installedAt: existing && existing.uninstalledAt === null ? existing.installedAt : deps.clock.now(),
     installedByAdminId: installer,
+    approval: { adminId: me.id, at: deps.clock.now() },
   });
   deps.directory.forget(workspaceId);
   deps.settings.invalidate(workspaceId);

@@ -16,7 +16,15 @@ export const HANDOFF_NOTE_MARK = 'via Handoff';
  */
 const HANDOFF_MARKERS = [HANDOFF_NOTE_MARK, 'handoff-sla:', 'Handoff note ref:', 'Handoff escalation ref:'];
 
-export function isHandoffNote(body: string | null): boolean {
+/**
+ * A note Handoff wrote: made through the REST API (Intercom stamps such parts with `app_package_code`) and carrying
+ * one of our markers. Either alone is not enough: the markers are plain text that a back-office teammate or a
+ * customer on a shared ticket can type (which would hide a real response from the SLA clock), and other
+ * integrations post through the API too.
+ */
+export function isHandoffNote(part: Pick<TicketPart, 'part_type' | 'body' | 'app_package_code'>): boolean {
+  if (part.part_type !== 'note' || !part.app_package_code) return false;
+  const body = part.body;
   return body !== null && HANDOFF_MARKERS.some((marker) => body.includes(marker));
 }
 
@@ -55,7 +63,7 @@ function isApiAssignment(part: TicketPart | null): boolean {
  * escalating.
  */
 export function isTeamAction(part: TicketPart): boolean {
-  if (part.part_type === 'note') return part.author?.type === 'admin' && !isHandoffNote(part.body);
+  if (part.part_type === 'note') return part.author?.type === 'admin' && !isHandoffNote(part);
   if (part.part_type === 'assignment') return part.assigned_to?.type === 'admin' && part.assigned_to.id !== null && !isApiAssignment(part);
   return false;
 }

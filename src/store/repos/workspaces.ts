@@ -6,6 +6,7 @@
 import type { Selectable } from 'kysely';
 import { WORKSPACE_TABLES, type WorkspacesTable } from '../schema';
 import { type Db, inTransaction, narrow, type RepoContext } from './common';
+import { recordInstallEvent } from './install-events';
 import { reusableQuery } from './reusable-query';
 
 /** Read on every sidebar view and most jobs (see reusable-query.ts). */
@@ -43,6 +44,11 @@ export interface WorkspaceInstall {
   installMode: InstallMode;
   installedAt: number;
   installedByAdminId: string | null;
+  /**
+   * The teammate who approved this install in Intercom, and when, if someone did (OAuth): the install is then
+   * recorded in the workspace's install history. The private install that runs at every start passes none.
+   */
+  approval?: { adminId: string; at: number };
 }
 
 export interface WorkspacesRepo {
@@ -79,7 +85,11 @@ export function createWorkspacesRepo({ db, dialect }: RepoContext): WorkspacesRe
       };
       const { id: _id, ...update } = row;
       return inTransaction(db, async (tx) => {
-        const before = await tx.selectFrom('workspaces').select('uninstalled_at').where('id', '=', workspaceId).executeTakeFirst();
+        const before = await tx
+          .selectFrom('workspaces')
+          .select(['uninstalled_at', 'installed_by_admin_id'])
+          .where('id', '=', workspaceId)
+          .executeTakeFirst();
         const saved = await tx
           .insertInto('workspaces')
           .values(row)
@@ -95,6 +105,16 @@ export function createWorkspacesRepo({ db, dialect }: RepoContext): WorkspacesRe
             .where('workspace_id', '=', workspaceId)
             .where('status', '=', 'running')
             .execute();
+        }
+        if (install.approval) {
+          await recordInstallEvent(tx, {
+            workspaceId,
+            at: install.approval.at,
+            kind: before ? 'reinstall' : 'install',
+            approvedByAdminId: install.approval.adminId,
+            installerAdminId: install.installedByAdminId,
+            previousInstallerAdminId: before?.installed_by_admin_id ?? null,
+          });
         }
         return toWorkspace(saved);
       });
@@ -137,12 +157,22 @@ export function createWorkspacesRepo({ db, dialect }: RepoContext): WorkspacesRe
 }
 
 async function stopWorkspace(tx: Db, workspaceId: string, at: number): Promise<boolean> {
-  const result = await tx
+  const stopped = await tx
     .updateTable('workspaces')
     .set({ uninstalled_at: at, token_ciphertext: null, token_key_id: null })
     .where('id', '=', workspaceId)
+    .returning('installed_by_admin_id')
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) return false;
+  if (!stopped) return false;
+  const installer = stopped.installed_by_admin_id;
+  await recordInstallEvent(tx, {
+    workspaceId,
+    at,
+    kind: 'uninstall',
+    approvedByAdminId: null,
+    installerAdminId: installer,
+    previousInstallerAdminId: installer,
+  });
   // Without a token these could only fail; left live they would clog the claim indexes forever.
   await tx
     .updateTable('outbox')

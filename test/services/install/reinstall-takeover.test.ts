@@ -7,6 +7,7 @@
 import { Writable } from 'node:stream';
 import { defaultSettings } from '../../../src/domain/settings';
 import { createLogger } from '../../../src/util/logger';
+import { getPage, signIn } from '../settings/support';
 import { type InstallHarness, oauthTrip, startInstallHarness } from './harness';
 
 let h: InstallHarness;
@@ -43,6 +44,7 @@ it('keeps the installer when a teammate the settings page refuses approves the a
   await oauthTrip(h, '/install');
   expect(await installer()).toBe(agent);
 
+  h.clock.advance(60_000);
   approveAs(lead);
   const trip = await oauthTrip(h, '/install');
   expect(new URL(trip.callback!.headers['location'] as string).searchParams.get('install_success')).toBe('true');
@@ -51,6 +53,23 @@ it('keeps the installer when a teammate the settings page refuses approves the a
   expect(reinstallLines()).toEqual([
     expect.objectContaining({ workspaceId: ws(), reinstalledBy: lead, installer: agent, installerChanged: false }),
   ]);
+  // The settings page's install history says the same, newest first.
+  const history = await h.application.store.installEvents.list(ws());
+  expect(
+    history.map(({ kind, approvedByAdminId, installerAdminId, previousInstallerAdminId }) => ({
+      kind,
+      approvedByAdminId,
+      installerAdminId,
+      previousInstallerAdminId,
+    })),
+  ).toEqual([
+    { kind: 'reinstall', approvedByAdminId: lead, installerAdminId: agent, previousInstallerAdminId: agent },
+    { kind: 'install', approvedByAdminId: agent, installerAdminId: agent, previousInstallerAdminId: null },
+  ]);
+  const page = await getPage(h, await signIn(h, agent));
+  const installs = page.text.slice(page.text.indexOf('<h3>Installs</h3>'));
+  expect(installs).toContain('Reinstalled by Lee Lead; settings admin stays Alex Agent.');
+  expect(installs).toContain('Installed by Alex Agent; settings admin: Alex Agent.');
 });
 
 it('keeps the installer across an uninstall too, so the takeover cannot wait for one', async () => {

@@ -14,7 +14,7 @@ describe('note text', () => {
     expect(html).toBe(
       '<p>&lt;b&gt;bold&lt;/b&gt; &amp; co<br>line two</p><p>&quot;quoted&quot; &#39;x&#39;</p><p><em>Added from the conversation via Handoff</em></p>',
     );
-    expect(isHandoffNote(html)).toBe(true);
+    expect(isHandoffNote({ part_type: 'note', body: html, app_package_code: 'handoff' })).toBe(true);
   });
 
   it('refuses empty notes and notes over the limit', () => {

@@ -37,6 +37,9 @@ const part = (fields: Record<string, unknown>) =>
   TicketSchema.shape.ticket_parts.parse({ ticket_parts: [fields] }).ticket_parts[0] as TicketPart;
 const note = (at: number, body: string, authorType = 'admin') =>
   part({ id: `p${at}`, part_type: 'note', body, created_at: at, author: { type: authorType, id: '9' } });
+/** A note posted through the REST API, as all of Handoff's notes are (Intercom stamps `app_package_code`). */
+const apiNote = (at: number, body: string) =>
+  part({ id: `a${at}`, part_type: 'note', body, created_at: at, author: { type: 'admin', id: '1' }, app_package_code: 'handoff' });
 
 function ticket(updatedAt: number, parts: Record<string, unknown>[] = []): Ticket {
   return TicketSchema.parse({ id: '400123', updated_at: updatedAt, ticket_parts: { ticket_parts: parts } });
@@ -77,11 +80,22 @@ describe('ticketEvents', () => {
 
   it("counts a teammate's note and an assignment to a person, not Handoff's own notes, users or teams", () => {
     expect(isTeamAction(note(T, '<p>Looking</p>'))).toBe(true);
-    expect(isTeamAction(note(T, `<p>From chat</p><p><em>${HANDOFF_NOTE_MARK}</em></p>`))).toBe(false);
-    expect(isTeamAction(note(T, '<p><b>SLA warning</b></p><p>ref: handoff-sla:response:0:warn</p>'))).toBe(false);
+    expect(isTeamAction(apiNote(T, `<p>From chat</p><p><em>${HANDOFF_NOTE_MARK}</em></p>`))).toBe(false);
+    expect(isTeamAction(apiNote(T, '<p><b>SLA warning</b></p><p>ref: handoff-sla:response:0:warn</p>'))).toBe(false);
+    // Another integration's API note without our marker is the team acting through a tool.
+    expect(isTeamAction(apiNote(T, '<p>Status synced from Jira</p>'))).toBe(true);
     expect(isTeamAction(note(T, '<p>Hi</p>', 'user'))).toBe(false);
     expect(isTeamAction(part({ id: 'a', part_type: 'assignment', created_at: T, assigned_to: { type: 'admin', id: '9' } }))).toBe(true);
     expect(isTeamAction(part({ id: 'b', part_type: 'assignment', created_at: T, assigned_to: { type: 'team', id: '5' } }))).toBe(false);
+  });
+
+  it('counts a note typed by a person as the team acting even when it carries one of our markers', () => {
+    // Markers are plain text: copying one into a note made in the Inbox must not hide the response from the clock.
+    for (const body of [`<p>Done ${HANDOFF_NOTE_MARK}</p>`, '<p>ref: handoff-sla:response:0:breach</p>', '<p>Handoff note ref: 12</p>']) {
+      expect({ body, team: isTeamAction(note(T, body)) }).toEqual({ body, team: true });
+    }
+    const forged = note(T + 5, `<p>Looking into it</p><p><em>${HANDOFF_NOTE_MARK}</em></p>`);
+    expect(ticketEvents(input(link(), link(), ticket(T + 5, [forged]), forged)).firstResponseAt).toBe((T + 5) * 1000);
   });
 
   it('finds the earliest team action among all parts on a full read, only the given part on a webhook', () => {

@@ -53,6 +53,54 @@ describeContract('workspaces', (engine) => {
     expect(await engine.store.workspaces.markUninstalled('ws-none', T0)).toBe(false);
   });
 
+  it('records approved installs, reinstalls and uninstalls in the install history, newest first', async () => {
+    const install = {
+      name: 'Workspace ws-a',
+      region: 'us',
+      apiBaseUrl: 'https://api.intercom.io',
+      timezone: 'UTC',
+      token: { ciphertext: 'sealed', keyId: 'k1' },
+      installMode: 'oauth' as const,
+      installedAt: T0,
+      installedByAdminId: 'admin-1',
+    };
+    await engine.store.workspaces.upsert('ws-a', { ...install, approval: { adminId: 'admin-1', at: T0 } });
+    // The private install at every start passes no approval: no history row.
+    await engine.store.workspaces.upsert('ws-a', install);
+    await engine.store.workspaces.upsert('ws-a', { ...install, approval: { adminId: 'admin-2', at: T0 + 10 } });
+    await engine.store.workspaces.markUninstalled('ws-a', T0 + 20);
+    const history = await engine.store.installEvents.list('ws-a');
+    expect(history.map(({ id: _id, ...event }) => event)).toEqual([
+      {
+        workspaceId: 'ws-a',
+        at: T0 + 20,
+        kind: 'uninstall',
+        approvedByAdminId: null,
+        installerAdminId: 'admin-1',
+        previousInstallerAdminId: 'admin-1',
+      },
+      {
+        workspaceId: 'ws-a',
+        at: T0 + 10,
+        kind: 'reinstall',
+        approvedByAdminId: 'admin-2',
+        installerAdminId: 'admin-1',
+        previousInstallerAdminId: 'admin-1',
+      },
+      {
+        workspaceId: 'ws-a',
+        at: T0,
+        kind: 'install',
+        approvedByAdminId: 'admin-1',
+        installerAdminId: 'admin-1',
+        previousInstallerAdminId: null,
+      },
+    ]);
+    expect(await engine.store.installEvents.list('ws-b')).toEqual([]);
+    await engine.store.workspaces.purge('ws-a');
+    expect(await engine.store.installEvents.list('ws-a')).toEqual([]);
+  });
+
   it('purge deletes every row of one workspace and nothing of another', async () => {
     for (const ws of ['ws-a', 'ws-b']) {
       await seedWorkspace(engine.store, ws);
