@@ -8,13 +8,7 @@ import { initializeBody } from '../../../src/sandbox/canvas-kit-body';
 import { type DemoWorkspace, type FakeIntercom, type FakeTicket, startFakeIntercom } from '../../../src/sandbox/fake-intercom';
 import { createTokenCipher } from '../../../src/security/token-cipher';
 import { createDirectoryCache } from '../../../src/services/directory-cache';
-import {
-  type EscalationChoice,
-  type EscalationContext,
-  type EscalationDeps,
-  intercomConversationUrl,
-  loadContext,
-} from '../../../src/services/escalation';
+import { type EscalationChoice, type EscalationContext, type EscalationDeps, loadContext } from '../../../src/services/escalation';
 import { installPrivateWorkspace } from '../../../src/services/private-install';
 import { createSettingsService } from '../../../src/services/settings-service';
 import { createPolicyCache } from '../../../src/services/sla/policy-cache';
@@ -81,7 +75,7 @@ export async function startEscalationWorld(): Promise<EscalationWorld> {
     snapshots: createTicketSnapshotter({ directory: createDirectoryCache({ clientFor, clock }), ticketTypes }),
     sla: createSlaService({ clock, policies: createPolicyCache() }),
     ticketUrl: (workspaceId, ticketId) => `https://tickets.test/${workspaceId}/${ticketId}`,
-    conversationUrl: intercomConversationUrl,
+    conversationUrl: (workspaceId, conversationId) => `https://inbox.test/${workspaceId}/${conversationId}`,
     pokeOutbox: () => {
       pokes += 1;
     },
