@@ -53,7 +53,13 @@ function ticketLines(t: TicketCardVM, tz: TimeZoneVM): Component[] {
     { text: ticketOwnership(t), style: 'muted' },
     ...clockTexts,
     ...(t.tightenedReason ? [{ text: `Tightened: ${trim(t.tightenedReason, 60)}`, style: 'muted' as const }] : []),
+    ...failedWorkLine(t),
   ]);
+}
+
+/** Kept in every form of the card: work that silently stopped is what a teammate must not miss. */
+function failedWorkLine(t: TicketCardVM): { text: string; style: 'error' }[] {
+  return t.failedWork ? [{ text: trim(t.failedWork, 120), style: 'error' }] : [];
 }
 
 /** The most pressing clock: breached, then at risk, then the one due first. */
@@ -71,6 +77,7 @@ export function compactTicketBlock(t: TicketCardVM, tz: TimeZoneVM): Component[]
       { text: ticketHeading(t), style: 'header' },
       { text: ticketStatus(t), style: 'muted' },
       ...(urgent ? [{ text: clockLine(urgent, tz) }] : []),
+      ...failedWorkLine(t),
     ]),
     manageButton(t),
   ];

@@ -34,6 +34,8 @@ export interface TicketCardVM {
   clocks: SlaClockVM[];
   /** Why the SLA targets shrank, e.g. 'renewal in 30 days'. */
   tightenedReason?: string | null;
+  /** Work for this ticket that Intercom never took (dead outbox jobs): one line, and what to do about it. */
+  failedWork?: string | null;
   /** A change made from the sidebar is still on its way to Intercom (outbox). */
   pending?: boolean;
 }

@@ -29,6 +29,9 @@ import { ticketActions } from './flows/ticket-actions';
 import { applyTicket, createSyncDeps } from './services/sync';
 import { countingIntercomCalls, countReusedView, createViewCounters, viewMetrics } from './http/view-metrics';
 import { createInitializeReuse } from './http/initialize-reuse';
+import { METRIC_DEFS } from './http/metric-defs';
+import { createMetricsEndpoint } from './http/metrics';
+import { intercomCallTotals } from './util/request-context';
 import { createTokenCipher, type TokenCipher } from './security/token-cipher';
 import { createInstallServices, type InstallServices } from './services/install';
 import { createDirectoryCache } from './services/directory-cache';
@@ -243,13 +246,23 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     },
     health: async () => {
       try {
-        await store.outbox.pendingCount(null);
+        await store.ping();
         return { ok: true, checks: { database: 'ok' } };
       } catch {
         return { ok: false, checks: { database: 'unreachable' } };
       }
     },
-    metrics: async () => ({ outbox_pending: await store.outbox.pendingCount(null), ...viewMetrics(sidebarViews) }),
+    metrics: createMetricsEndpoint(METRIC_DEFS, [
+      async () => ({ intercom_api_calls_total: intercomCallTotals.calls, ...viewMetrics(sidebarViews) }),
+      async () => {
+        const outboxCounts = await store.outbox.counts();
+        return {
+          outbox_pending: outboxCounts.open,
+          outbox_dead: outboxCounts.dead,
+          outbox_dead_lettered_total: outboxCounts.deadLetteredTotal,
+        };
+      },
+    ]),
     routers,
     machineRoutes,
   });

@@ -10,6 +10,7 @@ import { parseContact, parseConversation } from '../domain/conversation';
 import { analyseSignals } from '../domain/signals';
 import type { CanvasRequest } from './types';
 import { AppError } from '../util/app-error';
+import { deadWorkByTicket, deadWorkLine } from '../services/dead-work';
 import type { Escalation, Workspace } from '../store';
 import type { FlowDeps } from './deps';
 import { ticketCardView } from './ticket-card';
@@ -20,16 +21,27 @@ export function timeZoneOf(workspace: Workspace | null): TimeZoneVM {
   return workspace?.timezone ? { zone: workspace.timezone, source: 'workspace' } : { zone: 'UTC', source: 'utc' };
 }
 
-async function linkedTicketCards(deps: FlowDeps, request: CanvasRequest, now: number) {
+/** Dead outbox work shown on a card: the workspace's list is read once per view (indexed, and normally empty). */
+const DEAD_WORK_READ_LIMIT = 200;
+
+async function linkedTicketCards(deps: FlowDeps, request: CanvasRequest, now: number, history: Promise<readonly Escalation[]>) {
   const { workspaceId, conversationId } = request;
-  const [settings, tickets] = await Promise.all([
+  const [settings, tickets, dead, escalations] = await Promise.all([
     deps.settings.get(workspaceId),
     deps.store.tickets.listByConversation(workspaceId, conversationId),
+    deps.store.outbox.listDead(workspaceId, { limit: DEAD_WORK_READ_LIMIT }),
+    history,
   ]);
+  const failed = deadWorkByTicket(
+    dead,
+    tickets.map((t) => t.ticketId),
+    escalations,
+  );
   const views = await Promise.all(
     tickets.map(async (ticket) => {
       const clocks = await deps.store.clocks.listByTicket(workspaceId, ticket.ticketId);
-      return ticketCardView(ticket, clocks, settings, now, deps.ticketUrl(workspaceId, ticket.ticketId));
+      const url = deps.ticketUrl(workspaceId, ticket.ticketId);
+      return ticketCardView(ticket, clocks, settings, now, url, deadWorkLine(failed.get(ticket.ticketId) ?? []));
     }),
   );
   const stableUntil = Math.min(Number.POSITIVE_INFINITY, ...views.map((v) => v.stableUntil));
@@ -53,11 +65,12 @@ export async function sidebarModel(deps: FlowDeps, request: CanvasRequest): Prom
 export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promise<SidebarView> {
   const now = deps.clock.now();
   const { workspaceId, conversationId } = request;
+  const historyRead = deps.store.escalations.listByConversation(workspaceId, conversationId);
   const [workspace, { settings, cards, stableUntil: cardsStableUntil }, settingsUrl, history] = await Promise.all([
     deps.directory.get(workspaceId),
-    linkedTicketCards(deps, request, now),
+    linkedTicketCards(deps, request, now, historyRead),
     deps.settingsUrlFor(workspaceId, request.admin),
-    deps.store.escalations.listByConversation(workspaceId, conversationId),
+    historyRead,
   ]);
   const { signals, facts } = analyseSignals({
     conversation: parseConversation(request.conversation),
@@ -121,6 +134,10 @@ export async function sidebar(deps: FlowDeps, request: CanvasRequest, ctx?: Flow
 /** "Show all N tickets", when the first canvas could not fit them. */
 export async function allTickets(deps: FlowDeps, request: CanvasRequest): Promise<CanvasResponse> {
   const now = deps.clock.now();
-  const [workspace, { cards }] = await Promise.all([deps.directory.get(request.workspaceId), linkedTicketCards(deps, request, now)]);
+  const history = deps.store.escalations.listByConversation(request.workspaceId, request.conversationId);
+  const [workspace, { cards }] = await Promise.all([
+    deps.directory.get(request.workspaceId),
+    linkedTicketCards(deps, request, now, history),
+  ]);
   return ticketListCanvas({ now, tz: timeZoneOf(workspace), tickets: cards });
 }

@@ -94,6 +94,8 @@ export function ticketCardView(
   settings: WorkspaceSettings,
   now: number,
   url: string,
+  /** The line saying this ticket's work went dead (src/services/dead-work.ts), if any. */
+  failedWork: string | null = null,
 ): TicketCardView {
   const views = clocks.map((clock) => clockView(clock, settings, now));
   const queue: QueueKey = ticket.queue ?? 'default';
@@ -112,6 +114,7 @@ export function ticketCardView(
       .filter(worthShowing)
       .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'response' ? -1 : 1)),
     tightenedReason: views.find((v) => v.tightenedReason)?.tightenedReason ?? null,
+    failedWork,
   };
   return { card, stableUntil: Math.min(Number.POSITIVE_INFINITY, ...views.map((v) => v.stableUntil)) };
 }

@@ -8,11 +8,11 @@ import express, { type Router } from 'express';
 import helmet from 'helmet';
 import type { CanvasHandlers } from '../flows/types';
 import type { Logger } from '../util/logger';
-import { intercomCallTotals } from '../util/request-context';
 import type { AfterReply } from './after-reply';
 import { canvasRoutes } from './canvas-routes';
 import { errorBody, frontDoor, type HttpApp, type MachineRoute } from './front-door';
 import type { InitializeReuse } from './initialize-reuse';
+import type { MetricsEndpoint } from './metrics';
 
 export interface HealthReport {
   ok: boolean;
@@ -28,9 +28,10 @@ export interface AppDeps {
   initializeReuse?: { reuse: InitializeReuse; onReused: () => void };
   /** Work submit handlers do after answering (see after-reply.ts). */
   afterReply?: AfterReply;
+  /** Liveness for /healthz: constant cost (a `select 1`, never a count), since anyone may call it. */
   health: () => Promise<HealthReport>;
-  /** Extra counters for /metrics (outbox depth, webhook backlog …). */
-  metrics?: () => Promise<Record<string, number>>;
+  /** /metrics (see metrics.ts): maintained counters only, since anyone may call it. */
+  metrics?: MetricsEndpoint;
   routers?: readonly Router[];
   /** Routes only Intercom calls (webhooks, uninstall), besides the canvas routes: signed JSON in, JSON out. */
   machineRoutes?: readonly MachineRoute[];
@@ -49,9 +50,10 @@ export function createApp(deps: AppDeps): HttpApp {
     res.status(report.ok ? 200 : 503).json(report);
   });
 
-  app.get('/metrics', async (_req, res) => {
-    const extra = (await deps.metrics?.().catch(() => ({}))) ?? {};
-    res.json({ intercom_api_calls_total: intercomCallTotals.calls, ...extra });
+  app.get('/metrics', async (req, res) => {
+    if (!deps.metrics) return void res.status(404).json(errorBody(404));
+    const answer = await deps.metrics.scrape(req.get('accept'));
+    res.type(answer.contentType).send(answer.body);
   });
 
   for (const router of deps.routers ?? []) app.use(router);

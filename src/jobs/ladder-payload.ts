@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { CLOCK_KINDS, type ClockKind, LADDER_STEPS, type LadderStep, PRIORITIES, TIERS } from '../domain/model';
 
-export const LADDER_JOB_KIND = 'ladder.step';
+export { LADDER_JOB_KIND } from '../services/sla/ladder-job-kind';
 
 const instant = z.number().int();
 

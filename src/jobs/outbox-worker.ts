@@ -4,13 +4,17 @@
  * worker that dies mid-job leaves its lease to expire and the job runs again.
  *
  * Outcomes: success → done; `PermanentJobError` → dead; anything else → retried
- * with backoff (or at the `RetryJobError`'s time), dead after `maxAttempts`.
+ * with backoff (or at the `RetryJobError`'s time), dead once the kind's retry
+ * budget is spent (retry-horizons.ts: hours for ladder and resolve jobs, ten
+ * tries for the rest).
  * Every outcome is written with the claim's lease, so a worker that lost its
  * lease cannot overwrite the newer claim's result.
  */
 import type { Lease, OutboxJob, Store } from '../store';
 import type { Clock } from '../util/clock';
-import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './outbox-backoff';
+import { type BackoffPolicy, backoffDelay } from './outbox-backoff';
+import { createOutboxPruner, DEFAULT_RETAIN_DONE_MS } from './outbox-pruning';
+import { DEFAULT_RETRY_LIMITS, maxAttemptsFor } from './retry-horizons';
 import { errorMessage, isPermanentJobError, PermanentJobError, requestedRetryAt } from '../services/job-outcomes';
 
 export interface OutboxJobContext {
@@ -46,12 +50,16 @@ export interface OutboxWorkerOptions {
   workerId: string;
   logger: WorkerLogger;
   backoff?: BackoffPolicy;
-  /** Tries before a job is dead-lettered (claims that crashed count too). */
+  /** Tries before a job of a kind without a horizon is dead-lettered (claims that crashed count too). */
   maxAttempts?: number;
+  /** kind → how long it keeps retrying (default: RETRY_HORIZONS); turned into tries under `backoff`. */
+  horizons?: Readonly<Record<string, number>>;
   batchSize?: number;
   /** How long a claim is exclusive; a handler must finish well within it. */
   leaseMs?: number;
   random?: () => number;
+  /** How long done rows are kept before pruning (outbox-pruning.ts; three days by default). */
+  retainDoneMs?: number;
 }
 
 export interface OutboxWorker {
@@ -67,11 +75,16 @@ export interface OutboxWorker {
 
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { store, clock, handlers, workerId, logger } = options;
-  const backoff = options.backoff ?? DEFAULT_BACKOFF;
-  const maxAttempts = options.maxAttempts ?? 10;
+  const backoff = options.backoff ?? DEFAULT_RETRY_LIMITS.backoff;
+  const maxAttempts = maxAttemptsFor({
+    backoff,
+    maxAttempts: options.maxAttempts ?? DEFAULT_RETRY_LIMITS.maxAttempts,
+    horizons: options.horizons ?? DEFAULT_RETRY_LIMITS.horizons,
+  });
   const batchSize = options.batchSize ?? 10;
   const leaseMs = options.leaseMs ?? 60_000;
   const random = options.random ?? Math.random;
+  const pruneIfDue = createOutboxPruner(store, options.retainDoneMs ?? DEFAULT_RETAIN_DONE_MS);
   const kinds = Object.keys(handlers);
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
@@ -84,7 +97,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const lease: Lease = { workerId, attempts: job.attempts };
     const message = errorMessage(error);
     const log = { jobId: job.id, kind: job.kind, workspaceId: job.workspaceId, attempt: job.attempts };
-    if (isPermanentJobError(error) || job.attempts >= maxAttempts) {
+    if (isPermanentJobError(error) || job.attempts >= maxAttempts(job.kind)) {
       logger.error({ ...log, err: message }, 'outbox job dead-lettered');
       const onDead = options.onDeadLettered?.[job.kind];
       if (!onDead) return store.outbox.deadLetter(job.workspaceId, job.id, { error: message, now: clock.now(), lease });
@@ -103,9 +116,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function runJob(job: OutboxJob): Promise<void> {
     const lease: Lease = { workerId, attempts: job.attempts };
     let recorded: boolean;
-    if (job.attempts > maxAttempts) {
+    if (job.attempts > maxAttempts(job.kind)) {
       // Claimed more often than tried: earlier claims died (crash, lost lease) before recording an outcome.
-      recorded = await finish(job, new PermanentJobError(`no outcome recorded after ${maxAttempts} attempts`));
+      recorded = await finish(job, new PermanentJobError(`no outcome recorded after ${maxAttempts(job.kind)} attempts`));
     } else {
       const handler = handlers[job.kind]!;
       const ctx: OutboxJobContext = { workspaceId: job.workspaceId, attempt: job.attempts, now: clock.now(), logger };
@@ -130,6 +143,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function runOnce(): Promise<number> {
     if (stopping || kinds.length === 0) return 0;
+    await track(pruneIfDue(clock.now())).catch((error: unknown) =>
+      logger.error({ err: errorMessage(error) }, 'outbox prune failed; the next hour tries again'),
+    );
     const jobs = await track(store.outbox.claimDue(clock.now(), batchSize, workerId, leaseMs, kinds));
     await Promise.all(
       jobs.map((job) =>

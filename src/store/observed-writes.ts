@@ -6,6 +6,7 @@
  */
 import type { ClocksRepo } from './repos/clocks';
 import type { EscalationsRepo } from './repos/escalations';
+import type { OutboxRepo } from './repos/outbox';
 import type { SettingsRepo } from './repos/settings';
 import type { TicketsRepo } from './repos/tickets';
 import type { WorkspacesRepo } from './repos/workspaces';
@@ -16,12 +17,15 @@ export const SIDEBAR_WRITES = {
   tickets: ['upsert', 'markSynced'],
   escalations: ['reserve', 'updateStatus'],
   clocks: ['upsert'],
+  // A ticket card says when its work went dead (and stops saying so once it is retried).
+  outbox: ['deadLetter', 'revive'],
 } as const satisfies {
   workspaces: readonly (keyof WorkspacesRepo)[];
   settings: readonly (keyof SettingsRepo)[];
   tickets: readonly (keyof TicketsRepo)[];
   escalations: readonly (keyof EscalationsRepo)[];
   clocks: readonly (keyof ClocksRepo)[];
+  outbox: readonly (keyof OutboxRepo)[];
 };
 
 export type AsyncMethod = (workspaceId: string, ...rest: never[]) => Promise<unknown>;

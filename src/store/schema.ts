@@ -125,6 +125,16 @@ export interface OutboxTable {
   result_json: string | null;
 }
 
+/** Kept by triggers on `outbox` (migration 0006): what /metrics reports without counting the outbox. */
+export interface OutboxCountersTable {
+  workspace_id: string;
+  /** Pending or running. */
+  open_jobs: number;
+  dead_jobs: number;
+  /** Every transition into `dead`, ever (a retried job that dies again counts twice). */
+  dead_lettered_total: number;
+}
+
 /** A notification's key and progress; its payload, written once, is in `webhook_payloads` (migration 0003). */
 export interface WebhookInboxTable {
   workspace_id: string;
@@ -156,6 +166,7 @@ export interface Tables {
   sla_clocks: SlaClocksTable;
   ladder_firings: LadderFiringsTable;
   outbox: OutboxTable;
+  outbox_counters: OutboxCountersTable;
   webhook_inbox: WebhookInboxTable;
   webhook_payloads: WebhookPayloadsTable;
   settings_link_uses: SettingsLinkUsesTable;
@@ -189,6 +200,8 @@ export const WORKSPACE_TABLES = [
   'ladder_firings',
   'sla_clocks',
   'outbox',
+  // After `outbox`: its delete triggers write here on the way.
+  'outbox_counters',
   'webhook_payloads',
   'webhook_inbox',
   'conversation_locks',

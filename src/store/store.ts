@@ -35,6 +35,8 @@ export interface Store {
   readonly installEvents: InstallEventsRepo;
   /** Which workspaces' sidebar-visible rows changed, here or in another process (shared by every transaction store). */
   readonly changes: ChangeFeed;
+  /** One trivial round trip (`select 1`): whether the database answers, at a cost that does not grow with the data. */
+  ping(): Promise<void>;
   /** Runs `fn` atomically; nested calls join the outer transaction. Throwing rolls everything back. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Closes the database; only the top-level store may. */
@@ -99,11 +101,14 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     escalations: observed('escalations', createEscalationsRepo(ctx)),
     clocks: observed('clocks', createClocksRepo(ctx)),
     ladder: createLadderRepo(ctx),
-    outbox: createOutboxRepo(ctx),
+    outbox: observed('outbox', createOutboxRepo(ctx)),
     webhooks: createWebhooksRepo(ctx),
     linkUses: createLinkUsesRepo(ctx),
     installEvents: createInstallEventsRepo(ctx),
     changes,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
     transaction: async (fn) => {
       if (db.isTransaction) return fn(store);
       const written = new Map<string, ChangeScope>();

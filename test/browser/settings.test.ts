@@ -59,6 +59,21 @@ async function openFromSidebar(): Promise<void> {
 }
 
 describeBrowser('settings page in Chromium (no JavaScript)', () => {
+  it('lists failed work and retries it with its button; the list then says there is none', async () => {
+    const { store } = h.application;
+    const payload = { ticketId: '4242', step: 'breach' };
+    const now = h.clock.now();
+    const { job } = await store.outbox.enqueue(h.demo.workspaceId, { kind: 'ladder.step', dedupeKey: 'browser-dead', payload, now });
+    await store.outbox.deadLetter(h.demo.workspaceId, job.id, { error: 'Intercom 503 service unavailable', now });
+    await openFromSidebar();
+    const failed = page.locator('#section-failed-work');
+    await expect(failed.getByRole('row').nth(1).innerText()).resolves.toMatch(/SLA breach step\s+Ticket 4242\s+Intercom 503/);
+    await failed.getByRole('button', { name: 'Retry SLA breach step (Ticket 4242)' }).click();
+    await page.getByRole('status').getByText('Retry queued').waitFor();
+    await page.locator('#section-failed-work').getByText('No failed work.').waitFor();
+    expect((await store.outbox.get(h.demo.workspaceId, job.id))?.status).toBe('pending');
+  });
+
   it('edits a section, then shows the saved change in the history', async () => {
     await openFromSidebar();
     const routing = page.locator('#section-routing');

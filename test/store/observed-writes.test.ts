@@ -11,6 +11,9 @@ const NOT_SHOWN: Record<string, readonly string[]> = {
   // Lease due clocks for the scheduler (lock columns), and make running ones due now (the next fire time): the
   // sidebar shows neither.
   clocks: ['claimDue', 'rearmRunning'],
+  // The queue's own traffic: only a job going dead or coming back changes what a ticket card says; pruning deletes
+  // done rows only. `pendingCount` is a read whose name does not say so.
+  outbox: ['enqueue', 'claimDue', 'complete', 'fail', 'pruneDone', 'pendingCount'],
 };
 
 /** Reads by name (`revision` is the settings' cheap change check). */

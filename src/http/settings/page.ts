@@ -3,6 +3,7 @@
  * version conflict), one form per section, and the change history. Pure: it
  * takes everything it shows and returns the HTML.
  */
+import type { DeadWork } from '../../services/dead-work';
 import type { InstallEvent, SettingsAuditEntry } from '../../store';
 import type { Catalog } from '../../services/install/workspace-catalog';
 import { type NameBook, renderAudit } from './audit';
@@ -13,6 +14,7 @@ import { html, page, type SafeHtml } from './html';
 import { renderLadder, renderAccess } from './render-ladder';
 import { renderRouting, renderTickets, type SectionContext } from './render-routing';
 import { renderSla } from './render-sla';
+import { FAILED_WORK_SECTION, renderFailedWork } from './render-failed-work';
 import { FIELDS_BY_NAME, SECTIONS, type SectionId } from './sections';
 import { CSRF_FIELD } from '../../security/csrf';
 
@@ -35,6 +37,8 @@ export interface PageModel {
   catalog: Catalog;
   notice: Notice | null;
   audit: readonly SettingsAuditEntry[];
+  /** Dead outbox jobs, most recent first. */
+  failedWork: readonly DeadWork[];
   installs: readonly InstallEvent[];
   timezone: string;
 }
@@ -110,8 +114,14 @@ ${RENDERERS[section.id]({ state, catalog: model.catalog })}
 <h1>Settings for ${model.workspaceName}</h1>
 ${renderNotice(model.notice)}
 ${renderCatalogWarning(model.catalog)}
-<nav aria-label="Sections"><ul class="toc">${nav}<li><a href="#section-history">Change history</a></li></ul></nav>
+<nav aria-label="Sections"><ul class="toc">${nav}<li><a href="#section-${FAILED_WORK_SECTION}">Failed work (${String(
+    model.failedWork.length,
+  )})</a></li><li><a href="#section-history">Change history</a></li></ul></nav>
 ${sections}
+<section id="section-${FAILED_WORK_SECTION}" aria-labelledby="heading-${FAILED_WORK_SECTION}">
+<h2 id="heading-${FAILED_WORK_SECTION}">Failed work</h2>
+${renderFailedWork(model.failedWork, model.csrf, model.timezone)}
+</section>
 <section id="section-history" aria-labelledby="heading-history">
 <h2 id="heading-history">Change history</h2>
 <p class="muted">Current version: ${String(model.version)}.</p>

@@ -5,6 +5,7 @@
  *   POST /settings/:section  save one section (session + CSRF token required)
  *   GET  /settings/login     sign in through Intercom OAuth (the sidebar's Settings link outside the sandbox)
  *   POST /settings/logout    end the session (CSRF token required: a GET or a bare POST would let any site sign an admin out)
+ *   POST /settings/failed-work/retry  put one dead outbox job back in the queue (session, role and CSRF as for a save)
  * Plain HTML forms; everything works without JavaScript.
  */
 import express, { type Request, type Response, Router } from 'express';
@@ -13,10 +14,12 @@ import type { InstallServices } from '../../services/install';
 import { sendOAuthStart } from '../oauth-start';
 import { pageHeaders, sendPage } from './headers';
 import { renderMessagePage, type Notice } from './page';
+import { JOB_FIELD, RETRY_PATH } from './render-failed-work';
+import { retryFailedWork, retryNotice } from './retry-work';
 import { saveSection } from './save';
 import { SECTION_IDS, sectionById } from './sections';
 import { fromSandboxLink } from './sandbox-link';
-import { checkSession, endSession, signInAction } from './session';
+import { checkSession, endSession, type SessionCheck, signInAction } from './session';
 import { SETTINGS_CSS } from './styles';
 import { settingsView } from './view';
 
@@ -52,6 +55,7 @@ export function settingsRoutes(install: InstallServices): Router {
     );
   });
   router.post('/settings/logout', form, (req, res) => logout(install, req, res));
+  router.post(RETRY_PATH, form, (req, res) => retry(install, req, res));
   router.post('/settings/:section', form, (req, res) => save(install, req, res));
   return router;
 }
@@ -96,31 +100,42 @@ async function show(install: InstallServices, req: Request, res: Response): Prom
       }
     : unchanged
       ? { kind: 'warning', title: `No changes to save in ${unchanged.title}` }
-      : null;
+      : retryNotice(req.query['retry']);
   sendPage(res, 200, await settingsView(install, check.workspace, check.session, { notice }));
+}
+
+/** The CSRF token is checked before anything in the form is looked at; false = refused (the page is sent). */
+function csrfAccepted(install: InstallServices, res: Response, check: Extract<SessionCheck, { ok: true }>, body: Record<string, unknown>) {
+  if (install.tokens.csrf.verify(check.session.s, body[CSRF_FIELD])) return true;
+  install.logger.warn({ workspaceId: check.workspace.id, adminId: check.session.a }, 'settings form rejected: CSRF token missing or wrong');
+  sendPage(
+    res,
+    403,
+    renderMessagePage(
+      'This form could not be accepted',
+      'It did not come from your current settings page (or the page is too old). Nothing was saved. Reload the settings page and try again.',
+      { href: '/settings', label: 'Reload settings' },
+    ),
+  );
+  return false;
+}
+
+async function retry(install: InstallServices, req: Request, res: Response): Promise<void> {
+  const check = await checkSession(install, req, { confirmRole: true });
+  if (!check.ok) return refuse(install, res, check.reason);
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  if (!csrfAccepted(install, res, check, body)) return;
+  const answer = await retryFailedWork(install, check.workspace, check.session, body[JOB_FIELD]);
+  if (answer.status === 303) return res.redirect(303, answer.location);
+  const text = 'The form named no failed work of this workspace. Nothing was retried.';
+  sendPage(res, 400, renderMessagePage('Nothing to retry', text, { href: '/settings', label: 'Back to settings' }));
 }
 
 async function save(install: InstallServices, req: Request, res: Response): Promise<void> {
   const check = await checkSession(install, req, { confirmRole: true });
   if (!check.ok) return refuse(install, res, check.reason);
   const body = (req.body ?? {}) as Record<string, string | string[] | undefined>;
-  // The CSRF token is checked before anything in the form is looked at.
-  if (!install.tokens.csrf.verify(check.session.s, body[CSRF_FIELD])) {
-    install.logger.warn(
-      { workspaceId: check.workspace.id, adminId: check.session.a },
-      'settings form rejected: CSRF token missing or wrong',
-    );
-    sendPage(
-      res,
-      403,
-      renderMessagePage(
-        'This form could not be accepted',
-        'It did not come from your current settings page (or the page is too old). Nothing was saved. Reload the settings page and try again.',
-        { href: '/settings', label: 'Reload settings' },
-      ),
-    );
-    return;
-  }
+  if (!csrfAccepted(install, res, check, body)) return;
   const section = sectionById(String(req.params['section']));
   if (!section || !(SECTION_IDS as readonly string[]).includes(section.id)) {
     sendPage(

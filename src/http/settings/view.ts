@@ -4,11 +4,15 @@
  * and the CSRF token of this session. `override` replaces one section's form
  * with what the admin submitted (and its errors) after a failed save.
  */
+import { describeDeadJob } from '../../services/dead-work';
 import type { InstallServices, SettingsSession } from '../../services/install';
 import type { SettingsRecord, Workspace } from '../../store';
 import { type FormState, formStateFrom } from './form';
 import { type Notice, renderSettingsPage } from './page';
 import { SECTIONS, type SectionId } from './sections';
+
+/** The most recent failures; older ones follow as these are retried. */
+const FAILED_WORK_SHOWN = 50;
 
 export interface ViewOptions {
   record?: SettingsRecord;
@@ -22,11 +26,12 @@ export async function settingsView(
   session: SettingsSession,
   options: ViewOptions = {},
 ): Promise<string> {
-  const [record, catalog, audit, installs] = await Promise.all([
+  const [record, catalog, audit, installs, dead] = await Promise.all([
     options.record ?? install.store.settings.get(workspace.id),
     install.catalog.get(workspace.id),
     install.store.settings.listAudit(workspace.id, { limit: 20 }),
     install.store.installEvents.list(workspace.id, { limit: 10 }),
+    install.store.outbox.listDead(workspace.id, { limit: FAILED_WORK_SHOWN }),
   ]);
   const states = Object.fromEntries(SECTIONS.map((s) => [s.id, formStateFrom(s, record.settings)])) as Record<SectionId, FormState>;
   if (options.override) states[options.override.section] = options.override.state;
@@ -41,6 +46,7 @@ export async function settingsView(
     catalog,
     notice: options.notice ?? null,
     audit,
+    failedWork: dead.map(describeDeadJob),
     installs,
     timezone: workspace.timezone || 'UTC',
   });

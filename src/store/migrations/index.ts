@@ -9,12 +9,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001_initial';
 import { linkUsesAndContactIndex } from './0002_link_uses_contact_index';
 import { webhookPayloads } from './0003_webhook_payloads';
+import { outboxCounters } from './0006_outbox_counters';
 import { installEvents } from './0007_install_events';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', initialMigration],
   ['0002_link_uses_contact_index', linkUsesAndContactIndex],
   ['0003_webhook_payloads', webhookPayloads],
+  ['0006_outbox_counters', outboxCounters],
   ['0007_install_events', installEvents],
 ];
 

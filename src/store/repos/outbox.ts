@@ -10,8 +10,10 @@
  * number of due rows, not the size of the table.
  */
 import { capError, newId, type RepoContext, toJson } from './common';
+import { listDead, type OutboxCounts, pruneDone, readCounts } from './outbox-housekeeping';
 import { claimQuery, type OutboxJob, type OutboxStatus, toJob } from './outbox-job';
 
+export type { OutboxCounts } from './outbox-housekeeping';
 export { OUTBOX_STATUSES, type OutboxJob, type OutboxStatus } from './outbox-job';
 
 export interface EnqueueInput {
@@ -40,13 +42,22 @@ export interface OutboxRepo {
   complete(workspaceId: string, id: string, done: { now: number; result?: unknown; lease?: Lease }): Promise<boolean>;
   fail(workspaceId: string, id: string, failure: { error: string; retryAt: number; lease?: Lease }): Promise<boolean>;
   deadLetter(workspaceId: string, id: string, failure: { error: string; now: number; lease?: Lease }): Promise<boolean>;
-  /** Puts a dead job back in the queue (an operator's decision, e.g. after a reinstall). */
+  /**
+   * Puts a dead job back in the queue (an operator's decision, e.g. after a reinstall), with a fresh retry budget.
+   * Only a dead job: of two racing revivals one wins, so a retried job runs once.
+   */
   revive(workspaceId: string, id: string, runAt: number): Promise<boolean>;
   get(workspaceId: string, id: string): Promise<OutboxJob | null>;
   getByDedupeKey(workspaceId: string, dedupeKey: string): Promise<OutboxJob | null>;
   listByWorkspace(workspaceId: string, options?: { status?: OutboxStatus; limit?: number }): Promise<OutboxJob[]>;
-  /** Jobs not finished yet (pending or running); `null` = every workspace. */
+  /** Jobs not finished yet (pending or running); `null` = every workspace. A count over rows: not for probes. */
   pendingCount(workspaceId: string | null): Promise<number>;
+  /** Cross-workspace totals from the counters the database maintains (migration 0006): cheap enough for /metrics. */
+  counts(): Promise<OutboxCounts>;
+  /** A workspace's dead jobs, most recent first (at most `limit`, default 100). */
+  listDead(workspaceId: string, options?: { limit?: number }): Promise<OutboxJob[]>;
+  /** Cross-workspace housekeeping: deletes at most `limit` done rows finished before `before`; returns how many. */
+  pruneDone(before: number, limit: number): Promise<number>;
 }
 
 export function createOutboxRepo({ db, dialect }: RepoContext): OutboxRepo {
@@ -187,5 +198,9 @@ export function createOutboxRepo({ db, dialect }: RepoContext): OutboxRepo {
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
+
+    counts: () => readCounts(db),
+    listDead: (workspaceId, options = {}) => listDead(db, workspaceId, options.limit ?? 100),
+    pruneDone: (before, limit) => pruneDone(db, before, limit),
   };
 }

@@ -60,6 +60,35 @@ describeContract('migrations', (engine) => {
     }
   });
 
+  it('0006 seeds the outbox counters from the rows already there, and the triggers carry on from them', async () => {
+    const scratch = await engine.scratch();
+    const database = scratch.open();
+    try {
+      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db).catch(() => ({ rows: [] }));
+      const schema = engine.dialect === 'postgres' ? rows[0]?.schema : undefined;
+      const migrator = new Migrator({ db: database.db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
+      expect((await migrator.migrateTo('0003_webhook_payloads')).error).toBeUndefined();
+      await seedWorkspace(createStore(database), 'ws-a');
+      for (const [id, status] of [
+        ['j1', 'pending'],
+        ['j2', 'running'],
+        ['j3', 'dead'],
+        ['j4', 'done'],
+      ] as const) {
+        await sql`insert into outbox (workspace_id, id, kind, dedupe_key, payload_json, status, created_at)
+          values ('ws-a', ${id}, 'ladder.step', ${id}, '{}', ${status}, 1)`.execute(database.db);
+      }
+      expect((await migrateToLatest(database)).applied).toContain('0006_outbox_counters');
+      const store = createStore(database);
+      expect(await store.outbox.counts()).toEqual({ open: 2, dead: 1, deadLetteredTotal: 1 });
+      expect(await store.outbox.revive('ws-a', 'j3', 5)).toBe(true);
+      expect(await store.outbox.counts()).toEqual({ open: 3, dead: 0, deadLetteredTotal: 1 });
+    } finally {
+      await database.close();
+      await scratch.cleanup();
+    }
+  });
+
   it('returns epoch-ms timestamps as exact numbers on every engine', async () => {
     // 2^53 - 1 is the largest exact JS integer; pg would hand int8 back as a string without our parser.
     const far = 8_640_000_000_000;

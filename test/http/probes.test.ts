@@ -1,0 +1,99 @@
+/**
+ * /healthz and /metrics are unauthenticated: their cost must not grow with the outbox. Every statement the app
+ * issues while answering them is recorded (a kysely plugin on the app's own database handle) and none may read the
+ * outbox table; the numbers still agree with a real count. On SQLite, and on PostgreSQL when TEST_DATABASE_URL is set.
+ */
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import request from 'supertest';
+import { type Database, openDatabase } from '../../src/store';
+import { type Harness, startHarness } from '../support/app-harness';
+import { freshSchema, PG_URL, pgAdmin } from '../support/postgres';
+
+/** The app's database, with every statement it compiles written down. */
+function recorded(database: Database): { database: Database; statements: string[] } {
+  const statements: string[] = [];
+  const plugin: KyselyPlugin = {
+    transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
+      statements.push(database.db.getExecutor().compileQuery(node, queryId).sql);
+      return node;
+    },
+    transformResult: async ({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> => result,
+  };
+  return { database: { ...database, db: database.db.withPlugin(plugin), close: () => database.close() }, statements };
+}
+
+/** Reads the outbox table itself (not outbox_counters). */
+const READS_OUTBOX = /(from|join|update|into)\s+"?outbox"?(\s|$|\))/i;
+
+const engines: [string, () => Promise<{ database: Database; cleanup(): Promise<void> }>][] = [
+  ['sqlite', async () => ({ database: openDatabase({ sqlitePath: ':memory:' }), cleanup: async () => {} })],
+];
+if (PG_URL) {
+  engines.push([
+    'postgres',
+    async () => {
+      const schema = freshSchema('probes');
+      await pgAdmin(`create schema ${schema}`);
+      return {
+        database: openDatabase({ url: PG_URL, pgSchema: schema, pgPoolMax: 4 }),
+        cleanup: () => pgAdmin(`drop schema if exists ${schema} cascade`),
+      };
+    },
+  ]);
+}
+
+describe.each(engines)('probes [%s]', (_name, open) => {
+  let h: Harness;
+  let statements: string[];
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    const opened = await open();
+    cleanup = opened.cleanup;
+    const wrapped = recorded(opened.database);
+    statements = wrapped.statements;
+    h = await startHarness({ database: wrapped.database });
+  });
+  afterEach(async () => {
+    await h.close();
+    await cleanup();
+  });
+
+  async function fillOutbox(): Promise<void> {
+    const { store } = h.application;
+    const ws = h.demo.workspaceId;
+    for (let i = 0; i < 5; i++) await store.outbox.enqueue(ws, { kind: 'probe.test', dedupeKey: `p-${i}`, payload: {}, now: 1 });
+    const [first, second] = await store.outbox.listByWorkspace(ws);
+    await store.outbox.deadLetter(ws, first!.id, { error: 'down', now: 2 });
+    await store.outbox.complete(ws, second!.id, { now: 2 });
+  }
+
+  it('/healthz is a constant-cost round trip and never reads the outbox', async () => {
+    await fillOutbox();
+    statements.length = 0;
+    const res = await request(h.application.app).get('/healthz');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true, checks: { database: 'ok' } });
+    expect(statements).toEqual(['select 1']);
+  });
+
+  it('/metrics reads the maintained counters, never the outbox, and they agree with a real count', async () => {
+    await fillOutbox();
+    statements.length = 0;
+    const res = await request(h.application.app).get('/metrics');
+    expect(statements.filter((s) => READS_OUTBOX.test(s))).toEqual([]);
+    expect(statements.some((s) => /outbox_counters/.test(s))).toBe(true);
+    expect(res.body).toMatchObject({ outbox_pending: 3, outbox_dead: 1, outbox_dead_lettered_total: 1 });
+    expect(res.body.outbox_pending).toBe(await h.application.store.outbox.pendingCount(null));
+    expect(typeof res.body.intercom_api_calls_total).toBe('number');
+  });
+
+  it('/metrics speaks the Prometheus text format to a scraper that asks for it', async () => {
+    await fillOutbox();
+    const res = await request(h.application.app).get('/metrics').set('Accept', 'text/plain;version=0.0.4;q=0.5,*/*;q=0.1');
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(res.text).toContain('# TYPE outbox_dead gauge');
+    expect(res.text).toMatch(/^outbox_dead 1$/m);
+    expect(res.text).toContain('# TYPE outbox_dead_lettered_total counter');
+    expect(res.text).toMatch(/^outbox_pending 3$/m);
+  });
+});
