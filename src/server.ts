@@ -1,14 +1,12 @@
 /**
- * The one file that listens. Parses config, builds the application, records a
- * private install, starts the background jobs, and drains on SIGTERM/SIGINT:
+ * The one file that listens. Parses config, builds the application (which records
+ * the private install, when configured), starts the background jobs, and drains on SIGTERM/SIGINT:
  * no new connections, in-flight requests and jobs finish, then exit. Without
  * Intercom credentials it starts the sandbox instead (src/sandbox/boot.ts).
  */
 import { ConfigError, loadConfig } from './config';
 import { drainOnSignals } from './http/drain';
-import { installPrivateWorkspace } from './services/private-install';
 import { createLogger } from './util/logger';
-import { systemClock } from './util/clock';
 import { buildApplication } from './wiring';
 
 async function main(): Promise<void> {
@@ -23,19 +21,8 @@ async function main(): Promise<void> {
     return;
   }
   const application = await buildApplication({ config, logger });
-  if (config.installMode === 'private' && config.intercom.accessToken) {
-    const workspace = await installPrivateWorkspace({
-      token: config.intercom.accessToken,
-      apiBaseUrl: config.intercom.apiBaseUrl,
-      // Stored as the workspace's host: the configured one when the operator pinned it, else the region's.
-      pinBaseUrl: config.intercom.pinnedApiBaseUrl !== undefined,
-      timeoutMs: config.intercom.timeoutMs,
-      store: application.store,
-      cipher: application.cipher,
-      clock: systemClock,
-    });
-    logger.info({ workspaceId: workspace.id, region: workspace.region }, 'private install ready');
-  }
+  const workspace = application.privateWorkspace;
+  if (workspace) logger.info({ workspaceId: workspace.id, region: workspace.region }, 'private install ready');
   const server = application.app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, host: config.host, mode: config.mode }, `Handoff listening on ${config.publicUrl}`);
   });

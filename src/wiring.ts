@@ -1,17 +1,21 @@
 /**
- * The composition root: config → store, Intercom directory, services, flows,
- * routes and background jobs. `src/server.ts` calls it and listens; tests call
- * it with a memory database, a manual clock and the fake Intercom's URL.
+ * The composition root, built top to bottom in the order things depend on each other: storage → Intercom access →
+ * installing (with the private install, when configured) → services → background jobs → routes. Nothing is used
+ * before it is built; the one loop in the graph (services enqueue outbox jobs whose worker runs those services) goes
+ * through a wake-up the worker answers once it exists. `src/server.ts` calls it and listens; tests call it with a
+ * memory database, a manual clock and the fake Intercom's URL.
  */
 import { randomUUID } from 'node:crypto';
 import type { Router } from 'express';
 import type { Config } from './config';
 import { type FlowDeps, intercomTicketUrl } from './flows/deps';
+import type { CanvasRequest } from './flows/types';
 import { allTickets, sidebar } from './flows/sidebar';
-import { dispatchSubmit, type SubmitTable } from './flows/submit-table';
+import { dispatchSubmit } from './flows/submit-table';
 import { createApp } from './http/app';
 import { installRoutes } from './http/install-routes';
 import { oauthCallbackRoutes } from './http/oauth-callback';
+import type { SettingsPageDeps } from './http/settings/page-deps';
 import { settingsRoutes } from './http/settings/routes';
 import { type AfterReply, createAfterReply } from './http/after-reply';
 import type { HttpApp, MachineRoute } from './http/front-door';
@@ -19,7 +23,7 @@ import { uninstallRoute } from './http/uninstall-routes';
 import { createWebhookIntake } from './jobs/webhook-intake';
 import type { BackgroundJob } from './jobs/background-job';
 import { createLadderHandlers } from './jobs/ladder-handlers';
-import { createOutboxWorker, type OutboxHandler, type OutboxWorker } from './jobs/outbox-worker';
+import { createOutboxWorker, type OutboxWorker } from './jobs/outbox-worker';
 import { createSlaScheduler } from './jobs/sla-scheduler';
 import { createReconciler } from './jobs/reconciler';
 import { createSyncHandlers } from './jobs/sync-handlers';
@@ -44,9 +48,11 @@ import { createSettingsService } from './services/settings-service';
 import { createPolicyCache } from './services/sla/policy-cache';
 import { createSlaService } from './services/sla/sla-service';
 import { createWorkspaceDirectory } from './services/workspace-directory';
-import { createStore, type Database, migrateToLatest, openDatabase, type Store } from './store';
+import { installPrivateWorkspace } from './services/private-install';
+import { createStore, type Database, migrateToLatest, openDatabase, type Store, type Workspace } from './store';
 import { type Clock, systemClock } from './util/clock';
 import { createLogger, type Logger } from './util/logger';
+import { createWakeup } from './util/wakeup';
 
 export interface BuildOptions {
   config: Readonly<Config>;
@@ -67,6 +73,11 @@ export interface BuildOptions {
   routers?: readonly Router[];
   /** Where a ticket's "Open" link points (the sandbox points it at its simulator). */
   ticketUrl?: (workspaceId: string, ticketId: string) => string;
+  /**
+   * Recorded as a private install at start (GET /me with it). Default: INTERCOM_ACCESS_TOKEN when the config is in
+   * private mode; the sandbox passes its demo workspace's token.
+   */
+  privateInstallToken?: string;
   /** Where the handoff summary links back to the conversation (the sandbox points it at its simulator). */
   conversationUrl?: (workspaceId: string, conversationId: string) => string;
   /** Time budgets of the escalate submit (tests shorten them); see src/services/escalation/deps.ts. */
@@ -83,6 +94,8 @@ export interface Application {
   jobs: readonly BackgroundJob[];
   /** Install, uninstall, OAuth and the settings page (src/services/install). */
   install: InstallServices;
+  /** The workspace recorded by the private install at start, or null when there was none. */
+  privateWorkspace: Workspace | null;
   /** Starts every background loop. Tests usually drive `runOnce` instead. */
   startJobs(): void;
   /** Resolves once the work requests left to do after answering (linking a created ticket) has finished. */
@@ -96,6 +109,8 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
   const instanceId = options.instanceId ?? `handoff-${randomUUID().slice(0, 8)}`;
+
+  // Storage.
   const database =
     options.database ??
     openDatabase({
@@ -106,6 +121,8 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   await migrateToLatest(database);
   const store = createStore(database);
   const cipher = createTokenCipher(config.encryption.current, config.encryption.previous);
+
+  // Intercom access: each workspace's client and its settings.
   // An explicit INTERCOM_API_BASE_URL wins over every workspace's regional host (the test override over both).
   const pinnedApiBaseUrl = options.apiBaseUrlOverride ?? config.intercom.pinnedApiBaseUrl;
   const directory = createWorkspaceDirectory({
@@ -117,109 +134,108 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     ...(options.intercomSleep ? { sleep: options.intercomSleep } : {}),
     ...(options.intercomMaxRetries === undefined ? {} : { maxRetries: options.intercomMaxRetries }),
   });
+  const settings = createSettingsService(store, clock);
+
+  // Installing and administering: OAuth, uninstall, the settings page and the sidebar's Settings link.
+  const apiBaseUrl = options.apiBaseUrlOverride ?? config.intercom.apiBaseUrl;
+  const install = createInstallServices({ config, store, cipher, clock, directory, settings, logger, apiBaseUrl });
+  // Tokens sealed under a previous encryption key are re-sealed under the current one before any request is served.
+  await install.resealTokens();
+  const privateToken = options.privateInstallToken ?? (config.installMode === 'private' ? config.intercom.accessToken : undefined);
+  const privateWorkspace = privateToken
+    ? await installPrivateWorkspace({
+        token: privateToken,
+        apiBaseUrl,
+        // Stored as the workspace's host: the configured (or overridden) one when pinned, else the region's.
+        pinBaseUrl: pinnedApiBaseUrl !== undefined,
+        timeoutMs: config.intercom.timeoutMs,
+        store,
+        cipher,
+        clock,
+      })
+    : null;
+
+  // Services: what the sidebar, escalation and sync share, then escalation and sync themselves.
   // One settings/meter cache for the SLA service and the scheduler (see src/services/sla/policy-cache.ts).
   const slaPolicies = createPolicyCache();
   const deps: FlowDeps = {
     store,
     clock,
-    settings: createSettingsService(store, clock),
+    settings,
     directory,
     sla: createSlaService({ clock, policies: slaPolicies }),
     ticketUrl: options.ticketUrl ?? intercomTicketUrl,
     settingsUrlFor: (workspaceId, admin) => install.settingsUrlFor(workspaceId, admin),
   };
-  // Installing and administering: OAuth, uninstall, the settings page and the sidebar's Settings link.
-  const install = createInstallServices({
-    config,
-    store,
-    cipher,
-    clock,
-    directory,
-    settings: deps.settings,
-    logger,
-    apiBaseUrl: options.apiBaseUrlOverride ?? config.intercom.apiBaseUrl,
-  });
-  // Tokens sealed under a previous encryption key are re-sealed under the current one before any request is served.
-  await install.resealTokens();
-
-  const submitTable: SubmitTable = {
-    refresh: (request) => sidebar(deps, request),
-    back: (request) => sidebar(deps, request),
-    tickets_all: (request) => allTickets(deps, request),
-  };
-  const outboxHandlers: Record<string, OutboxHandler> = {};
-  // SLA ladder actions share the escalations' outbox, so an Intercom outage delays them and loses none.
-  const ladderNames = createDirectoryCache({ clientFor: (workspaceId) => directory.clientFor(workspaceId), clock });
+  const clientFor = (workspaceId: string) => directory.clientFor(workspaceId);
+  const names = createDirectoryCache({ clientFor, clock });
+  const ticketTypes = createTicketTypeCache({ clientFor, clock });
+  // Services enqueue outbox jobs and ring; the worker, built below, answers.
+  const outboxWakeup = createWakeup('outbox');
+  // Two-way ticket sync (src/services/sync): webhooks in, sidebar note/priority/refresh out, reconciliation.
+  const sync = createSyncDeps({ deps, names, ticketTypes, logger: logger.child({ job: 'sync' }), pokeOutbox: outboxWakeup.ring });
   // Escalation (src/services/escalation): the escalate form, reserve + inline create, and its outbox jobs.
-  const ticketTypes = createTicketTypeCache({ clientFor: (workspaceId) => directory.clientFor(workspaceId), clock });
   const escalation: EscalationDeps = {
     store,
     clock,
-    settings: deps.settings,
+    settings,
     directory,
     ticketTypes,
-    snapshots: createTicketSnapshotter({ directory: ladderNames, ticketTypes }),
+    snapshots: createTicketSnapshotter({ directory: names, ticketTypes }),
     sla: deps.sla,
     ticketUrl: deps.ticketUrl,
     conversationUrl: options.conversationUrl ?? intercomConversationUrl,
-    pokeOutbox: () => outbox.poke(),
+    pokeOutbox: outboxWakeup.ring,
     // The job waits out the client's own timeout, so a create we stopped waiting for has settled first.
     budgets: { ...DEFAULT_BUDGETS, settleMs: config.intercom.timeoutMs + 1_000, ...options.escalationBudgets },
     logger: logger.child({ flow: 'escalation' }),
   };
-  Object.assign(submitTable, escalationHandlers(escalation, submitTable));
-  Object.assign(outboxHandlers, createEscalationHandlers(escalation));
-  Object.assign(
-    outboxHandlers,
-    createLadderHandlers({
-      store,
-      clientFor: (workspaceId) => directory.clientFor(workspaceId),
-      settings: (workspaceId) => deps.settings.get(workspaceId),
-      names: (workspaceId) => ladderNames.names(workspaceId),
-      // `sync` is built just below; the handler only runs once the app is up.
-      applyTicket: async (workspaceId, ticket) => {
-        await applyTicket(sync, workspaceId, ticket, { source: 'action' });
-      },
-    }),
-  );
-  // Two-way ticket sync (src/services/sync): webhooks in, sidebar note/priority/refresh out, reconciliation.
-  const sync = createSyncDeps({
-    deps,
-    names: ladderNames,
-    ticketTypes,
-    logger: logger.child({ job: 'sync' }),
-    pokeOutbox: () => outbox.poke(),
-  });
-  Object.assign(outboxHandlers, createSyncHandlers(sync));
-  Object.assign(submitTable, ticketActions({ flow: deps, sync }));
-  const routers: Router[] = [...(options.routers ?? [])];
-  routers.push(installRoutes(install), oauthCallbackRoutes(install), settingsRoutes(install));
-  const machineRoutes: MachineRoute[] = [uninstallRoute(install, config.intercom.clientSecrets)];
 
+  // Background jobs. SLA ladder actions share the escalations' outbox, so an Intercom outage delays them and loses none.
+  const ladderHandlers = createLadderHandlers({
+    store,
+    clientFor,
+    settings: (workspaceId) => settings.get(workspaceId),
+    names: (workspaceId) => names.names(workspaceId),
+    applyTicket: async (workspaceId, ticket) => {
+      await applyTicket(sync, workspaceId, ticket, { source: 'action' });
+    },
+  });
   const outbox = createOutboxWorker({
     store,
     clock,
-    handlers: outboxHandlers,
+    handlers: { ...createEscalationHandlers(escalation), ...ladderHandlers, ...createSyncHandlers(sync) },
     onDeadLettered: escalationDeadLetterHandlers(clock),
     workerId: instanceId,
     logger: logger.child({ job: 'outbox' }),
   });
-  const jobs: BackgroundJob[] = [
-    { name: 'outbox', runOnce: () => outbox.runOnce(), start: () => outbox.start(config.jobs.outboxPollMs), stop: () => outbox.stop() },
-  ];
-  jobs.push(
-    createSlaScheduler({
-      store,
-      clock,
-      policies: slaPolicies,
-      instanceId,
-      logger: logger.child({ job: 'sla-scheduler' }),
-      intervalMs: config.jobs.slaTickMs,
-      onEnqueued: () => outbox.poke(),
-    }),
-  );
+  outboxWakeup.answer(() => outbox.poke());
+  const slaScheduler = createSlaScheduler({
+    store,
+    clock,
+    policies: slaPolicies,
+    instanceId,
+    logger: logger.child({ job: 'sla-scheduler' }),
+    intervalMs: config.jobs.slaTickMs,
+    onEnqueued: outboxWakeup.ring,
+  });
   const webhookProcessor = createWebhookProcessor({ sync, workerId: instanceId, intervalMs: config.jobs.outboxPollMs });
-  jobs.push(webhookProcessor, createReconciler({ sync, intervalMs: config.jobs.reconcileIntervalMs }));
+  const jobs: readonly BackgroundJob[] = [
+    { name: 'outbox', runOnce: () => outbox.runOnce(), start: () => outbox.start(config.jobs.outboxPollMs), stop: () => outbox.stop() },
+    slaScheduler,
+    webhookProcessor,
+    createReconciler({ sync, intervalMs: config.jobs.reconcileIntervalMs }),
+  ];
+
+  // Routes. The submit table: the sidebar's own buttons, the ticket actions, the escalate flow.
+  const ticketActionHandlers = ticketActions({ flow: deps, sync });
+  const submitTable = {
+    refresh: (request: CanvasRequest) => sidebar(deps, request),
+    back: (request: CanvasRequest) => sidebar(deps, request),
+    tickets_all: (request: CanvasRequest) => allTickets(deps, request),
+    ...escalationHandlers(escalation, ticketActionHandlers.ticket_note_open),
+    ...ticketActionHandlers,
+  };
   const intake = createWebhookIntake({
     store,
     clock,
@@ -227,10 +243,16 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     onStored: () => webhookProcessor.poke(),
     maxQueued: config.webhookIntakeMaxQueued,
   });
-  machineRoutes.push(webhookRoute({ clientSecrets: config.intercom.clientSecrets, store, clock, logger, intake }));
+  const machineRoutes: MachineRoute[] = [uninstallRoute(install), webhookRoute({ store, clock, logger, intake })];
+  const settingsPages: SettingsPageDeps = { install, store, clock, settings, logger: logger.child({ component: 'install' }) };
+  const routers: Router[] = [
+    ...(options.routers ?? []),
+    installRoutes(install),
+    oauthCallbackRoutes(settingsPages),
+    settingsRoutes(settingsPages),
+  ];
   // Intercom calls per sidebar view, on /metrics (a warm view makes none).
   const sidebarViews = createViewCounters();
-
   const afterReply = options.afterReply ?? createAfterReply(logger.child({ component: 'after-reply' }));
   const app = createApp({
     logger,
@@ -277,6 +299,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     outbox,
     jobs,
     install,
+    privateWorkspace,
     startJobs: () => {
       for (const job of jobs) job.start();
     },

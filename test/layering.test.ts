@@ -30,19 +30,6 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   config: [],
 };
 
-/**
- * Imports against the layering that are still to be removed, each with the change that removes it. The list may
- * only shrink: the first test fails on any import not listed here, the last on an entry that no longer occurs.
- */
-const NOT_YET_REMOVED: readonly string[] = [
-  // One Intercom-failure classifier in services/ (issue: one implementation per policy) replaces these four.
-  'src/flows/ticket-actions/refresh.ts imports ../../intercom: flows may not import intercom',
-  'src/jobs/reconciler.ts imports ../intercom: jobs may not import intercom',
-  'src/jobs/webhook-processor.ts imports ../intercom: jobs may not import intercom',
-  // The ladder's Intercom actions move to services/, as escalation's and sync's did.
-  'src/jobs/ladder-handlers.ts imports ../intercom: jobs may not import intercom',
-];
-
 /** Layers whose insides are private: other layers import only their `index.ts`. */
 const PUBLIC_INDEX_ONLY = new Set(['store', 'intercom']);
 
@@ -96,8 +83,7 @@ it('every import in src/ and canvases/ follows the layering', () => {
   const files = [...sourceFiles(join(ROOT, 'src')), ...sourceFiles(join(ROOT, 'canvases'))];
   expect(files.length).toBeGreaterThan(100);
   const violations = files.flatMap((file) => violationsOf(file, readFileSync(file, 'utf8')));
-  expect(violations.filter((v) => !NOT_YET_REMOVED.includes(v))).toEqual([]);
-  expect(NOT_YET_REMOVED.filter((v) => !violations.includes(v))).toEqual([]);
+  expect(violations).toEqual([]);
 });
 
 it('names an upward import, a dynamic one, an unknown layer and a reach into store internals', () => {

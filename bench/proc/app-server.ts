@@ -6,7 +6,6 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { installPrivateWorkspace } from '../../src/services/private-install';
 import { silentLogger } from '../../src/util/logger';
 import { buildApplication } from '../../src/wiring';
 import { offsetClock } from '../bench-clock';
@@ -45,15 +44,9 @@ async function start(raw: unknown): Promise<{ port: number; workspaceId: string 
     apiBaseUrlOverride: args.fakeUrl,
     instanceId: 'bench-app',
   });
-  const workspace = await installPrivateWorkspace({
-    token: args.token,
-    apiBaseUrl: args.fakeUrl,
-    pinBaseUrl: true,
-    timeoutMs: config.intercom.timeoutMs,
-    store: application.store,
-    cipher: application.cipher,
-    clock,
-  });
+  // The bench config is a private app: buildApplication recorded the install of `args.token`.
+  const workspace = application.privateWorkspace;
+  if (!workspace) throw new Error('the bench workspace was not installed');
   context = { application, database, clock };
   server = await new Promise<Server>((resolve) => {
     const listening = application.app.listen(0, '127.0.0.1', () => resolve(listening));

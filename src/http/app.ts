@@ -70,7 +70,6 @@ export function createApp(deps: AppDeps): HttpApp {
   // Intercom's machine-to-machine routes are answered before Express: JSON to a server, on the two hottest paths.
   const machine = [
     ...canvasRoutes({
-      clientSecrets: deps.clientSecrets,
       logger: deps.logger,
       handlers: deps.canvas,
       ...deps.initializeReuse,
@@ -78,5 +77,5 @@ export function createApp(deps: AppDeps): HttpApp {
     }),
     ...(deps.machineRoutes ?? []),
   ];
-  return frontDoor(machine, app, deps.logger);
+  return frontDoor(machine, app, deps.logger, deps.clientSecrets);
 }

@@ -1,10 +1,10 @@
 /**
  * POST /intercom/initialize and /intercom/submit. Order matters: raw bytes →
- * signature (401, nothing else happens) → for initialize, an earlier render of
+ * signature (checked by the front door: 401, nothing else happens) → for initialize, an earlier render of
  * these exact bytes if it still stands (initialize-reuse.ts) → JSON → schema →
  * flow. After the signature passes, every outcome is an HTTP 200 canvas.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { errorCanvas } from '../../canvases/error';
 import type { CanvasHandler, CanvasHandlers, CanvasResponse, CanvasReuse } from '../flows/types';
 import type { Logger } from '../util/logger';
@@ -16,10 +16,8 @@ import type { AfterReply } from './after-reply';
 import { type InitializeReuse, reuseKey } from './initialize-reuse';
 import { type MachineRoute, replyJson } from './front-door';
 import { parseJson } from './raw-body';
-import { verifySignature } from './signature';
 
 export interface CanvasRouteDeps {
-  clientSecrets: readonly string[];
   logger: Logger;
   handlers: CanvasHandlers;
   /** Repeated initialize requests answered from an earlier render (see initialize-reuse.ts); none when absent. */
@@ -35,11 +33,13 @@ export function canvasRoutes(deps: CanvasRouteDeps): MachineRoute[] {
   return [
     {
       path: '/intercom/initialize',
-      onBody: (raw, req, res) => handle(deps, deps.handlers.initialize, 'initialize', raw, req, res, deps.reuse),
+      signedWith: 'canvas',
+      onBody: (raw, _req, res, signature) => handle(deps, deps.handlers.initialize, 'initialize', raw, signature, res, deps.reuse),
     },
     {
       path: '/intercom/submit',
-      onBody: (raw, req, res) => handle(deps, deps.handlers.submit, 'submit', raw, req, res, undefined, deps.afterReply),
+      signedWith: 'canvas',
+      onBody: (raw, _req, res, signature) => handle(deps, deps.handlers.submit, 'submit', raw, signature, res, undefined, deps.afterReply),
     },
   ];
 }
@@ -49,19 +49,14 @@ async function handle(
   handler: CanvasHandler,
   route: string,
   raw: Buffer,
-  req: IncomingMessage,
+  /** Verified by the front door, so it stands for these exact bytes. */
+  signature: string,
   res: ServerResponse,
   reuse?: InitializeReuse,
   afterReply?: AfterReply,
 ): Promise<void> {
-  const signature = req.headers['x-body-signature'];
-  if (!verifySignature('canvas', raw, signature, deps.clientSecrets)) {
-    deps.logger.warn({ route, reason: signature ? 'bad_signature' : 'missing_signature' }, 'rejected unsigned canvas request');
-    replyJson(res, 401, { error: 'invalid_signature' });
-    return;
-  }
-  // Verified, so the signature stands for these exact bytes: the same request answered before may be answered again.
-  const key = reuse && typeof signature === 'string' ? reuseKey(signature) : null;
+  // The same request answered before may be answered again.
+  const key = reuse ? reuseKey(signature) : null;
   const reused = key ? reuse?.lookup(key) : null;
   if (reused) {
     deps.onReused?.();

@@ -5,32 +5,32 @@
  * the settings page with a session, or on a page that says why not.
  */
 import { type Request, type Response, Router } from 'express';
-import type { InstallServices } from '../services/install';
+import type { SettingsPageDeps } from './settings/page-deps';
 import { clearCookie, OAUTH_NONCE_COOKIE, readCookie } from './settings/cookies';
 import { pageHeaders, sendPage } from './settings/headers';
 import { renderMessagePage } from './settings/page';
 import { startSession } from './settings/session';
 
-export function oauthCallbackRoutes(install: InstallServices): Router {
+export function oauthCallbackRoutes(page: SettingsPageDeps): Router {
   const router = Router();
-  router.get('/oauth/callback', pageHeaders, (req, res) => callback(install, req, res));
+  router.get('/oauth/callback', pageHeaders, (req, res) => callback(page, req, res));
   return router;
 }
 
-async function callback(install: InstallServices, req: Request, res: Response): Promise<void> {
+async function callback(page: SettingsPageDeps, req: Request, res: Response): Promise<void> {
   const nonce = readCookie(req, OAUTH_NONCE_COOKIE);
   // One use per round trip: the nonce goes whatever the outcome.
-  clearCookie(res, OAUTH_NONCE_COOKIE, { path: '/oauth', secure: install.secureCookies });
-  const outcome = await install.oauthFinish({ code: req.query['code'], state: req.query['state'], nonce, error: req.query['error'] });
+  clearCookie(res, OAUTH_NONCE_COOKIE, { path: '/oauth', secure: page.install.secureCookies });
+  const outcome = await page.install.oauthFinish({ code: req.query['code'], state: req.query['state'], nonce, error: req.query['error'] });
   if (outcome.intent === 'install') {
-    const target = new URL(install.appStoreRedirectUrl);
+    const target = new URL(page.install.appStoreRedirectUrl);
     target.searchParams.set('install_success', String(outcome.ok));
     if (!outcome.ok) target.searchParams.set('error_message', outcome.message);
     res.redirect(302, target.toString());
     return;
   }
   if (outcome.ok) {
-    startSession(install, res, { w: outcome.workspaceId, a: outcome.adminId, b: outcome.basis, v: 'oauth' });
+    startSession(page, res, { w: outcome.workspaceId, a: outcome.adminId, b: outcome.basis, v: 'oauth' });
     res.redirect(303, '/settings');
     return;
   }

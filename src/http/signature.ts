@@ -9,6 +9,12 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export type SignatureScheme = 'canvas' | 'webhook';
 
+/** The header each scheme's signature arrives in (as Node names it: lower case). */
+export const SIGNATURE_HEADER: Readonly<Record<SignatureScheme, string>> = {
+  canvas: 'x-body-signature',
+  webhook: 'x-hub-signature',
+};
+
 const SCHEMES = {
   canvas: { algorithm: 'sha256', prefix: '', hexLength: 64 },
   webhook: { algorithm: 'sha1', prefix: 'sha1=', hexLength: 40 },

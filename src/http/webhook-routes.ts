@@ -1,5 +1,6 @@
 /**
- * POST /intercom/webhooks. Order matters: raw bytes → `X-Hub-Signature` (401, nothing else happens) → envelope
+ * POST /intercom/webhooks. Order matters: raw bytes → `X-Hub-Signature` (checked by the front door: 401, nothing
+ * else happens) → envelope
  * (zod) → store in the inbox (deduplicated on the notification id; grouped commits, see jobs/webhook-intake.ts)
  * → 200, then the processor applies it. The
  * item is not parsed here: ingest must stay fast and make no Intercom call.
@@ -20,12 +21,10 @@ import type { Logger } from '../util/logger';
 import { parseEnvelope } from '../services/sync/webhook-payloads';
 import { type MachineRoute, replyError, replyJson } from './front-door';
 import { parseJson } from './raw-body';
-import { verifySignature } from './signature';
 import { IntakeFullError, type WebhookIntake } from '../jobs/webhook-intake';
 import { installedCheck } from '../services/sync/installed-check';
 
 export interface WebhookRouteDeps {
-  clientSecrets: readonly string[];
   store: Store;
   clock: Clock;
   logger: Logger;
@@ -38,13 +37,7 @@ export const WEBHOOK_PATH = '/intercom/webhooks';
 export function webhookRoute(deps: WebhookRouteDeps): MachineRoute {
   const log = deps.logger.child({ route: 'webhook' });
   const isInstalled = installedCheck(deps.store, deps.clock);
-  const onBody = async (raw: Buffer, req: IncomingMessage, res: ServerResponse) => {
-    const signature = req.headers['x-hub-signature'];
-    if (!verifySignature('webhook', raw, signature, deps.clientSecrets)) {
-      log.warn({ reason: signature ? 'bad_signature' : 'missing_signature' }, 'rejected unsigned webhook');
-      replyJson(res, 401, { error: 'invalid_signature' });
-      return;
-    }
+  const onBody = async (raw: Buffer, _req: IncomingMessage, res: ServerResponse) => {
     const json = parseJson(raw);
     const envelope = json.ok ? parseEnvelope(json.value) : ({ kind: 'malformed', problem: 'not JSON' } as const);
     if (envelope.kind === 'malformed') {
@@ -82,7 +75,7 @@ export function webhookRoute(deps: WebhookRouteDeps): MachineRoute {
     if (accepted === 'duplicate') log.info(fields, 'duplicate webhook acknowledged');
     replyJson(res, 200, ACKNOWLEDGED[accepted]);
   };
-  return { path: WEBHOOK_PATH, onBody };
+  return { path: WEBHOOK_PATH, signedWith: 'webhook', onBody };
 }
 
 /**

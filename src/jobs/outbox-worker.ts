@@ -16,6 +16,7 @@ import { type BackoffPolicy, backoffDelay } from './outbox-backoff';
 import { createOutboxPruner, DEFAULT_RETAIN_DONE_MS } from './outbox-pruning';
 import { DEFAULT_RETRY_LIMITS, maxAttemptsFor } from './retry-horizons';
 import { errorMessage, isPermanentJobError, PermanentJobError, requestedRetryAt } from '../services/job-outcomes';
+import { createPollingLoop } from './polling-loop';
 
 export interface OutboxJobContext {
   workspaceId: string;
@@ -86,12 +87,6 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const random = options.random ?? Math.random;
   const pruneIfDue = createOutboxPruner(store, options.retainDoneMs ?? DEFAULT_RETAIN_DONE_MS);
   const kinds = Object.keys(handlers);
-  const inFlight = new Set<Promise<unknown>>();
-  let stopping = false;
-  let intervalMs = 0;
-  let timer: NodeJS.Timeout | undefined;
-  let ticking: Promise<void> | undefined;
-  let poked = false;
 
   async function finish(job: OutboxJob, error: unknown): Promise<boolean> {
     const lease: Lease = { workerId, attempts: job.attempts };
@@ -136,21 +131,17 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       logger.warn({ jobId: job.id, kind: job.kind, workspaceId: job.workspaceId }, 'outbox lease lost before the outcome was recorded');
   }
 
-  function track<T>(promise: Promise<T>): Promise<T> {
-    inFlight.add(promise);
-    return promise.finally(() => inFlight.delete(promise));
-  }
-
-  async function runOnce(): Promise<number> {
-    if (stopping || kinds.length === 0) return 0;
-    await track(pruneIfDue(clock.now())).catch((error: unknown) =>
+  /** One batch: every job of it has finished (and recorded its outcome) when this resolves. */
+  async function pass(): Promise<number> {
+    if (kinds.length === 0) return 0;
+    await pruneIfDue(clock.now()).catch((error: unknown) =>
       logger.error({ err: errorMessage(error) }, 'outbox prune failed; the next hour tries again'),
     );
-    const jobs = await track(store.outbox.claimDue(clock.now(), batchSize, workerId, leaseMs, kinds));
+    const jobs = await store.outbox.claimDue(clock.now(), batchSize, workerId, leaseMs, kinds);
     await Promise.all(
       jobs.map((job) =>
         // A failure to record an outcome (database down) must not sink the batch; the lease expiry retries it.
-        track(runJob(job)).catch((error: unknown) =>
+        runJob(job).catch((error: unknown) =>
           logger.error({ jobId: job.id, kind: job.kind, err: errorMessage(error) }, 'outbox job outcome not recorded'),
         ),
       ),
@@ -158,44 +149,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return jobs.length;
   }
 
-  function schedule(delayMs: number): void {
-    if (stopping || intervalMs === 0) return;
-    clearTimeout(timer);
-    timer = setTimeout(tick, delayMs);
-    timer.unref();
-  }
-
-  function tick(): void {
-    if (ticking) return;
-    poked = false;
-    let full = false;
-    ticking = runOnce()
-      .then((n) => {
-        full = n === batchSize;
-      })
-      .catch((error: unknown) => logger.error({ err: errorMessage(error) }, 'outbox poll failed'))
-      .finally(() => {
-        ticking = undefined;
-        // A full batch may mean more is waiting; a poke during the poll may concern a job it did not see.
-        schedule(full || poked ? 0 : intervalMs);
-      });
-  }
-
-  return {
-    runOnce,
-    start(every) {
-      if (stopping) throw new Error('outbox worker was stopped; create a new one');
-      intervalMs = Math.max(1, every);
-      schedule(0);
-    },
-    poke() {
-      if (ticking) poked = true;
-      else schedule(0);
-    },
-    async stop() {
-      stopping = true;
-      clearTimeout(timer);
-      while (inFlight.size > 0 || ticking) await Promise.allSettled([...inFlight, ticking]);
-    },
-  };
+  return createPollingLoop({
+    name: 'outbox',
+    pass,
+    // A full batch may mean more is waiting.
+    isFull: (n) => n === batchSize,
+    onError: (error) => logger.error({ err: errorMessage(error) }, 'outbox poll failed'),
+  });
 }

@@ -7,9 +7,8 @@
  * Candidates come oldest first from one index scan across workspaces; a ticket that cannot be re-read for good
  * (deleted, workspace uninstalled) is marked synced so it moves to the back instead of blocking the head.
  */
-import { AppError } from '../util/app-error';
-import { isIntercomApiError } from '../intercom';
-import { createPollingLoop } from '../services/sync/polling-loop';
+import { classifyIntercomFailure } from '../services/intercom-failure';
+import { createPollingLoop } from './polling-loop';
 import { refreshTicket } from '../services/sync/refresh-ticket';
 import type { SyncDeps } from '../services/sync/sync-deps';
 import type { TicketLink } from '../store';
@@ -61,12 +60,13 @@ export function createReconciler(options: ReconcilerOptions): BackgroundJob {
       return true;
     } catch (error) {
       const now = sync.clock.now();
-      if (isIntercomApiError(error) && error.status === 429) {
-        pausedUntil = Math.max(pausedUntil, error.rateLimitResetAt ?? now + 60_000);
+      const failure = classifyIntercomFailure(error);
+      if (failure?.kind === 'wait') {
+        pausedUntil = Math.max(pausedUntil, failure.until ?? now + 60_000);
         sync.logger.warn({ workspaceId, pausedUntil }, 'reconciliation rate limited; pausing');
         return false;
       }
-      const permanent = (isIntercomApiError(error) && !error.retryable) || error instanceof AppError;
+      const permanent = failure?.kind === 'give_up';
       sync.logger.warn({ workspaceId, ticketId, err: errorMessage(error), permanent }, 'ticket could not be reconciled');
       // Moved to the back of the queue; a transient failure is simply tried again on a later pass.
       if (permanent) await sync.store.tickets.markSynced(workspaceId, ticketId, now);
@@ -94,11 +94,10 @@ export function createReconciler(options: ReconcilerOptions): BackgroundJob {
 
   const loop = createPollingLoop({
     name: 'reconcile',
-    runOnce,
-    intervalMs: options.intervalMs,
+    pass: runOnce,
     // Bounded by design: never run back to back, whatever is left waits for the next interval.
     isFull: () => false,
     onError: (error) => sync.logger.error({ err: errorMessage(error) }, 'reconciliation pass failed'),
   });
-  return { name: 'reconcile', runOnce: loop.runOnce, start: loop.start, stop: loop.stop };
+  return { name: 'reconcile', runOnce: loop.runOnce, start: () => loop.start(options.intervalMs), stop: loop.stop };
 }

@@ -10,7 +10,7 @@
  */
 import { SYNC_JOB_KINDS } from '../services/sync/sync-jobs';
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './outbox-backoff';
-import { LADDER_JOB_KIND } from './ladder-payload';
+import { LADDER_JOB_KIND } from '../services/ladder/ladder-payload';
 
 const HOUR = 60 * 60_000;
 

@@ -14,8 +14,9 @@ import type { PolicyCache } from '../services/sla/policy-cache';
 import type { SlaClock, Store } from '../store';
 import type { Clock } from '../util/clock';
 import type { BackgroundJob } from './background-job';
-import { LADDER_JOB_KIND, type LadderPayload, ladderDedupeKey } from './ladder-payload';
+import { LADDER_JOB_KIND, type LadderPayload, ladderDedupeKey } from '../services/ladder/ladder-payload';
 import type { WorkerLogger } from './outbox-worker';
+import { createPollingLoop } from './polling-loop';
 
 export interface SlaSchedulerOptions {
   store: Store;
@@ -40,9 +41,6 @@ export function createSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
   const { store, clock, policies, instanceId, logger } = options;
   const batchSize = options.batchSize ?? 100;
   const leaseMs = options.leaseMs ?? 60_000;
-  let stopping = false;
-  let timer: NodeJS.Timeout | undefined;
-  let ticking: Promise<void> | undefined;
 
   async function fireDue(claimed: SlaClock, now: number): Promise<number> {
     const { workspaceId, ticketId, kind } = claimed;
@@ -89,8 +87,7 @@ export function createSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
     });
   }
 
-  async function runOnce(): Promise<number> {
-    if (stopping) return 0;
+  async function pass(): Promise<number> {
     const now = clock.now();
     const due = await store.clocks.claimDue(now, batchSize, instanceId, leaseMs);
     let fired = 0;
@@ -112,38 +109,19 @@ export function createSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
     return due.length;
   }
 
-  function schedule(delayMs: number): void {
-    if (stopping) return;
-    clearTimeout(timer);
-    timer = setTimeout(tick, delayMs);
-    timer.unref();
-  }
-
-  function tick(): void {
-    if (ticking) return;
-    let full = false;
-    ticking = runOnce()
-      .then((n) => {
-        full = n === batchSize;
-      })
-      .catch((error: unknown) => logger.error({ err: messageOf(error) }, 'SLA scheduler tick failed'))
-      .finally(() => {
-        ticking = undefined;
-        // A full batch may mean more is due (e.g. catching up after downtime): go again at once.
-        schedule(full ? 0 : options.intervalMs);
-      });
-  }
-
+  const loop = createPollingLoop({
+    name: 'sla-scheduler',
+    pass,
+    // A full batch may mean more is due (catching up after downtime, say): go again at once.
+    isFull: (n) => n === batchSize,
+    onError: (error) => logger.error({ err: messageOf(error) }, 'SLA scheduler tick failed'),
+  });
   return {
     name: 'sla-scheduler',
     fireDue,
-    runOnce,
-    start: () => schedule(0),
-    async stop() {
-      stopping = true;
-      clearTimeout(timer);
-      while (ticking) await ticking;
-    },
+    runOnce: loop.runOnce,
+    start: () => loop.start(options.intervalMs),
+    stop: loop.stop,
   };
 }
 

@@ -3,7 +3,8 @@
  * of a resolved ticket, and re-reads of a ticket whose views from one second disagreed. Each parses its payload, runs the Intercom side (src/services/sync/perform.ts) and lets
  * the worker record the outcome; failures are translated once (a 4xx is final, a 429 says when to retry).
  */
-import { asJob, parsePayload } from '../services/sync/job-errors';
+import { asOutboxJob } from '../services/intercom-failure';
+import { parsePayload } from '../services/sync/parse-payload';
 import { postConversationNote, postTicketNote, reopenConversation, sendTicketPriority } from '../services/sync/perform';
 import type { SyncDeps } from '../services/sync/sync-deps';
 import {
@@ -31,16 +32,16 @@ function attemptOf(job: OutboxJob) {
 export function createSyncHandlers(sync: SyncDeps): Record<string, OutboxHandler> {
   return {
     [SYNC_JOB_KINDS.ticketNote]: (job) =>
-      asJob(() => postTicketNote(sync, job.workspaceId, parsePayload(ticketNotePayload, job.payload), attemptOf(job))),
+      asOutboxJob(() => postTicketNote(sync, job.workspaceId, parsePayload(ticketNotePayload, job.payload), attemptOf(job))),
     [SYNC_JOB_KINDS.ticketPriority]: (job) =>
-      asJob(() => sendTicketPriority(sync, job.workspaceId, parsePayload(ticketPriorityPayload, job.payload))),
+      asOutboxJob(() => sendTicketPriority(sync, job.workspaceId, parsePayload(ticketPriorityPayload, job.payload))),
     [SYNC_JOB_KINDS.conversationNote]: (job) =>
-      asJob(() => postConversationNote(sync, job.workspaceId, parsePayload(conversationNotePayload, job.payload), attemptOf(job))),
+      asOutboxJob(() => postConversationNote(sync, job.workspaceId, parsePayload(conversationNotePayload, job.payload), attemptOf(job))),
     [SYNC_JOB_KINDS.conversationReopen]: (job) =>
-      asJob(() => reopenConversation(sync, job.workspaceId, parsePayload(conversationReopenPayload, job.payload))),
+      asOutboxJob(() => reopenConversation(sync, job.workspaceId, parsePayload(conversationReopenPayload, job.payload))),
     // A read, safe to repeat; applied as reconciliation would, whether the ticket is open or not.
     [SYNC_JOB_KINDS.ticketReread]: (job) =>
-      asJob(async () => {
+      asOutboxJob(async () => {
         await refreshTicket(sync, job.workspaceId, parsePayload(ticketRereadPayload, job.payload).ticketId, 'reconcile');
       }),
   };

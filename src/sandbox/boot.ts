@@ -12,7 +12,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Config, SANDBOX_CLIENT_SECRET } from '../config';
-import { installPrivateWorkspace } from '../services/private-install';
 import { openDatabase } from '../store';
 import { OffsetClock } from '../util/clock';
 import type { Logger } from '../util/logger';
@@ -98,6 +97,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
       logger,
       database: openDatabase({ sqlitePath }),
       apiBaseUrlOverride: fake.url,
+      privateInstallToken: demo.token,
       instanceId: 'sandbox',
       routers: [
         simulatorRouter(
@@ -115,15 +115,8 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
     baseUrl = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
     allowedHosts = ownHosts(address, options.config.publicUrl);
 
-    const workspace = await installPrivateWorkspace({
-      token: demo.token,
-      apiBaseUrl: fake.url,
-      pinBaseUrl: true,
-      timeoutMs: config.intercom.timeoutMs,
-      store: application.store,
-      cipher: application.cipher,
-      clock,
-    });
+    const workspace = application.privateWorkspace;
+    if (!workspace) throw new Error('the sandbox workspace was not installed');
     await saveDemoSettings(application.store, demo, workspace.timezone, clock.now());
     fake.configureWebhooks({ url: `${baseUrl}/intercom/webhooks`, clientSecret: SANDBOX_CLIENT_SECRET });
     runtime = { fake, demo, application, clock, appUrl: baseUrl, clientSecret: SANDBOX_CLIENT_SECRET, movedMs: 0 };

@@ -89,4 +89,15 @@ describe('reconciliation', () => {
     expect(await reconcile()).toBe(0);
     expect((await storedTicket(h, ticketId)).syncedAt).toBe(h.clock.now());
   });
+
+  it('tries a 408 again on the next pass instead of moving the ticket to the back', async () => {
+    const { ticketId } = await linkTicket(h);
+    h.clock.advance(20 * MINUTE);
+    const before = (await storedTicket(h, ticketId)).syncedAt;
+    h.fake.faults.failNext(1, 408, 'GET /tickets/{id}');
+    expect(await reconcile()).toBe(1);
+    expect((await storedTicket(h, ticketId)).syncedAt).toBe(before);
+    expect(await reconcile()).toBe(1);
+    expect((await storedTicket(h, ticketId)).syncedAt).toBe(h.clock.now());
+  });
 });

@@ -3,7 +3,7 @@
  * ladder steps and resolve follow-ups outlast an Intercom outage longer than the old ten-try (≈17 min) budget;
  * other kinds keep that budget.
  */
-import { LADDER_JOB_KIND } from '../../src/jobs/ladder-payload';
+import { LADDER_JOB_KIND } from '../../src/services/ladder/ladder-payload';
 import { DEFAULT_BACKOFF } from '../../src/jobs/outbox-backoff';
 import { createOutboxWorker, type OutboxHandler } from '../../src/jobs/outbox-worker';
 import { attemptsWithin, DEFAULT_MAX_ATTEMPTS, maxAttemptsFor, RETRY_HORIZONS } from '../../src/jobs/retry-horizons';

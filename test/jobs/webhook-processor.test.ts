@@ -89,6 +89,31 @@ describe('webhook processor', () => {
     expect(await h.application.store.webhooks.get(h.workspaceId, 'notif_gone')).toMatchObject({ status: 'failed', nextAttemptAt: null });
   });
 
+  it('retries a 408 (Intercom stopped waiting; the request was fine) instead of giving up', async () => {
+    const { ticketId } = await linkTicket(h);
+    h.fake.faults.failNext(1, 408, 'GET /tickets/{id}');
+    await deliver('notif_408', 'ticket.state.updated', { type: 'ticket', id: ticketId, ticket_state: 'in_progress' });
+    await h.job('webhooks').runOnce();
+    const waiting = await h.application.store.webhooks.get(h.workspaceId, 'notif_408');
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
+    h.clock.advance(5 * 60_000);
+    expect(await h.job('webhooks').runOnce()).toBe(1);
+    expect((await h.application.store.webhooks.get(h.workspaceId, 'notif_408'))?.status).toBe('done');
+  });
+
+  it('does not retry a rate-limited row before Intercom’s reset', async () => {
+    const { ticketId } = await linkTicket(h);
+    const limited = h.fake.faults.rateLimitNext(Number.POSITIVE_INFINITY, 600, 'GET /tickets/{id}');
+    await deliver('notif_429', 'ticket.state.updated', { type: 'ticket', id: ticketId, ticket_state: 'in_progress' });
+    const deliveredAt = h.clock.now();
+    await h.job('webhooks').runOnce();
+    const waiting = await h.application.store.webhooks.get(h.workspaceId, 'notif_429');
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
+    // Its own backoff would say seconds; Intercom said ten minutes.
+    expect(waiting!.nextAttemptAt!).toBeGreaterThanOrEqual(deliveredAt + 599_000);
+    limited.remove();
+  });
+
   it('rolls its effect back when another worker finished the row first (its lease ran out meanwhile)', async () => {
     const { ticketId } = await linkTicket(h);
     const before = (await storedTicket(h, ticketId)).stateCategory;

@@ -4,7 +4,7 @@
  * horizon an outage does outlast (a sidebar note, ten tries) is dead, not lost: the ticket's card says so, /metrics
  * counts it, and a retry (several racing) queues it exactly once, after which it lands exactly once.
  */
-import { LADDER_JOB_KIND } from '../../src/jobs/ladder-payload';
+import { LADDER_JOB_KIND } from '../../src/services/ladder/ladder-payload';
 import { SYNC_JOB_KINDS } from '../../src/services/sync/sync-jobs';
 import { initializeBody } from '../../src/sandbox/canvas-kit-body';
 import { deadJobs, fakeSettled, runJobsOnce, runJobsUntilIdle } from '../support/reliability/drive';

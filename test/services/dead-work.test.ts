@@ -1,5 +1,5 @@
 /** Describing dead outbox work (src/services/dead-work.ts): labels, the ticket it concerns, masked errors. */
-import { LADDER_JOB_KIND } from '../../src/jobs/ladder-payload';
+import { LADDER_JOB_KIND } from '../../src/services/ladder/ladder-payload';
 import { deadWorkByTicket, deadWorkLine, describeDeadJob } from '../../src/services/dead-work';
 import { JOB_CREATE_TICKET, JOB_POST_NOTE } from '../../src/services/escalation';
 import { SYNC_JOB_KINDS } from '../../src/services/sync/sync-jobs';

@@ -9,7 +9,6 @@ import { signBody } from '../../src/http/signature';
 import { type CanvasKitContext, initializeBody, type SubmitFields, submitBody } from '../../src/sandbox/canvas-kit-body';
 import { type FakeIntercom, startFakeIntercom } from '../../src/sandbox/fake-intercom';
 import type { DemoWorkspace } from '../../src/sandbox/fake-intercom/demo-seed';
-import { installPrivateWorkspace } from '../../src/services/private-install';
 import { type Database, openDatabase } from '../../src/store';
 import { ManualClock } from '../../src/util/clock';
 import { silentLogger } from '../../src/util/logger';
@@ -101,15 +100,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     instanceId: `test-${Math.random().toString(36).slice(2, 8)}`,
     ...(options.escalationBudgets ? { escalationBudgets: options.escalationBudgets } : {}),
     ...(options.afterReply ? { afterReply: options.afterReply } : {}),
-  });
-  await installPrivateWorkspace({
-    token: demo.token,
-    apiBaseUrl: fake.url,
-    pinBaseUrl: true,
-    timeoutMs: 2000,
-    store: application.store,
-    cipher: application.cipher,
-    clock,
   });
   fake.clearLog();
 

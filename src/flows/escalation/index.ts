@@ -1,7 +1,7 @@
 /**
  * The escalate flow's entries in the submit table. "Add a note instead" delegates to the ticket note form
- * (`ticket_note_open`, owned by the ticket actions) with the open ticket from stored_data; it looks the handler
- * up when clicked, so the order in which flows register does not matter.
+ * (`ticket_note_open`, owned by the ticket actions and handed in by the composition root) with the open ticket
+ * from stored_data.
  */
 import { decodeStoredData } from '../../../canvases/stored-data';
 import { AppError } from '../../util/app-error';
@@ -10,10 +10,9 @@ import type { SubmitHandler, SubmitTable } from '../submit-table';
 import { openEscalation } from './open';
 import { submitEscalationForm } from './submit';
 
-export function escalationHandlers(deps: EscalationDeps, table: SubmitTable): SubmitTable {
+export function escalationHandlers(deps: EscalationDeps, noteForm: SubmitHandler | undefined): SubmitTable {
   const addNoteInstead: SubmitHandler = async (request, _arg, ctx) => {
     const ticketId = decodeStoredData(request.storedData)?.ticketId;
-    const noteForm = table.ticket_note_open;
     const ticket = ticketId ? await deps.store.tickets.get(request.workspaceId, ticketId) : null;
     if (!noteForm || !ticket || ticket.conversationId !== request.conversationId) {
       throw new AppError('stale_canvas', 'That ticket is not linked to this conversation any more. Refresh to see the current view.');

@@ -8,7 +8,7 @@
  * - Intercom said no (4xx) → the job is dead-lettered and the teammate is told why.
  */
 import { isPermanentJobError } from '../../services/job-outcomes';
-import { toJobError } from '../../services/sync/job-errors';
+import { toOutboxError } from '../../services/intercom-failure';
 import type { OutboxJob } from '../../store';
 import type { TicketActionDeps } from './common';
 
@@ -26,7 +26,7 @@ export async function tryNow<T>(deps: TicketActionDeps, job: OutboxJob, work: ()
     await store.outbox.complete(job.workspaceId, job.id, { now: clock.now(), result: result ?? null });
     return { kind: 'done', result };
   } catch (error) {
-    const translated = toJobError(error);
+    const translated = toOutboxError(error);
     const message = translated instanceof Error ? translated.message : String(translated);
     const now = clock.now();
     if (isPermanentJobError(translated)) {

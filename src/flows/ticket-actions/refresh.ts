@@ -7,7 +7,7 @@ import { actionResultCanvas } from '../../../canvases/action-result';
 import { STATE_LABELS } from '../../domain/model';
 import type { CanvasRequest } from '../types';
 import { AppError } from '../../util/app-error';
-import { isIntercomApiError } from '../../intercom';
+import { classifyIntercomFailure, intercomStatusLabel } from '../../services/intercom-failure';
 import { expectTicketUpdate } from '../../services/sync/expect-update';
 import { refreshTicket } from '../../services/sync/refresh-ticket';
 import type { TicketLink } from '../../store';
@@ -28,10 +28,11 @@ export async function refreshOne(deps: TicketActionDeps, request: CanvasRequest,
     const fresh = result.tracked ? result.ticket : ticket;
     return actionResultCanvas({ kind: 'done', message: `Ticket #${number} is up to date`, detail: summary(fresh), ticketId });
   } catch (error) {
-    if (isIntercomApiError(error) && !error.retryable) {
-      throw new AppError('intercom_rejected', `Intercom could not return ticket #${number} (${error.status} ${error.code}).`, error);
-    }
     if (error instanceof AppError) throw error;
+    const label = intercomStatusLabel(error);
+    if (label !== null && classifyIntercomFailure(error)?.kind === 'give_up') {
+      throw new AppError('intercom_rejected', `Intercom could not return ticket #${number} (${label}).`, error);
+    }
     const { clock, settings } = deps.flow;
     const maxAgeMs = (await settings.get(workspaceId)).snapshotMaxAgeMinutes * 60_000;
     await expectTicketUpdate(deps.flow.store, workspaceId, ticket, { withinMs: 0, maxAgeMs, now: clock.now() });

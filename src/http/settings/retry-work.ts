@@ -5,9 +5,10 @@
  * by the route first, as for a save.
  */
 import { z } from 'zod';
-import type { InstallServices, SettingsSession } from '../../services/install';
+import type { SettingsSession } from '../../services/install';
 import type { Workspace } from '../../store';
 import type { Notice } from './page';
+import type { SettingsPageDeps } from './page-deps';
 import { FAILED_WORK_SECTION } from './render-failed-work';
 
 /** Outbox ids are UUIDs; anything else is not one of ours. */
@@ -16,7 +17,7 @@ const jobIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 export type RetryAnswer = { status: 303; location: string } | { status: 400 };
 
 export async function retryFailedWork(
-  install: InstallServices,
+  page: SettingsPageDeps,
   workspace: Workspace,
   session: SettingsSession,
   rawJobId: unknown,
@@ -24,8 +25,8 @@ export async function retryFailedWork(
   const parsed = jobIdSchema.safeParse(rawJobId);
   if (!parsed.success) return { status: 400 };
   const jobId = parsed.data;
-  const revived = await install.store.outbox.revive(workspace.id, jobId, install.clock.now());
-  install.logger.info(
+  const revived = await page.store.outbox.revive(workspace.id, jobId, page.clock.now());
+  page.logger.info(
     { workspaceId: workspace.id, adminId: session.a, jobId },
     revived ? 'failed work put back in the queue' : 'retry ignored: the job is not failed (already retried, or unknown)',
   );

@@ -10,7 +10,7 @@
  */
 import express, { type Request, type Response, Router } from 'express';
 import { CSRF_FIELD } from '../../security/csrf';
-import type { InstallServices } from '../../services/install';
+import type { SettingsPageDeps } from './page-deps';
 import { sendOAuthStart } from '../oauth-start';
 import { pageHeaders, sendPage } from './headers';
 import { renderMessagePage, type Notice } from './page';
@@ -25,7 +25,7 @@ import { settingsView } from './view';
 
 const form = express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 500 });
 
-export function settingsRoutes(install: InstallServices): Router {
+export function settingsRoutes(page: SettingsPageDeps): Router {
   const router = Router();
   router.get('/settings/assets/settings.css', (_req, res) => {
     res.type('text/css').setHeader('Cache-Control', 'public, max-age=3600');
@@ -34,10 +34,10 @@ export function settingsRoutes(install: InstallServices): Router {
   router.use('/settings', pageHeaders);
   // Sidebar links that open a session exist only in the sandbox (see settingsUrlFor); elsewhere a token is ignored.
   router.get('/settings', (req, res) =>
-    install.sandbox && req.query['token'] !== undefined ? fromSandboxLink(install, req, res) : show(install, req, res),
+    page.install.sandbox && req.query['token'] !== undefined ? fromSandboxLink(page, req, res) : show(page, req, res),
   );
   router.get('/settings/login', (_req, res) => {
-    if (!sendOAuthStart(install, res, 'settings')) {
+    if (!sendOAuthStart(page.install, res, 'settings')) {
       const text =
         'Handoff settings are opened by signing in with Intercom, which needs the app’s client id: set INTERCOM_CLIENT_ID (Developer Hub > Basic Info) and restart Handoff.';
       sendPage(res, 404, renderMessagePage('Sign-in is not available', text));
@@ -54,25 +54,25 @@ export function settingsRoutes(install: InstallServices): Router {
       }),
     );
   });
-  router.post('/settings/logout', form, (req, res) => logout(install, req, res));
-  router.post(RETRY_PATH, form, (req, res) => retry(install, req, res));
-  router.post('/settings/:section', form, (req, res) => save(install, req, res));
+  router.post('/settings/logout', form, (req, res) => logout(page, req, res));
+  router.post(RETRY_PATH, form, (req, res) => retry(page, req, res));
+  router.post('/settings/:section', form, (req, res) => save(page, req, res));
   return router;
 }
 
-async function logout(install: InstallServices, req: Request, res: Response): Promise<void> {
+async function logout(page: SettingsPageDeps, req: Request, res: Response): Promise<void> {
   const signedOut = () =>
-    sendPage(res, 200, renderMessagePage('Signed out', 'You are signed out of Handoff settings.', signInAction(install)));
-  const check = await checkSession(install, req);
+    sendPage(res, 200, renderMessagePage('Signed out', 'You are signed out of Handoff settings.', signInAction(page)));
+  const check = await checkSession(page, req);
   // No live session, nothing to protect: a cookie that is there but dead is cleared; an absent one is left alone,
   // since a cross-site POST arrives without the (SameSite=Lax) cookie and must not clear it.
   if (!check.ok) {
-    if (check.reason !== 'none') endSession(install, res);
+    if (check.reason !== 'none') endSession(page, res);
     return signedOut();
   }
   const body = (req.body ?? {}) as Record<string, unknown>;
-  if (!install.tokens.csrf.verify(check.session.s, body[CSRF_FIELD])) {
-    install.logger.warn({ workspaceId: check.workspace.id, adminId: check.session.a }, 'sign-out refused: CSRF token missing or wrong');
+  if (!page.install.tokens.csrf.verify(check.session.s, body[CSRF_FIELD])) {
+    page.logger.warn({ workspaceId: check.workspace.id, adminId: check.session.a }, 'sign-out refused: CSRF token missing or wrong');
     sendPage(
       res,
       403,
@@ -83,13 +83,13 @@ async function logout(install: InstallServices, req: Request, res: Response): Pr
     );
     return;
   }
-  endSession(install, res);
+  endSession(page, res);
   signedOut();
 }
 
-async function show(install: InstallServices, req: Request, res: Response): Promise<void> {
-  const check = await checkSession(install, req);
-  if (!check.ok) return refuse(install, res, check.reason);
+async function show(page: SettingsPageDeps, req: Request, res: Response): Promise<void> {
+  const check = await checkSession(page, req);
+  if (!check.ok) return refuse(page, res, check.reason);
   const saved = sectionById(String(req.query['saved'] ?? ''));
   const unchanged = sectionById(String(req.query['unchanged'] ?? ''));
   const notice: Notice | null = saved
@@ -101,13 +101,13 @@ async function show(install: InstallServices, req: Request, res: Response): Prom
     : unchanged
       ? { kind: 'warning', title: `No changes to save in ${unchanged.title}` }
       : retryNotice(req.query['retry']);
-  sendPage(res, 200, await settingsView(install, check.workspace, check.session, { notice }));
+  sendPage(res, 200, await settingsView(page, check.workspace, check.session, { notice }));
 }
 
 /** The CSRF token is checked before anything in the form is looked at; false = refused (the page is sent). */
-function csrfAccepted(install: InstallServices, res: Response, check: Extract<SessionCheck, { ok: true }>, body: Record<string, unknown>) {
-  if (install.tokens.csrf.verify(check.session.s, body[CSRF_FIELD])) return true;
-  install.logger.warn({ workspaceId: check.workspace.id, adminId: check.session.a }, 'settings form rejected: CSRF token missing or wrong');
+function csrfAccepted(page: SettingsPageDeps, res: Response, check: Extract<SessionCheck, { ok: true }>, body: Record<string, unknown>) {
+  if (page.install.tokens.csrf.verify(check.session.s, body[CSRF_FIELD])) return true;
+  page.logger.warn({ workspaceId: check.workspace.id, adminId: check.session.a }, 'settings form rejected: CSRF token missing or wrong');
   sendPage(
     res,
     403,
@@ -120,22 +120,22 @@ function csrfAccepted(install: InstallServices, res: Response, check: Extract<Se
   return false;
 }
 
-async function retry(install: InstallServices, req: Request, res: Response): Promise<void> {
-  const check = await checkSession(install, req, { confirmRole: true });
-  if (!check.ok) return refuse(install, res, check.reason);
+async function retry(page: SettingsPageDeps, req: Request, res: Response): Promise<void> {
+  const check = await checkSession(page, req, { confirmRole: true });
+  if (!check.ok) return refuse(page, res, check.reason);
   const body = (req.body ?? {}) as Record<string, unknown>;
-  if (!csrfAccepted(install, res, check, body)) return;
-  const answer = await retryFailedWork(install, check.workspace, check.session, body[JOB_FIELD]);
+  if (!csrfAccepted(page, res, check, body)) return;
+  const answer = await retryFailedWork(page, check.workspace, check.session, body[JOB_FIELD]);
   if (answer.status === 303) return res.redirect(303, answer.location);
   const text = 'The form named no failed work of this workspace. Nothing was retried.';
   sendPage(res, 400, renderMessagePage('Nothing to retry', text, { href: '/settings', label: 'Back to settings' }));
 }
 
-async function save(install: InstallServices, req: Request, res: Response): Promise<void> {
-  const check = await checkSession(install, req, { confirmRole: true });
-  if (!check.ok) return refuse(install, res, check.reason);
+async function save(page: SettingsPageDeps, req: Request, res: Response): Promise<void> {
+  const check = await checkSession(page, req, { confirmRole: true });
+  if (!check.ok) return refuse(page, res, check.reason);
   const body = (req.body ?? {}) as Record<string, string | string[] | undefined>;
-  if (!csrfAccepted(install, res, check, body)) return;
+  if (!csrfAccepted(page, res, check, body)) return;
   const section = sectionById(String(req.params['section']));
   if (!section || !(SECTION_IDS as readonly string[]).includes(section.id)) {
     sendPage(
@@ -145,12 +145,12 @@ async function save(install: InstallServices, req: Request, res: Response): Prom
     );
     return;
   }
-  const answer = await saveSection(install, check.workspace, check.session, section, body);
+  const answer = await saveSection(page, check.workspace, check.session, section, body);
   if (answer.status === 303) res.redirect(303, answer.location);
   else sendPage(res, answer.status, answer.html);
 }
 
-function refuse(install: InstallServices, res: Response, reason: 'none' | 'expired' | 'invalid' | 'revoked' | 'unconfirmed'): void {
+function refuse(page: SettingsPageDeps, res: Response, reason: 'none' | 'expired' | 'invalid' | 'revoked' | 'unconfirmed'): void {
   if (reason === 'unconfirmed') {
     const text = 'Handoff could not confirm your Intercom role with Intercom just now. Nothing was saved; try again in a minute.';
     sendPage(res, 503, renderMessagePage('Not saved', text, { href: '/settings', label: 'Back to settings' }));
@@ -162,6 +162,6 @@ function refuse(install: InstallServices, res: Response, reason: 'none' | 'expir
       : reason === 'expired'
         ? 'Your settings session has ended.'
         : 'Open Settings from the Handoff sidebar in the Intercom Inbox, or sign in with your Intercom account.';
-  if (reason !== 'none') endSession(install, res);
-  sendPage(res, reason === 'revoked' ? 403 : 401, renderMessagePage('Sign in to change Handoff settings', text, signInAction(install)));
+  if (reason !== 'none') endSession(page, res);
+  sendPage(res, reason === 'revoked' ? 403 : 401, renderMessagePage('Sign in to change Handoff settings', text, signInAction(page)));
 }

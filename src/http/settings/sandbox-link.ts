@@ -5,7 +5,7 @@
  * because a captured initialize replayed would mint a fresh working link each time.
  */
 import type { Request, Response } from 'express';
-import type { InstallServices } from '../../services/install';
+import type { SettingsPageDeps } from './page-deps';
 import { SETTINGS_LINK_TTL_MS } from '../../services/install/tokens';
 import { sendPage } from './headers';
 import { renderMessagePage } from './page';
@@ -21,35 +21,35 @@ const LINK_TROUBLE = {
  * A sidebar link opens one session. Opened again in the browser that already holds that session, it just goes to
  * the page; anywhere else (another browser, someone who copied the URL) it is refused.
  */
-export async function fromSandboxLink(install: InstallServices, req: Request, res: Response): Promise<void> {
-  const now = install.clock.now();
-  const verified = install.tokens.link.verify(req.query['token'], now);
-  if (!verified.ok) return refuseLink(install, res, verified.reason === 'expired' ? 'expired' : 'invalid');
+export async function fromSandboxLink(page: SettingsPageDeps, req: Request, res: Response): Promise<void> {
+  const now = page.clock.now();
+  const verified = page.install.tokens.link.verify(req.query['token'], now);
+  if (!verified.ok) return refuseLink(page, res, verified.reason === 'expired' ? 'expired' : 'invalid');
   const { w, a, b, n } = verified.payload;
-  const current = await checkSession(install, req);
+  const current = await checkSession(page, req);
   if (current.ok && current.session.w === w && current.session.a === a) {
     res.redirect(303, '/settings');
     return;
   }
-  const workspace = await install.store.workspaces.get(w);
-  if (!workspace) return refuseLink(install, res, 'invalid');
-  const first = await install.store.linkUses.claim(w, { nonce: n, adminId: a, now, expiresAt: now + SETTINGS_LINK_TTL_MS });
+  const workspace = await page.store.workspaces.get(w);
+  if (!workspace) return refuseLink(page, res, 'invalid');
+  const first = await page.store.linkUses.claim(w, { nonce: n, adminId: a, now, expiresAt: now + SETTINGS_LINK_TTL_MS });
   if (!first) {
-    install.logger.warn({ workspaceId: w, adminId: a }, 'settings link opened a second time; refused');
-    return refuseLink(install, res, 'used');
+    page.logger.warn({ workspaceId: w, adminId: a }, 'settings link opened a second time; refused');
+    return refuseLink(page, res, 'used');
   }
-  startSession(install, res, { w, a, b, v: 'link' });
+  startSession(page, res, { w, a, b, v: 'link' });
   res.redirect(303, '/settings');
 }
 
-function refuseLink(install: InstallServices, res: Response, trouble: keyof typeof LINK_TROUBLE): void {
+function refuseLink(page: SettingsPageDeps, res: Response, trouble: keyof typeof LINK_TROUBLE): void {
   sendPage(
     res,
     401,
     renderMessagePage(
       LINK_TROUBLE[trouble],
       'In the Intercom Inbox, press Refresh in the Handoff sidebar, then Settings again. Or sign in with your Intercom account.',
-      signInAction(install),
+      signInAction(page),
     ),
   );
 }

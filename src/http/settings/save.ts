@@ -5,7 +5,8 @@
  * the values that were not saved. Each save writes its audit row in the same
  * transaction (store.settings.save) and drops the cached settings.
  */
-import type { InstallServices, SettingsSession } from '../../services/install';
+import type { SettingsSession } from '../../services/install';
+import type { SettingsPageDeps } from './page-deps';
 import type { Workspace } from '../../store';
 import { applySubmission, formStateFrom, type Submission } from './form';
 import { type Notice, problemsNotice } from './page';
@@ -15,22 +16,22 @@ import { settingsView } from './view';
 export type SaveAnswer = { status: 303; location: string } | { status: 409 | 422; html: string };
 
 export async function saveSection(
-  install: InstallServices,
+  page: SettingsPageDeps,
   workspace: Workspace,
   session: SettingsSession,
   section: SectionDef,
   body: Submission,
 ): Promise<SaveAnswer> {
-  const current = await install.store.settings.get(workspace.id);
+  const current = await page.store.settings.get(workspace.id);
   const expectedVersion = Number(body['version']);
   if (!Number.isInteger(expectedVersion) || expectedVersion !== current.version) {
-    return { status: 409, html: await conflictPage(install, workspace, session, section, body) };
+    return { status: 409, html: await conflictPage(page, workspace, session, section, body) };
   }
   const applied = applySubmission(section, current.settings, body);
   if (!applied.ok) {
     return {
       status: 422,
-      html: await settingsView(install, workspace, session, {
+      html: await settingsView(page, workspace, session, {
         record: current,
         notice: problemsNotice(section.id, applied.state),
         override: { section: section.id, state: applied.state },
@@ -38,31 +39,28 @@ export async function saveSection(
     };
   }
   if (!applied.changed) return { status: 303, location: `/settings?unchanged=${section.id}#section-${section.id}` };
-  const now = install.clock.now();
-  const saved = await install.store.transaction(async (tx) => {
+  const now = page.clock.now();
+  const saved = await page.store.transaction(async (tx) => {
     const result = await tx.settings.save(workspace.id, { settings: applied.settings, expectedVersion, adminId: session.a, now });
     // Running SLA clocks were scheduled under the old settings: the scheduler plans each one again, now.
     if (result.ok) await tx.clocks.rearmRunning(workspace.id, now);
     return result;
   });
-  if (!saved.ok) return { status: 409, html: await conflictPage(install, workspace, session, section, body) };
-  install.settings.invalidate(workspace.id);
-  install.logger.info(
-    { workspaceId: workspace.id, adminId: session.a, section: section.id, version: saved.record.version },
-    'settings saved',
-  );
+  if (!saved.ok) return { status: 409, html: await conflictPage(page, workspace, session, section, body) };
+  page.settings.invalidate(workspace.id);
+  page.logger.info({ workspaceId: workspace.id, adminId: session.a, section: section.id, version: saved.record.version }, 'settings saved');
   return { status: 303, location: `/settings?saved=${section.id}#section-${section.id}` };
 }
 
 /** The current settings, with the submitted values that differ from them listed so they can be re-entered. */
 async function conflictPage(
-  install: InstallServices,
+  page: SettingsPageDeps,
   workspace: Workspace,
   session: SettingsSession,
   section: SectionDef,
   body: Submission,
 ): Promise<string> {
-  const record = await install.store.settings.get(workspace.id);
+  const record = await page.store.settings.get(workspace.id);
   const stored = formStateFrom(section, record.settings).values;
   const submitted = applySubmission(section, record.settings, body);
   const values = submitted.ok ? formStateFrom(section, submitted.settings).values : submitted.state.values;
@@ -81,5 +79,5 @@ async function conflictPage(
     }`,
     links: unsaved,
   };
-  return settingsView(install, workspace, session, { record, notice });
+  return settingsView(page, workspace, session, { record, notice });
 }

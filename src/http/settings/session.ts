@@ -10,7 +10,8 @@
  */
 import type { Request, Response } from 'express';
 import { randomNonce } from '../../security/signed-token';
-import type { InstallServices, SettingsSession } from '../../services/install';
+import type { SettingsSession } from '../../services/install';
+import type { SettingsPageDeps } from './page-deps';
 import { settingsAccess } from '../../services/install/admin-access';
 import type { Workspace } from '../../store';
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies';
@@ -19,35 +20,39 @@ export type SessionCheck =
   | { ok: true; session: SettingsSession; workspace: Workspace }
   | { ok: false; reason: 'none' | 'expired' | 'invalid' | 'revoked' | 'unconfirmed' };
 
-export function startSession(install: InstallServices, res: Response, identity: Omit<SettingsSession, 's'>): SettingsSession {
+export function startSession(page: SettingsPageDeps, res: Response, identity: Omit<SettingsSession, 's'>): SettingsSession {
   const session: SettingsSession = { ...identity, s: randomNonce() };
-  const token = install.tokens.session.sign(session, install.clock.now());
-  setCookie(res, SESSION_COOKIE, token, { path: '/settings', maxAgeMs: install.tokens.session.ttlMs, secure: install.secureCookies });
+  const token = page.install.tokens.session.sign(session, page.clock.now());
+  setCookie(res, SESSION_COOKIE, token, {
+    path: '/settings',
+    maxAgeMs: page.install.tokens.session.ttlMs,
+    secure: page.install.secureCookies,
+  });
   return session;
 }
 
-export function endSession(install: InstallServices, res: Response): void {
-  clearCookie(res, SESSION_COOKIE, { path: '/settings', secure: install.secureCookies });
+export function endSession(page: SettingsPageDeps, res: Response): void {
+  clearCookie(res, SESSION_COOKIE, { path: '/settings', secure: page.install.secureCookies });
 }
 
 /**
  * `confirmRole` (saves): a session that holds only by Intercom role is checked with Intercom now; `unconfirmed`
  * when Intercom cannot answer.
  */
-export async function checkSession(install: InstallServices, req: Request, options: { confirmRole?: boolean } = {}): Promise<SessionCheck> {
+export async function checkSession(page: SettingsPageDeps, req: Request, options: { confirmRole?: boolean } = {}): Promise<SessionCheck> {
   const cookie = readCookie(req, SESSION_COOKIE);
   if (!cookie) return { ok: false, reason: 'none' };
-  const verified = install.tokens.session.verify(cookie, install.clock.now());
+  const verified = page.install.tokens.session.verify(cookie, page.clock.now());
   if (!verified.ok) return { ok: false, reason: verified.reason === 'expired' ? 'expired' : 'invalid' };
   const session = verified.payload;
-  const [workspace, settings] = await Promise.all([install.store.workspaces.get(session.w), install.settings.get(session.w)]);
+  const [workspace, settings] = await Promise.all([page.store.workspaces.get(session.w), page.settings.get(session.w)]);
   if (!workspace || workspace.uninstalledAt !== null) return { ok: false, reason: 'revoked' };
   const basis = settingsAccess(workspace, settings, { id: session.a });
   if (!basis && session.b !== 'role') return { ok: false, reason: 'revoked' };
   if (!basis && options.confirmRole) {
-    const role = await install.recheckRole(workspace, session.a);
+    const role = await page.install.recheckRole(workspace, session.a);
     if (role !== 'granted') {
-      install.logger.warn({ workspaceId: workspace.id, adminId: session.a, role }, 'settings save refused: Intercom role not confirmed');
+      page.logger.warn({ workspaceId: workspace.id, adminId: session.a, role }, 'settings save refused: Intercom role not confirmed');
       return { ok: false, reason: role === 'revoked' ? 'revoked' : 'unconfirmed' };
     }
   }
@@ -55,6 +60,6 @@ export async function checkSession(install: InstallServices, req: Request, optio
 }
 
 /** The way forward on a page that refuses or ends a session: sign in through Intercom, when OAuth is configured. */
-export function signInAction(install: InstallServices) {
-  return !install.oauthEnabled ? undefined : { href: '/settings/login', label: 'Sign in with Intercom' };
+export function signInAction(page: SettingsPageDeps) {
+  return !page.install.oauthEnabled ? undefined : { href: '/settings/login', label: 'Sign in with Intercom' };
 }

@@ -5,7 +5,8 @@
  * with what the admin submitted (and its errors) after a failed save.
  */
 import { describeDeadJob } from '../../services/dead-work';
-import type { InstallServices, SettingsSession } from '../../services/install';
+import type { SettingsSession } from '../../services/install';
+import type { SettingsPageDeps } from './page-deps';
 import type { SettingsRecord, Workspace } from '../../store';
 import { type FormState, formStateFrom } from './form';
 import { type Notice, renderSettingsPage } from './page';
@@ -21,26 +22,26 @@ export interface ViewOptions {
 }
 
 export async function settingsView(
-  install: InstallServices,
+  page: SettingsPageDeps,
   workspace: Workspace,
   session: SettingsSession,
   options: ViewOptions = {},
 ): Promise<string> {
   const [record, catalog, audit, installs, dead] = await Promise.all([
-    options.record ?? install.store.settings.get(workspace.id),
-    install.catalog.get(workspace.id),
-    install.store.settings.listAudit(workspace.id, { limit: 20 }),
-    install.store.installEvents.list(workspace.id, { limit: 10 }),
-    install.store.outbox.listDead(workspace.id, { limit: FAILED_WORK_SHOWN }),
+    options.record ?? page.store.settings.get(workspace.id),
+    page.install.catalog.get(workspace.id),
+    page.store.settings.listAudit(workspace.id, { limit: 20 }),
+    page.store.installEvents.list(workspace.id, { limit: 10 }),
+    page.store.outbox.listDead(workspace.id, { limit: FAILED_WORK_SHOWN }),
   ]);
   const states = Object.fromEntries(SECTIONS.map((s) => [s.id, formStateFrom(s, record.settings)])) as Record<SectionId, FormState>;
   if (options.override) states[options.override.section] = options.override.state;
   const adminName = catalog.admins?.find((a) => a.id === session.a)?.name ?? `Admin ${session.a}`;
   return renderSettingsPage({
     workspaceName: workspace.name,
-    sandbox: install.sandbox,
+    sandbox: page.install.sandbox,
     adminName,
-    csrf: install.tokens.csrf.tokenFor(session.s),
+    csrf: page.install.tokens.csrf.tokenFor(session.s),
     version: record.version,
     states,
     catalog,

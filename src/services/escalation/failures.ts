@@ -1,10 +1,11 @@
 /**
- * What a failed Intercom call means for an escalation. Only an answer that says "this request is wrong" (a 4xx
- * other than 429) is final; anything else may succeed later, or may even have succeeded already (a 5xx after
- * the write, a lost answer), so it goes to the outbox, whose job looks for the result before trying again.
+ * What a failed Intercom call means for an escalation, in the escalation's own words. The decision is the shared
+ * one (services/intercom-failure.ts); only the escalation's time budget is added here: a create that ran out of its
+ * budget may still land, so it goes to the outbox, whose job looks for the ticket before creating it again.
  */
-import { AppError } from '../../util/app-error';
 import { isIntercomApiError } from '../../intercom';
+import { AppError } from '../../util/app-error';
+import { classifyIntercomFailure } from '../intercom-failure';
 import { PermanentJobError, RetryJobError } from '../job-outcomes';
 import { BudgetExceededError } from './budget';
 
@@ -21,15 +22,21 @@ function cap(text: string): string {
 /** Unknown errors (bugs) are not classified: the caller lets them surface. */
 export function classify(error: unknown): Failure | null {
   if (error instanceof BudgetExceededError) return { kind: 'transient', message: error.message, retryAt: null };
-  if (error instanceof AppError && error.code === 'not_installed') return { kind: 'rejected', message: error.userMessage };
-  if (!isIntercomApiError(error)) return null;
-  const final = error.status >= 400 && error.status < 500 && error.status !== 429 && error.status !== 408;
-  if (final) return { kind: 'rejected', message: cap(error.message) };
-  return {
-    kind: 'transient',
-    message: cap(`${error.code}: ${error.message}`),
-    retryAt: error.status === 429 ? error.rateLimitResetAt : null,
-  };
+  const failure = classifyIntercomFailure(error);
+  if (failure === null) return null;
+  if (failure.kind === 'give_up') return { kind: 'rejected', message: wording(error, false) };
+  return { kind: 'transient', message: wording(error, true), retryAt: failure.kind === 'wait' ? failure.until : null };
+}
+
+/** An app error's own message; Intercom's, prefixed with its code when the failure is transient. */
+function wording(error: unknown, withCode: boolean): string {
+  if (error instanceof AppError) return error.userMessage;
+  if (withCode && isIntercomApiError(error)) return cap(`${error.code}: ${error.message}`);
+  return cap(messageOf(error));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** For outbox handlers: a final failure dead-letters the job, a 429 retries at the reset, the rest back off. */

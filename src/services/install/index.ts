@@ -32,14 +32,13 @@ export interface InstallServicesOptions {
   apiBaseUrl: string;
 }
 
+/**
+ * Install operations and what the install pages show. The store, clock, settings and logger are not handed out
+ * here: whoever needs them (the settings pages) is given them directly by the composition root.
+ */
 export interface InstallServices {
   readonly tokens: InstallTokens;
-  readonly store: Store;
-  readonly clock: Clock;
-  readonly settings: SettingsService;
-  readonly directory: WorkspaceDirectory;
   readonly catalog: WorkspaceCatalog;
-  readonly logger: Logger;
   readonly publicUrl: string;
   /** Cookies get `Secure` when the app is served over https. */
   readonly secureCookies: boolean;
@@ -83,12 +82,7 @@ export function createInstallServices(options: InstallServicesOptions): InstallS
 
   return {
     tokens,
-    store,
-    clock,
-    settings,
-    directory,
     catalog,
-    logger: log,
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
     sandbox: config.mode === 'sandbox',

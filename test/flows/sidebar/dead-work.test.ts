@@ -3,7 +3,7 @@
  * data (one read of the workspace's dead list per view, however many tickets), and goes away once retried.
  * A repeated view after the job died or was retried is rendered afresh (the change feed hears of both).
  */
-import { LADDER_JOB_KIND } from '../../../src/jobs/ladder-payload';
+import { LADDER_JOB_KIND } from '../../../src/services/ladder/ladder-payload';
 import { SYNC_JOB_KINDS } from '../../../src/services/sync/sync-jobs';
 import { type Harness, useHarness } from '../../support/app-harness';
 import { linkTicketWithClock } from '../../support/linked-ticket';

@@ -65,4 +65,11 @@ describe('Refresh on a ticket', () => {
     assertValidCanvasResponse(res.body, 'submit');
     expect(canvasText(res.body)).toContain('Intercom could not return ticket #');
   });
+
+  it('treats a 408 as Intercom being slow, not as a refusal: the ticket is left to reconciliation', async () => {
+    h.fake.faults.failNext(1, 408, 'GET /tickets/{id}');
+    const res = await h.submit({ componentId: `ticket_refresh:${ticketId}` });
+    assertValidCanvasResponse(res.body, 'submit');
+    expect(canvasText(res.body)).toContain('Could not refresh ticket');
+  });
 });

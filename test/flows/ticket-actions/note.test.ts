@@ -119,6 +119,17 @@ describe('Add note', () => {
     expect(notesOnTicket()).toHaveLength(1);
   });
 
+  it('queues the note when Intercom answers 408 (it stopped waiting; the note itself was fine), and posts it once', async () => {
+    h.fake.faults.failNext(1, 408, 'POST /tickets/{id}/reply');
+    const result = await submit(await openForm(), 'Slow Intercom');
+    expect(canvasText(result)).toContain('queued');
+    expect((await h.application.store.outbox.listByWorkspace(h.workspaceId)).map((j) => j.status)).toEqual(['pending']);
+    h.clock.advance(10_000);
+    await h.drain();
+    expect(notesOnTicket()).toHaveLength(1);
+    expect((await h.application.store.outbox.listByWorkspace(h.workspaceId)).map((j) => j.status)).toEqual(['done']);
+  });
+
   it('refuses a form for another ticket or a ticket of another conversation', async () => {
     const form = await openForm();
     const other = await linkTicket(h, { conversationId: h.demo.conversations.outage });

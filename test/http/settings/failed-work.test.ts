@@ -3,7 +3,7 @@
  * its masked error, a retry puts it back in the queue exactly once (twice in a row or two at once), and a retry
  * without the page's CSRF token, without a session, or for another workspace's job changes nothing.
  */
-import { LADDER_JOB_KIND } from '../../../src/jobs/ladder-payload';
+import { LADDER_JOB_KIND } from '../../../src/services/ladder/ladder-payload';
 import { CSRF_FIELD } from '../../../src/security/csrf';
 import { type InstallHarness, startInstallHarness } from '../../services/install/harness';
 import { getPage, signIn } from './support';

@@ -91,9 +91,6 @@ export async function startInstallHarness(options: InstallHarnessOptions): Promi
     intercomSleep: async () => {},
     instanceId: 'install-test',
   });
-  if (options.mode === 'private') {
-    await installWith(application, fake, demo.token, clock);
-  }
   fake.clearLog();
   return {
     fake,

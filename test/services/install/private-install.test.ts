@@ -9,7 +9,7 @@ import { createTokenCipher } from '../../../src/security/token-cipher';
 import { createStore, openDatabase, type Store } from '../../../src/store';
 import { migrateToLatest } from '../../../src/store';
 import { ManualClock } from '../../../src/util/clock';
-import { CLIENT_SECRET, KEY_1, START } from './harness';
+import { CLIENT_SECRET, KEY_1, START, startInstallHarness } from './harness';
 
 const cipher = createTokenCipher({ id: 'k1', key: Buffer.alloc(32, 11) });
 let fake: FakeIntercom;
@@ -106,3 +106,23 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{
     });
   });
 }
+
+describe('buildApplication records the private install itself', () => {
+  it('a private-mode app is installed once it is built; an OAuth-mode app records nothing', async () => {
+    const privateApp = await startInstallHarness({ mode: 'private', fake, clock });
+    try {
+      const workspace = privateApp.application.privateWorkspace;
+      expect(workspace).toMatchObject({ id: privateApp.demo.workspaceId, installMode: 'private' });
+      expect(await privateApp.application.store.workspaces.get(privateApp.demo.workspaceId)).toMatchObject({ installMode: 'private' });
+    } finally {
+      await privateApp.close();
+    }
+    const oauthApp = await startInstallHarness({ mode: 'oauth', fake, clock });
+    try {
+      expect(oauthApp.application.privateWorkspace).toBeNull();
+      expect(await oauthApp.application.store.workspaces.get(oauthApp.demo.workspaceId)).toBeNull();
+    } finally {
+      await oauthApp.close();
+    }
+  });
+});

@@ -91,7 +91,7 @@ it('hands the installer role to an approver who already may change settings', as
   const settings = defaultSettings('UTC');
   settings.access.adminIds = [manager];
   await h.application.store.settings.save(ws(), { settings, expectedVersion: 0, adminId: agent, now: h.clock.now() });
-  h.application.install.settings.invalidate(ws());
+  h.application.deps.settings.invalidate(ws());
 
   approveAs(manager);
   await oauthTrip(h, '/install');

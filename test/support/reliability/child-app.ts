@@ -11,7 +11,6 @@
 import { json, Router } from 'express';
 import { loadConfig } from '../../../src/config';
 import { drainOnSignals } from '../../../src/http/drain';
-import { installPrivateWorkspace } from '../../../src/services/private-install';
 import { openDatabase } from '../../../src/store';
 import type { Clock } from '../../../src/util/clock';
 import { silentLogger } from '../../../src/util/logger';
@@ -72,15 +71,6 @@ async function main(): Promise<void> {
     apiBaseUrlOverride: env.REL_FAKE_URL,
     instanceId: env.REL_INSTANCE_ID,
     routers: [controlRouter(clock)],
-  });
-  await installPrivateWorkspace({
-    token: env.REL_TOKEN ?? '',
-    apiBaseUrl: env.REL_FAKE_URL ?? '',
-    pinBaseUrl: true,
-    timeoutMs: 2000,
-    store: application.store,
-    cipher: application.cipher,
-    clock,
   });
   const server = application.app.listen(0, '127.0.0.1', () => {
     const address = server.address();

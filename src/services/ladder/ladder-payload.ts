@@ -4,9 +4,9 @@
  * without re-reading the clock, whose state may have moved on by the time an Intercom outage ends.
  */
 import { z } from 'zod';
-import { CLOCK_KINDS, type ClockKind, LADDER_STEPS, type LadderStep, PRIORITIES, TIERS } from '../domain/model';
+import { CLOCK_KINDS, type ClockKind, LADDER_STEPS, type LadderStep, PRIORITIES, TIERS } from '../../domain/model';
 
-export { LADDER_JOB_KIND } from '../services/sla/ladder-job-kind';
+export { LADDER_JOB_KIND } from '../sla/ladder-job-kind';
 
 const instant = z.number().int();
 

@@ -3,7 +3,7 @@
  * when the step fell due (absolute, in the workspace's zone) and why, what was done (or what is missing from the
  * settings for it to be done), and ends with the marker that makes the note safe to retry.
  */
-import { escapeHtml, formatAbsolute, formatDuration } from '../domain/text';
+import { escapeHtml, formatAbsolute, formatDuration } from '../../domain/text';
 import { type LadderPayload, ladderMarker } from './ladder-payload';
 
 /** Later than this after its due time, a note says it was posted late (the scheduler ticks every few seconds). */
