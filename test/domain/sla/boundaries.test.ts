@@ -83,6 +83,13 @@ describe('the stored clock state', () => {
     expect(parseClockState(JSON.parse(JSON.stringify(tightened)))).toEqual(tightened);
   });
 
+  it('reads back a paused and a stopped clock', () => {
+    const closed = [{ from: T0, to: T0 + 5 * MIN }];
+    const paused = running({ runs: closed, phase: 'paused', pausedSince: T0 + 5 * MIN, pausedIn: 'waiting_on_customer' });
+    const stopped = running({ runs: closed, phase: 'stopped', stoppedAt: T0 + 5 * MIN, stoppedTargetMs: TARGET });
+    for (const clock of [paused, stopped]) expect(parseClockState(JSON.parse(JSON.stringify(clock)))).toEqual(clock);
+  });
+
   it('refuses a tightening that would lengthen the target or has no reason', () => {
     expect(() => parseClockState({ ...running(), tightening: { factor: 1.5, reason: 'x' } })).toThrow();
     expect(() => parseClockState({ ...running(), tightening: { factor: 0.5, reason: '' } })).toThrow();
