@@ -15,7 +15,7 @@ const TOP_LEVEL = new Set(
 );
 
 /** Candidate words: `code spans` anywhere, every word of the fenced (diagram) blocks, and link targets (relative to `folder`). */
-export function candidateWords(markdown: string, folder = 'docs'): string[] {
+function candidateWords(markdown: string, folder = 'docs'): string[] {
   const words: string[] = [];
   const fenced = /```[^\n]*\n([\s\S]*?)```/g;
   for (const block of markdown.matchAll(fenced)) words.push(...(block[1] ?? '').split(/\s+/));
@@ -33,7 +33,7 @@ export function candidateWords(markdown: string, folder = 'docs'): string[] {
 }
 
 /** A word naming a file or folder of this repository (from its root), trimmed of the punctuation around it. */
-export function asRepoPath(word: string): string | null {
+function asRepoPath(word: string): string | null {
   const trimmed = word.replace(/^[([{"'“]+/, '').replace(/[)\]}"'”,;:.]+$/, '');
   if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*\/?$/.test(trimmed)) return null;
   const first = trimmed.split('/')[0] ?? '';
