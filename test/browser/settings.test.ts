@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { type InstallHarness, startInstallHarness } from '../http/install/harness';
+import { type InstallHarness, startInstallHarness } from '../services/install/harness';
 import { artifact, describeBrowser, launchChromium } from './support/browser';
 
 let server: Server;

@@ -1,6 +1,6 @@
 import { createOutboxWorker } from '../../src/jobs/outbox-worker';
 import { silentLogger } from '../../src/util/logger';
-import { pathOf, setCookie } from '../http/install/harness';
+import { pathOf, setCookie } from '../services/install/harness';
 import { editSection, getPage, signIn } from '../http/settings/support';
 import { B_TOKEN, B_VIP_LABEL, snapshotOf, startTwoWorkspaces, type TwoWorkspaces } from './support';
 

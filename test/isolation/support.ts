@@ -7,7 +7,7 @@
  */
 import type request from 'supertest';
 import type { DemoWorkspace } from '../../src/sandbox/fake-intercom';
-import { type InstallHarness, installWith, startInstallHarness } from '../http/install/harness';
+import { type InstallHarness, installWith, startInstallHarness } from '../services/install/harness';
 
 export const B_TOKEN = 'tok_beta_0123456789abcdef';
 export const B_TICKET = '880001';

@@ -1,7 +1,7 @@
 import { signBody } from '../../src/http/signature';
 import { notificationEnvelope } from '../../src/sandbox/fake-intercom/webhooks';
 import { ticketJson } from '../../src/sandbox/fake-intercom/serialize-tickets';
-import { CLIENT_SECRET } from '../http/install/harness';
+import { CLIENT_SECRET } from '../services/install/harness';
 import { startTwoWorkspaces, type TwoWorkspaces } from './support';
 
 let t: TwoWorkspaces;

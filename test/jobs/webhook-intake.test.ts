@@ -5,8 +5,8 @@
  * past its bound the intake refuses at once and stores nothing of what it refused.
  */
 import type { InboxNotification, LeaseOnArrival, Store } from '../../src/store';
-import { createWebhookIntake, type ProcessorHandOver, type IntakeDelivery, IntakeFullError } from '../../src/jobs/webhook-intake';
-import { describeContract, seedWorkspace, T0 } from '../store/contract/harness';
+import { createWebhookIntake, type IntakeDelivery, IntakeFullError, type ProcessorHandOver } from '../../src/jobs/webhook-intake';
+import { describeContract, seedWorkspace, T0 } from '../store/repos/harness';
 
 const LEASE = 60_000;
 /** A bound no test but the bound's own reaches. */

@@ -7,7 +7,7 @@
  * application_name of their own. Skips without TEST_DATABASE_URL, like every PostgreSQL test.
  */
 import { openDatabase } from '../../src/store';
-import { freshSchema, PG_URL, pgAdmin } from '../support/postgres';
+import { describePostgres, freshSchema, PG_URL, pgAdmin } from '../support/postgres';
 import { FigureSheet } from '../support/reliability/figures';
 import { expectServing, lostAcknowledged, slowest, startLoad, unexpected } from '../support/reliability/outage-load';
 import { startWiredApp, type WiredApp } from '../support/reliability/wired-app';
@@ -18,20 +18,17 @@ const KILL_EVERY_MS = 150;
 const CONNECT_MS = 1_000;
 const ANSWER_BOUND_MS = CONNECT_MS + 2_000;
 
-const describePg = PG_URL ? describe : describe.skip;
-if (!PG_URL) console.warn('database-kills: TEST_DATABASE_URL not set; the PostgreSQL backend-termination test is skipped');
-
 const figures = new FigureSheet('database kills');
 afterAll(() => figures.print());
 
-describePg('PostgreSQL backends terminated under load', () => {
+describePostgres('PostgreSQL backends terminated under load', (url) => {
   let schema: string;
   let app: WiredApp;
   beforeEach(async () => {
     schema = freshSchema('db_kills');
     await pgAdmin(`create schema ${schema}`);
     const database = openDatabase({
-      url: PG_URL,
+      url,
       pgSchema: schema,
       pgPoolMax: 4,
       pgApplicationName: `handoff_${schema}`,

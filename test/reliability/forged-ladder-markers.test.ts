@@ -15,7 +15,7 @@ import {
   notesOn,
   tickAndDrain,
   WARN_AFTER,
-} from '../jobs/sla/ladder-fixture';
+} from '../jobs/ladder-fixture';
 
 const figures = new FigureSheet('forged ladder markers');
 let h: Harness;

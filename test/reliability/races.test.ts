@@ -11,13 +11,13 @@ import { deadJobs, runInstancesUntilIdle } from '../support/reliability/drive';
 import { conversationPartsContaining, escalationTickets, summaryNotes, ticketNotes } from '../support/reliability/effects';
 import { canvasText, ESCALATED, openForm, submitFormBody } from '../support/reliability/escalate';
 import { FigureSheet } from '../support/reliability/figures';
+import { describePostgres } from '../support/postgres';
 import { PG_URL, startPgInstances } from '../support/reliability/instances';
 import { intercomView, workOneTicketFromBothSides } from '../support/reliability/race-actions';
 import { configureLadder, linkedTicket } from '../support/reliability/scenes';
 import { startWiredApp, type WiredApp } from '../support/reliability/wired-app';
 
 const figures = new FigureSheet('races');
-const pgIt = PG_URL ? it : it.skip;
 let cleanup: (() => Promise<void>) | undefined;
 
 beforeAll(() => {
@@ -78,16 +78,6 @@ it(
   BUDGET.testTimeoutMs,
 );
 
-pgIt(
-  `${BUDGET.concurrentEscalations} concurrent escalations over two instances on one PostgreSQL make one ticket`,
-  async () => {
-    const instances = await startPgInstances(2);
-    cleanup = () => instances.close();
-    await expectOneEscalation(instances.apps, await escalateAtOnce(instances.apps, BUDGET.concurrentEscalations));
-  },
-  BUDGET.testTimeoutMs,
-);
-
 /** Webhooks from the back office and sidebar actions hit one ticket at the same time. */
 async function webhooksAgainstSidebar(apps: WiredApp[]): Promise<void> {
   const webhookApp = apps[0]!;
@@ -137,51 +127,63 @@ it(
   BUDGET.testTimeoutMs,
 );
 
-pgIt(
-  'webhooks on one instance and sidebar actions on another, one PostgreSQL: the same, exactly once',
-  async () => {
-    for (let round = 0; round < BUDGET.raceRounds; round += 1) {
+describePostgres('two instances on one PostgreSQL', () => {
+  it(
+    `${BUDGET.concurrentEscalations} concurrent escalations over two instances on one PostgreSQL make one ticket`,
+    async () => {
       const instances = await startPgInstances(2);
       cleanup = () => instances.close();
-      await webhooksAgainstSidebar(instances.apps);
-      await instances.close();
-      cleanup = undefined;
-    }
-  },
-  BUDGET.testTimeoutMs,
-);
+      await expectOneEscalation(instances.apps, await escalateAtOnce(instances.apps, BUDGET.concurrentEscalations));
+    },
+    BUDGET.testTimeoutMs,
+  );
 
-pgIt(
-  'two instances on one PostgreSQL fire each ladder step once',
-  async () => {
-    for (let round = 0; round < BUDGET.raceRounds; round += 1) {
-      const instances = await startPgInstances(2);
-      cleanup = () => instances.close();
-      const [a, b] = instances.apps as [WiredApp, WiredApp];
-      await configureLadder(a);
-      b.harness.application.deps.settings.invalidate(a.harness.demo.workspaceId);
-      const ticketId = await linkedTicket(a, 'P1');
-      const { fake, demo, clock, context } = a.harness;
-      clock.advance(125 * 60_000);
-      await runInstancesUntilIdle([a.harness.application, b.harness.application], clock, { workspaceId: demo.workspaceId });
-      const steps = ['warn', 'escalate', 'breach'].map(
-        (step) => ticketNotes(fake, demo.workspaceId, ticketId, `handoff-sla:response:0:${step}`).length,
-      );
-      const crossPosted = conversationPartsContaining(
-        fake,
-        demo.workspaceId,
-        context.conversationId,
-        'handoff-sla:response:0:breach',
-      ).length;
-      for (const n of [...steps, crossPosted]) tally('ladder effects', n, 1);
-      figures.add('inputs', 3);
-      expect({ steps, crossPosted }).toEqual({ steps: [1, 1, 1], crossPosted: 1 });
-      const firings = await a.database.db.selectFrom('ladder_firings').select(['step']).where('ticket_id', '=', ticketId).execute();
-      expect(firings.filter((f) => ['warn', 'escalate', 'breach'].includes(f.step))).toHaveLength(3);
-      fake.assertNoViolations();
-      await instances.close();
-      cleanup = undefined;
-    }
-  },
-  BUDGET.testTimeoutMs,
-);
+  it(
+    'webhooks on one instance and sidebar actions on another, one PostgreSQL: the same, exactly once',
+    async () => {
+      for (let round = 0; round < BUDGET.raceRounds; round += 1) {
+        const instances = await startPgInstances(2);
+        cleanup = () => instances.close();
+        await webhooksAgainstSidebar(instances.apps);
+        await instances.close();
+        cleanup = undefined;
+      }
+    },
+    BUDGET.testTimeoutMs,
+  );
+
+  it(
+    'two instances on one PostgreSQL fire each ladder step once',
+    async () => {
+      for (let round = 0; round < BUDGET.raceRounds; round += 1) {
+        const instances = await startPgInstances(2);
+        cleanup = () => instances.close();
+        const [a, b] = instances.apps as [WiredApp, WiredApp];
+        await configureLadder(a);
+        b.harness.application.deps.settings.invalidate(a.harness.demo.workspaceId);
+        const ticketId = await linkedTicket(a, 'P1');
+        const { fake, demo, clock, context } = a.harness;
+        clock.advance(125 * 60_000);
+        await runInstancesUntilIdle([a.harness.application, b.harness.application], clock, { workspaceId: demo.workspaceId });
+        const steps = ['warn', 'escalate', 'breach'].map(
+          (step) => ticketNotes(fake, demo.workspaceId, ticketId, `handoff-sla:response:0:${step}`).length,
+        );
+        const crossPosted = conversationPartsContaining(
+          fake,
+          demo.workspaceId,
+          context.conversationId,
+          'handoff-sla:response:0:breach',
+        ).length;
+        for (const n of [...steps, crossPosted]) tally('ladder effects', n, 1);
+        figures.add('inputs', 3);
+        expect({ steps, crossPosted }).toEqual({ steps: [1, 1, 1], crossPosted: 1 });
+        const firings = await a.database.db.selectFrom('ladder_firings').select(['step']).where('ticket_id', '=', ticketId).execute();
+        expect(firings.filter((f) => ['warn', 'escalate', 'breach'].includes(f.step))).toHaveLength(3);
+        fake.assertNoViolations();
+        await instances.close();
+        cleanup = undefined;
+      }
+    },
+    BUDGET.testTimeoutMs,
+  );
+});

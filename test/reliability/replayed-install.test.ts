@@ -6,7 +6,7 @@
  */
 import { signBody } from '../../src/http/signature';
 import { initializeBody } from '../../src/sandbox/canvas-kit-body';
-import { CLIENT_SECRET, type InstallHarness, oauthTrip, pathOf, setCookie, startInstallHarness } from '../http/install/harness';
+import { CLIENT_SECRET, type InstallHarness, oauthTrip, pathOf, setCookie, startInstallHarness } from '../services/install/harness';
 import { FigureSheet } from '../support/reliability/figures';
 
 const figures = new FigureSheet('replayed install and settings requests');

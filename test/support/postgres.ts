@@ -10,7 +10,25 @@ import { openDatabase } from '../../src/store';
 import { ManualClock } from '../../src/util/clock';
 import { type Harness, startHarness, TEST_START } from './app-harness';
 
-export const PG_URL = process.env.TEST_DATABASE_URL;
+export const PG_URL = process.env.TEST_DATABASE_URL || undefined;
+
+/** What a skipped block's body is handed: it only registers tests, which never run, so nothing connects to it. */
+const NOT_SET = 'postgres://TEST_DATABASE_URL-not-set.invalid/';
+
+/**
+ * The one way a test needs PostgreSQL. With TEST_DATABASE_URL set, `body` is a describe block given the URL;
+ * without it the same tests are registered as skipped (so the run's count shows them) and one line says why.
+ * A suite that runs on both engines declares its PostgreSQL half with this too.
+ */
+export function describePostgres(name: string, body: (url: string) => void): void {
+  const url = PG_URL;
+  if (url) {
+    describe(name, () => body(url));
+    return;
+  }
+  console.log(`SKIPPED (needs TEST_DATABASE_URL, PostgreSQL): ${name}`);
+  describe.skip(name, () => body(NOT_SET));
+}
 
 /** Runs one statement on its own connection (create or drop a schema). */
 export async function pgAdmin(statement: string, url = PG_URL): Promise<void> {

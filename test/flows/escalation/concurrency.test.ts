@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { QUEUED_TEXT } from '../../../canvases/shared-blocks';
 import { openDatabase } from '../../../src/store';
 import { type Harness, type HarnessOptions, startHarness } from '../../support/app-harness';
-import { PG_URL, pgAdmin } from '../../support/postgres';
+import { describePostgres, pgAdmin } from '../../support/postgres';
 import {
   type CanvasBody,
   createTicketRequests,
@@ -15,24 +15,25 @@ import {
   texts,
 } from './support';
 
-const engines: Array<[string, () => Promise<{ options: HarnessOptions; cleanup(): Promise<void> }>]> = [
-  ['SQLite', async () => ({ options: {}, cleanup: async () => {} })],
-];
-if (PG_URL) {
-  engines.push([
-    'PostgreSQL',
-    async () => {
-      const schema = `escalation_${randomBytes(5).toString('hex')}`;
-      await pgAdmin(`create schema ${schema}`);
-      return {
-        options: { database: openDatabase({ url: PG_URL, pgSchema: schema, pgPoolMax: 10 }) },
-        cleanup: () => pgAdmin(`drop schema if exists ${schema} cascade`),
-      };
-    },
-  ]);
-}
+type EngineSetup = () => Promise<{ options: HarnessOptions; cleanup(): Promise<void> }>;
 
-describe.each(engines)('20 concurrent submits for one conversation (%s)', (_engine, setup) => {
+const sqlite: EngineSetup = async () => ({ options: {}, cleanup: async () => {} });
+
+const postgres =
+  (url: string): EngineSetup =>
+  async () => {
+    const schema = `escalation_${randomBytes(5).toString('hex')}`;
+    await pgAdmin(`create schema ${schema}`, url);
+    return {
+      options: { database: openDatabase({ url, pgSchema: schema, pgPoolMax: 10 }) },
+      cleanup: () => pgAdmin(`drop schema if exists ${schema} cascade`, url),
+    };
+  };
+
+describe('20 concurrent submits for one conversation (SQLite)', () => concurrentSubmits(sqlite));
+describePostgres('20 concurrent submits for one conversation (PostgreSQL)', (url) => concurrentSubmits(postgres(url)));
+
+function concurrentSubmits(setup: EngineSetup): void {
   let h: Harness;
   let cleanup: () => Promise<void>;
   beforeEach(async () => {
@@ -108,4 +109,4 @@ describe.each(engines)('20 concurrent submits for one conversation (%s)', (_engi
     expect(fakeTickets(h)).toHaveLength(2);
     expect(handoffNotes(h)).toHaveLength(2);
   });
-});
+}

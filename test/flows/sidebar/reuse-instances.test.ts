@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createStore, type Database, openDatabase, type Store } from '../../../src/store';
 import { type Harness, startHarness } from '../../support/app-harness';
 import { linkTicketWithClock } from '../../support/linked-ticket';
-import { PG_URL, type PgPair, startPgPair } from '../../support/postgres';
+import { describePostgres, type PgPair, startPgPair } from '../../support/postgres';
 
 /** Linked as a webhook would leave it, written through `store` (this instance's, or the other writer's). */
 const linkTicket = (store: Store, h: Harness, ticketId: string, stateCategory: 'in_progress' | 'waiting_on_customer') =>
@@ -79,40 +79,35 @@ async function eventually(check: () => Promise<boolean> | boolean, what: string)
   }
 }
 
-if (!PG_URL) {
-  console.log('SKIPPED: the PostgreSQL half of the sidebar reuse test needs TEST_DATABASE_URL; it did not run.');
-  it.skip('PostgreSQL: another instance writes (needs TEST_DATABASE_URL)', () => {});
-} else {
-  describe('PostgreSQL: another app instance writes to the same database', () => {
-    let pair: PgPair;
-    let a: Harness;
-    let b: Harness;
-    beforeAll(async () => {
-      pair = await startPgPair('reuse');
-      ({ a, b } = pair);
-    });
-    afterAll(() => pair?.close());
-
-    it("instance A's next view shows instance B's commit, once B's NOTIFY arrives", async () => {
-      await linkTicket(b.application.store, b, '901', 'in_progress');
-      pair.clock.advance(15_000);
-      const renders = countRenders(a);
-      // A listens from its first view on; until LISTEN is up it renders every time rather than trust its copy.
-      // Done once a view right after another is answered from it (the first of the two may be reused too).
-      await eventually(async () => {
-        await a.initialize();
-        const before = renders();
-        await a.initialize();
-        return renders() === before;
-      }, 'instance A reuses its render');
-      const shown = await a.initialize();
-      expect(shown.text).toContain('In progress');
-
-      const stamp = a.application.store.changes.stamp();
-      await linkTicket(b.application.store, b, '901', 'waiting_on_customer');
-      await eventually(() => !a.application.store.changes.unchangedSince(pair.demo.workspaceId, stamp), "B's change reaches A");
-      const after = await a.initialize();
-      expect(after.text).toContain('Waiting on customer');
-    });
+describePostgres('PostgreSQL: another app instance writes to the same database', () => {
+  let pair: PgPair;
+  let a: Harness;
+  let b: Harness;
+  beforeAll(async () => {
+    pair = await startPgPair('reuse');
+    ({ a, b } = pair);
   });
-}
+  afterAll(() => pair?.close());
+
+  it("instance A's next view shows instance B's commit, once B's NOTIFY arrives", async () => {
+    await linkTicket(b.application.store, b, '901', 'in_progress');
+    pair.clock.advance(15_000);
+    const renders = countRenders(a);
+    // A listens from its first view on; until LISTEN is up it renders every time rather than trust its copy.
+    // Done once a view right after another is answered from it (the first of the two may be reused too).
+    await eventually(async () => {
+      await a.initialize();
+      const before = renders();
+      await a.initialize();
+      return renders() === before;
+    }, 'instance A reuses its render');
+    const shown = await a.initialize();
+    expect(shown.text).toContain('In progress');
+
+    const stamp = a.application.store.changes.stamp();
+    await linkTicket(b.application.store, b, '901', 'waiting_on_customer');
+    await eventually(() => !a.application.store.changes.unchangedSince(pair.demo.workspaceId, stamp), "B's change reaches A");
+    const after = await a.initialize();
+    expect(after.text).toContain('Waiting on customer');
+  });
+});

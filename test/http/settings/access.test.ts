@@ -2,7 +2,7 @@ import { defaultSettings } from '../../../src/domain/settings';
 import { PAGE_CSP } from '../../../src/http/settings/headers';
 import { initializeBody } from '../../../src/sandbox/canvas-kit-body';
 import { assertValidCanvasResponse } from '../../support/canvas-schema';
-import { type InstallHarness, oauthTrip, pathOf, setCookie, startInstallHarness } from '../install/harness';
+import { type InstallHarness, oauthTrip, pathOf, setCookie, startInstallHarness } from '../../services/install/harness';
 import { getPage, signIn } from './support';
 
 let h: InstallHarness;

@@ -5,7 +5,7 @@
  */
 import { LADDER_JOB_KIND } from '../../../src/services/ladder/ladder-payload';
 import { CSRF_FIELD } from '../../../src/security/csrf';
-import { type InstallHarness, startInstallHarness } from '../install/harness';
+import { type InstallHarness, startInstallHarness } from '../../services/install/harness';
 import { getPage, signIn } from './support';
 
 let h: InstallHarness;

@@ -3,7 +3,7 @@
  * could sign an admin out, a nuisance that also lets a page swap in its own session afterwards.
  */
 import { CSRF_FIELD } from '../../../src/security/csrf';
-import { type InstallHarness, setCookie, startInstallHarness } from '../install/harness';
+import { type InstallHarness, setCookie, startInstallHarness } from '../../services/install/harness';
 import { encodeForm, getPage, signIn } from './support';
 
 let h: InstallHarness;

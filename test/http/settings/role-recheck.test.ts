@@ -3,7 +3,7 @@
  * must not keep changing settings for the rest of a 4-hour session.
  */
 import { defaultSettings } from '../../../src/domain/settings';
-import { type InstallHarness, startInstallHarness } from '../install/harness';
+import { type InstallHarness, startInstallHarness } from '../../services/install/harness';
 import { editSection, signIn } from './support';
 
 let h: InstallHarness;

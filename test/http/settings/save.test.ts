@@ -1,4 +1,4 @@
-import { type InstallHarness, startInstallHarness } from '../install/harness';
+import { type InstallHarness, startInstallHarness } from '../../services/install/harness';
 import { controlTag, editSection, fieldError, getPage, postForm, readForm, signIn } from './support';
 
 let h: InstallHarness;

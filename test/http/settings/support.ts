@@ -6,7 +6,7 @@
  */
 import type request from 'supertest';
 import { fieldId } from '../../../src/http/settings/controls';
-import { type InstallHarness, oauthTrip, setCookie } from '../install/harness';
+import { type InstallHarness, oauthTrip, setCookie } from '../../services/install/harness';
 
 /**
  * Signs `adminId` in as the sidebar's Settings link does outside the sandbox: through Intercom OAuth, with the

@@ -5,7 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import { createLogger } from '../../../src/util/logger';
-import { type InstallHarness, startInstallHarness } from '../install/harness';
+import { type InstallHarness, startInstallHarness } from '../../services/install/harness';
 import { getPage, postForm, readForm, signIn } from './support';
 
 const KEY = 'sk-ant-test-0123456789abcdefghijKLMNOP';

@@ -1,5 +1,5 @@
 /**
- * Two app instances on one PostgreSQL database (TEST_DATABASE_URL; skipped without it): their webhook processors
+ * Two app instances on one PostgreSQL database (TEST_DATABASE_URL; skipped and said so without it): their webhook processors
  * claim disjoint notifications, the ticket ends in the state of its newest notification, and the resolution is
  * followed up exactly once although either instance may be the one that sees it.
  */
@@ -10,12 +10,11 @@ import { openDatabase } from '../../../src/store';
 import { ManualClock } from '../../../src/util/clock';
 import { TEST_CLIENT_SECRET, TEST_START } from '../../support/app-harness';
 import { linkTicket, type SyncHarness, startSyncHarness, storedTicket } from './support';
-import { pgAdmin } from '../../support/postgres';
+import { describePostgres, pgAdmin } from '../../support/postgres';
 
-const PG_URL = process.env.TEST_DATABASE_URL;
 const schema = `sync_${randomBytes(6).toString('hex')}`;
 
-(PG_URL ? describe : describe.skip)('sync on PostgreSQL with two instances', () => {
+describePostgres('sync on PostgreSQL with two instances', (url) => {
   let a: SyncHarness;
   let b: SyncHarness;
   let closeFake: () => Promise<void>;
@@ -26,7 +25,7 @@ const schema = `sync_${randomBytes(6).toString('hex')}`;
     const fake = await startFakeIntercom({ clock });
     closeFake = () => fake.close();
     const demo = fake.seedDemoWorkspace();
-    const open = () => openDatabase({ url: PG_URL, pgSchema: schema, pgPoolMax: 4 });
+    const open = () => openDatabase({ url, pgSchema: schema, pgPoolMax: 4 });
     a = await startSyncHarness({ database: open(), clock, fake, demo, webhooks: false });
     b = await startSyncHarness({ database: open(), clock, fake, demo, webhooks: false });
   });

@@ -2,7 +2,7 @@ import { createTokenCipher } from '../../../src/security/token-cipher';
 import { createTriageAiSettings, resealAiKeys } from '../../../src/services/triage-ai';
 import { createStore, migrateToLatest, openDatabase, type Store } from '../../../src/store';
 import { silentLogger } from '../../../src/util/logger';
-import { seedWorkspace } from '../../store/contract/harness';
+import { seedWorkspace } from '../../store/repos/harness';
 
 const OLD = { id: 'old', key: Buffer.alloc(32, 1) };
 const NEW = { id: 'new', key: Buffer.alloc(32, 2) };

@@ -6,12 +6,12 @@
  * is P1 × enterprise: a 4 h resolution target, so warn = +3 h, escalate = +3 h 36 min, breach = +4 h. The ticket
  * starts `in_progress`, which is its first response: only the resolution clock climbs the ladder.
  */
-import type { Priority } from '../../../src/domain/model';
-import type { LadderSettings } from '../../../src/domain/settings';
-import type { SlaScheduler } from '../../../src/jobs/sla-scheduler';
-import type { RecordedRequest } from '../../../src/sandbox/fake-intercom';
-import type { AccountFacts } from '../../../src/services/sla/sla-service';
-import type { Harness } from '../../support/app-harness';
+import type { Priority } from '../../src/domain/model';
+import type { LadderSettings } from '../../src/domain/settings';
+import type { SlaScheduler } from '../../src/jobs/sla-scheduler';
+import type { RecordedRequest } from '../../src/sandbox/fake-intercom';
+import type { AccountFacts } from '../../src/services/sla/sla-service';
+import type { Harness } from '../support/app-harness';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;

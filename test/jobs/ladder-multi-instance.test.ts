@@ -1,19 +1,16 @@
 /**
  * Two app instances on one PostgreSQL database, ticking at the same time against one fake Intercom: every ladder
  * step of every clock takes effect exactly once. Claims hand the instances disjoint clocks (SKIP LOCKED); the
- * firing row is the guard behind them. Runs only when TEST_DATABASE_URL is set (CI); says so plainly otherwise.
+ * firing row is the guard behind them. Needs PostgreSQL (TEST_DATABASE_URL; skipped and said so without it).
  */
-import { type Harness, TEST_START } from '../../support/app-harness';
-import { PG_URL, type PgPair, startPgPair } from '../../support/postgres';
+import { type Harness, TEST_START } from '../support/app-harness';
+import { describePostgres, type PgPair, startPgPair } from '../support/postgres';
 import { BREACH_AFTER, configureLadder, HOUR, linkedTicket, schedulerOf } from './ladder-fixture';
 
 const TICKETS = 12;
 const STEPS = ['warn', 'escalate', 'breach'] as const;
 
-if (!PG_URL) {
-  console.log('SKIPPED: the SLA ladder multi-instance test needs TEST_DATABASE_URL (PostgreSQL); it did not run.');
-  it.skip('two instances on one PostgreSQL database (needs TEST_DATABASE_URL)', () => {});
-} else {
+describePostgres('the SLA ladder on two instances of one PostgreSQL database', () => {
   let pair: PgPair;
   let a: Harness;
   let b: Harness;
@@ -75,4 +72,4 @@ if (!PG_URL) {
     ).toEqual(expect.arrayContaining([...STEPS]));
     expect(jobs.filter((job) => job.dedupeKey.startsWith(`${demo().workspaceId}:${ticketId}:`))).toHaveLength(3);
   });
-}
+});

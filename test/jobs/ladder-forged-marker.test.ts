@@ -3,8 +3,8 @@
  * ticket could write it first. Only a note by the identity the ladder posts as counts as "this step already ran";
  * a copy by a teammate or by the customer must not silence the step.
  */
-import { addTicketPart } from '../../../src/sandbox/fake-intercom/ticket-ops';
-import { type Harness, startHarness, TEST_START } from '../../support/app-harness';
+import { addTicketPart } from '../../src/sandbox/fake-intercom/ticket-ops';
+import { type Harness, startHarness, TEST_START } from '../support/app-harness';
 import { configureLadder, ladderRequests, linkedTicket, notesOn, tickAndDrain, WARN_AFTER } from './ladder-fixture';
 
 let h: Harness;

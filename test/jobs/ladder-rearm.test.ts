@@ -3,9 +3,9 @@
  * clock at once (a lower warn threshold that has already passed fires now, not at the old time), and a reinstall
  * re-arms the clocks the uninstall disarmed (the steps that fell due meanwhile fire once).
  */
-import { signIn, editSection } from '../../http/settings/support';
-import { type InstallHarness, startInstallHarness } from '../../http/install/harness';
-import type { Harness } from '../../support/app-harness';
+import { signIn, editSection } from '../http/settings/support';
+import { type InstallHarness, startInstallHarness } from '../services/install/harness';
+import type { Harness } from '../support/app-harness';
 import { configureLadder, HOUR, linkedTicket, schedulerOf, WARN_AFTER } from './ladder-fixture';
 
 let h: InstallHarness;

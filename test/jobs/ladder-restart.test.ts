@@ -7,10 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeIntercom } from '../../../src/sandbox/fake-intercom';
-import { openDatabase } from '../../../src/store';
-import { ManualClock } from '../../../src/util/clock';
-import { startHarness, TEST_START } from '../../support/app-harness';
+import { startFakeIntercom } from '../../src/sandbox/fake-intercom';
+import { openDatabase } from '../../src/store';
+import { ManualClock } from '../../src/util/clock';
+import { startHarness, TEST_START } from '../support/app-harness';
 import { configureLadder, HOUR, ladderRequests, linkedTicket, notesOn, tickAndDrain } from './ladder-fixture';
 
 const file = join(tmpdir(), `handoff-restart-${randomBytes(6).toString('hex')}.sqlite`);

@@ -3,7 +3,7 @@
  * wiring, the outbox worker, the real Intercom client, and the fake Intercom checked request by request.
  * Times in notes are in the demo workspace's zone, Europe/London (GMT in November).
  */
-import { type Harness, TEST_START, useHarness } from '../../support/app-harness';
+import { type Harness, TEST_START, useHarness } from '../support/app-harness';
 import {
   BREACH_AFTER,
   configureLadder,

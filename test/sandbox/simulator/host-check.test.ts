@@ -4,7 +4,7 @@
  * requests addressed to the sandbox itself.
  */
 import { request } from 'node:http';
-import { startTestSandbox, type TestSandbox } from '../browser/support/sandbox';
+import { startTestSandbox, type TestSandbox } from '../../browser/support/sandbox';
 
 let sandbox: TestSandbox;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 /** The ladder's note text: pure, so every branch (late, tightened, missing staff, resolved, escaping) is cheap to pin. */
-import { type LadderNoteInput, ladderNote } from '../../../src/services/ladder/ladder-notes';
-import type { LadderPayload } from '../../../src/services/ladder/ladder-payload';
+import { type LadderNoteInput, ladderNote } from '../../src/services/ladder/ladder-notes';
+import type { LadderPayload } from '../../src/services/ladder/ladder-payload';
 
 const DUE = Date.UTC(2026, 10, 18, 13, 0);
 

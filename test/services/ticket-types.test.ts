@@ -1,5 +1,5 @@
-import type { IntercomClient } from '../../../src/intercom';
-import { createDirectoryCache, createWorkspaceCache } from '../../../src/services/directory-cache';
+import type { IntercomClient } from '../../src/intercom';
+import { createDirectoryCache, createWorkspaceCache } from '../../src/services/directory-cache';
 import {
   allowsSharing,
   createTicketTypeCache,
@@ -9,9 +9,9 @@ import {
   queueOfLabel,
   queueValue,
   stateIdFor,
-} from '../../../src/services/ticket-types';
-import { ManualClock } from '../../../src/util/clock';
-import { rawType, SETTINGS, ticketType } from './ticket-fixtures';
+} from '../../src/services/ticket-types';
+import { ManualClock } from '../../src/util/clock';
+import { rawType, SETTINGS, ticketType } from './escalation/ticket-fixtures';
 
 describe('reading a ticket type', () => {
   it('maps priorities to list items by label, whatever follows the P-number', () => {

@@ -2,7 +2,7 @@
  * Edges of a ladder step's life: an uninstalled workspace fires nothing, and a step that reaches Intercom after
  * the ticket was resolved there notes what happened without pulling the finished case back to anyone.
  */
-import { type Harness, startHarness, TEST_START } from '../../support/app-harness';
+import { type Harness, startHarness, TEST_START } from '../support/app-harness';
 import {
   BREACH_AFTER,
   configureLadder,

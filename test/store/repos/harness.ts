@@ -1,7 +1,7 @@
 /**
  * Runs one contract suite against every available engine: SQLite always (a
  * temp file, so a second connection can open it), PostgreSQL when
- * TEST_DATABASE_URL is set. Each test file gets its own fresh PostgreSQL
+ * TEST_DATABASE_URL is set (declared with describePostgres, skipped and said so without it). Each test file gets its own fresh PostgreSQL
  * schema, so parallel jest workers never see each other's rows; every test
  * starts from empty tables because claims read across workspaces.
  */
@@ -9,11 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pgAdmin } from '../../support/postgres';
+import { describePostgres, pgAdmin } from '../../support/postgres';
 import { createStore, type Database, type DialectName, migrateToLatest, openDatabase, type Store } from '../../../src/store';
 import { WORKSPACE_TABLES } from '../../../src/store/schema';
-
-const PG_URL = process.env.TEST_DATABASE_URL;
 
 export interface EngineHandle {
   readonly dialect: DialectName;
@@ -71,10 +69,6 @@ function postgresEngine(url: string): EngineSetup {
   };
 }
 
-function engineSetups(): EngineSetup[] {
-  return PG_URL ? [sqliteEngine(), postgresEngine(PG_URL)] : [sqliteEngine()];
-}
-
 /** Deletes every row, children first (foreign keys), keeping the schema. */
 export async function wipe(database: Database): Promise<void> {
   for (const table of WORKSPACE_TABLES) await database.db.deleteFrom(table).execute();
@@ -88,59 +82,58 @@ export async function wipe(database: Database): Promise<void> {
  */
 export function describeContract(title: string, suite: (engine: EngineHandle) => void): void {
   const ran = new Map<DialectName, number>();
-  for (const setup of engineSetups()) {
-    describe(`${title} [${setup.name}]`, () => {
-      const opened: Database[] = [];
-      let handle: EngineHandle | undefined;
-      const current = () => {
-        if (!handle) throw new Error('engine not ready');
-        return handle;
+  const onEngine = (setup: EngineSetup) => {
+    const opened: Database[] = [];
+    let handle: EngineHandle | undefined;
+    const current = () => {
+      if (!handle) throw new Error('engine not ready');
+      return handle;
+    };
+    beforeAll(async () => {
+      await setup.create();
+      const database = setup.open();
+      opened.push(database);
+      await migrateToLatest(database);
+      const store = createStore(database);
+      handle = {
+        dialect: setup.name,
+        scratch: () => setup.scratch(),
+        store,
+        database,
+        openAnother: async () => {
+          const another = setup.open();
+          opened.push(another);
+          return createStore(another);
+        },
       };
-      beforeAll(async () => {
-        await setup.create();
-        const database = setup.open();
-        opened.push(database);
-        await migrateToLatest(database);
-        const store = createStore(database);
-        handle = {
-          dialect: setup.name,
-          scratch: () => setup.scratch(),
-          store,
-          database,
-          openAnother: async () => {
-            const another = setup.open();
-            opened.push(another);
-            return createStore(another);
-          },
-        };
-      });
-      beforeEach(() => wipe(current().database));
-      afterEach(() => {
-        ran.set(setup.name, (ran.get(setup.name) ?? 0) + 1);
-      });
-      afterAll(async () => {
-        for (const database of opened) await database.close();
-        await setup.destroy();
-      });
-      suite({
-        get dialect() {
-          return current().dialect;
-        },
-        get store() {
-          return current().store;
-        },
-        get database() {
-          return current().database;
-        },
-        openAnother: () => current().openAnother(),
-        scratch: () => current().scratch(),
-      });
     });
-  }
+    beforeEach(() => wipe(current().database));
+    afterEach(() => {
+      ran.set(setup.name, (ran.get(setup.name) ?? 0) + 1);
+    });
+    afterAll(async () => {
+      for (const database of opened) await database.close();
+      await setup.destroy();
+    });
+    suite({
+      get dialect() {
+        return current().dialect;
+      },
+      get store() {
+        return current().store;
+      },
+      get database() {
+        return current().database;
+      },
+      openAnother: () => current().openAnother(),
+      scratch: () => current().scratch(),
+    });
+  };
+  describe(`${title} [sqlite]`, () => onEngine(sqliteEngine()));
+  describePostgres(`${title} [postgres]`, (url) => onEngine(postgresEngine(url)));
   afterAll(() => {
     const engines = [...ran].map(([name, count]) => `${name} (${count} tests)`).join(', ');
-    const skipped = PG_URL ? '' : '; postgres skipped: TEST_DATABASE_URL not set';
-    console.log(`store contract › ${title}: ran on ${engines}${skipped}`);
+    console.log(`store contract › ${title}: ran on ${engines}`);
   });
 }
 

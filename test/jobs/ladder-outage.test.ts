@@ -2,7 +2,7 @@
  * Intercom misbehaving during ladder actions: an outage delays a step (the outbox retries it) and never loses or
  * doubles it; a note whose answer was lost after Intercom saved it is found by its marker and not posted again.
  */
-import { type Harness, startHarness, TEST_START } from '../../support/app-harness';
+import { type Harness, startHarness, TEST_START } from '../support/app-harness';
 import {
   BREACH_AFTER,
   configureLadder,

@@ -7,7 +7,7 @@
 import { Writable } from 'node:stream';
 import { defaultSettings } from '../../../src/domain/settings';
 import { createLogger } from '../../../src/util/logger';
-import { getPage, signIn } from '../settings/support';
+import { getPage, signIn } from '../../http/settings/support';
 import { type InstallHarness, oauthTrip, startInstallHarness } from './harness';
 
 let h: InstallHarness;
