@@ -83,7 +83,7 @@ export async function wipe(database: Database): Promise<void> {
 export function describeContract(title: string, suite: (engine: EngineHandle) => void): void {
   const ran = new Map<DialectName, number>();
   const onEngine = (setup: EngineSetup) => {
-    const opened: Database[] = [];
+    const opened: Store[] = [];
     let handle: EngineHandle | undefined;
     const current = () => {
       if (!handle) throw new Error('engine not ready');
@@ -92,18 +92,19 @@ export function describeContract(title: string, suite: (engine: EngineHandle) =>
     beforeAll(async () => {
       await setup.create();
       const database = setup.open();
-      opened.push(database);
       await migrateToLatest(database);
       const store = createStore(database);
+      // Closing the store, not only its database: a test that asked the change feed holds a LISTEN connection.
+      opened.push(store);
       handle = {
         dialect: setup.name,
         scratch: () => setup.scratch(),
         store,
         database,
         openAnother: async () => {
-          const another = setup.open();
+          const another = createStore(setup.open());
           opened.push(another);
-          return createStore(another);
+          return another;
         },
       };
     });
@@ -112,7 +113,7 @@ export function describeContract(title: string, suite: (engine: EngineHandle) =>
       ran.set(setup.name, (ran.get(setup.name) ?? 0) + 1);
     });
     afterAll(async () => {
-      for (const database of opened) await database.close();
+      for (const store of opened) await store.close();
       await setup.destroy();
     });
     suite({
