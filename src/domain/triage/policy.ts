@@ -1,5 +1,5 @@
 /**
- * Facts → the policy's steps 0–7 and its priority rules (/work/shared/triage-policy.md), deterministically.
+ * Facts → the policy's steps 0–7 and its priority rules (the product's triage policy), deterministically.
  * Every queue that applies is returned as a verdict with the facts that decided it; precedence picks the first.
  */
 import type { Priority } from '../model';

@@ -1,4 +1,4 @@
-/** One case per policy step (/work/shared/triage-policy.md), each in two languages. */
+/** One case per step of the triage policy, each in two languages. */
 import { chat, verdict } from './helpers';
 
 describe('policy step 1: what stays in chat', () => {
