@@ -12,6 +12,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 import { type TeamsApi, teamsApi } from './teams';
 import { type TicketTypesApi, ticketTypesApi } from './ticket-types';
 import { type TicketsApi, ticketsApi } from './tickets';
+import { type TrackersApi, trackersApi } from './trackers';
 import { createTransport, type IntercomLogger } from './transport';
 
 export const INTERCOM_API_VERSION = '2.16';
@@ -39,6 +40,8 @@ export interface IntercomClientOptions {
 
 export interface IntercomClient {
   readonly tickets: TicketsApi;
+  /** Tracker tickets' linked conversations (incidents). */
+  readonly trackers: TrackersApi;
   readonly ticketTypes: TicketTypesApi;
   readonly conversations: ConversationsApi;
   readonly contacts: ContactsApi;
@@ -69,6 +72,7 @@ export function createIntercomClient(options: IntercomClientOptions): IntercomCl
   });
   return Object.freeze({
     tickets: ticketsApi(http),
+    trackers: trackersApi(http),
     ticketTypes: ticketTypesApi(http),
     conversations: conversationsApi(http),
     contacts: contactsApi(http),

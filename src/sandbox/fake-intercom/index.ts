@@ -16,6 +16,7 @@ import { RateLimiter } from './rate-limit';
 import { conversationRoutes } from './routes-conversations';
 import { directoryRoutes } from './routes-directory';
 import { ticketRoutes } from './routes-tickets';
+import { trackerRoutes } from './routes-trackers';
 import { createSeeder, type Seeder } from './seed';
 import { createPipeline, type RecordedRequest, type SpecViolation } from './server';
 import { checkAgainstSpec } from './spec-validator';
@@ -77,7 +78,7 @@ export async function startFakeIntercom(options: FakeIntercomOptions = {}): Prom
     violations,
     held,
     check: checkAgainstSpec,
-    routes: { ...directoryRoutes, ...ticketRoutes, ...conversationRoutes },
+    routes: { ...directoryRoutes, ...ticketRoutes, ...trackerRoutes, ...conversationRoutes },
     rateLimiter: new RateLimiter(clock, options.rateLimitPerWindow),
     timeoutHoldMs: options.timeoutHoldMs ?? 30_000,
   });

@@ -76,6 +76,8 @@ function create(context: RouteContext) {
   if (conversation === undefined) throw notFound('Conversation not found', 'conversation_not_found');
   if (conversation && type.category === 'Customer')
     throw invalid('Only back-office and tracker tickets can be linked to a conversation', 'conversation_to_link_id');
+  if (conversation && type.category === 'Tracker' && conversation.links.some((link) => link.category === 'Tracker'))
+    throw invalid('A conversation can only have one tracker ticket', 'conversation_to_link_id', 'already_linked_to_tracker');
   if (body.company_id !== undefined && !workspace.companies.has(body.company_id)) throw invalid('Company not found', 'company_id');
   const adminAssigneeId = checkAssignee(workspace, body.assignment?.admin_assignee_id, 'admins');
   const teamAssigneeId = checkAssignee(workspace, body.assignment?.team_assignee_id, 'teams');

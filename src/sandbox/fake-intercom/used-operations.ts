@@ -20,6 +20,8 @@ export const USED_OPERATIONS: readonly UsedOperation[] = Object.freeze([
   { method: 'put', path: '/tickets/{ticket_id}' },
   { method: 'post', path: '/tickets/{ticket_id}/reply' },
   { method: 'post', path: '/tickets/search' },
+  { method: 'post', path: '/tickets/{ticket_id}/linked_conversations' },
+  { method: 'delete', path: '/tickets/{ticket_id}/linked_conversations/{id}' },
   { method: 'get', path: '/conversations/{conversation_id}' },
   { method: 'post', path: '/conversations/{conversation_id}/reply' },
   { method: 'post', path: '/conversations/{conversation_id}/parts' },

@@ -37,6 +37,10 @@ describe("the fake's answers match the 2.16 response schemas", () => {
     });
     await client.tickets.reply(ticket.id, { adminId: demo.admins.lead, body: '<p>On it</p>', crossPost: true });
     await client.tickets.search({ field: 'open', operator: '=', value: true });
+    const trackerType = fake.seed.ticketType(demo.workspaceId, { name: 'Incident', category: 'Tracker' });
+    const tracker = await client.tickets.create({ ticketTypeId: trackerType.id, contact: { id: demo.contacts.vip } });
+    await client.trackers.linkConversation(tracker.id, demo.conversations.howTo);
+    await client.trackers.unlinkConversation(tracker.id, demo.conversations.howTo);
 
     const paths = [
       '/me',
