@@ -12,6 +12,9 @@ export type {
   ReserveInput,
   ReserveResult,
 } from './repos/escalations';
+export type { ConversationSignal, ConversationSignalsRepo } from './repos/conversation-signals';
+export type { Incident, IncidentSnapshot, IncidentsRepo, IncidentUpsert } from './repos/incidents';
+export type { IncidentLink, IncidentLinksRepo, IncidentLinkStatus, LinkRequest, LinkReservation } from './repos/incident-links';
 export type { InstallEvent, InstallEventKind, InstallEventsRepo } from './repos/install-events';
 export type { LadderFiring, LadderRepo } from './repos/ladder';
 export type { LinkUse, LinkUsesRepo } from './repos/link-uses';

@@ -6,6 +6,8 @@
  */
 import type { ClocksRepo } from './repos/clocks';
 import type { EscalationsRepo } from './repos/escalations';
+import type { IncidentLinksRepo } from './repos/incident-links';
+import type { IncidentsRepo } from './repos/incidents';
 import type { OutboxRepo } from './repos/outbox';
 import type { SettingsRepo } from './repos/settings';
 import type { TicketsRepo } from './repos/tickets';
@@ -25,6 +27,9 @@ export const SIDEBAR_WRITES = {
   triageFeedback: ['record'],
   // A ticket card says when its work went dead (and stops saying so once it is retried).
   outbox: ['deadLetter', 'revive'],
+  // The incident block: its state, how many conversations it has, how far its follow-ups are.
+  incidents: ['upsert'],
+  incidentLinks: ['reserve', 'setStatus', 'markFollowedUp'],
 } as const satisfies {
   workspaces: readonly (keyof WorkspacesRepo)[];
   settings: readonly (keyof SettingsRepo)[];
@@ -34,6 +39,8 @@ export const SIDEBAR_WRITES = {
   triageAi: readonly (keyof TriageAiRepo)[];
   triageFeedback: readonly (keyof TriageFeedbackRepo)[];
   outbox: readonly (keyof OutboxRepo)[];
+  incidents: readonly (keyof IncidentsRepo)[];
+  incidentLinks: readonly (keyof IncidentLinksRepo)[];
 };
 
 export type AsyncMethod = (workspaceId: string, ...rest: never[]) => Promise<unknown>;

@@ -11,7 +11,10 @@ import { waitForWriteLock } from './lock-wait';
 import { type AsyncMethod, observeWrites, SIDEBAR_WRITES } from './observed-writes';
 import { type Db, inTransaction, type RepoContext } from './repos/repo-helpers';
 import { type ClocksRepo, createClocksRepo } from './repos/clocks';
+import { type ConversationSignalsRepo, createConversationSignalsRepo } from './repos/conversation-signals';
 import { createEscalationsRepo, type EscalationsRepo } from './repos/escalations';
+import { createIncidentLinksRepo, type IncidentLinksRepo } from './repos/incident-links';
+import { createIncidentsRepo, type IncidentsRepo } from './repos/incidents';
 import { createInstallEventsRepo, type InstallEventsRepo } from './repos/install-events';
 import { createLadderRepo, type LadderRepo } from './repos/ladder';
 import { createLinkUsesRepo, type LinkUsesRepo } from './repos/link-uses';
@@ -39,6 +42,11 @@ export interface Store {
   /** Suggestions beside the agents' choices: the sidebar's recommendation learns from them, so writes are observed. */
   readonly triageFeedback: TriageFeedbackRepo;
   readonly installEvents: InstallEventsRepo;
+  /** Tracker tickets Handoff knows and the conversations linked to them (migration 0009): the sidebar shows both. */
+  readonly incidents: IncidentsRepo;
+  readonly incidentLinks: IncidentLinksRepo;
+  /** Recent conversations' problem signatures, for noticing an incident (not observed: see the repository). */
+  readonly conversationSignals: ConversationSignalsRepo;
   /** Which workspaces' sidebar-visible rows changed, here or in another process (shared by every transaction store). */
   readonly changes: ChangeFeed;
   /** One trivial round trip (`select 1`): whether the database answers, at a cost that does not grow with the data. */
@@ -113,6 +121,9 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     triageAi: observed('triageAi', createTriageAiRepo(ctx)),
     triageFeedback: observed('triageFeedback', createTriageFeedbackRepo(ctx)),
     installEvents: createInstallEventsRepo(ctx),
+    incidents: observed('incidents', createIncidentsRepo(ctx)),
+    incidentLinks: observed('incidentLinks', createIncidentLinksRepo(ctx)),
+    conversationSignals: createConversationSignalsRepo(ctx),
     changes,
     ping: async () => {
       await sql`select 1`.execute(db);
