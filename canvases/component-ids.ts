@@ -13,6 +13,13 @@ export const PLAIN_ACTIONS = [
   'escalate_force', // create a second ticket although one is open: an explicit choice on the form
   'escalate_add_note_instead',
   'tickets_all', // "Show all N tickets" when the sidebar cannot fit them
+  'incident_open', // "Link to an incident": the search form
+  'incident_search',
+  'incident_link_submit', // the picked tracker and the nonce travel in stored_data
+  'incident_start_open',
+  'incident_start_submit',
+  'incident_details', // the conversation's incident, with Unlink
+  'incident_unlink',
 ] as const;
 
 /** Actions on one linked ticket; the ticket id is the argument. */
@@ -23,6 +30,7 @@ export const TICKET_ACTIONS = [
   'ticket_priority_open',
   'ticket_priority_submit',
   'ticket_refresh',
+  'incident_pick', // a search result: the tracker's ticket id
 ] as const;
 
 export type PlainAction = (typeof PLAIN_ACTIONS)[number];
@@ -77,6 +85,9 @@ export const INPUT_IDS = Object.freeze({
   noteBody: 'note_body',
   crossPost: 'cross_post',
   newPriority: 'new_priority',
+  incidentQuery: 'incident_query',
+  incidentNote: 'incident_note',
+  incidentTitle: 'incident_title',
 } as const);
 export type InputId = (typeof INPUT_IDS)[keyof typeof INPUT_IDS];
 

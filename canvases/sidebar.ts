@@ -7,6 +7,7 @@ import { formatAbsolute } from '../src/domain/text';
 import { FIRST_CANVAS_MAX_HEIGHT_PX, button, estimateHeight, finalizeCanvas, submitAction, text, urlAction } from './kit';
 import type { CanvasResponse, Component } from './kit/types';
 import { NO_TICKET_TEXT, QUEUED_TEXT, asOf, displayZone, linkButton, lines, navigation, trim } from './shared-blocks';
+import { incidentBlock, incidentHintBlock } from './incident-details';
 import { encodeStoredData } from './stored-data';
 import { clocksTicketBlock, compactTicketBlock, fullTicketBlock } from './ticket-card';
 import type { SidebarVM } from './view-models';
@@ -16,18 +17,35 @@ const REASON_CHARS = 90;
 const SOURCE_CHARS = 24;
 
 export function sidebarCanvas(vm: SidebarVM): CanvasResponse {
-  const footer = [asOf(vm.now, vm.tz), ...navigation(...footerLinks(vm))];
-  const footerPx = estimateHeight(footer);
-  const body = vm.tickets.length > 0 ? fitTickets(vm, footerPx) : escalateBody(vm, footerPx);
+  const plain = compose(vm, false);
   // The failure notice is the first thing to give up when nothing else can shrink enough.
-  if (vm.failedEscalation && footerPx + estimateHeight(body) > FIRST_CANVAS_MAX_HEIGHT_PX) {
-    return sidebarCanvas({ ...vm, failedEscalation: null });
-  }
-  return finalizeCanvas([...body, ...footer], encodeStoredData({ v: 1, flow: 'home' }), { first: true });
+  if (vm.failedEscalation && !plain.fits) return sidebarCanvas({ ...vm, failedEscalation: null });
+  // Then the hint: the search form offers the same link.
+  if (vm.incidentHint && !plain.fits) return sidebarCanvas({ ...vm, incidentHint: null });
+  // "Link to an incident" joins the footer only when it costs nothing else on screen (no reason, no ticket block);
+  // the hint and the escalate form offer it too.
+  const offered = vm.incident || vm.incidentHint ? plain : compose(vm, true);
+  const chosen = offered.fits && JSON.stringify(offered.body) === JSON.stringify(plain.body) ? offered : plain;
+  return finalizeCanvas([...chosen.body, ...chosen.footer], encodeStoredData({ v: 1, flow: 'home' }), { first: true });
 }
 
-function footerLinks(vm: SidebarVM) {
-  const refresh = linkButton('Refresh', 'refresh');
+function compose(vm: SidebarVM, offerIncidentLink: boolean) {
+  const footer = [...incidentSection(vm), asOf(vm.now, vm.tz), ...navigation(...footerLinks(vm, offerIncidentLink))];
+  const footerPx = estimateHeight(footer);
+  const body = vm.tickets.length > 0 ? fitTickets(vm, footerPx) : escalateBody(vm, footerPx);
+  return { body, footer, fits: footerPx + estimateHeight(body) <= FIRST_CANVAS_MAX_HEIGHT_PX };
+}
+
+/** The conversation's incident, or else the hint that others report the same problem. */
+function incidentSection(vm: SidebarVM): Component[] {
+  if (vm.incident) return incidentBlock(vm.incident);
+  return vm.incidentHint ? incidentHintBlock(vm.incidentHint) : [];
+}
+
+function footerLinks(vm: SidebarVM, offerIncidentLink: boolean) {
+  const refresh = offerIncidentLink
+    ? [linkButton('Link to an incident', 'incident_open'), linkButton('Refresh', 'refresh')]
+    : [linkButton('Refresh', 'refresh')];
   // With a ticket linked the Escalate button is gone; a second escalation stays one link away.
   const again =
     vm.tickets.length > 0
@@ -41,8 +59,8 @@ function footerLinks(vm: SidebarVM) {
           }),
         ]
       : [];
-  if (!vm.settingsUrl) return [...again, refresh];
-  return [...again, refresh, button({ id: 'open_settings', label: 'Settings', style: 'link', action: urlAction(vm.settingsUrl) })];
+  if (!vm.settingsUrl) return [...again, ...refresh];
+  return [...again, ...refresh, button({ id: 'open_settings', label: 'Settings', style: 'link', action: urlAction(vm.settingsUrl) })];
 }
 
 /** An escalation Intercom refused in the background: the teammate who asked for it may not have seen why. */

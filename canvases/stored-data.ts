@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { JsonObject } from './kit/types';
 
-export const FLOWS = ['home', 'escalate', 'ticket', 'note', 'priority'] as const;
+export const FLOWS = ['home', 'escalate', 'ticket', 'note', 'priority', 'incident'] as const;
 export type Flow = (typeof FLOWS)[number];
 
 /** Our ids and Intercom's (digits or hex): the same alphabet component ids accept. */
@@ -24,6 +24,8 @@ export const storedDataSchema = z.object({
     .optional(),
   ticketId: id.optional(),
   conversationId: id.optional(),
+  /** The conversation's incident link a screen acts on (Unlink). */
+  linkId: id.optional(),
   /** The ticket type when the form showed it as text (only one type exists, so there was no dropdown). */
   ticketTypeId: id.optional(),
 });

@@ -75,6 +75,61 @@ export interface SidebarVM {
   contactMissing: boolean;
   /** The conversation's latest escalation failed for good; `message` is Intercom's reason. */
   failedEscalation?: { message: string } | null;
+  /** The incident this conversation is linked to (or on its way to), or null. */
+  incident?: IncidentVM | null;
+  /** "4 other conversations since 09:10 mention E_PAYMENT_502 — incident #88 is open", when no link stands. */
+  incidentHint?: IncidentHintVM | null;
+}
+
+export interface IncidentVM {
+  linkId: string;
+  trackerId: string;
+  /** The Inbox "#" number, or null while a started incident has none yet. */
+  number: string | null;
+  title: string;
+  stateLabel: string;
+  /** Conversations linked to it in Intercom. */
+  linkedCount: number;
+  status: 'linking' | 'linked' | 'unlinking';
+  /** Resolved: how many linked conversations got their follow-up. */
+  followUps: { done: number; total: number } | null;
+  url: string | null;
+}
+
+export interface IncidentHintVM {
+  text: string;
+  /** The open incident to link to in one click, when one matches. */
+  trackerId: string | null;
+}
+
+export interface IncidentOptionVM {
+  trackerId: string;
+  number: string | null;
+  title: string;
+  stateLabel: string | null;
+  linkedCount: number;
+}
+
+/** "Link to an incident": the search box, its results (most recent first) or why there are none. */
+export interface IncidentSearchVM {
+  query: string;
+  results: IncidentOptionVM[];
+  error: string | null;
+  /** The incidents matched nothing, or there are none open. */
+  empty: boolean;
+}
+
+export interface IncidentLinkFormVM {
+  option: IncidentOptionVM;
+  nonce: string;
+  note: string;
+  error: string | null;
+}
+
+export interface IncidentStartFormVM {
+  title: string;
+  nonce: string;
+  error: string | null;
 }
 
 /** "Show all N tickets": every linked ticket as one list row. */

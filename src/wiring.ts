@@ -52,6 +52,9 @@ import { createTriageService } from './services/triage';
 import { createTriageAiCounters, createTriageAiService, providerClients, resealAiKeys, withAiAnswers } from './services/triage-ai';
 import { createTriageAiSettings, type TriageAiSettingsService } from './services/triage-ai/ai-settings';
 import { createTriageAiHandlers } from './jobs/triage-ai-handlers';
+import { createIncidentHandlers, incidentDeadLetterHandlers } from './jobs/incident-handlers';
+import { incidentHandlers } from './flows/incidents';
+import { createTrackerSearch, DEFAULT_PACING, type IncidentDeps } from './services/incidents';
 import { createWorkspaceDirectory } from './services/workspace-directory';
 import { installPrivateWorkspace } from './services/private-install';
 import { createStore, type Database, migrateToLatest, openDatabase, type Store, type Workspace } from './store';
@@ -218,6 +221,10 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     logger: logger.child({ flow: 'escalation' }),
   };
 
+  // Incidents (src/services/incidents): link conversations to tracker tickets, start one, close the loop on resolve.
+  const incidents: IncidentDeps = { sync, escalation, clock, pacing: DEFAULT_PACING, ticketUrl: deps.ticketUrl };
+  const trackerSearch = createTrackerSearch({ clientFor, clock });
+
   // Background jobs. SLA ladder actions share the escalations' outbox, so an Intercom outage delays them and loses none.
   const ladderHandlers = createLadderHandlers({
     store,
@@ -236,8 +243,9 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
       ...ladderHandlers,
       ...createSyncHandlers(sync),
       ...createTriageAiHandlers(triageAi),
+      ...createIncidentHandlers(incidents),
     },
-    onDeadLettered: escalationDeadLetterHandlers(clock),
+    onDeadLettered: { ...escalationDeadLetterHandlers(clock), ...incidentDeadLetterHandlers(clock) },
     workerId: instanceId,
     logger: logger.child({ job: 'outbox' }),
   });
@@ -267,6 +275,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     tickets_all: (request: CanvasRequest) => allTickets(deps, request),
     ...escalationHandlers(escalation, ticketActionHandlers.ticket_note_open),
     ...ticketActionHandlers,
+    ...incidentHandlers({ flow: deps, incidents, search: trackerSearch }),
   };
   const intake = createWebhookIntake({
     store,

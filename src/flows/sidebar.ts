@@ -17,6 +17,7 @@ import { AppError } from '../util/app-error';
 import { deadWorkByTicket, deadWorkLine } from '../services/dead-work';
 import type { Escalation, Workspace } from '../store';
 import type { FlowDeps } from './deps';
+import { incidentView } from './incidents/view';
 import { ticketCardView } from './ticket-card-model';
 import type { CanvasResponse, FlowContext } from './types';
 
@@ -66,11 +67,12 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
   const now = deps.clock.now();
   const { workspaceId, conversationId } = request;
   const historyRead = deps.store.escalations.listByConversation(workspaceId, conversationId);
-  const [workspace, { settings, cards, stableUntil: cardsStableUntil }, settingsUrl, history] = await Promise.all([
+  const [workspace, { settings, cards, stableUntil: cardsStableUntil }, settingsUrl, history, incident] = await Promise.all([
     deps.directory.get(workspaceId),
     linkedTicketCards(deps, request, now, historyRead),
     deps.settingsUrlFor(workspaceId, request.admin),
     historyRead,
+    incidentView(deps, workspaceId, conversationId),
   ]);
   if (!workspace || workspace.uninstalledAt !== null) {
     throw new AppError('not_installed', 'Handoff is not installed in this workspace.');
@@ -101,6 +103,7 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
     settingsUrl,
     contactMissing: request.contact === null,
     failedEscalation: latestFailure(history),
+    incident,
   };
   return { vm, stableUntil: Math.min(nextMinute(now), cardsStableUntil, renewalStableUntil(facts.renewalAt, facts.renewalInDays)) };
 }

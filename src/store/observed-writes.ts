@@ -29,7 +29,7 @@ export const SIDEBAR_WRITES = {
   outbox: ['deadLetter', 'revive'],
   // The incident block: its state, how many conversations it has, how far its follow-ups are.
   incidents: ['upsert'],
-  incidentLinks: ['reserve', 'setStatus', 'markFollowedUp'],
+  incidentLinks: ['reserve', 'setStatus', 'attachTracker', 'markFollowedUp'],
 } as const satisfies {
   workspaces: readonly (keyof WorkspacesRepo)[];
   settings: readonly (keyof SettingsRepo)[];

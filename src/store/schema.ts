@@ -247,6 +247,7 @@ export interface IncidentsTable {
   state_category: string;
   state_label: string | null;
   open: number;
+  linked_count: number;
   resolved_at: number | null;
   intercom_updated_at: number;
   created_at: number;

@@ -7,6 +7,7 @@ import type { InboxNotification, Store } from '../../store';
 import { applyPrepared, prepareView } from './apply-ticket';
 import { enqueueTriageAi, TRIAGE_AI_TOPICS, triageAiWanted } from '../triage-ai/jobs';
 import { expectTicketUpdate } from './expect-update';
+import { prepareIncidentNotification } from '../incidents/webhook';
 import type { SyncDeps } from './sync-deps';
 import { parseConversationItem, parseTicketItem } from './webhook-payloads';
 
@@ -72,7 +73,9 @@ async function ticketTopic(sync: SyncDeps, notification: InboxNotification): Pro
   const { workspaceId } = notification;
   let { ticket } = item.value;
   const known = await sync.store.tickets.get(workspaceId, ticket.id);
-  if (!known) return settled(ignored('ticket is not linked through Handoff'));
+  // Not a linked ticket: maybe a tracker a conversation was linked to through Handoff (an incident).
+  if (!known)
+    return (await prepareIncidentNotification(sync, workspaceId, ticket)) ?? settled(ignored('ticket is not linked through Handoff'));
   if (ticket.updated_at === null || ticket.ticket_state === null) {
     // Older or partial shapes cannot be ordered or mapped: read the ticket itself (rare; never on the ingest path).
     const client = await sync.directory.clientFor(workspaceId);

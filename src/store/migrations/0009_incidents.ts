@@ -24,6 +24,7 @@ export const incidents: Migration = {
       .addColumn('state_category', 'text', (c) => c.notNull())
       .addColumn('state_label', 'text')
       .addColumn('open', 'integer', (c) => c.notNull())
+      .addColumn('linked_count', 'integer', (c) => c.notNull())
       .addColumn('resolved_at', 'bigint')
       .addColumn('intercom_updated_at', 'bigint', (c) => c.notNull())
       .addColumn('created_at', 'bigint', (c) => c.notNull())

@@ -56,6 +56,8 @@ export interface IncidentLinksRepo {
     change: { status: IncidentLinkStatus; lastError?: string | null; by?: string | null },
     now: number,
   ): Promise<IncidentLink | null>;
+  /** A started incident's tracker, once Intercom created it (linked at creation): the link stands. */
+  attachTracker(workspaceId: string, id: string, trackerId: string, now: number): Promise<IncidentLink | null>;
   /** Linked conversations of a tracker in id order, after `afterId` (keyset paging for the fan-out). */
   listLinked(workspaceId: string, trackerId: string, options: { afterId?: string; limit: number }): Promise<IncidentLink[]>;
   countLinked(workspaceId: string, trackerId: string): Promise<number>;
@@ -141,6 +143,15 @@ export function createIncidentLinksRepo({ db }: RepoContext): IncidentLinksRepo 
           ...(undone ? { unlinked_at: now } : {}),
           ...(change.by === undefined ? {} : { unlinked_by: change.by }),
         })
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', id)
+        .execute();
+      return find(workspaceId, 'id', id);
+    },
+    async attachTracker(workspaceId, id, trackerId, now) {
+      await db
+        .updateTable('incident_links')
+        .set({ tracker_id: trackerId, status: 'linked', active: 1, updated_at: now, last_error: null })
         .where('workspace_id', '=', workspaceId)
         .where('id', '=', id)
         .execute();

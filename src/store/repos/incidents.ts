@@ -16,6 +16,8 @@ export interface IncidentSnapshot {
   stateCategory: string;
   stateLabel: string | null;
   open: boolean;
+  /** Conversations linked to the tracker in Intercom (Handoff's and anyone else's). */
+  linkedCount: number;
   /** Intercom's `updated_at`, epoch ms. */
   intercomUpdatedAt: number;
   createdAt: number;
@@ -64,6 +66,7 @@ export function createIncidentsRepo({ db }: RepoContext): IncidentsRepo {
         state_category: snapshot.stateCategory,
         state_label: snapshot.stateLabel,
         open: snapshot.open ? 1 : 0,
+        linked_count: snapshot.linkedCount,
         resolved_at: resolvedAt,
         intercom_updated_at: snapshot.intercomUpdatedAt,
         synced_at: now,
@@ -99,6 +102,7 @@ function toIncident(row: Selectable<IncidentsTable>): Incident {
     stateCategory: row.state_category,
     stateLabel: row.state_label,
     open: row.open === 1,
+    linkedCount: Number(row.linked_count),
     resolvedAt: row.resolved_at === null ? null : Number(row.resolved_at),
     intercomUpdatedAt: Number(row.intercom_updated_at),
     createdAt: Number(row.created_at),

@@ -8,6 +8,7 @@ const snapshot = (overrides: Partial<IncidentSnapshot> = {}): IncidentSnapshot =
   stateCategory: 'in_progress',
   stateLabel: 'In progress',
   open: true,
+  linkedCount: 3,
   intercomUpdatedAt: T0,
   createdAt: T0,
   ...overrides,
