@@ -82,7 +82,7 @@ export async function runFollowUp(deps: IncidentDeps, workspaceId: string, job: 
     deps.sync.settings.get(workspaceId),
   ]);
   // Unlinked since, or already done: the conversation is no longer this incident's to follow up.
-  if (!link || link.status !== 'linked' || link.trackerId !== job.trackerId) return { skipped: 'not linked' };
+  if (link?.status !== 'linked' || link.trackerId !== job.trackerId) return { skipped: 'not linked' };
   if (link.followedUpFor === job.resolvedAt) return { skipped: 'done' };
   const body = incidentResolvedNoteHtml(incident ?? { ticketNumber: null, trackerId: job.trackerId, title: 'the incident' });
   const note = await postConversationNote(

@@ -134,7 +134,7 @@ export async function rereadTracker(deps: IncidentDeps, workspaceId: string, tra
 /** A link whose job went dead stops showing as on its way (runs in the dead-lettering's transaction). */
 export async function giveUpLink(tx: Store, now: number, workspaceId: string, linkId: string, reason: string): Promise<void> {
   const link = await tx.incidentLinks.get(workspaceId, linkId);
-  if (!link || link.status !== 'linking') return;
+  if (link?.status !== 'linking') return;
   const lastError = `Intercom kept failing; check the incident in Intercom before linking again. (${reason})`;
   await tx.incidentLinks.setStatus(workspaceId, linkId, { status: 'failed', lastError }, now);
 }

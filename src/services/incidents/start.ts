@@ -74,7 +74,7 @@ export type StartOutcome =
 export async function runStart(deps: IncidentDeps, workspaceId: string, job: StartJobPayload): Promise<StartOutcome> {
   const { store } = deps.sync;
   const link = await store.incidentLinks.get(workspaceId, job.linkId);
-  if (!link || link.status !== 'linking' || link.trackerId !== PENDING_TRACKER) return { kind: 'skipped' };
+  if (link?.status !== 'linking' || link.trackerId !== PENDING_TRACKER) return { kind: 'skipped' };
   const client = await deps.sync.directory.clientFor(workspaceId);
   let tracker: Ticket;
   try {

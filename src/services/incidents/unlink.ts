@@ -40,7 +40,7 @@ export async function requestUnlink(
 export async function runUnlink(deps: IncidentDeps, workspaceId: string, linkId: string): Promise<{ unlinked: boolean }> {
   const { store } = deps.sync;
   const link = await store.incidentLinks.get(workspaceId, linkId);
-  if (!link || link.status !== 'unlinking') return { unlinked: false };
+  if (link?.status !== 'unlinking') return { unlinked: false };
   try {
     await (await deps.sync.directory.clientFor(workspaceId)).trackers.unlinkConversation(link.trackerId, link.conversationId);
   } catch (error) {
