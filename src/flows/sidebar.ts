@@ -8,7 +8,7 @@ import { sidebarCanvas } from '../../canvases/sidebar';
 import { ticketListCanvas } from '../../canvases/ticket-list';
 import type { RecommendationVM, SidebarVM, TimeZoneVM } from '../../canvases/view-models';
 import { parseContact, parseConversation } from '../domain/conversation';
-import { describeRecommendation } from '../domain/recommendation';
+import { describeRecommendation, triageInputFrom } from '../domain/recommendation';
 import type { WorkspaceSettings } from '../domain/settings';
 import { analyseSignals } from '../domain/signals';
 import type { Recommended } from '../services/triage';
@@ -17,6 +17,7 @@ import { AppError } from '../util/app-error';
 import { deadWorkByTicket, deadWorkLine } from '../services/dead-work';
 import type { Escalation, Workspace } from '../store';
 import type { FlowDeps } from './deps';
+import { incidentHint } from './incidents/notice';
 import { incidentView } from './incidents/view';
 import { ticketCardView } from './ticket-card-model';
 import type { CanvasResponse, FlowContext } from './types';
@@ -87,6 +88,10 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
   });
   // Only worth computing while there is no ticket: with one linked, the canvas shows the ticket instead.
   const recommended = cards.length === 0 ? await deps.triage.recommend(workspaceId, conversation, facts) : null;
+  // Every view keeps this conversation's problem signature; the hint is shown only while no incident is linked.
+  const messages = triageInputFrom(conversation, { tier: facts.tier, isVip: facts.isVip, renewalInDays: facts.renewalInDays }).input
+    .messages;
+  const hint = await incidentHint(deps.store, { workspaceId, conversationId, messages, now, zone: timeZoneOf(workspace).zone });
   const vm: SidebarVM = {
     now,
     tz: timeZoneOf(workspace),
@@ -104,6 +109,7 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
     contactMissing: request.contact === null,
     failedEscalation: latestFailure(history),
     incident,
+    incidentHint: incident ? null : hint,
   };
   return { vm, stableUntil: Math.min(nextMinute(now), cardsStableUntil, renewalStableUntil(facts.renewalAt, facts.renewalInDays)) };
 }

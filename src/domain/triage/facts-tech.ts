@@ -11,7 +11,7 @@ const PROBLEMS = new Set(['tech.bug', 'tech.outage', 'tech.performance', 'tech.b
  * The last word on the matter is a fix ("fine now", "heute läuft wieder alles", a teammate's "the incident was
  * resolved"); a bare "works" is not. A problem asked about for a report ("the root cause of Tuesday's outage") is past.
  */
-function problemClosed(all: readonly Mention[]): boolean {
+export function problemClosed(all: readonly Mention[]): boolean {
   let lastProblem = -1;
   let lastFix = -1;
   const forReport = (m: Mention) => inSentenceWith(all, m, 'chat.info');

@@ -61,6 +61,8 @@ export interface IncidentLinksRepo {
   /** Linked conversations of a tracker in id order, after `afterId` (keyset paging for the fan-out). */
   listLinked(workspaceId: string, trackerId: string, options: { afterId?: string; limit: number }): Promise<IncidentLink[]>;
   countLinked(workspaceId: string, trackerId: string): Promise<number>;
+  /** The standing, linked links of these conversations (at most 500 ids are looked at). */
+  listLinkedFor(workspaceId: string, conversationIds: readonly string[]): Promise<IncidentLink[]>;
   /** How many linked conversations got the follow-up of this resolution. */
   countFollowedUp(workspaceId: string, trackerId: string, resolvedAt: number): Promise<number>;
   markFollowedUp(workspaceId: string, id: string, resolvedAt: number): Promise<void>;
@@ -171,6 +173,18 @@ export function createIncidentLinksRepo({ db }: RepoContext): IncidentLinksRepo 
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       return Number(row.n);
+    },
+    async listLinkedFor(workspaceId, conversationIds) {
+      if (conversationIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('incident_links')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('conversation_id', 'in', conversationIds.slice(0, 500))
+        .where('active', '=', 1)
+        .where('status', '=', 'linked')
+        .execute();
+      return rows.map(toLink);
     },
     async countFollowedUp(workspaceId, trackerId, resolvedAt) {
       const row = await linkedOf(workspaceId, trackerId)

@@ -1,0 +1,27 @@
+/**
+ * `npm run eval:incidents [-- --show-errors]`: precision and recall of "these two conversations report the same
+ * problem" on the dev split (tuned on; `--show-errors` lists its wrong pairs and signatures) and the held-out split
+ * (never tuned on: aggregates only).
+ */
+import { problemSignature } from '../../src/domain/incidents/signature';
+import { DEV } from './dev';
+import { HOLDOUT } from './holdout';
+import { messagesOf, type PairScore, scorePairs } from './pairs';
+
+const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
+
+function line(name: string, score: PairScore): string {
+  return `${name.padEnd(8)} ${String(score.conversations).padStart(3)} conversations, ${String(score.pairs).padStart(4)} pairs (${score.together} together): precision ${pct(score.precision)} (${score.truePositives}/${score.truePositives + score.falsePositives}), recall ${pct(score.recall)} (${score.truePositives}/${score.together})`;
+}
+
+const showErrors = process.argv.includes('--show-errors');
+const dev = scorePairs(DEV);
+console.log(line('dev', dev));
+console.log(line('holdout', scorePairs(HOLDOUT)));
+if (showErrors) {
+  const signature = new Map(DEV.map((item) => [item.id, problemSignature(messagesOf(item)).join(' ')]));
+  for (const error of dev.errors)
+    console.log(
+      `${error.kind} ${error.a} ~ ${error.b} (${error.shared ?? '-'})\n  ${error.a}: ${signature.get(error.a)}\n  ${error.b}: ${signature.get(error.b)}`,
+    );
+}
