@@ -1,6 +1,6 @@
 /** A harness with a tracker type, trackers to link to, and helpers to drive the incident screens. */
 import type { FakeConversation, FakeTicket } from '../../../src/sandbox/fake-intercom';
-import { type Harness, startHarness } from '../../support/app-harness';
+import { type Harness, type HarnessOptions, startHarness } from '../../support/app-harness';
 import { assertValidCanvasResponse } from '../../support/canvas-schema';
 
 export type Body = { canvas: { content: { components: unknown[] }; stored_data?: Record<string, unknown> } };
@@ -23,10 +23,11 @@ export function text(body: Body): string {
   return JSON.stringify(body.canvas.content.components);
 }
 
-export async function startIncidentHarness(): Promise<IncidentHarness> {
-  const h = await startHarness();
+/** `trackerTypeId`: a second instance over the same fake reuses the first one's type. */
+export async function startIncidentHarness(options: HarnessOptions & { trackerTypeId?: string } = {}): Promise<IncidentHarness> {
+  const h = await startHarness(options);
   const { workspaceId } = h.demo;
-  const trackerTypeId = h.fake.seed.ticketType(workspaceId, { name: 'Incident', category: 'Tracker' }).id;
+  const trackerTypeId = options.trackerTypeId ?? h.fake.seed.ticketType(workspaceId, { name: 'Incident', category: 'Tracker' }).id;
   const workspace = () => h.fake.state.workspaces.get(workspaceId)!;
   let extra = 0;
   return {
