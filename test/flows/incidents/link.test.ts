@@ -2,15 +2,11 @@
  * Link to an incident from the sidebar: search (most recent first, by number or words, bounded input), pick, link
  * with a note, exactly once whatever the teammate or Intercom does; bad input changes nothing; unlink is recorded.
  */
-import { type Body, type IncidentHarness, startIncidentHarness, text } from './support';
+import { type Body, type IncidentHarness, text, useIncidentHarness } from './support';
 
 let h: IncidentHarness;
-beforeEach(async () => {
-  h = await startIncidentHarness();
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useIncidentHarness((started) => {
+  h = started;
 });
 
 const linkCalls = () => h.fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/linked_conversations'));

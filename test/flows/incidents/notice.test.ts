@@ -2,15 +2,11 @@
  * Noticing it first: the third conversation about one problem says so on its sidebar, names the incident the
  * others are linked to, and links to it in one click; an unrelated conversation says nothing.
  */
-import { type Body, type IncidentHarness, startIncidentHarness, text } from './support';
+import { type Body, type IncidentHarness, text, useIncidentHarness } from './support';
 
 let h: IncidentHarness;
-beforeEach(async () => {
-  h = await startIncidentHarness();
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useIncidentHarness((started) => {
+  h = started;
 });
 
 function chat(body: string): string {

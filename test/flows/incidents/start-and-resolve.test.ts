@@ -4,15 +4,11 @@
  * the resolution gets it at once.
  */
 import { INCIDENT_JOB_KINDS } from '../../../src/services/incidents';
-import { type Body, type IncidentHarness, startIncidentHarness, text } from './support';
+import { type Body, type IncidentHarness, text, useIncidentHarness } from './support';
 
 let h: IncidentHarness;
-beforeEach(async () => {
-  h = await startIncidentHarness();
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useIncidentHarness((started) => {
+  h = started;
 });
 
 const followUpNotes = (conversationId: string) =>

@@ -70,3 +70,16 @@ export async function startIncidentHarness(options: HarnessOptions & { trackerTy
     },
   };
 }
+
+/** A fresh incident harness for each test of the file, closed after it once the fake saw only on-spec requests. */
+export function useIncidentHarness(onStarted: (h: IncidentHarness) => void): void {
+  let h: IncidentHarness;
+  beforeEach(async () => {
+    h = await startIncidentHarness();
+    onStarted(h);
+  });
+  afterEach(async () => {
+    h.fake.assertNoViolations();
+    await h.close();
+  });
+}
