@@ -2,7 +2,7 @@
 // mutated and only its own tests judge them (test/domain/<module>). Those are the tests that claim to pin the
 // module's rules down, and the rest of the suite (HTTP, stores, browser) would make each mutant cost seconds.
 const module = process.env.HANDOFF_MUTATE_MODULE ?? 'sla';
-if (!/^[a-z]+$/.test(module)) throw new Error(`HANDOFF_MUTATE_MODULE must be a folder name under src/domain, not ${module}`);
+if (!/^[a-z]+(-[a-z]+)*$/.test(module)) throw new Error(`HANDOFF_MUTATE_MODULE must be a folder name under src/domain, not ${module}`);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
