@@ -6,7 +6,7 @@
 import { moneyFacts } from './facts-money';
 import { techFacts } from './facts-tech';
 import type { Analysis, Mention } from './mentions';
-import { asserted, byCustomer, type Facts, first, inSentenceWith, last, type Pick, sameSentence, sentenceMates, set } from './pick';
+import { asserted, byCustomer, type Facts, first, inHowToSentence, inSentenceWith, last, type Pick, sameSentence, set } from './pick';
 
 export type { Facts } from './pick';
 
@@ -85,8 +85,7 @@ function chatFacts(all: readonly Mention[], facts: Facts): void {
   set(facts, 'chat.routine_update', first(customer, 'chat.routine_update'));
   set(facts, 'chat.info', first(customer, 'chat.info'));
   set(facts, 'chat.limitation_accepted', last(customer, 'chat.limitation_accepted'));
-  const howTo = (m: Mention) =>
-    sentenceMates(customer, m).some((o) => o.concept === 'chat.howto' || (o.concept === 'chat.howto_weak' && o.question));
+  const howTo = (m: Mention) => inHowToSentence(customer, m);
   const enable = customer.find((m) => m.concept === 'ent.enable' && !m.negated && !howTo(m));
   // Restoring something the customer archived or deleted themselves is an account-team job (policy step 7).
   const restore = facts.has('tech.self_deleted') && !facts.has('chat.solved') ? first(customer, 'tech.recoverable') : undefined;
