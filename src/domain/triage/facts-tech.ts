@@ -42,7 +42,8 @@ export function techFacts(all: readonly Mention[], facts: Facts, solved: boolean
   // "Nobody deleted them and they are not in the trash" beside missing data: the product lost it.
   const notInTrash = first(all, 'tech.not_in_trash');
   const missing = notInTrash && (first(customer, 'tech.bug') ?? first(teammate, 'tech.reproduced'));
-  if ((lost || missing) && !selfDeleted) set(facts, 'tech.data_loss', lost ?? notInTrash);
+  // Data that is back by the end of the chat ("ist wieder da, alles drin") was not lost (step 0).
+  if ((lost || missing) && !selfDeleted && !solved) set(facts, 'tech.data_loss', lost ?? notInTrash);
   if (selfDeleted) set(facts, 'tech.self_deleted', selfDeleted);
   // A teammate sending it to the security team confirms it as much as the customer's own words.
   // ("a 48h breach-notification clause" in a contract is not a security issue.)

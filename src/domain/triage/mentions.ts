@@ -6,6 +6,7 @@
  */
 import { CHAT } from './lexicon/chat';
 import { ENTERPRISE } from './lexicon/enterprise';
+import { HANDOFF } from './lexicon/handoff';
 import { LEGAL } from './lexicon/legal';
 import { MODIFIERS } from './lexicon/modifiers';
 import { MONEY } from './lexicon/money';
@@ -45,7 +46,7 @@ export interface Analysis {
   mentions: Mention[];
 }
 
-const matcher = new ConceptMatcher([MONEY, LEGAL, TECH, RISK, ENTERPRISE, CHAT, MODIFIERS]);
+const matcher = new ConceptMatcher([MONEY, LEGAL, TECH, RISK, ENTERPRISE, CHAT, MODIFIERS, HANDOFF]);
 
 /** How many words back a negation reaches ("not asking for a refund", "no quiero cancelar"). */
 const NEGATION_REACH = 3;
