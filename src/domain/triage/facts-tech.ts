@@ -32,10 +32,14 @@ export function techFacts(all: readonly Mention[], facts: Facts, solved: boolean
   const confirmed =
     first(teammate, 'tech.incident_confirmed', current) ??
     first(teammate, 'tech.outage', current) ??
-    first(teammate, 'tech.others_affected', current) ??
-    first(customer, 'tech.others_affected', current);
+    first(teammate, 'tech.others_affected', current);
   const onlyThem = first(teammate, 'tech.only_you');
-  if (liveProblem && confirmed && !onlyThem && !closed) set(facts, 'tech.outage_multi', confirmed);
+  // A teammate confirming an incident that affects others now is an outage however the customer put the symptom
+  // ("none of the drivers see orders"): the agent's words carry the incident, the customer's only the symptom.
+  const incidentNow =
+    first(teammate, 'tech.incident_confirmed', current) &&
+    (first(teammate, 'tech.others_affected', current) ?? first(teammate, 'tech.outage', current));
+  if ((liveProblem || incidentNow) && confirmed && !onlyThem && !closed) set(facts, 'tech.outage_multi', confirmed);
   const selfDeleted = first(customer, 'tech.self_deleted');
   // Only the customer reports loss; a teammate describing what a delete button does is not a loss.
   const lost = first(customer, 'tech.data_loss', (m) => !m.hypothetical);

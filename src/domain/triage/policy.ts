@@ -79,7 +79,7 @@ function relationshipRisk(c: Context): Verdict | null {
   const complaint = c.facts.has('risk.frustration') || c.facts.has('risk.complaint');
   // An executive (C-level, VP, director, owner) raising a problem is a complaint; a manager needs words of complaint.
   const executiveComplaint =
-    (c.facts.has('risk.executive') && (complaint || c.facts.has('tech.bug') || because.length > 0)) ||
+    (c.facts.has('risk.executive') && (complaint || c.facts.has('tech.bug') || impactLevel(c) !== null || because.length > 0)) ||
     (c.facts.has('risk.manager') && complaint);
   if (executiveComplaint) because.push(c.facts.has('risk.executive') ? 'risk.executive' : 'risk.manager');
   // Below the enterprise tier the account team owns the relationship; for an enterprise it also takes tier requests (step 7).
