@@ -117,7 +117,9 @@ export class ConceptMatcher {
   private readonly byWord = new Map<string, Entry[]>();
   /** Entries whose first word is a prefix (≥ 3 letters), keyed by its first 3 letters. */
   private readonly byPrefixHead = new Map<string, Entry[]>();
-  /** Entries starting with a suffix or infix pattern: tried on every long-enough token. */
+  /** Entries starting with a suffix pattern (German compound heads), keyed by the pattern's last 3 letters. */
+  private readonly bySuffixTail = new Map<string, Entry[]>();
+  /** Entries starting with an infix pattern: tried on every long-enough token. */
   private readonly scanned: Entry[] = [];
   private count = 0;
 
@@ -135,6 +137,11 @@ export class ConceptMatcher {
     if (!first || first.kind === 'gap') throw new Error(`lexicon entry for ${concept} must start with a word: "${phrase}"`);
     const literals = words.flatMap((w) => (w.kind === 'exact' ? [w.text] : []));
     const entry = { concept, words, literals, order: this.count++ };
+    if (first.kind === 'suffix' && first.text.length >= 3) {
+      const tail = first.text.slice(-3);
+      this.bySuffixTail.set(tail, [...(this.bySuffixTail.get(tail) ?? []), entry]);
+      return;
+    }
     if (first.kind === 'suffix' || first.kind === 'contains') {
       this.scanned.push(entry);
       return;
@@ -157,7 +164,11 @@ export class ConceptMatcher {
       const startedAt = hits.length;
       if (exact && prefixed) this.tryEntries(inOrder(exact, prefixed), sentence, at, hits, startedAt);
       else if (exact ?? prefixed) this.tryEntries((exact ?? prefixed)!, sentence, at, hits, startedAt);
-      if (word.length >= 5) this.tryEntries(this.scanned, sentence, at, hits, startedAt);
+      if (word.length >= 5) {
+        const suffixed = this.bySuffixTail.get(word.slice(-3));
+        if (suffixed) this.tryEntries(suffixed, sentence, at, hits, startedAt);
+        this.tryEntries(this.scanned, sentence, at, hits, startedAt);
+      }
     }
     return hits;
   }

@@ -256,15 +256,14 @@ const SPANISH_ONLY = new Set([
   'os',
 ]);
 
-function looksPortuguese(sentences: readonly Sentence[]): boolean {
+/** Portuguese minus Spanish marker words in one sentence: > 0 reads as Portuguese, < 0 as Spanish, 0 undecided. */
+function portugueseScore(sentence: Sentence): number {
   let score = 0;
-  for (const sentence of sentences) {
-    for (const token of sentence.tokens) {
-      if (PORTUGUESE_ONLY.has(token.word)) score++;
-      else if (SPANISH_ONLY.has(token.word)) score--;
-    }
+  for (const token of sentence.tokens) {
+    if (PORTUGUESE_ONLY.has(token.word)) score++;
+    else if (SPANISH_ONLY.has(token.word)) score--;
   }
-  return score > 0;
+  return score;
 }
 
 /** A hit of the key concept hides hits of these concepts on the same words ("archived by error" is not an error). */
@@ -312,10 +311,14 @@ export function analyse(messages: readonly TriageMessage[]): Analysis {
   const memo = new Map<string, ConceptHit[]>();
   for (const message of read) {
     let previousShoppers = false;
-    const portuguese = looksPortuguese(message.sentences);
+    // Mixed-language chats switch language between sentences: each sentence is read as its own language, and one
+    // with too few marker words as its message reads overall.
+    const scores = message.sentences.map(portugueseScore);
+    const messagePortuguese = scores.reduce((a, b) => a + b, 0) > 0;
     message.sentences.forEach((sentence, sentenceIndex) => {
       const hits = matchOnce(sentence, memo);
-      const scope = new SentenceScope(sentence, hits, portuguese);
+      const own = scores[sentenceIndex]!;
+      const scope = new SentenceScope(sentence, hits, own === 0 ? messagePortuguese : own > 0);
       // The merchant's shoppers are often named in the sentence before the money ("A customer wants her money back. How do I refund?").
       const shoppersHere = hits.some((hit) => hit.concept === 'mod.shoppers');
       const shoppers = shoppersHere || previousShoppers;
