@@ -2,6 +2,7 @@
 import type { FakeConversation, FakeTicket } from '../../../src/sandbox/fake-intercom';
 import { type Harness, type HarnessOptions, startHarness } from '../../support/app-harness';
 import { assertValidCanvasResponse } from '../../support/canvas-schema';
+import { perTest } from '../../support/per-test';
 
 export type Body = { canvas: { content: { components: unknown[] }; stored_data?: Record<string, unknown> } };
 
@@ -71,15 +72,7 @@ export async function startIncidentHarness(options: HarnessOptions & { trackerTy
   };
 }
 
-/** A fresh incident harness for each test of the file, closed after it once the fake saw only on-spec requests. */
+/** A fresh incident harness for each test of the file (see `perTest`). */
 export function useIncidentHarness(onStarted: (h: IncidentHarness) => void): void {
-  let h: IncidentHarness;
-  beforeEach(async () => {
-    h = await startIncidentHarness();
-    onStarted(h);
-  });
-  afterEach(async () => {
-    h.fake.assertNoViolations();
-    await h.close();
-  });
+  perTest(() => startIncidentHarness(), onStarted);
 }
