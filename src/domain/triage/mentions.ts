@@ -232,6 +232,12 @@ const PORTUGUESE_ONLY = new Set([
   'e',
 ]);
 const SPANISH_ONLY = new Set([
+  'una',
+  'unos',
+  'unas',
+  'hay',
+  'ahora',
+  'tengo',
   'el',
   'los',
   'del',

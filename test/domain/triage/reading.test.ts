@@ -1,0 +1,98 @@
+/** How the chat is read as it stands at its last message (facts.ts, facts-tech.ts, mentions.ts). */
+import { rulesOnly } from '../../../src/domain/triage/model/wire';
+import { chat, judge, verdict } from './helpers';
+
+const rules = (...args: Parameters<typeof verdict>) => rulesOnly(() => verdict(...args));
+
+describe('solved in the chat by an acknowledgement', () => {
+  it('a "bug" explained as a settings mistake, then only thanks or an apology, stays in chat', () => {
+    expect(
+      rules(
+        chat(
+          'c: Your reminders are broken, nobody got the SMS today!!',
+          't: The sender name is empty under Settings > SMS, so the carrier drops them. Add a name and they go out.',
+          'c: oh. added it, sorry for the shouting',
+        ),
+      ),
+    ).toEqual({ outcome: 'stay_in_chat', priority: null });
+    expect(
+      rules(
+        chat(
+          'c: Los informes no funcionan, salen vacíos.',
+          't: El filtro de fechas está en 2019; cámbialo a este mes.',
+          'c: Vale, perdón por la alarma, gracias',
+        ),
+      ).outcome,
+    ).toBe('stay_in_chat');
+  });
+
+  it('the same thanks after a teammate took the fault on or handed it over is not a fix', () => {
+    expect(
+      rules(
+        chat(
+          'c: The export fails with error 500.',
+          't: I can reproduce it on our side and I am escalating to engineering.',
+          'c: ok thanks',
+        ),
+      ).outcome,
+    ).toBe('technical_bugs');
+  });
+
+  it('lost data that is back by the end of the chat was not lost', () => {
+    expect(
+      rules(
+        chat(
+          'c: All my invoices from March are gone!',
+          't: They are in the archive filter, you archived them this morning.',
+          "c: Found them, they're back. Thanks!",
+        ),
+      ).outcome,
+    ).toBe('stay_in_chat');
+  });
+});
+
+describe('outage', () => {
+  it('an incident the teammate confirms for other businesses is an outage, however the customer words the symptom', () => {
+    expect(
+      rules(
+        chat(
+          'c: the couriers see zero orders on the app since 10 minutes',
+          't: Yes, we have an open incident affecting many restaurants right now, updates on our status page.',
+        ),
+      ),
+    ).toEqual({ outcome: 'technical_bugs', priority: 'P1' });
+  });
+
+  it("the customer's own 'everyone' is their organisation, not other customers", () => {
+    const result = judge(
+      chat('c: Since this morning the login page errors for everyone in our office.', 't: Thanks, checking your account.'),
+    );
+    expect(result.signals).not.toContain('tech.outage_multi');
+  });
+});
+
+describe('relationship cues', () => {
+  it('weighing other vendors or stopping use is churn intent; being fed up near renewal is frustration', () => {
+    expect(rules(chat('c: Honestly we are looking at other tools for next year.')).outcome).toBe('account_risk');
+    expect(rules(chat('c: A gente vai parar de usar no fim do mês, só não renovem.')).outcome).toBe('account_risk');
+    expect(rules(chat('c: Estoy harta de esperar respuestas del soporte.'), 'pro', 30)).toEqual({
+      outcome: 'account_risk',
+      priority: 'P3',
+    });
+    expect(rules(chat('c: Estoy harta de esperar respuestas del soporte.'), 'pro', 200).outcome).not.toBe('account_risk');
+  });
+
+  it('an executive raising a blocking problem is a complaint from an executive', () => {
+    expect(rules(chat('c: I am the CEO here. None of our campaigns can be sent since Monday, the team is stuck.'))).toEqual({
+      outcome: 'account_risk',
+      priority: 'P2',
+    });
+  });
+});
+
+describe('mixed languages', () => {
+  it('reads "no" as a negation in a Spanish sentence inside a Portuguese message', () => {
+    const result = judge(chat('c: Oi, tudo bem com vocês? No queremos reembolso, solo una pregunta.'));
+    expect(result.signals).not.toContain('money.refund_ask');
+  });
+});
