@@ -96,3 +96,39 @@ describe('mixed languages', () => {
     expect(result.signals).not.toContain('money.refund_ask');
   });
 });
+
+describe('impact without fault words', () => {
+  it('a live fault for an enterprise customer is at least degraded: P2, while a cosmetic one stays P4', () => {
+    const fault = chat(
+      'c: The export to our ERP fails with error 502 every time.',
+      't: I can reproduce it and I am passing it to engineering.',
+    );
+    expect(rules(fault, 'enterprise')).toEqual({ outcome: 'technical_bugs', priority: 'P2' });
+    expect(rules(fault, 'pro')).toEqual({ outcome: 'technical_bugs', priority: 'P3' });
+    expect(rules(chat('c: Small thing: the footer logo is a bit blurry, purely cosmetic.'), 'enterprise').priority).toBe('P4');
+  });
+
+  it('being stuck reports a fault even without a fault word', () => {
+    expect(rules(chat('c: Nobody in the warehouse can print a single label since noon, all shipping is stuck.')).outcome).toBe(
+      'technical_bugs',
+    );
+  });
+
+  it('an enterprise locked out by a change on its own side goes to the enterprise team', () => {
+    expect(
+      rules(
+        chat(
+          'c: Since our IT switched identity provider last night, none of our 300 agents can log in at all.',
+          't: The change was made on your side; the old certificate is still configured.',
+        ),
+        'enterprise',
+      ).outcome,
+    ).toBe('vip_high_tier');
+  });
+
+  it('how long one problem has lasted is not a repeated issue', () => {
+    const result = judge(chat('c: The schedule page has been slow for weeks, every change takes 20 seconds.'));
+    expect(result.signals).not.toContain('risk.repeat');
+    expect(judge(chat('c: The schedule page is slow again, I already reported this twice.')).signals).toContain('risk.repeat');
+  });
+});
