@@ -73,7 +73,8 @@ function outageOrLoss(c: Context): Verdict | null {
 function moneyDispute(c: Context): Verdict | null {
   const because = present(c.facts, [...MONEY_DISPUTE, 'handoff.billing']);
   if (because.length === 0) return null;
-  const priority: Priority = present(c.facts, MONEY_TAKEN_WRONGLY).length > 0 ? 'P2' : 'P3';
+  const conceded = c.facts.has('money.conceded') && c.facts.has('handoff.billing');
+  const priority: Priority = present(c.facts, MONEY_TAKEN_WRONGLY).length > 0 || conceded ? 'P2' : 'P3';
   return { outcome: 'billing_legal', priority, step: 4, because };
 }
 
@@ -120,6 +121,9 @@ function productFault(c: Context): Verdict | null {
   if (c.facts.has('money.shopper_duplicate') && (priority === 'P3' || priority === 'P4')) priority = 'P2';
   // A feature request or a harmless defect is P4 whatever words of impact come with it (policy: tier and tone never raise it).
   if (lowImpact && !c.facts.has('tech.bug')) priority = 'P4';
+  // A defect the customer calls cosmetic stays P4 for every tier unless it actually blocks them.
+  if (c.facts.has('tech.cosmetic') && impact !== 'P1' && !(c.facts.has('impact.blocked') && !c.facts.has('impact.still_works')))
+    priority = 'P4';
   return { outcome: 'technical_bugs', priority, step: 6, because };
 }
 

@@ -132,3 +132,30 @@ describe('impact without fault words', () => {
     expect(judge(chat('c: The schedule page is slow again, I already reported this twice.')).signals).toContain('risk.repeat');
   });
 });
+
+describe("the merchant's own business", () => {
+  it('cancelling an order or giving a shopper a refund is a how-to, not churn or a dispute with us', () => {
+    expect(
+      rules(chat('c: How do I cancel order #5521? The buyer ordered it twice.', 't: Orders > #5521 > Cancel.', 'c: done, thanks')).outcome,
+    ).toBe('stay_in_chat');
+    expect(
+      rules(
+        chat(
+          'c: A man returned his boots and I need to give him a refund on his card. How do I do that on the terminal?',
+          't: Sales > receipt > Refund items.',
+        ),
+      ).outcome,
+    ).toBe('stay_in_chat');
+  });
+
+  it('a charge the teammate agrees was wrong, handed to billing, is money taken wrongly: P2', () => {
+    expect(
+      rules(
+        chat(
+          'c: We were billed 49 this month instead of our usual 19.',
+          "t: You're right, the old rate was not applied. I'm passing it to our billing team.",
+        ),
+      ),
+    ).toEqual({ outcome: 'billing_legal', priority: 'P2' });
+  });
+});

@@ -134,6 +134,11 @@ export const RISK: Lexicon = {
     'ninguem me respondeu',
   ],
   // What a churning customer cancels: the subscription, not an invoice.
+  // What a merchant cancels in their own business: an order, a booking, an appointment (not their plan with us).
+  'risk.order_word': [
+    'order, orders, pedido*, commande*, bestellung*, encomenda*, booking*, reservation*, buchung*, reserva',
+    'reservas, appointment*, termin, termine, cita, citas, rendez vous, agendamento*',
+  ],
   'risk.subscription_word': [
     'subscription*, abo, abonnement*, suscripcion*, assinatura*, plan, plano, contract*, vertrag*, contrat*, contrato*',
     'account, konto, compte, cuenta, conta',
