@@ -5,7 +5,7 @@
  * Only said, current mentions count: "billing already confirmed the charge last week" hands nothing over.
  */
 import type { Mention } from './mentions';
-import { asserted, current, type Facts, first, inSentenceWith, set } from './pick';
+import { asserted, current, type Facts, first, ofConcept, position, set } from './pick';
 
 /** Team concept → the fact that names the queue it owns. */
 const TEAMS: readonly (readonly [string, string])[] = [
@@ -20,9 +20,15 @@ export const HANDOFF_FACTS: readonly string[] = ['handoff.billing', 'handoff.tec
 
 /** Teammate mentions of a team, named with what happens to the case ("I'll pass it to", "macht unser", "la revisa"). */
 function handoffs(all: readonly Mention[]): Mention[] {
-  // "Settings > Billing" hands nothing over: the team must come with a verb of passing or owning.
+  // "Settings > Billing" hands nothing over: the team must share its sentence with a verb of passing or owning, and
+  // "no need to pass it to billing" denies that verb.
+  const passed = new Set(
+    ofConcept(all, 'handoff.verb')
+      .filter((m) => m.author === 'teammate' && !m.negated)
+      .map(position),
+  );
   return all.filter(
-    (m) => m.author === 'teammate' && m.concept.startsWith('team.') && asserted(m) && current(m) && inSentenceWith(all, m, 'handoff.verb'),
+    (m) => m.author === 'teammate' && m.concept.startsWith('team.') && asserted(m) && current(m) && passed.has(position(m)),
   );
 }
 

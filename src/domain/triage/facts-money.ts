@@ -33,6 +33,12 @@ export function moneyFacts(all: readonly Mention[], facts: Facts): void {
   set(facts, 'money.wrong_charge', first(ours, 'money.wrong_charge', (m) => !whyQuestion(m)) ?? wrongTax ?? first(said, 'money.fee_kept'));
   set(facts, 'money.after_cancel', first(ours, 'money.after_cancel') ?? chargeAfterCancel(ours));
   set(facts, 'money.chargeback', first(ours, 'money.chargeback'));
+  // The teammate agrees the money was taken wrongly (the customer's words for it may be ones we lack).
+  set(
+    facts,
+    'money.conceded',
+    first(all, 'money.teammate_concedes', (m) => m.author === 'teammate' && asserted(m)),
+  );
   set(facts, 'money.invoice_fix', first(ours, 'money.invoice_fix'));
   set(facts, 'money.contract_terms', first(ours, 'money.contract_terms'));
   set(facts, 'money.sla_credit', first(ours, 'money.sla_credit'));

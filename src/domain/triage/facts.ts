@@ -57,7 +57,10 @@ function riskFacts(all: readonly Mention[], facts: Facts): void {
   const threat: Pick = (m) => !(m.hypothetical && m.question);
   set(facts, 'risk.churn', first(customer, 'risk.churn', threat));
   // "Cancel and reissue the invoice" is a correction, not a churn signal.
-  const invoiceOnly = (m: Mention) => inSentenceWith(all, m, 'money.invoice_word') && !inSentenceWith(all, m, 'risk.subscription_word');
+  // Cancelling an order or a booking is the merchant's own business, not leaving us.
+  const invoiceOnly = (m: Mention) =>
+    (inSentenceWith(all, m, 'money.invoice_word') || inSentenceWith(all, m, 'risk.order_word')) &&
+    !inSentenceWith(all, m, 'risk.subscription_word');
   if (!facts.has('money.cancel_with_money'))
     set(
       facts,

@@ -45,6 +45,7 @@ export const FACT_LABELS: Readonly<Record<string, string>> = {
   'chat.info': 'Information request',
   'chat.limitation_accepted': 'Limitation accepted',
   'handoff.billing': 'Teammate hands it to billing or legal',
+  'money.conceded': 'Teammate agrees the money was taken wrongly',
   'handoff.tech': 'Teammate hands it to the technical team',
   'handoff.account': 'Teammate hands it to the account team',
   'handoff.enterprise': 'Teammate hands it to the enterprise team',

@@ -48,6 +48,9 @@ export interface Analysis {
 
 const matcher = new ConceptMatcher([MONEY, LEGAL, TECH, RISK, ENTERPRISE, CHAT, MODIFIERS, HANDOFF]);
 
+/** Mentions of one concept kept per message (the first ones; a chat's real messages have a handful at most). */
+const MENTIONS_PER_CONCEPT = 8;
+
 /** How many words back a negation reaches ("not asking for a refund", "no quiero cancelar"). */
 const NEGATION_REACH = 3;
 
@@ -232,6 +235,12 @@ const PORTUGUESE_ONLY = new Set([
   'e',
 ]);
 const SPANISH_ONLY = new Set([
+  'una',
+  'unos',
+  'unas',
+  'hay',
+  'ahora',
+  'tengo',
   'el',
   'los',
   'del',
@@ -311,20 +320,27 @@ export function analyse(messages: readonly TriageMessage[]): Analysis {
   const memo = new Map<string, ConceptHit[]>();
   for (const message of read) {
     let previousShoppers = false;
+    // Hostile text repeats a keyword thousands of times; past a few mentions per message a concept tells nothing new.
+    const perConcept = new Map<string, number>();
     // Mixed-language chats switch language between sentences: each sentence is read as its own language, and one
     // with too few marker words as its message reads overall.
     const scores = message.sentences.map(portugueseScore);
     const messagePortuguese = scores.reduce((a, b) => a + b, 0) > 0;
     message.sentences.forEach((sentence, sentenceIndex) => {
       const hits = matchOnce(sentence, memo);
-      const own = scores[sentenceIndex]!;
-      const scope = new SentenceScope(sentence, hits, own === 0 ? messagePortuguese : own > 0);
       // The merchant's shoppers are often named in the sentence before the money ("A customer wants her money back. How do I refund?").
       const shoppersHere = hits.some((hit) => hit.concept === 'mod.shoppers');
       const shoppers = shoppersHere || previousShoppers;
       previousShoppers = shoppersHere;
+      // Most sentences name no concept at all: there is no context to index for them.
+      if (!hits.some((hit) => !hit.concept.startsWith('mod.'))) return;
+      const own = scores[sentenceIndex]!;
+      const scope = new SentenceScope(sentence, hits, own === 0 ? messagePortuguese : own > 0);
       for (const hit of hits) {
         if (hit.concept.startsWith('mod.') || scope.shadowed(hit)) continue;
+        const seen = perConcept.get(hit.concept) ?? 0;
+        if (seen >= MENTIONS_PER_CONCEPT) continue;
+        perConcept.set(hit.concept, seen + 1);
         const clause = scope.clauseOf(hit.from);
         const ongoing = scope.inClause('ongoing', clause);
         mentions.push({

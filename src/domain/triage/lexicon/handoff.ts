@@ -38,7 +38,8 @@ export const HANDOFF: Lexicon = {
   'handoff.verb': [
     'pass, passing, passed, forward*, escalat*, hand*, send*, sending, route, routing, raise*, flag*, loop*, bring*, bringing, get ~ to',
     'getting, file, log, report, approv*, review*, go through, goes through, done by, need*, come from, alert*',
-    'looking into, look into, is on it, are on it, working on',
+    'looking into, look into, is on it, are on it, working on, involve*, involving, einbinden, binde ~ ein, impliquer',
+    'involucr*, envolver, envolvo',
     'gebe, geht an, leite*, weiterleit*, eskalier*, melde*, reiche*, hole*, ubernimmt, ubernehmen, macht, pruft, klaren',
     'lauft uber, laufen uber, verhandelt, schaltet, kummern, kummert, informiert, lege ~ an, erstellen, vergeben',
     'transmet*, remont*, escalad*, alerte, mobilise, envoie, passe, traite, valide*, gere, occupe, revient a, voit',
