@@ -27,6 +27,7 @@ import { createOutboxWorker, type OutboxWorker } from './jobs/outbox-worker';
 import { createSlaScheduler } from './jobs/sla-scheduler';
 import { createReconciler } from './jobs/reconciler';
 import { createSyncHandlers } from './jobs/sync-handlers';
+import { createCustomerUpdateHandlers } from './jobs/customer-update-handlers';
 import { createWebhookProcessor } from './jobs/webhook-processor';
 import { webhookRoute } from './http/webhook-routes';
 import { ticketActions } from './flows/ticket-actions';
@@ -235,6 +236,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
       ...createEscalationHandlers(escalation),
       ...ladderHandlers,
       ...createSyncHandlers(sync),
+      ...createCustomerUpdateHandlers(sync),
       ...createTriageAiHandlers(triageAi),
     },
     onDeadLettered: escalationDeadLetterHandlers(clock),

@@ -24,7 +24,7 @@ import type { OutboxHandler } from './outbox-worker';
  * try, or a job enqueued to run later than it was created — the sidebar does that when it tries the job inline
  * first (flows/ticket-actions/inline.ts), and that try's outcome may not have been recorded.
  */
-function attemptOf(job: OutboxJob) {
+export function attemptOf(job: OutboxJob) {
   const deferred = job.nextAttemptAt !== null && job.nextAttemptAt > job.createdAt;
   return { mayHavePosted: job.attempts > 1 || job.lastError !== null || deferred, notBefore: job.createdAt };
 }

@@ -5,6 +5,7 @@
  * `test/store/observed-writes.test.ts` checks every write method is either listed or known not to matter.
  */
 import type { ClocksRepo } from './repos/clocks';
+import type { CustomerSideRepo } from './repos/customer-side';
 import type { EscalationsRepo } from './repos/escalations';
 import type { OutboxRepo } from './repos/outbox';
 import type { SettingsRepo } from './repos/settings';
@@ -25,6 +26,8 @@ export const SIDEBAR_WRITES = {
   triageFeedback: ['record'],
   // A ticket card says when its work went dead (and stops saying so once it is retried).
   outbox: ['deadLetter', 'revive'],
+  // A ticket card lists the updates sent to the customer.
+  customerSide: ['recordUpdate'],
 } as const satisfies {
   workspaces: readonly (keyof WorkspacesRepo)[];
   settings: readonly (keyof SettingsRepo)[];
@@ -34,6 +37,7 @@ export const SIDEBAR_WRITES = {
   triageAi: readonly (keyof TriageAiRepo)[];
   triageFeedback: readonly (keyof TriageFeedbackRepo)[];
   outbox: readonly (keyof OutboxRepo)[];
+  customerSide: readonly (keyof CustomerSideRepo)[];
 };
 
 export type AsyncMethod = (workspaceId: string, ...rest: never[]) => Promise<unknown>;

@@ -11,6 +11,7 @@ import { waitForWriteLock } from './lock-wait';
 import { type AsyncMethod, observeWrites, SIDEBAR_WRITES } from './observed-writes';
 import { type Db, inTransaction, type RepoContext } from './repos/repo-helpers';
 import { type ClocksRepo, createClocksRepo } from './repos/clocks';
+import { createCustomerSideRepo, type CustomerSideRepo } from './repos/customer-side';
 import { createEscalationsRepo, type EscalationsRepo } from './repos/escalations';
 import { createInstallEventsRepo, type InstallEventsRepo } from './repos/install-events';
 import { createLadderRepo, type LadderRepo } from './repos/ladder';
@@ -39,6 +40,8 @@ export interface Store {
   /** Suggestions beside the agents' choices: the sidebar's recommendation learns from them, so writes are observed. */
   readonly triageFeedback: TriageFeedbackRepo;
   readonly installEvents: InstallEventsRepo;
+  /** What the customer sees of their cases, the automatic updates decided, the sealed Messenger secret (migration 0010). */
+  readonly customerSide: CustomerSideRepo;
   /** Which workspaces' sidebar-visible rows changed, here or in another process (shared by every transaction store). */
   readonly changes: ChangeFeed;
   /** One trivial round trip (`select 1`): whether the database answers, at a cost that does not grow with the data. */
@@ -113,6 +116,7 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     triageAi: observed('triageAi', createTriageAiRepo(ctx)),
     triageFeedback: observed('triageFeedback', createTriageFeedbackRepo(ctx)),
     installEvents: createInstallEventsRepo(ctx),
+    customerSide: observed('customerSide', createCustomerSideRepo(ctx)),
     changes,
     ping: async () => {
       await sql`select 1`.execute(db);

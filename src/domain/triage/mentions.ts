@@ -11,6 +11,7 @@ import { MODIFIERS } from './lexicon/modifiers';
 import { MONEY } from './lexicon/money';
 import { RISK } from './lexicon/risk';
 import { TECH } from './lexicon/tech';
+import { PORTUGUESE_ONLY, SPANISH_ONLY } from './language';
 import { type ConceptHit, ConceptMatcher } from './matcher';
 import { plainText, type Sentence, sentences, TEXT_CAP_TOTAL } from './text';
 import type { TriageMessage } from './types';
@@ -86,62 +87,6 @@ function isNegated(hit: ConceptHit, hits: readonly ConceptHit[], sentence: Sente
   const french = (previous === 'ne' || previous === 'n') && sentence.tokens.slice(hit.to).some((t) => FRENCH_NEGATION_END.has(t.word));
   return before || inside || french || (next !== undefined && AFTER_NEGATION.has(next));
 }
-
-/** Words only Portuguese uses among our five languages (Spanish shares "no" as a negation, Portuguese does not). */
-const PORTUGUESE_ONLY = new Set([
-  'nao',
-  'voce',
-  'voces',
-  'do',
-  'da',
-  'dos',
-  'das',
-  'ao',
-  'pelo',
-  'pela',
-  'isso',
-  'obrigado',
-  'obrigada',
-  'tambem',
-  'entao',
-  'um',
-  'uma',
-  'com',
-  'em',
-  'nosso',
-  'nossa',
-  'meu',
-  'minha',
-  'ta',
-  'ja',
-  'sao',
-  'estao',
-  'e',
-]);
-const SPANISH_ONLY = new Set([
-  'el',
-  'los',
-  'del',
-  'y',
-  'con',
-  'en',
-  'un',
-  'pero',
-  'muy',
-  'gracias',
-  'nuestro',
-  'nuestra',
-  'mi',
-  'ya',
-  'usted',
-  'ustedes',
-  'hola',
-  'es',
-  'esta',
-  'vuestro',
-  'vuestra',
-  'os',
-]);
 
 function looksPortuguese(sentences: readonly Sentence[]): boolean {
   let score = 0;
