@@ -56,6 +56,14 @@ export function renderTemplate(template: string, values: TemplateValues): string
 
 export type StateTemplates = Record<StateCategory, string>;
 
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
+  en: 'English',
+  de: 'German',
+  fr: 'French',
+  es: 'Spanish',
+  pt: 'Portuguese',
+};
+
 /** What a workspace starts with; every text can be changed on the settings page. */
 export const DEFAULT_TEMPLATES: Readonly<Record<Language, StateTemplates>> = {
   en: {

@@ -11,6 +11,7 @@ import { renderInstallHistory } from './install-history';
 import { fieldId } from './controls';
 import type { FormState } from './form';
 import { html, page, type SafeHtml } from './html';
+import { renderCustomer } from './render-customer';
 import { renderLadder, renderAccess } from './render-ladder';
 import { renderRouting, renderTickets, type SectionContext } from './render-routing';
 import { renderSla } from './render-sla';
@@ -54,6 +55,7 @@ const RENDERERS: Record<SectionId, (ctx: SectionContext) => SafeHtml> = {
   routing: renderRouting,
   sla: renderSla,
   ladder: renderLadder,
+  customer: renderCustomer,
   access: renderAccess,
 };
 

@@ -5,7 +5,7 @@
 import type { QueueKey } from '../../../src/domain/model';
 import type { CustomerSettings } from '../../../src/domain/customer-updates/settings';
 import type { FakeConversation } from '../../../src/sandbox/fake-intercom';
-import { calls, linkTicket, type SyncHarness, startSyncHarness } from '../sync/support';
+import { calls, canvasText, linkTicket, type SyncHarness, startSyncHarness } from '../sync/support';
 
 let h: SyncHarness;
 beforeEach(async () => {
@@ -75,6 +75,9 @@ describe('automatic case updates', () => {
     expect(replies[0]!.body).not.toMatch(/Waiting on customer|Double charge|P2|Billing/);
     const sent = await h.application.store.customerSide.listSent(h.workspaceId, h.context.conversationId, 10);
     expect(sent).toEqual([expect.objectContaining({ ticketId, state: 'waiting_on_customer', outcome: 'sent', language: 'en' })]);
+    // The teammate sees it on the ticket's card (the decision was a write the sidebar's reuse hears of).
+    const view = await h.initialize();
+    expect(canvasText(view.body)).toMatch(/Customer told: Waiting on customer \(\d{1,2}:\d{2} [AP]M [A-Z]+\)/);
   });
 
   it('says nothing for a queue that did not opt in', async () => {
