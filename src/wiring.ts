@@ -27,7 +27,8 @@ import { createOutboxWorker, type OutboxWorker } from './jobs/outbox-worker';
 import { createSlaScheduler } from './jobs/sla-scheduler';
 import { createReconciler } from './jobs/reconciler';
 import { createSyncHandlers } from './jobs/sync-handlers';
-import { createCustomerUpdateHandlers } from './jobs/customer-update-handlers';
+import { createCustomerSideHandlers } from './jobs/customer-side-handlers';
+import { messengerRoutes } from './http/messenger-routes';
 import { createWebhookProcessor } from './jobs/webhook-processor';
 import { webhookRoute } from './http/webhook-routes';
 import { ticketActions } from './flows/ticket-actions';
@@ -236,7 +237,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
       ...createEscalationHandlers(escalation),
       ...ladderHandlers,
       ...createSyncHandlers(sync),
-      ...createCustomerUpdateHandlers(sync),
+      ...createCustomerSideHandlers(sync),
       ...createTriageAiHandlers(triageAi),
     },
     onDeadLettered: escalationDeadLetterHandlers(clock),
@@ -277,7 +278,12 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     onStored: () => webhookProcessor.poke(),
     maxQueued: config.webhookIntakeMaxQueued,
   });
-  const machineRoutes: MachineRoute[] = [uninstallRoute(install), webhookRoute({ store, clock, logger, intake })];
+  const machineRoutes: MachineRoute[] = [
+    uninstallRoute(install),
+    webhookRoute({ store, clock, logger, intake }),
+    // The customer's side (issue 20): the Messenger's "Your requests" card.
+    ...messengerRoutes({ ...deps, pokeOutbox: outboxWakeup.ring }, logger),
+  ];
   const settingsPages: SettingsPageDeps = {
     install,
     store,
