@@ -29,6 +29,8 @@ import { createReconciler } from './jobs/reconciler';
 import { createSyncHandlers } from './jobs/sync-handlers';
 import { createCustomerSideHandlers } from './jobs/customer-side-handlers';
 import { messengerRoutes } from './http/messenger-routes';
+import { createEmbedRoutes } from './http/embed-routes';
+import { createMessengerSecrets } from './services/customer-cases/messenger-secret';
 import { createWebhookProcessor } from './jobs/webhook-processor';
 import { webhookRoute } from './http/webhook-routes';
 import { ticketActions } from './flows/ticket-actions';
@@ -290,6 +292,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     clock,
     settings,
     triageAi: triageAiSettings,
+    messengerSecret: createMessengerSecrets({ store, cipher, now: () => clock.now() }),
     logger: logger.child({ component: 'install' }),
   };
   const routers: Router[] = [
@@ -297,6 +300,8 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     installRoutes(install),
     oauthCallbackRoutes(settingsPages),
     settingsRoutes(settingsPages),
+    // The customer's side (issue 20): the case-status embed for the company's own site.
+    createEmbedRoutes({ services: { ...deps, cipher }, logger }),
   ];
   // Intercom calls per sidebar view, on /metrics (a warm view makes none).
   const sidebarViews = createViewCounters();

@@ -52,3 +52,43 @@ it('refuses a script tag, an unknown placeholder and a bad origin, saving nothin
   expect(res.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   expect((await stored()).updateQueues).toEqual([]);
 });
+
+describe('Messenger identity verification secret', () => {
+  const form = async (fields: Record<string, string>) => {
+    const page = await getPage(h, session);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+    return h
+      .http()
+      .post('/settings/messenger-secret')
+      .set('Cookie', `handoff_settings=${session}`)
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send(new URLSearchParams({ _csrf: csrf, ...fields }).toString());
+  };
+
+  it('stores the secret sealed, never shows it, and removes it', async () => {
+    const secret = 'a-very-long-identity-secret-from-intercom-123';
+    const saved = await form({ secret });
+    expect(saved.status).toBe(303);
+    const identity = await h.application.store.customerSide.getIdentity(h.demo.workspaceId);
+    expect(identity?.secret.ciphertext).not.toContain(secret);
+    const page = await getPage(h, session);
+    expect(page.text).toContain('A secret is stored, sealed');
+    expect(page.text).not.toContain(secret);
+    expect((await form({ remove: 'on' })).status).toBe(303);
+    expect(await h.application.store.customerSide.getIdentity(h.demo.workspaceId)).toBeNull();
+  });
+
+  it('refuses a short paste and a form without its CSRF token', async () => {
+    const short = await form({ secret: 'short' });
+    expect(short.status).toBe(422);
+    expect(short.text).toContain('Paste the identity verification secret from Intercom');
+    const forged = await h
+      .http()
+      .post('/settings/messenger-secret')
+      .set('Cookie', `handoff_settings=${session}`)
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send('secret=a-very-long-identity-secret-from-intercom-123');
+    expect(forged.status).toBe(403);
+    expect(await h.application.store.customerSide.getIdentity(h.demo.workspaceId)).toBeNull();
+  });
+});
