@@ -117,3 +117,17 @@ declare global {
 }
 
 window.HandoffEmbed = { mount };
+
+// The script tag alone can carry the options (`data-app-id`, `data-user-jwt`, `data-container`), so a site whose
+// Content-Security-Policy forbids inline scripts needs no inline call.
+const tag = document.currentScript as HTMLScriptElement | null;
+const auto = tag?.dataset;
+if (auto?.['appId'] && auto['userJwt'] && auto['container']) {
+  void mount({
+    appId: auto['appId'],
+    userJwt: auto['userJwt'],
+    container: auto['container'],
+    ...(auto['widgetUrl'] ? { widgetUrl: auto['widgetUrl'] } : {}),
+    ...(auto['locale'] ? { locale: auto['locale'] } : {}),
+  });
+}
