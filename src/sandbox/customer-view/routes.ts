@@ -73,7 +73,7 @@ export function customerViewRouter(runtime: () => CustomerViewRuntime | null, wi
     const workspace = rt?.simulator.fake.state.workspaces.get(rt.simulator.demo.workspaceId);
     const conversation = workspace?.conversations.get(req.params['id'] ?? '');
     // Only the demo customer's own conversations, as the Messenger would show them to that customer.
-    if (!rt || !conversation || !conversation.contactIds.includes(rt.view.contactId)) return void res.status(404).json({ parts: [] });
+    if (!rt || !conversation?.contactIds.includes(rt.view.contactId)) return void res.status(404).json({ parts: [] });
     const source = { author: 'you' as const, text: htmlToText(conversation.source.body) };
     const replies = conversation.parts
       .filter((part) => part.partType === 'comment' && part.body)

@@ -18,7 +18,6 @@ interface PublicPart {
 }
 
 const commands: string[] = [];
-let booted = false;
 let settings: Record<string, unknown> = {};
 
 function panel(): HTMLElement {
@@ -70,14 +69,13 @@ function run(command: string, args: Args): unknown {
   switch (command) {
     case 'boot':
       settings = { ...settings, ...((args[0] as Record<string, unknown>) ?? {}) };
-      booted = true;
       document.body.dataset['messengerBooted'] = settings['intercom_user_jwt'] ? 'verified' : 'anonymous';
       return undefined;
     case 'update':
       settings = { ...settings, ...((args[0] as Record<string, unknown>) ?? {}) };
       return undefined;
     case 'shutdown':
-      booted = false;
+      document.body.dataset['messengerBooted'] = 'no';
       panel().hidden = true;
       return undefined;
     case 'hide':
