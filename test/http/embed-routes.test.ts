@@ -5,6 +5,7 @@
 import { SignJWT } from 'jose';
 import { createMessengerSecrets } from '../../src/services/customer-cases/messenger-secret';
 import { linkTicket, type SyncHarness, startSyncHarness } from '../services/sync/support';
+import { saveCustomerSettings } from '../support/customer-settings';
 import request from 'supertest';
 
 let h: SyncHarness;
@@ -20,17 +21,7 @@ const SECRET = 'messenger-identity-secret-0123456789';
 const ORIGIN = 'https://shop.example';
 
 async function setUp(options: { on?: boolean; secret?: string | null } = {}) {
-  const record = await h.application.store.settings.get(h.workspaceId);
-  await h.application.store.settings.save(h.workspaceId, {
-    settings: {
-      ...record.settings,
-      customer: { ...record.settings.customer, messenger: options.on === false ? 'off' : 'on', embedOrigins: [ORIGIN] },
-    },
-    expectedVersion: record.version,
-    adminId: null,
-    now: h.clock.now(),
-  });
-  h.application.deps.settings.invalidate(h.workspaceId);
+  await saveCustomerSettings(h, h.workspaceId, { messenger: options.on === false ? 'off' : 'on', embedOrigins: [ORIGIN] });
   const secrets = createMessengerSecrets({ store: h.application.store, cipher: h.application.cipher, now: () => h.clock.now() });
   if (options.secret !== null) await secrets.save(h.workspaceId, h.demo.admins.agent, { secret: options.secret ?? SECRET });
   const contact = h.fake.state.workspaces.get(h.workspaceId)!.contacts.get(h.demo.contacts.standard)!;

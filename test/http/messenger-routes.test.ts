@@ -5,6 +5,7 @@
  */
 import { canvasText, linkTicket, type SyncHarness, startSyncHarness } from '../services/sync/support';
 import { assertValidCanvasResponse } from '../support/canvas-schema';
+import { saveCustomerSettings } from '../support/customer-settings';
 
 let h: SyncHarness;
 beforeEach(async () => {
@@ -18,16 +19,7 @@ afterEach(async () => {
 const INIT = '/intercom/messenger/initialize';
 const SUBMIT = '/intercom/messenger/submit';
 
-async function switchOn(on = true) {
-  const record = await h.application.store.settings.get(h.workspaceId);
-  await h.application.store.settings.save(h.workspaceId, {
-    settings: { ...record.settings, customer: { ...record.settings.customer, messenger: on ? 'on' : 'off' } },
-    expectedVersion: record.version,
-    adminId: null,
-    now: h.clock.now(),
-  });
-  h.application.deps.settings.invalidate(h.workspaceId);
-}
+const switchOn = (on = true) => saveCustomerSettings(h, h.workspaceId, { messenger: on ? 'on' : 'off' });
 
 function body(user: object | null, extra: object = {}) {
   return {

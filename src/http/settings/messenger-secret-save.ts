@@ -4,30 +4,18 @@
  * the secret is sealed by the service and never logged, echoed or re-rendered.
  */
 import type { Request, Response } from 'express';
-import { CSRF_FIELD } from '../../security/csrf';
+import { guardedForm, type RefuseSession } from './form-guard';
 import { sendPage } from './headers';
-import { renderMessagePage } from './page';
 import type { SettingsPageDeps } from './page-deps';
-import { checkSession } from './session';
 import { settingsView } from './view';
 
-export async function saveMessengerSecret(
-  page: SettingsPageDeps,
-  req: Request,
-  res: Response,
-  refuse: (reason: 'none' | 'expired' | 'invalid' | 'revoked' | 'unconfirmed') => void,
-): Promise<void> {
-  const check = await checkSession(page, req, { confirmRole: true });
-  if (!check.ok) return refuse(check.reason);
-  const body = (req.body ?? {}) as Record<string, unknown>;
-  const { workspace, session } = check;
-  if (!page.install.tokens.csrf.verify(session.s, body[CSRF_FIELD]) || !page.messengerSecret) {
-    page.logger.warn({ workspaceId: workspace.id, adminId: session.a }, 'Messenger secret form rejected: CSRF token missing or wrong');
-    const text =
-      'It did not come from your current settings page (or the page is too old). Nothing was saved. Reload the settings page and try again.';
-    sendPage(res, 403, renderMessagePage('This form could not be accepted', text, { href: '/settings', label: 'Reload settings' }));
+export async function saveMessengerSecret(page: SettingsPageDeps, req: Request, res: Response, refuse: RefuseSession): Promise<void> {
+  const form = page.messengerSecret ? await guardedForm(page, req, res, refuse, 'Messenger secret') : null;
+  if (!form || !page.messengerSecret) {
+    if (!res.headersSent) res.status(404).end();
     return;
   }
+  const { workspace, session, body } = form;
   const result = await page.messengerSecret.save(workspace.id, session.a, body);
   if (!result.ok) {
     const notice = { kind: 'error' as const, title: 'Nothing was saved', links: [{ href: '#messenger-secret', text: result.error }] };

@@ -5,7 +5,8 @@
  * again after a crash, a racing worker) finds the first row instead of writing its own.
  */
 import type { Selectable } from 'kysely';
-import { QUEUE_KEYS, type QueueKey, STATE_CATEGORIES, type StateCategory } from '../../domain/model';
+import type { CaseFacts } from '../../domain/customer-updates/case-view';
+import { QUEUE_KEYS, STATE_CATEGORIES, type StateCategory } from '../../domain/model';
 import type { CustomerCaseStatesTable, CustomerUpdatesTable } from '../schema';
 import { narrow, narrowOrNull, type RepoContext } from './repo-helpers';
 import type { SealedToken } from './workspaces';
@@ -33,17 +34,11 @@ export interface CustomerUpdate {
   decidedAt: number;
 }
 
-/** A linked ticket as its customer may see it: no owner, team, priority, title or SLA figure. */
-export interface CustomerCase {
-  ticketId: string;
-  ticketNumber: string | null;
-  conversationId: string;
-  queue: QueueKey | null;
-  state: StateCategory;
-  externalLabel: string | null;
-  /** When the state last changed (the link's creation before its first change). */
-  changedAt: number;
-}
+/**
+ * A linked ticket as its customer may see it: no owner, team, priority, title or SLA figure. The shape is the
+ * domain's (src/domain/customer-updates/case-view.ts), so the store cannot hand the customer's side anything more.
+ */
+export type CustomerCase = CaseFacts;
 
 export interface MessengerIdentity {
   secret: SealedToken;

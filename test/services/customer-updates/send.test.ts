@@ -5,6 +5,7 @@
 import type { QueueKey } from '../../../src/domain/model';
 import type { CustomerSettings } from '../../../src/domain/customer-updates/settings';
 import type { FakeConversation } from '../../../src/sandbox/fake-intercom';
+import { saveCustomerSettings } from '../../support/customer-settings';
 import { calls, canvasText, linkTicket, type SyncHarness, startSyncHarness } from '../sync/support';
 
 let h: SyncHarness;
@@ -26,20 +27,8 @@ function conversation(): FakeConversation {
 const customerReplies = () =>
   conversation().parts.filter((part) => part.partType === 'comment' && part.author.type === 'admin' && part.viaApi);
 
-async function configure(change: Partial<CustomerSettings>, resolveBehaviour?: 'note_only' | 'reopen' | 'unsnooze') {
-  const record = await h.application.store.settings.get(h.workspaceId);
-  await h.application.store.settings.save(h.workspaceId, {
-    settings: {
-      ...record.settings,
-      ...(resolveBehaviour ? { resolveBehaviour } : {}),
-      customer: { ...record.settings.customer, ...change },
-    },
-    expectedVersion: record.version,
-    adminId: null,
-    now: h.clock.now(),
-  });
-  h.application.deps.settings.invalidate(h.workspaceId);
-}
+const configure = (change: Partial<CustomerSettings>, resolveBehaviour?: 'note_only' | 'reopen' | 'unsnooze') =>
+  saveCustomerSettings(h, h.workspaceId, change, resolveBehaviour ? { resolveBehaviour } : {});
 
 const optIn = (queues: QueueKey[] = ['billing_legal']) => configure({ updateQueues: queues, collapseMinutes: 5, intervalMinutes: 30 });
 
