@@ -22,7 +22,7 @@ import { saveDemoSettings } from './demo-settings';
 import { type FakeIntercom, startFakeIntercom } from './fake-intercom';
 import { bundleSimulator } from './simulator/bundle';
 import { widgetStandIn } from './customer-view/bundle';
-import { prepareCustomerView } from './customer-view/prepare';
+import { prepareCustomerView, withCustomerSide } from './customer-view/prepare';
 import { type CustomerViewRuntime, customerViewRouter } from './customer-view/routes';
 import { ownHosts } from './simulator/host-check';
 import { type SimulatorAssets, simulatorRouter } from './simulator/routes';
@@ -124,11 +124,11 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
 
     const workspace = application.privateWorkspace;
     if (!workspace) throw new Error('the sandbox workspace was not installed');
-    await saveDemoSettings(application.store, demo, workspace.timezone, clock.now());
+    await saveDemoSettings(application.store, demo, workspace.timezone, clock.now(), (settings) => withCustomerSide(settings, baseUrl));
     await seedDemoFeedback(application, fake, demo, clock.now());
     fake.configureWebhooks({ url: `${baseUrl}/intercom/webhooks`, clientSecret: SANDBOX_CLIENT_SECRET });
     runtime = { fake, demo, application, clock, appUrl: baseUrl, clientSecret: SANDBOX_CLIENT_SECRET, movedMs: 0 };
-    customerView = { simulator: runtime, view: await prepareCustomerView(application, fake, demo, baseUrl, clock.now()) };
+    customerView = { simulator: runtime, view: await prepareCustomerView(application, fake, demo, clock.now()) };
     if (options.startJobs ?? true) application.startJobs();
     const app = application;
     const listening = server;
