@@ -3,6 +3,8 @@ import { encodeComponentId } from './component-ids';
 import { button, submitAction, urlAction } from './kit';
 import type { Component } from './kit/types';
 import { clockLine, lines, orderedClocks, trim } from './shared-blocks';
+import { STATE_LABELS } from '../src/domain/model';
+import { formatTime } from '../src/domain/text';
 import type { SlaClockVM, TicketCardVM, TimeZoneVM } from './view-models';
 
 /** A title longer than this would wrap past two header lines. */
@@ -53,8 +55,19 @@ function ticketLines(t: TicketCardVM, tz: TimeZoneVM): Component[] {
     { text: ticketOwnership(t), style: 'muted' },
     ...clockTexts,
     ...(t.tightenedReason ? [{ text: `Tightened: ${trim(t.tightenedReason, 60)}`, style: 'muted' as const }] : []),
+    ...customerUpdatesLine(t, tz),
     ...failedWorkLine(t),
   ]);
+}
+
+/** The latest automatic updates the customer received, so nobody sends a "just checking in" on top of them. */
+const UPDATES_SHOWN = 3;
+
+function customerUpdatesLine(t: TicketCardVM, tz: TimeZoneVM): { text: string; style: 'muted' }[] {
+  const updates = (t.customerUpdates ?? []).slice(-UPDATES_SHOWN);
+  if (updates.length === 0) return [];
+  const told = updates.map((u) => `${STATE_LABELS[u.state]} (${formatTime(u.sentAt, tz.zone)})`).join(', ');
+  return [{ text: trim(`Customer told: ${told}`, 120), style: 'muted' }];
 }
 
 /** Kept in every form of the card: work that silently stopped is what a teammate must not miss. */

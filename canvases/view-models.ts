@@ -2,7 +2,7 @@
  * What each screen needs, already decided: flows compute these from the store, the domain and settings;
  * screens only lay them out. Times are epoch ms, and `now` is passed in (canvases never read a clock).
  */
-import type { Priority, QueueKey } from '../src/domain/model';
+import type { Priority, QueueKey, StateCategory } from '../src/domain/model';
 
 /**
  * The triage recommendation for the open conversation, in words already decided (src/domain/recommendation).
@@ -46,6 +46,13 @@ export interface TicketCardVM {
   failedWork?: string | null;
   /** A change made from the sidebar is still on its way to Intercom (outbox). */
   pending?: boolean;
+  /** Automatic case updates the customer was sent for this ticket, oldest first (issue 20). */
+  customerUpdates?: readonly CustomerUpdateVM[];
+}
+
+export interface CustomerUpdateVM {
+  state: StateCategory;
+  sentAt: number;
 }
 
 export interface TimeZoneVM {

@@ -30,6 +30,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   security: [],
   util: [],
   config: [],
+  // Browser code a company's site loads (bundled, never imported by the server's layers).
+  embed: [],
 };
 
 /** Layers whose insides are private: other layers import only their `index.ts`. */

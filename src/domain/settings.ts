@@ -4,6 +4,7 @@
  */
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { customerSettingsSchema, defaultCustomerSettings } from './customer-updates/settings';
 import { PRIORITIES, QUEUE_KEYS, QUEUE_LABELS, STATE_CATEGORIES, TIERS } from './model';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Use HH:MM, e.g. 09:00');
@@ -126,6 +127,8 @@ export const workspaceSettingsSchema = z.object({
    * before this field existed still parse.
    */
   access: settingsAccessSchema.default(() => ({ adminIds: [], roleNames: ['Owner', 'Admin'] })),
+  /** What the customer hears and sees of their case (issue 20); defaulted so older settings still parse. */
+  customer: customerSettingsSchema.default(defaultCustomerSettings),
 });
 
 export type QueueSettings = z.infer<typeof queueSettingsSchema>;
@@ -188,6 +191,7 @@ export function defaultSettings(timezone = 'UTC'): WorkspaceSettings {
     snapshotMaxAgeMinutes: 15,
     retentionOnUninstall: 'keep',
     access: { adminIds: [], roleNames: ['Owner', 'Admin'] },
+    customer: defaultCustomerSettings(),
   };
 }
 

@@ -29,14 +29,17 @@ export function timeZoneOf(workspace: Workspace | null): TimeZoneVM {
 
 /** Dead outbox work shown on a card: the workspace's list is read once per view (indexed, and normally empty). */
 const DEAD_WORK_READ_LIMIT = 200;
+/** The conversation's latest automatic customer updates, read once per view and shared out to its ticket cards. */
+const CUSTOMER_UPDATES_READ = 20;
 
 async function linkedTicketCards(deps: FlowDeps, request: CanvasRequest, now: number, history: Promise<readonly Escalation[]>) {
   const { workspaceId, conversationId } = request;
-  const [settings, tickets, dead, escalations] = await Promise.all([
+  const [settings, tickets, dead, escalations, told] = await Promise.all([
     deps.settings.get(workspaceId),
     deps.store.tickets.listByConversation(workspaceId, conversationId),
     deps.store.outbox.listDead(workspaceId, { limit: DEAD_WORK_READ_LIMIT }),
     history,
+    deps.store.customerSide.listSent(workspaceId, conversationId, CUSTOMER_UPDATES_READ),
   ]);
   const failed = deadWorkByTicket(
     dead,
@@ -47,7 +50,12 @@ async function linkedTicketCards(deps: FlowDeps, request: CanvasRequest, now: nu
     tickets.map(async (ticket) => {
       const clocks = await deps.store.clocks.listByTicket(workspaceId, ticket.ticketId);
       const url = deps.ticketUrl(workspaceId, ticket.ticketId);
-      return ticketCardView(ticket, clocks, settings, now, url, deadWorkLine(failed.get(ticket.ticketId) ?? []));
+      const view = ticketCardView(ticket, clocks, settings, now, url, deadWorkLine(failed.get(ticket.ticketId) ?? []));
+      const customerUpdates = told
+        .filter((update) => update.ticketId === ticket.ticketId)
+        .map((update) => ({ state: update.state, sentAt: update.decidedAt }))
+        .reverse();
+      return { ...view, card: { ...view.card, customerUpdates } };
     }),
   );
   const stableUntil = Math.min(Number.POSITIVE_INFINITY, ...views.map((v) => v.stableUntil));

@@ -50,7 +50,15 @@ export interface ContactsApi {
   /** Follows one 410 `contact_merged` redirect to the canonical contact. */
   get(contactId: string, options?: CallOptions): Promise<Contact>;
   listCompanies(contactId: string, options?: CallOptions): Promise<Company[]>;
+  /**
+   * The users whose `external_id` (the company's own user id, what identity verification signs) is exactly this
+   * value: `POST /contacts/search` with one filter, first page only (an external id names one user; more is a
+   * data problem the caller refuses rather than guesses through).
+   */
+  findByExternalId(externalId: string, options?: CallOptions): Promise<Contact[]>;
 }
+
+const ContactSearchSchema = z.looseObject({ data: z.array(ContactSchema).nullish() }).transform((list) => list.data ?? []);
 
 const contactPath = (contactId: string) => `/contacts/${encodeURIComponent(contactId)}`;
 
@@ -69,6 +77,15 @@ export function contactsApi(http: IntercomHttp): ContactsApi {
         return fetchContact(canonical, options);
       }
     },
+    findByExternalId: (externalId, options) =>
+      http.request({
+        method: 'POST',
+        path: '/contacts/search',
+        body: { query: { field: 'external_id', operator: '=', value: externalId }, pagination: { per_page: 5 } },
+        schema: ContactSearchSchema,
+        // A search is a read: safe to repeat.
+        retry: options?.retry,
+      }),
     listCompanies: (contactId, options) =>
       http.request({ method: 'GET', path: `${contactPath(contactId)}/companies`, schema: ContactCompaniesSchema, retry: options?.retry }),
   };

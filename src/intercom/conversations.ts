@@ -81,6 +81,11 @@ export interface ConversationsApi {
   get(conversationId: string, options?: CallOptions & { plaintext?: boolean }): Promise<Conversation>;
   /** Not retried by default: a repeat posts a second note. */
   reply(conversationId: string, input: ConversationNoteInput, options?: CallOptions): Promise<Conversation>;
+  /**
+   * A reply written by the contact (`type: user`): what a customer adds from the Messenger card or the embed lands
+   * in their conversation as their own message. Not retried by default: a repeat posts a second message.
+   */
+  replyAsContact(conversationId: string, input: { contactId: string; body: string }, options?: CallOptions): Promise<Conversation>;
   open(conversationId: string, input: { adminId: string }, options?: CallOptions): Promise<Conversation>;
   close(conversationId: string, input: { adminId: string; body?: string }, options?: CallOptions): Promise<Conversation>;
   snooze(conversationId: string, input: { adminId: string; snoozedUntil: number }, options?: CallOptions): Promise<Conversation>;
@@ -125,6 +130,14 @@ export function conversationsApi(http: IntercomHttp): ConversationsApi {
           body: input.body,
           skip_notifications: input.skipNotifications,
         }),
+        schema: ConversationSchema,
+        retry: options?.retry ?? false,
+      }),
+    replyAsContact: (conversationId, input, options) =>
+      http.request({
+        method: 'POST',
+        path: `${conversationPath(conversationId)}/reply`,
+        body: { message_type: 'comment', type: 'user', intercom_user_id: input.contactId, body: input.body },
         schema: ConversationSchema,
         retry: options?.retry ?? false,
       }),

@@ -8,6 +8,7 @@
  * minutes, because a teammate is waiting on the sidebar and "failed, try again" serves them better than hours
  * of "queued".
  */
+import { CUSTOMER_UPDATE_JOB_KIND } from '../services/customer-updates/jobs';
 import { SYNC_JOB_KINDS } from '../services/sync/sync-jobs';
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './outbox-backoff';
 import { LADDER_JOB_KIND } from '../services/ladder/ladder-payload';
@@ -22,6 +23,8 @@ export const RETRY_HORIZONS: Readonly<Record<string, number>> = Object.freeze({
   [LADDER_JOB_KIND]: 24 * HOUR,
   [SYNC_JOB_KINDS.conversationNote]: 24 * HOUR,
   [SYNC_JOB_KINDS.conversationReopen]: 24 * HOUR,
+  // A case update waits out the conversation's interval (a retry at the time it names) and survives outages.
+  [CUSTOMER_UPDATE_JOB_KIND]: 24 * HOUR,
 });
 
 /**

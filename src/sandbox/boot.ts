@@ -21,6 +21,9 @@ import { seedDemoFeedback } from './demo-feedback';
 import { saveDemoSettings } from './demo-settings';
 import { type FakeIntercom, startFakeIntercom } from './fake-intercom';
 import { bundleSimulator } from './simulator/bundle';
+import { widgetStandIn } from './customer-view/bundle';
+import { prepareCustomerView, withCustomerSide } from './customer-view/prepare';
+import { type CustomerViewRuntime, customerViewRouter } from './customer-view/routes';
 import { ownHosts } from './simulator/host-check';
 import { type SimulatorAssets, simulatorRouter } from './simulator/routes';
 import type { AdvancingClock, SimulatorRuntime } from './simulator/runtime';
@@ -84,6 +87,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
   const assets: SimulatorAssets = await bundleSimulator();
   const fake = await startFakeIntercom({ clock });
   let runtime: SimulatorRuntime | null = null;
+  let customerView: CustomerViewRuntime | null = null;
   let baseUrl = options.config.publicUrl;
   // Filled in once the server listens; nothing can reach the simulator before that.
   let allowedHosts: ReadonlySet<string> = new Set();
@@ -106,6 +110,8 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
           () => assets,
           () => allowedHosts,
         ),
+        // The customer's side (issue 20): the demo customer site with the embed, and the Messenger stand-in.
+        customerViewRouter(() => customerView, widgetStandIn()),
       ],
       // "Open in Intercom" opens the ticket in the simulator instead.
       ticketUrl: (_workspaceId, ticketId) => `${baseUrl}/sandbox?ticket=${encodeURIComponent(ticketId)}`,
@@ -118,10 +124,11 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
 
     const workspace = application.privateWorkspace;
     if (!workspace) throw new Error('the sandbox workspace was not installed');
-    await saveDemoSettings(application.store, demo, workspace.timezone, clock.now());
+    await saveDemoSettings(application.store, demo, workspace.timezone, clock.now(), (settings) => withCustomerSide(settings, baseUrl));
     await seedDemoFeedback(application, fake, demo, clock.now());
     fake.configureWebhooks({ url: `${baseUrl}/intercom/webhooks`, clientSecret: SANDBOX_CLIENT_SECRET });
     runtime = { fake, demo, application, clock, appUrl: baseUrl, clientSecret: SANDBOX_CLIENT_SECRET, movedMs: 0 };
+    customerView = { simulator: runtime, view: await prepareCustomerView(application, fake, demo, clock.now()) };
     if (options.startJobs ?? true) application.startJobs();
     const app = application;
     const listening = server;

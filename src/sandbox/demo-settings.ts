@@ -36,10 +36,17 @@ export function demoSettings(demo: SandboxDemo, timezone: string): WorkspaceSett
   };
 }
 
-export async function saveDemoSettings(store: Store, demo: SandboxDemo, timezone: string, now: number): Promise<void> {
+export async function saveDemoSettings(
+  store: Store,
+  demo: SandboxDemo,
+  timezone: string,
+  now: number,
+  /** Further demo choices made at boot (the customer view's origin is known only once the server listens). */
+  adjust: (settings: WorkspaceSettings) => WorkspaceSettings = (settings) => settings,
+): Promise<void> {
   const current = await store.settings.get(demo.workspaceId);
   const result = await store.settings.save(demo.workspaceId, {
-    settings: demoSettings(demo, timezone),
+    settings: adjust(demoSettings(demo, timezone)),
     expectedVersion: current.version,
     adminId: demo.admins.manager,
     now,

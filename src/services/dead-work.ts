@@ -8,6 +8,8 @@ import { LADDER_STEPS } from '../domain/model';
 import { maskSensitive, oneLine, truncate } from '../domain/text';
 import type { Escalation, OutboxJob } from '../store';
 import { JOB_CREATE_TICKET, JOB_POST_NOTE, JOB_SHARE_TICKET } from './escalation';
+import { CUSTOMER_DETAILS_JOB_KIND } from './customer-cases/jobs';
+import { CUSTOMER_UPDATE_JOB_KIND } from './customer-updates/jobs';
 import { LADDER_JOB_KIND } from './sla/ladder-job-kind';
 import { SYNC_JOB_KINDS } from './sync/sync-jobs';
 
@@ -40,6 +42,8 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   [JOB_CREATE_TICKET]: 'Creating the ticket',
   [JOB_POST_NOTE]: 'Escalation follow-up note',
   [JOB_SHARE_TICKET]: 'Sharing the ticket with the customer',
+  [CUSTOMER_UPDATE_JOB_KIND]: 'Case update to the customer',
+  [CUSTOMER_DETAILS_JOB_KIND]: 'Details the customer added in the Messenger',
 };
 
 /** Only the fields that say what a job concerns; a payload without them is still listed, just without a link. */

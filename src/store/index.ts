@@ -2,6 +2,15 @@
 export { type Database, DEFAULT_SQLITE_PATH, type DialectName, type OpenDatabaseOptions, openDatabase } from './database';
 export { type MigrationReport, migrateToLatest } from './migrate';
 export type { ClocksRepo, ClockStatus, SlaClock, SlaClockWrite } from './repos/clocks';
+export {
+  type CaseState,
+  type CustomerCase,
+  type CustomerSideRepo,
+  type CustomerUpdate,
+  type CustomerUpdateOutcome,
+  type MessengerIdentity,
+  UPDATE_OUTCOMES,
+} from './repos/customer-side';
 export type {
   Blocking,
   Escalation,

@@ -5,6 +5,7 @@
  * `test/store/observed-writes.test.ts` checks every write method is either listed or known not to matter.
  */
 import type { ClocksRepo } from './repos/clocks';
+import type { CustomerSideRepo } from './repos/customer-side';
 import type { EscalationsRepo } from './repos/escalations';
 import type { IncidentLinksRepo } from './repos/incident-links';
 import type { IncidentsRepo } from './repos/incidents';
@@ -30,6 +31,8 @@ export const SIDEBAR_WRITES = {
   // The incident block: its state, how many conversations it has, how far its follow-ups are.
   incidents: ['upsert'],
   incidentLinks: ['reserve', 'setStatus', 'attachTracker', 'markFollowedUp'],
+  // A ticket card lists the updates sent to the customer.
+  customerSide: ['recordUpdate'],
 } as const satisfies {
   workspaces: readonly (keyof WorkspacesRepo)[];
   settings: readonly (keyof SettingsRepo)[];
@@ -41,6 +44,7 @@ export const SIDEBAR_WRITES = {
   outbox: readonly (keyof OutboxRepo)[];
   incidents: readonly (keyof IncidentsRepo)[];
   incidentLinks: readonly (keyof IncidentLinksRepo)[];
+  customerSide: readonly (keyof CustomerSideRepo)[];
 };
 
 export type AsyncMethod = (workspaceId: string, ...rest: never[]) => Promise<unknown>;

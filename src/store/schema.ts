@@ -177,6 +177,40 @@ export interface Tables {
   triage_ai_settings: TriageAiSettingsTable;
   triage_ai_cache: TriageAiCacheTable;
   triage_feedback: TriageFeedbackTable;
+  customer_case_states: CustomerCaseStatesTable;
+  customer_updates: CustomerUpdatesTable;
+  messenger_identity: MessengerIdentityTable;
+}
+
+/** A linked ticket's latest state as the customer may see it (migration 0010). */
+export interface CustomerCaseStatesTable {
+  workspace_id: string;
+  ticket_id: string;
+  conversation_id: string;
+  state: string;
+  external_label: string | null;
+  changed_at: number;
+}
+
+/** One decided automatic update per state transition (migration 0010). */
+export interface CustomerUpdatesTable {
+  workspace_id: string;
+  ticket_id: string;
+  state: string;
+  entered_at: number;
+  conversation_id: string;
+  outcome: string;
+  language: string | null;
+  decided_at: number;
+}
+
+/** The Messenger identity-verification secret, sealed (migration 0010). */
+export interface MessengerIdentityTable {
+  workspace_id: string;
+  secret_ciphertext: string;
+  secret_key_id: string;
+  set_at: number;
+  set_by: string | null;
 }
 
 /** A workspace's optional AI provider (migration 0005); the key only sealed, as `workspaces.token_ciphertext`. */
@@ -286,6 +320,9 @@ export const WORKSPACE_TABLES = [
   'conversation_signals',
   'incident_links',
   'incidents',
+  'customer_case_states',
+  'customer_updates',
+  'messenger_identity',
   'triage_ai_cache',
   'triage_ai_settings',
   'triage_feedback',

@@ -12,6 +12,7 @@ import { type AsyncMethod, observeWrites, SIDEBAR_WRITES } from './observed-writ
 import { type Db, inTransaction, type RepoContext } from './repos/repo-helpers';
 import { type ClocksRepo, createClocksRepo } from './repos/clocks';
 import { type ConversationSignalsRepo, createConversationSignalsRepo } from './repos/conversation-signals';
+import { createCustomerSideRepo, type CustomerSideRepo } from './repos/customer-side';
 import { createEscalationsRepo, type EscalationsRepo } from './repos/escalations';
 import { createIncidentLinksRepo, type IncidentLinksRepo } from './repos/incident-links';
 import { createIncidentsRepo, type IncidentsRepo } from './repos/incidents';
@@ -47,6 +48,8 @@ export interface Store {
   readonly incidentLinks: IncidentLinksRepo;
   /** Recent conversations' problem signatures, for noticing an incident (not observed: see the repository). */
   readonly conversationSignals: ConversationSignalsRepo;
+  /** What the customer sees of their cases, the automatic updates decided, the sealed Messenger secret (migration 0010). */
+  readonly customerSide: CustomerSideRepo;
   /** Which workspaces' sidebar-visible rows changed, here or in another process (shared by every transaction store). */
   readonly changes: ChangeFeed;
   /** One trivial round trip (`select 1`): whether the database answers, at a cost that does not grow with the data. */
@@ -124,6 +127,7 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     incidents: observed('incidents', createIncidentsRepo(ctx)),
     incidentLinks: observed('incidentLinks', createIncidentLinksRepo(ctx)),
     conversationSignals: createConversationSignalsRepo(ctx),
+    customerSide: observed('customerSide', createCustomerSideRepo(ctx)),
     changes,
     ping: async () => {
       await sql`select 1`.execute(db);

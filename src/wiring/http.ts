@@ -13,8 +13,10 @@ import type { CanvasRequest } from '../flows/types';
 import { type AfterReply, createAfterReply } from '../http/after-reply';
 import { createApp } from '../http/app';
 import type { HttpApp, MachineRoute } from '../http/front-door';
+import { createEmbedRoutes } from '../http/embed-routes';
 import { createInitializeReuse } from '../http/initialize-reuse';
 import { installRoutes } from '../http/install-routes';
+import { messengerRoutes } from '../http/messenger-routes';
 import { METRIC_DEFS } from '../http/metric-defs';
 import { createMetricsEndpoint } from '../http/metrics';
 import { oauthCallbackRoutes } from '../http/oauth-callback';
@@ -24,6 +26,7 @@ import { uninstallRoute } from '../http/uninstall-routes';
 import { countingIntercomCalls, countReusedView, createViewCounters, viewMetrics } from '../http/view-metrics';
 import { webhookRoute } from '../http/webhook-routes';
 import { createWebhookIntake } from '../jobs/webhook-intake';
+import { createMessengerSecrets } from '../services/customer-cases/messenger-secret';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { intercomCallTotals } from '../util/request-context';
@@ -40,9 +43,9 @@ export interface HttpEdge {
 
 export function buildHttpEdge(
   options: BuildOptions,
-  { store }: Storage,
+  { store, cipher }: Storage,
   { install, settings }: IntercomAccess,
-  { deps, sync, escalation, incidents, trackerSearch, triageAiSettings, triageAiCounters }: Services,
+  { deps, sync, escalation, incidents, trackerSearch, triageAiSettings, triageAiCounters, outboxWakeup }: Services,
   { webhookProcessor }: Jobs,
   clock: Clock,
   logger: Logger,
@@ -64,13 +67,19 @@ export function buildHttpEdge(
     onStored: () => webhookProcessor.poke(),
     maxQueued: config.webhookIntakeMaxQueued,
   });
-  const machineRoutes: MachineRoute[] = [uninstallRoute(install), webhookRoute({ store, clock, logger, intake })];
+  const machineRoutes: MachineRoute[] = [
+    uninstallRoute(install),
+    webhookRoute({ store, clock, logger, intake }),
+    // The customer's side: the Messenger's "Your requests" card.
+    ...messengerRoutes({ ...deps, pokeOutbox: outboxWakeup.ring }, logger),
+  ];
   const settingsPages: SettingsPageDeps = {
     install,
     store,
     clock,
     settings,
     triageAi: triageAiSettings,
+    messengerSecret: createMessengerSecrets({ store, cipher, now: () => clock.now() }),
     logger: logger.child({ component: 'install' }),
   };
   const routers: Router[] = [
@@ -78,6 +87,8 @@ export function buildHttpEdge(
     installRoutes(install),
     oauthCallbackRoutes(settingsPages),
     settingsRoutes(settingsPages),
+    // The customer's side: the case-status embed for the company's own site.
+    createEmbedRoutes({ services: { ...deps, cipher }, logger }),
   ];
   // Intercom calls per sidebar view, on /metrics (a warm view makes none).
   const sidebarViews = createViewCounters();

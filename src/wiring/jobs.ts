@@ -5,6 +5,7 @@
  */
 import type { BackgroundJob } from '../jobs/background-job';
 import { createEscalationHandlers, escalationDeadLetterHandlers } from '../jobs/escalation-handlers';
+import { createCustomerSideHandlers } from '../jobs/customer-side-handlers';
 import { createIncidentHandlers, incidentDeadLetterHandlers } from '../jobs/incident-handlers';
 import { createLadderHandlers } from '../jobs/ladder-handlers';
 import { createOutboxWorker, type OutboxWorker } from '../jobs/outbox-worker';
@@ -54,6 +55,7 @@ export function buildJobs(
       ...createEscalationHandlers(escalation),
       ...ladderHandlers,
       ...createSyncHandlers(sync),
+      ...createCustomerSideHandlers(sync),
       ...createTriageAiHandlers(triageAi),
       ...createIncidentHandlers(incidents),
     },

@@ -16,6 +16,8 @@ const NOT_SHOWN: Record<string, readonly string[]> = {
   // The queue's own traffic: only a job going dead or coming back changes what a ticket card says; pruning deletes
   // done rows only. `pendingCount` is a read whose name does not say so.
   outbox: ['enqueue', 'claimDue', 'complete', 'fail', 'pruneDone', 'pendingCount'],
+  // A case's customer-facing state and the Messenger secret: shown to customers and on the settings page, not in the sidebar.
+  customerSide: ['recordState', 'setIdentity', 'clearIdentity'],
 };
 
 /** Reads by name (`revision` is the settings' cheap change check). */

@@ -12,6 +12,7 @@ import { MODIFIERS } from './lexicon/modifiers';
 import { MONEY } from './lexicon/money';
 import { RISK } from './lexicon/risk';
 import { TECH } from './lexicon/tech';
+import { PORTUGUESE_ONLY, SPANISH_ONLY } from './language';
 import { type ConceptHit, ConceptMatcher } from './matcher';
 import { plainText, type Sentence, sentences, TEXT_CAP_TOTAL } from './text';
 import type { TriageMessage } from './types';
@@ -202,68 +203,6 @@ function cumulate(covered: Int32Array): void {
 function coveredAt(covered: Int32Array, at: number): boolean {
   return covered[at + 1]! - covered[at]! > 0;
 }
-
-/** Words only Portuguese uses among our five languages (Spanish shares "no" as a negation, Portuguese does not). */
-const PORTUGUESE_ONLY = new Set([
-  'nao',
-  'voce',
-  'voces',
-  'do',
-  'da',
-  'dos',
-  'das',
-  'ao',
-  'pelo',
-  'pela',
-  'isso',
-  'obrigado',
-  'obrigada',
-  'tambem',
-  'entao',
-  'um',
-  'uma',
-  'com',
-  'em',
-  'nosso',
-  'nossa',
-  'meu',
-  'minha',
-  'ta',
-  'ja',
-  'sao',
-  'estao',
-  'e',
-]);
-const SPANISH_ONLY = new Set([
-  'una',
-  'unos',
-  'unas',
-  'hay',
-  'ahora',
-  'tengo',
-  'el',
-  'los',
-  'del',
-  'y',
-  'con',
-  'en',
-  'un',
-  'pero',
-  'muy',
-  'gracias',
-  'nuestro',
-  'nuestra',
-  'mi',
-  'ya',
-  'usted',
-  'ustedes',
-  'hola',
-  'es',
-  'esta',
-  'vuestro',
-  'vuestra',
-  'os',
-]);
 
 /** Portuguese minus Spanish marker words in one sentence: > 0 reads as Portuguese, < 0 as Spanish, 0 undecided. */
 function portugueseScore(sentence: Sentence): number {

@@ -3,6 +3,7 @@
  * tokens and role checks, and the store, clock, settings cache and logger the pages use themselves (rather than
  * reaching through the install services for them).
  */
+import type { MessengerSecretService } from '../../services/customer-cases/messenger-secret';
 import type { InstallServices } from '../../services/install';
 import type { SettingsService } from '../../services/settings-service';
 import type { TriageAiSettingsService } from '../../services/triage-ai/ai-settings';
@@ -17,5 +18,7 @@ export interface SettingsPageDeps {
   settings: SettingsService;
   /** The optional AI provider's settings (key sealed like the Intercom token), for its own form. */
   triageAi: TriageAiSettingsService;
+  /** The Messenger identity-verification secret the embed checks JWTs with (sealed), for its own form. */
+  messengerSecret?: MessengerSecretService;
   logger: Logger;
 }

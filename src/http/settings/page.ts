@@ -11,6 +11,8 @@ import { renderInstallHistory } from './install-history';
 import { fieldId } from './controls';
 import type { FormState } from './form';
 import { html, page, type SafeHtml } from './html';
+import { renderCustomer } from './render-customer';
+import { type MessengerSecretModel, renderMessengerSecretSection } from './render-messenger-secret';
 import { renderLadder, renderAccess } from './render-ladder';
 import { renderRouting, renderTickets, type SectionContext } from './render-routing';
 import { renderSla } from './render-sla';
@@ -47,6 +49,8 @@ export interface PageModel {
   triage: TriageSectionModel | null;
   /** The optional AI provider's own form; null leaves the section out. */
   triageAi: TriageAiSectionModel | null;
+  /** The Messenger identity-verification secret's own form; null leaves the section out. */
+  messengerSecret?: MessengerSecretModel | null;
 }
 
 const RENDERERS: Record<SectionId, (ctx: SectionContext) => SafeHtml> = {
@@ -54,6 +58,7 @@ const RENDERERS: Record<SectionId, (ctx: SectionContext) => SafeHtml> = {
   routing: renderRouting,
   sla: renderSla,
   ladder: renderLadder,
+  customer: renderCustomer,
   access: renderAccess,
 };
 
@@ -128,6 +133,7 @@ ${renderCatalogWarning(model.catalog)}
 ${sections}
 ${model.triage ? renderTriageSection(model.triage) : ''}
 ${model.triageAi ? renderTriageAiSection(model.triageAi) : ''}
+${model.messengerSecret ? renderMessengerSecretSection(model.messengerSecret) : ''}
 <section id="section-${FAILED_WORK_SECTION}" aria-labelledby="heading-${FAILED_WORK_SECTION}">
 <h2 id="heading-${FAILED_WORK_SECTION}">Failed work</h2>
 ${renderFailedWork(model.failedWork, model.csrf, model.timezone)}

@@ -22,6 +22,8 @@ import { fromSandboxLink } from './sandbox-link';
 import { checkSession, endSession, type SessionCheck, signInAction } from './session';
 import { SETTINGS_CSS } from './styles';
 import { saveTriageAi } from './triage-ai-save';
+import { saveMessengerSecret } from './messenger-secret-save';
+import { MESSENGER_SECRET_PATH } from './render-messenger-secret';
 import { settingsView } from './view';
 
 const form = express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 500 });
@@ -58,6 +60,7 @@ export function settingsRoutes(page: SettingsPageDeps): Router {
   router.post('/settings/logout', form, (req, res) => logout(page, req, res));
   // The AI provider's form is not a versioned section (its key is sealed apart): matched before `:section`.
   router.post('/settings/triage-ai', form, (req, res) => saveTriageAi(page, req, res, (reason) => refuse(page, res, reason)));
+  router.post(MESSENGER_SECRET_PATH, form, (req, res) => saveMessengerSecret(page, req, res, (reason) => refuse(page, res, reason)));
   router.post(RETRY_PATH, form, (req, res) => retry(page, req, res));
   router.post('/settings/:section', form, (req, res) => save(page, req, res));
   return router;
@@ -96,17 +99,20 @@ async function show(page: SettingsPageDeps, req: Request, res: Response): Promis
   const saved = sectionById(String(req.query['saved'] ?? ''));
   const unchanged = sectionById(String(req.query['unchanged'] ?? ''));
   const savedAi = req.query['saved'] === 'triage-ai';
+  const savedSecret = req.query['saved'] === 'messenger-secret';
   const notice: Notice | null = savedAi
     ? { kind: 'success', title: 'Saved: AI triage', text: 'The change applies to the next message a conversation receives.' }
-    : saved
-      ? {
-          kind: 'success',
-          title: `Saved: ${saved.title}`,
-          text: 'The change applies from now on: to new escalations, and to the SLA ladder of tickets already running.',
-        }
-      : unchanged
-        ? { kind: 'warning', title: `No changes to save in ${unchanged.title}` }
-        : retryNotice(req.query['retry']);
+    : savedSecret
+      ? { kind: 'success', title: 'Saved: Messenger identity verification', text: 'The embed checks the next request with it.' }
+      : saved
+        ? {
+            kind: 'success',
+            title: `Saved: ${saved.title}`,
+            text: 'The change applies from now on: to new escalations, and to the SLA ladder of tickets already running.',
+          }
+        : unchanged
+          ? { kind: 'warning', title: `No changes to save in ${unchanged.title}` }
+          : retryNotice(req.query['retry']);
   sendPage(res, 200, await settingsView(page, check.workspace, check.session, { notice }));
 }
 

@@ -4,10 +4,12 @@
  * definitions are the only paths a form can write: a POST can change nothing
  * that is not listed here, whatever fields it carries.
  */
-import { PRIORITIES, QUEUE_KEYS, QUEUE_LABELS, TIERS } from '../../domain/model';
+import { PRIORITIES, QUEUE_KEYS, QUEUE_LABELS, STATE_CATEGORIES, STATE_LABELS, TIERS } from '../../domain/model';
+import { LANGUAGE_NAMES } from '../../domain/customer-updates/templates';
+import { LANGUAGES } from '../../domain/triage/language';
 import type { FieldKind } from './field-codec';
 
-export const SECTION_IDS = ['tickets', 'routing', 'sla', 'ladder', 'access'] as const;
+export const SECTION_IDS = ['tickets', 'routing', 'sla', 'ladder', 'customer', 'access'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 export interface FieldDef {
@@ -102,6 +104,41 @@ const ladder: SectionDef = {
   ],
 };
 
+/** The customer's side (issue 20): automatic case updates, the Messenger card and the embed. */
+const customer: SectionDef = {
+  id: 'customer',
+  title: 'The customer’s side',
+  fields: [
+    f(
+      'customer.updateQueues',
+      'Queues whose customers are told when their case moves',
+      'multi',
+      'None by default: nothing is sent until you opt in',
+    ),
+    f(
+      'customer.collapseMinutes',
+      'Tell a new state once it has held for (minutes)',
+      'int',
+      'A ticket that moves back and forth within this time sends one message, or none',
+    ),
+    f('customer.intervalMinutes', 'At most one update per conversation every (minutes)', 'int'),
+    f('customer.defaultLanguage', 'Language when the conversation’s cannot be told', 'text'),
+    ...LANGUAGES.flatMap((language) =>
+      STATE_CATEGORIES.map((state) =>
+        f(
+          `customer.templates.${language}.${state}`,
+          `${LANGUAGE_NAMES[language]}: ${STATE_LABELS[state]}`,
+          'text',
+          'Plain text; placeholders {{state}} (the state’s customer-facing label), {{reference}} (#ticket number), {{title}}',
+        ),
+      ),
+    ),
+    ...QUEUE_KEYS.map((q) => f(`customer.titles.${q}`, `${QUEUE_LABELS[q]}: title the customer sees`, 'text')),
+    f('customer.messenger', '“Your requests” in the Messenger and the embed', 'text'),
+    f('customer.embedOrigins', 'Sites allowed to show the embed', 'list', 'Origins such as https://app.example.com, separated by commas'),
+  ],
+};
+
 const access: SectionDef = {
   id: 'access',
   title: 'Access and data',
@@ -113,7 +150,7 @@ const access: SectionDef = {
   ],
 };
 
-export const SECTIONS: readonly SectionDef[] = [tickets, routing, sla, ladder, access];
+export const SECTIONS: readonly SectionDef[] = [tickets, routing, sla, ladder, customer, access];
 
 export function sectionById(id: string): SectionDef | undefined {
   return SECTIONS.find((section) => section.id === id);

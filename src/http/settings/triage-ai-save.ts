@@ -4,31 +4,16 @@
  * checked before the form is read); the key is sealed by the service and never logged, echoed or re-rendered.
  */
 import type { Request, Response } from 'express';
-import { CSRF_FIELD } from '../../security/csrf';
 import type { SettingsPageDeps } from './page-deps';
+import { guardedForm, type RefuseSession } from './form-guard';
 import { sendPage } from './headers';
-import { renderMessagePage } from './page';
 import type { TriageAiField } from './render-triage-ai';
-import { checkSession } from './session';
 import { settingsView } from './view';
 
-export async function saveTriageAi(
-  page: SettingsPageDeps,
-  req: Request,
-  res: Response,
-  refuse: (reason: 'none' | 'expired' | 'invalid' | 'revoked' | 'unconfirmed') => void,
-): Promise<void> {
-  const check = await checkSession(page, req, { confirmRole: true });
-  if (!check.ok) return refuse(check.reason);
-  const body = (req.body ?? {}) as Record<string, unknown>;
-  const { workspace, session } = check;
-  if (!page.install.tokens.csrf.verify(session.s, body[CSRF_FIELD])) {
-    page.logger.warn({ workspaceId: workspace.id, adminId: session.a }, 'AI triage form rejected: CSRF token missing or wrong');
-    const text =
-      'It did not come from your current settings page (or the page is too old). Nothing was saved. Reload the settings page and try again.';
-    sendPage(res, 403, renderMessagePage('This form could not be accepted', text, { href: '/settings', label: 'Reload settings' }));
-    return;
-  }
+export async function saveTriageAi(page: SettingsPageDeps, req: Request, res: Response, refuse: RefuseSession): Promise<void> {
+  const form = await guardedForm(page, req, res, refuse, 'AI triage');
+  if (!form) return;
+  const { workspace, session, body } = form;
   const result = await page.triageAi.save(workspace.id, session.a, body);
   if (!result.ok) {
     const notice = {

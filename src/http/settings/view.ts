@@ -24,6 +24,8 @@ export interface ViewOptions {
   override?: { section: SectionId; state: FormState };
   /** The AI triage form's problems after a refused save. */
   triageAiErrors?: Partial<Record<TriageAiField, string>>;
+  /** The Messenger secret form's problem after a refused save. */
+  messengerSecretError?: string;
 }
 
 export async function settingsView(
@@ -41,6 +43,7 @@ export async function settingsView(
     page.store.triageFeedback.listRecent(workspace.id, FEEDBACK_WINDOW),
     page.triageAi.view(workspace.id),
   ]);
+  const messengerSecret = page.messengerSecret ? await page.messengerSecret.view(workspace.id) : null;
   const states = Object.fromEntries(SECTIONS.map((s) => [s.id, formStateFrom(s, record.settings)])) as Record<SectionId, FormState>;
   if (options.override) states[options.override.section] = options.override.state;
   const adminName = catalog.admins?.find((a) => a.id === session.a)?.name ?? `Admin ${session.a}`;
@@ -63,6 +66,12 @@ export async function settingsView(
       csrf: page.install.tokens.csrf.tokenFor(session.s),
       timezone: workspace.timezone || 'UTC',
       errors: options.triageAiErrors ?? {},
+    },
+    messengerSecret: messengerSecret && {
+      view: messengerSecret,
+      csrf: page.install.tokens.csrf.tokenFor(session.s),
+      timezone: workspace.timezone || 'UTC',
+      error: options.messengerSecretError ?? null,
     },
   });
 }

@@ -1,5 +1,5 @@
 /** Read-only directory endpoints: `/me`, admins, teams, ticket types, contacts and companies. */
-import { FakeHttpError, notFound } from './http-errors';
+import { FakeHttpError, invalid, notFound } from './http-errors';
 import type { RouteTable } from './route-types';
 import { adminJson, companyJson, contactJson, meJson, teamJson } from './serialize-people';
 import { ticketTypeJson } from './serialize-tickets';
@@ -41,6 +41,18 @@ export const directoryRoutes: RouteTable = {
       );
     }
     return contactJson(workspace, contact);
+  },
+  // Enough of the search for identity: `external_id` or `email` equal to a value (what Handoff asks), else 400.
+  'post /contacts/search': ({ workspace, body }) => {
+    const query = (body.query ?? {}) as { field?: unknown; operator?: unknown; value?: unknown };
+    const field = query.field === 'external_id' ? 'externalId' : query.field === 'email' ? 'email' : null;
+    if (!field || query.operator !== '=' || typeof query.value !== 'string') {
+      throw invalid('The fake searches contacts by external_id or email with "=" only', 'query');
+    }
+    const data = [...workspace.contacts.values()]
+      .filter((contact) => contact.mergedInto === null && contact[field] === query.value)
+      .map((contact) => contactJson(workspace, contact));
+    return { type: 'list', data, total_count: data.length, pages: { type: 'pages', page: 1, per_page: 50, total_pages: 1 } };
   },
   'get /contacts/{contact_id}/companies': ({ workspace, params }) => {
     const contact = workspace.contacts.get(params['contact_id']!);

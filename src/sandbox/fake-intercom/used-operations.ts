@@ -27,5 +27,6 @@ export const USED_OPERATIONS: readonly UsedOperation[] = Object.freeze([
   { method: 'post', path: '/conversations/{conversation_id}/parts' },
   { method: 'get', path: '/contacts/{contact_id}' },
   { method: 'get', path: '/contacts/{contact_id}/companies' },
+  { method: 'post', path: '/contacts/search' },
   { method: 'get', path: '/companies/{company_id}' },
 ]);

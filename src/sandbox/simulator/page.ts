@@ -17,7 +17,7 @@ export function simulatorPage(): string {
   <strong>SANDBOX</strong> Fake Intercom with demo data. Nothing here reaches a real Intercom workspace or a real customer.
 </div>
 <header class="topbar">
-  <div class="brand">Handoff <span>Inbox simulator</span></div>
+  <div class="brand">Handoff <span>Inbox simulator</span> <a href="/sandbox/customer" data-testid="customer-view-link">Customer view</a></div>
   <label class="viewer">Viewing as <select id="viewer" data-testid="viewer"></select></label>
   <section class="clock" aria-label="Sandbox clock" data-testid="clock-panel">
     <span id="clock-now" data-testid="clock-now">…</span>

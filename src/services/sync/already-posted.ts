@@ -18,12 +18,17 @@ const plain = (html: string | null) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-export function containsNote(parts: readonly PartLike[], note: { adminId: string; body: string; notBefore: number }): boolean {
+/** `partType` is `note` for notes, `comment` for a reply the customer sees (the automatic case updates). */
+export function containsNote(
+  parts: readonly PartLike[],
+  note: { adminId: string; body: string; notBefore: number },
+  partType: 'note' | 'comment' = 'note',
+): boolean {
   const wanted = plain(note.body);
   const since = Math.floor(note.notBefore / 1000) - 1;
   return parts.some(
     (part) =>
-      part.part_type === 'note' &&
+      part.part_type === partType &&
       part.author?.id === note.adminId &&
       (part.created_at === null || part.created_at >= since) &&
       plain(part.body) === wanted,

@@ -2,7 +2,8 @@
  * The one way a view of an Intercom ticket reaches our store, whether it came from a webhook, a sidebar Refresh,
  * the reconciliation job or the answer to our own update. In one transaction: the snapshot (only if at least as
  * new as the stored one — the ticket's `updated_at` decides, so delivery order does not matter), the SLA clocks
- * (state, first response, priority) and, on resolution, the conversation follow-ups in the outbox.
+ * (state, first response, priority), on resolution the conversation follow-ups in the outbox, and on any state
+ * change the customer's side (src/services/customer-updates/record-state.ts).
  *
  * Two steps, so a caller can put many views in one transaction: `prepareView` does what may wait (names,
  * settings) and `applyPrepared` only the store work, inside the caller's transaction. `applyTicket` does both.
@@ -10,6 +11,7 @@
 import type { WorkspaceSettings } from '../../domain/settings';
 import type { Ticket, TicketPart } from '../../intercom';
 import type { Store, TicketLink, TicketSnapshot } from '../../store';
+import { recordCaseState } from '../customer-updates/record-state';
 import { isContested, scheduleReread } from './contested-view';
 import { enqueueResolveFollowUps } from './resolve-follow-ups';
 import type { SyncDeps } from './sync-deps';
@@ -93,6 +95,11 @@ export async function applyPrepared(sync: SyncDeps, tx: Store, view: PreparedVie
     await sync.sla.onPriorityChange(tx, workspaceId, ticket.id, events.priorityChange.priority, events.priorityChange.at);
   let enqueued =
     events.resolvedAt === null ? 0 : await enqueueResolveFollowUps(tx, workspaceId, written.ticket, events.resolvedAt, settings, now);
+  // The customer's side of the same change: their case's state, and the update they may be told (issue 20).
+  if (events.stateChange) {
+    const change = { ...events.stateChange, externalLabel: ticket.ticket_state?.external_label ?? null };
+    enqueued += await recordCaseState(tx, workspaceId, written.ticket, change, settings, now);
+  }
   // A webhook from the same second as the stored view that says something else: let Intercom settle which is right.
   if (isContested(options.source, before, written.applied ? written.ticket : null))
     enqueued += await scheduleReread(tx, workspaceId, written.ticket, now);

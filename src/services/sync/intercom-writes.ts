@@ -51,7 +51,7 @@ export async function sendTicketPriority(sync: SyncDeps, workspaceId: string, jo
   return { sent: true as const };
 }
 
-async function actingAdmin(sync: SyncDeps, workspaceId: string, explicit: string | null): Promise<string> {
+export async function actingAdmin(sync: SyncDeps, workspaceId: string, explicit: string | null): Promise<string> {
   if (explicit) return explicit;
   const workspace = await sync.store.workspaces.get(workspaceId);
   if (!workspace?.installedByAdminId) throw new AppError('not_installed', 'No admin to act as in this workspace.');

@@ -14,6 +14,7 @@ import { triageAi } from './0005_triage_ai';
 import { outboxCounters } from './0006_outbox_counters';
 import { installEvents } from './0007_install_events';
 import { incidents } from './0009_incidents';
+import { customerSide } from './0010_customer_side';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', initialMigration],
@@ -24,6 +25,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0006_outbox_counters', outboxCounters],
   ['0007_install_events', installEvents],
   ['0009_incidents', incidents],
+  ['0010_customer_side', customerSide],
 ];
 
 export const migrationProvider: MigrationProvider = {

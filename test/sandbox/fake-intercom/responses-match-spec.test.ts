@@ -58,6 +58,7 @@ describe("the fake's answers match the 2.16 response schemas", () => {
     for (const path of paths) await raw(fake, 'GET', path, demo.token);
     await client.conversations.reply(demo.conversations.refund, { adminId: demo.admins.agent, body: '<p>x</p>' });
     await client.conversations.close(demo.conversations.refund, { adminId: demo.admins.agent });
+    await client.contacts.findByExternalId('user-42');
 
     const operations = new Set<string>();
     const problems = fake.requests.flatMap(({ method, path, status, response }) => {
