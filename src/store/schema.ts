@@ -174,6 +174,23 @@ export interface Tables {
   triage_ai_settings: TriageAiSettingsTable;
   triage_ai_cache: TriageAiCacheTable;
   triage_feedback: TriageFeedbackTable;
+  conversations_seen: ConversationsSeenTable;
+  ticket_state_events: TicketStateEventsTable;
+}
+
+/** Each conversation the sidebar was shown in, once (migration 0008): the escalation rate's denominator. */
+export interface ConversationsSeenTable {
+  workspace_id: string;
+  conversation_id: string;
+  first_seen_at: number;
+}
+
+/** A linked ticket's resolutions and reopenings (migration 0008), written with the view that showed them. */
+export interface TicketStateEventsTable {
+  workspace_id: string;
+  ticket_id: string;
+  kind: string;
+  at: number;
 }
 
 /** A workspace's optional AI provider (migration 0005); the key only sealed, as `workspaces.token_ciphertext`. */
@@ -237,6 +254,8 @@ export interface SettingsLinkUsesTable {
 
 /** Every table that holds workspace data, children before parents: the order `purge` deletes in. */
 export const WORKSPACE_TABLES = [
+  'conversations_seen',
+  'ticket_state_events',
   'triage_ai_cache',
   'triage_ai_settings',
   'triage_feedback',

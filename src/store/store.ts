@@ -16,6 +16,7 @@ import { createInstallEventsRepo, type InstallEventsRepo } from './repos/install
 import { createLadderRepo, type LadderRepo } from './repos/ladder';
 import { createLinkUsesRepo, type LinkUsesRepo } from './repos/link-uses';
 import { createOutboxRepo, type OutboxRepo } from './repos/outbox';
+import { createReportsRepo, type ReportsRepo } from './repos/reports';
 import { createSettingsRepo, type SettingsRepo } from './repos/settings';
 import { createTicketsRepo, type TicketsRepo } from './repos/tickets';
 import { createTriageAiRepo, type TriageAiRepo } from './repos/triage-ai';
@@ -39,6 +40,8 @@ export interface Store {
   /** Suggestions beside the agents' choices: the sidebar's recommendation learns from them, so writes are observed. */
   readonly triageFeedback: TriageFeedbackRepo;
   readonly installEvents: InstallEventsRepo;
+  /** The reports' reads, conversations seen and ticket resolutions (migration 0008); nothing the sidebar shows. */
+  readonly reports: ReportsRepo;
   /** Which workspaces' sidebar-visible rows changed, here or in another process (shared by every transaction store). */
   readonly changes: ChangeFeed;
   /** One trivial round trip (`select 1`): whether the database answers, at a cost that does not grow with the data. */
@@ -113,6 +116,7 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     triageAi: observed('triageAi', createTriageAiRepo(ctx)),
     triageFeedback: observed('triageFeedback', createTriageFeedbackRepo(ctx)),
     installEvents: createInstallEventsRepo(ctx),
+    reports: createReportsRepo(ctx),
     changes,
     ping: async () => {
       await sql`select 1`.execute(db);

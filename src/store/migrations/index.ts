@@ -13,6 +13,7 @@ import { triageFeedback } from './0004_triage_feedback';
 import { triageAi } from './0005_triage_ai';
 import { outboxCounters } from './0006_outbox_counters';
 import { installEvents } from './0007_install_events';
+import { reports } from './0008_reports';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', initialMigration],
@@ -22,6 +23,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0005_triage_ai', triageAi],
   ['0006_outbox_counters', outboxCounters],
   ['0007_install_events', installEvents],
+  ['0008_reports', reports],
 ];
 
 export const migrationProvider: MigrationProvider = {
