@@ -41,8 +41,14 @@ function footerLinks(vm: SidebarVM) {
           }),
         ]
       : [];
-  if (!vm.settingsUrl) return [...again, refresh];
-  return [...again, refresh, button({ id: 'open_settings', label: 'Settings', style: 'link', action: urlAction(vm.settingsUrl) })];
+  const reports = vm.reportsUrl ? [button({ id: 'open_reports', label: 'Reports', style: 'link', action: urlAction(vm.reportsUrl) })] : [];
+  if (!vm.settingsUrl) return [...again, refresh, ...reports];
+  return [
+    ...again,
+    refresh,
+    ...reports,
+    button({ id: 'open_settings', label: 'Settings', style: 'link', action: urlAction(vm.settingsUrl) }),
+  ];
 }
 
 /** An escalation Intercom refused in the background: the teammate who asked for it may not have seen why. */

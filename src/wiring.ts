@@ -17,6 +17,10 @@ import { installRoutes } from './http/install-routes';
 import { oauthCallbackRoutes } from './http/oauth-callback';
 import type { SettingsPageDeps } from './http/settings/page-deps';
 import { settingsRoutes } from './http/settings/routes';
+import { reportsRoutes } from './http/reports/routes';
+import { createSeenFlushJob } from './jobs/seen-flush';
+import { createReportService } from './services/reports/report-service';
+import { createSeenRecorder } from './services/reports/seen-recorder';
 import { type AfterReply, createAfterReply } from './http/after-reply';
 import type { HttpApp, MachineRoute } from './http/front-door';
 import { uninstallRoute } from './http/uninstall-routes';
@@ -183,6 +187,8 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     counters: triageAiCounters,
     limits: { timeoutMs: config.triageAi.timeoutMs, maxTranscriptChars: config.triageAi.maxTranscriptChars },
   });
+  // Reports (src/services/reports): conversations seen by the sidebar, written in batches; the report itself.
+  const seen = createSeenRecorder({ store, clock });
   const deps: FlowDeps = {
     store,
     clock,
@@ -192,6 +198,8 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     triage: withAiAnswers(localTriage, triageAi),
     ticketUrl: options.ticketUrl ?? intercomInboxUrl,
     settingsUrlFor: (workspaceId, admin) => install.settingsUrlFor(workspaceId, admin),
+    reportsUrlFor: (workspaceId, admin) => install.reportsUrlFor(workspaceId, admin),
+    conversationSeen: (workspaceId, conversationId) => seen.note(workspaceId, conversationId),
   };
   const clientFor = (workspaceId: string) => directory.clientFor(workspaceId);
   const names = createDirectoryCache({ clientFor, clock });
@@ -257,6 +265,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     slaScheduler,
     webhookProcessor,
     createReconciler({ sync, intervalMs: config.jobs.reconcileIntervalMs }),
+    createSeenFlushJob(seen, (error) => logger.warn({ error: String(error) }, 'conversations seen not written yet')),
   ];
 
   // Routes. The submit table: the sidebar's own buttons, the ticket actions, the escalate flow.
@@ -289,6 +298,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     installRoutes(install),
     oauthCallbackRoutes(settingsPages),
     settingsRoutes(settingsPages),
+    reportsRoutes({ page: settingsPages, reports: createReportService({ store, clock, settings }), ticketUrl: deps.ticketUrl }),
   ];
   // Intercom calls per sidebar view, on /metrics (a warm view makes none).
   const sidebarViews = createViewCounters();

@@ -100,6 +100,16 @@ export const settingsAccessSchema = z.object({
     )
     .max(100),
   roleNames: z.array(z.string().trim().min(1).max(60)).max(20),
+  /** Teammates who may read the reports (settings admins always may); defaulted for settings saved before it. */
+  reportViewerIds: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{1,20}$/, 'Intercom admin ids are digits'),
+    )
+    .max(100)
+    .default([]),
 });
 
 export const workspaceSettingsSchema = z.object({
@@ -125,7 +135,7 @@ export const workspaceSettingsSchema = z.object({
    * teammates whose Intercom role name (when Canvas Kit sends one) is listed. Defaulted so settings saved
    * before this field existed still parse.
    */
-  access: settingsAccessSchema.default(() => ({ adminIds: [], roleNames: ['Owner', 'Admin'] })),
+  access: settingsAccessSchema.default(() => ({ adminIds: [], roleNames: ['Owner', 'Admin'], reportViewerIds: [] })),
 });
 
 export type QueueSettings = z.infer<typeof queueSettingsSchema>;
@@ -187,7 +197,7 @@ export function defaultSettings(timezone = 'UTC'): WorkspaceSettings {
     resolveBehaviour: 'reopen',
     snapshotMaxAgeMinutes: 15,
     retentionOnUninstall: 'keep',
-    access: { adminIds: [], roleNames: ['Owner', 'Admin'] },
+    access: { adminIds: [], roleNames: ['Owner', 'Admin'], reportViewerIds: [] },
   };
 }
 

@@ -23,8 +23,9 @@ export type SessionCheck =
 export function startSession(page: SettingsPageDeps, res: Response, identity: Omit<SettingsSession, 's'>): SettingsSession {
   const session: SettingsSession = { ...identity, s: randomNonce() };
   const token = page.install.tokens.session.sign(session, page.clock.now());
+  // Path `/`: the reports pages (src/http/reports/) read the same session as the settings pages.
   setCookie(res, SESSION_COOKIE, token, {
-    path: '/settings',
+    path: '/',
     maxAgeMs: page.install.tokens.session.ttlMs,
     secure: page.install.secureCookies,
   });
@@ -32,6 +33,8 @@ export function startSession(page: SettingsPageDeps, res: Response, identity: Om
 }
 
 export function endSession(page: SettingsPageDeps, res: Response): void {
+  clearCookie(res, SESSION_COOKIE, { path: '/', secure: page.install.secureCookies });
+  // Sessions opened before the reports existed were scoped to /settings; a stale one there would shadow the new.
   clearCookie(res, SESSION_COOKIE, { path: '/settings', secure: page.install.secureCookies });
 }
 
