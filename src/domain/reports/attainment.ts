@@ -4,8 +4,8 @@
  * ladder steps that fired in the period and the time clocks stood paused waiting on the customer.
  */
 import { CLOCK_KINDS, type ClockKind, LADDER_STEPS, PRIORITIES, QUEUE_KEYS, TIERS } from '../model';
-import { type ClockState, evaluate, meterForClock } from '../sla';
-import { pausedWithin } from './clock-time';
+import type { ClockState } from '../sla';
+import { clockOutcome, pausedWithin } from './clock-time';
 import type { TicketFact } from './facts';
 import { createdIn, type Scope } from './scope';
 import { share, within } from './stats';
@@ -23,10 +23,7 @@ export interface Attainment {
   pausedMs: number;
 }
 
-function outcomeOf(clock: ClockState, scope: Scope): Outcome {
-  const status = evaluate(clock, scope.input.now, meterForClock(scope.input.policy, clock)).status;
-  return status === 'met' || status === 'breached' ? status : 'running';
-}
+const outcomeOf = (clock: ClockState, scope: Scope): Outcome => clockOutcome(clock, scope.input.now, scope.input.policy);
 
 interface Tally {
   met: number;

@@ -3,18 +3,39 @@
  * hours through `meterForClock`), so a report's business hours are exactly the hours the SLA clocks count.
  */
 import type { SlaPolicy } from '../settings';
-import { type ClockState, meterForClock } from '../sla';
+import { type ClockState, effectiveTargetMs, meterForClock } from '../sla';
 import type { StateEvent } from './facts';
+
+// One report reads a clock's spent time up to the same instant more than once (attainment judges it, speed
+// reports it); clock states are immutable values, so the answer is kept per state object and instant.
+const spentCache = new WeakMap<ClockState, Map<number, number>>();
 
 /** The clock's budget consumed before `at`: every run clipped to end at `at`. */
 export function spentBefore(clock: ClockState, at: number, policy: SlaPolicy): number {
+  let byInstant = spentCache.get(clock);
+  const hit = byInstant?.get(at);
+  if (hit !== undefined) return hit;
   const meter = meterForClock(policy, clock);
   let total = 0;
   for (const run of clock.runs) {
     if (run.from >= at) break;
     total += meter.elapsed(run.from, Math.min(run.to ?? at, at));
   }
+  if (!byInstant) spentCache.set(clock, (byInstant = new Map()));
+  byInstant.set(at, total);
   return total;
+}
+
+/**
+ * Met, breached or still running, as `evaluate` in src/domain/sla decides it (a stopped clock against the target
+ * it stopped under, a running one against the target now), without working out when a breach happened.
+ */
+export function clockOutcome(clock: ClockState, now: number, policy: SlaPolicy): 'met' | 'breached' | 'running' {
+  const stopped = clock.phase === 'stopped' && clock.stoppedAt !== null;
+  const target = stopped ? (clock.stoppedTargetMs ?? effectiveTargetMs(clock)) : effectiveTargetMs(clock);
+  const spent = spentBefore(clock, stopped ? (clock.stoppedAt as number) : now, policy);
+  if (spent >= target) return 'breached';
+  return stopped ? 'met' : 'running';
 }
 
 /** The spans [from, to) a ticket spent resolved (to = Infinity while it still is). */

@@ -24,10 +24,17 @@ export function createReportService(deps: { store: Store; clock: Clock; settings
       const now = deps.clock.now();
       const window = { from: period.previous.from, to: period.current.to };
       const id = workspace.id;
+      const ticketsRead = store.reports.tickets(id, window);
+      const eventsRead = ticketsRead.then((rows) =>
+        store.reports.stateEvents(
+          id,
+          rows.map((t) => t.ticketId),
+        ),
+      );
       const [settings, tickets, events, escalations, firings, feedback, dead, seenNow, seenBefore] = await Promise.all([
         deps.settings.get(id),
-        store.reports.tickets(id, window),
-        store.reports.stateEvents(id, window),
+        ticketsRead,
+        eventsRead,
         store.reports.escalations(id, window),
         store.reports.firings(id, window),
         store.reports.feedback(id, window),

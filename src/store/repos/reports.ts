@@ -5,9 +5,7 @@
  * The window is [from, to): the previous period's start to the current period's end. A ticket belongs to it when
  * it was created in it, is open now (the backlog), or was resolved or reopened in it.
  */
-import { type Expression, type SqlBool, sql } from 'kysely';
-import type { ExpressionBuilder } from 'kysely';
-import type { Tables } from '../schema';
+import { sql } from 'kysely';
 import type { Db, RepoContext } from './repo-helpers';
 
 export const TICKET_STATE_EVENT_KINDS = ['resolved', 'reopened'] as const;
@@ -82,8 +80,8 @@ export interface ReportsRepo {
   /** First sightings in [from, to), counted. */
   countSeen(workspaceId: string, from: number, to: number): Promise<number>;
   tickets(workspaceId: string, window: ReportWindow): Promise<ReportTicketRow[]>;
-  /** Every resolution and reopening of the tickets `tickets` returns for the same window, oldest first. */
-  stateEvents(workspaceId: string, window: ReportWindow): Promise<ReportStateEventRow[]>;
+  /** Every resolution and reopening of these tickets (those `tickets` returned), oldest first. */
+  stateEvents(workspaceId: string, ticketIds: readonly string[]): Promise<ReportStateEventRow[]>;
   escalations(workspaceId: string, window: ReportWindow): Promise<ReportEscalationRow[]>;
   firings(workspaceId: string, window: ReportWindow): Promise<ReportFiringRow[]>;
   feedback(workspaceId: string, window: ReportWindow): Promise<ReportFeedbackRow[]>;
@@ -93,28 +91,8 @@ export interface ReportsRepo {
   ticketPage(workspaceId: string, after: { createdAt: number; ticketId: string } | null, pageSize: number): Promise<ReportTicketRow[]>;
 }
 
-type TicketScope = ExpressionBuilder<Tables & { t: Tables['ticket_links'] }, 't'>;
-
-/** The window's tickets: created in it, open now, or resolved or reopened in it. */
-function inWindow(eb: TicketScope, workspaceId: string, window: ReportWindow): Expression<SqlBool> {
-  return eb.and([
-    eb('t.workspace_id', '=', workspaceId),
-    eb.or([
-      eb.and([eb('t.created_at', '>=', window.from), eb('t.created_at', '<', window.to)]),
-      eb('t.is_open', '=', 1),
-      eb(
-        't.ticket_id',
-        'in',
-        eb
-          .selectFrom('ticket_state_events as e')
-          .select('e.ticket_id')
-          .where('e.workspace_id', '=', workspaceId)
-          .where('e.at', '>=', window.from)
-          .where('e.at', '<', window.to),
-      ),
-    ]),
-  ]);
-}
+/** Ids per `in (…)` list: well under SQLite's bound-parameter limit. */
+const ID_CHUNK = 500;
 
 function ticketQuery(db: Db) {
   return db
@@ -200,26 +178,45 @@ export function createReportsRepo({ db, dialect }: RepoContext): ReportsRepo {
     },
 
     async tickets(workspaceId, window) {
-      const rows = await ticketQuery(db)
-        .where((eb) => inWindow(eb as unknown as TicketScope, workspaceId, window))
-        .execute();
-      return rows.map(toTicketRow);
+      // Three reads that each use an index (created, open, events in the window), merged here: one query with an
+      // OR across them makes both engines scan the workspace's every ticket.
+      const base = () => ticketQuery(db).where('t.workspace_id', '=', workspaceId);
+      const [created, open, touched] = await Promise.all([
+        base().where('t.created_at', '>=', window.from).where('t.created_at', '<', window.to).execute(),
+        base().where('t.is_open', '=', 1).execute(),
+        db
+          .selectFrom('ticket_state_events')
+          .select('ticket_id')
+          .distinct()
+          .where('workspace_id', '=', workspaceId)
+          .where('at', '>=', window.from)
+          .where('at', '<', window.to)
+          .execute(),
+      ]);
+      const rows = new Map<string, TicketSelect>();
+      for (const row of [...created, ...open]) rows.set(row.ticket_id, row);
+      const missing = touched.map((r) => r.ticket_id).filter((id) => !rows.has(id));
+      for (let i = 0; i < missing.length; i += ID_CHUNK) {
+        const more = await base()
+          .where('t.ticket_id', 'in', missing.slice(i, i + ID_CHUNK))
+          .execute();
+        for (const row of more) rows.set(row.ticket_id, row);
+      }
+      return [...rows.values()].map(toTicketRow);
     },
 
-    async stateEvents(workspaceId, window) {
-      const rows = await db
-        .selectFrom('ticket_state_events as ev')
-        .select(['ev.ticket_id', 'ev.kind', 'ev.at'])
-        .where('ev.workspace_id', '=', workspaceId)
-        .where('ev.ticket_id', 'in', (eb) =>
-          eb
-            .selectFrom('ticket_links as t')
-            .select('t.ticket_id')
-            .where((inner) => inWindow(inner as unknown as TicketScope, workspaceId, window)),
-        )
-        .orderBy('ev.at')
-        .execute();
-      return rows.map((r) => ({ ticketId: r.ticket_id, kind: r.kind as TicketStateEventKind, at: Number(r.at) }));
+    async stateEvents(workspaceId, ticketIds) {
+      const out: ReportStateEventRow[] = [];
+      for (let i = 0; i < ticketIds.length; i += ID_CHUNK) {
+        const rows = await db
+          .selectFrom('ticket_state_events')
+          .select(['ticket_id', 'kind', 'at'])
+          .where('workspace_id', '=', workspaceId)
+          .where('ticket_id', 'in', ticketIds.slice(i, i + ID_CHUNK))
+          .execute();
+        for (const r of rows) out.push({ ticketId: r.ticket_id, kind: r.kind as TicketStateEventKind, at: Number(r.at) });
+      }
+      return out.sort((a, b) => a.at - b.at);
     },
 
     async escalations(workspaceId, window) {

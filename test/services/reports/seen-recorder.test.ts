@@ -87,7 +87,7 @@ describe('ticket resolutions and reopenings', () => {
       },
       T0,
     );
-    expect(await store.reports.stateEvents('ws-a', { from: T0, to: T0 + 10 })).toEqual([
+    expect(await store.reports.stateEvents('ws-a', ['tk'])).toEqual([
       { ticketId: 'tk', kind: 'resolved', at: T0 },
       { ticketId: 'tk', kind: 'reopened', at: T0 + 1 },
     ]);

@@ -52,7 +52,12 @@ describeContract('reports', (engine) => {
     const inWindow = tickets.find((t) => t.ticketId === 'in')!;
     expect(inWindow).toMatchObject({ createdAt: T0 + DAY, isOpen: true, queue: 'technical', responseClock: null });
     expect(inWindow.resolutionClock).toEqual({ phase: 'running', basis: { tier: 'pro' } });
-    expect(await store.reports.stateEvents('ws-a', window)).toEqual([{ ticketId: 'old-resolved-in', kind: 'resolved', at: T0 + 2 * DAY }]);
+    expect(
+      await store.reports.stateEvents(
+        'ws-a',
+        tickets.map((t) => t.ticketId),
+      ),
+    ).toEqual([{ ticketId: 'old-resolved-in', kind: 'resolved', at: T0 + 2 * DAY }]);
   });
 
   it('reads escalations with the chosen queue and priority (not the summary), firings and dead work', async () => {
