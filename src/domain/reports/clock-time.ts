@@ -12,8 +12,8 @@ const spentCache = new WeakMap<ClockState, Map<number, number>>();
 
 /** The clock's budget consumed before `at`: every run clipped to end at `at`. */
 export function spentBefore(clock: ClockState, at: number, policy: SlaPolicy): number {
-  let byInstant = spentCache.get(clock);
-  const hit = byInstant?.get(at);
+  const byInstant = spentCache.get(clock) ?? new Map<number, number>();
+  const hit = byInstant.get(at);
   if (hit !== undefined) return hit;
   const meter = meterForClock(policy, clock);
   let total = 0;
@@ -21,8 +21,8 @@ export function spentBefore(clock: ClockState, at: number, policy: SlaPolicy): n
     if (run.from >= at) break;
     total += meter.elapsed(run.from, Math.min(run.to ?? at, at));
   }
-  if (!byInstant) spentCache.set(clock, (byInstant = new Map()));
   byInstant.set(at, total);
+  spentCache.set(clock, byInstant);
   return total;
 }
 
