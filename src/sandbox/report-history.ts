@@ -6,8 +6,7 @@
  * Tickets arrive in business hours, are answered and resolved after a spread of the policy's targets (some late,
  * some waiting on the customer for a day or two, a few reopened), escalations carry triage suggestions that agents
  * mostly kept, and about one conversation in six where the sidebar was opened was escalated. `openFrom` keeps
- * tickets created after it open; in the sandbox it is `now`, because an open ticket is re-read from Intercom by
- * the reconciliation job and these tickets exist only in our store.
+ * tickets created after it open.
  */
 import type { Kysely } from 'kysely';
 import { PRIORITIES, type Priority, QUEUE_KEYS, type QueueKey, TIERS, type Tier } from '../domain/model';
@@ -43,6 +42,16 @@ export interface HistoryOptions {
   seed?: number;
   /** Prefix of generated ids, so two histories never collide. */
   idPrefix?: string;
+  /**
+   * Leave out the tickets still open at `now` (the sandbox): the reconciliation job re-reads open tickets from
+   * Intercom, and these exist only in our store, so there the backlog is the demo's own live tickets.
+   */
+  closedOnly?: boolean;
+  /**
+   * Record triage suggestions beside the escalations (default true). The sandbox says no: the triage learner reads
+   * these rows, and the demo's own feedback (src/sandbox/demo-feedback.ts) is what its sidebar is tuned to show.
+   */
+  feedback?: boolean;
 }
 
 export interface HistoryRows {
@@ -67,7 +76,7 @@ function pick<T>(random: () => number, items: readonly T[], weights: readonly nu
 /** The first business instant at or after `at` plus a random offset into the day's opening. */
 function inBusinessHours(at: number, random: () => number, policy: SlaPolicy): number {
   const open = addBusinessMs(at, 1, policy.businessHours) - 1;
-  return addBusinessMs(open, random() * 6 * HOUR, policy.businessHours);
+  return Math.round(addBusinessMs(open, random() * 6 * HOUR, policy.businessHours));
 }
 
 export function buildHistory(options: HistoryOptions): HistoryRows {
@@ -103,8 +112,9 @@ export function buildHistory(options: HistoryOptions): HistoryRows {
       resolution = applyTicketState(resolution, state, at, policy);
     };
     const stayOpen = createdAt >= openFrom;
+    const events: Tables['ticket_state_events'][] = [];
     let state: 'submitted' | 'in_progress' | 'waiting_on_customer' | 'resolved' = 'submitted';
-    const answerAt = addBusinessMs(createdAt, target.responseMs * (0.2 + random() * 1.1), policy.businessHours);
+    const answerAt = Math.round(addBusinessMs(createdAt, target.responseMs * (0.2 + random() * 1.1), policy.businessHours));
     if (answerAt < now) {
       response = markFirstResponse(response, answerAt);
       apply('in_progress', answerAt);
@@ -112,8 +122,8 @@ export function buildHistory(options: HistoryOptions): HistoryRows {
     }
     let cursor = answerAt;
     if (state === 'in_progress' && random() < 0.3) {
-      const waitFrom = addBusinessMs(answerAt, 2 * HOUR, policy.businessHours);
-      const waitTo = waitFrom + (4 + random() * 44) * HOUR;
+      const waitFrom = Math.round(addBusinessMs(answerAt, 2 * HOUR, policy.businessHours));
+      const waitTo = Math.round(waitFrom + (4 + random() * 44) * HOUR);
       if (waitFrom < now) {
         apply('waiting_on_customer', waitFrom);
         state = 'waiting_on_customer';
@@ -125,25 +135,27 @@ export function buildHistory(options: HistoryOptions): HistoryRows {
       }
     }
     if (state === 'in_progress' && !stayOpen) {
-      const resolvedAt = addBusinessMs(cursor, target.resolutionMs * (0.2 + random() * 1.0), policy.businessHours);
+      const resolvedAt = Math.round(addBusinessMs(cursor, target.resolutionMs * (0.2 + random() * 1.0), policy.businessHours));
       if (resolvedAt < now) {
         apply('resolved', resolvedAt);
         state = 'resolved';
-        rows.ticket_state_events.push({ workspace_id: ws, ticket_id: ticketId, kind: 'resolved', at: resolvedAt });
-        const reopenAt = resolvedAt + (1 + random() * 2) * DAY;
+        events.push({ workspace_id: ws, ticket_id: ticketId, kind: 'resolved', at: resolvedAt });
+        const reopenAt = Math.round(resolvedAt + (1 + random() * 2) * DAY);
         if (random() < 0.08 && reopenAt < now) {
           apply('in_progress', reopenAt);
-          rows.ticket_state_events.push({ workspace_id: ws, ticket_id: ticketId, kind: 'reopened', at: reopenAt });
-          const again = reopenAt + (2 + random() * 20) * HOUR;
+          events.push({ workspace_id: ws, ticket_id: ticketId, kind: 'reopened', at: reopenAt });
+          const again = Math.round(reopenAt + (2 + random() * 20) * HOUR);
           state = 'in_progress';
           if (again < now) {
             apply('resolved', again);
-            rows.ticket_state_events.push({ workspace_id: ws, ticket_id: ticketId, kind: 'resolved', at: again });
+            events.push({ workspace_id: ws, ticket_id: ticketId, kind: 'resolved', at: again });
             state = 'resolved';
           }
         }
       }
     }
+    if (options.closedOnly && state !== 'resolved') continue;
+    rows.ticket_state_events.push(...events);
     const team = options.teams[queue];
     const escalationId = `${prefix}-esc-${i}`;
     rows.ticket_links.push({
@@ -170,7 +182,8 @@ export function buildHistory(options: HistoryOptions): HistoryRows {
     });
     for (const clock of [response, resolution]) addClock(rows, ws, ticketId, clock, { priority, tier }, policy, now);
     rows.escalations.push(escalation(ws, escalationId, conversationId, ticketId, 'linked', createdAt, queue, priority));
-    rows.triage_feedback.push(feedback(ws, escalationId, conversationId, createdAt, queue, priority, random));
+    const suggestion = feedback(ws, escalationId, conversationId, createdAt, queue, priority, random);
+    if (options.feedback !== false) rows.triage_feedback.push(suggestion);
     for (let k = 0; k < 6; k += 1) {
       rows.conversations_seen.push({
         workspace_id: ws,
