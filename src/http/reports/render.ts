@@ -10,7 +10,7 @@ import type { PeriodChoice } from '../../domain/reports/period';
 import type { Report } from '../../domain/reports/report';
 import type { ReportTable } from '../../domain/reports/table';
 import { oldestTable } from '../../domain/reports/tables';
-import { flag, html, SafeHtml } from '../settings/html';
+import { flag, html, page, SafeHtml } from '../settings/html';
 import { barChart, lineChart } from './charts';
 import { formatCell, formatValue, trendText } from './figures';
 
@@ -22,23 +22,7 @@ export interface PageContext {
   ticketUrl: (ticketId: string) => string;
 }
 
-export function shell(title: string, body: SafeHtml): string {
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${title}</title>
-<link rel="stylesheet" href="/settings/assets/settings.css">
-<link rel="stylesheet" href="/reports/assets/reports.css">
-</head>
-<body>
-${body}
-</body>
-</html>
-`.value;
-}
+export const shell = (title: string, body: SafeHtml) => page(title, body, ['/reports/assets/reports.css']);
 
 function select(name: string, label: string, options: readonly { value: string; label: string }[], chosen: string | null): SafeHtml {
   return html`<label>${label} <select name="${name}"><option value="">All</option>${options.map(
