@@ -23,6 +23,7 @@ export type {
   ReportFiringRow,
   ReportStateEventRow,
   ReportsRepo,
+  ReportTicketListRow,
   ReportTicketRow,
   ReportWindow,
   TicketStateEventKind,

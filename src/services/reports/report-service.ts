@@ -6,7 +6,7 @@
 import type { Filters } from '../../domain/reports/facts';
 import type { PeriodChoice } from '../../domain/reports/period';
 import { buildReport, type Report } from '../../domain/reports/report';
-import type { ReportTicketRow, Store, Workspace } from '../../store';
+import type { ReportTicketListRow, Store, Workspace } from '../../store';
 import type { Clock } from '../../util/clock';
 import type { SettingsService } from '../settings-service';
 import { deadJobFacts, escalationFacts, feedbackFacts, firingFacts, ticketFacts } from './facts-from-rows';
@@ -14,7 +14,7 @@ import { deadJobFacts, escalationFacts, feedbackFacts, firingFacts, ticketFacts 
 export interface ReportService {
   report(workspace: Workspace, period: PeriodChoice, filters: Filters): Promise<Report>;
   /** Every linked ticket, oldest first, one page at a time: the all-time CSV streams these without holding them all. */
-  allTickets(workspaceId: string, pageSize?: number): AsyncGenerator<ReportTicketRow[]>;
+  allTickets(workspaceId: string, pageSize?: number): AsyncGenerator<ReportTicketListRow[]>;
 }
 
 export function createReportService(deps: { store: Store; clock: Clock; settings: SettingsService }): ReportService {

@@ -33,6 +33,9 @@ export interface ReportTicketRow {
   resolutionClock: unknown;
 }
 
+/** A ticket as the all-time CSV lists it: the snapshot only. */
+export type ReportTicketListRow = Omit<ReportTicketRow, 'responseClock' | 'resolutionClock'>;
+
 export interface ReportEscalationRow {
   id: string;
   conversationId: string;
@@ -87,8 +90,8 @@ export interface ReportsRepo {
   feedback(workspaceId: string, window: ReportWindow): Promise<ReportFeedbackRow[]>;
   /** Escalation work (create, note, share) dead-lettered, by when it was queued. */
   deadEscalationJobs(workspaceId: string, window: ReportWindow): Promise<ReportDeadJobRow[]>;
-  /** Every linked ticket, oldest first, `pageSize` at a time after `afterCreated`/`afterId`: the all-time CSV's pages. */
-  ticketPage(workspaceId: string, after: { createdAt: number; ticketId: string } | null, pageSize: number): Promise<ReportTicketRow[]>;
+  /** Every linked ticket (without its clocks), oldest first, `pageSize` at a time after `after`: the all-time CSV's pages. */
+  ticketPage(workspaceId: string, after: { createdAt: number; ticketId: string } | null, pageSize: number): Promise<ReportTicketListRow[]>;
 }
 
 /** Ids per `in (…)` list: well under SQLite's bound-parameter limit. */
@@ -293,7 +296,22 @@ export function createReportsRepo({ db, dialect }: RepoContext): ReportsRepo {
     },
 
     async ticketPage(workspaceId, after, pageSize) {
-      let query = ticketQuery(db).where('t.workspace_id', '=', workspaceId);
+      let query = db
+        .selectFrom('ticket_links as t')
+        .select([
+          't.ticket_id',
+          't.ticket_number',
+          't.conversation_id',
+          't.title',
+          't.created_at',
+          't.state_category',
+          't.priority',
+          't.queue',
+          't.team_id',
+          't.team_name',
+          't.is_open',
+        ])
+        .where('t.workspace_id', '=', workspaceId);
       if (after) {
         query = query.where((eb) =>
           eb.or([
@@ -303,7 +321,10 @@ export function createReportsRepo({ db, dialect }: RepoContext): ReportsRepo {
         );
       }
       const rows = await query.orderBy('t.created_at').orderBy('t.ticket_id').limit(pageSize).execute();
-      return rows.map(toTicketRow);
+      return rows.map((row) => {
+        const { responseClock: _r, resolutionClock: _s, ...listed } = toTicketRow({ ...row, response_json: null, resolution_json: null });
+        return listed;
+      });
     },
   };
 }
