@@ -16,13 +16,18 @@ const REASON_CHARS = 90;
 const SOURCE_CHARS = 24;
 
 export function sidebarCanvas(vm: SidebarVM): CanvasResponse {
-  const footer = [asOf(vm.now, vm.tz), ...navigation(...footerLinks(vm))];
-  const footerPx = estimateHeight(footer);
+  const footerOf = (v: SidebarVM) => [asOf(v.now, v.tz), ...navigation(...footerLinks(v))];
+  // The Reports link never costs the conversation's own content: the body is fitted as if it were absent, and the
+  // link shows only where it still fits.
+  const plainFooter = footerOf({ ...vm, reportsUrl: null });
+  const footerPx = estimateHeight(plainFooter);
   const body = vm.tickets.length > 0 ? fitTickets(vm, footerPx) : escalateBody(vm, footerPx);
   // The failure notice is the first thing to give up when nothing else can shrink enough.
   if (vm.failedEscalation && footerPx + estimateHeight(body) > FIRST_CANVAS_MAX_HEIGHT_PX) {
     return sidebarCanvas({ ...vm, failedEscalation: null });
   }
+  const fullFooter = vm.reportsUrl ? footerOf(vm) : plainFooter;
+  const footer = estimateHeight(fullFooter) + estimateHeight(body) <= FIRST_CANVAS_MAX_HEIGHT_PX ? fullFooter : plainFooter;
   return finalizeCanvas([...body, ...footer], encodeStoredData({ v: 1, flow: 'home' }), { first: true });
 }
 
