@@ -97,6 +97,21 @@ export interface ReportsRepo {
 /** Ids per `in (…)` list: well under SQLite's bound-parameter limit. */
 const ID_CHUNK = 500;
 
+/** The snapshot columns every ticket read of the reports selects. */
+const SNAPSHOT_COLUMNS = [
+  't.ticket_id',
+  't.ticket_number',
+  't.conversation_id',
+  't.title',
+  't.created_at',
+  't.state_category',
+  't.priority',
+  't.queue',
+  't.team_id',
+  't.team_name',
+  't.is_open',
+] as const;
+
 function ticketQuery(db: Db) {
   return db
     .selectFrom('ticket_links as t')
@@ -106,21 +121,8 @@ function ticketQuery(db: Db) {
     .leftJoin('sla_clocks as s', (j) =>
       j.onRef('s.workspace_id', '=', 't.workspace_id').onRef('s.ticket_id', '=', 't.ticket_id').on('s.kind', '=', 'resolution'),
     )
-    .select([
-      't.ticket_id',
-      't.ticket_number',
-      't.conversation_id',
-      't.title',
-      't.created_at',
-      't.state_category',
-      't.priority',
-      't.queue',
-      't.team_id',
-      't.team_name',
-      't.is_open',
-      'r.state_json as response_json',
-      's.state_json as resolution_json',
-    ]);
+    .select(SNAPSHOT_COLUMNS)
+    .select(['r.state_json as response_json', 's.state_json as resolution_json']);
 }
 
 type TicketSelect = Awaited<ReturnType<ReturnType<typeof ticketQuery>['execute']>>[number];
@@ -296,22 +298,7 @@ export function createReportsRepo({ db, dialect }: RepoContext): ReportsRepo {
     },
 
     async ticketPage(workspaceId, after, pageSize) {
-      let query = db
-        .selectFrom('ticket_links as t')
-        .select([
-          't.ticket_id',
-          't.ticket_number',
-          't.conversation_id',
-          't.title',
-          't.created_at',
-          't.state_category',
-          't.priority',
-          't.queue',
-          't.team_id',
-          't.team_name',
-          't.is_open',
-        ])
-        .where('t.workspace_id', '=', workspaceId);
+      let query = db.selectFrom('ticket_links as t').select(SNAPSHOT_COLUMNS).where('t.workspace_id', '=', workspaceId);
       if (after) {
         query = query.where((eb) =>
           eb.or([
