@@ -13,6 +13,7 @@ import { type Row, row, waiting } from './report/rows';
 import { formatTable } from './report/table';
 import { escalationRows } from './scenarios/escalation';
 import { hostileMessageRows } from './scenarios/hostile-message';
+import { reportRows } from './scenarios/reports';
 import { coldView, sidebarRows } from './scenarios/sidebar';
 import { slaRows } from './scenarios/sla-tick';
 import { summaryRows } from './scenarios/summary';
@@ -40,6 +41,8 @@ const ORDER = [
   'triage.p50_8',
   'hostile.summary',
   'hostile.sidebar',
+  'reports.p50',
+  'reports.csv',
   'sla.none',
   'sla.due',
   'webhooks.rate',
@@ -101,6 +104,8 @@ async function scenarios(env: BenchEnv): Promise<Row[]> {
   rows.push(...(await attempt('triage.with_model_500', 'Triage with the model', 'ms', async () => triageModelRows())));
   log('Hostile customer message (25, 50, 100 KB beside a normal one)');
   rows.push(...(await attempt('hostile.summary', 'Hostile message', 'ms', () => hostileMessageRows(env))));
+  log('Reports (a 20,000-ticket workspace beside the others)');
+  rows.push(...(await attempt('reports.p50', '90-day report', 'ms', () => reportRows(env.store.spec, log))));
   const app = await env.app.call<ReturnType<typeof memory>>('memory');
   rows.push(
     row('rss', 'Peak RSS of the app', app.peakRssMb, 'MB', null, `${app.rssMb.toFixed(0)} MB at the end; maxRSS of the app's process`),

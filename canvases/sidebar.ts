@@ -17,19 +17,28 @@ const REASON_CHARS = 90;
 const SOURCE_CHARS = 24;
 
 export function sidebarCanvas(vm: SidebarVM): CanvasResponse {
-  const plain = compose(vm, false);
+  const plain = compose({ ...vm, reportsUrl: null }, false);
   // The failure notice is the first thing to give up when nothing else can shrink enough.
   if (vm.failedEscalation && !plain.fits) return sidebarCanvas({ ...vm, failedEscalation: null });
   // Then the hint: the search form offers the same link.
   if (vm.incidentHint && !plain.fits) return sidebarCanvas({ ...vm, incidentHint: null });
-  // "Link to an incident" joins the footer only when it costs nothing else on screen (no reason, no ticket block);
-  // the hint and the escalate form offer it too.
-  const offered = vm.incident || vm.incidentHint ? plain : compose(vm, true);
-  const chosen = offered.fits && JSON.stringify(offered.body) === JSON.stringify(plain.body) ? offered : plain;
+  // The optional footer links (Reports; "Link to an incident" when there is neither an incident nor a hint, which
+  // offer it themselves, as does the escalate form) join only when they cost nothing else on screen: the richest
+  // footer whose body is the plain one's and still fits.
+  const offerIncidentLink = !(vm.incident || vm.incidentHint);
+  const candidates = [compose(vm, offerIncidentLink), compose(vm, false), compose({ ...vm, reportsUrl: null }, offerIncidentLink)];
+  const samePlainBody = (c: Composed) => c.fits && JSON.stringify(c.body) === JSON.stringify(plain.body);
+  const chosen = candidates.find(samePlainBody) ?? plain;
   return finalizeCanvas([...chosen.body, ...chosen.footer], encodeStoredData({ v: 1, flow: 'home' }), { first: true });
 }
 
-function compose(vm: SidebarVM, offerIncidentLink: boolean) {
+interface Composed {
+  body: Component[];
+  footer: Component[];
+  fits: boolean;
+}
+
+function compose(vm: SidebarVM, offerIncidentLink: boolean): Composed {
   const footer = [...incidentSection(vm), asOf(vm.now, vm.tz), ...navigation(...footerLinks(vm, offerIncidentLink))];
   const footerPx = estimateHeight(footer);
   const body = vm.tickets.length > 0 ? fitTickets(vm, footerPx) : escalateBody(vm, footerPx);
@@ -59,8 +68,11 @@ function footerLinks(vm: SidebarVM, offerIncidentLink: boolean) {
           }),
         ]
       : [];
-  if (!vm.settingsUrl) return [...again, ...refresh];
-  return [...again, ...refresh, button({ id: 'open_settings', label: 'Settings', style: 'link', action: urlAction(vm.settingsUrl) })];
+  const reports = vm.reportsUrl ? [button({ id: 'open_reports', label: 'Reports', style: 'link', action: urlAction(vm.reportsUrl) })] : [];
+  const settings = vm.settingsUrl
+    ? [button({ id: 'open_settings', label: 'Settings', style: 'link', action: urlAction(vm.settingsUrl) })]
+    : [];
+  return [...again, ...refresh, ...reports, ...settings];
 }
 
 /** An escalation Intercom refused in the background: the teammate who asked for it may not have seen why. */

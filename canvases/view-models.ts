@@ -78,6 +78,8 @@ export interface SidebarVM {
   recommendation: RecommendationVM | null;
   /** Workspace settings page; null hides the Settings link. */
   settingsUrl: string | null;
+  /** The reports page for settings admins and report viewers; null or absent: no link. */
+  reportsUrl?: string | null;
   /** No person selected in the details panel: escalating needs one. */
   contactMissing: boolean;
   /** The conversation's latest escalation failed for good; `message` is Intercom's reason. */

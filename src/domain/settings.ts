@@ -101,6 +101,16 @@ export const settingsAccessSchema = z.object({
     )
     .max(100),
   roleNames: z.array(z.string().trim().min(1).max(60)).max(20),
+  /** Teammates who may read the reports (settings admins always may); defaulted for settings saved before it. */
+  reportViewerIds: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{1,20}$/, 'Intercom admin ids are digits'),
+    )
+    .max(100)
+    .default([]),
 });
 
 export const workspaceSettingsSchema = z.object({
@@ -126,7 +136,7 @@ export const workspaceSettingsSchema = z.object({
    * teammates whose Intercom role name (when Canvas Kit sends one) is listed. Defaulted so settings saved
    * before this field existed still parse.
    */
-  access: settingsAccessSchema.default(() => ({ adminIds: [], roleNames: ['Owner', 'Admin'] })),
+  access: settingsAccessSchema.default(() => ({ adminIds: [], roleNames: ['Owner', 'Admin'], reportViewerIds: [] })),
   /** What the customer hears and sees of their case (issue 20); defaulted so older settings still parse. */
   customer: customerSettingsSchema.default(defaultCustomerSettings),
 });
@@ -190,7 +200,7 @@ export function defaultSettings(timezone = 'UTC'): WorkspaceSettings {
     resolveBehaviour: 'reopen',
     snapshotMaxAgeMinutes: 15,
     retentionOnUninstall: 'keep',
-    access: { adminIds: [], roleNames: ['Owner', 'Admin'] },
+    access: { adminIds: [], roleNames: ['Owner', 'Admin'], reportViewerIds: [] },
     customer: defaultCustomerSettings(),
   };
 }

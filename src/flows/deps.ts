@@ -6,4 +6,8 @@ export interface FlowDeps extends AppServices {
   ticketUrl: (workspaceId: string, ticketId: string) => string;
   /** The settings page link for this teammate, or null when they may not change settings. */
   settingsUrlFor: (workspaceId: string, admin: { id: string; raw: Record<string, unknown> }) => Promise<string | null>;
+  /** The reports page link for this teammate, or null when they may not read the reports (absent: no link). */
+  reportsUrlFor?: (workspaceId: string, admin: { id: string; raw: Record<string, unknown> }) => Promise<string | null>;
+  /** Notes that the sidebar was shown in a conversation (memory only; src/services/reports/seen-recorder.ts). */
+  conversationSeen?: (workspaceId: string, conversationId: string) => void;
 }

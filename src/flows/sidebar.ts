@@ -76,16 +76,19 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
   const now = deps.clock.now();
   const { workspaceId, conversationId } = request;
   const historyRead = deps.store.escalations.listByConversation(workspaceId, conversationId);
-  const [workspace, { settings, cards, stableUntil: cardsStableUntil }, settingsUrl, history, incident] = await Promise.all([
+  const [workspace, { settings, cards, stableUntil: cardsStableUntil }, settingsUrl, history, incident, reportsUrl] = await Promise.all([
     deps.directory.get(workspaceId),
     linkedTicketCards(deps, request, now, historyRead),
     deps.settingsUrlFor(workspaceId, request.admin),
     historyRead,
     incidentView(deps, workspaceId, conversationId),
+    deps.reportsUrlFor ? deps.reportsUrlFor(workspaceId, request.admin) : null,
   ]);
   if (!workspace || workspace.uninstalledAt !== null) {
     throw new AppError('not_installed', 'Handoff is not installed in this workspace.');
   }
+  // The escalation rate's denominator; memory only here, written in batches by a background job.
+  deps.conversationSeen?.(workspaceId, conversationId);
   const conversation = parseConversation(request.conversation);
   const { facts } = analyseSignals({
     conversation,
@@ -114,6 +117,7 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
       })),
     recommendation: recommended ? recommendationVM(recommended, settings, timeZoneOf(workspace).zone) : null,
     settingsUrl,
+    reportsUrl,
     contactMissing: request.contact === null,
     failedEscalation: latestFailure(history),
     incident,

@@ -29,15 +29,14 @@ async function callback(page: SettingsPageDeps, req: Request, res: Response): Pr
     res.redirect(302, target.toString());
     return;
   }
+  // A reports sign-in (src/http/reports/) shares the session and ends on the reports page.
+  const home = outcome.intent === 'reports' ? '/reports' : '/settings';
   if (outcome.ok) {
     startSession(page, res, { w: outcome.workspaceId, a: outcome.adminId, b: outcome.basis, v: 'oauth' });
-    res.redirect(303, '/settings');
+    res.redirect(303, home);
     return;
   }
-  const status = outcome.reason === 'not_admin' || outcome.reason === 'email_unverified' ? 403 : 400;
-  sendPage(
-    res,
-    status,
-    renderMessagePage('Could not sign in to Handoff settings', outcome.message, { href: '/settings/login', label: 'Try again' }),
-  );
+  const status = outcome.reason === 'not_admin' || outcome.reason === 'not_viewer' || outcome.reason === 'email_unverified' ? 403 : 400;
+  const title = outcome.intent === 'reports' ? 'Could not sign in to Handoff reports' : 'Could not sign in to Handoff settings';
+  sendPage(res, status, renderMessagePage(title, outcome.message, { href: `${home}/login`, label: 'Try again' }));
 }

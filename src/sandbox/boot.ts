@@ -18,6 +18,7 @@ import type { Logger } from '../util/logger';
 import { type Application, buildApplication } from '../wiring';
 import { type SandboxDemo, seedSandboxDemo } from './demo-data';
 import { seedDemoFeedback } from './demo-feedback';
+import { seedDemoReports } from './demo-reports';
 import { saveDemoSettings } from './demo-settings';
 import { type FakeIntercom, startFakeIntercom } from './fake-intercom';
 import { bundleSimulator } from './simulator/bundle';
@@ -96,11 +97,12 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
   try {
     const demo = seedSandboxDemo(fake, clock.now());
     const config = Object.freeze({ ...options.config, jobs: { ...options.config.jobs, ...SANDBOX_JOBS } });
+    const database = openDatabase({ sqlitePath });
     application = await buildApplication({
       config,
       clock,
       logger,
-      database: openDatabase({ sqlitePath }),
+      database,
       apiBaseUrlOverride: fake.url,
       privateInstallToken: demo.token,
       instanceId: 'sandbox',
@@ -126,6 +128,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
     if (!workspace) throw new Error('the sandbox workspace was not installed');
     await saveDemoSettings(application.store, demo, workspace.timezone, clock.now(), (settings) => withCustomerSide(settings, baseUrl));
     await seedDemoFeedback(application, fake, demo, clock.now());
+    await seedDemoReports(database, demo, await application.deps.settings.get(demo.workspaceId), clock.now());
     fake.configureWebhooks({ url: `${baseUrl}/intercom/webhooks`, clientSecret: SANDBOX_CLIENT_SECRET });
     runtime = { fake, demo, application, clock, appUrl: baseUrl, clientSecret: SANDBOX_CLIENT_SECRET, movedMs: 0 };
     customerView = { simulator: runtime, view: await prepareCustomerView(application, fake, demo, clock.now()) };

@@ -28,6 +28,18 @@ export type { InstallEvent, InstallEventKind, InstallEventsRepo } from './repos/
 export type { LadderFiring, LadderRepo } from './repos/ladder';
 export type { LinkUse, LinkUsesRepo } from './repos/link-uses';
 export type { EnqueueInput, Lease, OutboxJob, OutboxRepo, OutboxStatus } from './repos/outbox';
+export type {
+  ReportDeadJobRow,
+  ReportEscalationRow,
+  ReportFeedbackRow,
+  ReportFiringRow,
+  ReportStateEventRow,
+  ReportsRepo,
+  ReportTicketListRow,
+  ReportTicketRow,
+  ReportWindow,
+  TicketStateEventKind,
+} from './repos/reports';
 export type { SettingsAuditEntry, SettingsRecord, SettingsRepo, SettingsSave, SettingsSaveResult } from './repos/settings';
 export type { TicketLink, TicketSnapshot, TicketsRepo, TicketUpsertResult } from './repos/tickets';
 export {

@@ -180,6 +180,8 @@ export interface Tables {
   customer_case_states: CustomerCaseStatesTable;
   customer_updates: CustomerUpdatesTable;
   messenger_identity: MessengerIdentityTable;
+  conversations_seen: ConversationsSeenTable;
+  ticket_state_events: TicketStateEventsTable;
 }
 
 /** A linked ticket's latest state as the customer may see it (migration 0010). */
@@ -211,6 +213,21 @@ export interface MessengerIdentityTable {
   secret_key_id: string;
   set_at: number;
   set_by: string | null;
+}
+
+/** Each conversation the sidebar was shown in, once (migration 0008): the escalation rate's denominator. */
+export interface ConversationsSeenTable {
+  workspace_id: string;
+  conversation_id: string;
+  first_seen_at: number;
+}
+
+/** A linked ticket's resolutions and reopenings (migration 0008), written with the view that showed them. */
+export interface TicketStateEventsTable {
+  workspace_id: string;
+  ticket_id: string;
+  kind: string;
+  at: number;
 }
 
 /** A workspace's optional AI provider (migration 0005); the key only sealed, as `workspaces.token_ciphertext`. */
@@ -323,6 +340,8 @@ export const WORKSPACE_TABLES = [
   'customer_case_states',
   'customer_updates',
   'messenger_identity',
+  'conversations_seen',
+  'ticket_state_events',
   'triage_ai_cache',
   'triage_ai_settings',
   'triage_feedback',

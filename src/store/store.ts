@@ -20,6 +20,7 @@ import { createInstallEventsRepo, type InstallEventsRepo } from './repos/install
 import { createLadderRepo, type LadderRepo } from './repos/ladder';
 import { createLinkUsesRepo, type LinkUsesRepo } from './repos/link-uses';
 import { createOutboxRepo, type OutboxRepo } from './repos/outbox';
+import { createReportsRepo, type ReportsRepo } from './repos/reports';
 import { createSettingsRepo, type SettingsRepo } from './repos/settings';
 import { createTicketsRepo, type TicketsRepo } from './repos/tickets';
 import { createTriageAiRepo, type TriageAiRepo } from './repos/triage-ai';
@@ -50,6 +51,8 @@ export interface Store {
   readonly conversationSignals: ConversationSignalsRepo;
   /** What the customer sees of their cases, the automatic updates decided, the sealed Messenger secret (migration 0010). */
   readonly customerSide: CustomerSideRepo;
+  /** The reports' reads, conversations seen and ticket resolutions (migration 0008); nothing the sidebar shows. */
+  readonly reports: ReportsRepo;
   /** Which workspaces' sidebar-visible rows changed, here or in another process (shared by every transaction store). */
   readonly changes: ChangeFeed;
   /** One trivial round trip (`select 1`): whether the database answers, at a cost that does not grow with the data. */
@@ -128,6 +131,7 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     incidentLinks: observed('incidentLinks', createIncidentLinksRepo(ctx)),
     conversationSignals: createConversationSignalsRepo(ctx),
     customerSide: observed('customerSide', createCustomerSideRepo(ctx)),
+    reports: createReportsRepo(ctx),
     changes,
     ping: async () => {
       await sql`select 1`.execute(db);

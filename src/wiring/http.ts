@@ -20,6 +20,7 @@ import { messengerRoutes } from '../http/messenger-routes';
 import { METRIC_DEFS } from '../http/metric-defs';
 import { createMetricsEndpoint } from '../http/metrics';
 import { oauthCallbackRoutes } from '../http/oauth-callback';
+import { reportsRoutes } from '../http/reports/routes';
 import type { SettingsPageDeps } from '../http/settings/page-deps';
 import { settingsRoutes } from '../http/settings/routes';
 import { uninstallRoute } from '../http/uninstall-routes';
@@ -27,6 +28,7 @@ import { countingIntercomCalls, countReusedView, createViewCounters, viewMetrics
 import { webhookRoute } from '../http/webhook-routes';
 import { createWebhookIntake } from '../jobs/webhook-intake';
 import { createMessengerSecrets } from '../services/customer-cases/messenger-secret';
+import { createReportService } from '../services/reports/report-service';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { intercomCallTotals } from '../util/request-context';
@@ -87,6 +89,7 @@ export function buildHttpEdge(
     installRoutes(install),
     oauthCallbackRoutes(settingsPages),
     settingsRoutes(settingsPages),
+    reportsRoutes({ page: settingsPages, reports: createReportService({ store, clock, settings }), ticketUrl: deps.ticketUrl }),
     // The customer's side: the case-status embed for the company's own site.
     createEmbedRoutes({ services: { ...deps, cipher }, logger }),
   ];

@@ -10,6 +10,7 @@ import { createIncidentHandlers, incidentDeadLetterHandlers } from '../jobs/inci
 import { createLadderHandlers } from '../jobs/ladder-handlers';
 import { createOutboxWorker, type OutboxWorker } from '../jobs/outbox-worker';
 import { createReconciler } from '../jobs/reconciler';
+import { createSeenFlushJob } from '../jobs/seen-flush';
 import { createSlaScheduler } from '../jobs/sla-scheduler';
 import { createSyncHandlers } from '../jobs/sync-handlers';
 import { createTriageAiHandlers } from '../jobs/triage-ai-handlers';
@@ -79,6 +80,7 @@ export function buildJobs(
     slaScheduler,
     webhookProcessor,
     createReconciler({ sync, intervalMs: config.jobs.reconcileIntervalMs }),
+    createSeenFlushJob(services.seen, (error) => logger.warn({ error: String(error) }, 'conversations seen not written yet')),
   ];
   return { outbox, webhookProcessor, all };
 }

@@ -7,6 +7,7 @@ import type { FlowDeps } from '../flows/deps';
 import { type DirectoryCache, createDirectoryCache } from '../services/directory-cache';
 import { DEFAULT_BUDGETS, type EscalationDeps } from '../services/escalation';
 import { intercomInboxUrl } from '../services/inbox-url';
+import { createSeenRecorder, type SeenRecorder } from '../services/reports/seen-recorder';
 import { createPolicyCache, type PolicyCache } from '../services/sla/policy-cache';
 import { createSlaService } from '../services/sla/sla-service';
 import { createTrackerSearch, DEFAULT_PACING, type IncidentDeps, type TrackerSearch } from '../services/incidents';
@@ -44,6 +45,8 @@ export interface Services {
   triageAi: TriageAiService;
   triageAiSettings: TriageAiSettingsService;
   triageAiCounters: TriageAiCounters;
+  /** Conversations the sidebar was shown in, noted in memory and written in batches by a job (the reports' denominator). */
+  seen: SeenRecorder;
   /** Rung by services after they enqueue; answered by the outbox worker once it exists. */
   outboxWakeup: Wakeup;
 }
@@ -74,6 +77,8 @@ export function buildServices(
     counters: triageAiCounters,
     limits: { timeoutMs: config.triageAi.timeoutMs, maxTranscriptChars: config.triageAi.maxTranscriptChars },
   });
+  // Reports (src/services/reports): conversations seen by the sidebar, written in batches by the jobs phase.
+  const seen = createSeenRecorder({ store, clock });
   const deps: FlowDeps = {
     store,
     clock,
@@ -83,6 +88,8 @@ export function buildServices(
     triage: withAiAnswers(localTriage, triageAi),
     ticketUrl: options.ticketUrl ?? intercomInboxUrl,
     settingsUrlFor: (workspaceId, admin) => install.settingsUrlFor(workspaceId, admin),
+    reportsUrlFor: (workspaceId, admin) => install.reportsUrlFor(workspaceId, admin),
+    conversationSeen: (workspaceId, conversationId) => seen.note(workspaceId, conversationId),
   };
   const clientFor = (workspaceId: string) => directory.clientFor(workspaceId);
   const names = createDirectoryCache({ clientFor, clock });
@@ -120,6 +127,7 @@ export function buildServices(
     triageAi,
     triageAiSettings,
     triageAiCounters,
+    seen,
     outboxWakeup,
   };
 }

@@ -283,3 +283,22 @@ describe('sidebar under any input', () => {
     );
   });
 });
+
+describe('the Reports link', () => {
+  const REPORTS = 'https://handoff.test/reports/login';
+
+  it('shows beside Refresh when there is room', () => {
+    expect(ids(sidebarCanvas(sidebarVM({ reportsUrl: REPORTS })))).toContain('open_reports');
+    expect(ids(sidebarCanvas(sidebarVM({ reportsUrl: null })))).not.toContain('open_reports');
+  });
+
+  it('gives up its place before any ticket line does', () => {
+    const tall = sidebarVM({
+      tickets: [ticket(), ticket({ ticketId: 't2' }), ticket({ ticketId: 't3' })],
+      settingsUrl: 'https://handoff.test/settings/login',
+    });
+    const without = sidebarCanvas(tall);
+    const withLink = sidebarCanvas({ ...tall, reportsUrl: REPORTS });
+    expect(texts(withLink)).toEqual(texts(without));
+  });
+});

@@ -40,8 +40,8 @@ export function flag(name: string, on: boolean): SafeHtml {
   return new SafeHtml(on ? ` ${name}` : '');
 }
 
-/** A page shell: external stylesheet only, so the CSP can forbid every inline script and style. */
-export function page(title: string, body: SafeHtml): string {
+/** A page shell: external stylesheets only, so the CSP can forbid every inline script and style. */
+export function page(title: string, body: SafeHtml, extraStylesheets: readonly string[] = []): string {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -50,7 +50,10 @@ export function page(title: string, body: SafeHtml): string {
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
 <link rel="stylesheet" href="/settings/assets/settings.css">
-</head>
+${extraStylesheets.map(
+  (href) => html`<link rel="stylesheet" href="${href}">
+`,
+)}</head>
 <body>
 ${body}
 </body>

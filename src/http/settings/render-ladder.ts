@@ -34,6 +34,7 @@ export function renderAccess({ state, catalog }: SectionContext): SafeHtml {
   const admins = adminChoices(catalog);
   return html`${admins ? checkboxGroup(state, 'access.adminIds', admins) : textField(state, 'access.adminIds')}
 ${textField(state, 'access.roleNames')}
+${admins ? checkboxGroup(state, 'access.reportViewerIds', admins) : textField(state, 'access.reportViewerIds')}
 ${radioGroup(state, 'retentionOnUninstall', [
   { value: 'keep', label: 'Keep this workspace’s tickets, clocks, settings and audit (a re-install continues where it stopped)' },
   { value: 'purge', label: 'Delete all of this workspace’s data from Handoff' },

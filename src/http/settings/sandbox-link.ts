@@ -21,14 +21,14 @@ const LINK_TROUBLE = {
  * A sidebar link opens one session. Opened again in the browser that already holds that session, it just goes to
  * the page; anywhere else (another browser, someone who copied the URL) it is refused.
  */
-export async function fromSandboxLink(page: SettingsPageDeps, req: Request, res: Response): Promise<void> {
+export async function fromSandboxLink(page: SettingsPageDeps, req: Request, res: Response, home = '/settings'): Promise<void> {
   const now = page.clock.now();
   const verified = page.install.tokens.link.verify(req.query['token'], now);
   if (!verified.ok) return refuseLink(page, res, verified.reason === 'expired' ? 'expired' : 'invalid');
   const { w, a, b, n } = verified.payload;
   const current = await checkSession(page, req);
   if (current.ok && current.session.w === w && current.session.a === a) {
-    res.redirect(303, '/settings');
+    res.redirect(303, home);
     return;
   }
   const workspace = await page.store.workspaces.get(w);
@@ -39,7 +39,7 @@ export async function fromSandboxLink(page: SettingsPageDeps, req: Request, res:
     return refuseLink(page, res, 'used');
   }
   startSession(page, res, { w, a, b, v: 'link' });
-  res.redirect(303, '/settings');
+  res.redirect(303, home);
 }
 
 function refuseLink(page: SettingsPageDeps, res: Response, trouble: keyof typeof LINK_TROUBLE): void {

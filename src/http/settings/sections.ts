@@ -145,6 +145,7 @@ const access: SectionDef = {
   fields: [
     f('access.adminIds', 'Admins who may change these settings', 'multi', 'Besides the admin who installed Handoff'),
     f('access.roleNames', 'Intercom roles that may change these settings', 'list', LIST_HINT),
+    f('access.reportViewerIds', 'Teammates who may read the reports', 'multi', 'Besides everyone who may change these settings'),
     f('retentionOnUninstall', 'When Handoff is uninstalled', 'text'),
     f('snapshotMaxAgeMinutes', 'Re-read ticket snapshots older than (minutes)', 'int'),
   ],

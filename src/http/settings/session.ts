@@ -14,6 +14,7 @@ import type { SettingsSession } from '../../services/install';
 import type { SettingsPageDeps } from './page-deps';
 import { settingsAccess } from '../../services/install/admin-access';
 import type { Workspace } from '../../store';
+import type { WorkspaceSettings } from '../../domain/settings';
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies';
 
 export type SessionCheck =
@@ -23,8 +24,9 @@ export type SessionCheck =
 export function startSession(page: SettingsPageDeps, res: Response, identity: Omit<SettingsSession, 's'>): SettingsSession {
   const session: SettingsSession = { ...identity, s: randomNonce() };
   const token = page.install.tokens.session.sign(session, page.clock.now());
+  // Path `/`: the reports pages (src/http/reports/) read the same session as the settings pages.
   setCookie(res, SESSION_COOKIE, token, {
-    path: '/settings',
+    path: '/',
     maxAgeMs: page.install.tokens.session.ttlMs,
     secure: page.install.secureCookies,
   });
@@ -32,6 +34,8 @@ export function startSession(page: SettingsPageDeps, res: Response, identity: Om
 }
 
 export function endSession(page: SettingsPageDeps, res: Response): void {
+  clearCookie(res, SESSION_COOKIE, { path: '/', secure: page.install.secureCookies });
+  // Sessions opened before the reports existed were scoped to /settings; a stale one there would shadow the new.
   clearCookie(res, SESSION_COOKIE, { path: '/settings', secure: page.install.secureCookies });
 }
 
@@ -40,13 +44,9 @@ export function endSession(page: SettingsPageDeps, res: Response): void {
  * when Intercom cannot answer.
  */
 export async function checkSession(page: SettingsPageDeps, req: Request, options: { confirmRole?: boolean } = {}): Promise<SessionCheck> {
-  const cookie = readCookie(req, SESSION_COOKIE);
-  if (!cookie) return { ok: false, reason: 'none' };
-  const verified = page.install.tokens.session.verify(cookie, page.clock.now());
-  if (!verified.ok) return { ok: false, reason: verified.reason === 'expired' ? 'expired' : 'invalid' };
-  const session = verified.payload;
-  const [workspace, settings] = await Promise.all([page.store.workspaces.get(session.w), page.settings.get(session.w)]);
-  if (!workspace || workspace.uninstalledAt !== null) return { ok: false, reason: 'revoked' };
+  const read = await readSession(page, req);
+  if (!read.ok) return read;
+  const { session, workspace, settings } = read;
   const basis = settingsAccess(workspace, settings, { id: session.a });
   if (!basis && session.b !== 'role') return { ok: false, reason: 'revoked' };
   if (!basis && options.confirmRole) {
@@ -57,6 +57,22 @@ export async function checkSession(page: SettingsPageDeps, req: Request, options
     }
   }
   return { ok: true, session, workspace };
+}
+
+export type SessionRead =
+  | { ok: true; session: SettingsSession; workspace: Workspace; settings: WorkspaceSettings }
+  | { ok: false; reason: 'none' | 'expired' | 'invalid' | 'revoked' };
+
+/** The signed session and its installed workspace, before any access rule (the settings' or the reports'). */
+export async function readSession(page: SettingsPageDeps, req: Request): Promise<SessionRead> {
+  const cookie = readCookie(req, SESSION_COOKIE);
+  if (!cookie) return { ok: false, reason: 'none' };
+  const verified = page.install.tokens.session.verify(cookie, page.clock.now());
+  if (!verified.ok) return { ok: false, reason: verified.reason === 'expired' ? 'expired' : 'invalid' };
+  const session = verified.payload;
+  const [workspace, settings] = await Promise.all([page.store.workspaces.get(session.w), page.settings.get(session.w)]);
+  if (!workspace || workspace.uninstalledAt !== null) return { ok: false, reason: 'revoked' };
+  return { ok: true, session, workspace, settings };
 }
 
 /** The way forward on a page that refuses or ends a session: sign in through Intercom, when OAuth is configured. */

@@ -18,6 +18,7 @@ export function simulatorPage(): string {
 </div>
 <header class="topbar">
   <div class="brand">Handoff <span>Inbox simulator</span> <a href="/sandbox/customer" data-testid="customer-view-link">Customer view</a></div>
+  <a class="reports-link" href="/reports" target="_blank" rel="noreferrer" data-testid="reports-link" title="90 days of demo history; the sidebar's Reports link signs you in">Reports</a>
   <label class="viewer">Viewing as <select id="viewer" data-testid="viewer"></select></label>
   <section class="clock" aria-label="Sandbox clock" data-testid="clock-panel">
     <span id="clock-now" data-testid="clock-now">…</span>

@@ -29,6 +29,16 @@ export function settingsAccess(workspace: Workspace | null, settings: WorkspaceS
   return null;
 }
 
+/** Who may read the reports: everyone who may change the settings, and the teammates listed as report viewers. */
+export type ReportsBasis = AccessBasis | 'viewer';
+
+export function reportsAccess(workspace: Workspace | null, settings: WorkspaceSettings, admin: AdminIdentity): ReportsBasis | null {
+  const basis = settingsAccess(workspace, settings, admin);
+  if (basis) return basis;
+  if (!workspace || workspace.uninstalledAt !== null || !admin.id) return null;
+  return settings.access.reportViewerIds.includes(admin.id) ? 'viewer' : null;
+}
+
 /** `role` as `{ id, name }` (REST 2.16) or a bare string; anything else is no role. */
 export function roleName(raw: Record<string, unknown> | undefined): string | null {
   const role = raw?.['role'];

@@ -12,7 +12,7 @@ import type { Clock } from '../../util/clock';
 import type { Logger } from '../../util/logger';
 import type { SettingsService } from '../settings-service';
 import type { WorkspaceDirectory } from '../workspace-directory';
-import { type AccessBasis, type AdminIdentity, settingsAccess } from './admin-access';
+import { type AccessBasis, type AdminIdentity, reportsAccess, settingsAccess } from './admin-access';
 import { resealTokens, type RotationReport } from './key-rotation';
 import { type RoleRecheck, recheckRole } from './role-recheck';
 import { finishOAuth, type OAuthCallback, type OAuthOutcome, startOAuth } from './oauth-flow';
@@ -60,6 +60,8 @@ export interface InstallServices {
    * page (a replayed initialize must not yield a working link), or in the sandbox a one-use signed link.
    */
   settingsUrlFor(workspaceId: string, admin: AdminIdentity): Promise<string | null>;
+  /** The sidebar's Reports link: as the Settings link, for settings admins and report viewers. */
+  reportsUrlFor(workspaceId: string, admin: AdminIdentity): Promise<string | null>;
 }
 
 export function createInstallServices(options: InstallServicesOptions): InstallServices {
@@ -119,6 +121,16 @@ export function createInstallServices(options: InstallServicesOptions): InstallS
       if (config.mode !== 'sandbox') return `${publicUrl}/settings/login`;
       const token = tokens.link.sign({ w: workspaceId, a: admin.id, b: basis, n: randomNonce() }, clock.now());
       return `${publicUrl}/settings?token=${encodeURIComponent(token)}`;
+    },
+    async reportsUrlFor(workspaceId, admin) {
+      const workspace = await directory.get(workspaceId);
+      if (!workspace || workspace.uninstalledAt !== null) return null;
+      const basis = reportsAccess(workspace, await settings.get(workspaceId), admin);
+      if (!basis) return null;
+      // As settingsUrlFor: a bearer link only in the sandbox, the OAuth sign-in everywhere else.
+      if (config.mode !== 'sandbox') return `${publicUrl}/reports/login`;
+      const token = tokens.link.sign({ w: workspaceId, a: admin.id, b: basis, n: randomNonce() }, clock.now());
+      return `${publicUrl}/reports?token=${encodeURIComponent(token)}`;
     },
   };
 }

@@ -6,7 +6,7 @@
  * Every failure comes back as a readable message; nothing is stored unless the
  * whole install succeeded, and the token never leaves this module in clear.
  */
-import { type AccessBasis, settingsAccess } from './admin-access';
+import { type AccessBasis, type ReportsBasis, reportsAccess, settingsAccess } from './admin-access';
 import { apiHostForRegion, createIntercomClient, exchangeCode, isIntercomApiError, type Me } from '../../intercom';
 import { randomNonce } from '../../util/nonce';
 import type { TokenCipher } from '../../security/token-cipher';
@@ -31,11 +31,20 @@ export interface OAuthFlowDeps {
   logger: { info(fields: object, message: string): void; warn(fields: object, message: string): void };
 }
 
-export type OAuthFailure = 'bad_state' | 'denied' | 'exchange_failed' | 'me_failed' | 'email_unverified' | 'not_installed' | 'not_admin';
+export type OAuthFailure =
+  | 'bad_state'
+  | 'denied'
+  | 'exchange_failed'
+  | 'me_failed'
+  | 'email_unverified'
+  | 'not_installed'
+  | 'not_admin'
+  | 'not_viewer';
 
 export type OAuthOutcome =
   | { ok: true; intent: 'install'; workspace: Workspace }
   | { ok: true; intent: 'settings'; workspaceId: string; adminId: string; basis: AccessBasis }
+  | { ok: true; intent: 'reports'; workspaceId: string; adminId: string; basis: ReportsBasis }
   | { ok: false; intent: OAuthIntent; reason: OAuthFailure; message: string };
 
 export interface OAuthCallback {
@@ -55,6 +64,7 @@ const MESSAGES: Record<OAuthFailure, string> = {
   email_unverified: 'Your Intercom email address is not verified. Verify it in Intercom (Settings > Personal > Account), then try again.',
   not_installed: 'Handoff is not installed in this workspace. Install it from the Intercom App Store first.',
   not_admin: 'Only the admin who installed Handoff, or admins listed on its settings page, can change its settings.',
+  not_viewer: 'Only Handoff’s settings admins and the teammates listed as report viewers on its settings page can read its reports.',
 };
 
 export function startOAuth(tokens: InstallTokens, intent: OAuthIntent, now: number): { state: string; nonce: string } {
@@ -92,7 +102,7 @@ export async function finishOAuth(deps: OAuthFlowDeps, callback: OAuthCallback):
   }
   // Intercom warns that an unverified email cannot be trusted to identify the admin.
   if (me.email_verified !== true) return fail(intent, 'email_unverified');
-  return intent === 'install' ? install(deps, me, token) : signIn(deps, me, token);
+  return intent === 'install' ? install(deps, me, token) : signIn(deps, me, token, intent);
 }
 
 async function install(deps: OAuthFlowDeps, me: Me, token: string): Promise<OAuthOutcome> {
@@ -145,19 +155,22 @@ async function installerAfterReinstall(deps: OAuthFlowDeps, existing: Workspace,
   return basis ? me.id : existing.installedByAdminId;
 }
 
-async function signIn(deps: OAuthFlowDeps, me: Me, token: string): Promise<OAuthOutcome> {
+async function signIn(deps: OAuthFlowDeps, me: Me, token: string, intent: 'settings' | 'reports'): Promise<OAuthOutcome> {
   const workspaceId = me.app.id_code;
   const [workspace, settings] = await Promise.all([deps.store.workspaces.get(workspaceId), deps.settings.get(workspaceId)]);
-  if (!workspace || workspace.uninstalledAt !== null) return fail('settings', 'not_installed');
-  const basis = settingsAccess(workspace, settings, { id: me.id, raw: me });
-  if (!basis) return fail('settings', 'not_admin');
+  if (!workspace || workspace.uninstalledAt !== null) return fail(intent, 'not_installed');
+  // The reports sign-in also admits report viewers; their session opens the reports only.
+  const basis = (intent === 'reports' ? reportsAccess : settingsAccess)(workspace, settings, { id: me.id, raw: me });
+  if (!basis) return fail(intent, intent === 'reports' ? 'not_viewer' : 'not_admin');
   // Approving again may hand out a new token; keep the newest so the install keeps working whichever
   // token Intercom honours. A private app's token comes from its environment, so it is left alone.
   if (workspace.installMode === 'oauth') {
     await deps.store.workspaces.setToken(workspaceId, deps.cipher.encrypt(token, workspaceId));
     deps.directory.forget(workspaceId);
   }
-  return { ok: true, intent: 'settings', workspaceId, adminId: me.id, basis };
+  return intent === 'reports'
+    ? { ok: true, intent, workspaceId, adminId: me.id, basis }
+    : { ok: true, intent, workspaceId, adminId: me.id, basis: basis as AccessBasis };
 }
 
 function fail(intent: OAuthIntent, reason: OAuthFailure): OAuthOutcome {

@@ -18,9 +18,10 @@ export const SETTINGS_LINK_TTL_MS = 15 * 60_000;
 export const SETTINGS_SESSION_TTL_MS = 4 * 3_600_000;
 
 const id = z.string().min(1).max(128);
-const basis = z.enum(['installer', 'listed', 'role']);
+// `viewer`: may read the reports only (src/services/install/admin-access.ts); the settings pages refuse it.
+const basis = z.enum(['installer', 'listed', 'role', 'viewer']);
 
-export const oauthStateSchema = z.object({ n: z.string().min(16).max(64), i: z.enum(['install', 'settings']) });
+export const oauthStateSchema = z.object({ n: z.string().min(16).max(64), i: z.enum(['install', 'settings', 'reports']) });
 /** `n`: the link's nonce; a link opens one session only (src/store/repos/link-uses.ts). */
 export const settingsLinkSchema = z.object({ w: id, a: id, b: basis, n: z.string().min(16).max(64) });
 export const settingsSessionSchema = z.object({ w: id, a: id, b: basis, s: z.string().min(16).max(64), v: z.enum(['link', 'oauth']) });

@@ -12,6 +12,7 @@ import type { WorkspaceSettings } from '../../domain/settings';
 import type { Ticket, TicketPart } from '../../intercom';
 import type { Store, TicketLink, TicketSnapshot } from '../../store';
 import { recordCaseState } from '../customer-updates/record-state';
+import { recordStateChange } from '../reports/state-events';
 import { isContested, scheduleReread } from './contested-view';
 import { enqueueResolveFollowUps } from './resolve-follow-ups';
 import type { SyncDeps } from './sync-deps';
@@ -89,6 +90,7 @@ export async function applyPrepared(sync: SyncDeps, tx: Store, view: PreparedVie
     source: options.source,
     now,
   });
+  await recordStateChange(tx, workspaceId, ticket.id, before.stateCategory, events.stateChange);
   if (events.stateChange) await sync.sla.onTicketState(tx, workspaceId, ticket.id, events.stateChange.category, events.stateChange.at);
   if (events.firstResponseAt !== null) await sync.sla.onFirstResponse(tx, workspaceId, ticket.id, events.firstResponseAt);
   if (events.priorityChange)

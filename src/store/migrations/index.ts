@@ -13,6 +13,7 @@ import { triageFeedback } from './0004_triage_feedback';
 import { triageAi } from './0005_triage_ai';
 import { outboxCounters } from './0006_outbox_counters';
 import { installEvents } from './0007_install_events';
+import { reports } from './0008_reports';
 import { incidents } from './0009_incidents';
 import { customerSide } from './0010_customer_side';
 
@@ -24,6 +25,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0005_triage_ai', triageAi],
   ['0006_outbox_counters', outboxCounters],
   ['0007_install_events', installEvents],
+  ['0008_reports', reports],
   ['0009_incidents', incidents],
   ['0010_customer_side', customerSide],
 ];

@@ -24,7 +24,7 @@ async function sidebarFor(adminId: string) {
 
 async function listAdmins(adminIds: string[], roleNames: string[] = []) {
   const current = await h.application.store.settings.get(ws());
-  const settings = { ...defaultSettings(), access: { adminIds, roleNames } };
+  const settings = { ...defaultSettings(), access: { adminIds, roleNames, reportViewerIds: [] } };
   await h.application.store.settings.save(ws(), { settings, expectedVersion: current.version, adminId: null, now: h.clock.now() });
   h.application.deps.settings.invalidate(ws());
 }
@@ -60,7 +60,7 @@ describe('signing in to the settings page', () => {
     const trip = await oauthTrip(h, pathOf(url!));
     expect(trip.callback?.status).toBe(303);
     expect(trip.callback?.headers['location']).toBe('/settings');
-    expect(setCookie(trip.callback!, 'handoff_settings')?.attributes).toBe('Path=/settings; Max-Age=14400; HttpOnly; SameSite=Lax; Secure');
+    expect(setCookie(trip.callback!, 'handoff_settings')?.attributes).toBe('Path=/; Max-Age=14400; HttpOnly; SameSite=Lax; Secure');
   });
 
   it('ignores a signed sidebar token outside the sandbox: no session comes from a link', async () => {

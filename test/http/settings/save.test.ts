@@ -174,7 +174,11 @@ describe('saving a section', () => {
       'access.roleNames': '',
     });
     expect(res.status).toBe(303);
-    expect((await stored()).settings.access).toEqual({ adminIds: [h.demo.admins.lead, h.demo.admins.manager], roleNames: [] });
+    expect((await stored()).settings.access).toEqual({
+      adminIds: [h.demo.admins.lead, h.demo.admins.manager],
+      roleNames: [],
+      reportViewerIds: [],
+    });
     expect(await h.application.deps.settingsUrlFor(ws(), { id: h.demo.admins.manager, raw: {} })).not.toBeNull();
   });
 

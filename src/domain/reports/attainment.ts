@@ -1,0 +1,95 @@
+/**
+ * Section 2: SLA attainment of the tickets created in the period, judged now: each clock met (stopped within its
+ * target), breached (its budget ran out, stopped or not) or still running (neither yet, paused included). Plus the
+ * ladder steps that fired in the period and the time clocks stood paused waiting on the customer.
+ */
+import { CLOCK_KINDS, type ClockKind, LADDER_STEPS, PRIORITIES, QUEUE_KEYS, TIERS } from '../model';
+import type { ClockState } from '../sla';
+import { clockOutcome, pausedWithin } from './clock-time';
+import type { TicketFact } from './facts';
+import { createdIn, type Scope } from './scope';
+import { share, within } from './stats';
+import { type Cell, percent, type ReportTable } from './table';
+
+export type Outcome = 'met' | 'breached' | 'running';
+
+export interface Attainment {
+  /** met / (met + breached) per clock kind: the share of decided clocks that met their target. */
+  attained: Record<ClockKind, number | null>;
+  byPriorityTier: ReportTable;
+  byQueue: ReportTable;
+  ladder: ReportTable;
+  breaches: number;
+  pausedMs: number;
+}
+
+const outcomeOf = (clock: ClockState, scope: Scope): Outcome => clockOutcome(clock, scope.input.now, scope.input.policy);
+
+interface Tally {
+  met: number;
+  breached: number;
+  running: number;
+}
+
+function tally(tickets: readonly TicketFact[], kind: ClockKind, scope: Scope): Tally {
+  const t: Tally = { met: 0, breached: 0, running: 0 };
+  for (const ticket of tickets) {
+    const clock = kind === 'response' ? ticket.response : ticket.resolution;
+    if (clock) t[outcomeOf(clock, scope)] += 1;
+  }
+  return t;
+}
+
+function tallyCells(t: Tally): Cell[] {
+  const total = t.met + t.breached + t.running;
+  return [total, percent(share(t.met, total)), percent(share(t.breached, total)), percent(share(t.running, total))];
+}
+
+const STEP_LABELS = { warn: 'Warning (owner)', escalate: 'Escalated to the lead', breach: 'Breached (reassigned)' } as const;
+
+const TALLY_COLUMNS = ['clocks', 'met %', 'breached %', 'running %'];
+const kindLabel = (k: ClockKind) => (k === 'response' ? 'Response' : 'Resolution');
+const TALLY_HEADERS = CLOCK_KINDS.flatMap((k) => TALLY_COLUMNS.map((c) => `${kindLabel(k)} ${c}`));
+
+export function attainment(scope: Scope): Attainment {
+  const cohort = createdIn(scope);
+  const cells = (tickets: readonly TicketFact[]) => CLOCK_KINDS.flatMap((k) => tallyCells(tally(tickets, k, scope)));
+  const matrixRows: Cell[][] = [];
+  for (const priority of PRIORITIES) {
+    for (const tier of TIERS) {
+      const group = cohort.filter((t) => t.priority === priority && t.tier === tier && (t.response || t.resolution));
+      if (group.length > 0) matrixRows.push([priority, tier, ...cells(group)]);
+    }
+  }
+  const queueRows = QUEUE_KEYS.map((q) => cohort.filter((t) => t.queue === q))
+    .filter((group) => group.length > 0)
+    .map((group) => [group[0]!.queue, ...cells(group)]);
+  const firings = scope.input.firings.filter((f) => within(f.firedAt, scope.period) && scope.byId.has(f.ticketId));
+  const ladderRows = LADDER_STEPS.map((step) => [
+    STEP_LABELS[step],
+    ...CLOCK_KINDS.map((kind) => firings.filter((f) => f.step === step && f.kind === kind).length),
+  ]);
+  const attained = Object.fromEntries(
+    CLOCK_KINDS.map((k) => {
+      const t = tally(cohort, k, scope);
+      return [k, share(t.met, t.met + t.breached)];
+    }),
+  ) as Record<ClockKind, number | null>;
+  const pausedMs = scope.tickets.reduce(
+    (sum, t) => sum + (t.resolution ? pausedWithin(t.resolution, t.events, scope.period, scope.input.now) : 0),
+    0,
+  );
+  return {
+    attained,
+    byPriorityTier: {
+      id: 'sla-by-priority-tier',
+      title: 'SLA by priority and tier',
+      columns: ['Priority', 'Tier', ...TALLY_HEADERS],
+      rows: matrixRows,
+    },
+    byQueue: { id: 'sla-by-queue', title: 'SLA by queue', columns: ['Queue', ...TALLY_HEADERS], rows: queueRows },
+    ladder: { id: 'ladder-steps', title: 'Ladder steps fired', columns: ['Step', 'Response clock', 'Resolution clock'], rows: ladderRows },
+    breaches: firings.filter((f) => f.step === 'breach').length,
+    pausedMs,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * What the report is computed from: plain facts about a workspace's linked tickets, escalations, ladder steps and
+ * triage feedback in the report's window. The service reads them from the store; tests build them by hand.
+ */
+import type { ClockKind, LadderStep, Priority, QueueKey, StateCategory, Tier } from '../model';
+import type { SlaPolicy } from '../settings';
+import type { ClockState } from '../sla';
+import type { Period } from './period';
+
+export interface StateEvent {
+  kind: 'resolved' | 'reopened';
+  at: number;
+}
+
+export interface TicketFact {
+  ticketId: string;
+  ticketNumber: string | null;
+  conversationId: string;
+  title: string;
+  createdAt: number;
+  state: StateCategory;
+  isOpen: boolean;
+  priority: Priority | null;
+  queue: QueueKey | null;
+  teamId: string | null;
+  teamName: string | null;
+  /** The tier its SLA targets came from; null for a ticket without clocks. */
+  tier: Tier | null;
+  response: ClockState | null;
+  resolution: ClockState | null;
+  /** Resolutions and reopenings, oldest first. */
+  events: readonly StateEvent[];
+}
+
+export interface EscalationFact {
+  id: string;
+  conversationId: string;
+  ticketId: string | null;
+  status: 'queued' | 'creating' | 'linked' | 'failed';
+  createdAt: number;
+  queue: QueueKey | null;
+  priority: Priority | null;
+}
+
+export interface FiringFact {
+  ticketId: string;
+  kind: ClockKind;
+  step: LadderStep;
+  firedAt: number;
+}
+
+export interface FeedbackFact {
+  escalationId: string;
+  createdAt: number;
+  /** The engine judged (not a fallback); only judged suggestions count for accuracy. */
+  judged: boolean;
+  /** The engine's outcome: a queue's outcome name or `stay_in_chat`. */
+  suggestedOutcome: string;
+  suggestedPriority: Priority | null;
+  finalQueue: QueueKey;
+  finalPriority: Priority;
+  overrodeKeepInChat: boolean;
+}
+
+export interface DeadJobFact {
+  kind: string;
+  createdAt: number;
+}
+
+export interface Filters {
+  queue: QueueKey | null;
+  priority: Priority | null;
+  tier: Tier | null;
+  /** An Intercom team id. */
+  team: string | null;
+}
+
+export const NO_FILTERS: Filters = Object.freeze({ queue: null, priority: null, tier: null, team: null });
+
+export interface ReportInput {
+  now: number;
+  zone: string;
+  /** The workspace's SLA policy: its business hours are the calendar every business-time figure uses. */
+  policy: SlaPolicy;
+  current: Period;
+  previous: Period;
+  filters: Filters;
+  tickets: readonly TicketFact[];
+  escalations: readonly EscalationFact[];
+  firings: readonly FiringFact[];
+  feedback: readonly FeedbackFact[];
+  deadJobs: readonly DeadJobFact[];
+  /** Conversations first seen in each period (no filter applies to them: a conversation has no queue yet). */
+  seen: { current: number; previous: number };
+}

@@ -1,0 +1,111 @@
+/**
+ * The whole report: the six sections computed for the chosen period, and each headline figure again for the
+ * previous period of the same length (its trend). Pure: the same input always gives the same report.
+ */
+import { type Attainment, attainment } from './attainment';
+import { type Backlog, backlog } from './backlog';
+import { type EscalationRate, escalationRate } from './escalation-rate';
+import type { ReportInput } from './facts';
+import { type Outcomes, outcomes } from './outcomes';
+import { scopeOf } from './scope';
+import { type Speed, speed } from './speed';
+import { median, percentile } from './stats';
+import { type Figure, hours, percent } from './table';
+import { type TriageAccuracy, triageAccuracy } from './triage-accuracy';
+
+export interface Report {
+  input: ReportInput;
+  escalation: EscalationRate;
+  attainment: Attainment;
+  backlog: Backlog;
+  speed: Speed;
+  outcomes: Outcomes;
+  triage: TriageAccuracy;
+  /** Headline figures by section id, each with its previous-period value. */
+  figures: Record<'escalation' | 'attainment' | 'backlog' | 'speed' | 'outcomes' | 'triage', Figure[]>;
+}
+
+interface Parts {
+  escalation: EscalationRate;
+  attainment: Attainment;
+  speed: Speed;
+  outcomes: Outcomes;
+  triage: TriageAccuracy;
+}
+
+function parts(input: ReportInput, which: 'current' | 'previous'): Parts {
+  const scope = scopeOf(input, input[which]);
+  return {
+    escalation: escalationRate(scope, input.seen[which]),
+    attainment: attainment(scope),
+    speed: speed(scope),
+    outcomes: outcomes(scope),
+    triage: triageAccuracy(scope),
+  };
+}
+
+const ms = (samples: readonly { ms: number }[]) => samples.map((s) => s.ms);
+
+export function buildReport(input: ReportInput): Report {
+  const now = parts(input, 'current');
+  const before = parts(input, 'previous');
+  const queue = backlog(scopeOf(input, input.current));
+  const fig = (id: string, label: string, unit: Figure['unit'], better: Figure['better'], pick: (p: Parts) => number | null): Figure => ({
+    id,
+    label,
+    unit,
+    better,
+    current: pick(now),
+    previous: pick(before),
+  });
+  return {
+    input,
+    ...now,
+    backlog: queue,
+    figures: {
+      escalation: [
+        fig('escalations', 'Escalations', 'count', null, (p) => p.escalation.escalations),
+        fig('conversations-seen', 'Conversations with the sidebar opened', 'count', null, (p) => p.escalation.seen),
+        fig('escalation-rate', 'Escalations per 100 conversations', 'per100', null, (p) => p.escalation.per100),
+        fig('against-advice', 'Escalated although triage said keep in chat', 'percent', 'down', (p) => percent(p.escalation.againstAdvice)),
+      ],
+      attainment: [
+        fig('response-attained', 'Response SLA met', 'percent', 'up', (p) => percent(p.attainment.attained.response)),
+        fig('resolution-attained', 'Resolution SLA met', 'percent', 'up', (p) => percent(p.attainment.attained.resolution)),
+        fig('breaches', 'Breaches (100 % steps)', 'count', 'down', (p) => p.attainment.breaches),
+        fig('paused', 'Hours paused waiting on the customer', 'hours', null, (p) => hours(p.attainment.pausedMs)),
+      ],
+      backlog: [
+        {
+          id: 'open',
+          label: 'Open tickets (now, and at the start of the period)',
+          unit: 'count',
+          better: 'down',
+          current: queue.openNow,
+          previous: queue.openAtStart,
+        },
+      ],
+      speed: [
+        fig('response-median', 'First response, median (business h)', 'hours', 'down', (p) => hours(median(ms(p.speed.response)))),
+        fig('response-p90', 'First response, 90th percentile (business h)', 'hours', 'down', (p) =>
+          hours(percentile(ms(p.speed.response), 0.9)),
+        ),
+        fig('resolution-median', 'Resolution, median (business h)', 'hours', 'down', (p) => hours(median(ms(p.speed.resolution)))),
+        fig('resolution-p90', 'Resolution, 90th percentile (business h)', 'hours', 'down', (p) =>
+          hours(percentile(ms(p.speed.resolution), 0.9)),
+        ),
+      ],
+      outcomes: [
+        fig('resolved', 'Tickets resolved', 'count', null, (p) => p.outcomes.resolved),
+        fig('reopen-rate', 'Reopened after resolution', 'percent', 'down', (p) => percent(p.outcomes.reopenRate)),
+        fig('failed', 'Escalations failed', 'count', 'down', (p) => p.outcomes.failedEscalations),
+        fig('dead', 'Escalation work dead-lettered', 'count', 'down', (p) => p.outcomes.deadJobs),
+      ],
+      triage: [
+        fig('judged', 'Suggestions recorded', 'count', null, (p) => p.triage.judged),
+        fig('queue-kept', 'Suggested queue kept', 'percent', 'up', (p) => percent(p.triage.queueKept)),
+        fig('priority-kept', 'Suggested priority kept', 'percent', 'up', (p) => percent(p.triage.priorityKept)),
+      ],
+    },
+  };
+}

@@ -1,0 +1,344 @@
+/**
+ * A plausible history of escalations for the reports: the demo workspace's last 90 days in the sandbox, and the
+ * benchmark's 20,000-ticket workspace. Deterministic (seeded), built with the real SLA clock transitions so every
+ * clock, ladder step and resolution is one the app itself could have written, then inserted in batches.
+ *
+ * Tickets arrive in business hours, are answered and resolved after a spread of the policy's targets (some late,
+ * some waiting on the customer for a day or two, a few reopened), escalations carry triage suggestions that agents
+ * mostly kept, and about one conversation in six where the sidebar was opened was escalated. `openFrom` keeps
+ * tickets created after it open.
+ */
+import type { Kysely } from 'kysely';
+import { PRIORITIES, type Priority, QUEUE_KEYS, type QueueKey, TIERS, type Tier } from '../domain/model';
+import type { SlaPolicy } from '../domain/settings';
+import {
+  addBusinessMs,
+  applyTicketState,
+  type ClockState,
+  effectiveTargetMs,
+  instantWhenSpent,
+  markFirstResponse,
+  meterForClock,
+  resolveTarget,
+  spentMs,
+  startClock,
+} from '../domain/sla';
+import { outcomeForQueue } from '../domain/triage-learning';
+import type { Tables } from '../store/schema';
+import { seededRandom } from '../util/seeded-random';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export interface HistoryOptions {
+  workspaceId: string;
+  now: number;
+  days: number;
+  tickets: number;
+  policy: SlaPolicy;
+  teams: Readonly<Record<QueueKey, { id: string; name: string }>>;
+  /** Tickets created at or after this stay open (default: 5 days before `now`). */
+  openFrom?: number;
+  seed?: number;
+  /** Prefix of generated ids, so two histories never collide. */
+  idPrefix?: string;
+  /**
+   * Leave out the tickets still open at `now` (the sandbox): the reconciliation job re-reads open tickets from
+   * Intercom, and these exist only in our store, so there the backlog is the demo's own live tickets.
+   */
+  closedOnly?: boolean;
+  /**
+   * Record triage suggestions beside the escalations (default true). The sandbox says no: the triage learner reads
+   * these rows, and the demo's own feedback (src/sandbox/demo-feedback.ts) is what its sidebar is tuned to show.
+   */
+  feedback?: boolean;
+}
+
+export interface HistoryRows {
+  ticket_links: Tables['ticket_links'][];
+  sla_clocks: Tables['sla_clocks'][];
+  ticket_state_events: Tables['ticket_state_events'][];
+  escalations: Omit<Tables['escalations'], never>[];
+  ladder_firings: Tables['ladder_firings'][];
+  triage_feedback: Tables['triage_feedback'][];
+  conversations_seen: Tables['conversations_seen'][];
+}
+
+function pick<T>(random: () => number, items: readonly T[], weights: readonly number[]): T {
+  let r = random() * weights.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < items.length; i += 1) {
+    r -= weights[i]!;
+    if (r < 0) return items[i]!;
+  }
+  return items[items.length - 1]!;
+}
+
+/** The first business instant at or after `at` plus a random offset into the day's opening. */
+function inBusinessHours(at: number, random: () => number, policy: SlaPolicy): number {
+  const open = addBusinessMs(at, 1, policy.businessHours) - 1;
+  return Math.round(addBusinessMs(open, random() * 6 * HOUR, policy.businessHours));
+}
+
+export function buildHistory(options: HistoryOptions): HistoryRows {
+  const { workspaceId: ws, now, policy } = options;
+  const random = seededRandom(options.seed ?? 18);
+  const prefix = options.idPrefix ?? 'hist';
+  const openFrom = options.openFrom ?? now - 5 * DAY;
+  const rows: HistoryRows = {
+    ticket_links: [],
+    sla_clocks: [],
+    ticket_state_events: [],
+    escalations: [],
+    ladder_firings: [],
+    triage_feedback: [],
+    conversations_seen: [],
+  };
+  const span = options.days * DAY;
+  for (let i = 0; i < options.tickets; i += 1) {
+    const createdAt = inBusinessHours(now - span + Math.floor((i / options.tickets) * span), random, policy);
+    if (createdAt >= now) continue;
+    const priority = pick<Priority>(random, PRIORITIES, [1, 2.5, 4.5, 2]);
+    const tier = pick<Tier>(random, TIERS, [2, 3, 5]);
+    const queue = pick<QueueKey>(random, QUEUE_KEYS, [1.5, 3.5, 1, 2, 2]);
+    const ticketId = `${prefix}-${i}`;
+    const conversationId = `${prefix}-conv-${i}`;
+    const target = resolveTarget(policy, priority, tier);
+    const start = (kind: 'response' | 'resolution', ms: number) =>
+      startClock({ kind, ticketCreatedAt: createdAt, targetMs: ms, tightening: null, meterMode: 'business', now: createdAt });
+    let response = start('response', target.responseMs);
+    let resolution = start('resolution', target.resolutionMs);
+    const apply = (state: 'in_progress' | 'waiting_on_customer' | 'resolved', at: number) => {
+      response = applyTicketState(response, state, at, policy);
+      resolution = applyTicketState(resolution, state, at, policy);
+    };
+    const stayOpen = createdAt >= openFrom;
+    const events: Tables['ticket_state_events'][] = [];
+    let state: 'submitted' | 'in_progress' | 'waiting_on_customer' | 'resolved' = 'submitted';
+    const answerAt = Math.round(addBusinessMs(createdAt, target.responseMs * (0.2 + random() * 1.1), policy.businessHours));
+    if (answerAt < now) {
+      response = markFirstResponse(response, answerAt);
+      apply('in_progress', answerAt);
+      state = 'in_progress';
+    }
+    let cursor = answerAt;
+    if (state === 'in_progress' && random() < 0.3) {
+      const waitFrom = Math.round(addBusinessMs(answerAt, 2 * HOUR, policy.businessHours));
+      const waitTo = Math.round(waitFrom + (4 + random() * 44) * HOUR);
+      if (waitFrom < now) {
+        apply('waiting_on_customer', waitFrom);
+        state = 'waiting_on_customer';
+        if (waitTo < now) {
+          apply('in_progress', waitTo);
+          state = 'in_progress';
+          cursor = waitTo;
+        }
+      }
+    }
+    if (state === 'in_progress' && !stayOpen) {
+      const resolvedAt = Math.round(addBusinessMs(cursor, target.resolutionMs * (0.2 + random() * 1.0), policy.businessHours));
+      if (resolvedAt < now) {
+        apply('resolved', resolvedAt);
+        state = 'resolved';
+        events.push({ workspace_id: ws, ticket_id: ticketId, kind: 'resolved', at: resolvedAt });
+        const reopenAt = Math.round(resolvedAt + (1 + random() * 2) * DAY);
+        if (random() < 0.08 && reopenAt < now) {
+          apply('in_progress', reopenAt);
+          events.push({ workspace_id: ws, ticket_id: ticketId, kind: 'reopened', at: reopenAt });
+          const again = Math.round(reopenAt + (2 + random() * 20) * HOUR);
+          state = 'in_progress';
+          if (again < now) {
+            apply('resolved', again);
+            events.push({ workspace_id: ws, ticket_id: ticketId, kind: 'resolved', at: again });
+            state = 'resolved';
+          }
+        }
+      }
+    }
+    if (options.closedOnly && state !== 'resolved') continue;
+    rows.ticket_state_events.push(...events);
+    const team = options.teams[queue];
+    const escalationId = `${prefix}-esc-${i}`;
+    rows.ticket_links.push({
+      workspace_id: ws,
+      ticket_id: ticketId,
+      ticket_number: String(50_000 + i),
+      conversation_id: conversationId,
+      contact_id: null,
+      title: `${TITLES[i % TITLES.length]} (#${50_000 + i})`,
+      ticket_type_id: null,
+      state_category: state,
+      state_label: null,
+      priority,
+      queue,
+      team_id: team.id,
+      admin_assignee_id: null,
+      owner_name: null,
+      team_name: team.name,
+      is_open: state === 'resolved' ? 0 : 1,
+      intercom_updated_at: now,
+      synced_at: now,
+      escalation_id: escalationId,
+      created_at: createdAt,
+    });
+    for (const clock of [response, resolution]) addClock(rows, ws, ticketId, clock, { priority, tier }, policy, now);
+    rows.escalations.push(escalation(ws, escalationId, conversationId, ticketId, 'linked', createdAt, queue, priority));
+    const suggestion = feedback(ws, escalationId, conversationId, createdAt, queue, priority, random);
+    if (options.feedback !== false) rows.triage_feedback.push(suggestion);
+    for (let k = 0; k < 6; k += 1) {
+      rows.conversations_seen.push({
+        workspace_id: ws,
+        conversation_id: k === 0 ? conversationId : `${prefix}-seen-${i}-${k}`,
+        first_seen_at: createdAt - k * HOUR,
+      });
+    }
+    if (random() < 0.03) {
+      const failedId = `${prefix}-failed-${i}`;
+      rows.escalations.push(escalation(ws, failedId, `${prefix}-conv-f-${i}`, null, 'failed', createdAt + HOUR, queue, priority));
+    }
+  }
+  return rows;
+}
+
+function addClock(
+  rows: HistoryRows,
+  ws: string,
+  ticketId: string,
+  clock: ClockState,
+  basis: { priority: Priority; tier: Tier },
+  policy: SlaPolicy,
+  now: number,
+): void {
+  rows.sla_clocks.push({
+    workspace_id: ws,
+    ticket_id: ticketId,
+    kind: clock.kind,
+    cycle: clock.cycle,
+    state_json: JSON.stringify({ ...clock, basis }),
+    status: clock.phase,
+    next_fire_at: null,
+    next_step: null,
+    locked_by: null,
+    locked_until: null,
+    updated_at: now,
+  });
+  const meter = meterForClock(policy, clock);
+  const target = clock.stoppedTargetMs ?? effectiveTargetMs(clock);
+  const spent = spentMs(clock, now, meter);
+  for (const [step, fraction] of [
+    ['warn', 0.75],
+    ['escalate', 0.9],
+    ['breach', 1],
+  ] as const) {
+    if (spent < target * fraction) continue;
+    const at = instantWhenSpent(clock, target * fraction, meter);
+    if (at === null || !Number.isFinite(at) || at > now) continue;
+    rows.ladder_firings.push({
+      workspace_id: ws,
+      ticket_id: ticketId,
+      kind: clock.kind,
+      cycle: clock.cycle,
+      step,
+      due_at: at,
+      fired_at: at + 30_000,
+    });
+  }
+}
+
+function escalation(
+  ws: string,
+  id: string,
+  conversationId: string,
+  ticketId: string | null,
+  status: 'linked' | 'failed',
+  at: number,
+  queue: QueueKey,
+  priority: Priority,
+): Tables['escalations'] {
+  const request = { ticketTypeId: null, priority, queue, reason: 'Needs the back-office team', summary: SUMMARY };
+  return {
+    workspace_id: ws,
+    id,
+    conversation_id: conversationId,
+    contact_id: null,
+    admin_id: null,
+    idempotency_key: `${id}:key`,
+    status,
+    forced: 0,
+    request_json: JSON.stringify(request),
+    ticket_id: ticketId,
+    attempts: status === 'failed' ? 8 : 1,
+    last_error: status === 'failed' ? 'Intercom refused the ticket: 422 invalid attribute' : null,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+function feedback(
+  ws: string,
+  escalationId: string,
+  conversationId: string,
+  at: number,
+  queue: QueueKey,
+  priority: Priority,
+  random: () => number,
+): Tables['triage_feedback'] {
+  const keepInChat = random() < 0.06;
+  const kept = random() < 0.8;
+  const suggestedQueue = kept ? queue : QUEUE_KEYS[(QUEUE_KEYS.indexOf(queue) + 1) % QUEUE_KEYS.length]!;
+  const outcome = keepInChat ? 'stay_in_chat' : (outcomeForQueue(suggestedQueue) ?? 'technical_bugs');
+  const priorityKept = random() < 0.75;
+  const suggestedPriority = keepInChat ? null : priorityKept ? priority : PRIORITIES[(PRIORITIES.indexOf(priority) + 1) % 4]!;
+  return {
+    workspace_id: ws,
+    id: `${escalationId}-fb`,
+    escalation_id: escalationId,
+    conversation_id: conversationId,
+    created_at: at,
+    engine_version: 'history',
+    judged: 1,
+    suggested_outcome: outcome,
+    suggested_priority: suggestedPriority,
+    signals_json: '[]',
+    base_scores_json: '{}',
+    final_queue: queue,
+    final_priority: priority,
+    overrode_keep_in_chat: keepInChat ? 1 : 0,
+  };
+}
+
+const TITLES = [
+  'CSV export fails with 502',
+  'Charged twice after cancelling',
+  'SSO login loops back to the start page',
+  'Invoice shows the wrong VAT number',
+  'Data missing after the migration',
+  'Contract renewal terms disputed',
+  'API rate limit reached at low volume',
+];
+
+/** Roughly the size of a real handoff summary, so the store holds what production holds. */
+const SUMMARY = 'Customer reports the problem in detail; diagnostics collected; transcript excerpt follows. '.repeat(20);
+
+/** Inserts in chunks (SQLite caps bound parameters per statement), parents first. */
+export async function insertHistory(db: Kysely<Tables>, rows: HistoryRows, chunk = 200): Promise<void> {
+  const tables = [
+    'ticket_links',
+    'escalations',
+    'sla_clocks',
+    'ticket_state_events',
+    'ladder_firings',
+    'triage_feedback',
+    'conversations_seen',
+  ] as const;
+  await db.transaction().execute(async (tx) => {
+    for (const table of tables) {
+      const list = rows[table] as unknown[];
+      for (let i = 0; i < list.length; i += chunk) {
+        await tx
+          .insertInto(table)
+          .values(list.slice(i, i + chunk) as never)
+          .execute();
+      }
+    }
+  });
+}

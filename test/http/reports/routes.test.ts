@@ -1,0 +1,129 @@
+/**
+ * The reports pages through the real app: sign-in through Intercom OAuth for settings admins and listed report
+ * viewers (nobody else), the page with its six sections, filters and CSVs, and bad input answered with a clear
+ * message and a 4xx: malformed dates, ten years, unknown filters, a tampered session.
+ */
+import { defaultSettings } from '../../../src/domain/settings';
+import { type InstallHarness, oauthTrip, setCookie, startInstallHarness } from '../../services/install/harness';
+
+let h: InstallHarness;
+beforeEach(async () => {
+  h = await startInstallHarness({ mode: 'private' });
+});
+afterEach(async () => {
+  h.fake.assertNoViolations();
+  await h.close();
+});
+
+const ws = () => h.demo.workspaceId;
+
+async function signInToReports(adminId: string) {
+  h.fake.state.workspaces.get(ws())!.meAdminId = adminId;
+  const trip = await oauthTrip(h, '/reports/login');
+  return { trip, cookie: trip.callback ? setCookie(trip.callback, 'handoff_settings')?.value : undefined };
+}
+
+const get = (path: string, cookie: string | undefined) => {
+  const req = h.http().get(path);
+  return cookie ? req.set('Cookie', `handoff_settings=${cookie}`) : req;
+};
+
+async function listViewer(adminId: string) {
+  const current = await h.application.store.settings.get(ws());
+  const base = defaultSettings();
+  const settings = { ...base, access: { ...base.access, reportViewerIds: [adminId] } };
+  await h.application.store.settings.save(ws(), { settings, expectedVersion: current.version, adminId: null, now: h.clock.now() });
+  h.application.deps.settings.invalidate(ws());
+}
+
+it('a settings admin signs in and reads the six sections, with CSV links and definitions, under a strict CSP', async () => {
+  const { trip, cookie } = await signInToReports(h.demo.admins.agent);
+  expect(trip.callback?.status).toBe(303);
+  expect(trip.callback?.headers['location']).toBe('/reports');
+  const page = await get('/reports?days=7', cookie);
+  expect(page.status).toBe(200);
+  expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+  for (const id of ['escalation', 'attainment', 'backlog', 'speed', 'outcomes', 'triage'])
+    expect(page.text).toContain(`<section id="${id}"`);
+  expect(page.text).toContain('<details><summary>How is this counted?</summary>');
+  expect(page.text).toContain('href="/reports/csv/aging?days=7"');
+  expect(page.text).toContain('<svg');
+  expect(page.text).not.toMatch(/<script|style="/);
+});
+
+it('a listed report viewer may read the reports but not the settings; anyone else is refused', async () => {
+  const stranger = await signInToReports(h.demo.admins.manager);
+  expect(stranger.trip.callback?.status).toBe(403);
+  expect(stranger.trip.callback?.text).toContain('report viewers');
+  await listViewer(h.demo.admins.manager);
+  const viewer = await signInToReports(h.demo.admins.manager);
+  expect(viewer.trip.callback?.status).toBe(303);
+  expect((await get('/reports', viewer.cookie)).status).toBe(200);
+  expect((await get('/settings', viewer.cookie)).status).toBe(403);
+  expect(await h.application.deps.reportsUrlFor?.(ws(), { id: h.demo.admins.manager, raw: {} })).toMatch(/\/reports\/login$/);
+  expect(await h.application.deps.settingsUrlFor(ws(), { id: h.demo.admins.manager, raw: {} })).toBeNull();
+});
+
+it.each([
+  ['/reports?from=2026-02-30&to=2026-03-01', 'Write the dates as YYYY-MM-DD'],
+  ['/reports?from=2016-01-01&to=2025-12-31', 'at most 366 days'],
+  ['/reports?queue=nope', 'There is no such queue'],
+  ['/reports?team=42', 'There is no such team'],
+  ['/reports?colour=blue', 'The report has no setting called “colour”'],
+])('bad input %s: 400 with a message, and the form to try again', async (path, message) => {
+  const { cookie } = await signInToReports(h.demo.admins.agent);
+  const page = await get(path, cookie);
+  expect(page.status).toBe(400);
+  expect(page.text).toContain(message);
+  expect(page.text).toContain('<form method="get" action="/reports"');
+});
+
+it('no session, or a tampered one: 401 and nothing about the workspace', async () => {
+  expect((await get('/reports', undefined)).status).toBe(401);
+  const { cookie } = await signInToReports(h.demo.admins.agent);
+  const tampered = `${cookie!.slice(0, -2)}${cookie!.endsWith('A') ? 'B' : 'A'}`;
+  const page = await get('/reports', tampered);
+  expect(page.status).toBe(401);
+  expect(page.text).not.toContain(ws());
+  expect((await get('/reports/csv/aging', tampered)).status).toBe(401);
+});
+
+it('CSV of one table, and the all-time tickets CSV, with formula cells neutralised', async () => {
+  const { store } = h.application;
+  await store.tickets.upsert(
+    ws(),
+    {
+      ticketId: 'tk-1',
+      ticketNumber: '7',
+      conversationId: 'conv-1',
+      contactId: null,
+      title: '=HYPERLINK("http://evil")',
+      ticketTypeId: null,
+      stateCategory: 'submitted',
+      stateLabel: null,
+      priority: 'P1',
+      queue: 'vip',
+      teamId: null,
+      adminAssigneeId: null,
+      ownerName: null,
+      teamName: null,
+      isOpen: true,
+      intercomUpdatedAt: h.clock.now(),
+    },
+    h.clock.now() - 2 * 86_400_000,
+  );
+  const { cookie } = await signInToReports(h.demo.admins.agent);
+  const aging = await get('/reports/csv/aging?days=30', cookie);
+  expect(aging.status).toBe(200);
+  expect(aging.headers['content-type']).toContain('text/csv');
+  expect(aging.text).toBe(
+    'Age,Calendar days,Business days\r\nunder 1 day,0,0\r\n1–3 days,1,1\r\n3–7 days,0,0\r\n7–30 days,0,0\r\nover 30 days,0,0\r\n',
+  );
+  const oldest = await get('/reports/csv/oldest-open', cookie);
+  expect(oldest.text).toContain(`"'=HYPERLINK(""http://evil"")"`);
+  expect((await get('/reports/csv/nope', cookie)).status).toBe(404);
+  const all = await get('/reports/tickets.csv', cookie);
+  expect(all.status).toBe(200);
+  expect(all.text.split('\r\n')[0]).toBe('Ticket,Title,Conversation,Created,State,Open,Priority,Queue,Team');
+  expect(all.text).toContain(`7,"'=HYPERLINK(""http://evil"")",conv-1,`);
+});

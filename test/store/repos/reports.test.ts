@@ -1,0 +1,99 @@
+import { clockWrite, reserveInput, ticketSnapshot } from './factories';
+import { describeContract, seedWorkspace, T0 } from './harness';
+
+const DAY = 86_400_000;
+const window = { from: T0, to: T0 + 10 * DAY };
+
+describeContract('reports', (engine) => {
+  beforeEach(async () => {
+    await seedWorkspace(engine.store, 'ws-a');
+    await seedWorkspace(engine.store, 'ws-b');
+  });
+
+  it('records each conversation seen once, keeping its first sighting, and counts by period', async () => {
+    const { reports } = engine.store;
+    await reports.recordSeen('ws-a', [
+      { conversationId: 'c1', at: T0 + DAY },
+      { conversationId: 'c2', at: T0 + 2 * DAY },
+    ]);
+    await reports.recordSeen('ws-a', [{ conversationId: 'c1', at: T0 + 5 * DAY }]);
+    await reports.recordSeen('ws-b', [{ conversationId: 'c1', at: T0 + DAY }]);
+    expect(await reports.countSeen('ws-a', T0, T0 + 10 * DAY)).toBe(2);
+    expect(await reports.countSeen('ws-a', T0 + 3 * DAY, T0 + 10 * DAY)).toBe(0);
+    expect(await reports.countSeen('ws-a', T0 + DAY, T0 + 2 * DAY)).toBe(1);
+  });
+
+  it('reads the window’s tickets: created in it, open now, or resolved in it; with their clocks and events', async () => {
+    const { store } = engine;
+    await store.tickets.upsert('ws-a', ticketSnapshot({ ticketId: 'in', conversationId: 'c-in' }), T0 + DAY);
+    await store.tickets.upsert('ws-a', ticketSnapshot({ ticketId: 'old-open', conversationId: 'c-oo' }), T0 - 30 * DAY);
+    await store.tickets.upsert(
+      'ws-a',
+      ticketSnapshot({ ticketId: 'old-resolved-in', conversationId: 'c-or', isOpen: false, stateCategory: 'resolved' }),
+      T0 - 30 * DAY,
+    );
+    await store.tickets.upsert(
+      'ws-a',
+      ticketSnapshot({ ticketId: 'old-closed', conversationId: 'c-oc', isOpen: false, stateCategory: 'resolved' }),
+      T0 - 30 * DAY,
+    );
+    await store.tickets.upsert('ws-b', ticketSnapshot({ ticketId: 'other', conversationId: 'c-x' }), T0 + DAY);
+    await store.reports.recordStateEvent('ws-a', { ticketId: 'old-resolved-in', kind: 'resolved', at: T0 + 2 * DAY });
+    await store.reports.recordStateEvent('ws-a', { ticketId: 'old-resolved-in', kind: 'resolved', at: T0 + 2 * DAY });
+    await store.reports.recordStateEvent('ws-a', { ticketId: 'old-closed', kind: 'resolved', at: T0 - 20 * DAY });
+    await store.clocks.upsert(
+      'ws-a',
+      clockWrite({ ticketId: 'in', kind: 'resolution', state: { phase: 'running', basis: { tier: 'pro' } } }),
+      T0,
+    );
+
+    const tickets = await store.reports.tickets('ws-a', window);
+    expect(tickets.map((t) => t.ticketId).sort()).toEqual(['in', 'old-open', 'old-resolved-in']);
+    const inWindow = tickets.find((t) => t.ticketId === 'in')!;
+    expect(inWindow).toMatchObject({ createdAt: T0 + DAY, isOpen: true, queue: 'technical', responseClock: null });
+    expect(inWindow.resolutionClock).toEqual({ phase: 'running', basis: { tier: 'pro' } });
+    expect(
+      await store.reports.stateEvents(
+        'ws-a',
+        tickets.map((t) => t.ticketId),
+      ),
+    ).toEqual([{ ticketId: 'old-resolved-in', kind: 'resolved', at: T0 + 2 * DAY }]);
+  });
+
+  it('reads escalations with the chosen queue and priority (not the summary), firings and dead work', async () => {
+    const { store } = engine;
+    await store.escalations.reserve('ws-a', reserveInput({ now: T0 + DAY }));
+    await store.escalations.reserve('ws-a', reserveInput({ idempotencyKey: 'late', conversationId: 'c-late', now: T0 + 20 * DAY }));
+    await store.ladder.recordFiring('ws-a', { ticketId: 'tk-1', kind: 'response', cycle: 0, step: 'warn', dueAt: T0, firedAt: T0 + DAY });
+    const { job } = await store.outbox.enqueue('ws-a', { kind: 'escalation.post_note', dedupeKey: 'n1', payload: {}, now: T0 + DAY });
+    await store.outbox.deadLetter('ws-a', job.id, { error: 'gone', now: T0 + DAY });
+
+    const [escalation, ...rest] = await store.reports.escalations('ws-a', window);
+    expect(rest).toEqual([]);
+    expect(escalation).toMatchObject({
+      conversationId: 'conv-1',
+      status: 'queued',
+      queue: 'technical',
+      priority: 'P2',
+      createdAt: T0 + DAY,
+    });
+    expect(await store.reports.firings('ws-a', window)).toEqual([{ ticketId: 'tk-1', kind: 'response', step: 'warn', firedAt: T0 + DAY }]);
+    expect(await store.reports.deadEscalationJobs('ws-a', window)).toEqual([{ kind: 'escalation.post_note', createdAt: T0 + DAY }]);
+    expect(await store.reports.deadEscalationJobs('ws-b', window)).toEqual([]);
+  });
+
+  it('pages every ticket in creation order without skipping ties', async () => {
+    const { store } = engine;
+    for (const [id, at] of [
+      ['b', T0],
+      ['a', T0],
+      ['c', T0 + 1],
+    ] as const)
+      await store.tickets.upsert('ws-a', ticketSnapshot({ ticketId: id, conversationId: `c-${id}` }), at);
+    const first = await store.reports.ticketPage('ws-a', null, 2);
+    expect(first.map((t) => t.ticketId)).toEqual(['a', 'b']);
+    const last = first[first.length - 1]!;
+    const second = await store.reports.ticketPage('ws-a', { createdAt: last.createdAt, ticketId: last.ticketId }, 2);
+    expect(second.map((t) => t.ticketId)).toEqual(['c']);
+  });
+});
