@@ -39,6 +39,7 @@ import { intercomCallTotals } from './util/request-context';
 import { createTokenCipher, type TokenCipher } from './security/token-cipher';
 import { createInstallServices, type InstallServices } from './services/install';
 import { createDirectoryCache } from './services/directory-cache';
+import { createDeadWorkCache } from './services/dead-work-cache';
 import { escalationHandlers } from './flows/escalation';
 import { createEscalationHandlers, escalationDeadLetterHandlers } from './jobs/escalation-handlers';
 import { DEFAULT_BUDGETS, type EscalationBudgets, type EscalationDeps } from './services/escalation';
@@ -191,6 +192,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
     sla: createSlaService({ clock, policies: slaPolicies }),
     triage: withAiAnswers(localTriage, triageAi),
     ticketUrl: options.ticketUrl ?? intercomInboxUrl,
+    deadWork: createDeadWorkCache(store),
     settingsUrlFor: (workspaceId, admin) => install.settingsUrlFor(workspaceId, admin),
   };
   const clientFor = (workspaceId: string) => directory.clientFor(workspaceId);

@@ -15,7 +15,7 @@ import type { Recommended } from '../services/triage';
 import type { CanvasRequest } from './types';
 import { AppError } from '../util/app-error';
 import { deadWorkByTicket, deadWorkLine } from '../services/dead-work';
-import type { Escalation, Workspace } from '../store';
+import { type ChangeSubject, conversationSubject, type Escalation, escalationSubject, ticketSubject, type Workspace } from '../store';
 import type { FlowDeps } from './deps';
 import { ticketCardView } from './ticket-card-model';
 import type { CanvasResponse, FlowContext } from './types';
@@ -25,15 +25,12 @@ export function timeZoneOf(workspace: Workspace | null): TimeZoneVM {
   return workspace?.timezone ? { zone: workspace.timezone, source: 'workspace' } : { zone: 'UTC', source: 'utc' };
 }
 
-/** Dead outbox work shown on a card: the workspace's list is read once per view (indexed, and normally empty). */
-const DEAD_WORK_READ_LIMIT = 200;
-
 async function linkedTicketCards(deps: FlowDeps, request: CanvasRequest, now: number, history: Promise<readonly Escalation[]>) {
   const { workspaceId, conversationId } = request;
   const [settings, tickets, dead, escalations] = await Promise.all([
     deps.settings.get(workspaceId),
     deps.store.tickets.listByConversation(workspaceId, conversationId),
-    deps.store.outbox.listDead(workspaceId, { limit: DEAD_WORK_READ_LIMIT }),
+    deps.deadWork.list(workspaceId),
     history,
   ]);
   const failed = deadWorkByTicket(
@@ -49,7 +46,7 @@ async function linkedTicketCards(deps: FlowDeps, request: CanvasRequest, now: nu
     }),
   );
   const stableUntil = Math.min(Number.POSITIVE_INFINITY, ...views.map((v) => v.stableUntil));
-  return { settings, cards: views.map((v) => v.card), stableUntil };
+  return { settings, cards: views.map((v) => v.card), stableUntil, ticketIds: tickets.map((t) => t.ticketId) };
 }
 
 export interface SidebarView {
@@ -60,13 +57,18 @@ export interface SidebarView {
    * now is reused for at most that minute of its 15-minute life.
    */
   stableUntil: number;
+  /**
+   * What the view was built from, finer than the workspace: the conversation, its tickets and its escalations.
+   * A write to none of them (and to nothing workspace-wide) leaves the canvas as it is (src/store/change-feed.ts).
+   */
+  subjects: ChangeSubject[];
 }
 
 export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promise<SidebarView> {
   const now = deps.clock.now();
   const { workspaceId, conversationId } = request;
   const historyRead = deps.store.escalations.listByConversation(workspaceId, conversationId);
-  const [workspace, { settings, cards, stableUntil: cardsStableUntil }, settingsUrl, history] = await Promise.all([
+  const [workspace, { settings, cards, stableUntil: cardsStableUntil, ticketIds }, settingsUrl, history] = await Promise.all([
     deps.directory.get(workspaceId),
     linkedTicketCards(deps, request, now, historyRead),
     deps.settingsUrlFor(workspaceId, request.admin),
@@ -102,7 +104,11 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
     contactMissing: request.contact === null,
     failedEscalation: latestFailure(history),
   };
-  return { vm, stableUntil: Math.min(nextMinute(now), cardsStableUntil, renewalStableUntil(facts.renewalAt, facts.renewalInDays)) };
+  return {
+    vm,
+    stableUntil: Math.min(nextMinute(now), cardsStableUntil, renewalStableUntil(facts.renewalAt, facts.renewalInDays)),
+    subjects: [conversationSubject(conversationId), ...ticketIds.map(ticketSubject), ...history.map((e) => escalationSubject(e.id))],
+  };
 }
 
 function recommendationVM(recommended: Recommended, settings: WorkspaceSettings, zone: string): RecommendationVM {
@@ -139,8 +145,8 @@ function latestFailure(history: readonly Escalation[]): { message: string } | nu
 export async function sidebar(deps: FlowDeps, request: CanvasRequest, ctx?: FlowContext): Promise<CanvasResponse> {
   // Stamped before reading: a write landing while we read makes the canvas unfit for reuse (src/store/change-feed.ts).
   const stamp = deps.store.changes.stamp();
-  const { vm, stableUntil } = await sidebarView(deps, request);
-  ctx?.offerReuse?.({ workspaceId: request.workspaceId, stamp, until: stableUntil });
+  const { vm, stableUntil, subjects } = await sidebarView(deps, request);
+  ctx?.offerReuse?.({ workspaceId: request.workspaceId, stamp, until: stableUntil, subjects });
   return sidebarCanvas(vm);
 }
 

@@ -110,4 +110,40 @@ describePostgres('PostgreSQL: another app instance writes to the same database',
     const after = await a.initialize();
     expect(after.text).toContain('Waiting on customer');
   });
+
+  it("B's write to another conversation's ticket leaves A's sidebar reused; B's dead-lettered job reaches A's card", async () => {
+    await linkTicket(b.application.store, b, '911', 'in_progress');
+    pair.clock.advance(15_000);
+    const renders = countRenders(a);
+    await eventually(async () => {
+      await a.initialize();
+      const before = renders();
+      await a.initialize();
+      return renders() === before;
+    }, 'instance A reuses its render');
+    const reused = renders();
+
+    const stamp = a.application.store.changes.stamp();
+    await linkTicketWithClock(b, '912', { conversationId: 'another-conversation' }, b.application.store);
+    await eventually(() => !a.application.store.changes.unchangedSince(pair.demo.workspaceId, stamp), "B's change reaches A");
+    await a.initialize();
+    expect(renders()).toBe(reused);
+
+    // One for each of the conversation's tickets (the first test's 901 and this one's): whichever card comes first.
+    const beforeDead = a.application.store.changes.stamp();
+    for (const ticketId of ['901', '911']) {
+      const { job } = await b.application.store.outbox.enqueue(pair.demo.workspaceId, {
+        kind: 'ladder.step',
+        dedupeKey: `ladder-${ticketId}`,
+        payload: { ticketId, step: 'breach' },
+        now: pair.clock.now(),
+      });
+      await b.application.store.outbox.deadLetter(pair.demo.workspaceId, job.id, { error: 'Intercom 503', now: pair.clock.now() });
+    }
+    await eventually(
+      () => !a.application.store.changes.unchangedSince(pair.demo.workspaceId, beforeDead, 'dead'),
+      "B's dead letter reaches A",
+    );
+    expect((await a.initialize()).text).toContain('could not reach Intercom');
+  });
 });
