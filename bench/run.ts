@@ -13,6 +13,7 @@ import { type Row, row, waiting } from './report/rows';
 import { formatTable } from './report/table';
 import { escalationRows } from './scenarios/escalation';
 import { hostileMessageRows } from './scenarios/hostile-message';
+import { mixedLoadRows } from './scenarios/mixed-load';
 import { coldView, sidebarRows } from './scenarios/sidebar';
 import { slaRows } from './scenarios/sla-tick';
 import { summaryRows } from './scenarios/summary';
@@ -31,6 +32,9 @@ const ORDER = [
   'sidebar.p99_10',
   'sidebar.fresh50',
   'sidebar.fresh_p99_10',
+  'mixed.rps',
+  'mixed.p99',
+  'mixed.reused',
   'sidebar.calls_warm',
   'sidebar.calls_cold',
   'escalation.p50',
@@ -89,6 +93,8 @@ async function scenarios(env: BenchEnv): Promise<Row[]> {
   rows.push(...(await attempt('sla.none', 'SLA tick', 'ms', () => slaRows(env))));
   log(`Sidebar under load (${options.loadSeconds} s per run after ${options.warmupSeconds} s warm-up; ${env.cpu.note})`);
   rows.push(...(await attempt('sidebar.rps50', 'Sidebar initialize', 'req/s', () => sidebarRows(env, cold.canvas, log))));
+  log('Mixed load: views over many conversations while webhooks arrive and the SLA scheduler runs');
+  rows.push(...(await attempt('mixed.rps', 'Mixed load', 'views/s', () => mixedLoadRows(env, log))));
   log(`Escalation submit (fake latency ${options.latencyMs} ms)`);
   rows.push(...(await attempt('escalation.p50', 'Escalation submit', 'ms', () => escalationRows(env, log))));
   log('Webhook ingest');

@@ -37,8 +37,12 @@ interface Entry extends CanvasReuse {
   body: Buffer;
 }
 
-export const DEFAULT_REUSE_ENTRIES = 5_000;
-export const DEFAULT_REUSE_BYTES = 32 * 1024 * 1024;
+/**
+ * A busy workspace's Inbox has thousands of conversations open over a minute (a canvas lives at most until its
+ * minute turns): room for 20,000 of them; a sidebar is 2–4 KB, so the byte bound is what holds in practice.
+ */
+export const DEFAULT_REUSE_ENTRIES = 20_000;
+export const DEFAULT_REUSE_BYTES = 64 * 1024 * 1024;
 
 export function createInitializeReuse(options: InitializeReuseOptions): InitializeReuse {
   const { changes, clock } = options;
