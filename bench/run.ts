@@ -93,10 +93,10 @@ async function scenarios(env: BenchEnv): Promise<Row[]> {
   rows.push(...(await attempt('sla.none', 'SLA tick', 'ms', () => slaRows(env))));
   log(`Sidebar under load (${options.loadSeconds} s per run after ${options.warmupSeconds} s warm-up; ${env.cpu.note})`);
   rows.push(...(await attempt('sidebar.rps50', 'Sidebar initialize', 'req/s', () => sidebarRows(env, cold.canvas, log))));
-  log('Mixed load: views over many conversations while webhooks arrive and the SLA scheduler runs');
-  rows.push(...(await attempt('mixed.rps', 'Mixed load', 'views/s', () => mixedLoadRows(env, log))));
   log(`Escalation submit (fake latency ${options.latencyMs} ms)`);
   rows.push(...(await attempt('escalation.p50', 'Escalation submit', 'ms', () => escalationRows(env, log))));
+  log('Mixed load: views over many conversations while webhooks arrive and the SLA scheduler runs');
+  rows.push(...(await attempt('mixed.rps', 'Mixed load', 'views/s', () => mixedLoadRows(env, log))));
   log('Webhook ingest');
   rows.push(...(await attempt('webhooks.rate', 'Webhook ingest', 'notif/s', () => webhookRows(env, log))));
   log('Handoff summary');

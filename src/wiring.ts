@@ -35,7 +35,8 @@ import { countingIntercomCalls, countReusedView, createViewCounters, viewMetrics
 import { createInitializeReuse } from './http/initialize-reuse';
 import { METRIC_DEFS } from './http/metric-defs';
 import { createMetricsEndpoint } from './http/metrics';
-import { intercomCallTotals } from './util/request-context';
+import { intercomAnswerCounts, intercomCallTotals } from './util/request-context';
+import { createRequestMetrics } from './http/request-metrics';
 import { createTokenCipher, type TokenCipher } from './security/token-cipher';
 import { createInstallServices, type InstallServices } from './services/install';
 import { createDirectoryCache } from './services/directory-cache';
@@ -59,6 +60,9 @@ import { createStore, type Database, migrateToLatest, openDatabase, type Store, 
 import { type Clock, systemClock } from './util/clock';
 import { createLogger, type Logger } from './util/logger';
 import { createWakeup } from './util/wakeup';
+
+/** /metrics counts the webhook backlog only this far: beyond it the figure says "at least", at a bounded cost. */
+const WEBHOOK_BACKLOG_COUNTED = 10_000;
 
 export interface BuildOptions {
   config: Readonly<Config>;
@@ -294,6 +298,7 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
   ];
   // Intercom calls per sidebar view, on /metrics (a warm view makes none).
   const sidebarViews = createViewCounters();
+  const requestMetrics = createRequestMetrics();
   const afterReply = options.afterReply ?? createAfterReply(logger.child({ component: 'after-reply' }));
   const app = createApp({
     logger,
@@ -315,18 +320,33 @@ export async function buildApplication(options: BuildOptions): Promise<Applicati
         return { ok: false, checks: { database: 'unreachable' } };
       }
     },
-    metrics: createMetricsEndpoint(METRIC_DEFS, [
-      async () => ({ intercom_api_calls_total: intercomCallTotals.calls, ...viewMetrics(sidebarViews) }),
-      async () => {
-        const outboxCounts = await store.outbox.counts();
-        return {
-          outbox_pending: outboxCounts.open,
-          outbox_dead: outboxCounts.dead,
-          outbox_dead_lettered_total: outboxCounts.deadLetteredTotal,
-        };
-      },
-      async () => triageAiCounters.snapshot(),
-    ]),
+    requestMetrics,
+    metrics: createMetricsEndpoint(
+      METRIC_DEFS,
+      [
+        async () => ({
+          intercom_api_calls_total: intercomCallTotals.calls,
+          intercom_requests_total: intercomAnswerCounts().map(({ count, ...labels }) => ({ labels, value: count })),
+          ...viewMetrics(sidebarViews),
+          sla_scheduler_lag_seconds: slaScheduler.lagMs() / 1000,
+        }),
+        async () => {
+          const backlog = await store.webhooks.backlog(WEBHOOK_BACKLOG_COUNTED);
+          const lagMs = backlog.nextReceivedAt === null ? 0 : Math.max(0, clock.now() - backlog.nextReceivedAt);
+          return { webhook_backlog: backlog.pending, webhook_lag_seconds: lagMs / 1000 };
+        },
+        async () => {
+          const outboxCounts = await store.outbox.counts();
+          return {
+            outbox_pending: outboxCounts.open,
+            outbox_dead: outboxCounts.dead,
+            outbox_dead_lettered_total: outboxCounts.deadLetteredTotal,
+          };
+        },
+        async () => triageAiCounters.snapshot(),
+      ],
+      [requestMetrics.registry],
+    ),
     routers,
     machineRoutes,
   });

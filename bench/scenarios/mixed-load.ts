@@ -148,7 +148,8 @@ export async function mixedLoadRows(env: BenchEnv, log: (line: string) => void):
     after = await appMetrics(env);
   } finally {
     const sent = await webhooks.stop();
-    for (const name of ['webhooks', 'sla-scheduler']) await env.app.call('stopJob', { name });
+    // The webhook processor keeps running: a stopped loop cannot start again, and the ingest scenario (next) runs it.
+    await env.app.call('stopJob', { name: 'sla-scheduler' });
     log(`  webhooks: ${sent.sent} sent, answers ${JSON.stringify(sent.statuses)}`);
   }
   const diff = (name: string) => (after[name] ?? 0) - (before[name] ?? 0);
