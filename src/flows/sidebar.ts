@@ -77,16 +77,11 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
   if (!workspace || workspace.uninstalledAt !== null) {
     throw new AppError('not_installed', 'Handoff is not installed in this workspace.');
   }
-  const conversation = parseConversation(request.conversation);
-  const { facts } = analyseSignals({
-    conversation,
-    contact: request.contact ? parseContact(request.contact) : null,
-    company: null,
-    settings: settings.signals,
-    now,
-  });
-  // Only worth computing while there is no ticket: with one linked, the canvas shows the ticket instead.
-  const recommended = cards.length === 0 ? await deps.triage.recommend(workspaceId, conversation, facts) : null;
+  // Only worth computing while there is no ticket: with one linked, the canvas shows the ticket instead, and nothing
+  // read from the conversation's parts (signals, the renewal count) is on it. Most fresh views in a busy Inbox are
+  // of conversations with a ticket; reading their parts was a sixth of such a view's CPU (bench/profile-fresh.ts).
+  const triage = cards.length === 0 ? await recommendFor(deps, request, settings, now) : null;
+  const recommended = triage?.recommended ?? null;
   const vm: SidebarVM = {
     now,
     tz: timeZoneOf(workspace),
@@ -106,9 +101,27 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
   };
   return {
     vm,
-    stableUntil: Math.min(nextMinute(now), cardsStableUntil, renewalStableUntil(facts.renewalAt, facts.renewalInDays)),
+    stableUntil: Math.min(
+      nextMinute(now),
+      cardsStableUntil,
+      triage ? renewalStableUntil(triage.renewalAt, triage.renewalInDays) : Number.POSITIVE_INFINITY,
+    ),
     subjects: [conversationSubject(conversationId), ...ticketIds.map(ticketSubject), ...history.map((e) => escalationSubject(e.id))],
   };
+}
+
+/** The triage recommendation for the conversation the request carries, and the renewal count its reasons may show. */
+async function recommendFor(deps: FlowDeps, request: CanvasRequest, settings: WorkspaceSettings, now: number) {
+  const conversation = parseConversation(request.conversation);
+  const { facts } = analyseSignals({
+    conversation,
+    contact: request.contact ? parseContact(request.contact) : null,
+    company: null,
+    settings: settings.signals,
+    now,
+  });
+  const recommended = await deps.triage.recommend(request.workspaceId, conversation, facts);
+  return { recommended, renewalAt: facts.renewalAt, renewalInDays: facts.renewalInDays };
 }
 
 function recommendationVM(recommended: Recommended, settings: WorkspaceSettings, zone: string): RecommendationVM {
