@@ -3,7 +3,7 @@
  * an in-memory SQLite store (the tests' harness and fake Intercom), links two tickets with running clocks to each of
  * 2,000 conversations, then renders views of them in turn the way the initialize route does (signature, JSON, zod,
  * the sidebar flow, the canvas serialised) with no reuse, under V8's sampling profiler (node:inspector). Prints
- * the time per view and the self time by part of the code, largest first.
+ * the time per view and the self time by part of the code, largest first. With DATABASE_URL set, on PostgreSQL.
  */
 import { Session } from 'node:inspector/promises';
 import { sidebar } from '../src/flows/sidebar';
@@ -13,6 +13,8 @@ import { initializeBody } from '../src/sandbox/canvas-kit-body';
 import { createLogger } from '../src/util/logger';
 import { startHarness, TEST_CLIENT_SECRET } from '../test/support/app-harness';
 import { linkTicketWithClock } from '../test/support/linked-ticket';
+import { freshSchema, pgAdmin } from '../test/support/postgres';
+import { openDatabase } from '../src/store';
 
 const CONVERSATIONS = 2_000;
 
@@ -51,7 +53,11 @@ function partOf(node: ProfileNode): string {
 
 async function main(): Promise<void> {
   const views = Number(process.argv[2] ?? 20_000);
-  const h = await startHarness();
+  // DATABASE_URL=postgres://… profiles on PostgreSQL, in a schema of its own dropped at the end.
+  const url = process.env['DATABASE_URL'];
+  const schema = url ? freshSchema('profile') : null;
+  if (url && schema) await pgAdmin(`create schema ${schema}`, url);
+  const h = await startHarness(url && schema ? { database: openDatabase({ url, pgSchema: schema }) } : {});
   const base = initializeBody(h.fake, h.context);
   const bodies: { raw: Buffer; signature: string }[] = [];
   for (let i = 0; i < CONVERSATIONS; i += 1) {
@@ -108,6 +114,7 @@ async function main(): Promise<void> {
     console.log(`  ${((100 * count) / busy).toFixed(1).padStart(5)} %  ${name}`);
   }
   await h.close();
+  if (url && schema) await pgAdmin(`drop schema if exists ${schema} cascade`, url);
 }
 
 void main();
