@@ -4,24 +4,14 @@
  */
 import { createDeadWorkCache } from '../../src/services/dead-work-cache';
 import { createStore, migrateToLatest, openDatabase, type Store } from '../../src/store';
+import { seedWorkspace } from '../store/repos/harness';
 
 let store: Store;
 beforeEach(async () => {
   const database = openDatabase({ sqlitePath: ':memory:' });
   await migrateToLatest(database);
   store = createStore(database);
-  for (const id of ['w1', 'w2']) {
-    await store.workspaces.upsert(id, {
-      name: id,
-      region: 'us',
-      apiBaseUrl: 'https://api.intercom.io',
-      timezone: 'UTC',
-      token: null,
-      installMode: 'private',
-      installedAt: 1,
-      installedByAdminId: null,
-    });
-  }
+  for (const id of ['w1', 'w2']) await seedWorkspace(store, id);
 });
 afterEach(() => store.close());
 

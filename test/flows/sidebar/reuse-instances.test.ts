@@ -79,6 +79,15 @@ async function eventually(check: () => Promise<boolean> | boolean, what: string)
   }
 }
 
+/** Done once a view right after another is answered from it (the first of the two may be reused too). */
+const untilReused = (h: Harness, renders: () => number) =>
+  eventually(async () => {
+    await h.initialize();
+    const before = renders();
+    await h.initialize();
+    return renders() === before;
+  }, 'the instance reuses its render');
+
 describePostgres('PostgreSQL: another app instance writes to the same database', () => {
   let pair: PgPair;
   let a: Harness;
@@ -94,13 +103,7 @@ describePostgres('PostgreSQL: another app instance writes to the same database',
     pair.clock.advance(15_000);
     const renders = countRenders(a);
     // A listens from its first view on; until LISTEN is up it renders every time rather than trust its copy.
-    // Done once a view right after another is answered from it (the first of the two may be reused too).
-    await eventually(async () => {
-      await a.initialize();
-      const before = renders();
-      await a.initialize();
-      return renders() === before;
-    }, 'instance A reuses its render');
+    await untilReused(a, renders);
     const shown = await a.initialize();
     expect(shown.text).toContain('In progress');
 
@@ -115,12 +118,7 @@ describePostgres('PostgreSQL: another app instance writes to the same database',
     await linkTicket(b.application.store, b, '911', 'in_progress');
     pair.clock.advance(15_000);
     const renders = countRenders(a);
-    await eventually(async () => {
-      await a.initialize();
-      const before = renders();
-      await a.initialize();
-      return renders() === before;
-    }, 'instance A reuses its render');
+    await untilReused(a, renders);
     const reused = renders();
 
     const stamp = a.application.store.changes.stamp();
