@@ -7,7 +7,7 @@ const rows = [];
 const survivors = [];
 for (const module of modules) {
   const report = JSON.parse(readFileSync(`reports/mutation/${module}.json`, 'utf8'));
-  const count = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, other: 0 };
+  const count = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, Ignored: 0, other: 0 };
   for (const [file, result] of Object.entries(report.files)) {
     for (const mutant of result.mutants) {
       if (mutant.status in count) count[mutant.status] += 1;
@@ -21,9 +21,10 @@ for (const module of modules) {
   const detected = count.Killed + count.Timeout;
   const valid = detected + count.Survived + count.NoCoverage;
   const score = valid === 0 ? 'n/a' : `${((100 * detected) / valid).toFixed(1)} %`;
-  rows.push(`| src/domain/${module} | ${valid} | ${detected} | ${count.Survived} | ${count.NoCoverage} | ${score} |`);
+  rows.push(`| src/domain/${module} | ${valid} | ${detected} | ${count.Survived} | ${count.NoCoverage} | ${count.Ignored} | ${score} |`);
 }
-console.log('| Module | Mutants | Detected | Survived | No coverage | Score |');
-console.log('| --- | --- | --- | --- | --- | --- |');
+// Ignored: static mutants (code that runs when the module loads) when the run was given --ignoreStatic.
+console.log('| Module | Mutants | Detected | Survived | No coverage | Ignored | Score |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
 if (survivors.length > 0) console.log(`\nSurvivors:\n${survivors.join('\n')}`);

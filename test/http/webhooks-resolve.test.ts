@@ -5,15 +5,11 @@
  */
 import type { WorkspaceSettings } from '../../src/domain/settings';
 import type { FakeConversation } from '../../src/sandbox/fake-intercom';
-import { calls, linkTicket, type SyncHarness, startSyncHarness, storedTicket } from '../services/sync/support';
+import { calls, linkTicket, type SyncHarness, useSyncHarness, storedTicket } from '../services/sync/support';
 
 let h: SyncHarness;
-beforeEach(async () => {
-  h = await startSyncHarness();
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useSyncHarness((started) => {
+  h = started;
 });
 
 function conversation(): FakeConversation {

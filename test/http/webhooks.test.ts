@@ -8,15 +8,11 @@ import { signBody } from '../../src/http/signature';
 import { parseClockState } from '../../src/domain/sla';
 import { assertValidCanvasResponse } from '../support/canvas-schema';
 import { TEST_CLIENT_SECRET } from '../support/app-harness';
-import { calls, canvasText, linkTicket, type SyncHarness, startSyncHarness, storedTicket } from '../services/sync/support';
+import { calls, canvasText, linkTicket, type SyncHarness, useSyncHarness, storedTicket } from '../services/sync/support';
 
 let h: SyncHarness;
-beforeEach(async () => {
-  h = await startSyncHarness();
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useSyncHarness((started) => {
+  h = started;
 });
 
 function post(raw: string, signature: string | null) {

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { createIntercomClient, IntercomApiError } from '../../src/intercom';
-import { type ClientHarness, startHarness } from './support';
+import { type ClientHarness, useClientHarness } from './support';
 
 async function failure(promise: Promise<unknown>): Promise<IntercomApiError> {
   const error = await promise.then(
@@ -21,12 +21,8 @@ function renderings(error: Error): string {
 describe('typed errors from Intercom', () => {
   let h: ClientHarness;
 
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    h.fake.assertNoViolations();
-    await h.fake.close();
+  useClientHarness((started) => {
+    h = started;
   });
 
   const escalate = () =>

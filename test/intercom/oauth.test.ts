@@ -1,5 +1,5 @@
 import { createIntercomClient, exchangeCode, IntercomApiError } from '../../src/intercom';
-import { type ClientHarness, startHarness } from './support';
+import { type ClientHarness, useClientHarness } from './support';
 
 const CLIENT = { clientId: 'client_abc', clientSecret: 'shh_client_secret_987' };
 const CALLBACK = 'https://handoff.example/oauth/callback';
@@ -7,13 +7,9 @@ const CALLBACK = 'https://handoff.example/oauth/callback';
 describe('OAuth install against the fake Intercom', () => {
   let h: ClientHarness;
 
-  beforeEach(async () => {
-    h = await startHarness();
+  useClientHarness((started) => {
+    h = started;
     h.fake.configureOAuth({ ...CLIENT, redirectUrls: [CALLBACK] });
-  });
-  afterEach(async () => {
-    h.fake.assertNoViolations();
-    await h.fake.close();
   });
 
   async function authorize(query: string): Promise<URL> {

@@ -1,6 +1,6 @@
 import { IntercomApiError } from '../../src/intercom';
 import { intercomCallsInThisRequest, runWithRequestContext } from '../../src/util/request-context';
-import { type ClientHarness, startHarness } from './support';
+import { type ClientHarness, useClientHarness } from './support';
 
 /** Awaits a promise expected to reject with an IntercomApiError and returns it. */
 async function failure(promise: Promise<unknown>): Promise<IntercomApiError> {
@@ -15,12 +15,8 @@ async function failure(promise: Promise<unknown>): Promise<IntercomApiError> {
 describe('client retries against injected faults', () => {
   let h: ClientHarness;
 
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    h.fake.assertNoViolations();
-    await h.fake.close();
+  useClientHarness((started) => {
+    h = started;
   });
 
   const statuses = () => h.fake.requests.map((request) => request.status);

@@ -5,6 +5,7 @@
 import { createIntercomClient, type IntercomClient, type IntercomClientOptions } from '../../src/intercom';
 import { type DemoWorkspace, type FakeIntercom, startFakeIntercom } from '../../src/sandbox/fake-intercom';
 import { ManualClock } from '../../src/util/clock';
+import { perTest } from '../support/per-test';
 
 export interface ClientHarness {
   fake: FakeIntercom;
@@ -13,10 +14,17 @@ export interface ClientHarness {
   /** Every wait the client asked for, in ms. */
   sleeps: number[];
   client(overrides?: Partial<IntercomClientOptions>): IntercomClient;
+  /** Closes the fake. */
+  close(): Promise<void>;
 }
 
 /** 2026-11-21T10:00:00Z: a fixed instant so timestamps and rate-limit resets are predictable. */
 export const T0 = Date.UTC(2026, 10, 21, 10, 0, 0);
+
+/** A fresh fake and client for each test (see `perTest`); `onStarted` may do the test file's own set-up. */
+export function useClientHarness(onStarted: (h: ClientHarness) => void): void {
+  perTest(startHarness, onStarted);
+}
 
 export async function startHarness(): Promise<ClientHarness> {
   const clock = new ManualClock(T0);
@@ -41,6 +49,7 @@ export async function startHarness(): Promise<ClientHarness> {
         },
         ...overrides,
       }),
+    close: () => fake.close(),
   };
 }
 

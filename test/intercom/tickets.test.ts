@@ -1,17 +1,13 @@
 import type { IntercomClient } from '../../src/intercom';
-import { bodiesFor, type ClientHarness, startHarness } from './support';
+import { bodiesFor, type ClientHarness, useClientHarness } from './support';
 
 describe('tickets and ticket types against the fake Intercom', () => {
   let h: ClientHarness;
   let client: IntercomClient;
 
-  beforeEach(async () => {
-    h = await startHarness();
+  useClientHarness((started) => {
+    h = started;
     client = h.client();
-  });
-  afterEach(async () => {
-    h.fake.assertNoViolations();
-    await h.fake.close();
   });
 
   const createEscalation = () =>

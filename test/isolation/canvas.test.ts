@@ -1,15 +1,11 @@
 import { encodeComponentId, PLAIN_ACTIONS, TICKET_ACTIONS } from '../../canvases/component-ids';
 import { initializeBody, submitBody } from '../../src/sandbox/canvas-kit-body';
 import { assertValidCanvasResponse } from '../support/canvas-schema';
-import { B_TICKET, normalised, snapshotOf, startTwoWorkspaces, type TwoWorkspaces } from './support';
+import { B_TICKET, normalised, snapshotOf, useTwoWorkspaces, type TwoWorkspaces } from './support';
 
 let t: TwoWorkspaces;
-beforeEach(async () => {
-  t = await startTwoWorkspaces();
-});
-afterEach(async () => {
-  t.h.fake.assertNoViolations();
-  await t.h.close();
+useTwoWorkspaces((started) => {
+  t = started;
 });
 
 /** A's own conversation and agent, with some fields swapped for ids that belong to B (or to nobody). */

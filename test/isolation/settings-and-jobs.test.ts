@@ -2,15 +2,11 @@ import { createOutboxWorker } from '../../src/jobs/outbox-worker';
 import { silentLogger } from '../../src/util/logger';
 import { pathOf, setCookie } from '../services/install/harness';
 import { editSection, getPage, signIn } from '../http/settings/support';
-import { B_TOKEN, B_VIP_LABEL, snapshotOf, startTwoWorkspaces, type TwoWorkspaces } from './support';
+import { B_TOKEN, B_VIP_LABEL, snapshotOf, useTwoWorkspaces, type TwoWorkspaces } from './support';
 
 let t: TwoWorkspaces;
-beforeEach(async () => {
-  t = await startTwoWorkspaces();
-});
-afterEach(async () => {
-  t.h.fake.assertNoViolations();
-  await t.h.close();
+useTwoWorkspaces((started) => {
+  t = started;
 });
 
 describe("the settings page of workspace A never shows or changes B's", () => {

@@ -8,6 +8,7 @@
 import type request from 'supertest';
 import type { DemoWorkspace } from '../../src/sandbox/fake-intercom';
 import { type InstallHarness, installWith, startInstallHarness } from '../services/install/harness';
+import { perTest } from '../support/per-test';
 
 export const B_TOKEN = 'tok_beta_0123456789abcdef';
 export const B_TICKET = '880001';
@@ -17,6 +18,18 @@ export interface TwoWorkspaces {
   h: InstallHarness;
   a: DemoWorkspace;
   b: DemoWorkspace;
+}
+
+/** Both workspaces afresh for each test of the file (see `perTest`); `onStarted` may be async, for the file's own set-up. */
+export function useTwoWorkspaces(onStarted: (t: TwoWorkspaces) => void | Promise<void>): void {
+  let started: TwoWorkspaces;
+  perTest(
+    async () => {
+      started = await startTwoWorkspaces();
+      return started.h;
+    },
+    () => onStarted(started),
+  );
 }
 
 export async function startTwoWorkspaces(): Promise<TwoWorkspaces> {

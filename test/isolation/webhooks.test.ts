@@ -2,13 +2,13 @@ import { signBody } from '../../src/http/signature';
 import { notificationEnvelope } from '../../src/sandbox/fake-intercom/webhooks';
 import { ticketJson } from '../../src/sandbox/fake-intercom/serialize-tickets';
 import { CLIENT_SECRET } from '../services/install/harness';
-import { startTwoWorkspaces, type TwoWorkspaces } from './support';
+import { useTwoWorkspaces, type TwoWorkspaces } from './support';
 
 let t: TwoWorkspaces;
 let ticketId: string;
 
-beforeEach(async () => {
-  t = await startTwoWorkspaces();
+useTwoWorkspaces(async (started) => {
+  t = started;
   // A real ticket of B in the fake, resolved there, linked in our store while still in progress.
   const ticket = t.h.fake.seed.ticket(t.b.workspaceId, {
     ticketTypeId: t.b.backOffice.ticketTypeId,
@@ -41,10 +41,6 @@ beforeEach(async () => {
     now - 60_000,
   );
   t.h.fake.clearLog();
-});
-afterEach(async () => {
-  t.h.fake.assertNoViolations();
-  await t.h.close();
 });
 
 async function deliver(appId: string, id: string) {

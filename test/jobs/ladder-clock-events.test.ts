@@ -2,17 +2,12 @@
  * Ticket events move the ladder: a pause in waiting_on_customer stops it, resuming re-arms it (shifted by the
  * pause), and a priority change moves the next fire time, recomputed from the time already spent.
  */
-import { type Harness, startHarness, TEST_START } from '../support/app-harness';
-import { configureLadder, HOUR, ladderRequests, linkedTicket, MIN, notesOn, tickAndDrain, enterprise, WARN_AFTER } from './ladder-fixture';
+import { type Harness, TEST_START } from '../support/app-harness';
+import { useLadderHarness, HOUR, ladderRequests, linkedTicket, MIN, notesOn, tickAndDrain, enterprise, WARN_AFTER } from './ladder-fixture';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-  await configureLadder(h);
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useLadderHarness((started) => {
+  h = started;
 });
 
 const ws = () => h.demo.workspaceId;

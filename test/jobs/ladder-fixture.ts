@@ -11,7 +11,7 @@ import type { LadderSettings } from '../../src/domain/settings';
 import type { SlaScheduler } from '../../src/jobs/sla-scheduler';
 import type { RecordedRequest } from '../../src/sandbox/fake-intercom';
 import type { AccountFacts } from '../../src/services/sla/sla-service';
-import type { Harness } from '../support/app-harness';
+import { type Harness, useHarness } from '../support/app-harness';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
@@ -26,6 +26,14 @@ export interface LadderOptions {
   ladder?: Partial<LadderSettings>;
   configured?: boolean;
   calendar?: boolean;
+}
+
+/** A fresh harness for each test of the file, with the ladder configured as below before the test runs. */
+export function useLadderHarness(onStarted: (h: Harness) => void): void {
+  useHarness(async (started) => {
+    await configureLadder(started);
+    onStarted(started);
+  });
 }
 
 /** Saves settings through the store (as the settings page would) and drops the app's cached copy. */

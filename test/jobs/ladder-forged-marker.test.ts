@@ -4,17 +4,12 @@
  * a copy by a teammate or by the customer must not silence the step.
  */
 import { addTicketPart } from '../../src/sandbox/fake-intercom/ticket-ops';
-import { type Harness, startHarness, TEST_START } from '../support/app-harness';
-import { configureLadder, ladderRequests, linkedTicket, notesOn, tickAndDrain, WARN_AFTER } from './ladder-fixture';
+import { type Harness, TEST_START } from '../support/app-harness';
+import { useLadderHarness, ladderRequests, linkedTicket, notesOn, tickAndDrain, WARN_AFTER } from './ladder-fixture';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-  await configureLadder(h);
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useLadderHarness((started) => {
+  h = started;
 });
 
 const WARN_MARKER = 'handoff-sla:resolution:0:warn';

@@ -2,10 +2,10 @@
  * Edges of a ladder step's life: an uninstalled workspace fires nothing, and a step that reaches Intercom after
  * the ticket was resolved there notes what happened without pulling the finished case back to anyone.
  */
-import { type Harness, startHarness, TEST_START } from '../support/app-harness';
+import { type Harness, TEST_START } from '../support/app-harness';
 import {
   BREACH_AFTER,
-  configureLadder,
+  useLadderHarness,
   ESCALATE_AFTER,
   ladderRequests,
   linkedTicket,
@@ -15,13 +15,8 @@ import {
 } from './ladder-fixture';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-  await configureLadder(h);
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useLadderHarness((started) => {
+  h = started;
 });
 
 describe('SLA ladder lifecycle', () => {

@@ -2,10 +2,10 @@
  * Intercom misbehaving during ladder actions: an outage delays a step (the outbox retries it) and never loses or
  * doubles it; a note whose answer was lost after Intercom saved it is found by its marker and not posted again.
  */
-import { type Harness, startHarness, TEST_START } from '../support/app-harness';
+import { type Harness, TEST_START } from '../support/app-harness';
 import {
   BREACH_AFTER,
-  configureLadder,
+  useLadderHarness,
   ladderRequests,
   linkedTicket,
   MIN,
@@ -16,13 +16,8 @@ import {
 } from './ladder-fixture';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-  await configureLadder(h);
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useLadderHarness((started) => {
+  h = started;
 });
 
 /** Notes on the ticket at the fake carrying this step's marker: the effect that must happen exactly once. */

@@ -4,19 +4,18 @@
  * re-arms the clocks the uninstall disarmed (the steps that fell due meanwhile fire once).
  */
 import { signIn, editSection } from '../http/settings/support';
-import { type InstallHarness, startInstallHarness } from '../services/install/harness';
+import { type InstallHarness, useInstallHarness } from '../services/install/harness';
 import type { Harness } from '../support/app-harness';
 import { configureLadder, HOUR, linkedTicket, schedulerOf, WARN_AFTER } from './ladder-fixture';
 
 let h: InstallHarness;
-beforeEach(async () => {
-  h = await startInstallHarness({ mode: 'private' });
-  await configureLadder(h as unknown as Harness);
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
-});
+useInstallHarness(
+  async (started) => {
+    h = started;
+    await configureLadder(h as unknown as Harness);
+  },
+  { mode: 'private' },
+);
 
 const ws = () => h.demo.workspaceId;
 const firedSteps = async (ticketId: string) => (await h.application.store.ladder.listByTicket(ws(), ticketId)).map((f) => f.step);

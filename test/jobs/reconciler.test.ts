@@ -5,16 +5,15 @@
 import { createReconciler } from '../../src/jobs/reconciler';
 import { createSyncDeps } from '../../src/services/sync';
 import { silentLogger } from '../../src/util/logger';
-import { calls, linkTicket, type SyncHarness, startSyncHarness, storedTicket } from '../services/sync/support';
+import { calls, linkTicket, type SyncHarness, useSyncHarness, storedTicket } from '../services/sync/support';
 
 let h: SyncHarness;
-beforeEach(async () => {
-  h = await startSyncHarness({ webhooks: false });
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
-});
+useSyncHarness(
+  (started) => {
+    h = started;
+  },
+  { webhooks: false },
+);
 
 const MINUTE = 60_000;
 const reconcile = () => h.job('reconcile').runOnce();

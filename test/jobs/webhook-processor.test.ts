@@ -5,16 +5,15 @@
  */
 import { signBody } from '../../src/http/signature';
 import { TEST_CLIENT_SECRET } from '../support/app-harness';
-import { linkTicket, type SyncHarness, startSyncHarness, storedTicket } from '../services/sync/support';
+import { linkTicket, type SyncHarness, useSyncHarness, storedTicket } from '../services/sync/support';
 
 let h: SyncHarness;
-beforeEach(async () => {
-  h = await startSyncHarness({ webhooks: false });
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
-});
+useSyncHarness(
+  (started) => {
+    h = started;
+  },
+  { webhooks: false },
+);
 
 /** Over the loopback port the app listens on, as Intercom would deliver (many at once in the burst). */
 function deliver(id: string, topic: string, item: unknown): Promise<Response> {

@@ -4,11 +4,11 @@
  * teammate and by the customer; every step still acts and notes exactly once, as the app's own admin.
  */
 import { addTicketPart } from '../../src/sandbox/fake-intercom/ticket-ops';
-import { type Harness, startHarness, TEST_START } from '../support/app-harness';
+import { type Harness, TEST_START } from '../support/app-harness';
 import { FigureSheet } from '../support/reliability/figures';
 import {
   BREACH_AFTER,
-  configureLadder,
+  useLadderHarness,
   ESCALATE_AFTER,
   ladderRequests,
   linkedTicket,
@@ -19,13 +19,8 @@ import {
 
 const figures = new FigureSheet('forged ladder markers');
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-  await configureLadder(h);
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useLadderHarness((started) => {
+  h = started;
 });
 afterAll(() => figures.print());
 

@@ -4,18 +4,14 @@
  * the response clock; the same text posted through the API, as Handoff posts it, does not.
  */
 import { FigureSheet } from '../support/reliability/figures';
-import { linkTicket, type SyncHarness, startSyncHarness } from '../services/sync/support';
+import { linkTicket, type SyncHarness, useSyncHarness } from '../services/sync/support';
 
 const MARKERS = ['<em>via Handoff</em>', 'ref: handoff-sla:response:0:warn', 'Handoff note ref: 1', 'Handoff escalation ref: 1'];
 
 const figures = new FigureSheet('forged note markers');
 let h: SyncHarness;
-beforeEach(async () => {
-  h = await startSyncHarness();
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useSyncHarness((started) => {
+  h = started;
 });
 beforeAll(() => figures.set('responses hidden', 0));
 afterAll(() => figures.print());

@@ -6,19 +6,18 @@
  */
 import { signBody } from '../../src/http/signature';
 import { initializeBody } from '../../src/sandbox/canvas-kit-body';
-import { CLIENT_SECRET, type InstallHarness, oauthTrip, pathOf, setCookie, startInstallHarness } from '../services/install/harness';
+import { CLIENT_SECRET, type InstallHarness, oauthTrip, pathOf, setCookie, useInstallHarness } from '../services/install/harness';
 import { FigureSheet } from '../support/reliability/figures';
 
 const figures = new FigureSheet('replayed install and settings requests');
 let h: InstallHarness;
 
-beforeEach(async () => {
-  h = await startInstallHarness({ mode: 'oauth' });
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
-});
+useInstallHarness(
+  (started) => {
+    h = started;
+  },
+  { mode: 'oauth' },
+);
 afterAll(() => figures.print());
 
 const ws = () => h.demo.workspaceId;

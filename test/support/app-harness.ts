@@ -13,6 +13,7 @@ import { type Database, openDatabase } from '../../src/store';
 import { ManualClock } from '../../src/util/clock';
 import { silentLogger } from '../../src/util/logger';
 import { type Application, type BuildOptions, buildApplication } from '../../src/wiring';
+import { perTest } from './per-test';
 
 export const TEST_CLIENT_SECRET = 'test-client-secret';
 /** Wednesday 18 Nov 2026, 10:00 UTC: inside the default business hours. */
@@ -69,19 +70,11 @@ export function signedPoster(app: Application['app'], secret: string) {
 }
 
 /**
- * A fresh harness for each test of the file, closed after it once the fake confirms it saw only requests the spec
- * allows. `options` may be a function, for options built anew per test.
+ * A fresh harness for each test of the file (see `perTest`). `options` may be a function, for options built anew per
+ * test; `onStarted` may be async, for the file's own set-up.
  */
-export function useHarness(onStarted: (h: Harness) => void, options: HarnessOptions | (() => HarnessOptions) = {}): void {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness(typeof options === 'function' ? options() : options);
-    onStarted(h);
-  });
-  afterEach(async () => {
-    h.fake.assertNoViolations();
-    await h.close();
-  });
+export function useHarness(onStarted: (h: Harness) => void | Promise<void>, options: HarnessOptions | (() => HarnessOptions) = {}): void {
+  perTest(() => startHarness(typeof options === 'function' ? options() : options), onStarted);
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {

@@ -111,5 +111,8 @@ export function triage(input: TriageInput, adjustments?: TriageAdjustments): Tri
     need,
     needQuote,
   };
-  return withModel(input, byRules, adjustments);
+  // The model stands aside only where the workspace's learnt routing moved the outcome: a learnt weight that changed
+  // nothing is no correction to protect, and skipping the model there cost accuracy on a workspace routing by the policy.
+  const learntDecided = adjustments !== undefined && best.outcome !== scored(applicable, signals)[0]!.outcome;
+  return withModel(input, byRules, adjustments, learntDecided);
 }

@@ -33,4 +33,10 @@ describe('the one mapping from a conversation to the engine’s input', () => {
     expect(customerTier({ tier: 'enterprise', isVip: false })).toBe('enterprise');
     expect(customerTier({ tier: 'standard', isVip: false })).toBe('standard');
   });
+
+  it('gives a part with no time of its own no time, rather than 1970', () => {
+    const conversation = chat([{ who: 'customer', body: '<p>Hello</p>' }]);
+    const untimed = { ...conversation, parts: conversation.parts.map((part) => ({ ...part, createdAt: 0 })) };
+    expect(triageInputFrom(untimed, STANDARD).input.messages).toEqual([expect.objectContaining({ text: 'Hello', at: null })]);
+  });
 });

@@ -1,5 +1,5 @@
 import { parseCompanies, parseContact, parseConversation } from '../../../src/domain/conversation';
-import { buildHandoffSummary, SECTION_TITLES, SUMMARY_MAX_BYTES } from '../../../src/domain/summary';
+import { buildHandoffSummary, type HandoffSummary, SECTION_TITLES, SUMMARY_MAX_BYTES } from '../../../src/domain/summary';
 import { utf8Length } from '../../../src/domain/text';
 import { chat, NOW_MS } from '../../fixtures/conversations/factory';
 import restCompanies from '../../fixtures/conversations/rest-companies.json';
@@ -18,7 +18,11 @@ describe('buildHandoffSummary on a real REST conversation', () => {
   const conversation = parseConversation(restConversation);
   const contact = parseContact(restContact);
   const company = parseCompanies(restCompanies)[0] ?? null;
-  const summary = buildHandoffSummary(summaryInput(conversation, { contact, company, priorEscalations: 2, openTickets: 1 }));
+  // Built before each test rather than when the file loads, so mutation testing can tell which tests run which code.
+  let summary: HandoffSummary;
+  beforeEach(() => {
+    summary = buildHandoffSummary(summaryInput(conversation, { contact, company, priorEscalations: 2, openTickets: 1 }));
+  });
 
   it('has exactly the six sections, in order, with their titles', () => {
     const titles = summary.text.split('\n').filter((line) => line.startsWith('## '));

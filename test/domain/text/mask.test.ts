@@ -89,21 +89,4 @@ describe('maskSensitive: hostile runs of padding', () => {
     const key = `${Buffer.from('k9:Zq7Xw2Lp4Rt8Vn1Bc6Hs3Jd5Mf0Gy').toString('base64')}==`;
     expect(maskSensitive(`use ${key} now`)).toBe(`use ${SECRET_MASK} now`);
   });
-
-  it('scans a 100 KB run of "=" ending in a letter in linear time', () => {
-    // Stripping the padding with /=+$/ retried from every "=" (quadratic): ~10 s here, with the event loop blocked.
-    // The linear scan takes a few milliseconds; 1 s leaves room for a slow, busy machine.
-    const hostile = `hi ${'='.repeat(100 * 1024)}A`;
-    const started = performance.now();
-    expect(maskSensitive(hostile)).toBe(hostile);
-    expect(performance.now() - started).toBeLessThan(1000);
-  }, 60_000);
-
-  it('scans 100 KB of eyJ-eyJ-… in linear time', () => {
-    // With \b before `eyJ`, every `eyJ` after a dash began a JWT match that read to the end of the run.
-    const hostile = 'eyJ-'.repeat(25 * 1024);
-    const started = performance.now();
-    expect(maskSensitive(hostile)).toBe(hostile);
-    expect(performance.now() - started).toBeLessThan(1000);
-  }, 60_000);
 });

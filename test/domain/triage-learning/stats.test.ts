@@ -27,4 +27,30 @@ describe('acceptance figures', () => {
   it('is empty without feedback', () => {
     expect(feedbackStats([])).toMatchObject({ queue: { accepted: 0, total: 0 }, corrections: [], keepInChatOverridden: 0 });
   });
+
+  it('lists suggestions by how often they were made, and corrections by count, then by outcome and queue', () => {
+    const stats = feedbackStats([
+      fact('billing_legal', 'technical'),
+      fact('technical_bugs', 'vip'),
+      fact('technical_bugs', 'account_risk'),
+      fact('technical_bugs', 'account_risk'),
+      fact('account_risk', 'default'),
+      fact('account_risk', 'billing_legal'),
+    ]);
+    expect(stats.bySuggestion.map((s) => [s.outcome, s.rate.total])).toEqual([
+      ['technical_bugs', 3],
+      ['account_risk', 2],
+      ['billing_legal', 1],
+    ]);
+    expect(stats.corrections.map((c) => `${c.from}>${c.to}:${c.count}`)).toEqual([
+      'technical_bugs>account_risk:2',
+      'account_risk>billing_legal:1',
+      'account_risk>default:1',
+      'billing_legal>technical:1',
+      'technical_bugs>vip:1',
+    ]);
+    expect(feedbackStats([fact('technical_bugs', 'account_risk'), fact('billing_legal', 'vip')], 1).corrections).toEqual([
+      { from: 'billing_legal', to: 'vip', count: 1 },
+    ]);
+  });
 });

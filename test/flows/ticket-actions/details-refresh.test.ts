@@ -3,19 +3,18 @@
  * handed to reconciliation when Intercom does not answer).
  */
 import { assertValidCanvasResponse } from '../../support/canvas-schema';
-import { calls, canvasText, linkTicket, type SyncHarness, startSyncHarness, storedTicket } from '../../services/sync/support';
+import { calls, canvasText, linkTicket, type SyncHarness, useSyncHarness, storedTicket } from '../../services/sync/support';
 
 let h: SyncHarness;
 let ticketId: string;
-beforeEach(async () => {
+useSyncHarness(
+  async (started) => {
+    h = started;
+    ({ ticketId } = await linkTicket(h));
+  },
   // No webhooks: the back-office changes below reach the app only if it asks.
-  h = await startSyncHarness({ webhooks: false });
-  ({ ticketId } = await linkTicket(h));
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
-});
+  { webhooks: false },
+);
 
 describe('ticket details', () => {
   it('shows the ticket and its actions from the store, without calling Intercom', async () => {

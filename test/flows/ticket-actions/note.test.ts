@@ -4,18 +4,17 @@
  * posted although Intercom's answer was lost.
  */
 import { assertValidCanvasResponse } from '../../support/canvas-schema';
-import { calls, canvasText, linkTicket, type SyncHarness, startSyncHarness } from '../../services/sync/support';
+import { calls, canvasText, linkTicket, type SyncHarness, useSyncHarness } from '../../services/sync/support';
 
 let h: SyncHarness;
 let ticketId: string;
-beforeEach(async () => {
-  h = await startSyncHarness({ webhooks: false });
-  ({ ticketId } = await linkTicket(h));
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
-});
+useSyncHarness(
+  async (started) => {
+    h = started;
+    ({ ticketId } = await linkTicket(h));
+  },
+  { webhooks: false },
+);
 
 type Body = { canvas: { content: { components: unknown[] }; stored_data?: Record<string, unknown> } };
 

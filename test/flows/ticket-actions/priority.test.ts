@@ -6,18 +6,17 @@
 import type { Priority } from '../../../src/domain/model';
 import { parseClockState } from '../../../src/domain/sla';
 import { assertValidCanvasResponse } from '../../support/canvas-schema';
-import { canvasText, linkTicket, type SyncHarness, startSyncHarness, storedTicket } from '../../services/sync/support';
+import { canvasText, linkTicket, type SyncHarness, useSyncHarness, storedTicket } from '../../services/sync/support';
 
 let h: SyncHarness;
 let ticketId: string;
-beforeEach(async () => {
-  h = await startSyncHarness({ webhooks: false });
-  ({ ticketId } = await linkTicket(h, { priority: 'P3', state: 'in_progress' }));
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
-});
+useSyncHarness(
+  async (started) => {
+    h = started;
+    ({ ticketId } = await linkTicket(h, { priority: 'P3', state: 'in_progress' }));
+  },
+  { webhooks: false },
+);
 
 type Body = { canvas: { content: { components: unknown[] } } };
 

@@ -2,17 +2,16 @@ import { defaultSettings } from '../../../src/domain/settings';
 import { PAGE_CSP } from '../../../src/http/settings/headers';
 import { initializeBody } from '../../../src/sandbox/canvas-kit-body';
 import { assertValidCanvasResponse } from '../../support/canvas-schema';
-import { type InstallHarness, oauthTrip, pathOf, setCookie, startInstallHarness } from '../../services/install/harness';
+import { type InstallHarness, oauthTrip, pathOf, setCookie, useInstallHarness } from '../../services/install/harness';
 import { getPage, signIn } from './support';
 
 let h: InstallHarness;
-beforeEach(async () => {
-  h = await startInstallHarness({ mode: 'private' });
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
-});
+useInstallHarness(
+  (started) => {
+    h = started;
+  },
+  { mode: 'private' },
+);
 
 const ws = () => h.demo.workspaceId;
 

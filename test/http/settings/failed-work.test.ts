@@ -5,18 +5,14 @@
  */
 import { LADDER_JOB_KIND } from '../../../src/services/ladder/ladder-payload';
 import { CSRF_FIELD } from '../../../src/security/csrf';
-import { type InstallHarness, startInstallHarness } from '../../services/install/harness';
-import { getPage, signIn } from './support';
+import type { InstallHarness } from '../../services/install/harness';
+import { getPage, useSignedInSettings } from './support';
 
 let h: InstallHarness;
 let session: string;
-beforeEach(async () => {
-  h = await startInstallHarness({ mode: 'private' });
-  session = await signIn(h, h.demo.admins.agent);
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useSignedInSettings((started, signedIn) => {
+  h = started;
+  session = signedIn;
 });
 
 const ws = () => h.demo.workspaceId;

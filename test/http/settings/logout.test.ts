@@ -3,17 +3,16 @@
  * could sign an admin out, a nuisance that also lets a page swap in its own session afterwards.
  */
 import { CSRF_FIELD } from '../../../src/security/csrf';
-import { type InstallHarness, setCookie, startInstallHarness } from '../../services/install/harness';
+import { type InstallHarness, setCookie, useInstallHarness } from '../../services/install/harness';
 import { encodeForm, getPage, signIn } from './support';
 
 let h: InstallHarness;
-beforeEach(async () => {
-  h = await startInstallHarness({ mode: 'private' });
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
-});
+useInstallHarness(
+  (started) => {
+    h = started;
+  },
+  { mode: 'private' },
+);
 
 const csrfOf = (html: string) => /action="\/settings\/logout"[^>]*>\s*<input type="hidden" name="_csrf" value="([^"]+)"/.exec(html)?.[1];
 const postLogout = (session: string | null, body: Record<string, string>) => {

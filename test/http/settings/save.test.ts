@@ -1,15 +1,11 @@
-import { type InstallHarness, startInstallHarness } from '../../services/install/harness';
-import { controlTag, editSection, fieldError, getPage, postForm, readForm, signIn } from './support';
+import type { InstallHarness } from '../../services/install/harness';
+import { controlTag, editSection, fieldError, getPage, postForm, readForm, signIn, useSignedInSettings } from './support';
 
 let h: InstallHarness;
 let session: string;
-beforeEach(async () => {
-  h = await startInstallHarness({ mode: 'private' });
-  session = await signIn(h, h.demo.admins.agent);
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useSignedInSettings((started, signedIn) => {
+  h = started;
+  session = signedIn;
 });
 
 const ws = () => h.demo.workspaceId;

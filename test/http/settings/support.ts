@@ -6,7 +6,7 @@
  */
 import type request from 'supertest';
 import { fieldId } from '../../../src/http/settings/controls';
-import { type InstallHarness, oauthTrip, setCookie } from '../../services/install/harness';
+import { type InstallHarness, type InstallHarnessOptions, oauthTrip, setCookie, useInstallHarness } from '../../services/install/harness';
 
 /**
  * Signs `adminId` in as the sidebar's Settings link does outside the sandbox: through Intercom OAuth, with the
@@ -21,6 +21,19 @@ export async function signIn(h: InstallHarness, adminId: string, options: { role
   const cookie = trip.callback && setCookie(trip.callback, 'handoff_settings');
   if (!cookie) throw new Error(`admin ${adminId} could not sign in`);
   return cookie.value;
+}
+
+/**
+ * For each test of the file: Handoff installed as a private app (or as `options` say) with the demo agent, its
+ * installer and so a settings admin, signed in to the settings page.
+ */
+export function useSignedInSettings(
+  onStarted: (h: InstallHarness, session: string) => void,
+  options: InstallHarnessOptions | (() => InstallHarnessOptions) = { mode: 'private' },
+): void {
+  useInstallHarness(async (started) => {
+    onStarted(started, await signIn(started, started.demo.admins.agent));
+  }, options);
 }
 
 export function getPage(h: InstallHarness, session: string | null, path = '/settings'): Promise<request.Response> {

@@ -3,10 +3,9 @@
  * switching on with a key (sealed, bound to the workspace, never shown back or logged), replacing and removing it,
  * refused forms that change nothing, and the CSRF check.
  */
-import { Writable } from 'node:stream';
-import { createLogger } from '../../../src/util/logger';
-import { type InstallHarness, startInstallHarness } from '../../services/install/harness';
-import { getPage, postForm, readForm, signIn } from './support';
+import type { InstallHarness } from '../../services/install/harness';
+import { getPage, postForm, readForm, useSignedInSettings } from './support';
+import { captureLog } from '../../support/log-lines';
 
 const KEY = 'sk-ant-test-0123456789abcdefghijKLMNOP';
 const OTHER_KEY = 'sk-proj-test-9876543210zyxwvutsrqQRST';
@@ -14,21 +13,17 @@ const OTHER_KEY = 'sk-proj-test-9876543210zyxwvutsrqQRST';
 let h: InstallHarness;
 let session: string;
 let logLines: string[];
-beforeEach(async () => {
-  logLines = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logLines.push(String(chunk));
-      done();
-    },
-  });
-  h = await startInstallHarness({ mode: 'private', logger: createLogger('info', sink) });
-  session = await signIn(h, h.demo.admins.agent);
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
-});
+useSignedInSettings(
+  (started, signedIn) => {
+    h = started;
+    session = signedIn;
+  },
+  () => {
+    const log = captureLog('info');
+    logLines = log.lines;
+    return { mode: 'private', logger: log.logger };
+  },
+);
 
 const ws = () => h.demo.workspaceId;
 const stored = () => h.application.store.triageAi.getSettings(ws());

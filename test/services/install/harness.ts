@@ -15,6 +15,7 @@ import { ManualClock } from '../../../src/util/clock';
 import { type Logger, silentLogger } from '../../../src/util/logger';
 import { type Application, buildApplication } from '../../../src/wiring';
 import { signedPoster } from '../../support/app-harness';
+import { perTest } from '../../support/per-test';
 
 export const CLIENT_ID = 'handoff-test-client';
 export const CLIENT_SECRET = 'install-test-secret';
@@ -107,6 +108,17 @@ export async function startInstallHarness(options: InstallHarnessOptions): Promi
 }
 
 /** Installs a workspace of the fake as a private app would at start (GET /me with its token). */
+/**
+ * A fresh install harness for each test of the file (see `perTest`). `options` may be a function, for options built
+ * anew per test (a logger that captures this test's lines); `onStarted` may be async, for the file's own set-up.
+ */
+export function useInstallHarness(
+  onStarted: (h: InstallHarness) => void | Promise<void>,
+  options: InstallHarnessOptions | (() => InstallHarnessOptions),
+): void {
+  perTest(() => startInstallHarness(typeof options === 'function' ? options() : options), onStarted);
+}
+
 export function installWith(application: Application, fake: FakeIntercom, token: string, clock: ManualClock) {
   return installPrivateWorkspace({
     token,

@@ -1,10 +1,9 @@
-import { Writable } from 'node:stream';
 import { type DemoWorkspace, type FakeIntercom, startFakeIntercom } from '../../../src/sandbox/fake-intercom';
 import { createTokenCipher } from '../../../src/security/token-cipher';
 import { type Database, openDatabase } from '../../../src/store';
 import { sealV1 } from '../../support/legacy-token';
 import { ManualClock } from '../../../src/util/clock';
-import { createLogger } from '../../../src/util/logger';
+import { type CapturedLog, captureLog } from '../../support/log-lines';
 import { installWith, KEY_1, START, startInstallHarness } from './harness';
 
 const KEY_2 = `k2:${Buffer.alloc(32, 22).toString('base64')}`;
@@ -26,18 +25,7 @@ afterEach(async () => {
 });
 
 /** Starts the app on the shared database with `key` current and `previous` still accepted. */
-async function start(key: string, previous?: string, logs?: string[]) {
-  const logger = logs
-    ? createLogger(
-        'info',
-        new Writable({
-          write(chunk, _e, done) {
-            logs.push(String(chunk));
-            done();
-          },
-        }),
-      )
-    : undefined;
+async function start(key: string, previous?: string, log?: CapturedLog) {
   return startInstallHarness({
     mode: 'oauth',
     fake,
@@ -45,7 +33,7 @@ async function start(key: string, previous?: string, logs?: string[]) {
     database,
     encryptionKey: key,
     ...(previous ? { previousKeys: previous } : {}),
-    ...(logger ? { logger } : {}),
+    ...(log ? { logger: log.logger } : {}),
     demo,
   });
 }
@@ -59,15 +47,15 @@ describe('token encryption keys', () => {
     const before = await first.application.store.workspaces.list();
     expect(before.map((w) => w.token?.keyId)).toEqual(['k1', 'k1']);
 
-    const logs: string[] = [];
-    const rotated = await start(KEY_2, KEY_1, logs);
+    const log = captureLog('info');
+    const rotated = await start(KEY_2, KEY_1, log);
     const after = await rotated.application.store.workspaces.list();
     expect(after.map((w) => w.token?.keyId)).toEqual(['k2', 'k2']);
     // Sealed afresh (new IV), not relabelled, and still the same token inside.
     expect(after[0]!.token!.ciphertext).not.toBe(before[0]!.token!.ciphertext);
     const k2Only = createTokenCipher({ id: 'k2', key: Buffer.alloc(32, 22) });
     expect(after.map((w) => k2Only.decrypt(w.token!.ciphertext, w.id))).toEqual([first.demo.token, 'tok_two']);
-    expect(logs.join('')).toContain('"resealed":2');
+    expect(log.lines.join('')).toContain('"resealed":2');
 
     fake.clearLog();
     await (await rotated.application.deps.directory.clientFor('ws-two')).teams.list();
@@ -83,14 +71,14 @@ describe('token encryption keys', () => {
     // A token sealed under a key that has since been dropped from the configuration entirely.
     await first.application.store.workspaces.setToken('ws-lost', createTokenCipher(KEY_0).encrypt('tok_lost', 'ws-lost'));
 
-    const logs: string[] = [];
-    const rotated = await start(KEY_2, KEY_1, logs);
+    const log = captureLog('info');
+    const rotated = await start(KEY_2, KEY_1, log);
     const report = await rotated.application.install.resealTokens();
     expect(report).toEqual({ checked: 2, resealed: 0, unreadable: ['ws-lost'] });
     expect((await rotated.application.store.workspaces.get(first.demo.workspaceId))?.token?.keyId).toBe('k2');
     expect((await rotated.application.store.workspaces.get('ws-lost'))?.token?.keyId).toBe('k0');
-    expect(logs.join('')).toMatch(/"workspaceId":"ws-lost".*must reinstall/);
-    expect(logs.join('')).not.toContain('tok_lost');
+    expect(log.lines.join('')).toMatch(/"workspaceId":"ws-lost".*must reinstall/);
+    expect(log.lines.join('')).not.toContain('tok_lost');
     await expect(rotated.application.deps.directory.clientFor('ws-lost')).rejects.toMatchObject({ code: 'not_installed' });
     await rotated.close();
   });

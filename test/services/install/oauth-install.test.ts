@@ -1,24 +1,19 @@
-import { Writable } from 'node:stream';
-import { createLogger } from '../../../src/util/logger';
-import { CLIENT_ID, type InstallHarness, oauthTrip, PUBLIC_URL, setCookie, startInstallHarness } from './harness';
+import { CLIENT_ID, type InstallHarness, oauthTrip, PUBLIC_URL, setCookie, useInstallHarness } from './harness';
+import { captureLog } from '../../support/log-lines';
 
 let h: InstallHarness;
 let logLines: string[];
 
-beforeEach(async () => {
-  logLines = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logLines.push(String(chunk));
-      done();
-    },
-  });
-  h = await startInstallHarness({ mode: 'oauth', logger: createLogger('debug', sink) });
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
-});
+useInstallHarness(
+  (started) => {
+    h = started;
+  },
+  () => {
+    const log = captureLog('debug');
+    logLines = log.lines;
+    return { mode: 'oauth', logger: log.logger };
+  },
+);
 
 function redirectParams(location: string | undefined): URLSearchParams {
   const url = new URL(location ?? 'about:blank');

@@ -4,29 +4,24 @@
  * keeps the installer unless the approver already passes the settings access check, and the log says who
  * reinstalled either way.
  */
-import { Writable } from 'node:stream';
 import { defaultSettings } from '../../../src/domain/settings';
-import { createLogger } from '../../../src/util/logger';
 import { getPage, signIn } from '../../http/settings/support';
-import { type InstallHarness, oauthTrip, startInstallHarness } from './harness';
+import { type InstallHarness, oauthTrip, useInstallHarness } from './harness';
+import { captureLog } from '../../support/log-lines';
 
 let h: InstallHarness;
 let logLines: string[];
 
-beforeEach(async () => {
-  logLines = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logLines.push(String(chunk));
-      done();
-    },
-  });
-  h = await startInstallHarness({ mode: 'oauth', logger: createLogger('info', sink) });
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
-});
+useInstallHarness(
+  (started) => {
+    h = started;
+  },
+  () => {
+    const log = captureLog('info');
+    logLines = log.lines;
+    return { mode: 'oauth', logger: log.logger };
+  },
+);
 
 const ws = () => h.demo.workspaceId;
 const installer = async () => (await h.application.store.workspaces.get(ws()))?.installedByAdminId;

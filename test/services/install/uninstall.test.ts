@@ -2,16 +2,15 @@ import { defaultSettings } from '../../../src/domain/settings';
 import { signBody } from '../../../src/http/signature';
 import { initializeBody } from '../../../src/sandbox/canvas-kit-body';
 import { assertValidCanvasResponse } from '../../support/canvas-schema';
-import { CLIENT_SECRET, type InstallHarness, installWith, startInstallHarness } from './harness';
+import { CLIENT_SECRET, type InstallHarness, installWith, useInstallHarness } from './harness';
 
 let h: InstallHarness;
-beforeEach(async () => {
-  h = await startInstallHarness({ mode: 'private' });
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
-});
+useInstallHarness(
+  (started) => {
+    h = started;
+  },
+  { mode: 'private' },
+);
 
 const ws = () => h.demo.workspaceId;
 /** Intercom revokes the app's tokens, then notifies us. */

@@ -11,6 +11,7 @@ import type { BackgroundJob } from '../../../src/jobs/background-job';
 import { ticketJson } from '../../../src/sandbox/fake-intercom/serialize-tickets';
 import { toTicketSnapshot } from '../../../src/services/ticket-snapshot';
 import { type Harness, type HarnessOptions, startHarness, TEST_CLIENT_SECRET } from '../../support/app-harness';
+import { perTest } from '../../support/per-test';
 
 export interface SyncHarness extends Harness {
   /** http://127.0.0.1:<port>/intercom/webhooks */
@@ -21,7 +22,14 @@ export interface SyncHarness extends Harness {
   workspaceId: string;
 }
 
-export async function startSyncHarness(options: HarnessOptions & { webhooks?: boolean } = {}): Promise<SyncHarness> {
+export type SyncHarnessOptions = HarnessOptions & { webhooks?: boolean };
+
+/** A fresh sync harness for each test of the file (see `perTest`); `onStarted` may be async, for the file's own set-up. */
+export function useSyncHarness(onStarted: (h: SyncHarness) => void | Promise<void>, options: SyncHarnessOptions = {}): void {
+  perTest(() => startSyncHarness(options), onStarted);
+}
+
+export async function startSyncHarness(options: SyncHarnessOptions = {}): Promise<SyncHarness> {
   const h = await startHarness(options);
   const server: Server = await new Promise((resolve) => {
     const listening = h.application.app.listen(0, '127.0.0.1', () => resolve(listening));

@@ -45,6 +45,9 @@ export const MODIFIERS: Lexicon = {
     'funcionando de novo, tudo normal, normalizado, resolvido, restabelecido',
   ],
   'mod.shoppers': [
+    // Giving a refund to someone is the merchant refunding a shopper; asking for one is a dispute with us.
+    'give her, give him, give them, issue her, issue him, le devuelvo, devolverle, devolverles, le rembourser',
+    'la rembourser, ihm ~ erstatten, devolver pra ela, devolver pra ele, devolver para o cliente',
     'customer of mine, client of mine, a customer, the shopper, un cliente mio, cliente meu, client a moi, einem kunden',
     'ein kunde von',
     'kundin, kundinnen, eine kundin, ein kunde, kunde von mir, kundin von mir, einem kunden, einer kundin',

@@ -5,6 +5,13 @@
 import type { Lexicon } from '../matcher';
 
 export const MONEY: Lexicon = {
+  // A teammate conceding that we took money wrongly ("you're right, the discount was not applied").
+  'money.teammate_concedes': [
+    'you re right, you are right, sie haben recht, du hast recht, vous avez raison, tienes razon, tiene razon',
+    'voce tem razao, tem razao, should not have been, hatte nicht ~ werden, n aurait pas du, no deberia haber',
+    'nao deveria ter, debia haberse, should have been refunded, our mistake, unser fehler, notre erreur, error nuestro',
+    'erro nosso, nuestro error',
+  ],
   // A refund word alone is often the product's own feature ("issue refunds", "refund.created"); it counts as an ask
   // only in a sentence that asks (mod.ask) or in one of the explicit ask phrases below.
   'money.refund_word': [

@@ -17,6 +17,11 @@ export const RISK: Lexicon = {
     'rescindir, rescisao, encerrar ~ conta, nao renovar, descontinuar',
   ],
   'risk.churn': [
+    'looking at other*, considering other*, evaluating other*, valorando ~ otr*, mirando otr*, evaluando otr*',
+    'schauen uns ~ andere*, prufen ~ andere* anbieter, regardons ~ autres, envisageons ~ autres, avaliando outr*',
+    'olhando outr*, avaliar ~ outr*, evaluate other*, evaluer d autres, evaluar otr*, stop using, parar de usar, deixar de usar, dejar de usar, arreter d utiliser, sind wir raus',
+    'sind ~ raus, nao vamos continuar, no vamos a continuar, n allons pas continuer, not going to continue',
+    'won t continue, won t renew, ne renouvellera pas, ne renouvellerons pas, no renovaremos, nicht auf der shortlist',
     'sind wir weg, sind weg, bin weg, we re gone, we are gone, on s en va, nos largamos, a gente sai, caimos fora',
     'on verra bien si, si on continue, whether we continue, ob wir weitermachen, si seguimos, se continuamos',
     'justifier le renouvellement, justify the renewal, verlangerung ~ rechtfertigen, justificar la renovacion',
@@ -40,6 +45,9 @@ export const RISK: Lexicon = {
     'vamos sair, vamos embora, deixar de usar, outro fornecedor, procurar outra',
   ],
   'risk.frustration': [
+    'fed up, sick of, tired of, had enough, not what we pay for, keine lust mehr, die nase voll, wofur zahle*',
+    'j en ai marre, on en a marre, ras le bol, en ai assez, harto, harta, hartos, hartas, estoy cansad*, farto, farta',
+    'fartos, fartas, estou cansad*',
     'pourquoi on paie, why we pay, why we are paying, por que pagamos, warum wir zahlen, pese lourd, weighs heavily',
     'no es serio, not serious, pas serieux, nicht serios, nao e serio, renewal conversation, no estoy nada contento',
     'not happy at all, no se por que lo hariamos, don t know why we would, weiss nicht warum wir',
@@ -76,6 +84,7 @@ export const RISK: Lexicon = {
     'inaceitavel, ridiculo, decepcion*, irritad*, chatead*, furios*, absurdo, vergonhoso, lamentavel, inacreditavel',
     'um absurdo, palhacada',
   ],
+  // Raised before, closed without a fix, keeps breaking. How long one problem has lasted ("for weeks") is not a repeat.
   'risk.repeat': [
     'the fourth time, since january, raised this before, raised it before, reported this before, reported it before',
     'mentioned this before, tres veces, three times, drei mal, dreimal, trois fois, tres vezes, dicho ~ veces',
@@ -84,15 +93,15 @@ export const RISK: Lexicon = {
     'times already, already told, yet again, once again, again and again, happening again, broken again, failing again',
     'down again, third time, fourth time, second time, fifth time, 2nd time, 3rd time, 4th time, 5th time, nth time',
     'umpteenth, every single week, keeps breaking, still not fixed, still broken, already reported, already told, last time',
-    'ticket ~ closed, closed ~ without, weeks running, week running, months now, for weeks, for months, once more',
+    'ticket ~ closed, closed ~ without, once more',
     'yet again, same issue, same problem, third email, written ~ times, schon wieder, zum dritten mal, zum zweiten mal',
-    'zum x ten mal, zum wiederholten, bereits gemeldet, schon gemeldet, ticket ~ geschlossen, seit wochen, seit monaten',
+    'zum x ten mal, zum wiederholten, bereits gemeldet, schon gemeldet, ticket ~ geschlossen',
     'dauernd, immer wieder, gleiche problem, selbe problem, encore une fois, encore et encore, troisieme fois',
-    'deuxieme fois, quatrieme fois, deja signale, deja remonte, ticket ~ ferme, depuis des semaines, depuis des mois',
+    'deuxieme fois, quatrieme fois, deja signale, deja remonte, ticket ~ ferme',
     'sans cesse, meme probleme, toujours le meme, otra vez lo mismo, una y otra vez, tercera vez, segunda vez, cuarta vez',
-    'ya lo reporte, ya lo reportamos, ticket ~ cerrado, desde hace semanas, desde hace meses, mismo problema',
+    'ya lo reporte, ya lo reportamos, ticket ~ cerrado, mismo problema',
     'siempre lo mismo, de novo o mesmo, mais uma vez, terceira vez, segunda vez, quarta vez, ja reportei, ja reportamos',
-    'ja avisei, ticket ~ fechado, chamado ~ fechado, ha semanas, ha meses, mesmo problema, sempre a mesma',
+    'ja avisei, ticket ~ fechado, chamado ~ fechado, mesmo problema, sempre a mesma',
   ],
   'risk.executive': [
     'administrateur delegue, gerant, managing partner, socio gerente',
@@ -106,6 +115,9 @@ export const RISK: Lexicon = {
   ],
   // What makes an executive message a complaint (policy step 5), beside frustration and repeat issues.
   'risk.complaint': [
+    'chasing your support, chasing your team, perseguir a su equipo, hinterherlaufen, replies take days',
+    'tardais ~ dias, tardan ~ dias, demoram ~ dias, expected more, esperabamos mas, esperaba mas, mehr erwartet',
+    'attendions mieux, esperavamos mais, malestar, descontent*, insatisfeit*, insatisfech*, unzufrieden*, mecontent*',
     'me llame, me ligue, m appelle, mich anruft, alguien de vuestra direccion, alguem da lideranca, alguem responsavel',
     'someone in charge, someone from your leadership, jemand aus ihrer geschaftsleitung, quelqu un de votre direction',
     'vergonha, verguenza, honte, shame, embarrassing, peinlich, nao aconteceu, never happened, ist nie passiert',
@@ -122,6 +134,11 @@ export const RISK: Lexicon = {
     'ninguem me respondeu',
   ],
   // What a churning customer cancels: the subscription, not an invoice.
+  // What a merchant cancels in their own business: an order, a booking, an appointment (not their plan with us).
+  'risk.order_word': [
+    'order, orders, pedido*, commande*, bestellung*, encomenda*, booking*, reservation*, buchung*, reserva',
+    'reservas, appointment*, termin, termine, cita, citas, rendez vous, agendamento*',
+  ],
   'risk.subscription_word': [
     'subscription*, abo, abonnement*, suscripcion*, assinatura*, plan, plano, contract*, vertrag*, contrat*, contrato*',
     'account, konto, compte, cuenta, conta',

@@ -24,8 +24,17 @@ function learntRoutingApplies(rec: TriageRecommendation, adjustments: TriageAdju
   return rec.signals.some((signal) => Object.values(adjustments.bias[signal] ?? {}).some((delta) => delta !== 0));
 }
 
-export function withModel(input: TriageInput, rec: TriageRecommendation, adjustments?: TriageAdjustments): TriageRecommendation {
+/**
+ * `learntDecided`: the workspace's learnt routing changed which outcome the rules picked. triage() knows it exactly;
+ * other callers get the cautious reading (any learnt weight on a fired fact).
+ */
+export function withModel(
+  input: TriageInput,
+  rec: TriageRecommendation,
+  adjustments?: TriageAdjustments,
+  learntDecided: boolean = learntRoutingApplies(rec, adjustments),
+): TriageRecommendation {
   if (rulesOnlyDepth > 0 || !rec.judged) return rec;
-  if (rec.signals.some((s) => PRECEDENCE_SIGNALS.includes(s)) || learntRoutingApplies(rec, adjustments)) return rec;
+  if (rec.signals.some((s) => PRECEDENCE_SIGNALS.includes(s)) || learntDecided) return rec;
   return blendOutcome(rec, scoreConversation(input, rec.signals), BLEND_DEFAULTS, input.tier);
 }
