@@ -14,6 +14,7 @@ import { formatTable } from './report/table';
 import { escalationRows } from './scenarios/escalation';
 import { hostileMessageRows } from './scenarios/hostile-message';
 import { reportRows } from './scenarios/reports';
+import { mixedLoadRows } from './scenarios/mixed-load';
 import { coldView, sidebarRows } from './scenarios/sidebar';
 import { slaRows } from './scenarios/sla-tick';
 import { summaryRows } from './scenarios/summary';
@@ -32,6 +33,9 @@ const ORDER = [
   'sidebar.p99_10',
   'sidebar.fresh50',
   'sidebar.fresh_p99_10',
+  'mixed.rps',
+  'mixed.p99',
+  'mixed.reused',
   'sidebar.calls_warm',
   'sidebar.calls_cold',
   'escalation.p50',
@@ -94,6 +98,8 @@ async function scenarios(env: BenchEnv): Promise<Row[]> {
   rows.push(...(await attempt('sidebar.rps50', 'Sidebar initialize', 'req/s', () => sidebarRows(env, cold.canvas, log))));
   log(`Escalation submit (fake latency ${options.latencyMs} ms)`);
   rows.push(...(await attempt('escalation.p50', 'Escalation submit', 'ms', () => escalationRows(env, log))));
+  log('Mixed load: views over many conversations while webhooks arrive and the SLA scheduler runs');
+  rows.push(...(await attempt('mixed.rps', 'Mixed load', 'views/s', () => mixedLoadRows(env, log))));
   log('Webhook ingest');
   rows.push(...(await attempt('webhooks.rate', 'Webhook ingest', 'notif/s', () => webhookRows(env, log))));
   log('Handoff summary');

@@ -27,8 +27,8 @@ export function signedInitialize(env: BenchEnv): { body: string; headers: Record
   return { body, headers: { 'Content-Type': 'application/json', 'X-Body-Signature': signBody('canvas', body, BENCH_CLIENT_SECRET) } };
 }
 
-/** Distinct requests cycled through by the fresh-render runs: more than the app keeps (5,000), so none is reused. */
-export const FRESH_VARIANTS = 10_000;
+/** Distinct requests cycled through by the fresh-render runs: more than the app keeps (20,000), so none is reused. */
+export const FRESH_VARIANTS = 30_000;
 
 /**
  * Initialize requests for many different seeded conversations (the newest tickets of every workspace, most of them

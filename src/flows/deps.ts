@@ -1,10 +1,13 @@
 /** What the flows need from the rest of the app; built once in src/wiring/services.ts. */
 import type { AppServices } from '../services/app-services';
+import type { DeadWorkCache } from '../services/dead-work-cache';
 
 export interface FlowDeps extends AppServices {
   /** Link to a ticket in the Intercom Inbox (the sandbox points at its simulator). */
   ticketUrl: (workspaceId: string, ticketId: string) => string;
   /** The settings page link for this teammate, or null when they may not change settings. */
+  /** The workspace's dead outbox work, read again only after it changed (src/services/dead-work-cache.ts). */
+  deadWork: DeadWorkCache;
   settingsUrlFor: (workspaceId: string, admin: { id: string; raw: Record<string, unknown> }) => Promise<string | null>;
   /** The reports page link for this teammate, or null when they may not read the reports (absent: no link). */
   reportsUrlFor?: (workspaceId: string, admin: { id: string; raw: Record<string, unknown> }) => Promise<string | null>;

@@ -15,7 +15,7 @@ import type { Recommended } from '../services/triage';
 import type { CanvasRequest } from './types';
 import { AppError } from '../util/app-error';
 import { deadWorkByTicket, deadWorkLine } from '../services/dead-work';
-import type { Escalation, Workspace } from '../store';
+import { type ChangeSubject, conversationSubject, type Escalation, escalationSubject, ticketSubject, type Workspace } from '../store';
 import type { FlowDeps } from './deps';
 import { incidentHint } from './incidents/notice';
 import { incidentView } from './incidents/view';
@@ -27,8 +27,6 @@ export function timeZoneOf(workspace: Workspace | null): TimeZoneVM {
   return workspace?.timezone ? { zone: workspace.timezone, source: 'workspace' } : { zone: 'UTC', source: 'utc' };
 }
 
-/** Dead outbox work shown on a card: the workspace's list is read once per view (indexed, and normally empty). */
-const DEAD_WORK_READ_LIMIT = 200;
 /** The conversation's latest automatic customer updates, read once per view and shared out to its ticket cards. */
 const CUSTOMER_UPDATES_READ = 20;
 
@@ -37,7 +35,7 @@ async function linkedTicketCards(deps: FlowDeps, request: CanvasRequest, now: nu
   const [settings, tickets, dead, escalations, told] = await Promise.all([
     deps.settings.get(workspaceId),
     deps.store.tickets.listByConversation(workspaceId, conversationId),
-    deps.store.outbox.listDead(workspaceId, { limit: DEAD_WORK_READ_LIMIT }),
+    deps.deadWork.list(workspaceId),
     history,
     deps.store.customerSide.listSent(workspaceId, conversationId, CUSTOMER_UPDATES_READ),
   ]);
@@ -59,7 +57,7 @@ async function linkedTicketCards(deps: FlowDeps, request: CanvasRequest, now: nu
     }),
   );
   const stableUntil = Math.min(Number.POSITIVE_INFINITY, ...views.map((v) => v.stableUntil));
-  return { settings, cards: views.map((v) => v.card), stableUntil };
+  return { settings, cards: views.map((v) => v.card), stableUntil, ticketIds: tickets.map((t) => t.ticketId) };
 }
 
 export interface SidebarView {
@@ -70,39 +68,41 @@ export interface SidebarView {
    * now is reused for at most that minute of its 15-minute life.
    */
   stableUntil: number;
+  /**
+   * What the view was built from, finer than the workspace: the conversation, its tickets and its escalations.
+   * A write to none of them (and to nothing workspace-wide) leaves the canvas as it is (src/store/change-feed.ts).
+   */
+  subjects: ChangeSubject[];
 }
 
 export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promise<SidebarView> {
   const now = deps.clock.now();
   const { workspaceId, conversationId } = request;
   const historyRead = deps.store.escalations.listByConversation(workspaceId, conversationId);
-  const [workspace, { settings, cards, stableUntil: cardsStableUntil }, settingsUrl, history, incident, reportsUrl] = await Promise.all([
-    deps.directory.get(workspaceId),
-    linkedTicketCards(deps, request, now, historyRead),
-    deps.settingsUrlFor(workspaceId, request.admin),
-    historyRead,
-    incidentView(deps, workspaceId, conversationId),
-    deps.reportsUrlFor ? deps.reportsUrlFor(workspaceId, request.admin) : null,
-  ]);
+  const [workspace, { settings, cards, stableUntil: cardsStableUntil, ticketIds }, settingsUrl, history, incident, reportsUrl] =
+    await Promise.all([
+      deps.directory.get(workspaceId),
+      linkedTicketCards(deps, request, now, historyRead),
+      deps.settingsUrlFor(workspaceId, request.admin),
+      historyRead,
+      incidentView(deps, workspaceId, conversationId),
+      deps.reportsUrlFor ? deps.reportsUrlFor(workspaceId, request.admin) : null,
+    ]);
   if (!workspace || workspace.uninstalledAt !== null) {
     throw new AppError('not_installed', 'Handoff is not installed in this workspace.');
   }
   // The escalation rate's denominator; memory only here, written in batches by a background job.
   deps.conversationSeen?.(workspaceId, conversationId);
-  const conversation = parseConversation(request.conversation);
-  const { facts } = analyseSignals({
-    conversation,
-    contact: request.contact ? parseContact(request.contact) : null,
-    company: null,
-    settings: settings.signals,
-    now,
-  });
-  // Only worth computing while there is no ticket: with one linked, the canvas shows the ticket instead.
-  const recommended = cards.length === 0 ? await deps.triage.recommend(workspaceId, conversation, facts) : null;
-  // Every view keeps this conversation's problem signature; the hint is shown only while no incident is linked.
-  const messages = triageInputFrom(conversation, { tier: facts.tier, isVip: facts.isVip, renewalInDays: facts.renewalInDays }).input
-    .messages;
-  const hint = await incidentHint(deps.store, { workspaceId, conversationId, messages, now, zone: timeZoneOf(workspace).zone });
+  // Only worth computing while there is no ticket: with one linked, the canvas shows the ticket instead, and nothing
+  // read from the conversation's parts (signals, the renewal count, the incident hint) is on it. Most fresh views in
+  // a busy Inbox are of conversations with a ticket; reading their parts was a sixth of such a view's CPU
+  // (bench/profile-fresh.ts). A conversation's problem signature is kept by the views before it is escalated.
+  const triage = cards.length === 0 ? await recommendFor(deps, request, settings, now) : null;
+  const recommended = triage?.recommended ?? null;
+  const hint =
+    triage && !incident
+      ? await incidentHint(deps.store, { workspaceId, conversationId, messages: triage.messages, now, zone: timeZoneOf(workspace).zone })
+      : null;
   const vm: SidebarVM = {
     now,
     tz: timeZoneOf(workspace),
@@ -121,9 +121,33 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
     contactMissing: request.contact === null,
     failedEscalation: latestFailure(history),
     incident,
-    incidentHint: incident ? null : hint,
+    incidentHint: hint,
   };
-  return { vm, stableUntil: Math.min(nextMinute(now), cardsStableUntil, renewalStableUntil(facts.renewalAt, facts.renewalInDays)) };
+  return {
+    vm,
+    stableUntil: Math.min(
+      nextMinute(now),
+      cardsStableUntil,
+      triage ? renewalStableUntil(triage.renewalAt, triage.renewalInDays) : Number.POSITIVE_INFINITY,
+    ),
+    subjects: [conversationSubject(conversationId), ...ticketIds.map(ticketSubject), ...history.map((e) => escalationSubject(e.id))],
+  };
+}
+
+/** The triage recommendation for the conversation the request carries, and the renewal count its reasons may show. */
+async function recommendFor(deps: FlowDeps, request: CanvasRequest, settings: WorkspaceSettings, now: number) {
+  const conversation = parseConversation(request.conversation);
+  const { facts } = analyseSignals({
+    conversation,
+    contact: request.contact ? parseContact(request.contact) : null,
+    company: null,
+    settings: settings.signals,
+    now,
+  });
+  const recommended = await deps.triage.recommend(request.workspaceId, conversation, facts);
+  // The same reading of the messages the triage engine gets: the incident hint's problem signature comes from it.
+  const { messages } = triageInputFrom(conversation, { tier: facts.tier, isVip: facts.isVip, renewalInDays: facts.renewalInDays }).input;
+  return { recommended, messages, renewalAt: facts.renewalAt, renewalInDays: facts.renewalInDays };
 }
 
 function recommendationVM(recommended: Recommended, settings: WorkspaceSettings, zone: string): RecommendationVM {
@@ -160,8 +184,8 @@ function latestFailure(history: readonly Escalation[]): { message: string } | nu
 export async function sidebar(deps: FlowDeps, request: CanvasRequest, ctx?: FlowContext): Promise<CanvasResponse> {
   // Stamped before reading: a write landing while we read makes the canvas unfit for reuse (src/store/change-feed.ts).
   const stamp = deps.store.changes.stamp();
-  const { vm, stableUntil } = await sidebarView(deps, request);
-  ctx?.offerReuse?.({ workspaceId: request.workspaceId, stamp, until: stableUntil });
+  const { vm, stableUntil, subjects } = await sidebarView(deps, request);
+  ctx?.offerReuse?.({ workspaceId: request.workspaceId, stamp, until: stableUntil, subjects });
   return sidebarCanvas(vm);
 }
 

@@ -1,4 +1,5 @@
 /** The contract between the HTTP edge and the framework-free flows. */
+import type { ChangeSubject } from '../store';
 import type { Logger } from '../util/logger';
 
 /** One Canvas Kit request, as the HTTP edge parsed it (src/http/canvas-request.ts): plain, typed, validated. */
@@ -43,6 +44,8 @@ export interface CanvasReuse {
   stamp: number;
   /** Epoch ms, exclusive. */
   until: number;
+  /** What the canvas was built from: writes to anything else in the workspace leave it reusable (change-feed.ts). */
+  subjects: readonly ChangeSubject[];
 }
 
 export type CanvasHandler = (request: CanvasRequest, ctx: FlowContext) => Promise<CanvasResponse>;

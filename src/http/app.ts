@@ -13,6 +13,7 @@ import { canvasRoutes } from './canvas-routes';
 import { errorBody, frontDoor, type HttpApp, type MachineRoute } from './front-door';
 import type { InitializeReuse } from './initialize-reuse';
 import type { MetricsEndpoint } from './metrics';
+import type { RequestMetrics } from './request-metrics';
 
 export interface HealthReport {
   ok: boolean;
@@ -32,6 +33,8 @@ export interface AppDeps {
   health: () => Promise<HealthReport>;
   /** /metrics (see metrics.ts): maintained counters only, since anyone may call it. */
   metrics?: MetricsEndpoint;
+  /** Request latencies by route, served on /metrics (see request-metrics.ts). */
+  requestMetrics?: RequestMetrics;
   routers?: readonly Router[];
   /** Routes only Intercom calls (webhooks, uninstall), besides the canvas routes: signed JSON in, JSON out. */
   machineRoutes?: readonly MachineRoute[];
@@ -77,5 +80,5 @@ export function createApp(deps: AppDeps): HttpApp {
     }),
     ...(deps.machineRoutes ?? []),
   ];
-  return frontDoor(machine, app, deps.logger, deps.clientSecrets);
+  return frontDoor(machine, app, deps.logger, deps.clientSecrets, deps.requestMetrics);
 }

@@ -14,6 +14,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import { isStoreUnavailable } from '../store';
 import type { Logger } from '../util/logger';
 import { readSignedBody } from './raw-body';
+import type { RequestMetrics } from './request-metrics';
 import { SIGNATURE_HEADER, type SignatureScheme, verifySignature } from './signature';
 
 /**
@@ -38,11 +39,14 @@ export function frontDoor(
   logger: Logger,
   /** Current client secret first, then any still accepted during a rotation. */
   clientSecrets: readonly string[],
+  /** Latency by route for /metrics (src/http/request-metrics.ts). */
+  metrics?: RequestMetrics,
 ): HttpApp {
   const byPath = new Map(routes.map((route) => [route.path, route]));
   const log = logger.child({ component: 'front-door' });
   const listener: RequestListener = (req, res) => {
     const route = req.method === 'POST' ? routeFor(byPath, pathOf(req.url)) : undefined;
+    metrics?.time(req, res, route ? route.path : null);
     if (!route) {
       rest(req, res);
       return;

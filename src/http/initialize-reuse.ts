@@ -7,8 +7,10 @@
  * - the key is the request's verified signature: an HMAC of the exact body bytes, so a hit means the very same
  *   body (teammate, conversation, contact and all), checked before any lookup;
  * - the flow says how long its canvas stays right for that body (`CanvasReuse.until`: the "As of" minute, the next
- *   SLA countdown step, …) and from which store state (`stamp`); the change feed (src/store/change-feed.ts) says
- *   whether any of the workspace's rows changed since, here or in another instance.
+ *   SLA countdown step, …), from which store state (`stamp`) and from which rows (`subjects`: the conversation, its
+ *   tickets and escalations); the change feed (src/store/change-feed.ts) says whether any of those, or anything
+ *   workspace-wide, changed since, here or in another instance. A webhook for one ticket evicts only the sidebars
+ *   of that ticket's conversation.
  * Anything else, or any doubt, renders afresh. Entries are bounded in number and in bytes; the oldest go first.
  */
 import type { CanvasReuse } from '../flows/types';
@@ -35,8 +37,12 @@ interface Entry extends CanvasReuse {
   body: Buffer;
 }
 
-export const DEFAULT_REUSE_ENTRIES = 5_000;
-export const DEFAULT_REUSE_BYTES = 32 * 1024 * 1024;
+/**
+ * A busy workspace's Inbox has thousands of conversations open over a minute (a canvas lives at most until its
+ * minute turns): room for 20,000 of them; a sidebar is 2–4 KB, so the byte bound is what holds in practice.
+ */
+export const DEFAULT_REUSE_ENTRIES = 20_000;
+export const DEFAULT_REUSE_BYTES = 64 * 1024 * 1024;
 
 export function createInitializeReuse(options: InitializeReuseOptions): InitializeReuse {
   const { changes, clock } = options;
@@ -56,7 +62,7 @@ export function createInitializeReuse(options: InitializeReuseOptions): Initiali
     lookup(signature) {
       const entry = entries.get(signature);
       if (!entry) return null;
-      if (clock.now() < entry.until && changes.unchangedSince(entry.workspaceId, entry.stamp)) return entry.body;
+      if (clock.now() < entry.until && changes.subjectsUnchangedSince(entry.workspaceId, entry.stamp, entry.subjects)) return entry.body;
       drop(signature);
       return null;
     },

@@ -45,5 +45,6 @@ export function viewMetrics(counters: ViewCounters): Record<string, number> {
     sidebar_intercom_calls_total: counters.intercomCalls,
     sidebar_views_without_intercom_calls_total: counters.viewsWithoutCalls,
     sidebar_views_reused_total: counters.reused,
+    sidebar_views_reused_ratio: counters.views > 0 ? counters.reused / counters.views : 0,
   };
 }

@@ -5,7 +5,7 @@
  */
 import axios from 'axios';
 import { z } from 'zod';
-import { recordIntercomCall } from '../util/request-context';
+import { recordIntercomAnswer, recordIntercomCall } from '../util/request-context';
 import { errorFromResponse, invalidResponse } from './errors';
 import { headerString, parseJson, toNetworkError } from './transport';
 
@@ -44,8 +44,10 @@ export async function exchangeCode(input: ExchangeCodeInput): Promise<ExchangedT
       maxRedirects: 0,
     });
   } catch (error) {
+    recordIntercomAnswer('POST', '/auth/eagle/token', 'network');
     throw toNetworkError(error, timeoutMs);
   }
+  recordIntercomAnswer('POST', '/auth/eagle/token', response.status);
   const body = parseJson(response.data);
   if (response.status < 200 || response.status >= 300) {
     throw errorFromResponse(response.status, body, { requestId: headerString(response.headers['x-request-id']) });

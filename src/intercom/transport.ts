@@ -6,7 +6,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
-import { recordIntercomCall } from '../util/request-context';
+import { recordIntercomAnswer, recordIntercomCall } from '../util/request-context';
 import type { Clock } from '../util/clock';
 import { errorFromResponse, IntercomApiError, invalidResponse, networkError } from './errors';
 import { type RetryPolicy, retryDelay } from './retry-policy';
@@ -133,8 +133,10 @@ async function sendOnce<S extends z.ZodType>(
   try {
     response = await http.request<string>({ method: request.method, url: request.path, params: request.query, data: request.body });
   } catch (error) {
+    recordIntercomAnswer(request.method, request.path, 'network');
     return toNetworkError(error, options.timeoutMs);
   }
+  recordIntercomAnswer(request.method, request.path, response.status);
   const body = parseJson(response.data);
   if (response.status >= 200 && response.status < 300) return { status: response.status, body };
   return errorFromResponse(response.status, body, {

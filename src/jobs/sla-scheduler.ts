@@ -35,6 +35,8 @@ export interface SlaSchedulerOptions {
 export interface SlaScheduler extends BackgroundJob {
   /** Handles one claimed clock; resolves with the number of steps this call fired. Exposed for tests. */
   fireDue(claimed: SlaClock, now: number): Promise<number>;
+  /** How late the last tick found the most overdue clock it claimed, in ms (0 when none was due): for /metrics. */
+  lagMs(): number;
 }
 
 export function createSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
@@ -87,9 +89,12 @@ export function createSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
     });
   }
 
+  let lastLagMs = 0;
+
   async function pass(): Promise<number> {
     const now = clock.now();
     const due = await store.clocks.claimDue(now, batchSize, instanceId, leaseMs);
+    lastLagMs = due.reduce((lag, claimed) => Math.max(lag, now - (claimed.nextFireAt ?? now)), 0);
     let fired = 0;
     for (const claimed of due) {
       try {
@@ -119,6 +124,7 @@ export function createSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
   return {
     name: 'sla-scheduler',
     fireDue,
+    lagMs: () => lastLagMs,
     runOnce: loop.runOnce,
     start: () => loop.start(options.intervalMs),
     stop: loop.stop,

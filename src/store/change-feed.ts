@@ -15,42 +15,90 @@
 import type { ExternalChanges } from './database';
 
 /**
- * `rows`: anything the sidebar shows. `settings`: the workspace's settings or install (its time zone sets the
- * defaults), which is also a change of `rows`. The settings cache asks about `settings` only, so a flood of ticket
- * webhooks does not make every sidebar view parse the settings again.
+ * How wide a write reaches, narrowest first; each implies the ones before it. `rows`: anything the sidebar shows.
+ * `dead`: the workspace's dead outbox work (the sidebar's "failed work" line, src/services/dead-work-cache.ts).
+ * `settings`: the workspace's settings or install (its time zone sets the defaults; a purge takes everything).
+ * The settings cache asks about `settings` only, so a flood of ticket webhooks does not make every sidebar view
+ * parse the settings again; the dead-work cache asks about `dead`, so it reads the dead list only after one changed.
  */
-export type ChangeScope = 'rows' | 'settings';
+export type ChangeScope = 'rows' | 'dead' | 'settings';
+const SCOPES: readonly ChangeScope[] = ['rows', 'dead', 'settings'];
+
+/**
+ * What a write touched, finer than its workspace: one ticket, one conversation, one escalation. A view built from
+ * a few of them (one conversation's sidebar) stays right while none of them, and nothing workspace-wide, changed:
+ * a webhook for one ticket leaves every other conversation's sidebar reusable. Built by the helpers below only.
+ */
+export type ChangeSubject = string & { readonly __subject: unique symbol };
+export const ticketSubject = (ticketId: string) => `t:${ticketId}` as ChangeSubject;
+export const conversationSubject = (conversationId: string) => `c:${conversationId}` as ChangeSubject;
+export const escalationSubject = (escalationId: string) => `e:${escalationId}` as ChangeSubject;
 
 export interface ChangeFeed {
   /** Take before reading; later, `unchangedSince(workspace, stamp)` says whether what was read still stands. */
   stamp(): number;
+  /** Whether no write of at least `scope` reached the workspace since `stamp` (default: any write at all). */
   unchangedSince(workspaceId: string, stamp: number, scope?: ChangeScope): boolean;
-  /** A write to the workspace's sidebar-visible rows (called by the store; twice for a transaction). */
-  written(workspaceId: string, scope?: ChangeScope): void;
+  /**
+   * Whether nothing that could change a view built from `subjects` was written since `stamp`: no write to one of
+   * them and no workspace-wide write (settings, install, dead work, learning, a write that named no subject).
+   * With no subjects: whether only subject writes happened.
+   */
+  subjectsUnchangedSince(workspaceId: string, stamp: number, subjects: readonly ChangeSubject[]): boolean;
+  /**
+   * A write to the workspace (called by the store; twice for a transaction). `subjects`: what it touched, when
+   * the write can say; null (the default) means anything in the workspace may show it.
+   */
+  written(workspaceId: string, scope?: ChangeScope, subjects?: readonly ChangeSubject[] | null): void;
   /** Stops listening (PostgreSQL); called when the store closes. */
   close(): Promise<void>;
 }
 
-export function createChangeFeed(external: ExternalChanges): ChangeFeed {
+/**
+ * Subjects remembered at most: each one is a map entry, and a busy instance writes to many tickets. The oldest are
+ * forgotten first, and a forgotten subject counts as changed when it was forgotten (never as unchanged).
+ */
+export const MAX_SUBJECTS_REMEMBERED = 200_000;
+
+export function createChangeFeed(external: ExternalChanges, maxSubjects = MAX_SUBJECTS_REMEMBERED): ChangeFeed {
   let sequence = 1;
   /** Sequence number of the last change seen per workspace and scope; `everythingAt` covers changes of unknown scope. */
-  const changedAt = { rows: new Map<string, number>(), settings: new Map<string, number>() };
+  const changedAt: Record<ChangeScope, Map<string, number>> = { rows: new Map(), dead: new Map(), settings: new Map() };
+  /** The last write per workspace that named no subject (it may show in any view of the workspace). */
+  const wideAt = new Map<string, number>();
+  /** The last write per workspace and subject, oldest first (a rewrite moves it to the end). */
+  const subjectAt = new Map<string, number>();
+  let forgottenAt = 0;
   let everythingAt = 0;
   const bump = () => ++sequence;
   const invalidateAll = () => {
     everythingAt = bump();
-    changedAt.rows.clear();
-    changedAt.settings.clear();
+    for (const scope of SCOPES) changedAt[scope].clear();
+    wideAt.clear();
+    subjectAt.clear();
   };
 
   let lastDataVersion = external.kind === 'sqlite' ? external.dataVersion() : 0;
   // Connected on first use: a store nobody asks (jobs, scripts, most tests) never holds a listening connection.
   let listener: ReturnType<typeof createListener> | null = null;
 
-  function markChanged(workspaceId: string, scope: ChangeScope = 'rows'): void {
+  function markChanged(workspaceId: string, scope: ChangeScope = 'rows', subjects: readonly ChangeSubject[] | null = null): void {
     const at = bump();
-    changedAt.rows.set(workspaceId, at);
-    if (scope === 'settings') changedAt.settings.set(workspaceId, at);
+    for (const each of SCOPES.slice(0, SCOPES.indexOf(scope) + 1)) changedAt[each].set(workspaceId, at);
+    if (subjects === null || scope !== 'rows') {
+      wideAt.set(workspaceId, at);
+      return;
+    }
+    for (const subject of subjects) {
+      const key = subjectKey(workspaceId, subject);
+      subjectAt.delete(key);
+      subjectAt.set(key, at);
+    }
+    while (subjectAt.size > maxSubjects) {
+      const [oldest, oldestAt] = subjectAt.entries().next().value as [string, number];
+      subjectAt.delete(oldest);
+      forgottenAt = Math.max(forgottenAt, oldestAt);
+    }
   }
 
   function pollOtherConnections(): void {
@@ -62,6 +110,14 @@ export function createChangeFeed(external: ExternalChanges): ChangeFeed {
     }
   }
 
+  /** Whether anything at all may be trusted now (PostgreSQL: only while another instance's writes can be heard). */
+  function trusted(): boolean {
+    pollOtherConnections();
+    if (external.kind !== 'postgres') return true;
+    listener ??= createListener(external, markChanged, invalidateAll);
+    return listener.listening();
+  }
+
   return {
     stamp() {
       // Fold in what other connections committed already, so a stamp taken now is not spoilt by it later.
@@ -69,12 +125,11 @@ export function createChangeFeed(external: ExternalChanges): ChangeFeed {
       return sequence;
     },
     unchangedSince(workspaceId, stamp, scope = 'rows') {
-      pollOtherConnections();
-      if (external.kind === 'postgres') {
-        listener ??= createListener(external, markChanged, invalidateAll);
-        if (!listener.listening()) return false;
-      }
-      return everythingAt <= stamp && (changedAt[scope].get(workspaceId) ?? 0) <= stamp;
+      return trusted() && everythingAt <= stamp && (changedAt[scope].get(workspaceId) ?? 0) <= stamp;
+    },
+    subjectsUnchangedSince(workspaceId, stamp, subjects) {
+      if (!trusted() || everythingAt > stamp || (wideAt.get(workspaceId) ?? 0) > stamp) return false;
+      return subjects.every((subject) => (subjectAt.get(subjectKey(workspaceId, subject)) ?? forgottenAt) <= stamp);
     },
     written: markChanged,
     close: async () => {
@@ -83,13 +138,22 @@ export function createChangeFeed(external: ExternalChanges): ChangeFeed {
   };
 }
 
+function subjectKey(workspaceId: string, subject: ChangeSubject): string {
+  // Workspace ids never contain a NUL; the subject may contain anything after its prefix.
+  return `${workspaceId}\u0000${subject}`;
+}
+
 type PostgresChanges = Extract<ExternalChanges, { kind: 'postgres' }>;
 
 /**
  * One dedicated connection LISTENing for other instances' writes. Connected at once and again after any loss
  * (a second later); every loss invalidates everything, since notifications sent meanwhile are gone.
  */
-function createListener(external: PostgresChanges, onChange: (workspaceId: string, scope: ChangeScope) => void, onLost: () => void) {
+function createListener(
+  external: PostgresChanges,
+  onChange: (workspaceId: string, scope: ChangeScope, subjects: readonly ChangeSubject[] | null) => void,
+  onLost: () => void,
+) {
   let connection: { close(): Promise<void> } | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
@@ -98,7 +162,12 @@ function createListener(external: PostgresChanges, onChange: (workspaceId: strin
     retry = null;
     external
       .listen(
-        (payload) => onChange(...decodeNotification(payload)),
+        (payload) => {
+          const change = decodeNotification(payload);
+          // A payload we cannot read (a newer instance's?) may have named any workspace.
+          if (change) onChange(change.workspaceId, change.scope, change.subjects);
+          else onLost();
+        },
         () => {
           connection = null;
           onLost();
@@ -133,14 +202,48 @@ function createListener(external: PostgresChanges, onChange: (workspaceId: strin
   };
 }
 
-/** The NOTIFY payload: `<scope>:<workspace id>` (workspace ids never contain a colon at the start). */
-export function encodeNotification(workspaceId: string, scope: ChangeScope): string {
+/** PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more; past this, a write is announced workspace-wide. */
+const MAX_PAYLOAD_CHARS = 7_000;
+
+/**
+ * The NOTIFY payload: `<scope>:<workspace id>` for a workspace-wide write (workspace ids never contain a colon at
+ * the start), `rows+:<JSON [workspace id, ...subjects]>` for one that named its subjects (ids arrive in webhooks:
+ * JSON keeps any character they hold from splitting them).
+ */
+export function encodeNotification(workspaceId: string, scope: ChangeScope, subjects: readonly ChangeSubject[] | null = null): string {
+  if (subjects !== null && scope === 'rows') {
+    const named = `rows+:${JSON.stringify([workspaceId, ...subjects])}`;
+    if (named.length <= MAX_PAYLOAD_CHARS) return named;
+  }
   return `${scope}:${workspaceId}`;
 }
 
-function decodeNotification(payload: string): [string, ChangeScope] {
+export interface DecodedChange {
+  workspaceId: string;
+  scope: ChangeScope;
+  subjects: readonly ChangeSubject[] | null;
+}
+
+/** null: not a payload this version can read. */
+export function decodeNotification(payload: string): DecodedChange | null {
   const colon = payload.indexOf(':');
+  if (colon < 0) return null;
   const scope = payload.slice(0, colon);
-  // Anything unexpected counts as a settings change: the wider of the two.
-  return [payload.slice(colon + 1), scope === 'rows' ? 'rows' : 'settings'];
+  const rest = payload.slice(colon + 1);
+  if (scope === 'rows+') {
+    const named = parseSubjects(rest);
+    return named && { workspaceId: named[0], scope: 'rows', subjects: named.slice(1) as ChangeSubject[] };
+  }
+  // Any other scope counts as a settings change: the widest.
+  return { workspaceId: rest, scope: (SCOPES as readonly string[]).includes(scope) ? (scope as ChangeScope) : 'settings', subjects: null };
+}
+
+function parseSubjects(json: string): [string, ...string[]] | null {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === 'string')) return null;
+    return value as [string, ...string[]];
+  } catch {
+    return null;
+  }
 }

@@ -4,15 +4,16 @@
  * A method missing here would let the sidebar reuse a canvas built before its write: the contract test
  * `test/store/observed-writes.test.ts` checks every write method is either listed or known not to matter.
  */
-import type { ClocksRepo } from './repos/clocks';
-import type { CustomerSideRepo } from './repos/customer-side';
-import type { EscalationsRepo } from './repos/escalations';
-import type { IncidentLinksRepo } from './repos/incident-links';
+import { type ChangeScope, type ChangeSubject, conversationSubject, escalationSubject, ticketSubject } from './change-feed';
+import type { ClocksRepo, SlaClockWrite } from './repos/clocks';
+import type { CustomerSideRepo, CustomerUpdate } from './repos/customer-side';
+import type { EscalationsRepo, ReserveInput } from './repos/escalations';
+import type { IncidentLinksRepo, LinkRequest } from './repos/incident-links';
 import type { IncidentsRepo } from './repos/incidents';
 import type { OutboxRepo } from './repos/outbox';
 import type { SettingsRepo } from './repos/settings';
-import type { TicketsRepo } from './repos/tickets';
-import type { TriageAiRepo } from './repos/triage-ai';
+import type { TicketSnapshot, TicketsRepo } from './repos/tickets';
+import type { TriageAiCacheEntry, TriageAiRepo } from './repos/triage-ai';
 import type { TriageFeedbackRepo } from './repos/triage-feedback';
 import type { WorkspacesRepo } from './repos/workspaces';
 
@@ -46,6 +47,42 @@ export const SIDEBAR_WRITES = {
   incidentLinks: readonly (keyof IncidentLinksRepo)[];
   customerSide: readonly (keyof CustomerSideRepo)[];
 };
+
+/**
+ * What a listed write touched, from its arguments after the workspace id, for the writes that can say: the change
+ * feed then keeps every other conversation's sidebar reusable. A write not named here reaches the whole workspace.
+ * A ticket's snapshot names its conversation too (a ticket newly linked there changes that conversation's list).
+ */
+const SUBJECTS_OF: {
+  [R in keyof typeof SIDEBAR_WRITES]?: { [M in (typeof SIDEBAR_WRITES)[R][number]]?: (...args: never[]) => ChangeSubject[] };
+} = {
+  tickets: {
+    upsert: (snapshot: TicketSnapshot) => [ticketSubject(snapshot.ticketId), conversationSubject(snapshot.conversationId)],
+    markSynced: (ticketId: string) => [ticketSubject(ticketId)],
+  },
+  clocks: { upsert: (clock: SlaClockWrite) => [ticketSubject(clock.ticketId)] },
+  escalations: {
+    reserve: (input: ReserveInput) => [conversationSubject(input.conversationId)],
+    updateStatus: (escalationId: string) => [escalationSubject(escalationId)],
+  },
+  triageAi: { putCached: (entry: TriageAiCacheEntry) => [conversationSubject(entry.conversationId)] },
+  // A link being reserved belongs to one conversation; its later steps are addressed by link id and reach the
+  // workspace (they are rare, human-paced writes, except the resolve fan-out's markFollowedUp).
+  incidentLinks: { reserve: (request: LinkRequest) => [conversationSubject(request.conversationId)] },
+  customerSide: { recordUpdate: (update: CustomerUpdate) => [conversationSubject(update.conversationId), ticketSubject(update.ticketId)] },
+};
+
+/** The scope and subjects a listed write reports (see change-feed.ts). */
+export function writeReport(
+  repo: keyof typeof SIDEBAR_WRITES,
+  method: string,
+  args: readonly unknown[],
+): { scope: ChangeScope; subjects: ChangeSubject[] | null } {
+  if (repo === 'settings' || repo === 'workspaces') return { scope: 'settings', subjects: null };
+  if (repo === 'outbox') return { scope: 'dead', subjects: null };
+  const subjectsOf = (SUBJECTS_OF[repo] as Record<string, ((...args: unknown[]) => ChangeSubject[]) | undefined> | undefined)?.[method];
+  return { scope: 'rows', subjects: subjectsOf ? subjectsOf(...args) : null };
+}
 
 export type AsyncMethod = (workspaceId: string, ...rest: never[]) => Promise<unknown>;
 

@@ -5,10 +5,10 @@
  * would wait for the transaction's connection and deadlock).
  */
 import { sql } from 'kysely';
-import { type ChangeFeed, type ChangeScope, createChangeFeed, encodeNotification } from './change-feed';
+import { type ChangeFeed, type ChangeScope, type ChangeSubject, createChangeFeed, encodeNotification } from './change-feed';
 import type { Database, DialectName } from './database';
 import { waitForWriteLock } from './lock-wait';
-import { type AsyncMethod, observeWrites, SIDEBAR_WRITES } from './observed-writes';
+import { type AsyncMethod, observeWrites, SIDEBAR_WRITES, writeReport } from './observed-writes';
 import { type Db, inTransaction, type RepoContext } from './repos/repo-helpers';
 import { type ClocksRepo, createClocksRepo } from './repos/clocks';
 import { type ConversationSignalsRepo, createConversationSignalsRepo } from './repos/conversation-signals';
@@ -85,8 +85,42 @@ interface WriteReporting {
   changes: ChangeFeed;
   /** PostgreSQL NOTIFY channel for other instances; null on SQLite (they read `data_version` instead). */
   channel: string | null;
-  /** In a transaction store: the workspaces written so far (and the wider scope), reported again once it commits. */
-  committed: Map<string, ChangeScope> | null;
+  /** In a transaction store: what was written so far, per workspace, reported again once it commits. */
+  committed: Map<string, WorkspaceWrites> | null;
+}
+
+/** A transaction's writes to one workspace: the widest scope, and the subjects (null once one write named none). */
+interface WorkspaceWrites {
+  scope: ChangeScope;
+  subjects: Set<ChangeSubject> | null;
+}
+
+const SCOPE_WIDTH: Record<ChangeScope, number> = { rows: 0, dead: 1, settings: 2 };
+
+function merge(
+  into: Map<string, WorkspaceWrites>,
+  workspaceId: string,
+  scope: ChangeScope,
+  subjects: readonly ChangeSubject[] | null,
+): void {
+  const seen = into.get(workspaceId);
+  if (!seen) {
+    into.set(workspaceId, { scope, subjects: subjects && new Set(subjects) });
+    return;
+  }
+  if (SCOPE_WIDTH[scope] > SCOPE_WIDTH[seen.scope]) seen.scope = scope;
+  if (subjects === null) seen.subjects = null;
+  else for (const subject of subjects) seen.subjects?.add(subject);
+}
+
+/**
+ * The transaction's NOTIFYs, one per workspace and all in one statement, sent as its last statement: they reach
+ * other instances exactly when it commits, and a webhook batch costs one round trip for them, not one per write.
+ */
+async function announce(db: Db, channel: string, written: Map<string, WorkspaceWrites>): Promise<void> {
+  if (written.size === 0) return;
+  const payloads = [...written].map(([workspaceId, w]) => encodeNotification(workspaceId, w.scope, w.subjects && [...w.subjects]));
+  await sql`select ${sql.join(payloads.map((payload) => sql`pg_notify(${channel}, ${payload})`))}`.execute(db);
 }
 
 function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporting: WriteReporting, lockWaitMs = 0): Store {
@@ -102,13 +136,9 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
           return store.transaction((tx) => (tx[name][method] as unknown as AsyncMethod)(workspaceId, ...rest));
         }
         const result = await original(workspaceId, ...rest);
-        const scope = name === 'settings' || name === 'workspaces' ? 'settings' : 'rows';
-        changes.written(workspaceId, scope);
-        // One NOTIFY per workspace and scope per transaction: a webhook's apply writes a ticket and its clocks.
-        const already = committed?.get(workspaceId);
-        const told = already === 'settings' || already === scope;
-        committed?.set(workspaceId, already === 'settings' ? already : scope);
-        if (channel !== null && !told) await sql`select pg_notify(${channel}, ${encodeNotification(workspaceId, scope)})`.execute(db);
+        const { scope, subjects } = writeReport(name, method, rest);
+        changes.written(workspaceId, scope, subjects);
+        if (committed) merge(committed, workspaceId, scope, subjects);
         return result;
       };
     });
@@ -138,15 +168,17 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     },
     transaction: async (fn) => {
       if (db.isTransaction) return fn(store);
-      const written = new Map<string, ChangeScope>();
+      const written = new Map<string, WorkspaceWrites>();
       const result = await waitForWriteLock(lockWaitMs, (began) =>
-        inTransaction(db, (tx) => {
+        inTransaction(db, async (tx) => {
           began();
-          return fn(build(tx, dialect, closeInTransaction, { changes, channel, committed: written }));
+          const value = await fn(build(tx, dialect, closeInTransaction, { changes, channel, committed: written }));
+          if (channel !== null) await announce(tx, channel, written);
+          return value;
         }),
       );
       // Committed: a reader that looked between the write and now must not keep what it saw.
-      for (const [workspaceId, scope] of written) changes.written(workspaceId, scope);
+      for (const [workspaceId, w] of written) changes.written(workspaceId, w.scope, w.subjects && [...w.subjects]);
       return result;
     },
     close,

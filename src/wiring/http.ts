@@ -31,7 +31,8 @@ import { createMessengerSecrets } from '../services/customer-cases/messenger-sec
 import { createReportService } from '../services/reports/report-service';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
-import { intercomCallTotals } from '../util/request-context';
+import { intercomAnswerCounts, intercomCallTotals } from '../util/request-context';
+import { createRequestMetrics } from '../http/request-metrics';
 import type { IntercomAccess } from './intercom-access';
 import type { Jobs } from './jobs';
 import type { BuildOptions } from './options';
@@ -43,12 +44,15 @@ export interface HttpEdge {
   afterReply: AfterReply;
 }
 
+/** /metrics counts the webhook backlog only this far: beyond it the figure says "at least", at a bounded cost. */
+const WEBHOOK_BACKLOG_COUNTED = 10_000;
+
 export function buildHttpEdge(
   options: BuildOptions,
   { store, cipher }: Storage,
   { install, settings }: IntercomAccess,
   { deps, sync, escalation, incidents, trackerSearch, triageAiSettings, triageAiCounters, outboxWakeup }: Services,
-  { webhookProcessor }: Jobs,
+  { webhookProcessor, slaScheduler }: Jobs,
   clock: Clock,
   logger: Logger,
 ): HttpEdge {
@@ -95,6 +99,7 @@ export function buildHttpEdge(
   ];
   // Intercom calls per sidebar view, on /metrics (a warm view makes none).
   const sidebarViews = createViewCounters();
+  const requestMetrics = createRequestMetrics();
   const afterReply = options.afterReply ?? createAfterReply(logger.child({ component: 'after-reply' }));
   const app = createApp({
     logger,
@@ -116,18 +121,33 @@ export function buildHttpEdge(
         return { ok: false, checks: { database: 'unreachable' } };
       }
     },
-    metrics: createMetricsEndpoint(METRIC_DEFS, [
-      async () => ({ intercom_api_calls_total: intercomCallTotals.calls, ...viewMetrics(sidebarViews) }),
-      async () => {
-        const outboxCounts = await store.outbox.counts();
-        return {
-          outbox_pending: outboxCounts.open,
-          outbox_dead: outboxCounts.dead,
-          outbox_dead_lettered_total: outboxCounts.deadLetteredTotal,
-        };
-      },
-      async () => triageAiCounters.snapshot(),
-    ]),
+    requestMetrics,
+    metrics: createMetricsEndpoint(
+      METRIC_DEFS,
+      [
+        async () => ({
+          intercom_api_calls_total: intercomCallTotals.calls,
+          intercom_requests_total: intercomAnswerCounts().map(({ count, ...labels }) => ({ labels, value: count })),
+          ...viewMetrics(sidebarViews),
+          sla_scheduler_lag_seconds: slaScheduler.lagMs() / 1000,
+        }),
+        async () => {
+          const backlog = await store.webhooks.backlog(WEBHOOK_BACKLOG_COUNTED);
+          const lagMs = backlog.nextReceivedAt === null ? 0 : Math.max(0, clock.now() - backlog.nextReceivedAt);
+          return { webhook_backlog: backlog.pending, webhook_lag_seconds: lagMs / 1000 };
+        },
+        async () => {
+          const outboxCounts = await store.outbox.counts();
+          return {
+            outbox_pending: outboxCounts.open,
+            outbox_dead: outboxCounts.dead,
+            outbox_dead_lettered_total: outboxCounts.deadLetteredTotal,
+          };
+        },
+        async () => triageAiCounters.snapshot(),
+      ],
+      [requestMetrics.registry],
+    ),
     routers,
     machineRoutes,
   });

@@ -11,7 +11,7 @@ import { createLadderHandlers } from '../jobs/ladder-handlers';
 import { createOutboxWorker, type OutboxWorker } from '../jobs/outbox-worker';
 import { createReconciler } from '../jobs/reconciler';
 import { createSeenFlushJob } from '../jobs/seen-flush';
-import { createSlaScheduler } from '../jobs/sla-scheduler';
+import { createSlaScheduler, type SlaScheduler } from '../jobs/sla-scheduler';
 import { createSyncHandlers } from '../jobs/sync-handlers';
 import { createTriageAiHandlers } from '../jobs/triage-ai-handlers';
 import { createWebhookProcessor, type WebhookProcessor } from '../jobs/webhook-processor';
@@ -26,6 +26,8 @@ import type { Storage } from './storage';
 export interface Jobs {
   outbox: OutboxWorker;
   webhookProcessor: WebhookProcessor;
+  /** Its lag is on /metrics. */
+  slaScheduler: SlaScheduler;
   /** Every loop, in the order they start; `stop` stops them all. */
   all: readonly BackgroundJob[];
 }
@@ -82,5 +84,5 @@ export function buildJobs(
     createReconciler({ sync, intervalMs: config.jobs.reconcileIntervalMs }),
     createSeenFlushJob(services.seen, (error) => logger.warn({ error: String(error) }, 'conversations seen not written yet')),
   ];
-  return { outbox, webhookProcessor, all };
+  return { outbox, webhookProcessor, slaScheduler, all };
 }

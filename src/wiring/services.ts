@@ -4,6 +4,7 @@
  * answers it is built in the next phase (src/wiring/jobs.ts), so nothing here needs it yet.
  */
 import type { FlowDeps } from '../flows/deps';
+import { createDeadWorkCache } from '../services/dead-work-cache';
 import { type DirectoryCache, createDirectoryCache } from '../services/directory-cache';
 import { DEFAULT_BUDGETS, type EscalationDeps } from '../services/escalation';
 import { intercomInboxUrl } from '../services/inbox-url';
@@ -87,6 +88,7 @@ export function buildServices(
     sla: createSlaService({ clock, policies: slaPolicies }),
     triage: withAiAnswers(localTriage, triageAi),
     ticketUrl: options.ticketUrl ?? intercomInboxUrl,
+    deadWork: createDeadWorkCache(store),
     settingsUrlFor: (workspaceId, admin) => install.settingsUrlFor(workspaceId, admin),
     reportsUrlFor: (workspaceId, admin) => install.reportsUrlFor(workspaceId, admin),
     conversationSeen: (workspaceId, conversationId) => seen.note(workspaceId, conversationId),

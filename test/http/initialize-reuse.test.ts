@@ -3,21 +3,12 @@
  * test/flows/sidebar/reuse.test.ts covers it through the real app.
  */
 import { createInitializeReuse } from '../../src/http/initialize-reuse';
-import type { ChangeFeed } from '../../src/store/change-feed';
+import { type ChangeFeed, type ChangeSubject, conversationSubject, createChangeFeed, ticketSubject } from '../../src/store/change-feed';
 import { ManualClock } from '../../src/util/clock';
 
-function quietFeed(): ChangeFeed & { touch(workspaceId: string): void } {
-  const changed = new Map<string, number>();
-  let sequence = 1;
-  return {
-    stamp: () => sequence,
-    unchangedSince: (workspaceId, stamp) => (changed.get(workspaceId) ?? 0) <= stamp,
-    written: (workspaceId) => changed.set(workspaceId, ++sequence),
-    touch(workspaceId) {
-      changed.set(workspaceId, ++sequence);
-    },
-    close: async () => {},
-  };
+function quietFeed(): ChangeFeed & { touch(workspaceId: string, subjects?: readonly ChangeSubject[]): void } {
+  const feed = createChangeFeed({ kind: 'sqlite', dataVersion: () => 1 });
+  return { ...feed, touch: (workspaceId, subjects) => feed.written(workspaceId, 'rows', subjects ?? null) };
 }
 
 const body = (text: string) => Buffer.from(text);
@@ -26,7 +17,7 @@ it('answers until `until` (exclusive), then never again', () => {
   const clock = new ManualClock(1_000);
   const changes = quietFeed();
   const reuse = createInitializeReuse({ changes, clock });
-  reuse.keep('sig', { workspaceId: 'w', stamp: changes.stamp(), until: 2_000 }, body('canvas'));
+  reuse.keep('sig', { workspaceId: 'w', stamp: changes.stamp(), until: 2_000, subjects: [] }, body('canvas'));
   expect(reuse.lookup('sig')?.toString()).toBe('canvas');
   clock.set(1_999);
   expect(reuse.lookup('sig')?.toString()).toBe('canvas');
@@ -41,8 +32,8 @@ it('stops answering once its workspace changed, and only its workspace', () => {
   const changes = quietFeed();
   const reuse = createInitializeReuse({ changes, clock });
   const stamp = changes.stamp();
-  reuse.keep('a', { workspaceId: 'w1', stamp, until: 9_000 }, body('one'));
-  reuse.keep('b', { workspaceId: 'w2', stamp, until: 9_000 }, body('two'));
+  reuse.keep('a', { workspaceId: 'w1', stamp, until: 9_000, subjects: [] }, body('one'));
+  reuse.keep('b', { workspaceId: 'w2', stamp, until: 9_000, subjects: [] }, body('two'));
   changes.touch('w1');
   expect(reuse.lookup('a')).toBeNull();
   expect(reuse.lookup('b')?.toString()).toBe('two');
@@ -52,14 +43,14 @@ it('does not keep what is already out of date', () => {
   const clock = new ManualClock(5_000);
   const changes = quietFeed();
   const reuse = createInitializeReuse({ changes, clock });
-  reuse.keep('sig', { workspaceId: 'w', stamp: changes.stamp(), until: 5_000 }, body('late'));
+  reuse.keep('sig', { workspaceId: 'w', stamp: changes.stamp(), until: 5_000, subjects: [] }, body('late'));
   expect(reuse.lookup('sig')).toBeNull();
 });
 
 it('keeps at most maxEntries and maxBytes, dropping the oldest first', () => {
   const clock = new ManualClock(0);
   const changes = quietFeed();
-  const terms = { workspaceId: 'w', stamp: changes.stamp(), until: 10 };
+  const terms = { workspaceId: 'w', stamp: changes.stamp(), until: 10, subjects: [] };
   const byCount = createInitializeReuse({ changes, clock, maxEntries: 2 });
   byCount.keep('1', terms, body('a'));
   byCount.keep('2', terms, body('b'));
@@ -74,4 +65,25 @@ it('keeps at most maxEntries and maxBytes, dropping the oldest first', () => {
   byBytes.keep('huge', terms, body('x'.repeat(11)));
   expect(byBytes.lookup('huge')).toBeNull();
   expect(byBytes.lookup('3')?.toString()).toBe('cccc');
+});
+
+it('a write naming its ticket or conversation evicts only the canvases built from them', () => {
+  const clock = new ManualClock(1_000);
+  const changes = quietFeed();
+  const reuse = createInitializeReuse({ changes, clock });
+  const stamp = changes.stamp();
+  const a = [conversationSubject('c1'), ticketSubject('t1')];
+  const b = [conversationSubject('c2'), ticketSubject('t2')];
+  reuse.keep('a', { workspaceId: 'w', stamp, until: 9_000, subjects: a }, body('one'));
+  reuse.keep('b', { workspaceId: 'w', stamp, until: 9_000, subjects: b }, body('two'));
+  reuse.keep('c', { workspaceId: 'w', stamp, until: 9_000, subjects: [conversationSubject('c3')] }, body('three'));
+  changes.touch('w', [ticketSubject('t1')]);
+  expect(reuse.lookup('a')).toBeNull();
+  expect(reuse.lookup('b')?.toString()).toBe('two');
+  changes.touch('w', [conversationSubject('c2')]);
+  expect(reuse.lookup('b')).toBeNull();
+  expect(reuse.lookup('c')?.toString()).toBe('three');
+  // A write that names nothing may show anywhere in the workspace.
+  changes.touch('w');
+  expect(reuse.lookup('c')).toBeNull();
 });

@@ -96,4 +96,25 @@ describe.each(engines)('probes [%s]', (_name, open) => {
     expect(res.text).toContain('# TYPE outbox_dead_lettered_total counter');
     expect(res.text).toMatch(/^outbox_pending 3$/m);
   });
+
+  it('/metrics in text: latency by route, Intercom calls by endpoint and status, webhook backlog and lag, SLA lag, reuse', async () => {
+    await h.initialize();
+    await h.initialize();
+    await h.application.store.webhooks.accept(h.demo.workspaceId, 'n-1', 'ticket.state.updated', {}, h.clock.now() - 4_000);
+    const client = await h.application.deps.directory.clientFor(h.demo.workspaceId);
+    await client.conversations.get(h.context.conversationId);
+    const res = await request(h.application.app).get('/metrics').set('Accept', 'text/plain');
+    expect(res.text).toMatch(/^http_request_duration_seconds_count\{route="\/intercom\/initialize",method="POST",status="2xx"\} 2$/m);
+    // Process-wide totals: at least this test's call (the other engine's run may have added its own).
+    expect(res.text).toMatch(/^intercom_requests_total\{method="GET",endpoint="\/conversations\/\{id\}",status="200"\} [1-9]\d*$/m);
+    expect(res.text).toMatch(/^webhook_backlog 1$/m);
+    expect(res.text).toMatch(/^webhook_lag_seconds 4$/m);
+    expect(res.text).toMatch(/^sla_scheduler_lag_seconds 0$/m);
+    // The repeat is reused on SQLite; on PostgreSQL only once the LISTEN connection is up (after the first view).
+    expect(res.text).toMatch(/^sidebar_views_reused_ratio (0\.5|0)$/m);
+    // The JSON form keeps one number per name.
+    const json = (await request(h.application.app).get('/metrics')).body;
+    expect(json['webhook_backlog']).toBe(1);
+    expect(json['intercom_requests_total']).toBeGreaterThanOrEqual(1);
+  });
 });

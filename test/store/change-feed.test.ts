@@ -3,7 +3,14 @@
  * connection's commit, a PostgreSQL notification or a lost LISTEN connection are honoured as the module says.
  * The external sources are stand-ins here; test/flows/sidebar/reuse-instances.test.ts runs the real ones.
  */
-import { createChangeFeed } from '../../src/store/change-feed';
+import {
+  conversationSubject,
+  createChangeFeed,
+  decodeNotification,
+  encodeNotification,
+  escalationSubject,
+  ticketSubject,
+} from '../../src/store/change-feed';
 import type { ExternalChanges } from '../../src/store/database';
 
 describe('change feed, local writes', () => {
@@ -28,6 +35,79 @@ describe('change feed, local writes', () => {
     const later = feed.stamp();
     feed.written('w2', 'settings');
     expect(feed.unchangedSince('w2', later, 'rows')).toBe(false);
+  });
+});
+
+describe('change feed, scopes and subjects', () => {
+  const sqlite = () => createChangeFeed({ kind: 'sqlite', dataVersion: () => 1 });
+
+  it('a dead-work write reaches rows and dead but not settings; a settings write reaches all three', () => {
+    const feed = sqlite();
+    const stamp = feed.stamp();
+    feed.written('w1', 'dead');
+    expect([
+      feed.unchangedSince('w1', stamp, 'rows'),
+      feed.unchangedSince('w1', stamp, 'dead'),
+      feed.unchangedSince('w1', stamp, 'settings'),
+    ]).toEqual([false, false, true]);
+    feed.written('w2', 'settings');
+    expect(feed.unchangedSince('w2', stamp, 'dead')).toBe(false);
+    // A plain rows write leaves the dead scope alone.
+    const later = feed.stamp();
+    feed.written('w1', 'rows', [ticketSubject('1')]);
+    expect(feed.unchangedSince('w1', later, 'dead')).toBe(true);
+  });
+
+  it('a subject write reaches views built from that subject only; a wide write reaches every view of its workspace', () => {
+    const feed = sqlite();
+    const stamp = feed.stamp();
+    const view = [conversationSubject('c1'), ticketSubject('t1'), escalationSubject('e1')];
+    feed.written('w1', 'rows', [ticketSubject('t2'), conversationSubject('c2')]);
+    expect(feed.subjectsUnchangedSince('w1', stamp, view)).toBe(true);
+    expect(feed.unchangedSince('w1', stamp)).toBe(false);
+    feed.written('w2', 'rows', [ticketSubject('t1')]);
+    expect(feed.subjectsUnchangedSince('w1', stamp, view)).toBe(true);
+    feed.written('w1', 'rows', [escalationSubject('e1')]);
+    expect(feed.subjectsUnchangedSince('w1', stamp, view)).toBe(false);
+    const later = feed.stamp();
+    expect(feed.subjectsUnchangedSince('w1', later, view)).toBe(true);
+    feed.written('w1', 'dead');
+    expect(feed.subjectsUnchangedSince('w1', later, view)).toBe(false);
+    expect(feed.subjectsUnchangedSince('w1', later, [])).toBe(false);
+  });
+
+  it('a subject forgotten to keep the feed bounded counts as changed when it was forgotten, never as unchanged', () => {
+    const feed = createChangeFeed({ kind: 'sqlite', dataVersion: () => 1 }, 2);
+    const stamp = feed.stamp();
+    feed.written('w', 'rows', [ticketSubject('1')]);
+    const between = feed.stamp();
+    feed.written('w', 'rows', [ticketSubject('2')]);
+    feed.written('w', 'rows', [ticketSubject('3')]);
+    // Subject 1 is forgotten: a stamp from before its write must not trust it; one taken after it may.
+    expect(feed.subjectsUnchangedSince('w', stamp, [ticketSubject('1')])).toBe(false);
+    expect(feed.subjectsUnchangedSince('w', between, [ticketSubject('1')])).toBe(true);
+    expect(feed.subjectsUnchangedSince('w', between, [ticketSubject('3')])).toBe(false);
+  });
+});
+
+describe('change feed, notification payloads', () => {
+  it('round-trip scope, workspace and subjects, whatever characters the ids hold', () => {
+    const subjects = [ticketSubject('7\n"x:y'), conversationSubject('c:1')];
+    expect(decodeNotification(encodeNotification('w:1', 'rows', subjects))).toEqual({ workspaceId: 'w:1', scope: 'rows', subjects });
+    expect(decodeNotification(encodeNotification('w1', 'dead', subjects))).toEqual({ workspaceId: 'w1', scope: 'dead', subjects: null });
+    expect(decodeNotification(encodeNotification('w1', 'rows'))).toEqual({ workspaceId: 'w1', scope: 'rows', subjects: null });
+  });
+
+  it('a write naming more than a payload can carry is announced workspace-wide', () => {
+    const many = Array.from({ length: 2_000 }, (_, i) => ticketSubject(String(i)));
+    expect(encodeNotification('w1', 'rows', many)).toBe('rows:w1');
+  });
+
+  it('an unknown scope counts as the widest; an unreadable payload as nothing', () => {
+    expect(decodeNotification('later:w1')).toEqual({ workspaceId: 'w1', scope: 'settings', subjects: null });
+    expect(decodeNotification('rows+:[1,2]')).toBeNull();
+    expect(decodeNotification('rows+:{')).toBeNull();
+    expect(decodeNotification('nonsense')).toBeNull();
   });
 });
 
@@ -95,6 +175,9 @@ describe('change feed, PostgreSQL: other instances', () => {
     expect(feed.unchangedSince('w1', listening)).toBe(false);
     expect(feed.unchangedSince('w1', listening, 'settings')).toBe(true);
     expect(feed.unchangedSince('w2', listening)).toBe(true);
+    state.onNotify?.(encodeNotification('w3', 'rows', [ticketSubject('t1')]));
+    expect(feed.subjectsUnchangedSince('w3', listening, [ticketSubject('t2')])).toBe(true);
+    expect(feed.subjectsUnchangedSince('w3', listening, [ticketSubject('t1')])).toBe(false);
     state.onNotify?.('settings:w2');
     expect(feed.unchangedSince('w2', listening, 'settings')).toBe(false);
     expect(feed.unchangedSince('w2', listening)).toBe(false);

@@ -33,7 +33,8 @@ export function createAdjustmentsCache(store: Store): AdjustmentsCache {
   return {
     async get(workspaceId) {
       const hit = cache.get(workspaceId);
-      if (hit && store.changes.unchangedSince(workspaceId, hit.stamp)) return hit.adjustments;
+      // Feedback is a workspace-wide write (it names no ticket or conversation): ticket traffic leaves this entry alone.
+      if (hit && store.changes.subjectsUnchangedSince(workspaceId, hit.stamp, [])) return hit.adjustments;
       const stamp = store.changes.stamp();
       const { count, latestAt } = await store.triageFeedback.revision(workspaceId);
       const revision = `${count}:${latestAt ?? ''}`;

@@ -63,6 +63,11 @@ export interface WebhooksRepo {
   get(workspaceId: string, notificationId: string): Promise<InboxNotification | null>;
   /** Cross-workspace housekeeping: deletes done/ignored rows processed before `before`. */
   prune(before: number): Promise<number>;
+  /**
+   * Cross-workspace, for /metrics: pending rows (counted up to `cap`, through the index only pending rows are in)
+   * and when the one due first was received, so its age is how far behind the processor is.
+   */
+  backlog(cap: number): Promise<{ pending: number; capped: boolean; nextReceivedAt: number | null }>;
 }
 
 /** One insert per delivery (two rows when new) and one update per applied row (see reusable-query.ts). */
@@ -207,6 +212,29 @@ export function createWebhooksRepo({ db, dialect }: RepoContext): WebhooksRepo {
       return row ? toNotification(row, await payloadOf(workspaceId, notificationId)) : null;
     },
 
+    async backlog(cap) {
+      // Only pending rows have a next attempt time (finishing clears it), so both reads stay on that index.
+      const counted = await db
+        .selectFrom((qb) =>
+          qb
+            .selectFrom('webhook_inbox')
+            .select('notification_id')
+            .where('next_attempt_at', 'is not', null)
+            .limit(cap + 1)
+            .as('p'),
+        )
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst();
+      const next = await db
+        .selectFrom('webhook_inbox')
+        .select('received_at')
+        .where('next_attempt_at', 'is not', null)
+        .orderBy('next_attempt_at')
+        .limit(1)
+        .executeTakeFirst();
+      const n = Number(counted?.n ?? 0);
+      return { pending: Math.min(n, cap), capped: n > cap, nextReceivedAt: next ? Number(next.received_at) : null };
+    },
     async prune(before) {
       const prunable = (eb: ExpressionBuilder<Tables, 'webhook_inbox'>) =>
         eb.and([eb('webhook_inbox.status', 'in', ['done', 'ignored']), eb('webhook_inbox.processed_at', '<', before)]);

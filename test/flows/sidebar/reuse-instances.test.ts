@@ -79,6 +79,15 @@ async function eventually(check: () => Promise<boolean> | boolean, what: string)
   }
 }
 
+/** Done once a view right after another is answered from it (the first of the two may be reused too). */
+const untilReused = (h: Harness, renders: () => number) =>
+  eventually(async () => {
+    await h.initialize();
+    const before = renders();
+    await h.initialize();
+    return renders() === before;
+  }, 'the instance reuses its render');
+
 describePostgres('PostgreSQL: another app instance writes to the same database', () => {
   let pair: PgPair;
   let a: Harness;
@@ -94,13 +103,7 @@ describePostgres('PostgreSQL: another app instance writes to the same database',
     pair.clock.advance(15_000);
     const renders = countRenders(a);
     // A listens from its first view on; until LISTEN is up it renders every time rather than trust its copy.
-    // Done once a view right after another is answered from it (the first of the two may be reused too).
-    await eventually(async () => {
-      await a.initialize();
-      const before = renders();
-      await a.initialize();
-      return renders() === before;
-    }, 'instance A reuses its render');
+    await untilReused(a, renders);
     const shown = await a.initialize();
     expect(shown.text).toContain('In progress');
 
@@ -109,5 +112,36 @@ describePostgres('PostgreSQL: another app instance writes to the same database',
     await eventually(() => !a.application.store.changes.unchangedSince(pair.demo.workspaceId, stamp), "B's change reaches A");
     const after = await a.initialize();
     expect(after.text).toContain('Waiting on customer');
+  });
+
+  it("B's write to another conversation's ticket leaves A's sidebar reused; B's dead-lettered job reaches A's card", async () => {
+    await linkTicket(b.application.store, b, '911', 'in_progress');
+    pair.clock.advance(15_000);
+    const renders = countRenders(a);
+    await untilReused(a, renders);
+    const reused = renders();
+
+    const stamp = a.application.store.changes.stamp();
+    await linkTicketWithClock(b, '912', { conversationId: 'another-conversation' }, b.application.store);
+    await eventually(() => !a.application.store.changes.unchangedSince(pair.demo.workspaceId, stamp), "B's change reaches A");
+    await a.initialize();
+    expect(renders()).toBe(reused);
+
+    // One for each of the conversation's tickets (the first test's 901 and this one's): whichever card comes first.
+    const beforeDead = a.application.store.changes.stamp();
+    for (const ticketId of ['901', '911']) {
+      const { job } = await b.application.store.outbox.enqueue(pair.demo.workspaceId, {
+        kind: 'ladder.step',
+        dedupeKey: `ladder-${ticketId}`,
+        payload: { ticketId, step: 'breach' },
+        now: pair.clock.now(),
+      });
+      await b.application.store.outbox.deadLetter(pair.demo.workspaceId, job.id, { error: 'Intercom 503', now: pair.clock.now() });
+    }
+    await eventually(
+      () => !a.application.store.changes.unchangedSince(pair.demo.workspaceId, beforeDead, 'dead'),
+      "B's dead letter reaches A",
+    );
+    expect((await a.initialize()).text).toContain('could not reach Intercom');
   });
 });

@@ -48,7 +48,7 @@ describe('a repeated initialize', () => {
     expect(h.fake.requests).toHaveLength(0);
   });
 
-  it('renders afresh after any write to the workspace: a ticket moving to waiting pauses its clock on the next view', async () => {
+  it('renders afresh after a write to its own ticket: a ticket moving to waiting pauses its clock on the next view', async () => {
     await linkTicket('701');
     const renders = countRenders();
     const first = await h.initialize();
@@ -57,6 +57,19 @@ describe('a repeated initialize', () => {
     const second = await h.initialize();
     expect(renders()).toBe(2);
     expect(second.text).toContain('Waiting on customer');
+  });
+
+  it('stays reused while another conversation’s ticket changes, and renders afresh when its own ticket does', async () => {
+    await linkTicket('701');
+    const renders = countRenders();
+    const first = await h.initialize();
+    await linkTicketWithClock(h, '702', { conversationId: 'another-conversation' });
+    await h.application.store.tickets.markSynced(h.demo.workspaceId, '702', h.clock.now());
+    expect((await h.initialize()).text).toBe(first.text);
+    expect(renders()).toBe(1);
+    await h.application.store.tickets.markSynced(h.demo.workspaceId, '701', h.clock.now());
+    await h.initialize();
+    expect(renders()).toBe(2);
   });
 
   it('renders afresh once the minute turns, so "As of" and the countdown move on', async () => {

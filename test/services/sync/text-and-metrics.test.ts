@@ -81,6 +81,7 @@ describe('per-view Intercom call counter', () => {
       sidebar_intercom_calls_total: 4,
       sidebar_views_without_intercom_calls_total: 1,
       sidebar_views_reused_total: 0,
+      sidebar_views_reused_ratio: 0,
     });
   });
 

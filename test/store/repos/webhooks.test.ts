@@ -53,6 +53,16 @@ describeContract('webhook inbox', (engine) => {
     expect((await engine.store.webhooks.claimPending(T0 + 1_000, 10, 'w', LEASE)).map((n) => n.notificationId)).toEqual(['c']);
   });
 
+  it('backlog counts pending rows up to its cap and dates the one due first', async () => {
+    expect(await engine.store.webhooks.backlog(10)).toEqual({ pending: 0, capped: false, nextReceivedAt: null });
+    await accept('late', T0 + 5);
+    await accept('early', T0 + 1);
+    await accept('done', T0 + 2);
+    await engine.store.webhooks.markDone('ws-a', 'done', T0 + 3);
+    expect(await engine.store.webhooks.backlog(10)).toEqual({ pending: 2, capped: false, nextReceivedAt: T0 + 1 });
+    expect(await engine.store.webhooks.backlog(1)).toEqual({ pending: 1, capped: true, nextReceivedAt: T0 + 1 });
+  });
+
   it('prune removes processed notifications older than the cutoff only', async () => {
     for (const id of ['old-done', 'new-done', 'pending']) await accept(id);
     await engine.store.webhooks.markDone('ws-a', 'old-done', T0 + 1);

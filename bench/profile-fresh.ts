@@ -1,0 +1,120 @@
+/**
+ * `npx tsx bench/profile-fresh.ts [views]`: where a fresh sidebar render's CPU goes. Builds the app in-process on
+ * an in-memory SQLite store (the tests' harness and fake Intercom), links two tickets with running clocks to each of
+ * 2,000 conversations, then renders views of them in turn the way the initialize route does (signature, JSON, zod,
+ * the sidebar flow, the canvas serialised) with no reuse, under V8's sampling profiler (node:inspector). Prints
+ * the time per view and the self time by part of the code, largest first. With DATABASE_URL set, on PostgreSQL.
+ */
+import { Session } from 'node:inspector/promises';
+import { sidebar } from '../src/flows/sidebar';
+import { parseCanvasRequest } from '../src/http/canvas-request';
+import { signBody, verifySignature } from '../src/http/signature';
+import { initializeBody } from '../src/sandbox/canvas-kit-body';
+import { createLogger } from '../src/util/logger';
+import { startHarness, TEST_CLIENT_SECRET } from '../test/support/app-harness';
+import { linkTicketWithClock } from '../test/support/linked-ticket';
+import { freshSchema, pgAdmin } from '../test/support/postgres';
+import { openDatabase } from '../src/store';
+
+const CONVERSATIONS = 2_000;
+
+/** Self time is attributed to the first of these the frame's script path contains; the rest is "other". */
+const PARTS: readonly [string, string][] = [
+  ['node_modules/kysely', 'kysely (statement building, result mapping)'],
+  ['node_modules/better-sqlite3', 'better-sqlite3 (JS side)'],
+  ['node_modules/zod', 'zod (parsing)'],
+  ['node_modules/pino', 'pino (logging)'],
+  ['node_modules/luxon', 'luxon (time zones)'],
+  ['/src/domain/sla', 'SLA maths (src/domain/sla)'],
+  ['/src/domain/triage', 'triage engine'],
+  ['/src/domain/signals', 'signals'],
+  ['/src/domain/text', 'text (HTML, masking)'],
+  ['/src/domain', 'other domain'],
+  ['/canvases/', 'canvas building'],
+  ['/src/store', 'store (our repositories)'],
+  ['/src/services', 'services'],
+  ['/src/flows', 'sidebar flow'],
+  ['/src/http', 'http (signature, request parsing)'],
+];
+
+interface ProfileNode {
+  id: number;
+  callFrame: { url: string; functionName: string };
+}
+
+function partOf(node: ProfileNode): string {
+  const { url, functionName } = node.callFrame;
+  if (url === '') return functionName === '(garbage collector)' ? 'garbage collection' : `V8/native: ${functionName || '(anonymous)'}`;
+  return (
+    PARTS.find(([path]) => url.includes(path))?.[1] ??
+    (url.includes('node_modules') ? 'other libraries' : url.startsWith('node:') ? 'Node internals' : 'other')
+  );
+}
+
+async function main(): Promise<void> {
+  const views = Number(process.argv[2] ?? 20_000);
+  // DATABASE_URL=postgres://… profiles on PostgreSQL, in a schema of its own dropped at the end.
+  const url = process.env['DATABASE_URL'];
+  const schema = url ? freshSchema('profile') : null;
+  if (url && schema) await pgAdmin(`create schema ${schema}`, url);
+  const h = await startHarness(url && schema ? { database: openDatabase({ url, pgSchema: schema }) } : {});
+  const base = initializeBody(h.fake, h.context);
+  const bodies: { raw: Buffer; signature: string }[] = [];
+  for (let i = 0; i < CONVERSATIONS; i += 1) {
+    const conversationId = String(800_000_000 + i);
+    for (const n of [0, 1])
+      await linkTicketWithClock(h, String(900_000 + 2 * i + n), { conversationId, ...(n ? { stateCategory: 'waiting_on_customer' } : {}) });
+    const raw = Buffer.from(JSON.stringify({ ...base, conversation: { ...(base['conversation'] as object), id: conversationId } }));
+    bodies.push({ raw, signature: signBody('canvas', raw, TEST_CLIENT_SECRET) });
+  }
+  const logger = createLogger('silent');
+  const view = async (i: number) => {
+    const { raw, signature } = bodies[i % bodies.length]!;
+    if (!verifySignature('canvas', raw, signature, [TEST_CLIENT_SECRET])) throw new Error('signature');
+    const parsed = parseCanvasRequest(JSON.parse(raw.toString('utf8')));
+    if (!parsed.ok) throw new Error(parsed.problem);
+    return Buffer.from(JSON.stringify(await sidebar(h.application.deps, parsed.request, { logger })));
+  };
+  for (let i = 0; i < 2_000; i += 1) await view(i);
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  const started = performance.now();
+  for (let i = 0; i < views; i += 1) await view(i);
+  const ms = performance.now() - started;
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  const byId = new Map((profile.nodes as ProfileNode[]).map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  for (const id of samples) {
+    const part = partOf(byId.get(id)!);
+    self.set(part, (self.get(part) ?? 0) + 1);
+  }
+  const idle = self.get('V8/native: (idle)') ?? 0;
+  self.delete('V8/native: (idle)');
+  const busy = samples.length - idle;
+  console.log(
+    `${views} fresh views in ${ms.toFixed(0)} ms: ${((ms / views) * 1000).toFixed(0)} µs per view (${((busy / samples.length) * 100).toFixed(0)} % of samples busy)`,
+  );
+  for (const [part, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 16)) {
+    console.log(`  ${((100 * count) / busy).toFixed(1).padStart(5)} %  ${part}`);
+  }
+  // The functions behind it, for the next step.
+  const byFunction = new Map<string, number>();
+  for (const id of samples) {
+    const { url, functionName } = byId.get(id)!.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(node_modules|src|canvases)\//, '$1/')}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + 1);
+  }
+  console.log('Top functions (self time):');
+  for (const [name, count] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(1, 21)) {
+    console.log(`  ${((100 * count) / busy).toFixed(1).padStart(5)} %  ${name}`);
+  }
+  await h.close();
+  if (url && schema) await pgAdmin(`drop schema if exists ${schema} cascade`, url);
+}
+
+void main();
