@@ -3,6 +3,7 @@
  * page's sign-in, the re-sealing of secrets stored under a previous key, and the private install (when configured)
  * recorded before any request is served.
  */
+import { resealMessengerSecrets } from '../services/customer-cases/messenger-secret';
 import { createInstallServices, type InstallServices } from '../services/install';
 import { installPrivateWorkspace } from '../services/private-install';
 import { createSettingsService, type SettingsService } from '../services/settings-service';
@@ -46,6 +47,7 @@ export async function buildIntercomAccess(
   // Secrets sealed under a previous encryption key are re-sealed under the current one before any request is served.
   await install.resealTokens();
   await resealAiKeys(store, cipher, logger.child({ component: 'triage-ai' }));
+  await resealMessengerSecrets(store, cipher, logger.child({ component: 'customer-side' }));
 
   const privateToken = options.privateInstallToken ?? (config.installMode === 'private' ? config.intercom.accessToken : undefined);
   const privateWorkspace = privateToken

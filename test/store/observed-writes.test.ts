@@ -17,7 +17,7 @@ const NOT_SHOWN: Record<string, readonly string[]> = {
   // done rows only. `pendingCount` is a read whose name does not say so.
   outbox: ['enqueue', 'claimDue', 'complete', 'fail', 'pruneDone', 'pendingCount'],
   // A case's customer-facing state and the Messenger secret: shown to customers and on the settings page, not in the sidebar.
-  customerSide: ['recordState', 'setIdentity', 'clearIdentity'],
+  customerSide: ['recordState', 'setIdentity', 'resealIdentity', 'clearIdentity'],
 };
 
 /** Reads by name (`revision` is the settings' cheap change check). */

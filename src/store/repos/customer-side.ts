@@ -61,6 +61,8 @@ export interface CustomerSideRepo {
   listOpenCases(workspaceId: string, contactId: string, limit: number): Promise<CustomerCase[]>;
   getIdentity(workspaceId: string): Promise<MessengerIdentity | null>;
   setIdentity(workspaceId: string, secret: SealedToken, now: number, adminId: string | null): Promise<void>;
+  /** Replaces the sealed secret only if it is still `expected` (a key rotation racing an admin's save loses). */
+  resealIdentity(workspaceId: string, expected: string, next: SealedToken): Promise<boolean>;
   clearIdentity(workspaceId: string): Promise<void>;
 }
 
@@ -229,6 +231,16 @@ export function createCustomerSideRepo({ db }: RepoContext): CustomerSideRepo {
         .values({ workspace_id: workspaceId, ...values })
         .onConflict((oc) => oc.column('workspace_id').doUpdateSet(values))
         .execute();
+    },
+
+    async resealIdentity(workspaceId, expected, next) {
+      const result = await db
+        .updateTable('messenger_identity')
+        .set({ secret_ciphertext: next.ciphertext, secret_key_id: next.keyId })
+        .where('workspace_id', '=', workspaceId)
+        .where('secret_ciphertext', '=', expected)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
 
     async clearIdentity(workspaceId) {
