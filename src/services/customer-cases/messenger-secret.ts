@@ -5,6 +5,7 @@
  */
 import type { TokenCipher } from '../../security/token-cipher';
 import type { Store } from '../../store';
+import { type ResealLogger, type ResealReport, resealSecrets } from '../reseal-secrets';
 
 export interface MessengerSecretView {
   set: boolean;
@@ -48,40 +49,14 @@ export function createMessengerSecrets(deps: { store: Store; cipher: TokenCipher
   };
 }
 
-export interface SecretRotationReport {
-  resealed: number;
-  unreadable: string[];
-}
-
 /**
- * After an encryption key rotation, as the Intercom tokens and AI keys are: run at start, each Messenger secret
- * sealed under a previous key (or an older format) is opened once and sealed again under the current one, so the
- * old key can be retired without the embed refusing every user. One no configured key opens is reported and left:
- * the admin pastes it again (until then the embed answers as if none were set).
+ * After an encryption key rotation (src/services/reseal-secrets.ts): until an admin pastes one no configured key
+ * opens again, the embed answers as if none were set.
  */
-export async function resealMessengerSecrets(
-  store: Store,
-  cipher: TokenCipher,
-  logger: { info(fields: object, message: string): void; warn(fields: object, message: string): void },
-): Promise<SecretRotationReport> {
-  const report: SecretRotationReport = { resealed: 0, unreadable: [] };
-  for (const workspace of await store.workspaces.list()) {
-    const identity = await store.customerSide.getIdentity(workspace.id);
-    if (!identity || !cipher.needsRotation(identity.secret.ciphertext)) continue;
-    let plaintext: string;
-    try {
-      plaintext = cipher.decryptForReseal(identity.secret.ciphertext, workspace.id);
-    } catch {
-      report.unreadable.push(workspace.id);
-      logger.warn(
-        { workspaceId: workspace.id, keyId: identity.secret.keyId },
-        'Messenger secret could not be opened with any configured key',
-      );
-      continue;
-    }
-    if (await store.customerSide.resealIdentity(workspace.id, identity.secret.ciphertext, cipher.encrypt(plaintext, workspace.id)))
-      report.resealed += 1;
-  }
-  if (report.resealed > 0) logger.info({ resealed: report.resealed }, 're-sealed Messenger secrets under the current encryption key');
-  return report;
+export function resealMessengerSecrets(store: Store, cipher: TokenCipher, logger: ResealLogger): Promise<ResealReport> {
+  return resealSecrets(store, cipher, logger, {
+    name: 'Messenger secret',
+    read: async (workspaceId) => (await store.customerSide.getIdentity(workspaceId))?.secret ?? null,
+    swap: (workspaceId, expected, next) => store.customerSide.resealIdentity(workspaceId, expected, next),
+  });
 }
