@@ -52,6 +52,7 @@ export const envSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(15_000),
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt(60_000),
   DATABASE_KEEPALIVE_IDLE_MS: positiveInt(10_000),
+  DATABASE_POOL_MAX: positiveInt(10),
   SQLITE_BUSY_TIMEOUT_MS: positiveInt(250),
   WEBHOOK_INTAKE_MAX_QUEUED: positiveInt(2_000),
   TRIAGE_AI_TIMEOUT_MS: positiveInt(8_000),
@@ -81,6 +82,8 @@ export interface Config {
     sqliteBusyTimeoutMs: number;
     /** PostgreSQL: connect (and pool wait), statement, idle-in-transaction and keepalive times. */
     pgLimits: { connectMs: number; statementMs: number; idleInTransactionMs: number; keepAliveIdleMs: number };
+    /** PostgreSQL: most pooled connections this instance opens (the change feed's LISTEN connection is one more). */
+    pgPoolMax: number;
   };
   intercom: {
     clientId: string | undefined;
@@ -199,6 +202,7 @@ function common(e: Env): Omit<Config, 'mode' | 'installMode' | 'publicUrl' | 'en
         idleInTransactionMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
         keepAliveIdleMs: e.DATABASE_KEEPALIVE_IDLE_MS,
       },
+      pgPoolMax: e.DATABASE_POOL_MAX,
     },
     intercom: {
       clientId: undefined,

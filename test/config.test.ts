@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       database: {
         sqliteBusyTimeoutMs: 250,
         pgLimits: { connectMs: 3000, statementMs: 15000, idleInTransactionMs: 60000, keepAliveIdleMs: 10000 },
+        pgPoolMax: 10,
       },
       webhookIntakeMaxQueued: 2000,
     });
@@ -33,14 +34,20 @@ describe('loadConfig', () => {
       DATABASE_STATEMENT_TIMEOUT_MS: '2000',
       DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '4000',
       DATABASE_KEEPALIVE_IDLE_MS: '1000',
+      DATABASE_POOL_MAX: '4',
       SQLITE_BUSY_TIMEOUT_MS: '100',
       WEBHOOK_INTAKE_MAX_QUEUED: '50',
     });
     expect([set.database, set.webhookIntakeMaxQueued]).toMatchObject([
-      { sqliteBusyTimeoutMs: 100, pgLimits: { connectMs: 500, statementMs: 2000, idleInTransactionMs: 4000, keepAliveIdleMs: 1000 } },
+      {
+        sqliteBusyTimeoutMs: 100,
+        pgLimits: { connectMs: 500, statementMs: 2000, idleInTransactionMs: 4000, keepAliveIdleMs: 1000 },
+        pgPoolMax: 4,
+      },
       50,
     ]);
     expect(() => loadConfig({ ...production, WEBHOOK_INTAKE_MAX_QUEUED: '0' })).toThrow(/WEBHOOK_INTAKE_MAX_QUEUED/);
+    expect(() => loadConfig({ ...production, DATABASE_POOL_MAX: 'many' })).toThrow(/DATABASE_POOL_MAX/);
   });
 
   describe('fails closed when production variables are set but the client secret is empty', () => {

@@ -13,8 +13,10 @@ const ROOT = resolve(__dirname, '..');
 
 /** Each layer and the layers it may import (besides itself, `util` and `config`, which every layer may import). */
 const MAY_IMPORT: Record<string, readonly string[]> = {
-  // The composition root and the sandbox (a development harness built on the whole app) may import anything.
+  // The composition root (src/wiring/ and the root files such as src/server.ts) and the sandbox (a development
+  // harness built on the whole app) may import anything.
   root: ['*'],
+  wiring: ['*'],
   sandbox: ['*'],
   // The edge hands a Canvas Kit request to a flow and a webhook delivery to the jobs' intake.
   http: ['flows', 'jobs', 'services', 'domain', 'store', 'security', 'canvases'],
@@ -35,7 +37,7 @@ const PUBLIC_INDEX_ONLY = new Set(['store', 'intercom']);
 
 interface ModuleRef {
   layer: string;
-  /** Path inside the layer's folder, without extension ('' for a root file such as src/wiring.ts). */
+  /** Path inside the layer's folder, without extension ('' for a root file such as src/server.ts). */
   inner: string;
 }
 
@@ -45,7 +47,7 @@ function locate(fileWithoutExt: string): ModuleRef {
   const parts = rel.split('/');
   if (parts[0] !== 'src') return { layer: 'outside', inner: rel };
   const top = parts[1] ?? '';
-  // `src/wiring` is a file of the composition root; `src/store` is the store's folder, imported through its index.
+  // `src/server` is a root file; `src/store` is the store's folder, imported through its index.
   if (parts.length === 2 && existsSync(`${fileWithoutExt}.ts`))
     return top === 'config' ? { layer: 'config', inner: '' } : { layer: 'root', inner: top };
   return { layer: top, inner: parts.slice(2).join('/') };

@@ -1,5 +1,5 @@
 /**
- * The app under test, in its own process: built by src/wiring.ts exactly as src/server.ts builds it (private
+ * The app under test, in its own process: built by src/wiring/ exactly as src/server.ts builds it (private
  * install through `GET /me`, real HTTP server on loopback), against the seeded store and the parent's fake
  * Intercom. Background loops are not left running: each scenario drives the one it measures, so no figure pays
  * for another's work.

@@ -13,7 +13,7 @@ const DUE = 100;
 export async function slaRows(env: BenchEnv): Promise<Row[]> {
   const names = await env.app.call<string[]>('jobNames');
   if (!names.includes('sla-scheduler')) {
-    const reason = 'no sla-scheduler job in src/wiring.ts yet (issue 4)';
+    const reason = 'no sla-scheduler job among the application jobs';
     return [
       waiting('sla.none', 'SLA tick, none due', 'ms', atMost(5), reason),
       waiting('sla.due', `SLA tick, ${DUE} due`, 'ms', null, reason),

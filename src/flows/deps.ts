@@ -1,4 +1,4 @@
-/** What the flows need from the rest of the app; built once in src/wiring.ts. */
+/** What the flows need from the rest of the app; built once in src/wiring/services.ts. */
 import type { AppServices } from '../services/app-services';
 
 export interface FlowDeps extends AppServices {

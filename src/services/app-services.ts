@@ -1,6 +1,6 @@
 /**
  * The services every flow, job and service shares: the store, the clock, settings, the workspace directory (who is
- * installed, and an Intercom client for each), the SLA clocks and triage. Built once in src/wiring.ts.
+ * installed, and an Intercom client for each), the SLA clocks and triage. Built once in src/wiring/services.ts.
  */
 import type { Store } from '../store';
 import type { Clock } from '../util/clock';

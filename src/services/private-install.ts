@@ -21,8 +21,15 @@ export interface PrivateInstallInput {
   clock: Clock;
 }
 
+/**
+ * Start-up's one call waits at least this long: no teammate is waiting on a canvas yet, and a slow first answer
+ * (a cold host, a busy machine) must not stop the app when the per-call timeout is tuned short for the sidebar.
+ */
+const START_UP_TIMEOUT_FLOOR_MS = 10_000;
+
 export async function installPrivateWorkspace(input: PrivateInstallInput): Promise<Workspace> {
-  const client = createIntercomClient({ baseUrl: input.apiBaseUrl, token: input.token, timeoutMs: input.timeoutMs, maxRetries: 2 });
+  const timeoutMs = Math.max(input.timeoutMs, START_UP_TIMEOUT_FLOOR_MS);
+  const client = createIntercomClient({ baseUrl: input.apiBaseUrl, token: input.token, timeoutMs, maxRetries: 2 });
   let me: Awaited<ReturnType<typeof client.me.get>>;
   try {
     me = await client.me.get();

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { KINDS, WRITER_TAGS } from '../../eval/triage/kinds';
 
 /**
  * Every labelled triage case, from every writer, in dev and holdout, must follow one contract before the evaluation
@@ -11,46 +12,8 @@ const SPLITS = ['dev', 'holdout'] as const;
 const CASE_FILE = /^(en|de|fr|es|pt)-([a-z])\.json$/;
 const OUTCOMES = ['stay_in_chat', 'billing_legal', 'technical_bugs', 'account_risk', 'vip_high_tier'] as const;
 
-const KINDS = [
-  'how_to',
-  'billing_clarification',
-  'hypothetical',
-  'negation',
-  'past_incident',
-  'resolved_in_chat',
-  'merchant_shoppers',
-  'keyword_trap',
-  'teammate_confirmation',
-  'outage',
-  'data_loss',
-  'self_deleted_recoverable',
-  'security',
-  'legal_threat',
-  'data_protection',
-  'standard_dpa',
-  'refund',
-  'duplicate_charge',
-  'cancellation_money',
-  'churn_intent',
-  'frustration_renewal',
-  'frustration_only',
-  'repeat_issue',
-  'executive',
-  'blocked',
-  'degraded',
-  'workaround',
-  'deadline',
-  'enterprise_need',
-  'feature_request',
-  'cosmetic',
-  'sarcasm',
-  'all_caps',
-  'mixed_language',
-  'how_to_turns_bug',
-  'routine_account_update',
-  'limitation_accepted',
-  'vip_tier',
-] as const;
+/** Canonical kinds, and the tags writers f and g chose themselves (each mapped onto a canonical kind or described). */
+const TAGS = [...KINDS, ...Object.keys(WRITER_TAGS)] as [string, ...string[]];
 
 const caseSchema = z
   .object({
@@ -61,7 +24,7 @@ const caseSchema = z
     messages: z.array(z.object({ author: z.enum(['customer', 'teammate']), text: z.string().min(1) }).strict()).min(1),
     gold: z.object({ outcome: z.enum(OUTCOMES), priority: z.enum(['P1', 'P2', 'P3', 'P4']).nullable() }).strict(),
     reason: z.string().min(10),
-    kinds: z.array(z.enum(KINDS)),
+    kinds: z.array(z.enum(TAGS)),
   })
   .strict();
 

@@ -3,11 +3,7 @@
  * shoppers are not a dispute with us, but fees we kept on those refunds are.
  */
 import type { Mention } from './mentions';
-import { asserted, byCustomer, type Facts, first, inSentenceWith, position, sentenceMates, set } from './pick';
-
-function howToSentence(all: readonly Mention[], m: Mention): boolean {
-  return sentenceMates(all, m).some((o) => o.concept === 'chat.howto' || (o.concept === 'chat.howto_weak' && o.question));
-}
+import { asserted, byCustomer, type Facts, first, inHowToSentence, inSentenceWith, position, set } from './pick';
 
 /** "I cancelled on the 2nd … and you charged me again": a cancellation done, then a charge, in one message. */
 function chargeAfterCancel(ours: readonly Mention[]): Mention | undefined {
@@ -26,7 +22,7 @@ export function moneyFacts(all: readonly Mention[], facts: Facts): void {
   const ours = said.filter((m) => !m.shoppers);
   // A bare refund word is often the product's feature ("issue refunds"): it is an ask only in a sentence that asks.
   const refundAsked = (m: Mention) =>
-    !m.hypothetical && (m.concept === 'money.refund_ask' || (m.concept === 'money.refund_word' && m.asked && !howToSentence(all, m)));
+    !m.hypothetical && (m.concept === 'money.refund_ask' || (m.concept === 'money.refund_word' && m.asked && !inHowToSentence(all, m)));
   set(facts, 'money.refund_ask', ours.find(refundAsked));
   // "Tax that should not apply" / "that is wrong" next to a money word (same or neighbouring sentence); a teammate may say it too.
   const moneyAt = new Set(all.filter((o) => o.concept === 'money.topic').map(position));

@@ -32,17 +32,22 @@ export function techFacts(all: readonly Mention[], facts: Facts, solved: boolean
   const confirmed =
     first(teammate, 'tech.incident_confirmed', current) ??
     first(teammate, 'tech.outage', current) ??
-    first(teammate, 'tech.others_affected', current) ??
-    first(customer, 'tech.others_affected', current);
+    first(teammate, 'tech.others_affected', current);
   const onlyThem = first(teammate, 'tech.only_you');
-  if (liveProblem && confirmed && !onlyThem && !closed) set(facts, 'tech.outage_multi', confirmed);
+  // A teammate confirming an incident that affects others now is an outage however the customer put the symptom
+  // ("none of the drivers see orders"): the agent's words carry the incident, the customer's only the symptom.
+  const incidentNow =
+    first(teammate, 'tech.incident_confirmed', current) &&
+    (first(teammate, 'tech.others_affected', current) ?? first(teammate, 'tech.outage', current));
+  if ((liveProblem || incidentNow) && confirmed && !onlyThem && !closed) set(facts, 'tech.outage_multi', confirmed);
   const selfDeleted = first(customer, 'tech.self_deleted');
   // Only the customer reports loss; a teammate describing what a delete button does is not a loss.
   const lost = first(customer, 'tech.data_loss', (m) => !m.hypothetical);
   // "Nobody deleted them and they are not in the trash" beside missing data: the product lost it.
   const notInTrash = first(all, 'tech.not_in_trash');
   const missing = notInTrash && (first(customer, 'tech.bug') ?? first(teammate, 'tech.reproduced'));
-  if ((lost || missing) && !selfDeleted) set(facts, 'tech.data_loss', lost ?? notInTrash);
+  // Data that is back by the end of the chat ("ist wieder da, alles drin") was not lost (step 0).
+  if ((lost || missing) && !selfDeleted && !solved) set(facts, 'tech.data_loss', lost ?? notInTrash);
   if (selfDeleted) set(facts, 'tech.self_deleted', selfDeleted);
   // A teammate sending it to the security team confirms it as much as the customer's own words.
   // ("a 48h breach-notification clause" in a contract is not a security issue.)

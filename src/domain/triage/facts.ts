@@ -3,10 +3,11 @@
  * mention that proves it so reasons can point at a message. Context rules live here and in facts-money.ts /
  * facts-tech.ts: a negated or hypothetical ask is not an ask, a past outage is not an outage.
  */
+import { handedOver, handoffFacts } from './facts-handoff';
 import { moneyFacts } from './facts-money';
 import { techFacts } from './facts-tech';
 import type { Analysis, Mention } from './mentions';
-import { asserted, byCustomer, type Facts, first, inSentenceWith, last, type Pick, sameSentence, sentenceMates, set } from './pick';
+import { asserted, byCustomer, type Facts, first, inHowToSentence, inSentenceWith, last, type Pick, sameSentence, set } from './pick';
 
 export type { Facts } from './pick';
 
@@ -19,13 +20,35 @@ function solvedInChat(analysis: Analysis): Mention | undefined {
   );
   if (!lastCustomer || !teammateBefore) return undefined;
   const inLast = analysis.mentions.filter((m) => m.messageIndex === lastCustomer.index);
-  const works = inLast.find((m) => (m.concept === 'chat.works_now' || m.concept === 'tech.recoverable') && !m.negated);
+  // "Can they be recovered?" asks; "it's back" says so.
+  const works = inLast.find(
+    (m) => (m.concept === 'chat.works_now' || (m.concept === 'tech.recoverable' && !m.question && !m.asked)) && !m.negated,
+  );
   const newProblem = inLast.some(
     (m) =>
       ['tech.bug', 'tech.outage', 'tech.blocked', 'tech.degraded', 'tech.workaround'].includes(m.concept) && asserted(m) && !m.resolved,
   );
   const stillWantsFix = inLast.some((m) => m.concept === 'chat.still_wants_fix' && !m.negated);
-  return works && !newProblem && !stillWantsFix ? works : undefined;
+  if (newProblem || stillWantsFix) return undefined;
+  return works ?? acknowledgedFix(analysis, inLast);
+}
+
+/** Teammate words that take ownership of a fault: nothing is settled in the chat once they are said. */
+const OWNED = new Set(['tech.reproduced', 'tech.incident_confirmed', 'tech.others_affected', 'tech.security_escalation', 'chat.routed']);
+const PROBLEM_WORDS = ['tech.bug', 'tech.outage', 'tech.blocked', 'tech.degraded', 'tech.data_loss'];
+
+/**
+ * "Ah, my mistake. Got them now, thanks": a reported problem, then a teammate's answer, then the customer's last word
+ * only acknowledges (thanks, an apology for the alarm, "c'est bon"), and the teammate never took the fault on nor
+ * handed it to a team: the teammate explained a settings or typing mistake and the customer fixed it (step 0).
+ */
+function acknowledgedFix(analysis: Analysis, inLast: readonly Mention[]): Mention | undefined {
+  const acknowledged = inLast.find((m) => (m.concept === 'chat.ack' || m.concept === 'chat.thanks') && !m.negated);
+  if (!acknowledged) return undefined;
+  const all = analysis.mentions;
+  const reported = all.some((m) => m.author === 'customer' && PROBLEM_WORDS.includes(m.concept) && !m.negated);
+  const owned = all.some((m) => m.author === 'teammate' && OWNED.has(m.concept) && !m.negated) || handedOver(all);
+  return reported && !owned ? acknowledged : undefined;
 }
 
 function riskFacts(all: readonly Mention[], facts: Facts): void {
@@ -85,8 +108,7 @@ function chatFacts(all: readonly Mention[], facts: Facts): void {
   set(facts, 'chat.routine_update', first(customer, 'chat.routine_update'));
   set(facts, 'chat.info', first(customer, 'chat.info'));
   set(facts, 'chat.limitation_accepted', last(customer, 'chat.limitation_accepted'));
-  const howTo = (m: Mention) =>
-    sentenceMates(customer, m).some((o) => o.concept === 'chat.howto' || (o.concept === 'chat.howto_weak' && o.question));
+  const howTo = (m: Mention) => inHowToSentence(customer, m);
   const enable = customer.find((m) => m.concept === 'ent.enable' && !m.negated && !howTo(m));
   // Restoring something the customer archived or deleted themselves is an account-team job (policy step 7).
   const restore = facts.has('tech.self_deleted') && !facts.has('chat.solved') ? first(customer, 'tech.recoverable') : undefined;
@@ -110,5 +132,6 @@ export function factsOf(analysis: Analysis): Facts {
   techFacts(analysis.mentions, facts, solved !== undefined);
   riskFacts(analysis.mentions, facts);
   chatFacts(analysis.mentions, facts);
+  handoffFacts(analysis.mentions, facts);
   return facts;
 }

@@ -44,6 +44,10 @@ export const FACT_LABELS: Readonly<Record<string, string>> = {
   'chat.routine_update': 'Routine account update',
   'chat.info': 'Information request',
   'chat.limitation_accepted': 'Limitation accepted',
+  'handoff.billing': 'Teammate hands it to billing or legal',
+  'handoff.tech': 'Teammate hands it to the technical team',
+  'handoff.account': 'Teammate hands it to the account team',
+  'handoff.enterprise': 'Teammate hands it to the enterprise team',
 };
 
 /** What the customer needs, per deciding fact, for the handoff summary's opening sentence. */
@@ -72,6 +76,10 @@ export const FACT_NEEDS: Record<string, string> = {
   'tech.cosmetic': 'a cosmetic defect fixed',
   'tech.feature_request': 'a feature request passed to product',
   'ent.need': 'the account team to handle an enterprise request',
+  'handoff.billing': 'the billing team to settle what the teammate passed on',
+  'handoff.tech': 'the technical team to look at what the teammate passed on',
+  'handoff.account': 'the account team to follow up on the relationship',
+  'handoff.enterprise': 'the enterprise team to handle their request',
 };
 Object.assign(FACT_NEEDS, {
   'chat.solved': 'nothing more: the problem was solved in the chat',

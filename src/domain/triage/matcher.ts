@@ -12,6 +12,20 @@ interface Entry {
   concept: string;
   words: WordPattern[];
   literals: string[];
+  /** Position in the lexicons: hits at one token keep this order whichever index found them. */
+  order: number;
+}
+
+/** Merges two lists of entries already in lexicon order. */
+function inOrder(a: readonly Entry[], b: readonly Entry[]): Entry[] {
+  const out: Entry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.order < b[j]!.order)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
 }
 
 export interface ConceptHit {
@@ -99,10 +113,15 @@ function foldEntry(entry: string): string {
 export type Lexicon = Readonly<Record<string, readonly string[]>>;
 
 export class ConceptMatcher {
-  /** Entries whose first word is exact or a prefix of ≥ 3 letters, keyed by those 3 letters (or the short word). */
-  private readonly byHead = new Map<string, Entry[]>();
-  /** Entries starting with a suffix or infix pattern: tried on every long-enough token. */
+  /** Entries whose first word is exact, keyed by that word: only the entries that can start at a token are tried. */
+  private readonly byWord = new Map<string, Entry[]>();
+  /** Entries whose first word is a prefix (≥ 3 letters), keyed by its first 3 letters. */
+  private readonly byPrefixHead = new Map<string, Entry[]>();
+  /** Entries starting with a suffix pattern (German compound heads), keyed by the pattern's last 3 letters. */
+  private readonly bySuffixTail = new Map<string, Entry[]>();
+  /** Entries starting with an infix pattern: tried on every long-enough token. */
   private readonly scanned: Entry[] = [];
+  private count = 0;
 
   constructor(lexicons: readonly Lexicon[]) {
     for (const lexicon of lexicons) {
@@ -117,37 +136,55 @@ export class ConceptMatcher {
     const first = words[0];
     if (!first || first.kind === 'gap') throw new Error(`lexicon entry for ${concept} must start with a word: "${phrase}"`);
     const literals = words.flatMap((w) => (w.kind === 'exact' ? [w.text] : []));
-    const entry = { concept, words, literals };
+    const entry = { concept, words, literals, order: this.count++ };
+    if (first.kind === 'suffix' && first.text.length >= 3) {
+      const tail = first.text.slice(-3);
+      this.bySuffixTail.set(tail, [...(this.bySuffixTail.get(tail) ?? []), entry]);
+      return;
+    }
     if (first.kind === 'suffix' || first.kind === 'contains') {
       this.scanned.push(entry);
       return;
     }
     if (first.kind === 'prefix' && first.text.length < 3) throw new Error(`prefix too short in "${phrase}"`);
-    const key = first.text.length < 3 ? first.text : first.text.slice(0, 3);
-    const list = this.byHead.get(key) ?? [];
+    const [index, key] = first.kind === 'exact' ? [this.byWord, first.text] : [this.byPrefixHead, first.text.slice(0, 3)];
+    const list = index.get(key) ?? [];
     list.push(entry);
-    this.byHead.set(key, list);
+    index.set(key, list);
   }
 
-  /** Every concept hit in the sentence (one per concept and start token). */
+  /** Every concept hit in the sentence (one per concept and start token), in lexicon order at each token. */
   match(sentence: Sentence): ConceptHit[] {
     const hits: ConceptHit[] = [];
     const tokens = sentence.tokens;
     for (let at = 0; at < tokens.length; at++) {
       const word = tokens[at]!.word;
-      const keyed = word.length < 3 ? this.byHead.get(word) : this.byHead.get(word.slice(0, 3));
-      if (keyed) this.tryEntries(keyed, sentence, at, hits);
-      if (word.length >= 5) this.tryEntries(this.scanned, sentence, at, hits);
+      const exact = this.byWord.get(word);
+      const prefixed = word.length >= 3 ? this.byPrefixHead.get(word.slice(0, 3)) : undefined;
+      const startedAt = hits.length;
+      if (exact && prefixed) this.tryEntries(inOrder(exact, prefixed), sentence, at, hits, startedAt);
+      else if (exact ?? prefixed) this.tryEntries((exact ?? prefixed)!, sentence, at, hits, startedAt);
+      if (word.length >= 5) {
+        const suffixed = this.bySuffixTail.get(word.slice(-3));
+        if (suffixed) this.tryEntries(suffixed, sentence, at, hits, startedAt);
+        this.tryEntries(this.scanned, sentence, at, hits, startedAt);
+      }
     }
     return hits;
   }
 
-  private tryEntries(entries: readonly Entry[], sentence: Sentence, at: number, hits: ConceptHit[]): void {
+  /** Hits from `startedAt` on are this token's: the duplicate check looks only at them, so it stays constant per token. */
+  private tryEntries(entries: readonly Entry[], sentence: Sentence, at: number, hits: ConceptHit[], startedAt: number): void {
     for (const entry of entries) {
       const end = matchFrom(entry.words, 0, sentence, at);
       if (end < 0) continue;
-      if (hits.some((hit) => hit.concept === entry.concept && hit.from === at)) continue;
+      if (this.hasHit(hits, startedAt, entry.concept)) continue;
       hits.push({ concept: entry.concept, from: at, to: end, literals: entry.literals });
     }
+  }
+
+  private hasHit(hits: readonly ConceptHit[], startedAt: number, concept: string): boolean {
+    for (let i = startedAt; i < hits.length; i++) if (hits[i]!.concept === concept) return true;
+    return false;
   }
 }

@@ -6,6 +6,7 @@
  */
 import { CHAT } from './lexicon/chat';
 import { ENTERPRISE } from './lexicon/enterprise';
+import { HANDOFF } from './lexicon/handoff';
 import { LEGAL } from './lexicon/legal';
 import { MODIFIERS } from './lexicon/modifiers';
 import { MONEY } from './lexicon/money';
@@ -45,46 +46,158 @@ export interface Analysis {
   mentions: Mention[];
 }
 
-const matcher = new ConceptMatcher([MONEY, LEGAL, TECH, RISK, ENTERPRISE, CHAT, MODIFIERS]);
+const matcher = new ConceptMatcher([MONEY, LEGAL, TECH, RISK, ENTERPRISE, CHAT, MODIFIERS, HANDOFF]);
 
 /** How many words back a negation reaches ("not asking for a refund", "no quiero cancelar"). */
 const NEGATION_REACH = 3;
-
-function has(hits: readonly ConceptHit[], concept: string): boolean {
-  return hits.some((hit) => hit.concept === concept);
-}
 
 /** Words that negate the verb in front of them: German "funktioniert nicht", French "(ne) marche pas / plus". */
 const AFTER_NEGATION = new Set(['nicht', 'pas', 'plus', 'nie', 'jamais']);
 const FRENCH_NEGATION_END = new Set(['pas', 'plus', 'jamais', 'rien', 'personne', 'aucun', 'aucune', 'guere']);
 
-function isNegated(hit: ConceptHit, hits: readonly ConceptHit[], sentence: Sentence, portuguese: boolean): boolean {
-  const crossesClause = (from: number) => {
-    for (let at = from; at <= hit.from; at++) if (sentence.tokens[at]?.breakBefore) return true;
-    return hits.some((c) => c.concept === 'mod.contrast' && c.from >= from && c.from < hit.from);
-  };
-  const before = hits.some(
-    (neg) =>
-      neg.concept === 'mod.negation' &&
-      neg.to <= hit.from &&
-      hit.from - neg.to <= NEGATION_REACH &&
-      !crossesClause(neg.to) &&
-      // Portuguese "no" is "in the" ("no Procon", "no cartão"), never "not".
-      !(portuguese && sentence.tokens[neg.from]?.word === 'no'),
-  );
-  // "wollen kein Geld zurück": a negation skipped over by a gap inside the phrase negates it.
-  const inside = hits.some(
-    (neg) =>
-      neg.concept === 'mod.negation' &&
-      neg.from > hit.from &&
-      neg.from < hit.to &&
-      !hit.literals.includes(sentence.tokens[neg.from]?.word ?? ''),
-  );
-  const previous = sentence.tokens[hit.from - 1]?.word;
-  const next = sentence.tokens[hit.to]?.word;
-  // French "ne … pas": only with its second half in the sentence (German "ne" is colloquial "eine").
-  const french = (previous === 'ne' || previous === 'n') && sentence.tokens.slice(hit.to).some((t) => FRENCH_NEGATION_END.has(t.word));
-  return before || inside || french || (next !== undefined && AFTER_NEGATION.has(next));
+/**
+ * What one sentence's hits say about each other, indexed once so each hit's context is read in constant time:
+ * a 3 000-character sentence of repeated keywords must cost linear work, not hits × hits.
+ */
+class SentenceScope {
+  /** contrastBefore[i]: contrast words ("but", "aber", …) starting before token i; clause of token i = contrastBefore[i + 1]. */
+  private readonly contrastBefore: Int32Array;
+  /** breaksBefore[i]: tokens before i that follow a comma, colon or bracket. */
+  private readonly breaksBefore: Int32Array;
+  /** Negation hits by the token they end at, and the tokens where one starts. */
+  private readonly negationsEndingAt = new Map<number, ConceptHit[]>();
+  private readonly negationStarts = new Set<number>();
+  /** Last token that closes a French "ne … pas". */
+  private readonly lastFrenchEnd: number;
+  /** Clauses holding an "ongoing", "past" or "resolved" modifier. */
+  private readonly clauses = { ongoing: new Set<number>(), past: new Set<number>(), resolved: new Set<number>() };
+  /** Per shadowing concept's victims: covered[i] = tokens before i covered by a shadowing hit. */
+  private readonly shadowCover = new Map<string, Int32Array>();
+  private readonly firstConsequenceEnd: number;
+  readonly hypothetical: boolean;
+  readonly asked: boolean;
+
+  constructor(
+    readonly sentence: Sentence,
+    readonly hits: readonly ConceptHit[],
+    private readonly portuguese: boolean,
+  ) {
+    const tokens = sentence.tokens;
+    const n = tokens.length;
+    this.contrastBefore = new Int32Array(n + 1);
+    this.breaksBefore = new Int32Array(n + 1);
+    const contrastAt = new Int32Array(n + 1);
+    const politeCover = new Int32Array(n + 1);
+    let consequenceEnd = Number.POSITIVE_INFINITY;
+    for (const hit of hits) {
+      if (hit.concept === 'mod.contrast') contrastAt[hit.from]!++;
+      else if (hit.concept === 'mod.negation') {
+        const list = this.negationsEndingAt.get(hit.to);
+        if (list) list.push(hit);
+        else this.negationsEndingAt.set(hit.to, [hit]);
+        this.negationStarts.add(hit.from);
+      } else if (hit.concept === 'mod.polite_if') cover(politeCover, hit);
+      else if (hit.concept === 'mod.consequence') consequenceEnd = Math.min(consequenceEnd, hit.to);
+      const victims = SHADOWS[hit.concept];
+      if (victims && victims.length > 0) {
+        let covered = this.shadowCover.get(hit.concept);
+        if (!covered) {
+          covered = new Int32Array(n + 1);
+          this.shadowCover.set(hit.concept, covered);
+        }
+        cover(covered, hit);
+      }
+    }
+    for (const covered of [politeCover, ...this.shadowCover.values()]) cumulate(covered);
+    let lastFrenchEnd = -1;
+    for (let i = 0; i < n; i++) {
+      this.contrastBefore[i + 1] = this.contrastBefore[i]! + contrastAt[i]!;
+      this.breaksBefore[i + 1] = this.breaksBefore[i]! + (tokens[i]!.breakBefore ? 1 : 0);
+      if (FRENCH_NEGATION_END.has(tokens[i]!.word)) lastFrenchEnd = i;
+    }
+    this.lastFrenchEnd = lastFrenchEnd;
+    this.firstConsequenceEnd = consequenceEnd;
+    for (const hit of hits) {
+      const clause = this.clauseOf(hit.from);
+      if (hit.concept === 'mod.ongoing') this.clauses.ongoing.add(clause);
+      else if (hit.concept === 'mod.past') this.clauses.past.add(clause);
+      else if (hit.concept === 'mod.resolved') this.clauses.resolved.add(clause);
+    }
+    // "if possible" is politeness, not a hypothetical.
+    this.hypothetical = hits.some((hit) => hit.concept === 'mod.hypothetical' && !coveredAt(politeCover, hit.from));
+    this.asked = hits.some((hit) => hit.concept === 'mod.ask' && !this.isNegated(hit));
+  }
+
+  /** Clause of a token: contrast words ("but", "aber", "mais", "pero", "porém") start a new one. */
+  clauseOf(at: number): number {
+    return this.contrastBefore[Math.min(at + 1, this.contrastBefore.length - 1)]!;
+  }
+
+  inClause(kind: 'ongoing' | 'past' | 'resolved', clause: number): boolean {
+    return this.clauses[kind].has(clause);
+  }
+
+  /** A consequence marker stands before the hit ("without it, our audit is blocked"). */
+  conditional(hit: ConceptHit): boolean {
+    return this.firstConsequenceEnd <= hit.from;
+  }
+
+  /** A hit of a shadowing concept covers these words ("archived by error" is not an error). */
+  shadowed(hit: ConceptHit): boolean {
+    for (const [concept, covered] of this.shadowCover) {
+      if (SHADOWS[concept]!.includes(hit.concept) && covered[hit.to]! - covered[hit.from]! > 0) return true;
+    }
+    return false;
+  }
+
+  /** A comma, a bracket or a contrast word between a negation ending at `from` and the hit stops the negation. */
+  private crossesClause(from: number, hit: ConceptHit): boolean {
+    const breaks = this.breaksBefore[Math.min(hit.from + 1, this.breaksBefore.length - 1)]! - this.breaksBefore[from]!;
+    return breaks > 0 || this.contrastBefore[hit.from]! - this.contrastBefore[from]! > 0;
+  }
+
+  isNegated(hit: ConceptHit): boolean {
+    const tokens = this.sentence.tokens;
+    let before = false;
+    for (let end = Math.max(0, hit.from - NEGATION_REACH); end <= hit.from && !before; end++) {
+      before = (this.negationsEndingAt.get(end) ?? []).some(
+        // Portuguese "no" is "in the" ("no Procon", "no cartão"), never "not".
+        (neg) => !this.crossesClause(neg.to, hit) && !(this.portuguese && tokens[neg.from]?.word === 'no'),
+      );
+    }
+    // "wollen kein Geld zurück": a negation skipped over by a gap inside the phrase negates it.
+    let inside = false;
+    for (let at = hit.from + 1; at < hit.to && !inside; at++) {
+      inside = this.negationStarts.has(at) && !hit.literals.includes(tokens[at]?.word ?? '');
+    }
+    const previous = tokens[hit.from - 1]?.word;
+    const next = tokens[hit.to]?.word;
+    // French "ne … pas": only with its second half in the sentence (German "ne" is colloquial "eine").
+    const french = (previous === 'ne' || previous === 'n') && this.lastFrenchEnd >= hit.to;
+    return before || inside || french || (next !== undefined && AFTER_NEGATION.has(next));
+  }
+}
+
+/** Marks tokens [from, to) in a difference array; `cumulate` then turns it into "covered tokens before i". */
+function cover(covered: Int32Array, hit: ConceptHit): void {
+  covered[hit.from]!++;
+  covered[hit.to]!--;
+}
+
+function cumulate(covered: Int32Array): void {
+  // Difference array → coverage per token → prefix count of covered tokens.
+  let depth = 0;
+  let count = 0;
+  for (let i = 0; i < covered.length; i++) {
+    depth += covered[i]!;
+    const here = depth > 0 ? 1 : 0;
+    covered[i] = count;
+    count += here;
+  }
+}
+
+function coveredAt(covered: Int32Array, at: number): boolean {
+  return covered[at + 1]! - covered[at]! > 0;
 }
 
 /** Words only Portuguese uses among our five languages (Spanish shares "no" as a negation, Portuguese does not). */
@@ -143,15 +256,14 @@ const SPANISH_ONLY = new Set([
   'os',
 ]);
 
-function looksPortuguese(sentences: readonly Sentence[]): boolean {
+/** Portuguese minus Spanish marker words in one sentence: > 0 reads as Portuguese, < 0 as Spanish, 0 undecided. */
+function portugueseScore(sentence: Sentence): number {
   let score = 0;
-  for (const sentence of sentences) {
-    for (const token of sentence.tokens) {
-      if (PORTUGUESE_ONLY.has(token.word)) score++;
-      else if (SPANISH_ONLY.has(token.word)) score--;
-    }
+  for (const token of sentence.tokens) {
+    if (PORTUGUESE_ONLY.has(token.word)) score++;
+    else if (SPANISH_ONLY.has(token.word)) score--;
   }
-  return score > 0;
+  return score;
 }
 
 /** A hit of the key concept hides hits of these concepts on the same words ("archived by error" is not an error). */
@@ -163,15 +275,6 @@ const SHADOWS: Readonly<Record<string, readonly string[]>> = {
   'ent.need': ['ent.deadline_soon'],
   'mod.polite_if': [],
 };
-
-function shadowed(hit: ConceptHit, hits: readonly ConceptHit[]): boolean {
-  return hits.some((other) => SHADOWS[other.concept]?.includes(hit.concept) === true && other.from < hit.to && hit.from < other.to);
-}
-
-function isHypothetical(hits: readonly ConceptHit[]): boolean {
-  const polite = hits.filter((hit) => hit.concept === 'mod.polite_if');
-  return hits.some((hit) => hit.concept === 'mod.hypothetical' && !polite.some((p) => p.from <= hit.from && hit.from < p.to));
-}
 
 /** Plain text per message, newest first under the total cap; the first message is always kept (it states the case). */
 function readMessages(messages: readonly TriageMessage[]): AnalysedMessage[] {
@@ -202,47 +305,42 @@ function matchOnce(sentence: Sentence, memo: Map<string, ConceptHit[]>): Concept
   return hits;
 }
 
-/** Clause of a token: contrast words ("but", "aber", "mais", "pero", "porém") start a new one. */
-function clauseOf(at: number, hits: readonly ConceptHit[]): number {
-  return hits.filter((hit) => hit.concept === 'mod.contrast' && hit.from <= at).length;
-}
-
-function inClause(hits: readonly ConceptHit[], concept: string, clause: number): boolean {
-  return hits.some((hit) => hit.concept === concept && clauseOf(hit.from, hits) === clause);
-}
-
 export function analyse(messages: readonly TriageMessage[]): Analysis {
   const read = readMessages(messages);
   const mentions: Mention[] = [];
   const memo = new Map<string, ConceptHit[]>();
   for (const message of read) {
     let previousShoppers = false;
-    const portuguese = looksPortuguese(message.sentences);
+    // Mixed-language chats switch language between sentences: each sentence is read as its own language, and one
+    // with too few marker words as its message reads overall.
+    const scores = message.sentences.map(portugueseScore);
+    const messagePortuguese = scores.reduce((a, b) => a + b, 0) > 0;
     message.sentences.forEach((sentence, sentenceIndex) => {
       const hits = matchOnce(sentence, memo);
-      const hypothetical = isHypothetical(hits);
+      const own = scores[sentenceIndex]!;
+      const scope = new SentenceScope(sentence, hits, own === 0 ? messagePortuguese : own > 0);
       // The merchant's shoppers are often named in the sentence before the money ("A customer wants her money back. How do I refund?").
-      const shoppersHere = has(hits, 'mod.shoppers');
+      const shoppersHere = hits.some((hit) => hit.concept === 'mod.shoppers');
       const shoppers = shoppersHere || previousShoppers;
       previousShoppers = shoppersHere;
       for (const hit of hits) {
-        if (hit.concept.startsWith('mod.') || shadowed(hit, hits)) continue;
-        const clause = clauseOf(hit.from, hits);
-        const ongoing = inClause(hits, 'mod.ongoing', clause);
+        if (hit.concept.startsWith('mod.') || scope.shadowed(hit)) continue;
+        const clause = scope.clauseOf(hit.from);
+        const ongoing = scope.inClause('ongoing', clause);
         mentions.push({
           concept: hit.concept,
           messageIndex: message.index,
           author: message.author,
           sentence: sentenceIndex,
-          negated: isNegated(hit, hits, sentence, portuguese),
-          hypothetical,
+          negated: scope.isNegated(hit),
+          hypothetical: scope.hypothetical,
           question: sentence.question,
-          past: inClause(hits, 'mod.past', clause) && !ongoing,
+          past: scope.inClause('past', clause) && !ongoing,
           ongoing,
-          resolved: inClause(hits, 'mod.resolved', clause),
+          resolved: scope.inClause('resolved', clause),
           shoppers,
-          conditional: hits.some((c) => c.concept === 'mod.consequence' && c.to <= hit.from),
-          asked: hits.some((ask) => ask.concept === 'mod.ask' && !isNegated(ask, hits, sentence, portuguese)),
+          conditional: scope.conditional(hit),
+          asked: scope.asked,
         });
       }
     });

@@ -10,14 +10,32 @@ export const asserted: Pick = (m) => !m.negated && !(m.hypothetical && m.questio
 /** Not in a past or resolved clause ("was down yesterday", "fixed now"). */
 export const current: Pick = (m) => !m.past && !m.resolved;
 
+const byConcept = new WeakMap<readonly Mention[], Map<string, Mention[]>>();
+
+/** The mentions of one concept in a list, in order, from an index built once per list (the fact rules stay linear). */
+export function ofConcept(mentions: readonly Mention[], concept: string): readonly Mention[] {
+  let index = byConcept.get(mentions);
+  if (!index) {
+    index = new Map();
+    for (const mention of mentions) {
+      const list = index.get(mention.concept);
+      if (list) list.push(mention);
+      else index.set(mention.concept, [mention]);
+    }
+    byConcept.set(mentions, index);
+  }
+  return index.get(concept) ?? [];
+}
+
 export function first(mentions: readonly Mention[], concept: string, ...picks: Pick[]): Mention | undefined {
-  return mentions.find((m) => m.concept === concept && picks.every((pick) => pick(m)));
+  return ofConcept(mentions, concept).find((m) => picks.every((pick) => pick(m)));
 }
 
 export function last(mentions: readonly Mention[], concept: string, ...picks: Pick[]): Mention | undefined {
-  for (let i = mentions.length - 1; i >= 0; i--) {
-    const m = mentions[i]!;
-    if (m.concept === concept && picks.every((pick) => pick(m))) return m;
+  const of = ofConcept(mentions, concept);
+  for (let i = of.length - 1; i >= 0; i--) {
+    const m = of[i]!;
+    if (picks.every((pick) => pick(m))) return m;
   }
   return undefined;
 }
@@ -35,25 +53,25 @@ export function set(facts: Facts, id: string, mention: Mention | undefined): voi
   if (mention && !facts.has(id)) facts.set(id, mention);
 }
 
-const bySentence = new WeakMap<readonly Mention[], Map<number, Mention[]>>();
+const conceptsBySentence = new WeakMap<readonly Mention[], Map<number, Set<string>>>();
 
-/** The mentions in the same sentence as `m`, from an index built once per mention list (keeps the fact rules linear). */
-export function sentenceMates(all: readonly Mention[], m: Mention): readonly Mention[] {
-  let index = bySentence.get(all);
+/** Whether a mention of `concept` shares the sentence of `m` (a set lookup: a long sentence costs no more per mention). */
+export function inSentenceWith(all: readonly Mention[], m: Mention, concept: string): boolean {
+  let index = conceptsBySentence.get(all);
   if (!index) {
     index = new Map();
     for (const mention of all) {
       const key = position(mention);
-      const list = index.get(key);
-      if (list) list.push(mention);
-      else index.set(key, [mention]);
+      const concepts = index.get(key);
+      if (concepts) concepts.add(mention.concept);
+      else index.set(key, new Set([mention.concept]));
     }
-    bySentence.set(all, index);
+    conceptsBySentence.set(all, index);
   }
-  return index.get(position(m)) ?? [];
+  return index.get(position(m))?.has(concept) === true;
 }
 
-/** Whether a mention of `concept` shares the sentence of `m`. */
-export function inSentenceWith(all: readonly Mention[], m: Mention, concept: string): boolean {
-  return sentenceMates(all, m).some((o) => o.concept === concept);
+/** A how-to question shares the sentence: "how do I refund a shopper?" asks for steps, not money. */
+export function inHowToSentence(all: readonly Mention[], m: Mention): boolean {
+  return inSentenceWith(all, m, 'chat.howto') || (m.question && inSentenceWith(all, m, 'chat.howto_weak'));
 }

@@ -4,6 +4,7 @@
  */
 import type { Priority } from '../model';
 import type { Facts } from './facts';
+import { HANDOFF_FACTS } from './facts-handoff';
 import type { TriageInput, TriageOutcome } from './types';
 
 export interface Verdict {
@@ -37,6 +38,11 @@ function present(facts: Facts, ids: readonly string[]): string[] {
   return ids.filter((id) => facts.has(id));
 }
 
+/** The teammate handed the case to some team other than `own`. */
+function handedElsewhere(c: Context, own: string): boolean {
+  return HANDOFF_FACTS.some((id) => id !== own && c.facts.has(id)) && !c.facts.has(own);
+}
+
 /** Blocked / degraded impact, read the way the priority section does. */
 function impactLevel(c: Context): Priority | null {
   const blocked = c.facts.has('impact.blocked') && !c.facts.has('impact.workaround') && !c.facts.has('impact.still_works');
@@ -61,7 +67,7 @@ function outageOrLoss(c: Context): Verdict | null {
 }
 
 function moneyDispute(c: Context): Verdict | null {
-  const because = present(c.facts, MONEY_DISPUTE);
+  const because = present(c.facts, [...MONEY_DISPUTE, 'handoff.billing']);
   if (because.length === 0) return null;
   const priority: Priority = present(c.facts, MONEY_TAKEN_WRONGLY).length > 0 ? 'P2' : 'P3';
   return { outcome: 'billing_legal', priority, step: 4, because };
@@ -73,9 +79,11 @@ function relationshipRisk(c: Context): Verdict | null {
   const complaint = c.facts.has('risk.frustration') || c.facts.has('risk.complaint');
   // An executive (C-level, VP, director, owner) raising a problem is a complaint; a manager needs words of complaint.
   const executiveComplaint =
-    (c.facts.has('risk.executive') && (complaint || c.facts.has('tech.bug') || because.length > 0)) ||
+    (c.facts.has('risk.executive') && (complaint || c.facts.has('tech.bug') || impactLevel(c) !== null || because.length > 0)) ||
     (c.facts.has('risk.manager') && complaint);
   if (executiveComplaint) because.push(c.facts.has('risk.executive') ? 'risk.executive' : 'risk.manager');
+  // Below the enterprise tier the account team owns the relationship; for an enterprise it also takes tier requests (step 7).
+  if (!c.enterprise && c.facts.has('handoff.account')) because.push('handoff.account');
   if (because.length === 0) return null;
   // The level of the problem underneath; a relationship-only risk is P3, never P4.
   const priority: Priority = impactLevel(c) === 'P1' ? 'P1' : impactLevel(c) === 'P2' ? 'P2' : 'P3';
@@ -90,8 +98,12 @@ function productFault(c: Context): Verdict | null {
     'money.shopper_duplicate',
     'tech.cosmetic',
     'tech.feature_request',
+    'handoff.tech',
   ]);
   if (because.length === 0) return null;
+  // "Could you add…" read as a feature request, while the teammate hands it to another team: a request, not a fault.
+  const onlyWishes = because.every((id) => id === 'tech.feature_request' || id === 'tech.cosmetic');
+  if (onlyWishes && handedElsewhere(c, 'handoff.tech')) return null;
   // Access lost after a change on the customer's side is an account-team job for an enterprise, not a product fault.
   if (c.enterprise && c.facts.has('tech.customer_side') && c.facts.has('ent.need') && !c.facts.has('tech.security')) return null;
   if (c.facts.has('tech.security')) return { outcome: 'technical_bugs', priority: 'P1', step: 6, because };
@@ -105,8 +117,9 @@ function productFault(c: Context): Verdict | null {
 }
 
 function tierNeed(c: Context): Verdict | null {
-  if (!c.enterprise || !c.facts.has('ent.need')) return null;
-  const because = ['ent.need', ...present(c.facts, ['ent.deadline_soon'])];
+  const handed = present(c.facts, ['handoff.enterprise', 'handoff.account']);
+  if (!c.enterprise || (!c.facts.has('ent.need') && handed.length === 0)) return null;
+  const because = [...present(c.facts, ['ent.need']), ...handed, ...present(c.facts, ['ent.deadline_soon'])];
   const impact = impactLevel(c);
   const soon = c.facts.has('ent.deadline_soon') && !c.facts.has('ent.deadline_far');
   const priority: Priority = impact === 'P1' ? 'P1' : soon || impact === 'P2' ? 'P2' : 'P3';

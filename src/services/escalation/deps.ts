@@ -1,4 +1,4 @@
-/** What the escalation service needs; built once in src/wiring.ts. */
+/** What the escalation service needs; built once in src/wiring/services.ts. */
 import type { Store } from '../../store';
 import type { Clock } from '../../util/clock';
 import type { SettingsService } from '../settings-service';

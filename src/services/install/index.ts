@@ -2,7 +2,7 @@
  * Installing and administering, framework-free: OAuth install and settings
  * sign-in, uninstall, token re-sealing after a key rotation, the sidebar's
  * Settings link, and the choices the settings page offers. Built once in
- * src/wiring.ts; the Express routes in src/http/ are thin wrappers over it.
+ * src/wiring/intercom-access.ts; the Express routes in src/http/ are thin wrappers over it.
  */
 import type { Config } from '../../config';
 import { randomNonce } from '../../util/nonce';

@@ -52,6 +52,22 @@ describe('private install at start', () => {
     expect(await store.workspaces.list({ includeUninstalled: true })).toEqual([]);
   });
 
+  it('waits for a slow first answer past a per-call timeout tuned short for the sidebar', async () => {
+    const demo = fake.seedDemoWorkspace();
+    fake.faults.add({ route: 'GET /me', effect: { type: 'latency', ms: 300 }, times: 3 });
+    const workspace = await installPrivateWorkspace({
+      token: demo.token,
+      apiBaseUrl: fake.url,
+      pinBaseUrl: true,
+      timeoutMs: 50,
+      store,
+      cipher,
+      clock,
+    });
+    expect(workspace.id).toBe(demo.workspaceId);
+    expect(fake.requests.filter((r) => r.path === '/me')).toHaveLength(1);
+  });
+
   it('refuses to start when Intercom cannot be reached, saying which host', async () => {
     // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
     const error = await install('tok_anything', 'http://127.0.0.1:9').catch((e: unknown) => e);

@@ -43,6 +43,14 @@ export const CHAT: Lexicon = {
     'entendido, de acuerdo, no pasa nada, sin problema, lo haremos, vale, tiene sentido, perfecto, entendi, entendido',
     'de acordo, sem problema, tudo bem, faremos, faz sentido, beleza, perfeito',
   ],
+  // The customer's last word only acknowledges: an answer understood, a fix confirmed, an apology for the alarm.
+  'chat.ack': [
+    'sorry for the, sorry about the, my bad, my mistake, got it, got them, ok, okay, perfect, great, all good, i see',
+    'sorry fur den, entschuldig*, alles klar, passt, prima, super, stimmt, verstehe, erhalten, sind da, ist da',
+    'desole pour, pardon pour, c est bon, parfait, effectivement, d accord, bien recu, recu, ca y est',
+    'perdon por, perdona, disculpa*, vale, listo, hecho, perfecto, genial, confirmado, recibid*, ya llegan, ya llego',
+    'desculpa*, desculpe, foi mal, beleza, perfeito, feito, pronto, verdade, recebi, recebeu, ja recebeu, tudo certo',
+  ],
   'chat.thanks': ['thanks, thank you, thx, cheers, ty, appreciate*, danke*, vielen dank, merci, gracias, obrigad*, valeu'],
   'chat.works_now': [
     'kommt an, jetzt kommt, je viens de remettre, remis, ca arrive, hab ~ umgestellt, habe ~ umgestellt, ya lo cambie',

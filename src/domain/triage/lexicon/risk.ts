@@ -17,6 +17,11 @@ export const RISK: Lexicon = {
     'rescindir, rescisao, encerrar ~ conta, nao renovar, descontinuar',
   ],
   'risk.churn': [
+    'looking at other*, considering other*, evaluating other*, valorando ~ otr*, mirando otr*, evaluando otr*',
+    'schauen uns ~ andere*, prufen ~ andere* anbieter, regardons ~ autres, envisageons ~ autres, avaliando outr*',
+    'olhando outr*, stop using, parar de usar, deixar de usar, dejar de usar, arreter d utiliser, sind wir raus',
+    'sind ~ raus, nao vamos continuar, no vamos a continuar, n allons pas continuer, not going to continue',
+    'won t continue, won t renew, ne renouvellera pas, ne renouvellerons pas, no renovaremos, nicht auf der shortlist',
     'sind wir weg, sind weg, bin weg, we re gone, we are gone, on s en va, nos largamos, a gente sai, caimos fora',
     'on verra bien si, si on continue, whether we continue, ob wir weitermachen, si seguimos, se continuamos',
     'justifier le renouvellement, justify the renewal, verlangerung ~ rechtfertigen, justificar la renovacion',
@@ -40,6 +45,9 @@ export const RISK: Lexicon = {
     'vamos sair, vamos embora, deixar de usar, outro fornecedor, procurar outra',
   ],
   'risk.frustration': [
+    'fed up, sick of, tired of, had enough, not what we pay for, keine lust mehr, die nase voll, wofur zahle*',
+    'j en ai marre, on en a marre, ras le bol, en ai assez, harto, harta, hartos, hartas, estoy cansad*, farto, farta',
+    'fartos, fartas, estou cansad*',
     'pourquoi on paie, why we pay, why we are paying, por que pagamos, warum wir zahlen, pese lourd, weighs heavily',
     'no es serio, not serious, pas serieux, nicht serios, nao e serio, renewal conversation, no estoy nada contento',
     'not happy at all, no se por que lo hariamos, don t know why we would, weiss nicht warum wir',
@@ -106,6 +114,9 @@ export const RISK: Lexicon = {
   ],
   // What makes an executive message a complaint (policy step 5), beside frustration and repeat issues.
   'risk.complaint': [
+    'chasing your support, chasing your team, perseguir a su equipo, hinterherlaufen, replies take days',
+    'tardais ~ dias, tardan ~ dias, demoram ~ dias, expected more, esperabamos mas, esperaba mas, mehr erwartet',
+    'attendions mieux, esperavamos mais, malestar, descontent*, insatisfeit*, insatisfech*, unzufrieden*, mecontent*',
     'me llame, me ligue, m appelle, mich anruft, alguien de vuestra direccion, alguem da lideranca, alguem responsavel',
     'someone in charge, someone from your leadership, jemand aus ihrer geschaftsleitung, quelqu un de votre direction',
     'vergonha, verguenza, honte, shame, embarrassing, peinlich, nao aconteceu, never happened, ist nie passiert',

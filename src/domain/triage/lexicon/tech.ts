@@ -15,6 +15,12 @@ export const TECH: Lexicon = {
     'em baixo, inacessivel',
   ],
   'tech.others_affected': [
+    // "Several / many" with the businesses our customers are: the incident reaches beyond this account.
+    'several stores, many stores, several shops, many shops, many restaurants, several restaurants, many hotels',
+    'mehrere shops, mehrere hotels, mehrere restaurants, viele shops, plusieurs boutiques, plusieurs restaurants',
+    'plusieurs hotels, de nombreux restaurants, muchos restaurantes, varios restaurantes, muchas tiendas',
+    'varias tiendas, varios hoteles, varias lojas, muitas lojas, varios restaurantes, muitos restaurantes',
+    'varios hoteis, varias contas, muitas contas, muchas cuentas, plusieurs comptes, mehrere konten, several accounts',
     'viele handler, vielen handlern, zahlreiche kunden, zahlreiche handler, betrifft alle, sind betroffen, many users',
     'numerous customers, nombreux marchands, muchos comercios, muitos lojistas',
     'other customers, other merchants, other accounts, other users, several merchants, several customers, many customers',

@@ -1,0 +1,107 @@
+/**
+ * Phase 3, services: what the sidebar, escalation and sync share (FlowDeps), then triage with the optional AI
+ * provider, two-way sync and escalation. Services enqueue outbox jobs and ring `outboxWakeup`; the worker that
+ * answers it is built in the next phase (src/wiring/jobs.ts), so nothing here needs it yet.
+ */
+import type { FlowDeps } from '../flows/deps';
+import { type DirectoryCache, createDirectoryCache } from '../services/directory-cache';
+import { DEFAULT_BUDGETS, type EscalationDeps } from '../services/escalation';
+import { intercomInboxUrl } from '../services/inbox-url';
+import { createPolicyCache, type PolicyCache } from '../services/sla/policy-cache';
+import { createSlaService } from '../services/sla/sla-service';
+import { createSyncDeps, type SyncDeps } from '../services/sync';
+import { createTicketSnapshotter } from '../services/ticket-snapshot';
+import { createTicketTypeCache } from '../services/ticket-types';
+import { createTriageService } from '../services/triage';
+import {
+  createTriageAiCounters,
+  createTriageAiService,
+  createTriageAiSettings,
+  providerClients,
+  type TriageAiCounters,
+  type TriageAiService,
+  type TriageAiSettingsService,
+  withAiAnswers,
+} from '../services/triage-ai';
+import type { Clock } from '../util/clock';
+import type { Logger } from '../util/logger';
+import { createWakeup, type Wakeup } from '../util/wakeup';
+import type { IntercomAccess } from './intercom-access';
+import type { BuildOptions } from './options';
+import type { Storage } from './storage';
+
+export interface Services {
+  deps: FlowDeps;
+  sync: SyncDeps;
+  escalation: EscalationDeps;
+  names: DirectoryCache;
+  /** One settings/meter cache for the SLA service and the scheduler (see src/services/sla/policy-cache.ts). */
+  slaPolicies: PolicyCache;
+  triageAi: TriageAiService;
+  triageAiSettings: TriageAiSettingsService;
+  triageAiCounters: TriageAiCounters;
+  /** Rung by services after they enqueue; answered by the outbox worker once it exists. */
+  outboxWakeup: Wakeup;
+}
+
+export function buildServices(
+  options: BuildOptions,
+  { store, cipher }: Storage,
+  { directory, settings, install }: IntercomAccess,
+  clock: Clock,
+  logger: Logger,
+): Services {
+  const { config } = options;
+  const slaPolicies = createPolicyCache();
+  // Triage: the local engine with learnt adjustments, and in front of it the optional AI provider's cached answer.
+  // The background AI job judges with the local service itself (its answer must not read its own cache).
+  const localTriage = createTriageService(store);
+  const triageAiCounters = createTriageAiCounters();
+  const triageAiSettings = createTriageAiSettings({ store, cipher, now: () => clock.now() });
+  const triageAi = createTriageAiService({
+    store,
+    directory,
+    settings,
+    triage: localTriage,
+    cipher,
+    clock,
+    logger: logger.child({ job: 'triage-ai' }),
+    providers: providerClients(config.triageAi.baseUrl),
+    counters: triageAiCounters,
+    limits: { timeoutMs: config.triageAi.timeoutMs, maxTranscriptChars: config.triageAi.maxTranscriptChars },
+  });
+  const deps: FlowDeps = {
+    store,
+    clock,
+    settings,
+    directory,
+    sla: createSlaService({ clock, policies: slaPolicies }),
+    triage: withAiAnswers(localTriage, triageAi),
+    ticketUrl: options.ticketUrl ?? intercomInboxUrl,
+    settingsUrlFor: (workspaceId, admin) => install.settingsUrlFor(workspaceId, admin),
+  };
+  const clientFor = (workspaceId: string) => directory.clientFor(workspaceId);
+  const names = createDirectoryCache({ clientFor, clock });
+  const ticketTypes = createTicketTypeCache({ clientFor, clock });
+  const outboxWakeup = createWakeup('outbox');
+  // Two-way ticket sync (src/services/sync): webhooks in, sidebar note/priority/refresh out, reconciliation.
+  const sync = createSyncDeps({ deps, names, ticketTypes, logger: logger.child({ job: 'sync' }), pokeOutbox: outboxWakeup.ring });
+  // Escalation (src/services/escalation): the escalate form, reserve + inline create, and its outbox jobs.
+  const escalation: EscalationDeps = {
+    store,
+    clock,
+    settings,
+    directory,
+    ticketTypes,
+    snapshots: createTicketSnapshotter({ directory: names, ticketTypes }),
+    sla: deps.sla,
+    triage: deps.triage,
+    ticketUrl: deps.ticketUrl,
+    conversationUrl: options.conversationUrl ?? intercomInboxUrl,
+    pokeOutbox: outboxWakeup.ring,
+    // The job waits out the client's own timeout, so a create we stopped waiting for has settled first.
+    budgets: { ...DEFAULT_BUDGETS, settleMs: config.intercom.timeoutMs + 1_000, ...options.escalationBudgets },
+    logger: logger.child({ flow: 'escalation' }),
+  };
+  return { deps, sync, escalation, names, slaPolicies, triageAi, triageAiSettings, triageAiCounters, outboxWakeup };
+}
