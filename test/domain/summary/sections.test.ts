@@ -37,6 +37,14 @@ describe('the "Needs:" opening', () => {
     expect(sections({ need: { sentence: 'a refund', quote: null, source: null } }, empty).asked).toBe('Needs: a refund');
   });
 
+  it('gives the sentence and the quote half the line each, so a long one never pushes out the other or the source', () => {
+    const long = 'word '.repeat(100);
+    const withLongQuote = sections({ need: { sentence: 'a refund', quote: long, source: 'customer, 10:32' } }).asked.split('\n')[0];
+    expect(withLongQuote).toMatch(/^Needs: a refund — “(word )+word…” \(customer, 10:32\)$/);
+    const withLongSentence = sections({ need: { sentence: long, quote: 'charged twice', source: 'customer, 10:32' } }).asked.split('\n')[0];
+    expect(withLongSentence).toMatch(/ — “charged twice” \(customer, 10:32\)$/);
+  });
+
   it('masks and bounds the quote', () => {
     const quote = `card 4242 4242 4242 4242 ${'very long '.repeat(60)}`;
     const line = sections({ need: { sentence: 'a refund', quote, source: 'customer, 10:32' } }).asked.split('\n')[0] ?? '';
