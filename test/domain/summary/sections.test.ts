@@ -117,6 +117,8 @@ describe('the customer', () => {
     expect(text).toContain('Name: (no name)');
     expect(text).toContain('Company: Acme (id acme-7)');
     expect(text).toContain(' · plan Scale');
+    const withoutId = { ...company!, companyId: null } as SummaryInput['company'];
+    expect(buildHandoffSummary({ ...base, company: withoutId }).sections.customer).toMatch(/^Company: Acme$/m);
   });
 });
 
