@@ -63,6 +63,7 @@ describe('summaryToNoteHtml', () => {
       '<a href="http://backoffice.example/33">Open ticket</a>',
     );
     expect(summaryToNoteHtml(summaryWithMarkup(), 33, 'mailto:team@example.com')).not.toContain('<a ');
+    expect(summaryToNoteHtml(summaryWithMarkup(), 33, 'mailto:team@example.com?body=https://x.example')).not.toContain('<a ');
   });
 
   it('puts the paragraphs one after the other, with nothing between them', () => {
