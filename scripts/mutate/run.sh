@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm run mutate [-- sla text summary ...] [-- Stryker options]`: StrykerJS with its jest runner on the pure domain modules, one run
 # per module folder (default: all five below), each judged by that module's own tests; reports land in
-# reports/mutation/<module>.json. Example: `npm run mutate -- triage-learning --concurrency 1`.
+# reports/mutation/<module>.json. Example: `npm run mutate -- triage-learning --concurrency 1`; `text/mask` mutates one
+# file of a module (report reports/mutation/text/mask.json).
 # Stryker needs Node >= 22, so this script runs it on the Node 24 that scripts/node24.sh keeps in the git-ignored
 # .tools/ folder, and installs Stryker itself there on first use. Nothing here runs in CI or
 # `npm test`; the project's package-lock.json is untouched (Stryker has its own package.json beside this script).
@@ -26,7 +27,7 @@ modules=()
 while [ $# -gt 0 ] && [[ "$1" != -* ]]; do modules+=("$1"); shift; done
 [ ${#modules[@]} -eq 0 ] && modules=(sla text summary recommendation triage-learning)
 for module in "${modules[@]}"; do
-  echo "mutate: src/domain/$module against test/domain/$module"
+  echo "mutate: src/domain/$module against test/domain/${module%%/*}"
   HANDOFF_MUTATE_MODULE="$module" node "$stryker_dir/node_modules/@stryker-mutator/core/bin/stryker.js" run \
     "$root/scripts/mutate/stryker.config.mjs" "$@"
 done

@@ -21,7 +21,9 @@ for (const module of modules) {
   const detected = count.Killed + count.Timeout;
   const valid = detected + count.Survived + count.NoCoverage;
   const score = valid === 0 ? 'n/a' : `${((100 * detected) / valid).toFixed(1)} %`;
-  rows.push(`| src/domain/${module} | ${valid} | ${detected} | ${count.Survived} | ${count.NoCoverage} | ${count.Ignored} | ${score} |`);
+  rows.push(
+    `| src/domain/${module}${module.includes('/') ? '.ts' : ''} | ${valid} | ${detected} | ${count.Survived} | ${count.NoCoverage} | ${count.Ignored} | ${score} |`,
+  );
 }
 // Ignored: static mutants (code that runs when the module loads) when the run was given --ignoreStatic.
 console.log('| Module | Mutants | Detected | Survived | No coverage | Ignored | Score |');

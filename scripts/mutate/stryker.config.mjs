@@ -1,8 +1,13 @@
 // StrykerJS for `npm run mutate` (scripts/mutate/run.sh), one pure domain module per run: its source files are
 // mutated and only its own tests judge them (test/domain/<module>). Those are the tests that claim to pin the
 // module's rules down, and the rest of the suite (HTTP, stores, browser) would make each mutant cost seconds.
-const module = process.env.HANDOFF_MUTATE_MODULE ?? 'sla';
-if (!/^[a-z]+(-[a-z]+)*$/.test(module)) throw new Error(`HANDOFF_MUTATE_MODULE must be a folder name under src/domain, not ${module}`);
+// `text/mask` mutates one file of the module (still judged by all of the module's tests): a large module then reports
+// file by file instead of only at the very end.
+const target = process.env.HANDOFF_MUTATE_MODULE ?? 'sla';
+const parsed = /^([a-z]+(?:-[a-z]+)*)(?:\/([a-z]+(?:-[a-z]+)*))?$/.exec(target);
+if (!parsed) throw new Error(`HANDOFF_MUTATE_MODULE must be a folder under src/domain (or folder/file), not ${target}`);
+const [, module, file] = parsed;
+const mutate = file ? [`src/domain/${module}/${file}.ts`] : [`src/domain/${module}/**/*.ts`, `!src/domain/${module}/index.ts`];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -18,7 +23,7 @@ export default {
     enableFindRelatedTests: false,
   },
   // index.ts files only re-export.
-  mutate: [`src/domain/${module}/**/*.ts`, `!src/domain/${module}/index.ts`],
+  mutate,
   ignorePatterns: ['.tools', 'bench', 'eval', 'docs', 'test/browser', 'test/reliability', 'reports'],
   tempDirName: '.stryker-tmp',
   concurrency: 2,
@@ -26,7 +31,7 @@ export default {
   // keeps each of those from costing the full default.
   timeoutMS: 3000,
   reporters: ['clear-text', 'progress-append-only', 'json'],
-  jsonReporter: { fileName: `reports/mutation/${module}.json` },
+  jsonReporter: { fileName: `reports/mutation/${target}.json` },
   thresholds: { high: 90, low: 80, break: null },
   cleanTempDir: 'always',
 };

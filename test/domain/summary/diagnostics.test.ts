@@ -80,3 +80,17 @@ describe('extractDiagnostics', () => {
     expect(d.urls[0]).toBe('https://acme.io/run/0');
   });
 });
+
+describe('extractDiagnostics: what counts as the same, and what is read', () => {
+  it('lists a URL once whatever its case or a trailing slash', () => {
+    const d = extract([{ who: 'customer', body: 'See https://acme.io/Export/ and https://ACME.io/export, then https://acme.io/other' }]);
+    expect(d.urls).toEqual(['https://acme.io/Export/', 'https://acme.io/other']);
+  });
+
+  it('reads the messages, not the system events between them', () => {
+    const conversation = chat([{ who: 'customer', body: '<p>Export fails</p>' }]);
+    const [part] = conversation.parts;
+    const event = { ...part!, id: 'event', authorType: 'system' as const, text: 'moved by rule https://rules.internal.example/42' };
+    expect(extractDiagnostics({ ...conversation, parts: [...conversation.parts, event] }, null).urls).toEqual([]);
+  });
+});

@@ -57,4 +57,16 @@ describe('summaryToNoteHtml', () => {
     expect(unsafe.startsWith('<p><b>Escalated to back-office ticket #&lt;33&gt;</b></p>')).toBe(true);
     expect(unsafe).not.toContain('javascript');
   });
+
+  it('links an http ticket URL too, but never a mail link', () => {
+    expect(summaryToNoteHtml(summaryWithMarkup(), 33, 'http://backoffice.example/33')).toContain(
+      '<a href="http://backoffice.example/33">Open ticket</a>',
+    );
+    expect(summaryToNoteHtml(summaryWithMarkup(), 33, 'mailto:team@example.com')).not.toContain('<a ');
+    expect(summaryToNoteHtml(summaryWithMarkup(), 33, 'mailto:team@example.com?body=https://x.example')).not.toContain('<a ');
+  });
+
+  it('puts the paragraphs one after the other, with nothing between them', () => {
+    expect(noteHtml()).not.toMatch(/<\/p>[^<]/);
+  });
 });

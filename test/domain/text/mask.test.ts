@@ -1,4 +1,5 @@
 import { maskSensitive, SECRET_MASK } from '../../../src/domain/text';
+import { mayMatch, SECRET_RULES } from '../../../src/domain/text/mask';
 import { SECRETS_BODY } from '../../fixtures/conversations/scenarios';
 
 describe('maskSensitive: card numbers', () => {
@@ -88,5 +89,53 @@ describe('maskSensitive: hostile runs of padding', () => {
   it('masks a padded base64 key whole, padding included', () => {
     const key = `${Buffer.from('k9:Zq7Xw2Lp4Rt8Vn1Bc6Hs3Jd5Mf0Gy').toString('base64')}==`;
     expect(maskSensitive(`use ${key} now`)).toBe(`use ${SECRET_MASK} now`);
+  });
+});
+
+describe('maskSensitive: long random tokens', () => {
+  // 32 distinct characters: mixed case, digits, the entropy of a generated key.
+  const KEY = 'Zq7Xw2Lp4Rt8Vn1Bc6Hs3Jd5Mf0Gy9Ka';
+  const HEX_32 = '9f86d081884c7d659a2feaa0c55ad015';
+
+  it('masks only the token, not the punctuation or letters glued to it', () => {
+    for (const after of [':ok', '[x]', '|x', 'é', '@host', '^', '~', '{x}']) {
+      expect(maskSensitive(`${KEY}${after}`)).toBe(`${SECRET_MASK}${after}`);
+    }
+    expect(maskSensitive(`(${KEY})`)).toBe(`(${SECRET_MASK})`);
+  });
+
+  it('reads _, -, + and = as part of a token, so a key with them is masked whole', () => {
+    for (const glue of ['_', '-', '+']) {
+      expect(maskSensitive(`${KEY.slice(0, 16)}${glue}${KEY.slice(16)}`)).toBe(SECRET_MASK);
+    }
+    expect(maskSensitive(`${HEX_32}=`)).toBe(SECRET_MASK);
+  });
+
+  it('does not count padding towards the 32 characters', () => {
+    expect(maskSensitive(`${HEX_32.slice(0, 30)}==`)).toBe(`${HEX_32.slice(0, 30)}==`);
+  });
+
+  it('keeps long runs that are not random: hex letters without digits, digits alone, no lower case, repeats', () => {
+    const kept = ['deadbeefcafebabedeadbeefcafebabe', '1234567890'.repeat(4), KEY.toUpperCase(), 'Xy12'.repeat(8)];
+    for (const text of kept) expect(maskSensitive(text)).toBe(text);
+  });
+
+  it('masks a mixed-case token from two digits and from exactly 4 bits of entropy per character', () => {
+    expect(maskSensitive('Zq7XwLpRtVnBcHsJdMfGyKaPeQiUoW3E')).toBe(SECRET_MASK);
+    expect(maskSensitive('aBcD1234EfGhIjKl'.repeat(2))).toBe(SECRET_MASK);
+  });
+
+  it('masks a Bearer value with a digit or 16 characters, and keeps a shorter word', () => {
+    expect(maskSensitive('Bearer abcdefghijklmnop')).toBe(`Bearer ${SECRET_MASK}`);
+    expect(maskSensitive('Bearer abcdef12')).toBe(`Bearer ${SECRET_MASK}`);
+    expect(maskSensitive('Bearer abcdefghijklmno')).toBe('Bearer abcdefghijklmno');
+  });
+});
+
+describe('mayMatch', () => {
+  it('rules out text with none of a rule’s hints, in any case where the rule ignores case', () => {
+    expect(SECRET_RULES.filter((rule) => mayMatch('an ordinary sentence about exports', rule))).toEqual([]);
+    const password = SECRET_RULES.find((rule) => rule.anyCase);
+    expect(password && mayMatch('PASSWORD: x', password)).toBe(true);
   });
 });
