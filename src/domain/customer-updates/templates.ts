@@ -14,7 +14,11 @@ export type TemplateValues = Readonly<Record<Placeholder, string>>;
 
 export const TEMPLATE_MAX_CHARS = 1000;
 
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+/**
+ * `{{ name }}`: the spaces are trimmed in code, not matched around a lazy name, which would overlap them and
+ * backtrack quadratically on a long unclosed `{{` (test/reliability/redos.test.ts).
+ */
+const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
 /** A tag opening (`<b`, `</p`, `<!--`, `<?xml`): templates are text, and a script tag must never reach a customer. */
 const TAG = /<[A-Za-z/!?]/;
 
@@ -26,7 +30,7 @@ export function templateProblem(template: string): string | null {
   if (template.length > TEMPLATE_MAX_CHARS) return `Keep the message under ${TEMPLATE_MAX_CHARS} characters.`;
   if (TAG.test(template)) return 'Write plain text: HTML tags (such as <script> or <b>) are not allowed in a message to a customer.';
   for (const match of template.matchAll(PLACEHOLDER)) {
-    const name = match[1] ?? '';
+    const name = (match[1] ?? '').trim();
     if (!(PLACEHOLDERS as readonly string[]).includes(name)) return `Unknown placeholder {{${name}}}: use ${NAMED}.`;
   }
   const rest = template.replace(PLACEHOLDER, '');
@@ -41,7 +45,7 @@ export function renderTemplate(template: string, values: TemplateValues): string
     let last = 0;
     for (const match of line.matchAll(PLACEHOLDER)) {
       out += escapeHtml(line.slice(last, match.index));
-      out += escapeHtml(values[match[1] as Placeholder] ?? '');
+      out += escapeHtml(values[(match[1] ?? '').trim() as Placeholder] ?? '');
       last = (match.index ?? 0) + match[0].length;
     }
     return out + escapeHtml(line.slice(last));
