@@ -13,4 +13,6 @@ export interface FlowDeps extends AppServices {
   reportsUrlFor?: (workspaceId: string, admin: { id: string; raw: Record<string, unknown> }) => Promise<string | null>;
   /** Notes that the sidebar was shown in a conversation (memory only; src/services/reports/seen-recorder.ts). */
   conversationSeen?: (workspaceId: string, conversationId: string) => void;
+  /** Notes a conversation's problem signature for noticing incidents (memory only; src/services/incidents/signature-recorder.ts). */
+  problemSeen?: (workspaceId: string, conversationId: string, keys: readonly string[], now: number) => void;
 }

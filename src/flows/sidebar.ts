@@ -101,7 +101,11 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
   const recommended = triage?.recommended ?? null;
   const hint =
     triage && !incident
-      ? await incidentHint(deps.store, { workspaceId, conversationId, messages: triage.messages, now, zone: timeZoneOf(workspace).zone })
+      ? await incidentHint(
+          deps.store,
+          { workspaceId, conversationId, messages: triage.messages, now, zone: timeZoneOf(workspace).zone },
+          (keys) => deps.problemSeen?.(workspaceId, conversationId, keys, now),
+        )
       : null;
   const vm: SidebarVM = {
     now,

@@ -10,7 +10,7 @@ import { createIncidentHandlers, incidentDeadLetterHandlers } from '../jobs/inci
 import { createLadderHandlers } from '../jobs/ladder-handlers';
 import { createOutboxWorker, type OutboxWorker } from '../jobs/outbox-worker';
 import { createReconciler } from '../jobs/reconciler';
-import { createSeenFlushJob } from '../jobs/seen-flush';
+import { createViewNotesJob } from '../jobs/view-notes-flush';
 import { createSlaScheduler, type SlaScheduler } from '../jobs/sla-scheduler';
 import { createSyncHandlers } from '../jobs/sync-handlers';
 import { createTriageAiHandlers } from '../jobs/triage-ai-handlers';
@@ -82,7 +82,9 @@ export function buildJobs(
     slaScheduler,
     webhookProcessor,
     createReconciler({ sync, intervalMs: config.jobs.reconcileIntervalMs }),
-    createSeenFlushJob(services.seen, (error) => logger.warn({ error: String(error) }, 'conversations seen not written yet')),
+    createViewNotesJob([services.seen, services.signatures], (error) =>
+      logger.warn({ error: String(error) }, 'sidebar notes (conversations seen, problem signatures) not written yet'),
+    ),
   ];
   return { outbox, webhookProcessor, slaScheduler, all };
 }

@@ -11,7 +11,14 @@ import { intercomInboxUrl } from '../services/inbox-url';
 import { createSeenRecorder, type SeenRecorder } from '../services/reports/seen-recorder';
 import { createPolicyCache, type PolicyCache } from '../services/sla/policy-cache';
 import { createSlaService } from '../services/sla/sla-service';
-import { createTrackerSearch, DEFAULT_PACING, type IncidentDeps, type TrackerSearch } from '../services/incidents';
+import {
+  createSignatureRecorder,
+  createTrackerSearch,
+  DEFAULT_PACING,
+  type IncidentDeps,
+  type SignatureRecorder,
+  type TrackerSearch,
+} from '../services/incidents';
 import { createSyncDeps, type SyncDeps } from '../services/sync';
 import { createTicketSnapshotter } from '../services/ticket-snapshot';
 import { createTicketTypeCache } from '../services/ticket-types';
@@ -48,6 +55,8 @@ export interface Services {
   triageAiCounters: TriageAiCounters;
   /** Conversations the sidebar was shown in, noted in memory and written in batches by a job (the reports' denominator). */
   seen: SeenRecorder;
+  /** Conversations' problem signatures for noticing incidents, noted in memory and written by the same job. */
+  signatures: SignatureRecorder;
   /** Rung by services after they enqueue; answered by the outbox worker once it exists. */
   outboxWakeup: Wakeup;
 }
@@ -80,6 +89,7 @@ export function buildServices(
   });
   // Reports (src/services/reports): conversations seen by the sidebar, written in batches by the jobs phase.
   const seen = createSeenRecorder({ store, clock });
+  const signatures = createSignatureRecorder({ store });
   const deps: FlowDeps = {
     store,
     clock,
@@ -92,6 +102,7 @@ export function buildServices(
     settingsUrlFor: (workspaceId, admin) => install.settingsUrlFor(workspaceId, admin),
     reportsUrlFor: (workspaceId, admin) => install.reportsUrlFor(workspaceId, admin),
     conversationSeen: (workspaceId, conversationId) => seen.note(workspaceId, conversationId),
+    problemSeen: (workspaceId, conversationId, keys, now) => signatures.note(workspaceId, conversationId, keys, now),
   };
   const clientFor = (workspaceId: string) => directory.clientFor(workspaceId);
   const names = createDirectoryCache({ clientFor, clock });
@@ -130,6 +141,7 @@ export function buildServices(
     triageAiSettings,
     triageAiCounters,
     seen,
+    signatures,
     outboxWakeup,
   };
 }

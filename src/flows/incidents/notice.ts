@@ -3,7 +3,8 @@
  * workspace's conversations of the last hours. When at least two others report the same problem the sidebar says
  * so, and names the open incident they are linked to (or whose title names what they share), so the next link is
  * one click: "4 other conversations since 09:10 mention E_PAYMENT_502 — incident #88 is open".
- * Store only, bounded: at most one upsert (see `putSignature`) and two indexed reads of at most `RECENT_LIMIT` rows.
+ * Reads only, bounded: two indexed reads of at most `RECENT_LIMIT` rows. The signature is handed to `noteSignature`,
+ * which keeps it in memory for a background write (src/services/incidents/signature-recorder.ts): a view changes nothing.
  */
 import type { IncidentHintVM } from '../../../canvases/view-models';
 import { noticeSimilar } from '../../domain/incidents/grouping';
@@ -11,43 +12,21 @@ import { problemSignature } from '../../domain/incidents/signature';
 import { clockTime } from '../../domain/recommendation/clock-time';
 import type { TriageMessage } from '../../domain/triage/types';
 import type { Incident, Store } from '../../store';
-import { BoundedMemo } from '../../util/bounded-memo';
 
 export const NOTICE_WINDOW_MS = 6 * 60 * 60_000;
 export const RECENT_LIMIT = 500;
 /** Two others make three reports of one problem: fewer is a coincidence more often than an outage. */
 export const MIN_OTHERS = 2;
 
-/**
- * A view writes the signature only when it changed or its last write is older than `REWRITE_MS`: the sidebar is
- * viewed far more often than a conversation changes, and a write per view would cost every fresh render a write.
- * Per store (each open database), bounded; a restart simply writes again.
- */
-export const REWRITE_MS = 10 * 60_000;
-const written = new WeakMap<Store, BoundedMemo<string, Promise<void>>>();
-
-function putSignature(store: Store, workspaceId: string, conversationId: string, keys: readonly string[], now: number): Promise<void> {
-  let memo = written.get(store);
-  if (!memo) {
-    memo = new BoundedMemo(10_000);
-    written.set(store, memo);
-  }
-  const key = `${workspaceId}\u0000${conversationId}\u0000${keys.join(' ')}\u0000${Math.floor(now / REWRITE_MS)}`;
-  const write = memo.get(key, () => store.conversationSignals.put(workspaceId, conversationId, keys, now));
-  // A failed write is not remembered: the next view tries again.
-  return write.catch((error: unknown) => {
-    memo?.clear();
-    throw error;
-  });
-}
-
 export async function incidentHint(
   store: Store,
   request: { workspaceId: string; conversationId: string; messages: readonly TriageMessage[]; now: number; zone: string },
+  /** Keeps this conversation's signature for the others to notice (memory only: a view writes nothing itself). */
+  noteSignature?: (keys: readonly string[]) => void,
 ): Promise<IncidentHintVM | null> {
   const { workspaceId, conversationId, now } = request;
   const keys = problemSignature(request.messages);
-  await putSignature(store, workspaceId, conversationId, keys, now);
+  noteSignature?.(keys);
   if (keys.length === 0) return null;
   const recent = (await store.conversationSignals.listSince(workspaceId, now - NOTICE_WINDOW_MS, RECENT_LIMIT)).filter(
     (other) => other.conversationId !== conversationId,

@@ -6,6 +6,7 @@ export { fanOutJobPayload, followUpJobPayload, INCIDENT_JOB_KINDS, incidentKeys,
 export { commitLinked, giveUpLink, type LinkInput, type LinkOutcome, reserveLink, rereadTracker, runLink } from './link';
 export { readTracker } from './read-tracker';
 export { REFUSALS, refusalCode } from './refusals';
+export { createSignatureRecorder, type SignatureRecorder } from './signature-recorder';
 export { createTrackerSearch, RESULTS_SHOWN, type TrackerSearch, toOption } from './search';
 export { incidentSnapshot, isTracker } from './snapshot';
 export { PENDING_TRACKER, reserveStart, runStart, type StartOutcome, trackerTypeId } from './start';

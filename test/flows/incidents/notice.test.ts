@@ -2,6 +2,7 @@
  * Noticing it first: the third conversation about one problem says so on its sidebar, names the incident the
  * others are linked to, and links to it in one click; an unrelated conversation says nothing.
  */
+import { VIEW_NOTES_JOB } from '../../../src/jobs/view-notes-flush';
 import { type Body, type IncidentHarness, text, useIncidentHarness } from './support';
 
 let h: IncidentHarness;
@@ -13,8 +14,16 @@ function chat(body: string): string {
   return h.fake.seed.conversation(h.demo.workspaceId, { contactId: h.demo.contacts.standard, messages: [{ from: 'contact', body }] }).id;
 }
 
-// Canvas text is Markdown-escaped (the JSON shows each escaping backslash doubled).
-const sidebar = async (conversationId: string) => text((await h.initialize({ conversationId })).body as Body);
+/**
+ * A view only notes its conversation's signature; the background job writes the notes (every 5 s in production),
+ * so each view here is followed by that job's pass. Canvas text is Markdown-escaped (each escaping backslash shows
+ * doubled in the JSON).
+ */
+async function sidebar(conversationId: string): Promise<string> {
+  const shown = text((await h.initialize({ conversationId })).body as Body);
+  await h.application.jobs.find((job) => job.name === VIEW_NOTES_JOB)!.runOnce();
+  return shown;
+}
 
 it('says how many others report the same problem since when, and offers their open incident', async () => {
   const first = chat('<p>Checkout fails for every card, we get E_PAYMENT_502.</p>');
@@ -28,6 +37,9 @@ it('says how many others report the same problem since when, and offers their op
   const hint = await sidebar(third);
   expect(hint).toContain('2 other conversations since 10:01 mention E\\\\_PAYMENT\\\\_502. Link them to one incident?');
   expect(await sidebar(unrelated)).not.toContain('other conversation');
+  // Kept: the three that name a problem; the how-to question has no signature.
+  const rows = await h.application.store.conversationSignals.listSince(h.demo.workspaceId, 0, 10);
+  expect(rows.map((row) => row.conversationId).sort()).toEqual([first, second, third].sort());
 
   const tracker = h.tracker('Card payments failing');
   const form = await h.screen(`incident_pick:${tracker.id}`, { conversationId: first });
@@ -41,6 +53,15 @@ it('says how many others report the same problem since when, and offers their op
     conversationId: third,
   });
   expect(await sidebar(third)).not.toContain('other conversations since');
+});
+
+it('writes nothing while answering a view: the signature is noted, and the background pass writes it', async () => {
+  const id = chat('<p>Checkout fails with E_PAYMENT_502.</p>');
+  await h.initialize({ conversationId: id });
+  const stored = () => h.application.store.conversationSignals.listSince(h.demo.workspaceId, 0, 10);
+  expect(await stored()).toEqual([]);
+  await h.application.jobs.find((job) => job.name === VIEW_NOTES_JOB)!.runOnce();
+  expect((await stored()).map((row) => row.conversationId)).toEqual([id]);
 });
 
 it('forgets conversations older than the window', async () => {
