@@ -60,6 +60,8 @@ describe('htmlToText on attribute syntax', () => {
 
   it('shows an image by its alt text and source', () => {
     expect(htmlToText('<img alt="Screenshot" src="https://acme.io/s.png">')).toBe('[image: Screenshot] (https://acme.io/s.png)');
+    expect(htmlToText('<img alt src="https://acme.io/s.png">')).toBe('[image] (https://acme.io/s.png)');
+    expect(htmlToText('<a href>bare</a>')).toBe('bare');
   });
 });
 
