@@ -1,22 +1,18 @@
 import { createTokenCipher } from '../../../src/security/token-cipher';
 import { createMessengerSecrets, resealMessengerSecrets } from '../../../src/services/customer-cases/messenger-secret';
-import { createStore, migrateToLatest, openDatabase, type Store } from '../../../src/store';
+import type { Store } from '../../../src/store';
 import { silentLogger } from '../../../src/util/logger';
-import { seedWorkspace } from '../../store/repos/harness';
+import { useMemoryStore } from '../../support/memory-store';
 
 const OLD = { id: 'old', key: Buffer.alloc(32, 1) };
 const NEW = { id: 'new', key: Buffer.alloc(32, 2) };
 const SECRET = 'messenger-identity-secret-0123456789';
 
+const theStore = useMemoryStore('ws-a', 'ws-b');
 let store: Store;
-beforeEach(async () => {
-  const database = openDatabase({ sqlitePath: ':memory:' });
-  await migrateToLatest(database);
-  store = createStore(database);
-  await seedWorkspace(store, 'ws-a');
-  await seedWorkspace(store, 'ws-b');
+beforeEach(() => {
+  store = theStore();
 });
-afterEach(() => store.close());
 
 describe('the Messenger identity-verification secret', () => {
   it('is stored only sealed, and a save with no secret keeps the one set', async () => {

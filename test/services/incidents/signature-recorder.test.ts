@@ -1,16 +1,13 @@
 import { createSignatureRecorder } from '../../../src/services/incidents/signature-recorder';
-import { createStore, migrateToLatest, openDatabase, type Store } from '../../../src/store';
-import { seedWorkspace } from '../../store/repos/harness';
+import type { Store } from '../../../src/store';
+import { useMemoryStore } from '../../support/memory-store';
 
 const MINUTE = 60_000;
+const theStore = useMemoryStore('ws-a');
 let store: Store;
-beforeEach(async () => {
-  const database = openDatabase({ sqlitePath: ':memory:' });
-  await migrateToLatest(database);
-  store = createStore(database);
-  await seedWorkspace(store, 'ws-a');
+beforeEach(() => {
+  store = theStore();
 });
-afterEach(() => store.close());
 
 const stored = async () => (await store.conversationSignals.listSince('ws-a', 0, 10)).map((s) => [s.conversationId, s.keys.join(' ')]);
 

@@ -1,22 +1,18 @@
 import { createTokenCipher } from '../../../src/security/token-cipher';
 import { createTriageAiSettings, resealAiKeys } from '../../../src/services/triage-ai';
-import { createStore, migrateToLatest, openDatabase, type Store } from '../../../src/store';
+import type { Store } from '../../../src/store';
 import { silentLogger } from '../../../src/util/logger';
-import { seedWorkspace } from '../../store/repos/harness';
+import { useMemoryStore } from '../../support/memory-store';
 
 const OLD = { id: 'old', key: Buffer.alloc(32, 1) };
 const NEW = { id: 'new', key: Buffer.alloc(32, 2) };
 const KEY = 'sk-test-0123456789abcdefghijklmnop';
 
+const theStore = useMemoryStore('ws-a', 'ws-b');
 let store: Store;
-beforeEach(async () => {
-  const database = openDatabase({ sqlitePath: ':memory:' });
-  await migrateToLatest(database);
-  store = createStore(database);
-  await seedWorkspace(store, 'ws-a');
-  await seedWorkspace(store, 'ws-b');
+beforeEach(() => {
+  store = theStore();
 });
-afterEach(() => store.close());
 
 it('re-seals keys sealed under a previous encryption key, reports one no key opens, and leaves current ones', async () => {
   const before = createTriageAiSettings({ store, cipher: createTokenCipher(OLD), now: () => 1 });
