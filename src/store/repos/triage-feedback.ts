@@ -5,6 +5,8 @@
  */
 import { PRIORITIES, type Priority, QUEUE_KEYS, type QueueKey } from '../../domain/model';
 import { TRIAGE_OUTCOMES, type TriageOutcome } from '../../domain/triage';
+import type { Selectable } from 'kysely';
+import type { TriageFeedbackTable } from '../schema';
 import { fromJson, narrow, narrowOrNull, newId, type RepoContext, toJson } from './repo-helpers';
 
 export interface TriageFeedbackInput {
@@ -45,22 +47,8 @@ export interface TriageFeedbackRepo {
   revision(workspaceId: string): Promise<TriageFeedbackRevision>;
 }
 
-type Row = {
-  workspace_id: string;
-  id: string;
-  escalation_id: string;
-  conversation_id: string;
-  created_at: number | string;
-  engine_version: string;
-  judged: number;
-  suggested_outcome: string;
-  suggested_priority: string | null;
-  signals_json: string;
-  base_scores_json: string;
-  final_queue: string;
-  final_priority: string;
-  overrode_keep_in_chat: number;
-};
+/** A stored row; PostgreSQL hands a bigint back as a string, so the time is read with Number(). */
+type Row = Omit<Selectable<TriageFeedbackTable>, 'created_at'> & { created_at: number | string };
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
@@ -130,7 +118,7 @@ export function createTriageFeedbackRepo({ db }: RepoContext): TriageFeedbackRep
         .orderBy('id', 'desc')
         .limit(Math.max(0, Math.floor(limit)))
         .execute();
-      return rows.reverse().map((row) => toFeedback(row as Row));
+      return rows.reverse().map((row) => toFeedback(row));
     },
 
     async revision(workspaceId) {
