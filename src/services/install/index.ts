@@ -5,6 +5,7 @@
  * src/wiring/intercom-access.ts; the Express routes in src/http/ are thin wrappers over it.
  */
 import type { Config } from '../../config';
+import type { WorkspaceSettings } from '../../domain/settings';
 import { randomNonce } from '../../util/nonce';
 import type { TokenCipher } from '../../security/token-cipher';
 import type { Store, Workspace } from '../../store';
@@ -12,7 +13,7 @@ import type { Clock } from '../../util/clock';
 import type { Logger } from '../../util/logger';
 import type { SettingsService } from '../settings-service';
 import type { WorkspaceDirectory } from '../workspace-directory';
-import { type AccessBasis, type AdminIdentity, reportsAccess, settingsAccess } from './admin-access';
+import { type AccessBasis, type AdminIdentity, type ReportsBasis, reportsAccess, settingsAccess } from './admin-access';
 import { resealTokens, type RotationReport } from './key-rotation';
 import { type RoleRecheck, recheckRole } from './role-recheck';
 import { finishOAuth, type OAuthCallback, type OAuthOutcome, startOAuth } from './oauth-flow';
@@ -74,12 +75,33 @@ export function createInstallServices(options: InstallServicesOptions): InstallS
   const log = logger.child({ component: 'install' });
   const catalog = createWorkspaceCatalog(directory, clock);
 
-  const access = async (workspaceId: string, admin: AdminIdentity) => {
-    // The sidebar calls this on every view: one primary-key read, then the cached settings, and no Intercom call.
-    // A workspace that is not installed (or an id nobody has) stops at the first read.
+  /**
+   * What a rule of admin-access.ts grants this teammate. The sidebar calls it on every view: one primary-key read,
+   * then the cached settings, and no Intercom call. A workspace that is not installed stops at the first read.
+   */
+  const basisBy = async <B>(
+    rule: (w: Workspace, s: WorkspaceSettings, a: AdminIdentity) => B | null,
+    workspaceId: string,
+    admin: AdminIdentity,
+  ) => {
     const workspace = await directory.get(workspaceId);
     if (!workspace || workspace.uninstalledAt !== null) return null;
-    return settingsAccess(workspace, await settings.get(workspaceId), admin);
+    return rule(workspace, await settings.get(workspaceId), admin);
+  };
+  const access = (workspaceId: string, admin: AdminIdentity) => basisBy(settingsAccess, workspaceId, admin);
+
+  /**
+   * The sidebar's link to an admin page, for a teammate its rule lets in. Intercom signs no timestamp, so a captured
+   * initialize can be replayed at will: a link that opened a session by itself would be minted afresh for whoever
+   * replays it. Outside the sandbox the link is therefore the page's sign-in, and Intercom's OAuth says who is
+   * signing in. The sandbox's secret is public (anyone can sign its requests), so there a one-use bearer link keeps
+   * the demo to one click.
+   */
+  const pageLink = (page: 'settings' | 'reports', basis: ReportsBasis | null, workspaceId: string, admin: AdminIdentity) => {
+    if (!basis) return null;
+    if (config.mode !== 'sandbox') return `${publicUrl}/${page}/login`;
+    const token = tokens.link.sign({ w: workspaceId, a: admin.id, b: basis, n: randomNonce() }, clock.now());
+    return `${publicUrl}/${page}?token=${encodeURIComponent(token)}`;
   };
 
   return {
@@ -112,25 +134,10 @@ export function createInstallServices(options: InstallServicesOptions): InstallS
     access,
     recheckRole: (workspace, adminId) => recheckRole({ directory, settings }, workspace, adminId),
     async settingsUrlFor(workspaceId, admin) {
-      const basis = await access(workspaceId, admin);
-      if (!basis) return null;
-      // Intercom signs no timestamp, so a captured initialize can be replayed at will: a link that opened a session
-      // by itself would be minted afresh for whoever replays it. Outside the sandbox the link is therefore the
-      // sign-in page, and Intercom's OAuth says who is signing in. The sandbox's secret is public (anyone can sign
-      // its requests), so there a one-use bearer link keeps the demo to one click.
-      if (config.mode !== 'sandbox') return `${publicUrl}/settings/login`;
-      const token = tokens.link.sign({ w: workspaceId, a: admin.id, b: basis, n: randomNonce() }, clock.now());
-      return `${publicUrl}/settings?token=${encodeURIComponent(token)}`;
+      return pageLink('settings', await access(workspaceId, admin), workspaceId, admin);
     },
     async reportsUrlFor(workspaceId, admin) {
-      const workspace = await directory.get(workspaceId);
-      if (!workspace || workspace.uninstalledAt !== null) return null;
-      const basis = reportsAccess(workspace, await settings.get(workspaceId), admin);
-      if (!basis) return null;
-      // As settingsUrlFor: a bearer link only in the sandbox, the OAuth sign-in everywhere else.
-      if (config.mode !== 'sandbox') return `${publicUrl}/reports/login`;
-      const token = tokens.link.sign({ w: workspaceId, a: admin.id, b: basis, n: randomNonce() }, clock.now());
-      return `${publicUrl}/reports?token=${encodeURIComponent(token)}`;
+      return pageLink('reports', await basisBy(reportsAccess, workspaceId, admin), workspaceId, admin);
     },
   };
 }
