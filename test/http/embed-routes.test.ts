@@ -4,17 +4,13 @@
  */
 import { SignJWT } from 'jose';
 import { createMessengerSecrets } from '../../src/services/customer-cases/messenger-secret';
-import { linkTicket, type SyncHarness, startSyncHarness } from '../services/sync/support';
+import { linkTicket, type SyncHarness, useSyncHarness } from '../services/sync/support';
 import { saveCustomerSettings } from '../support/customer-settings';
 import request from 'supertest';
 
 let h: SyncHarness;
-beforeEach(async () => {
-  h = await startSyncHarness();
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useSyncHarness((started) => {
+  h = started;
 });
 
 const SECRET = 'messenger-identity-secret-0123456789';

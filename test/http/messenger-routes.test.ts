@@ -3,17 +3,13 @@
  * user in a workspace that switched it on, only their own cases and only customer-safe fields; "add details" posts
  * the customer's text into their conversation once.
  */
-import { canvasText, linkTicket, type SyncHarness, startSyncHarness } from '../services/sync/support';
+import { canvasText, linkTicket, type SyncHarness, useSyncHarness } from '../services/sync/support';
 import { assertValidCanvasResponse } from '../support/canvas-schema';
 import { saveCustomerSettings } from '../support/customer-settings';
 
 let h: SyncHarness;
-beforeEach(async () => {
-  h = await startSyncHarness();
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useSyncHarness((started) => {
+  h = started;
 });
 
 const INIT = '/intercom/messenger/initialize';

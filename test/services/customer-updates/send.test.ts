@@ -6,15 +6,11 @@ import type { QueueKey } from '../../../src/domain/model';
 import type { CustomerSettings } from '../../../src/domain/customer-updates/settings';
 import type { FakeConversation } from '../../../src/sandbox/fake-intercom';
 import { saveCustomerSettings } from '../../support/customer-settings';
-import { calls, canvasText, linkTicket, type SyncHarness, startSyncHarness } from '../sync/support';
+import { calls, canvasText, linkTicket, type SyncHarness, useSyncHarness } from '../sync/support';
 
 let h: SyncHarness;
-beforeEach(async () => {
-  h = await startSyncHarness();
-});
-afterEach(async () => {
-  h.fake.assertNoViolations();
-  await h.close();
+useSyncHarness((started) => {
+  h = started;
 });
 
 const MINUTE = 60_000;
