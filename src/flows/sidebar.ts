@@ -32,13 +32,14 @@ const CUSTOMER_UPDATES_READ = 20;
 
 async function linkedTicketCards(deps: FlowDeps, request: CanvasRequest, now: number, history: Promise<readonly Escalation[]>) {
   const { workspaceId, conversationId } = request;
-  const [settings, tickets, dead, escalations, told] = await Promise.all([
+  const [settings, tickets, dead, escalations] = await Promise.all([
     deps.settings.get(workspaceId),
     deps.store.tickets.listByConversation(workspaceId, conversationId),
     deps.deadWork.list(workspaceId),
     history,
-    deps.store.customerSide.listSent(workspaceId, conversationId, CUSTOMER_UPDATES_READ),
   ]);
+  // Read beside the clocks, only when there is a card to show them on: a conversation without a ticket costs no query.
+  const toldRead = tickets.length > 0 ? deps.store.customerSide.listSent(workspaceId, conversationId, CUSTOMER_UPDATES_READ) : null;
   const failed = deadWorkByTicket(
     dead,
     tickets.map((t) => t.ticketId),
@@ -46,7 +47,7 @@ async function linkedTicketCards(deps: FlowDeps, request: CanvasRequest, now: nu
   );
   const views = await Promise.all(
     tickets.map(async (ticket) => {
-      const clocks = await deps.store.clocks.listByTicket(workspaceId, ticket.ticketId);
+      const [clocks, told] = await Promise.all([deps.store.clocks.listByTicket(workspaceId, ticket.ticketId), toldRead ?? []]);
       const url = deps.ticketUrl(workspaceId, ticket.ticketId);
       const view = ticketCardView(ticket, clocks, settings, now, url, deadWorkLine(failed.get(ticket.ticketId) ?? []));
       const customerUpdates = told
