@@ -1,23 +1,33 @@
 /**
  * `npm run eval:incidents [-- --show-errors]`: precision and recall of "these two conversations report the same
- * problem" on the dev split (tuned on; `--show-errors` lists its wrong pairs and signatures) and the held-out split
- * (never tuned on: aggregates only).
+ * problem" on the dev split (tuned on; `--show-errors` lists its wrong pairs and signatures) and the two held-out
+ * splits (never tuned on: aggregates only), each also on its cross-language pairs.
  */
 import { problemSignature } from '../../src/domain/incidents/signature';
 import { DEV } from './dev';
 import { HOLDOUT } from './holdout';
-import { messagesOf, type PairScore, scorePairs } from './pairs';
+import { HOLDOUT_2 } from './holdout-2';
+import { type Counts, messagesOf, type PairScore, scorePairs } from './pairs';
 
 const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
 
+function figures(score: Counts): string {
+  return `precision ${pct(score.precision)} (${score.truePositives}/${score.truePositives + score.falsePositives}), recall ${pct(score.recall)} (${score.truePositives}/${score.together})`;
+}
+
 function line(name: string, score: PairScore): string {
-  return `${name.padEnd(8)} ${String(score.conversations).padStart(3)} conversations, ${String(score.pairs).padStart(4)} pairs (${score.together} together): precision ${pct(score.precision)} (${score.truePositives}/${score.truePositives + score.falsePositives}), recall ${pct(score.recall)} (${score.truePositives}/${score.together})`;
+  const cross = score.crossLanguage;
+  return [
+    `${name.padEnd(10)} ${String(score.conversations).padStart(3)} conversations, ${String(score.pairs).padStart(4)} pairs (${score.together} together): ${figures(score)}`,
+    `${''.padEnd(10)} cross-language ${String(cross.pairs).padStart(4)} pairs (${cross.together} together): ${figures(cross)}`,
+  ].join('\n');
 }
 
 const showErrors = process.argv.includes('--show-errors');
 const dev = scorePairs(DEV);
 console.log(line('dev', dev));
 console.log(line('holdout', scorePairs(HOLDOUT)));
+console.log(line('holdout-2', scorePairs(HOLDOUT_2)));
 if (showErrors) {
   const signature = new Map(DEV.map((item) => [item.id, problemSignature(messagesOf(item)).join(' ')]));
   for (const error of dev.errors)

@@ -8,5 +8,7 @@ export type EvalMessage = string | { teammate: string };
 export interface IncidentCase {
   id: string;
   problem: string | null;
+  /** The customer's language, written by hand in the newer splits; the older ones are read by triage's detector. */
+  lang?: 'en' | 'de' | 'fr' | 'es' | 'pt';
   messages: EvalMessage[];
 }
