@@ -1,16 +1,18 @@
 /**
  * Whether two conversations report the same problem, from their signatures (signature.ts), and what they share
- * in words a teammate understands. The rule, measured on eval/incidents (dev; the held-out split is never tuned on):
+ * in words a teammate understands. The rule, measured on eval/incidents (dev; the held-out splits are never tuned on):
  *
  * - the same error code: together;
- * - both report a current problem and share at least `MIN_SHARED_FEATURES` failing-feature words: together;
- * - both call it an outage and share one failing-feature word: together.
+ * - both report a current problem and name at least one failing thing in common (a product area, whatever the
+ *   language, or a leftover word), with `MIN_EVIDENCE` pieces of evidence in all: each shared area, each shared word,
+ *   a shared status (502 and 502), both calling it an outage, and both reporting slowness count one. One shared area alone is a coincidence
+ *   (every payments product hears about "payments"); two, or one with the same status or a shared outage, is not.
  */
-export const MIN_SHARED_FEATURES = 2;
+export const MIN_EVIDENCE = 2;
 
 export interface Relation {
   related: boolean;
-  /** The clearest shared thing: an error code, else a feature word, else null. */
+  /** The clearest shared thing: an error code, else a product area ("checkout"), else a word; null when unrelated. */
   shared: string | null;
 }
 
@@ -18,12 +20,24 @@ const NONE: Relation = Object.freeze({ related: false, shared: null });
 
 function split(keys: readonly string[]) {
   const codes = new Set<string>();
+  const statuses = new Set<string>();
+  const areas = new Set<string>();
   const features = new Set<string>();
   for (const key of keys) {
     if (key.startsWith('code:')) codes.add(key.slice(5));
+    else if (key.startsWith('status:')) statuses.add(key.slice(7));
+    else if (key.startsWith('area:')) areas.add(key.slice(5));
     else if (key.startsWith('feat:')) features.add(key.slice(5));
   }
-  return { codes, features, outage: keys.includes('outage'), problem: keys.includes('problem') };
+  return {
+    codes,
+    statuses,
+    areas,
+    features,
+    outage: keys.includes('outage'),
+    slow: keys.includes('slow'),
+    problem: keys.includes('problem'),
+  };
 }
 
 export function relate(a: readonly string[], b: readonly string[]): Relation {
@@ -32,10 +46,14 @@ export function relate(a: readonly string[], b: readonly string[]): Relation {
   const code = [...left.codes].find((c) => right.codes.has(c));
   if (code) return { related: true, shared: code };
   if (!left.problem || !right.problem) return NONE;
-  const shared = [...left.features].filter((f) => right.features.has(f));
-  if (shared.length >= MIN_SHARED_FEATURES || (shared.length >= 1 && left.outage && right.outage))
-    return { related: true, shared: shared[0]! };
-  return NONE;
+  const areas = [...left.areas].filter((area) => right.areas.has(area));
+  const words = [...left.features].filter((word) => right.features.has(word));
+  if (areas.length + words.length === 0) return NONE;
+  const status = [...left.statuses].some((s) => right.statuses.has(s));
+  const symptoms = (left.outage && right.outage ? 1 : 0) + (left.slow && right.slow ? 1 : 0);
+  const evidence = areas.length + words.length + (status ? 1 : 0) + symptoms;
+  if (evidence < MIN_EVIDENCE) return NONE;
+  return { related: true, shared: areas.length > 0 ? areas[0]!.replaceAll('_', ' ') : words[0]! };
 }
 
 export interface Noticed {

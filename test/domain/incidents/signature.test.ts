@@ -1,51 +1,53 @@
-import { noticeSimilar, relate } from '../../../src/domain/incidents/grouping';
-import { problemSignature } from '../../../src/domain/incidents/signature';
+import { MAX_AREAS, MAX_CODES, MAX_FEATURES, problemSignature } from '../../../src/domain/incidents/signature';
 import type { TriageMessage } from '../../../src/domain/triage/types';
 
 const customer = (...texts: string[]): TriageMessage[] => texts.map((text, i) => ({ author: 'customer', text, at: i, partId: `p${i}` }));
+const areas = (keys: readonly string[]) => keys.filter((k) => k.startsWith('area:')).sort();
 
 describe('problem signature', () => {
-  it('reads quoted error codes, the failing feature and outage words', () => {
+  it('reads quoted error codes, the failing areas and outage words', () => {
     const keys = problemSignature(customer('Checkout fails for every card since 9am, we get E_PAYMENT_502. Is it down for everyone?'));
-    expect(keys).toEqual(expect.arrayContaining(['code:E_PAYMENT_502', 'problem', 'feat:checkout', 'feat:card', 'outage']));
-    expect(keys.some((k) => k === 'feat:since' || k === 'feat:every')).toBe(false);
+    expect(keys).toEqual(
+      expect.arrayContaining(['code:E_PAYMENT_502', 'status:502', 'problem', 'area:checkout', 'area:card', 'area:payment', 'outage']),
+    );
+    expect(keys.some((k) => k === 'feat:since' || k === 'feat:every' || k === 'feat:checkout')).toBe(false);
   });
 
-  it('reads "error 503" as a code, but not a bare number or a shouted word', () => {
-    expect(problemSignature(customer('We get error 503 from the API.'))).toContain('code:503');
-    const plain = problemSignature(customer('Order 503 is late and it is URGENT.'));
-    expect(plain.filter((k) => k.startsWith('code:'))).toEqual([]);
+  it('names the same areas in all five languages', () => {
+    const english = areas(problemSignature(customer('The checkout is broken, card payments fail.')));
+    expect(english).toEqual(['area:card', 'area:checkout', 'area:payment']);
+    for (const text of [
+      'Die Kasse ist kaputt, Kartenzahlungen schlagen fehl.',
+      'La page de paiement ne fonctionne pas, les paiements par carte échouent.',
+      'La página de pago no funciona, los pagos con tarjeta fallan.',
+      'A página de pagamento não funciona, os pagamentos com cartão falham.',
+    ])
+      expect(areas(problemSignature(customer(text)))).toEqual(english);
+  });
+
+  it('reads "payment 502" and "HTTP 502 on checkout" as the status of E_PAYMENT_502', () => {
+    expect(problemSignature(customer('Checkout broken, we only see payment 502.'))).toContain('status:502');
+    expect(problemSignature(customer('HTTP 502 on checkout for all customers.'))).toContain('status:502');
+  });
+
+  it('reads a negated "works" as a problem, and slowness as its own symptom', () => {
+    expect(problemSignature(customer('Der Export funktioniert nicht.'))).toEqual(['problem', 'area:export']);
+    expect(problemSignature(customer('Webhooks arrivent avec des heures de retard.'))).toContain('slow');
+    expect(problemSignature(customer('The webhook fails.'))).not.toContain('slow');
   });
 
   it('has no problem when the customer only asks, or the problem is fixed', () => {
     expect(problemSignature(customer('How do I change the logo on my invoices?'))).not.toContain('problem');
+    expect(problemSignature(customer('Where do I find the webhook secret in the dashboard?'))).not.toContain('problem');
     expect(problemSignature(customer('Checkout was broken this morning.', 'It works again now, thanks!'))).not.toContain('problem');
   });
 
   it('stays bounded on hostile input', () => {
-    const keys = problemSignature(customer(`${'checkout broken E_X_1 '.repeat(5_000)}`));
-    expect(keys.filter((k) => k.startsWith('feat:')).length).toBeLessThanOrEqual(10);
-    expect(keys.filter((k) => k.startsWith('code:')).length).toBeLessThanOrEqual(4);
-  });
-});
-
-describe('grouping', () => {
-  it('groups on a shared code, on two shared feature words, or on one shared word when both say it is an outage', () => {
-    expect(relate(['code:E_PAYMENT_502'], ['code:E_PAYMENT_502', 'problem'])).toEqual({ related: true, shared: 'E_PAYMENT_502' });
-    expect(relate(['problem', 'feat:invoice', 'feat:pdf'], ['problem', 'feat:pdf', 'feat:invoice', 'feat:download']).related).toBe(true);
-    expect(relate(['problem', 'feat:invoice', 'outage'], ['problem', 'feat:invoice', 'outage']).related).toBe(true);
-    expect(relate(['problem', 'feat:invoice'], ['problem', 'feat:invoice', 'feat:rate']).related).toBe(false);
-    expect(relate(['feat:invoice', 'feat:pdf'], ['problem', 'feat:invoice', 'feat:pdf']).related).toBe(false);
-  });
-
-  it('notices related recent conversations, names what most share and since when', () => {
-    const own = ['code:E_PAYMENT_502', 'problem', 'feat:checkout'];
-    const others = [
-      { conversationId: 'a', keys: ['code:E_PAYMENT_502'], seenAt: 300 },
-      { conversationId: 'b', keys: ['code:E_PAYMENT_502', 'problem'], seenAt: 100 },
-      { conversationId: 'c', keys: ['problem', 'feat:refund', 'feat:late'], seenAt: 200 },
-    ];
-    expect(noticeSimilar(own, others, 2)).toEqual({ conversationIds: ['a', 'b'], since: 100, shared: 'E_PAYMENT_502' });
-    expect(noticeSimilar(own, others, 3)).toBeNull();
+    const words = 'checkout invoice login webhook dashboard payout refund label printer calendar upload search export';
+    const keys = problemSignature(customer(`${`${words} broken E_X_1 error 503 `.repeat(2_000)}`));
+    expect(keys.filter((k) => k.startsWith('feat:')).length).toBeLessThanOrEqual(MAX_FEATURES);
+    expect(keys.filter((k) => k.startsWith('area:')).length).toBeLessThanOrEqual(MAX_AREAS);
+    expect(keys.filter((k) => k.startsWith('code:')).length).toBeLessThanOrEqual(MAX_CODES);
+    expect(keys.filter((k) => k.startsWith('status:')).length).toBeLessThanOrEqual(MAX_CODES);
   });
 });

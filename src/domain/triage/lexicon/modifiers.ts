@@ -32,7 +32,9 @@ export const MODIFIERS: Lexicon = {
     'for about an hour, ago, gestern, letzte woche, letzten monat, war down, war ausgefallen, war nicht erreichbar',
     'vor ~ tagen, vor ~ stunden, vor ~ wochen, hier soir, hier matin, hier apres midi, hier entre, la semaine derniere',
     'le mois dernier, etait en panne, etait down, il y a, ayer, la semana pasada, el mes pasado, estuvo caido, estuvo caida',
-    'hace, ontem, semana passada, mes passado, ficou fora do ar, esteve fora, caiu ontem, atras',
+    // Spanish "hace" is "ago" only before a span ("hace 2 días"); alone it is "does" ("no hace nada").
+    'hace ~ dia*, hace ~ semana*, hace ~ mes*, hace ~ hora*, hace ~ minuto*, hace ~ ano*, hace poco, hace un rato',
+    'ontem, semana passada, mes passado, ficou fora do ar, esteve fora, caiu ontem, atras',
   ],
   'mod.resolved': [
     'everything works again, everything is working again',

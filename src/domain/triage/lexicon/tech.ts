@@ -127,6 +127,12 @@ export const TECH: Lexicon = {
     'no funciona, dejo de funcionar, se cuelga, se bloquea, no coincide*, no sincroniza, no llega*, roto, incorrect*',
     'erroneo*, funciona mal, erro, erros, falha*, nao funciona, parou de funcionar, travou, trava, travando, nao bate',
     'nao batem, nao sincroniza, nao chega*, quebrad*, incorret*, errad*',
+    // Nothing goes out or gets made: "not being sent", "nicht verschickt", "n imprime plus", "parou de imprimir".
+    'not being sent, aren t being sent, isn t being sent, not going out, nicht verschickt, nicht versendet',
+    'nicht versandt, nicht zugestellt, nicht gedruckt, bricht ~ ab, brechen ~ ab, ne partent plus, ne partent pas',
+    'ne sont pas envoye*, ne sont plus envoye*, n imprime plus, n imprime pas, no se envian, no se envia',
+    'no se estan enviando, no imprime, se queda colgad*, nao sao enviad*, nao estao sendo enviad*, parou de, pararam de',
+    'nao imprime',
   ],
   'tech.api': [
     'api, endpoint*, webhook*, sdk, plugin*, integration*, sync*, oauth, sso, saml, import*, export*, csv, checkout, widget',
@@ -141,7 +147,7 @@ export const TECH: Lexicon = {
     'tarda ~ segundos, tarda ~ horas, demora ~ minutos, demora ~ segundos, demora ~ horas, avant c etait, used to take',
     'antes era, antes eram, antes tardaba, fruher ~ minute*, instantane, immediat',
     'atrasand*, atrasad*, atraso*, atrasa',
-    'retraso*, atraso*, verzogerung*, verspat*, delay*, delayed',
+    'retraso*, atraso*, verzogerung*, verzogert*, verspat*, delay*, delayed, en retard, de retard, hours late, minutes late',
     'slow*, very slow, takes ~ minutes, lag*, latency, sluggish, langsam*, dauert ewig, ewig, lent*, lenteur*, lento*',
     'lentitud, lentidao, demora*, tarda*',
   ],
