@@ -1,9 +1,10 @@
 /**
  * The product areas a sentence names (src/domain/triage/lexicon/areas.ts), one per phrase: the longest phrase names
- * the area, so "payment page" is the checkout and not also a payment, as "Kasse" is only the checkout.
+ * the area, so "payment page" is the checkout and not also a payment, as "Kasse" is only the checkout; on the same
+ * words a narrower area hides the broad one ("Auszahlungen" is a payout, `NARROWER`).
  * Linear in the sentence (the engine's matcher) plus the few hits it finds.
  */
-import { AREAS } from '../triage/lexicon/areas';
+import { AREAS, NARROWER } from '../triage/lexicon/areas';
 import { type ConceptHit, ConceptMatcher } from '../triage/matcher';
 import type { Sentence } from '../triage/text';
 
@@ -11,9 +12,11 @@ const matcher = new ConceptMatcher([AREAS]);
 
 export function areaHits(sentence: Sentence): ConceptHit[] {
   const hits = matcher.match(sentence);
-  const longer = (other: ConceptHit, hit: ConceptHit) =>
-    other.from <= hit.from && other.to >= hit.to && other.to - other.from > hit.to - hit.from;
-  return hits.filter((hit) => !hits.some((other) => longer(other, hit)));
+  const hides = (other: ConceptHit, hit: ConceptHit) =>
+    other.from <= hit.from &&
+    other.to >= hit.to &&
+    (other.to - other.from > hit.to - hit.from || (NARROWER[hit.concept]?.includes(other.concept) ?? false));
+  return hits.filter((hit) => !hits.some((other) => other !== hit && hides(other, hit)));
 }
 
 /** The area's name as the sidebar shows it and signatures store it: "checkout", "mobile_app". */

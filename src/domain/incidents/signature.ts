@@ -46,7 +46,7 @@ export function problemSignature(messages: readonly TriageMessage[]): string[] {
   const keys = quoted.codes.map((code) => `code:${code}`);
   const statuses = new Set(quoted.statuses);
   if (problems.length > 0) {
-    const what = problemWords(problemSentences(read, problems), quoted.parts, statuses);
+    const what = problemWords(problemSentences(read, problems, mentions), quoted.parts, statuses);
     keys.push('problem', ...what.areas.map((area) => `area:${area}`), ...what.words.map((word) => `feat:${word}`));
   }
   keys.push(...[...statuses].slice(0, MAX_CODES).map((status) => `status:${status}`));
@@ -55,18 +55,23 @@ export function problemSignature(messages: readonly TriageMessage[]): string[] {
   return keys;
 }
 
-/** The sentences holding a live problem mention, each once, in reading order. */
-function problemSentences(read: readonly AnalysedMessage[], problems: readonly Mention[]): Sentence[] {
-  const seen = new Set<string>();
-  const out: Sentence[] = [];
+interface ProblemSentence {
+  sentence: Sentence;
+  /** Tokens the engine already read as a concept ("funktioniert nicht", "en retard"): the symptom, not what fails. */
+  covered: Uint8Array;
+}
+
+/** The sentences holding a live problem mention, each once, in reading order, with the tokens the engine's concepts cover. */
+function problemSentences(read: readonly AnalysedMessage[], problems: readonly Mention[], all: readonly Mention[]): ProblemSentence[] {
+  const byKey = new Map<string, ProblemSentence>();
   for (const mention of problems) {
     const key = `${mention.messageIndex}:${mention.sentence}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (byKey.has(key)) continue;
     const sentence = read.find((m) => m.index === mention.messageIndex)?.sentences[mention.sentence];
-    if (sentence) out.push(sentence);
+    if (sentence) byKey.set(key, { sentence, covered: new Uint8Array(sentence.tokens.length) });
   }
-  return out;
+  for (const mention of all) byKey.get(`${mention.messageIndex}:${mention.sentence}`)?.covered.fill(1, mention.from, mention.to);
+  return [...byKey.values()];
 }
 
 /** A light English fold (plurals, -ing), so "invoices" meets "invoice" and "importing" "import"; other languages keep their words. */
@@ -78,16 +83,15 @@ function stem(word: string): string {
 }
 
 /**
- * Areas and leftover content words of the problem sentences (a word inside an area's phrase is the area, not also a
- * word); a status number right after an area's words ("payment 502") is added to `statuses`.
+ * Areas and leftover content words of the problem sentences (a word inside an area's phrase is the area, and one
+ * inside a concept the engine read is the symptom: neither is also a word); a status number right after an area's words ("payment 502") is added to `statuses`.
  */
-function problemWords(sentences: readonly Sentence[], codeParts: readonly string[], statuses: Set<string>) {
+function problemWords(sentences: readonly ProblemSentence[], codeParts: readonly string[], statuses: Set<string>) {
   const areas = new Set<string>();
   const words = new Set<string>();
   for (const hit of areaHits(wordsAsSentence(codeParts))) areas.add(areaName(hit));
-  for (const sentence of sentences) {
+  for (const { sentence, covered } of sentences) {
     const hits = areaHits(sentence);
-    const covered = new Uint8Array(sentence.tokens.length);
     for (const hit of hits) {
       if (areas.size < MAX_AREAS) areas.add(areaName(hit));
       covered.fill(1, hit.from, hit.to);

@@ -29,7 +29,7 @@ agora aqui como desde esta este isso mais muito nada para pelo porque sempre tam
 funciona erro
 http https status code codigo codes
 kunde kunden kundin nutzer benutzer mitarbeiter kollegen client clients utilisateur utilisateurs cliente clientes
-usuario usuarios usuaria equipe equipo
+usuario usuarios usuaria equipe equipo company companies firma unternehmen entreprise societe empresa empresas
 stunde stunden minuten tage gestern morgen fruh abend heure heures jour jours hier matin soir aujourd
 hora horas dias ayer manana tarde noche ontem hoje manha noite depois antes despues durante
 kommt kommen bekommen erhalten zeigt zeigen macht machen gibt geben bleibt bleiben lasst versuchen versucht
@@ -37,7 +37,7 @@ arrive arrivent recoit recoivent recevons envoie renvoie affiche montre donne re
 pouvons charge
 llega llegan recibe reciben recibimos envia devuelve muestra queda puede pueden podemos intentamos intente
 chega chegam chegando recebe recebem recebemos envia retorna mostra fica pode podem consegue conseguem conseguimos
-werden wird wurde wurden sent verschickt versendet envoye envoyes enviado enviados enviadas
+unser unserer unseren unserem gemacht angezeigt rien entrar werden wird wurde wurden sent verschickt versendet envoye envoyes enviado enviados enviadas
 estao estava estamos sendo nenhum nenhuma ninguem nunca tambien todavia siempre nadie nada
 `;
 

@@ -22,6 +22,9 @@ export interface Mention {
   messageIndex: number;
   author: 'customer' | 'teammate';
   sentence: number;
+  /** Token span [from, to) of the words that named it, inside the sentence. */
+  from: number;
+  to: number;
   negated: boolean;
   hypothetical: boolean;
   question: boolean;
@@ -287,6 +290,8 @@ export function analyse(messages: readonly TriageMessage[]): Analysis {
           messageIndex: message.index,
           author: message.author,
           sentence: sentenceIndex,
+          from: hit.from,
+          to: hit.to,
           negated: scope.isNegated(hit),
           hypothetical: scope.hypothetical,
           question: sentence.question,

@@ -11,6 +11,15 @@
  */
 import type { Lexicon } from '../matcher';
 
+/**
+ * A specific area named on the same words hides the broad one its compound or phrase also matches: "Auszahlungen"
+ * is a payout (not also a payment, though "*zahlungen" matches it), a "Kartenterminal" is a terminal.
+ */
+export const NARROWER: Readonly<Record<string, readonly string[]>> = {
+  'area.payment': ['area.payout', 'area.refund', 'area.terminal', 'area.direct_debit', 'area.checkout'],
+  'area.card': ['area.terminal'],
+};
+
 export const AREAS: Lexicon = {
   'area.checkout': [
     'checkout*, check out page, payment page, pay page, kasse, *kasse, bezahlseite, zahlungsseite, bezahlvorgang',
@@ -53,11 +62,15 @@ export const AREAS: Lexicon = {
   'area.sync': ['sync*, synchronis*, sincroniz*, abgleich*'],
   'area.dashboard': ['dashboard*, tableau de bord, tableaux de bord, panel, painel, cuadro de mando'],
   'area.reports': [
-    'report, reports, reporting, bericht*, *bericht, *berichte, auswertung*, rapports, informe*, reporte*, relatorio*',
+    'report, reports, reporting, bericht*, *bericht, *berichte, auswertung*, rapports, le rapport, du rapport, un rapport',
+    'rapport de*, rapport des, informe*, reporte*, relatorio*',
     'chart*, graph*, diagramm*, grafico*, graphique*, analytics, statisti*, estadistica*, estatistica*',
   ],
   'area.search': ['search*, suche, *suche, suchfunktion, recherche*, busqueda*, buscador, pesquisa*, busca'],
-  'area.payout': ['payout*, pay out, auszahlung*, versement*, virement*, transferencia*, repasse*, saque*, bank transfer*', 'uberweisung*'],
+  'area.payout': [
+    'payout*, pay out, auszahlung*, versement*, virement*, transferencia*, repasse*, saque*, bank transfer*',
+    'uberweisung*, bank, bank account*, bankkonto*, compte bancaire, cuenta bancaria, conta bancaria',
+  ],
   'area.refund': ['refund*, ruckerstatt*, erstattung*, *erstattung, rembours*, reembols*, estorno*'],
   'area.subscription': [
     'subscription*, subscriber*, renewal*, abo, abos, abonnement*, abonnent*, verlangerung*, renouvellement*',
@@ -72,12 +85,15 @@ export const AREAS: Lexicon = {
     'reserva, reservas, cita, citas, agendamento*',
   ],
   'area.reminder': ['reminder*, erinnerung*, *erinnerung, *erinnerungen, rappel*, recordatorio*, lembrete*'],
+  'area.qr_code': ['qr, qr code*, qr kod*, code qr, codes qr, codigo qr, codigos qr, qrcode*'],
+  'area.tables': ['table, tables, tisch, tische, tischen, mesa, mesas'],
   'area.calendar': ['calendar*, kalender*, *kalender, agenda*, calendrier*, calendario*'],
   'area.inventory': ['inventory, stock, stocks, lagerbestand*, bestand, lager, inventaire*, inventario*, existencias, estoque*'],
   'area.order': ['orders, new order, an order, the order, bestellung*, *bestellung, *bestellungen, commande*, pedido*, encomenda*'],
   'area.pos': ['pos, point of sale, cash register, kassensystem*, caisse, caja, tpv, caixa, pdv, ponto de venda'],
   'area.terminal': [
-    'terminal*, card reader*, kartenleser*, kartenterminal*, lesegerat*, tpe, datafono*, lector de tarjeta*',
+    'terminal*, card reader*, kartenleser*, kartenterminal*, zahlungsterminal*, lesegerat*, tpe, terminal de paiement',
+    'terminal de pago, terminal de pagamento, datafono*, lector de tarjeta*',
     'maquininha*, leitor de cartao',
   ],
   'area.upload': ['upload*, hochlad*, *upload, telechargement vers, televers*, subir, subida*, carregar arquivo*'],
@@ -86,7 +102,7 @@ export const AREAS: Lexicon = {
   'area.ios': ['ios, iphone*, ipad*'],
   'area.android': ['android'],
   'area.accounting': ['accounting, xero, quickbooks, datev, sage, buchhaltung*, comptabilit*, contabilidad*, contabilidade*'],
-  'area.discount': ['coupon*, discount*, rabatt*, gutschein*, code promo, remise*, descuento*, cupon*, cupom*, desconto*'],
+  'area.discount': ['coupon*, discount*, rabatt*, gutschein*, code promo, codes promo, remise*, descuento*, cupon*, cupom*, desconto*'],
   'area.direct_debit': ['sepa, direct debit*, lastschrift*, prelevement*, domiciliacion*, debito automatico'],
   'area.permissions': ['permission*, role, roles, berechtigung*, droits d acces, permiso*, permisso*'],
   'area.domain': ['domain*, dns, domaine*, dominio*'],

@@ -128,7 +128,12 @@ export const TECH: Lexicon = {
     'erroneo*, funciona mal, erro, erros, falha*, nao funciona, parou de funcionar, travou, trava, travando, nao bate',
     'nao batem, nao sincroniza, nao chega*, quebrad*, incorret*, errad*',
     // Nothing goes out or gets made: "not being sent", "nicht verschickt", "n imprime plus", "parou de imprimir".
-    'not being sent, aren t being sent, isn t being sent, not going out, nicht verschickt, nicht versendet',
+    'not being *ed, not being sent, not going out, nicht verschickt, nicht versendet, nicht abgezogen, nicht angewendet',
+    'nicht ubernommen, nicht berucksichtigt, pas pris en compte, plus pris en compte, ne s applique* pas, ne s applique* plus',
+    'no se aplica*, no se estan *ando, no se estan *endo, nao sao aplicad*, nao estao sendo *ad*, nao se aplica*',
+    // Written without the apostrophe, as chats often are: "arent showing", "doesnt work".
+    'isnt *ing, arent *ing, doesnt work, dont work, doesnt load, dont load, not coming in',
+    'ne remonte* plus, ne remonte* pas, no entran, nao entram',
     'nicht versandt, nicht zugestellt, nicht gedruckt, bricht ~ ab, brechen ~ ab, ne partent plus, ne partent pas',
     'ne sont pas envoye*, ne sont plus envoye*, n imprime plus, n imprime pas, no se envian, no se envia',
     'no se estan enviando, no imprime, se queda colgad*, nao sao enviad*, nao estao sendo enviad*, parou de, pararam de',
@@ -148,6 +153,7 @@ export const TECH: Lexicon = {
     'antes era, antes eram, antes tardaba, fruher ~ minute*, instantane, immediat',
     'atrasand*, atrasad*, atraso*, atrasa',
     'retraso*, atraso*, verzogerung*, verzogert*, verspat*, delay*, delayed, en retard, de retard, hours late, minutes late',
+    'are late, is late, running late, arrive* late, come* late, llegan tarde, chegam atrasad*',
     'slow*, very slow, takes ~ minutes, lag*, latency, sluggish, langsam*, dauert ewig, ewig, lent*, lenteur*, lento*',
     'lentitud, lentidao, demora*, tarda*',
   ],
