@@ -37,7 +37,7 @@ arrive arrivent recoit recoivent recevons envoie renvoie affiche montre donne re
 pouvons charge
 llega llegan recibe reciben recibimos envia devuelve muestra queda puede pueden podemos intentamos intente
 chega chegam chegando recebe recebem recebemos envia retorna mostra fica pode podem consegue conseguem conseguimos
-unser unserer unseren unserem gemacht angezeigt rien entrar werden wird wurde wurden sent verschickt versendet envoye envoyes enviado enviados enviadas
+aparece aparecen ella ellas ellos stehen steht drin alte alten ligne mettent unser unserer unseren unserem gemacht angezeigt rien entrar werden wird wurde wurden sent verschickt versendet envoye envoyes enviado enviados enviadas
 estao estava estamos sendo nenhum nenhuma ninguem nunca tambien todavia siempre nadie nada
 `;
 

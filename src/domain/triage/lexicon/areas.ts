@@ -17,7 +17,7 @@ import type { Lexicon } from '../matcher';
  */
 export const NARROWER: Readonly<Record<string, readonly string[]>> = {
   'area.payment': ['area.payout', 'area.refund', 'area.terminal', 'area.direct_debit', 'area.checkout'],
-  'area.card': ['area.terminal'],
+  'area.card': ['area.terminal', 'area.gift_card'],
 };
 
 export const AREAS: Lexicon = {
@@ -87,13 +87,24 @@ export const AREAS: Lexicon = {
   'area.reminder': ['reminder*, erinnerung*, *erinnerung, *erinnerungen, rappel*, recordatorio*, lembrete*'],
   'area.qr_code': ['qr, qr code*, qr kod*, code qr, codes qr, codigo qr, codigos qr, qrcode*'],
   'area.tables': ['table, tables, tisch, tische, tischen, mesa, mesas'],
+  'area.gift_card': [
+    'gift card*, giftcard*, geschenkkarte*, carte cadeau, cartes cadeaux, carte cadeaux, tarjeta regalo, tarjetas regalo',
+    'cartao presente, cartoes presente, vale presente',
+  ],
+  'area.balance': ['balance, balances, guthaben, kontostand, solde, soldes, saldo, saldos'],
+  'area.price': ['price, prices, pricing, preis, preise, *preis, *preise, prix, precio, precios, preco, precos'],
+  'area.network': ['wifi, wi fi, wlan, network, netzwerk, reseau, red wifi, rede, internet, ethernet'],
+  'area.online_shop': [
+    'online shop, online store, onlineshop*, webshop*, web shop, website, boutique en ligne, site web, tienda online',
+    'tienda en linea, sitio web, loja online, loja virtual',
+  ],
   'area.calendar': ['calendar*, kalender*, *kalender, agenda*, calendrier*, calendario*'],
   'area.inventory': ['inventory, stock, stocks, lagerbestand*, bestand, lager, inventaire*, inventario*, existencias, estoque*'],
   'area.order': ['orders, new order, an order, the order, bestellung*, *bestellung, *bestellungen, commande*, pedido*, encomenda*'],
   'area.pos': ['pos, point of sale, cash register, kassensystem*, caisse, caja, tpv, caixa, pdv, ponto de venda'],
   'area.terminal': [
     'terminal*, card reader*, kartenleser*, kartenterminal*, zahlungsterminal*, lesegerat*, tpe, terminal de paiement',
-    'terminal de pago, terminal de pagamento, datafono*, lector de tarjeta*',
+    'terminal de pago, terminal de pagamento, datafono*, lector de tarjeta*, lectores de tarjeta*',
     'maquininha*, leitor de cartao',
   ],
   'area.upload': ['upload*, hochlad*, *upload, telechargement vers, televers*, subir, subida*, carregar arquivo*'],

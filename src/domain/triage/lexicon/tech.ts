@@ -134,6 +134,11 @@ export const TECH: Lexicon = {
     // Written without the apostrophe, as chats often are: "arent showing", "doesnt work".
     'isnt *ing, arent *ing, doesnt work, dont work, doesnt load, dont load, not coming in',
     'ne remonte* plus, ne remonte* pas, no entran, nao entram',
+    // A sync or a connection that no longer happens: "not updating", "ne se mettent plus à jour", "no se conectan".
+    'not updating, no longer updat*, ne se mettent plus, ne se mettent pas, nao atualizam, nao se atualiza*',
+    'won t connect, wont connect, can t connect, cannot connect, no se conecta*, ne se connecte* plus',
+    'ne se connecte* pas, verbinde* sich nicht, verbindet sich nicht, nao conecta*, nao se conecta*, empty, vacio, vacia',
+    'vazio, vazia',
     'nicht versandt, nicht zugestellt, nicht gedruckt, bricht ~ ab, brechen ~ ab, ne partent plus, ne partent pas',
     'ne sont pas envoye*, ne sont plus envoye*, n imprime plus, n imprime pas, no se envian, no se envia',
     'no se estan enviando, no imprime, se queda colgad*, nao sao enviad*, nao estao sendo enviad*, parou de, pararam de',
