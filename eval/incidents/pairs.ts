@@ -55,8 +55,16 @@ function finish(counts: Counts): void {
   counts.recall = counts.together === 0 ? 1 : counts.truePositives / counts.together;
 }
 
-export function scorePairs(cases: readonly IncidentCase[]): PairScore {
-  const signatures = cases.map((item) => problemSignature(messagesOf(item)));
+/** The rule under test: the signature and the relation (another version's, to compare in one run). */
+export interface GroupingRule {
+  signature: (messages: readonly TriageMessage[]) => string[];
+  relate: (a: readonly string[], b: readonly string[]) => { related: boolean; shared: string | null };
+}
+
+const CURRENT: GroupingRule = { signature: problemSignature, relate };
+
+export function scorePairs(cases: readonly IncidentCase[], rule: GroupingRule = CURRENT): PairScore {
+  const signatures = cases.map((item) => rule.signature(messagesOf(item)));
   const languages = cases.map(languageOf);
   const score: PairScore = { ...emptyCounts(), conversations: cases.length, falseNegatives: 0, crossLanguage: emptyCounts(), errors: [] };
   for (let i = 0; i < cases.length; i++) {
@@ -64,7 +72,7 @@ export function scorePairs(cases: readonly IncidentCase[]): PairScore {
       const a = cases[i]!;
       const b = cases[j]!;
       const together = a.problem !== null && a.problem === b.problem;
-      const relation = relate(signatures[i]!, signatures[j]!);
+      const relation = rule.relate(signatures[i]!, signatures[j]!);
       count(score, together, relation.related);
       if (languages[i] !== languages[j]) count(score.crossLanguage, together, relation.related);
       if (relation.related && !together) score.errors.push({ a: a.id, b: b.id, kind: 'false_positive', shared: relation.shared });
