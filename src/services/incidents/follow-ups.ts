@@ -100,7 +100,7 @@ export async function runFollowUp(deps: IncidentDeps, workspaceId: string, job: 
           mode: settings.resolveBehaviour,
           adminId: null,
         });
-  await store.incidentLinks.markFollowedUp(workspaceId, link.id, job.resolvedAt);
+  await store.incidentLinks.markFollowedUp(workspaceId, link, job.resolvedAt);
   return { note, reopened };
 }
 
