@@ -124,6 +124,22 @@ async function apply(op: Op, world: World, store: Store): Promise<void> {
   }
 }
 
+/** The resolved incident the conversations are linked to, as a view of its tracker would store it. */
+function storeResolvedIncident(linkedCount: number) {
+  const snapshot = {
+    trackerId: TRACKER,
+    ticketNumber: '88',
+    title: 'Payments failing',
+    stateCategory: 'resolved',
+    stateLabel: 'Resolved',
+    open: false,
+    linkedCount,
+    intercomUpdatedAt: RESOLVED_AT,
+    createdAt: RESOLVED_AT - 3_600_000,
+  };
+  return h.application.store.incidents.upsert(h.demo.workspaceId, snapshot, h.clock.now());
+}
+
 /** What the sidebar prints for `conversationId` when rendered afresh now (no reuse offered). */
 async function freshRender(conversationId: string): Promise<unknown> {
   const parsed = parseCanvasRequest(initializeBody(h.fake, { ...h.context, conversationId }));
@@ -142,21 +158,7 @@ it('a reused sidebar is always what a fresh render would show, whatever was writ
       }).id,
   );
   const world: World = { conversations: [h.context.conversationId, ...extra], escalations: [], deadJobs: [], serial: 0 };
-  await h.application.store.incidents.upsert(
-    h.demo.workspaceId,
-    {
-      trackerId: TRACKER,
-      ticketNumber: '88',
-      title: 'Payments failing',
-      stateCategory: 'resolved',
-      stateLabel: 'Resolved',
-      open: false,
-      linkedCount: 3,
-      intercomUpdatedAt: RESOLVED_AT,
-      createdAt: RESOLVED_AT - 3_600_000,
-    },
-    h.clock.now(),
-  );
+  await storeResolvedIncident(3);
   const reusedSoFar = async () => (await request(h.application.app).get('/metrics')).body['sidebar_views_reused_total'] as number;
   const reusedBefore = await reusedSoFar();
   let views = 0;
@@ -187,21 +189,7 @@ it('a follow-up’s progress reaches the views of the incident’s conversations
   const store = h.application.store;
   const workspaceId = h.demo.workspaceId;
   const [linkedA, linkedB, unlinked] = [h.demo.conversations.refund, h.demo.conversations.outage, h.demo.conversations.howTo];
-  await store.incidents.upsert(
-    workspaceId,
-    {
-      trackerId: TRACKER,
-      ticketNumber: '88',
-      title: 'Payments failing',
-      stateCategory: 'resolved',
-      stateLabel: 'Resolved',
-      open: false,
-      linkedCount: 2,
-      intercomUpdatedAt: RESOLVED_AT,
-      createdAt: RESOLVED_AT - 3_600_000,
-    },
-    h.clock.now(),
-  );
+  await storeResolvedIncident(2);
   const links = [];
   for (const conversationId of [linkedA, linkedB]) {
     const reserved = await store.incidentLinks.reserve(workspaceId, {
