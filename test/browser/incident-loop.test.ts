@@ -4,46 +4,15 @@
  * the tracker in the back-office view (a signed webhook to the app), move the clock, and both conversations carry
  * the resolve follow-up.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { artifact, describeBrowser, launchChromium } from './support/browser';
-import { startTestSandbox, type TestSandbox } from './support/sandbox';
+import { artifact, describeBrowser } from './support/browser';
+import { useSimulator } from './support/simulator';
 
 jest.setTimeout(60_000);
 
 describeBrowser('Inbox simulator: one incident for an outage, resolved for every linked conversation', () => {
-  let sandbox: TestSandbox;
-  let browser: Browser;
-  let page: Page;
-  let sidebar: Locator;
+  const sim = useSimulator();
+  const { canvasText, clickCanvasButton, expectValidCanvas, openConversation: open, settled } = sim;
   let incidentNumber = '';
-
-  const settled = () => page.waitForSelector('body[data-busy="0"]');
-  const canvasText = async () => (await sidebar.textContent()) ?? '';
-  const clickCanvasButton = async (label: string | RegExp) => {
-    await sidebar.locator('button.ck-button', { hasText: label }).first().click();
-    await settled();
-  };
-  const open = async (title: string) => {
-    await page.locator('[data-conversation-id]', { hasText: title }).click();
-    await settled();
-  };
-  const expectValidCanvas = async () => {
-    await expect(page.locator('[data-testid="canvas-problems"]').count()).resolves.toBe(0);
-  };
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    sidebar = page.locator('[data-testid="canvas"]');
-    await page.goto(sandbox.simulatorUrl);
-    await settled();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    sandbox?.fake.assertNoViolations();
-    await sandbox?.close();
-  });
 
   it('lists the demo workspace’s open trackers and starts an incident from the outage conversation', async () => {
     await open('Dashboard down: 502 errors');
@@ -53,13 +22,13 @@ describeBrowser('Inbox simulator: one incident for an outage, resolved for every
     expect(search).toContain('SSO sign-in fails for contractor accounts');
     expect(search).toContain('Large exports time out');
     await clickCanvasButton('Start an incident');
-    await sidebar.locator('input[data-component-id="incident_title"]').fill('Dashboard and reports return 502');
+    await sim.sidebar.locator('input[data-component-id="incident_title"]').fill('Dashboard and reports return 502');
     await clickCanvasButton('Start incident');
     await expectValidCanvas();
     const started = await canvasText();
     expect(started).toMatch(/Incident #\d+ started/);
     incidentNumber = /Incident #(\d+) started/.exec(started)![1]!;
-    await page.screenshot({ path: artifact('incident-1-started.png') });
+    await sim.page.screenshot({ path: artifact('incident-1-started.png') });
   });
 
   it('links a second conversation to it from the search', async () => {
@@ -75,21 +44,21 @@ describeBrowser('Inbox simulator: one incident for an outage, resolved for every
   });
 
   it('resolves the tracker in the back office: both conversations get the follow-up once the outbox runs', async () => {
-    const tracker = page.locator('.bo-ticket', { hasText: 'Dashboard and reports return 502' });
+    const tracker = sim.page.locator('.bo-ticket', { hasText: 'Dashboard and reports return 502' });
     await tracker.locator('[data-testid="bo-state"]').selectOption('resolved');
     await tracker.locator('[data-testid="bo-set-state"]').click();
     await settled();
-    await expect(page.locator('[data-testid="clock-result"]').textContent()).resolves.toContain('webhook ticket.state.updated → 200');
+    await expect(sim.page.locator('[data-testid="clock-result"]').textContent()).resolves.toContain('webhook ticket.state.updated → 200');
     // The follow-ups are paced (due one after another); moving the clock lets the outbox run them.
-    await page.click('.clock button[data-minutes="15"]');
+    await sim.page.click('.clock button[data-minutes="15"]');
     await settled();
     for (const title of ['Cannot load reports (502)', 'Dashboard down: 502 errors']) {
       await open(title);
-      const transcript = (await page.locator('[data-testid="transcript"]').textContent()) ?? '';
+      const transcript = (await sim.page.locator('[data-testid="transcript"]').textContent()) ?? '';
       expect(transcript.split(`Incident #${incidentNumber} resolved`).length - 1).toBe(1);
       expect(await canvasText()).toContain('Follow-ups sent to all 2 conversations');
     }
     await expectValidCanvas();
-    await page.screenshot({ path: artifact('incident-2-resolved.png') });
+    await sim.page.screenshot({ path: artifact('incident-2-resolved.png') });
   });
 });
