@@ -26,16 +26,29 @@ function followUpLine(vm: IncidentVM): string | null {
   return done >= total ? `Follow-ups sent to all ${total} conversations` : `Follow-ups sent: ${done} of ${total}`;
 }
 
-/** For the first canvas: heading, title, state and count (and follow-up progress), and the way in. */
-export function incidentBlock(vm: IncidentVM): Component[] {
+/** How much of the incident the first canvas shows, largest first: it shrinks when the canvas is short of room. */
+export const INCIDENT_BLOCK_SIZES = ['full', 'compact', 'link'] as const;
+export type IncidentBlockSize = (typeof INCIDENT_BLOCK_SIZES)[number];
+
+/**
+ * For the first canvas: heading, title, state and count (and follow-up progress), and the way in. `compact`: no
+ * title, and state and progress share one line; `link`: only the way in, named after the incident.
+ */
+export function incidentBlock(vm: IncidentVM, size: IncidentBlockSize = 'full'): Component[] {
+  if (size === 'link') {
+    return [button({ id: encodeComponentId('incident_details'), label: trim(heading(vm), 40), style: 'link', action: submitAction() })];
+  }
   const progress = followUpLine(vm);
+  const body =
+    size === 'compact'
+      ? [{ text: trim(progress ? `${vm.stateLabel} · ${progress}` : statusLine(vm), 90), style: 'muted' as const }]
+      : [
+          { text: trim(vm.title, 60), style: 'muted' as const },
+          { text: statusLine(vm), style: 'muted' as const },
+          ...(progress ? [{ text: progress, style: 'muted' as const }] : []),
+        ];
   return [
-    ...lines([
-      { text: heading(vm), style: 'header' },
-      { text: trim(vm.title, 60), style: 'muted' },
-      { text: statusLine(vm), style: 'muted' },
-      ...(progress ? [{ text: progress, style: 'muted' as const }] : []),
-    ]),
+    ...lines([{ text: heading(vm), style: 'header' }, ...body]),
     button({ id: encodeComponentId('incident_details'), label: 'Incident details', style: 'link', action: submitAction() }),
   ];
 }

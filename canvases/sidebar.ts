@@ -7,7 +7,7 @@ import { formatAbsolute } from '../src/domain/text';
 import { FIRST_CANVAS_MAX_HEIGHT_PX, button, estimateHeight, finalizeCanvas, submitAction, text, urlAction } from './kit';
 import type { CanvasResponse, Component } from './kit/types';
 import { NO_TICKET_TEXT, QUEUED_TEXT, asOf, displayZone, linkButton, lines, navigation, trim } from './shared-blocks';
-import { incidentBlock, incidentHintBlock } from './incident-details';
+import { INCIDENT_BLOCK_SIZES, type IncidentBlockSize, incidentBlock, incidentHintBlock } from './incident-details';
 import { encodeStoredData } from './stored-data';
 import { clocksTicketBlock, compactTicketBlock, fullTicketBlock } from './ticket-card';
 import type { SidebarVM } from './view-models';
@@ -17,11 +17,23 @@ const REASON_CHARS = 90;
 const SOURCE_CHARS = 24;
 
 export function sidebarCanvas(vm: SidebarVM): CanvasResponse {
+  return fitted(vm, 'full');
+}
+
+function fitted(vm: SidebarVM, incidentSize: IncidentBlockSize): CanvasResponse {
+  const compose = (v: SidebarVM, offerIncidentLink: boolean) => composeWith(v, offerIncidentLink, incidentSize);
   const plain = compose({ ...vm, reportsUrl: null }, false);
   // The failure notice is the first thing to give up when nothing else can shrink enough.
-  if (vm.failedEscalation && !plain.fits) return sidebarCanvas({ ...vm, failedEscalation: null });
+  if (vm.failedEscalation && !plain.fits) return fitted({ ...vm, failedEscalation: null }, incidentSize);
   // Then the hint: the search form offers the same link.
-  if (vm.incidentHint && !plain.fits) return sidebarCanvas({ ...vm, incidentHint: null });
+  if (vm.incidentHint && !plain.fits) return fitted({ ...vm, incidentHint: null }, incidentSize);
+  // Then the incident block shrinks (its title, then everything but its link): "Incident details" shows it in full.
+  const smaller = INCIDENT_BLOCK_SIZES[INCIDENT_BLOCK_SIZES.indexOf(incidentSize) + 1];
+  if (vm.incident && smaller && !plain.fits) return fitted(vm, smaller);
+  // Last, the recommendation's close-call line, then the recommendation (the escalate form shows it in full).
+  const rec = vm.recommendation;
+  if (rec?.closeCall && !plain.fits) return fitted({ ...vm, recommendation: { ...rec, closeCall: null } }, incidentSize);
+  if (rec && !plain.fits) return fitted({ ...vm, recommendation: null }, incidentSize);
   // The optional footer links (Reports; "Link to an incident" when there is neither an incident nor a hint, which
   // offer it themselves, as does the escalate form) join only when they cost nothing else on screen: the richest
   // footer whose body is the plain one's and still fits.
@@ -38,16 +50,16 @@ interface Composed {
   fits: boolean;
 }
 
-function compose(vm: SidebarVM, offerIncidentLink: boolean): Composed {
-  const footer = [...incidentSection(vm), asOf(vm.now, vm.tz), ...navigation(...footerLinks(vm, offerIncidentLink))];
+function composeWith(vm: SidebarVM, offerIncidentLink: boolean, incidentSize: IncidentBlockSize): Composed {
+  const footer = [...incidentSection(vm, incidentSize), asOf(vm.now, vm.tz), ...navigation(...footerLinks(vm, offerIncidentLink))];
   const footerPx = estimateHeight(footer);
   const body = vm.tickets.length > 0 ? fitTickets(vm, footerPx) : escalateBody(vm, footerPx);
   return { body, footer, fits: footerPx + estimateHeight(body) <= FIRST_CANVAS_MAX_HEIGHT_PX };
 }
 
 /** The conversation's incident, or else the hint that others report the same problem. */
-function incidentSection(vm: SidebarVM): Component[] {
-  if (vm.incident) return incidentBlock(vm.incident);
+function incidentSection(vm: SidebarVM, size: IncidentBlockSize): Component[] {
+  if (vm.incident) return incidentBlock(vm.incident, size);
   return vm.incidentHint ? incidentHintBlock(vm.incidentHint) : [];
 }
 

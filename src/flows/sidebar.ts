@@ -15,7 +15,15 @@ import type { Recommended } from '../services/triage';
 import type { CanvasRequest } from './types';
 import { AppError } from '../util/app-error';
 import { deadWorkByTicket, deadWorkLine } from '../services/dead-work';
-import { type ChangeSubject, conversationSubject, type Escalation, escalationSubject, ticketSubject, type Workspace } from '../store';
+import {
+  type ChangeSubject,
+  conversationSubject,
+  type Escalation,
+  escalationSubject,
+  incidentSubject,
+  ticketSubject,
+  type Workspace,
+} from '../store';
 import type { FlowDeps } from './deps';
 import { incidentHint } from './incidents/notice';
 import { incidentView } from './incidents/view';
@@ -70,7 +78,8 @@ export interface SidebarView {
    */
   stableUntil: number;
   /**
-   * What the view was built from, finer than the workspace: the conversation, its tickets and its escalations.
+   * What the view was built from, finer than the workspace: the conversation, its tickets, its escalations and its
+   * incident.
    * A write to none of them (and to nothing workspace-wide) leaves the canvas as it is (src/store/change-feed.ts).
    */
   subjects: ChangeSubject[];
@@ -135,7 +144,13 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
       cardsStableUntil,
       triage ? renewalStableUntil(triage.renewalAt, triage.renewalInDays) : Number.POSITIVE_INFINITY,
     ),
-    subjects: [conversationSubject(conversationId), ...ticketIds.map(ticketSubject), ...history.map((e) => escalationSubject(e.id))],
+    subjects: [
+      conversationSubject(conversationId),
+      ...ticketIds.map(ticketSubject),
+      ...history.map((e) => escalationSubject(e.id)),
+      // The incident block shows the follow-ups' progress, written under the incident for all its conversations.
+      ...(incident?.trackerId ? [incidentSubject(incident.trackerId)] : []),
+    ],
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * The sandbox's demo workspace: a support org with front-line agents, a team lead, a manager and back-office
  * specialists; one team per routing queue plus an "SLA Breach" team; customers on every tier, some close to
- * renewal; a Customer ticket type and the Back-office type Handoff escalates into. Dates are relative to the
- * sandbox clock so "renewal in 3 weeks" stays true whenever the demo is started.
+ * renewal; a Customer ticket type and the Back-office type Handoff escalates into; a Tracker type with two open
+ * incidents, so linking, starting and resolving an incident can be tried. Dates are relative to the sandbox clock so
+ * "renewal in 3 weeks" stays true whenever the demo is started.
  */
 import type { QueueKey } from '../domain/model';
 import type { FakeIntercom } from './fake-intercom';
@@ -17,9 +18,31 @@ export interface SandboxDemo {
   /** Conversation ids by meaning, in the order the simulator lists them. */
   conversations: Record<string, string>;
   backOffice: DemoBackOffice;
+  /** The Tracker ticket type ("Incident") and its open trackers by meaning. */
+  incidents: { ticketTypeId: string; trackers: Record<'sso' | 'exports', string> };
 }
 
 const DAY_S = 86_400;
+
+/**
+ * Open incidents the engineering team already tracks, none linked yet: about problems some demo conversations
+ * report in other words, so the search finds them, while the 502 outage stays one to start from the hint.
+ */
+function seedDemoIncidents(seed: FakeIntercom['seed'], workspaceId: string, contactId: string, now: number): SandboxDemo['incidents'] {
+  const type = seed.ticketType(workspaceId, { name: 'Incident', category: 'Tracker', description: 'Problems many customers report' });
+  const tracker = (title: string, hoursAgo: number) =>
+    seed.ticket(workspaceId, {
+      ticketTypeId: type.id,
+      contactId,
+      attributes: { _default_title_: title },
+      state: 'in_progress',
+      createdAt: now - hoursAgo * 3_600,
+    }).id;
+  return {
+    ticketTypeId: type.id,
+    trackers: { sso: tracker('SSO sign-in fails for contractor accounts', 20), exports: tracker('Large exports time out', 5) },
+  };
+}
 
 /** An ISO date `days` from now: company custom attributes are strings in the 2.16 schema. */
 function isoDateIn(nowSeconds: number, days: number): string {
@@ -104,13 +127,16 @@ export function seedSandboxDemo(fake: FakeIntercom, nowMs: number): SandboxDemo 
   person('erin', 'Erin Walsh', 'stark', { tier: 'pro' });
 
   const { backOffice } = seedDemoTicketTypes(seed, ws);
+  const conversations = seedDemoConversations(seed, ws, people, now);
+  const incidents = seedDemoIncidents(seed, ws, people.contacts['jade']!.id, now);
 
   return {
     workspaceId: ws,
     token,
     admins: { agent: agent.id, agent2: agent2.id, lead: lead.id, manager: manager.id, billing: billing.id, engineer: engineer.id },
     teams: { ...queueTeams, frontLine: frontLine.id, breach: breach.id },
-    conversations: seedDemoConversations(seed, ws, people, now),
+    conversations,
     backOffice,
+    incidents,
   };
 }

@@ -25,7 +25,7 @@ export type ChangeScope = 'rows' | 'dead' | 'settings';
 const SCOPES: readonly ChangeScope[] = ['rows', 'dead', 'settings'];
 
 /**
- * What a write touched, finer than its workspace: one ticket, one conversation, one escalation. A view built from
+ * What a write touched, finer than its workspace: one ticket, one conversation, one escalation, one incident. A view built from
  * a few of them (one conversation's sidebar) stays right while none of them, and nothing workspace-wide, changed:
  * a webhook for one ticket leaves every other conversation's sidebar reusable. Built by the helpers below only.
  */
@@ -33,6 +33,8 @@ export type ChangeSubject = string & { readonly __subject: unique symbol };
 export const ticketSubject = (ticketId: string) => `t:${ticketId}` as ChangeSubject;
 export const conversationSubject = (conversationId: string) => `c:${conversationId}` as ChangeSubject;
 export const escalationSubject = (escalationId: string) => `e:${escalationId}` as ChangeSubject;
+/** An incident (a tracker ticket): what every conversation linked to it shows of it, such as its follow-ups' progress. */
+export const incidentSubject = (trackerId: string) => `i:${trackerId}` as ChangeSubject;
 
 export interface ChangeFeed {
   /** Take before reading; later, `unchangedSince(workspace, stamp)` says whether what was read still stands. */

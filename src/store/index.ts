@@ -23,7 +23,14 @@ export type {
 } from './repos/escalations';
 export type { ConversationSignal, ConversationSignalsRepo } from './repos/conversation-signals';
 export type { Incident, IncidentSnapshot, IncidentsRepo, IncidentUpsert } from './repos/incidents';
-export type { IncidentLink, IncidentLinksRepo, IncidentLinkStatus, LinkRequest, LinkReservation } from './repos/incident-links';
+export type {
+  FollowedUpLink,
+  IncidentLink,
+  IncidentLinksRepo,
+  IncidentLinkStatus,
+  LinkRequest,
+  LinkReservation,
+} from './repos/incident-links';
 export type { InstallEvent, InstallEventKind, InstallEventsRepo } from './repos/install-events';
 export type { LadderFiring, LadderRepo } from './repos/ladder';
 export type { LinkUse, LinkUsesRepo } from './repos/link-uses';
@@ -53,7 +60,7 @@ export {
 export type { TriageFeedback, TriageFeedbackInput, TriageFeedbackRepo, TriageFeedbackRevision } from './repos/triage-feedback';
 export type { Delivery, InboxNotification, InboxStatus, LeaseOnArrival, WebhooksRepo } from './repos/webhooks';
 export type { InstallMode, SealedToken, Workspace, WorkspaceInstall, WorkspacesRepo } from './repos/workspaces';
-export { type ChangeFeed, type ChangeSubject, conversationSubject, escalationSubject, ticketSubject } from './change-feed';
+export { type ChangeFeed, type ChangeSubject, conversationSubject, escalationSubject, incidentSubject, ticketSubject } from './change-feed';
 export { toJson } from './repos/repo-helpers';
 export { createStore, type Store } from './store';
 export { isStoreUnavailable } from './unavailable';

@@ -4,11 +4,18 @@
  * A method missing here would let the sidebar reuse a canvas built before its write: the contract test
  * `test/store/observed-writes.test.ts` checks every write method is either listed or known not to matter.
  */
-import { type ChangeScope, type ChangeSubject, conversationSubject, escalationSubject, ticketSubject } from './change-feed';
+import {
+  type ChangeScope,
+  type ChangeSubject,
+  conversationSubject,
+  escalationSubject,
+  incidentSubject,
+  ticketSubject,
+} from './change-feed';
 import type { ClocksRepo, SlaClockWrite } from './repos/clocks';
 import type { CustomerSideRepo, CustomerUpdate } from './repos/customer-side';
 import type { EscalationsRepo, ReserveInput } from './repos/escalations';
-import type { IncidentLinksRepo, LinkRequest } from './repos/incident-links';
+import type { FollowedUpLink, IncidentLinksRepo, LinkRequest } from './repos/incident-links';
 import type { IncidentsRepo } from './repos/incidents';
 import type { OutboxRepo } from './repos/outbox';
 import type { SettingsRepo } from './repos/settings';
@@ -66,9 +73,14 @@ const SUBJECTS_OF: {
     updateStatus: (escalationId: string) => [escalationSubject(escalationId)],
   },
   triageAi: { putCached: (entry: TriageAiCacheEntry) => [conversationSubject(entry.conversationId)] },
-  // A link being reserved belongs to one conversation; its later steps are addressed by link id and reach the
-  // workspace (they are rare, human-paced writes, except the resolve fan-out's markFollowedUp).
-  incidentLinks: { reserve: (request: LinkRequest) => [conversationSubject(request.conversationId)] },
+  // A link being reserved belongs to one conversation. Its later steps (linked, unlinked, failed) are addressed by
+  // link id and reach the workspace: rare, human-paced writes that also change other conversations' hints (which
+  // incident their neighbours are linked to). A follow-up's progress shows only where the incident is shown, and a
+  // fan-out writes it ten times a second for minutes: it names the conversation and the incident.
+  incidentLinks: {
+    reserve: (request: LinkRequest) => [conversationSubject(request.conversationId)],
+    markFollowedUp: (link: FollowedUpLink) => [conversationSubject(link.conversationId), incidentSubject(link.trackerId)],
+  },
   customerSide: { recordUpdate: (update: CustomerUpdate) => [conversationSubject(update.conversationId), ticketSubject(update.ticketId)] },
 };
 

@@ -6,43 +6,18 @@
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { artifact, describeBrowser, launchChromium } from './support/browser';
-import { startTestSandbox, type TestSandbox } from './support/sandbox';
+import type { Page } from 'playwright-core';
+import { artifact, describeBrowser } from './support/browser';
+import { useSimulator } from './support/simulator';
 
 jest.setTimeout(60_000);
 
 describeBrowser('Inbox simulator: escalate, follow the back office, watch the SLA ladder', () => {
-  let sandbox: TestSandbox;
-  let browser: Browser;
+  const sim = useSimulator();
+  const { settled, canvasText, clickCanvasButton, expectValidCanvas } = sim;
   let page: Page;
-  let sidebar: Locator;
-
-  const settled = () => page.waitForSelector('body[data-busy="0"]');
-  const canvasText = async () => (await sidebar.textContent()) ?? '';
-  const clickCanvasButton = async (label: string) => {
-    await sidebar.locator('button.ck-button', { hasText: label }).first().click();
-    await settled();
-  };
-  const expectValidCanvas = async () => {
-    await expect(page.locator('[data-testid="canvas-problems"]').count()).resolves.toBe(0);
-    await expect(page.locator('[data-testid="canvas-ok"]').textContent()).resolves.toMatch(
-      /Valid (initialize|submit) response from the app/,
-    );
-  };
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    sidebar = page.locator('[data-testid="canvas"]');
-    await page.goto(sandbox.simulatorUrl);
-    await settled();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    sandbox?.fake.assertNoViolations();
-    await sandbox?.close();
+  beforeAll(() => {
+    page = sim.page;
   });
 
   it('opens a conversation and shows the triage recommendation, each reason pointing at its message', async () => {
@@ -62,8 +37,8 @@ describeBrowser('Inbox simulator: escalate, follow the back office, watch the SL
   it('escalates: the form, filled in, creates a ticket that the sidebar and the back office show', async () => {
     await clickCanvasButton('Escalate');
     await expectValidCanvas();
-    await sidebar.locator('[data-component-id="priority"] [data-option-id="P2"]').click();
-    await sidebar.locator('textarea[data-component-id="reason"]').fill('Whole company locked out by 502s; VIP account.');
+    await sim.sidebar.locator('[data-component-id="priority"] [data-option-id="P2"]').click();
+    await sim.sidebar.locator('textarea[data-component-id="reason"]').fill('Whole company locked out by 502s; VIP account.');
     await page.screenshot({ path: artifact('flow-2-form.png') });
     await clickCanvasButton('Create ticket');
     await expectValidCanvas();

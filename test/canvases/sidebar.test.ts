@@ -270,6 +270,21 @@ describe('sidebar under any input', () => {
     settingsUrl: fc.option(fc.constant(SETTINGS), { nil: null }),
     contactMissing: fc.boolean(),
     failedEscalation: fc.option(fc.record({ message: text }), { nil: null }),
+    // A linked incident takes the footer's room (four lines and a link once it resolved), with or without tickets.
+    incident: fc.option(
+      fc.record({
+        linkId: fc.uuid(),
+        trackerId: fc.stringMatching(/^[0-9]{1,12}$/),
+        number: fc.option(fc.stringMatching(/^[0-9]{1,6}$/), { nil: null }),
+        title: text,
+        stateLabel: text,
+        linkedCount: fc.integer({ min: 1, max: 2_500 }),
+        status: fc.constantFrom('linking' as const, 'linked' as const, 'unlinking' as const),
+        followUps: fc.option(fc.record({ done: fc.nat(2_500), total: fc.integer({ min: 1, max: 2_500 }) }), { nil: null }),
+        url: fc.constant(null),
+      }),
+      { nil: null },
+    ),
     zone: fc.constantFrom('UTC', 'Europe/Berlin', 'Asia/Kolkata', 'Pacific/Chatham', 'Invalid/Zone'),
   });
 

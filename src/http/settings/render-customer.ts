@@ -18,7 +18,9 @@ ${STATE_CATEGORIES.map((s) => textField(state, `customer.templates.${language}.$
 </fieldset>`,
   );
   return html`<p class="hint">When a linked ticket enters a new state, Handoff can reply in the conversation for you, in the
-customer’s language, with the state’s customer-facing label. Never sent: internal notes, owners, teams, priorities or SLA figures.</p>
+customer’s language, with the state’s customer-facing label. Never sent: internal notes, owners, teams, priorities or SLA figures.
+An incident has no queue: when one resolves, its linked conversations are told (with the resolved message, without the
+incident’s number) if Default is ticked.</p>
 ${checkboxGroup(state, 'customer.updateQueues', queues)}
 ${textField(state, 'customer.collapseMinutes', { numeric: true })}
 ${textField(state, 'customer.intervalMinutes', { numeric: true })}

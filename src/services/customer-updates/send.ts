@@ -1,6 +1,8 @@
 /**
  * Runs one case-update job: decide (src/domain/customer-updates/decide.ts) with the facts in the store, read the
  * conversation only when the rules so far allow the update, post the reply the customer sees, record the decision.
+ * The case is a linked ticket or an incident (incident-update.ts); only the facts read about it differ, the rules,
+ * the words, the pacing and the record are these, once.
  *
  * Exactly once: the decision row is keyed by the transition, so a job that already decided returns at once; a
  * reply is not idempotent at Intercom, so a retry that may have posted first looks for its own reply in the
@@ -9,12 +11,15 @@
 import { allowedOn, planUpdate } from '../../domain/customer-updates/decide';
 import { conversationLanguage, updateMessage } from '../../domain/customer-updates/message';
 import { parseConversation } from '../../domain/conversation';
+import type { QueueKey, StateCategory } from '../../domain/model';
+import type { WorkspaceSettings } from '../../domain/settings';
 import type { CustomerUpdateOutcome } from '../../store';
 import { RetryJobError } from '../job-outcomes';
 import { containsNote } from '../sync/already-posted';
 import { actingAdmin, type Attempt } from '../sync/intercom-writes';
 import type { SyncDeps } from '../sync/sync-deps';
-import type { CustomerUpdatePayload } from './jobs';
+import { incidentCaseFacts } from './incident-update';
+import { type CustomerUpdatePayload, caseKeyOf } from './jobs';
 import { updatesEnabled } from './record-state';
 
 export interface UpdateResult {
@@ -25,6 +30,34 @@ export interface UpdateResult {
   decidedBefore?: boolean;
 }
 
+/** What the rules and the words need to know of the case, whichever kind it is. */
+export interface CaseFacts {
+  /** Whether the case still posts updates under these settings. */
+  enabled(settings: WorkspaceSettings): boolean;
+  /** The case's latest transition (null before its first). */
+  latest: { state: StateCategory; changedAt: number } | null;
+  /** The state's customer-facing label, when Intercom has one. */
+  externalLabel: string | null;
+  /** The reference the customer may be shown ("#123"), when there is one they can know. */
+  ticketNumber: string | null;
+  /** Picks the customer-facing title; null reads as the default queue. */
+  queue: QueueKey | null;
+}
+
+async function ticketCaseFacts(sync: SyncDeps, workspaceId: string, ticketId: string): Promise<CaseFacts> {
+  const [ticket, latest] = await Promise.all([
+    sync.store.tickets.get(workspaceId, ticketId),
+    sync.store.customerSide.getState(workspaceId, ticketId),
+  ]);
+  return {
+    enabled: (settings) => ticket !== null && updatesEnabled(settings, ticket),
+    latest: latest ? { state: latest.state, changedAt: latest.changedAt } : null,
+    externalLabel: latest?.externalLabel ?? null,
+    ticketNumber: ticket?.ticketNumber ?? null,
+    queue: ticket?.queue ?? null,
+  };
+}
+
 export async function sendCaseUpdate(
   sync: SyncDeps,
   workspaceId: string,
@@ -32,27 +65,28 @@ export async function sendCaseUpdate(
   attempt: Attempt,
 ): Promise<UpdateResult> {
   const repo = sync.store.customerSide;
-  const decided = await repo.getUpdate(workspaceId, job.ticketId, job.state, job.enteredAt);
+  const caseKey = caseKeyOf(job);
+  const decided = await repo.getUpdate(workspaceId, caseKey, job.state, job.enteredAt);
   if (decided) return { outcome: decided.outcome, decidedBefore: true };
-  const [settings, ticket, latest, lastTold, lastSent] = await Promise.all([
+  const [settings, facts, lastTold, lastSent] = await Promise.all([
     sync.settings.get(workspaceId),
-    sync.store.tickets.get(workspaceId, job.ticketId),
-    repo.getState(workspaceId, job.ticketId),
-    repo.getLastTold(workspaceId, job.ticketId),
+    job.linkId === undefined ? ticketCaseFacts(sync, workspaceId, job.ticketId) : incidentCaseFacts(sync.store, workspaceId, job),
+    repo.getLastTold(workspaceId, caseKey),
     repo.listSent(workspaceId, job.conversationId, 1),
   ]);
   const now = sync.clock.now();
   const record = async (outcome: CustomerUpdateOutcome, language: string | null = null) => {
-    await repo.recordUpdate(workspaceId, { ...job, outcome, language, decidedAt: sync.clock.now() });
+    const { linkId: _link, ...transition } = job;
+    await repo.recordUpdate(workspaceId, { ...transition, ticketId: caseKey, outcome, language, decidedAt: sync.clock.now() });
     return outcome;
   };
   const plan = planUpdate({
     state: job.state,
     enteredAt: job.enteredAt,
-    latest: latest ? { state: latest.state, changedAt: latest.changedAt } : null,
+    latest: facts.latest,
     lastToldState: lastTold,
     lastSentAt: lastSent[0]?.decidedAt ?? null,
-    enabled: ticket !== null && updatesEnabled(settings, ticket),
+    enabled: facts.enabled(settings),
     intervalMs: settings.customer.intervalMinutes * 60_000,
     now,
   });
@@ -68,9 +102,9 @@ export async function sendCaseUpdate(
   const language = conversationLanguage(parseConversation(raw), settings.customer.defaultLanguage);
   const body = updateMessage(settings.customer, {
     state: job.state,
-    externalLabel: latest?.externalLabel ?? null,
-    ticketNumber: ticket?.ticketNumber ?? null,
-    customerTitle: settings.customer.titles[ticket?.queue ?? 'default'],
+    externalLabel: facts.externalLabel,
+    ticketNumber: facts.ticketNumber,
+    customerTitle: settings.customer.titles[facts.queue ?? 'default'],
     language,
   });
   const note = { adminId, body, notBefore: attempt.notBefore };

@@ -7,11 +7,15 @@
  *   `pacing.perSecond`. Its due times are stored, so a restart resumes at the same pace, and a re-run of the
  *   fan-out after a crash enqueues nothing twice.
  * - A follow-up job posts the note (looking for it first when an earlier try may have posted it), reopens, and
- *   marks the link followed up for this resolution: the progress the sidebar shows.
+ *   marks the link followed up for this resolution (the progress the sidebar shows), enqueueing in the same
+ *   transaction the customer-facing update when the workspace tells customers
+ *   (src/services/customer-updates/incident-update.ts).
  * - A conversation linked after the resolution is enqueued at once by the link (link.ts).
  */
 import { escapeHtml } from '../../domain/text';
+import type { WorkspaceSettings } from '../../domain/settings';
 import type { Incident, IncidentLink, Store } from '../../store';
+import { enqueueIncidentUpdate } from '../customer-updates/incident-update';
 import { HANDOFF_NOTE_MARK } from '../sync/ticket-events';
 import { type Attempt, postConversationNote, reopenConversation } from '../sync/intercom-writes';
 import type { IncidentDeps } from './deps';
@@ -100,8 +104,19 @@ export async function runFollowUp(deps: IncidentDeps, workspaceId: string, job: 
           mode: settings.resolveBehaviour,
           adminId: null,
         });
-  await store.incidentLinks.markFollowedUp(workspaceId, link.id, job.resolvedAt);
-  return { note, reopened };
+  const told = await markFollowedUp(deps, settings, link, job.resolvedAt);
+  return { note, reopened, customerUpdate: told > 0 ? 'enqueued' : 'none' };
+}
+
+/** The follow-up is done: its progress, and the customer's update when the workspace sends them, in one transaction. */
+async function markFollowedUp(deps: IncidentDeps, settings: WorkspaceSettings, link: IncidentLink, resolvedAt: number): Promise<number> {
+  const now = deps.clock.now();
+  const enqueued = await deps.sync.store.transaction(async (tx) => {
+    await tx.incidentLinks.markFollowedUp(link.workspaceId, link, resolvedAt);
+    return enqueueIncidentUpdate(tx, settings, link, resolvedAt, now);
+  });
+  if (enqueued > 0) deps.sync.pokeOutbox();
+  return enqueued;
 }
 
 export interface FollowUpProgress {

@@ -24,6 +24,10 @@ export interface CaseState {
 }
 
 export interface CustomerUpdate {
+  /**
+   * The case: a ticket's id, or for an incident's update to one of its conversations `<tracker>@<conversation>`
+   * (src/services/customer-updates/jobs.ts): one tracker tells many conversations, each once.
+   */
   ticketId: string;
   state: StateCategory;
   /** When the ticket entered `state`: with ticket and state, the transition's key. */

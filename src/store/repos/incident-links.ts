@@ -30,6 +30,9 @@ export interface IncidentLink {
   unlinkedBy: string | null;
 }
 
+/** What a follow-up's progress write names: the link, and the conversation and incident it joins. */
+export type FollowedUpLink = Pick<IncidentLink, 'id' | 'trackerId' | 'conversationId'>;
+
 export interface LinkRequest {
   requestKey: string;
   trackerId: string;
@@ -65,7 +68,11 @@ export interface IncidentLinksRepo {
   listLinkedFor(workspaceId: string, conversationIds: readonly string[]): Promise<IncidentLink[]>;
   /** How many linked conversations got the follow-up of this resolution. */
   countFollowedUp(workspaceId: string, trackerId: string, resolvedAt: number): Promise<number>;
-  markFollowedUp(workspaceId: string, id: string, resolvedAt: number): Promise<void>;
+  /**
+   * Takes the link, not only its id: the change feed is told which conversation and incident the progress belongs
+   * to, so a fan-out's ten writes a second leave every other conversation's reused sidebar alone.
+   */
+  markFollowedUp(workspaceId: string, link: FollowedUpLink, resolvedAt: number): Promise<void>;
 }
 
 export function createIncidentLinksRepo({ db }: RepoContext): IncidentLinksRepo {
@@ -193,7 +200,7 @@ export function createIncidentLinksRepo({ db }: RepoContext): IncidentLinksRepo 
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
-    async markFollowedUp(workspaceId, id, resolvedAt) {
+    async markFollowedUp(workspaceId, { id }, resolvedAt) {
       await db
         .updateTable('incident_links')
         .set({ followed_up_for: resolvedAt })

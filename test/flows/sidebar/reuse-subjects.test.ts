@@ -2,8 +2,9 @@
  * The promise behind reusing a rendered sidebar per conversation (src/http/initialize-reuse.ts with the change
  * feed's subjects): whatever is written to the workspace, a view answered from an earlier render is byte for byte
  * what rendering afresh would print. Random scripts of writes (tickets linked to one of three conversations or moved
- * between them, clocks, syncs, escalations reserved and updated, work dead-lettered and revived) interleaved with
- * views of the three conversations; every view is checked against a render made right after it without reuse.
+ * between them, clocks, syncs, escalations reserved and updated, work dead-lettered and revived, conversations
+ * linked to a resolved incident and its follow-ups' progress written and undone) interleaved with views of the three
+ * conversations; every view is checked against a render made right after it without reuse.
  * Checked not to be vacuous: most views are answered from an earlier render.
  */
 import fc from 'fast-check';
@@ -22,6 +23,9 @@ useHarness((started) => {
 });
 
 const TICKETS = ['801', '802', '803', '804'];
+/** A resolved incident the conversations may be linked to (stored directly: the fan-out's Intercom side is not the point). */
+const TRACKER = '901';
+const RESOLVED_AT = 1_700_000_000_000;
 const STATES = ['in_progress', 'waiting_on_customer', 'resolved'] as const;
 
 type Op =
@@ -31,6 +35,8 @@ type Op =
   | { kind: 'escalation'; failed: boolean }
   | { kind: 'dead'; ticket: number }
   | { kind: 'revive' }
+  | { kind: 'incident'; conversation: number }
+  | { kind: 'progress'; conversation: number; done: boolean }
   | { kind: 'view'; conversation: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -45,6 +51,9 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('escalation' as const), failed: fc.boolean() }),
   fc.record({ kind: fc.constant('dead' as const), ticket: fc.nat(TICKETS.length - 1) }),
   fc.record({ kind: fc.constant('revive' as const) }),
+  fc.record({ kind: fc.constant('incident' as const), conversation: fc.nat(2) }),
+  // The fan-out's writes come in runs: several per link, for a link of any conversation.
+  ...Array.from({ length: 3 }, () => fc.record({ kind: fc.constant('progress' as const), conversation: fc.nat(2), done: fc.boolean() })),
   // Views are most of what happens.
   ...Array.from({ length: 10 }, () => fc.record({ kind: fc.constant('view' as const), conversation: fc.nat(2) })),
 );
@@ -97,7 +106,38 @@ async function apply(op: Op, world: World, store: Store): Promise<void> {
   } else if (op.kind === 'revive') {
     const id = world.deadJobs.pop();
     if (id) await store.outbox.revive(workspaceId, id, now);
+  } else if (op.kind === 'incident') {
+    const conversationId = world.conversations[op.conversation]!;
+    const reserved = await store.incidentLinks.reserve(workspaceId, {
+      requestKey: `${conversationId}:n-${world.serial}`,
+      trackerId: TRACKER,
+      conversationId,
+      adminId: h.demo.admins.agent,
+      note: null,
+      now,
+    });
+    if (reserved.kind === 'new') await store.incidentLinks.setStatus(workspaceId, reserved.link.id, { status: 'linked' }, now);
+  } else if (op.kind === 'progress') {
+    const link = await store.incidentLinks.getStanding(workspaceId, world.conversations[op.conversation]!);
+    // Undone progress stands for the next resolution's (another `resolvedAt`): the count goes back down.
+    if (link) await store.incidentLinks.markFollowedUp(workspaceId, link, op.done ? RESOLVED_AT : RESOLVED_AT - 1);
   }
+}
+
+/** The resolved incident the conversations are linked to, as a view of its tracker would store it. */
+function storeResolvedIncident(linkedCount: number) {
+  const snapshot = {
+    trackerId: TRACKER,
+    ticketNumber: '88',
+    title: 'Payments failing',
+    stateCategory: 'resolved',
+    stateLabel: 'Resolved',
+    open: false,
+    linkedCount,
+    intercomUpdatedAt: RESOLVED_AT,
+    createdAt: RESOLVED_AT - 3_600_000,
+  };
+  return h.application.store.incidents.upsert(h.demo.workspaceId, snapshot, h.clock.now());
 }
 
 /** What the sidebar prints for `conversationId` when rendered afresh now (no reuse offered). */
@@ -118,6 +158,7 @@ it('a reused sidebar is always what a fresh render would show, whatever was writ
       }).id,
   );
   const world: World = { conversations: [h.context.conversationId, ...extra], escalations: [], deadJobs: [], serial: 0 };
+  await storeResolvedIncident(3);
   const reusedSoFar = async () => (await request(h.application.app).get('/metrics')).body['sidebar_views_reused_total'] as number;
   const reusedBefore = await reusedSoFar();
   let views = 0;
@@ -142,4 +183,34 @@ it('a reused sidebar is always what a fresh render would show, whatever was writ
   const reused = (await reusedSoFar()) - reusedBefore;
   expect(views).toBeGreaterThan(120);
   expect(reused).toBeGreaterThan(views / 8);
+  // Forty scripts of up to thirty steps, each view rendered twice: ~17 s alone, more on a loaded machine.
+}, 60_000);
+
+it('a follow-up’s progress reaches the views of the incident’s conversations and leaves the others reusable', async () => {
+  const store = h.application.store;
+  const workspaceId = h.demo.workspaceId;
+  const [linkedA, linkedB, unlinked] = [h.demo.conversations.refund, h.demo.conversations.outage, h.demo.conversations.howTo];
+  await storeResolvedIncident(2);
+  const links = [];
+  for (const conversationId of [linkedA, linkedB]) {
+    const reserved = await store.incidentLinks.reserve(workspaceId, {
+      requestKey: `${conversationId}:n-1`,
+      trackerId: TRACKER,
+      conversationId,
+      adminId: h.demo.admins.agent,
+      note: null,
+      now: h.clock.now(),
+    });
+    links.push((await store.incidentLinks.setStatus(workspaceId, reserved.link.id, { status: 'linked' }, h.clock.now()))!);
+  }
+  const reusedSoFar = async () => (await request(h.application.app).get('/metrics')).body['sidebar_views_reused_total'] as number;
+  const shownFor = async (conversationId: string) => JSON.stringify((await h.initialize({ conversationId })).body);
+  expect(await shownFor(linkedB)).toContain('Follow-ups sent: 0 of 2');
+  await shownFor(unlinked);
+  const before = await reusedSoFar();
+  await store.incidentLinks.markFollowedUp(workspaceId, links[0]!, RESOLVED_AT);
+  // The other linked conversation shows the new count; the unlinked one is answered from its earlier render.
+  expect(await shownFor(linkedB)).toContain('Follow-ups sent: 1 of 2');
+  await shownFor(unlinked);
+  expect((await reusedSoFar()) - before).toBe(1);
 });

@@ -100,7 +100,7 @@ describeContract('incidents', (engine) => {
     const page1 = await links.listLinked('ws-a', 't-1', { limit: 3 });
     const page2 = await links.listLinked('ws-a', 't-1', { afterId: page1.at(-1)!.id, limit: 3 });
     expect([...page1, ...page2].map((l) => l.conversationId).sort()).toEqual(['c0', 'c1', 'c2', 'c3']);
-    await links.markFollowedUp('ws-a', page1[0]!.id, T0 + 100);
+    await links.markFollowedUp('ws-a', page1[0]!, T0 + 100);
     expect(await links.countFollowedUp('ws-a', 't-1', T0 + 100)).toBe(1);
     expect(await links.countFollowedUp('ws-a', 't-1', T0 + 200)).toBe(0);
   });
