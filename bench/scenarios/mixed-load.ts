@@ -49,7 +49,7 @@ export function mixedLoadSizes(env: BenchEnv): MixedLoadSizes {
 }
 
 /** The busy and quiet conversations' signed initialize bodies, one teammate each (the agent). */
-function conversations(env: BenchEnv, sizes: MixedLoadSizes, feedConversations: readonly string[]): Signed[] {
+export function conversations(env: BenchEnv, sizes: MixedLoadSizes, feedConversations: readonly string[]): Signed[] {
   const { sizes: seed } = env.options;
   const base = initializeBody(env.fake, {
     workspaceId: env.demo.workspaceId,
@@ -80,14 +80,17 @@ function conversations(env: BenchEnv, sizes: MixedLoadSizes, feedConversations: 
 }
 
 /** A long seeded random order of opens over the conversations (autocannon cycles through it). */
-function opens(all: readonly Signed[], count: number): Signed[] {
+export function opens(all: readonly Signed[], count: number): Signed[] {
   const random = seededRandom(17);
   return Array.from({ length: count }, () => all[Math.floor(random() * all.length)]!);
 }
 
-/** Sends `items` at a steady rate until stopped; answers are counted, none is waited for before the next. */
-function paced(url: string, items: readonly PostItem[], perSecond: number) {
-  const target = new URL(url);
+/**
+ * Sends `items` at a steady rate until stopped; answers are counted, none is waited for before the next. With several
+ * URLs, each request goes to the next in turn (a load balancer's round robin).
+ */
+export function paced(url: string | readonly string[], items: readonly PostItem[], perSecond: number) {
+  const targets = (typeof url === 'string' ? [url] : url).map((u) => new URL(u));
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
   const statuses: Record<number, number> = {};
   const inFlight = new Set<Promise<void>>();
@@ -96,7 +99,7 @@ function paced(url: string, items: readonly PostItem[], perSecond: number) {
   const timer = setInterval(() => {
     const due = Math.floor(((performance.now() - started) / 1000) * perSecond);
     while (next < Math.min(due, items.length)) {
-      const sent = postOnce(target, items[next++]!, agent).then(({ status }) => {
+      const sent = postOnce(targets[next % targets.length]!, items[next++]!, agent).then(({ status }) => {
         statuses[status] = (statuses[status] ?? 0) + 1;
         inFlight.delete(sent);
       });
