@@ -17,6 +17,7 @@ import { atLeast, type Row, row } from '../report/rows';
 import { BENCH_CLIENT_SECRET } from '../secrets';
 import { ticketRow, workspaceId as seededWorkspaceId } from '../seed/rows';
 import type { BenchEnv } from '../setup';
+import type { ChildHandle } from '../proc/child';
 import { seededRandom } from '../stats';
 import { Agent } from 'node:http';
 import { appMetrics } from './sidebar';
@@ -49,7 +50,7 @@ export function mixedLoadSizes(env: BenchEnv): MixedLoadSizes {
 }
 
 /** The busy and quiet conversations' signed initialize bodies, one teammate each (the agent). */
-export function conversations(env: BenchEnv, sizes: MixedLoadSizes, feedConversations: readonly string[]): Signed[] {
+function conversations(env: BenchEnv, sizes: MixedLoadSizes, feedConversations: readonly string[]): Signed[] {
   const { sizes: seed } = env.options;
   const base = initializeBody(env.fake, {
     workspaceId: env.demo.workspaceId,
@@ -80,7 +81,7 @@ export function conversations(env: BenchEnv, sizes: MixedLoadSizes, feedConversa
 }
 
 /** A long seeded random order of opens over the conversations (autocannon cycles through it). */
-export function opens(all: readonly Signed[], count: number): Signed[] {
+function opens(all: readonly Signed[], count: number): Signed[] {
   const random = seededRandom(17);
   return Array.from({ length: count }, () => all[Math.floor(random() * all.length)]!);
 }
@@ -116,13 +117,16 @@ export function paced(url: string | readonly string[], items: readonly PostItem[
   };
 }
 
-export async function mixedLoadRows(env: BenchEnv, log: (line: string) => void): Promise<Row[]> {
-  const sizes = mixedLoadSizes(env);
+/**
+ * The load's inputs: the webhook tickets in the fake, linked through `app` as an escalation leaves them (before the
+ * feed changes them), the feed (notification ids from `idPrefix`) and the order of opens.
+ */
+export async function prepareMixedLoad(env: BenchEnv, sizes: MixedLoadSizes, app: ChildHandle, idPrefix?: string) {
   const nowSeconds = Math.floor(env.now() / 1000);
   const tickets = seedFeedTickets(env.fake, env.demo, sizes.webhookTickets, nowSeconds);
   const json = feedTicketJson(env.fake, env.demo, tickets);
   for (let i = 0; i < json.length; i += 200) {
-    await env.app.call('linkTickets', { workspaceId: env.demo.workspaceId, tickets: json.slice(i, i + 200) });
+    await app.call('linkTickets', { workspaceId: env.demo.workspaceId, tickets: json.slice(i, i + 200) });
   }
   const totalSeconds = sizes.warmupSeconds + sizes.seconds;
   const feed = buildFeed(env.fake, env.demo, tickets, {
@@ -130,13 +134,19 @@ export async function mixedLoadRows(env: BenchEnv, log: (line: string) => void):
     duplicateShare: 0.1,
     nowSeconds,
     clientSecret: BENCH_CLIENT_SECRET,
+    ...(idPrefix ? { idPrefix } : {}),
   });
   const all = conversations(
     env,
     sizes,
     tickets.flatMap((t) => t.links.filter((link) => link.type === 'conversation').map((link) => link.id)),
   );
-  const order = opens(all, 400_000);
+  return { feed, order: opens(all, 400_000), nowSeconds };
+}
+
+export async function mixedLoadRows(env: BenchEnv, log: (line: string) => void): Promise<Row[]> {
+  const sizes = mixedLoadSizes(env);
+  const { feed, order } = await prepareMixedLoad(env, sizes, env.app);
   const url = `${env.appUrl}/intercom/initialize`;
   for (const name of ['webhooks', 'sla-scheduler']) await env.app.call('startJob', { name });
   const webhooks = paced(`${env.appUrl}${WEBHOOK_PATH}`, feed.items, sizes.webhooksPerSecond);

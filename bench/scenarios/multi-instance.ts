@@ -18,10 +18,9 @@ import type { FakeIntercom } from '../../src/sandbox/fake-intercom';
 import { measureLoad } from '../load';
 import { type ChildHandle, spawnChild } from '../proc/child';
 import { type Row, row, waiting } from '../report/rows';
-import { BENCH_CLIENT_SECRET } from '../secrets';
 import type { BenchEnv } from '../setup';
-import { conversations, mixedLoadSizes, opens, paced } from './mixed-load';
-import { buildFeed, feedTicketJson, seedFeedTickets } from './webhook-feed';
+import { mixedLoadSizes, paced, prepareMixedLoad } from './mixed-load';
+import { feedTicketJson, seedFeedTickets } from './webhook-feed';
 
 const INSTANCE_COUNTS = [1, 2, 3] as const;
 /** Divisible by each instance count, so every instance holds as many connections as the others. */
@@ -118,29 +117,13 @@ interface RunResult {
 
 async function runWith(env: BenchEnv, count: number, log: (line: string) => void): Promise<RunResult> {
   const sizes = mixedLoadSizes(env);
-  const nowSeconds = Math.floor(env.now() / 1000);
-  const tickets = seedFeedTickets(env.fake, env.demo, sizes.webhookTickets, nowSeconds);
-  const ladder = seedFeedTickets(env.fake, env.demo, LADDER_TICKETS, nowSeconds);
   const totalSeconds = sizes.warmupSeconds + sizes.seconds;
-  const feed = buildFeed(env.fake, env.demo, tickets, {
-    notifications: Math.ceil(totalSeconds * sizes.webhooksPerSecond * 1.1),
-    duplicateShare: 0.1,
-    nowSeconds,
-    clientSecret: BENCH_CLIENT_SECRET,
-    idPrefix: `notif_multi${count}_`,
-  });
-  const all = conversations(
-    env,
-    sizes,
-    tickets.flatMap((t) => t.links.filter((link) => link.type === 'conversation').map((link) => link.id)),
-  );
-  const order = opens(all, 400_000);
   const instances = await startInstances(env, count);
   try {
     const first = instances[0]!.child;
-    const json = feedTicketJson(env.fake, env.demo, [...tickets, ...ladder]);
-    for (let i = 0; i < json.length; i += 200)
-      await first.call('linkTickets', { workspaceId: env.demo.workspaceId, tickets: json.slice(i, i + 200) });
+    const { feed, order, nowSeconds } = await prepareMixedLoad(env, sizes, first, `notif_multi${count}_`);
+    const ladder = seedFeedTickets(env.fake, env.demo, LADDER_TICKETS, nowSeconds);
+    await first.call('linkTickets', { workspaceId: env.demo.workspaceId, tickets: feedTicketJson(env.fake, env.demo, ladder) });
     const from = env.fake.requests.length;
     // The ladder steps fall due across the warm-up and the measured window, a few each second.
     const spacingMs = Math.floor((totalSeconds * 1000) / LADDER_TICKETS);
