@@ -8,7 +8,8 @@ import autocannon from 'autocannon';
 
 export interface LoadTarget {
   name: string;
-  url: string;
+  /** Several URLs: the connections are dealt among them in turn, as a load balancer deals connections to instances. */
+  url: string | readonly string[];
   body: string;
   headers: Record<string, string>;
   /** When given, requests cycle through these bodies (each with its own headers) instead of repeating `body`. */
@@ -33,7 +34,8 @@ function once(target: LoadTarget, connections: number, seconds: number): Promise
   const cursor = variants ? (cursors.get(variants) ?? { next: 0 }) : { next: 0 };
   if (variants) cursors.set(variants, cursor);
   return autocannon({
-    url: target.url,
+    // autocannon takes a list at run time (lib/url.js); its type declares only one.
+    url: target.url as string,
     method: 'POST',
     headers: target.headers,
     body: target.body,

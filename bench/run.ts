@@ -15,6 +15,7 @@ import { escalationRows } from './scenarios/escalation';
 import { hostileMessageRows } from './scenarios/hostile-message';
 import { reportRows } from './scenarios/reports';
 import { mixedLoadRows } from './scenarios/mixed-load';
+import { multiInstanceRows } from './scenarios/multi-instance';
 import { coldView, sidebarRows } from './scenarios/sidebar';
 import { slaRows } from './scenarios/sla-tick';
 import { summaryRows } from './scenarios/summary';
@@ -36,6 +37,7 @@ const ORDER = [
   'mixed.rps',
   'mixed.p99',
   'mixed.reused',
+  ...[1, 2, 3].flatMap((n) => [`multi.rps_${n}`, `multi.p99_${n}`, `multi.reused_${n}`, `multi.duplicates_${n}`]),
   'sidebar.calls_warm',
   'sidebar.calls_cold',
   'escalation.p50',
@@ -112,6 +114,10 @@ async function scenarios(env: BenchEnv): Promise<Row[]> {
   rows.push(...(await attempt('hostile.summary', 'Hostile message', 'ms', () => hostileMessageRows(env))));
   log('Reports (a 20,000-ticket workspace beside the others)');
   rows.push(...(await attempt('reports.p50', '90-day report', 'ms', () => reportRows(env.store.spec, log))));
+  if (env.store.spec.engine === 'postgres') {
+    log('Several instances on one PostgreSQL (1, 2, 3) sharing the mixed load');
+    rows.push(...(await attempt('multi.rps_1', 'Several instances', 'views/s', () => multiInstanceRows(env, log))));
+  }
   const app = await env.app.call<ReturnType<typeof memory>>('memory');
   rows.push(
     row('rss', 'Peak RSS of the app', app.peakRssMb, 'MB', null, `${app.rssMb.toFixed(0)} MB at the end; maxRSS of the app's process`),

@@ -21,6 +21,10 @@ export interface AppStartArgs {
   fakeUrl: string;
   token: string;
   offsetMs: number;
+  /** One of several instances on one database (`scenarios/multi-instance.ts`): its own id, for leases and claims. */
+  instanceId?: string;
+  /** Start every background loop at once, as src/server.ts does (the other scenarios drive the one they measure). */
+  jobs?: boolean;
 }
 
 let context: AppContext | null = null;
@@ -42,7 +46,7 @@ async function start(raw: unknown): Promise<{ port: number; workspaceId: string 
     logger: silentLogger,
     database,
     apiBaseUrlOverride: args.fakeUrl,
-    instanceId: 'bench-app',
+    instanceId: args.instanceId ?? 'bench-app',
   });
   // The bench config is a private app: buildApplication recorded the install of `args.token`.
   const workspace = application.privateWorkspace;
@@ -51,6 +55,7 @@ async function start(raw: unknown): Promise<{ port: number; workspaceId: string 
   server = await new Promise<Server>((resolve) => {
     const listening = application.app.listen(0, '127.0.0.1', () => resolve(listening));
   });
+  if (args.jobs) application.startJobs();
   return { port: (server.address() as AddressInfo).port, workspaceId: workspace.id };
 }
 
@@ -62,10 +67,20 @@ async function stop(): Promise<void> {
   await context?.application.stop();
 }
 
+/**
+ * The app's CPU time so far (µs), once the work its replies left behind has settled: the difference across one request
+ * is that request's whole cost to the app, unlike wall time hardly moved by what else runs on the machine.
+ */
+async function cpuSettled(): Promise<{ user: number; system: number }> {
+  await current().application.settled();
+  return process.cpuUsage();
+}
+
 serveRpc(
   {
     start,
     memory,
+    cpuSettled,
     jobNames: () => current().application.jobs.map((job) => job.name),
     ...slaCommands(current),
     ...webhookCommands(current),

@@ -41,12 +41,20 @@ async function count(ctx: AppContext, where: 'all' | 'due' | 'firings'): Promise
 }
 
 async function makeDue(ctx: AppContext, due: number): Promise<void> {
-  const { db } = ctx.database;
-  const now = ctx.clock.now();
   // One resolution clock from each of `due` workspaces: settings are read per workspace, as in life.
   const { rows } = await sql<{ workspace_id: string; ticket_id: string }>`
     select workspace_id, min(ticket_id) as ticket_id from sla_clocks
-    where kind = 'resolution' and status = 'running' group by workspace_id order by workspace_id limit ${due}`.execute(db);
+    where kind = 'resolution' and status = 'running' group by workspace_id order by workspace_id limit ${due}`.execute(ctx.database.db);
+  await rewriteDue(ctx, rows, 0);
+}
+
+/**
+ * Rewrites each row's resolution clock to 80 % of its target spent, its warn step (75 %) falling due one after another
+ * `spacingMs` apart from now: the first at once.
+ */
+async function rewriteDue(ctx: AppContext, rows: readonly { workspace_id: string; ticket_id: string }[], spacingMs: number): Promise<void> {
+  const { db } = ctx.database;
+  const now = ctx.clock.now();
   const startedAt = now - Math.round(0.8 * TARGET_MS);
   const state = startClock({
     kind: 'resolution',
@@ -57,10 +65,11 @@ async function makeDue(ctx: AppContext, due: number): Promise<void> {
     now,
   });
   await db.transaction().execute(async (tx) => {
-    for (const row of rows) {
+    for (const [i, row] of rows.entries()) {
+      const fireAt = spacingMs > 0 ? now + i * spacingMs : startedAt + Math.round(0.75 * TARGET_MS);
       await tx
         .updateTable('sla_clocks')
-        .set({ state_json: JSON.stringify(state), cycle: 0, next_fire_at: startedAt + Math.round(0.75 * TARGET_MS), next_step: 'warn' })
+        .set({ state_json: JSON.stringify(state), cycle: 0, next_fire_at: fireAt, next_step: 'warn' })
         .where('workspace_id', '=', row.workspace_id)
         .where('ticket_id', '=', row.ticket_id)
         .where('kind', '=', 'resolution')
@@ -99,5 +108,16 @@ async function measureTick(ctx: AppContext, args: TickArgs): Promise<TickResult>
 }
 
 export function slaCommands(current: () => AppContext) {
-  return { slaTick: (args: unknown) => measureTick(current(), args as TickArgs) };
+  return {
+    slaTick: (args: unknown) => measureTick(current(), args as TickArgs),
+    /** These tickets' warn steps fall due one after another (the several-instance scenario's ladder effects). */
+    dueInTurn: (args: unknown) => {
+      const { workspaceId, ticketIds, spacingMs } = args as { workspaceId: string; ticketIds: string[]; spacingMs: number };
+      return rewriteDue(
+        current(),
+        ticketIds.map((ticket_id) => ({ workspace_id: workspaceId, ticket_id })),
+        Math.max(1, spacingMs),
+      );
+    },
+  };
 }

@@ -44,6 +44,36 @@ interface Sample {
   calls: number;
   depth: number;
   created: boolean;
+  /** The app's own time around Intercom's (see `phases`). */
+  phases: Phases;
+  /** CPU the app's process spent on the submit, the link after the reply included (ms). */
+  cpuMs: number;
+}
+
+type CpuUsage = { user: number; system: number };
+const cpuSettled = (env: BenchEnv) => env.app.call<CpuUsage>('cpuSettled');
+
+/**
+ * Where a submit's time went, from the fake's request log: the app's work before its first call went out, its work
+ * between the last read's answer and the create going out, and from the create's answer to the reply. What is
+ * left is waiting for Intercom.
+ */
+interface Phases {
+  beforeCalls: number;
+  betweenCalls: number;
+  afterCalls: number;
+}
+
+function phasesOf(started: number, ended: number, calls: readonly { start: number; end: number; create: boolean }[]): Phases {
+  const reads = calls.filter((c) => !c.create);
+  const create = calls.find((c) => c.create);
+  const firstCall = Math.min(ended, ...calls.map((c) => c.start));
+  const lastRead = reads.length > 0 ? Math.max(...reads.map((c) => c.end)) : firstCall;
+  return {
+    beforeCalls: firstCall - started,
+    betweenCalls: create ? Math.max(0, create.start - lastRead) : 0,
+    afterCalls: create ? ended - create.end : ended - lastRead,
+  };
 }
 
 /** Null when the app does not know the escalate button (the flow is not wired). */
@@ -58,13 +88,24 @@ async function escalateOnce(env: BenchEnv, agent: Agent): Promise<Sample | null>
     [INPUT_IDS.reason]: 'Exports fail for the whole account; needs engineering.',
   };
   const click = signedSubmit(env, conversationId, { componentId: 'escalate_submit', inputValues, currentCanvas: form });
+  const cpuBefore = await cpuSettled(env);
   const started = wallNow();
   await send(env, click, agent);
   const ended = wallNow();
+  const cpuAfter = await cpuSettled(env);
+  const cpuMs = (cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system) / 1000;
   const calls = env.fake.requests.filter((r) => (r.receivedAt ?? 0) >= started && (r.receivedAt ?? 0) <= ended);
-  const timed = calls.map((r) => ({ start: r.receivedAt ?? 0, end: r.answeredAt ?? ended }));
-  const created = calls.some((r) => r.method === 'POST' && r.path === '/tickets' && r.status === 200);
-  return { ms: ended - started, calls: calls.length, depth: sequentialDepth(timed), created };
+  const isCreate = (r: (typeof calls)[number]) => r.method === 'POST' && r.path === '/tickets';
+  const timed = calls.map((r) => ({ start: r.receivedAt ?? 0, end: r.answeredAt ?? ended, create: isCreate(r) }));
+  const created = calls.some((r) => isCreate(r) && r.status === 200);
+  return {
+    ms: ended - started,
+    calls: calls.length,
+    depth: sequentialDepth(timed),
+    created,
+    phases: phasesOf(started, ended, timed),
+    cpuMs,
+  };
 }
 
 export async function escalationRows(env: BenchEnv, log: (line: string) => void): Promise<Row[]> {
@@ -90,6 +131,19 @@ export async function escalationRows(env: BenchEnv, log: (line: string) => void)
   const callCounts = [...new Set(warm.map((s) => s.calls))].sort().join('/');
   log(`  ${warm.length} warm escalations, ${created} created inline; first ${cold.ms.toFixed(0)} ms with ${cold.calls} calls`);
   const data = { latencyMs: latency, declaredCriticalPath: DECLARED_CRITICAL_PATH, first: cold, samples: warm };
+  const phase = (key: keyof Phases) =>
+    percentile(
+      warm.map((s) => s.phases[key]),
+      50,
+    ).toFixed(1);
+  const cpu = percentile(
+    warm.map((s) => s.cpuMs),
+    50,
+  ).toFixed(1);
+  log(`  app CPU per submit, p50: ${cpu} ms (the link after the reply included)`);
+  log(
+    `  app's own time, p50: ${phase('beforeCalls')} ms before the reads, ${phase('betweenCalls')} ms between the reads and the create, ${phase('afterCalls')} ms after the create`,
+  );
   const basis = `target ${DECLARED_CRITICAL_PATH} dependent calls × ${latency} ms + 20`;
   return [
     row(
@@ -98,7 +152,7 @@ export async function escalationRows(env: BenchEnv, log: (line: string) => void)
       percentile(ms, 50),
       'ms',
       target,
-      `${basis}; p95 ${percentile(ms, 95).toFixed(0)} ms; observed depth ${depths}; ${created}/${warm.length} created inline`,
+      `${basis}; p95 ${percentile(ms, 95).toFixed(0)} ms; observed depth ${depths}; ${created}/${warm.length} created inline; the app's own time p50 ${phase('beforeCalls')} + ${phase('betweenCalls')} + ${phase('afterCalls')} ms (before, between, after the calls); app CPU per submit p50 ${cpu} ms`,
       data,
     ),
     row(

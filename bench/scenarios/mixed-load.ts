@@ -17,6 +17,7 @@ import { atLeast, type Row, row } from '../report/rows';
 import { BENCH_CLIENT_SECRET } from '../secrets';
 import { ticketRow, workspaceId as seededWorkspaceId } from '../seed/rows';
 import type { BenchEnv } from '../setup';
+import type { ChildHandle } from '../proc/child';
 import { seededRandom } from '../stats';
 import { Agent } from 'node:http';
 import { appMetrics } from './sidebar';
@@ -85,9 +86,12 @@ function opens(all: readonly Signed[], count: number): Signed[] {
   return Array.from({ length: count }, () => all[Math.floor(random() * all.length)]!);
 }
 
-/** Sends `items` at a steady rate until stopped; answers are counted, none is waited for before the next. */
-function paced(url: string, items: readonly PostItem[], perSecond: number) {
-  const target = new URL(url);
+/**
+ * Sends `items` at a steady rate until stopped; answers are counted, none is waited for before the next. With several
+ * URLs, each request goes to the next in turn (a load balancer's round robin).
+ */
+export function paced(url: string | readonly string[], items: readonly PostItem[], perSecond: number) {
+  const targets = (typeof url === 'string' ? [url] : url).map((u) => new URL(u));
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
   const statuses: Record<number, number> = {};
   const inFlight = new Set<Promise<void>>();
@@ -96,7 +100,7 @@ function paced(url: string, items: readonly PostItem[], perSecond: number) {
   const timer = setInterval(() => {
     const due = Math.floor(((performance.now() - started) / 1000) * perSecond);
     while (next < Math.min(due, items.length)) {
-      const sent = postOnce(target, items[next++]!, agent).then(({ status }) => {
+      const sent = postOnce(targets[next % targets.length]!, items[next++]!, agent).then(({ status }) => {
         statuses[status] = (statuses[status] ?? 0) + 1;
         inFlight.delete(sent);
       });
@@ -113,13 +117,16 @@ function paced(url: string, items: readonly PostItem[], perSecond: number) {
   };
 }
 
-export async function mixedLoadRows(env: BenchEnv, log: (line: string) => void): Promise<Row[]> {
-  const sizes = mixedLoadSizes(env);
+/**
+ * The load's inputs: the webhook tickets in the fake, linked through `app` as an escalation leaves them (before the
+ * feed changes them), the feed (notification ids from `idPrefix`) and the order of opens.
+ */
+export async function prepareMixedLoad(env: BenchEnv, sizes: MixedLoadSizes, app: ChildHandle, idPrefix?: string) {
   const nowSeconds = Math.floor(env.now() / 1000);
   const tickets = seedFeedTickets(env.fake, env.demo, sizes.webhookTickets, nowSeconds);
   const json = feedTicketJson(env.fake, env.demo, tickets);
   for (let i = 0; i < json.length; i += 200) {
-    await env.app.call('linkTickets', { workspaceId: env.demo.workspaceId, tickets: json.slice(i, i + 200) });
+    await app.call('linkTickets', { workspaceId: env.demo.workspaceId, tickets: json.slice(i, i + 200) });
   }
   const totalSeconds = sizes.warmupSeconds + sizes.seconds;
   const feed = buildFeed(env.fake, env.demo, tickets, {
@@ -127,13 +134,19 @@ export async function mixedLoadRows(env: BenchEnv, log: (line: string) => void):
     duplicateShare: 0.1,
     nowSeconds,
     clientSecret: BENCH_CLIENT_SECRET,
+    ...(idPrefix ? { idPrefix } : {}),
   });
   const all = conversations(
     env,
     sizes,
     tickets.flatMap((t) => t.links.filter((link) => link.type === 'conversation').map((link) => link.id)),
   );
-  const order = opens(all, 400_000);
+  return { feed, order: opens(all, 400_000), nowSeconds };
+}
+
+export async function mixedLoadRows(env: BenchEnv, log: (line: string) => void): Promise<Row[]> {
+  const sizes = mixedLoadSizes(env);
+  const { feed, order } = await prepareMixedLoad(env, sizes, env.app);
   const url = `${env.appUrl}/intercom/initialize`;
   for (const name of ['webhooks', 'sla-scheduler']) await env.app.call('startJob', { name });
   const webhooks = paced(`${env.appUrl}${WEBHOOK_PATH}`, feed.items, sizes.webhooksPerSecond);

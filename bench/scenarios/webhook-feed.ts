@@ -84,7 +84,7 @@ export function buildFeed(
   fake: FakeIntercom,
   demo: DemoWorkspace,
   tickets: readonly FakeTicket[],
-  options: { notifications: number; duplicateShare: number; nowSeconds: number; clientSecret: string },
+  options: { notifications: number; duplicateShare: number; nowSeconds: number; clientSecret: string; idPrefix?: string },
 ): Feed {
   const random = seededRandom(7);
   const unique = Math.round(options.notifications * (1 - options.duplicateShare));
@@ -97,7 +97,7 @@ export function buildFeed(
   for (let i = 0; i < unique; i += 1) {
     const at = options.nowSeconds - rounds + 1 + Math.floor(i / tickets.length);
     const { topic, item } = change(fake, demo, tickets[i % tickets.length]!, i, at);
-    const body = JSON.stringify(notificationEnvelope(`notif_bench_${i}`, demo.workspaceId, topic, item, at));
+    const body = JSON.stringify(notificationEnvelope(`${options.idPrefix ?? 'notif_bench_'}${i}`, demo.workspaceId, topic, item, at));
     const sent = { body, headers: { 'X-Hub-Signature': signWebhookBody(body, options.clientSecret) } };
     originals.push(sent);
     items.push(sent);

@@ -3,12 +3,18 @@
  * the fake's request timestamps the escalation scenario reads. Nothing here is timed: `npm test` must pass on
  * any machine, however slow.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { verifySignature } from '../../src/http/signature';
+import type { RecordedRequest } from '../../src/sandbox/fake-intercom/wire';
 import { type FakeIntercom, startFakeIntercom } from '../../src/sandbox/fake-intercom';
 import { createIntercomClient } from '../../src/intercom';
 import { parseOptions, UsageError } from '../../bench/options';
 import { atLeast, atMost, meetsTarget, ratio, row, waiting } from '../../bench/report/rows';
+import { machineInfo, mergeRows, writeResults } from '../../bench/report/results';
 import { formatMarkdown, formatTable } from '../../bench/report/table';
+import { countEffects } from '../../bench/scenarios/multi-instance';
 import { buildFeed, seedFeedTickets } from '../../bench/scenarios/webhook-feed';
 import { BENCH_CLIENT_SECRET } from '../../bench/secrets';
 import { percentile, seededRandom, sequentialDepth } from '../../bench/stats';
@@ -129,5 +135,69 @@ describe('bench webhook feed and the fake request log', () => {
     for (const call of timed) expect(call.end).toBeGreaterThan(call.start);
     // Sent together and held by the latency, so each arrived before the other was answered: one round.
     expect(sequentialDepth(timed)).toBe(1);
+  });
+});
+
+describe('bench several-instance effects and merged rows', () => {
+  const request = (path: string, body: unknown, status: number | null = 200): RecordedRequest => ({
+    method: 'POST',
+    path,
+    query: {},
+    headers: {},
+    body,
+    workspaceId: 'w1',
+    status,
+    response: undefined,
+    fault: null,
+  });
+
+  it('counts successful writes per reference and target: a second one is a duplicate, a failed or unreferenced one is none', () => {
+    const note = (ticket: string, step: string) => ({ body: `<p>SLA ${step}</p><p>ref: handoff-sla:resolution:0:${step}</p>`, ticket });
+    const requests = [
+      request('/tickets/1/reply', note('1', 'warn')),
+      request('/tickets/2/reply', note('2', 'warn')),
+      request('/tickets/1/reply', note('1', 'warn')),
+      request('/tickets/2/reply', note('2', 'warn'), 500),
+      request('/tickets/3/reply', note('3', 'warn'), null),
+      request('/conversations/9/reply', { body: 'Handoff note ref: esc-1' }),
+      request('/conversations/9/reply', { body: 'a teammate note' }),
+    ];
+    expect(countEffects({ requests }, 0)).toEqual({ writes: 4, duplicates: 1, ladderNotes: 3 });
+    expect(countEffects({ requests }, 3)).toEqual({ writes: 1, duplicates: 0, ladderNotes: 0 });
+  });
+
+  it('merges a scenario run alone into a results file: same ids replaced, others kept, its conditions recorded', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-results-'));
+    const path = join(dir, 'results.json');
+    const machine = machineInfo();
+    const settings = { quick: true, sizes: { workspaces: 1, tickets: 1, clocks: 1 }, latencyMs: 50, loadSeconds: 1, warmupSeconds: 1 };
+    const options = { ...settings, escalations: 1, webhooks: parseOptions(['--quick'], {}).webhooks };
+    writeResults(path, {
+      machine,
+      store: 'SQLite',
+      cpuPinning: 'none',
+      options,
+      durationSeconds: 1,
+      fakeSpecViolations: 0,
+      rows: [row('a', 'A', 1, 'ms', null), row('b', 'B', 2, 'ms', atMost(5))],
+    });
+    mergeRows(path, [row('b', 'B', 3, 'ms', atMost(5)), row('c', 'C', 4, 'ms', null)], {
+      machine,
+      store: 'PostgreSQL',
+      quick: true,
+      latencyMs: 50,
+    });
+    const merged = JSON.parse(readFileSync(path, 'utf8')) as {
+      store: string;
+      rows: { id: string; figure: number; ratio: number | null; data?: { measured?: { store: string } } }[];
+    };
+    rmSync(dir, { recursive: true, force: true });
+    expect(merged.store).toBe('SQLite');
+    expect(merged.rows.map((r) => [r.id, r.figure, r.data?.measured?.store ?? null])).toEqual([
+      ['a', 1, null],
+      ['b', 3, 'PostgreSQL'],
+      ['c', 4, 'PostgreSQL'],
+    ]);
+    expect(merged.rows[1]!.ratio).toBeCloseTo(0.6);
   });
 });

@@ -64,7 +64,15 @@ export interface EscalationTarget {
   contact: Record<string, unknown> | null;
 }
 
-export async function loadContext(deps: EscalationDeps, target: EscalationTarget): Promise<EscalationContext> {
+/**
+ * `askAi: false` for a submit: the form it came from asked already, and its answer (a ticket, not a recommendation)
+ * has no use for the AI's; asking again would only put a store read on the way to `POST /tickets`.
+ */
+export async function loadContext(
+  deps: EscalationDeps,
+  target: EscalationTarget,
+  options: { askAi: boolean } = { askAi: true },
+): Promise<EscalationContext> {
   const { workspaceId, conversationId } = target;
   const contact = parseContact(target.contact);
   const reads = (async () => {
@@ -89,7 +97,7 @@ export async function loadContext(deps: EscalationDeps, target: EscalationTarget
   const analysis = analyseSignals({ conversation, contact, company, settings: settings.signals, now });
   const timezone = workspace?.timezone ?? 'UTC';
   const recommended = await deps.triage.recommend(workspaceId, conversation, analysis.facts);
-  await askAiIfStale(deps, workspaceId, conversationId, recommended, now);
+  if (options.askAi) await askAiIfStale(deps, workspaceId, conversationId, recommended, now);
   const view = describeRecommendation(
     recommended.recommendation,
     recommended.mapped.input.messages,

@@ -1,14 +1,15 @@
 /**
  * Create ticket, as the teammate clicked it: reserve, then try Intercom inline, else leave it to the outbox.
  *
- * 1. Reserve (one transaction, with the triage feedback row): the idempotency key `workspace:conversation:nonce` collapses double clicks and
+ * 1. Reserve (one transaction): the idempotency key `workspace:conversation:nonce` collapses double clicks and
  *    Intercom's retries of one form into one escalation; the conversation lock makes two agents' forms collapse
  *    too (the second sees `open_exists` unless it forces). The `escalation.create_ticket` job is enqueued in the
  *    same transaction, due only after the inline attempt has surely settled, so even a crash right after the
  *    reserve loses nothing.
- * 2. `POST /tickets` within the create budget. Created → link (see link.ts). Rejected (4xx) → the escalation is
- *    `failed` and the form shows Intercom's message; its job will find it failed and do nothing. Anything else →
- *    `queued`; the job looks for the ticket by its reference before creating one.
+ * 2. `POST /tickets` within the create budget. While Intercom works on it, the triage feedback row is written
+ *    (see `recordFeedback`). Created → link (see link.ts). Rejected (4xx) → the escalation is `failed` and the form
+ *    shows Intercom's message; its job will find it failed and do nothing. Anything else → `queued`; the job looks
+ *    for the ticket by its reference before creating one.
  *
  * A nonce after a failure: the failed escalation keeps its key, so a replay of that very submit answers with the
  * same failure and creates nothing. The form that comes back carries a fresh nonce, so the corrected submit is a
@@ -20,6 +21,7 @@ import { withBudget } from './budget';
 import { type EscalationContext, summaryFor } from './context';
 import type { EscalationDeps } from './deps';
 import { classify } from './failures';
+import { recordFeedback } from './feedback';
 import { createTicketInput, JOB_CREATE_TICKET, jobKey, prepareLink } from './link';
 import { type EscalationPayload, toRequest } from './payload';
 import { payloadFor } from './payload-builder';
@@ -69,12 +71,9 @@ export async function submitEscalation(
       const id = result.escalation.id;
       const job = { kind: JOB_CREATE_TICKET, dedupeKey: jobKey(JOB_CREATE_TICKET, id), payload: { escalationId: id } };
       await tx.outbox.enqueue(workspaceId, { ...job, now, runAt: now + deps.budgets.settleMs });
-      // The agent's queue and priority beside what the app suggested: the label the workspace's learning reads.
-      await tx.triageFeedback.record(workspaceId, deps.triage.feedback(context.recommended, { id, conversationId, now }, choice));
     }
     return result;
   });
-  if (reserved.kind === 'new') deps.triage.invalidate(workspaceId);
   switch (reserved.kind) {
     case 'open_exists':
       return { kind: 'blocked', blocking: reserved.blocking };
@@ -82,7 +81,9 @@ export async function submitEscalation(
       return duplicateOutcome(deps, reserved.escalation);
     case 'new':
       deps.logger.info({ workspaceId, escalationId: reserved.escalation.id, forced: options.force }, 'escalation reserved');
-      return createInline(deps, reserved.escalation, payload, options.afterReply);
+      return createInline(deps, reserved.escalation, payload, options.afterReply, () =>
+        recordFeedback(deps, context, choice, reserved.escalation.id, now),
+      );
   }
 }
 
@@ -105,12 +106,27 @@ async function createInline(
   deps: EscalationDeps,
   escalation: Escalation,
   payload: EscalationPayload,
-  afterReply?: (work: () => Promise<void>) => void,
+  afterReply: ((work: () => Promise<void>) => void) | undefined,
+  alongside: () => Promise<void>,
+): Promise<SubmitOutcome> {
+  // A turn of the event loop later the create is on the wire, and `alongside` (which never throws) uses its wait.
+  const other = new Promise<void>((resolve) => setImmediate(resolve)).then(alongside);
+  const outcome = await attemptCreate(deps, escalation, payload, afterReply);
+  await other;
+  return outcome;
+}
+
+async function attemptCreate(
+  deps: EscalationDeps,
+  escalation: Escalation,
+  payload: EscalationPayload,
+  afterReply: ((work: () => Promise<void>) => void) | undefined,
 ): Promise<SubmitOutcome> {
   const { workspaceId, id } = escalation;
   let created: TicketSnapshot | null = null;
   try {
     const client = await deps.directory.clientFor(workspaceId);
+    // Both at once: the create rejecting early must not wait for (nor be left unobserved by) the other, which never throws.
     const ticket = await withBudget(
       client.tickets.create(createTicketInput(escalation, payload)),
       deps.budgets.createMs,

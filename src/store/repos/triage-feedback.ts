@@ -1,6 +1,6 @@
 /**
  * Triage feedback: what the app suggested for a conversation beside the queue and priority the agent submitted.
- * Written in the escalation's own transaction (one row per escalation, so a replayed submit adds nothing), read
+ * Written while the escalation's ticket is being created (one row per escalation, so a replayed submit adds nothing), read
  * newest-first in bounded pages by the learner and the settings page. Every method takes the workspace id first.
  */
 import { PRIORITIES, type Priority, QUEUE_KEYS, type QueueKey } from '../../domain/model';

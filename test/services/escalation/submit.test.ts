@@ -164,3 +164,27 @@ it('refuses a ticket type the context does not offer (the flow validates it firs
   await expect(submit('n-1', {}, w.choice({ ticketTypeId: 'no-such-type' }))).rejects.toThrow('validated ticket type');
   expect(await w.store.escalations.listByConversation(w.workspaceId, w.demo.conversations.refund)).toEqual([]);
 });
+
+it('records the triage feedback while POST /tickets is in flight, and keeps it when the create is left to the outbox', async () => {
+  // Held without an answer until the create budget gives up: the row must appear before Intercom has answered.
+  w.fake.faults.add({ route: 'POST /tickets', effect: { type: 'timeout' } });
+  w.deps.budgets.createMs = 2_000;
+  const feedback = () => w.store.triageFeedback.listRecent(w.workspaceId, 10);
+
+  const pending = submit('n-1');
+  for (let i = 0; i < 10_000 && (await feedback()).length === 0; i += 1) await new Promise((resolve) => setImmediate(resolve));
+
+  expect(createRequests()).toHaveLength(1);
+  expect(createRequests()[0]!.status).toBeNull();
+  const outcome = await pending;
+  expect(outcome.kind).toBe('queued');
+  if (outcome.kind !== 'queued') return;
+  expect(await feedback()).toEqual([expect.objectContaining({ escalationId: outcome.escalation.id, finalQueue: w.choice().queue })]);
+});
+
+it('records one feedback row per escalation: a replayed submit adds none', async () => {
+  const first = await submit('n-1');
+  await submit('n-1');
+  const rows = await w.store.triageFeedback.listRecent(w.workspaceId, 10);
+  expect(rows.map((row) => row.escalationId)).toEqual([first.kind === 'created' ? first.escalation.id : 'none']);
+});
