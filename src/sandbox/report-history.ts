@@ -23,6 +23,9 @@ import {
   spentMs,
   startClock,
 } from '../domain/sla';
+import type { StateEvent } from '../domain/reports/facts';
+import { packFigures } from '../domain/reports/figures-codec';
+import { calendarKey, ticketFigures } from '../domain/reports/ticket-figures';
 import { outcomeForQueue } from '../domain/triage-learning';
 import type { Tables } from '../store/schema';
 import { seededRandom } from '../util/seeded-random';
@@ -58,6 +61,7 @@ export interface HistoryRows {
   ticket_links: Tables['ticket_links'][];
   sla_clocks: Tables['sla_clocks'][];
   ticket_state_events: Tables['ticket_state_events'][];
+  ticket_report_figures: Tables['ticket_report_figures'][];
   escalations: Omit<Tables['escalations'], never>[];
   ladder_firings: Tables['ladder_firings'][];
   triage_feedback: Tables['triage_feedback'][];
@@ -88,6 +92,7 @@ export function buildHistory(options: HistoryOptions): HistoryRows {
     ticket_links: [],
     sla_clocks: [],
     ticket_state_events: [],
+    ticket_report_figures: [],
     escalations: [],
     ladder_firings: [],
     triage_feedback: [],
@@ -181,6 +186,14 @@ export function buildHistory(options: HistoryOptions): HistoryRows {
       created_at: createdAt,
     });
     for (const clock of [response, resolution]) addClock(rows, ws, ticketId, clock, { priority, tier }, policy, now);
+    // The figures the clock saves and event records would have stored (src/services/reports/ticket-figures.ts).
+    rows.ticket_report_figures.push({
+      workspace_id: ws,
+      ticket_id: ticketId,
+      calendar: calendarKey(policy.businessHours),
+      figures_json: JSON.stringify(packFigures(ticketFigures({ response, resolution, tier }, events as StateEvent[], policy))),
+      updated_at: now,
+    });
     rows.escalations.push(escalation(ws, escalationId, conversationId, ticketId, 'linked', createdAt, queue, priority));
     const suggestion = feedback(ws, escalationId, conversationId, createdAt, queue, priority, random);
     if (options.feedback !== false) rows.triage_feedback.push(suggestion);
@@ -326,6 +339,7 @@ export async function insertHistory(db: Kysely<Tables>, rows: HistoryRows, chunk
     'escalations',
     'sla_clocks',
     'ticket_state_events',
+    'ticket_report_figures',
     'ladder_firings',
     'triage_feedback',
     'conversations_seen',
