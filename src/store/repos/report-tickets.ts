@@ -58,7 +58,14 @@ export interface ReportTicketReads {
 }
 
 /** Ids per `in (…)` list: well under SQLite's bound-parameter limit. */
-export const ID_CHUNK = 500;
+const ID_CHUNK = 500;
+
+/** Reads rows for a list of ids of any length, `ID_CHUNK` ids per query, results in order. */
+export async function readInChunks<T>(ids: readonly string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += ID_CHUNK) out.push(...(await read(ids.slice(i, i + ID_CHUNK))));
+  return out;
+}
 
 /** The snapshot columns every ticket read of the reports selects. */
 const SNAPSHOT_COLUMNS = [
@@ -133,12 +140,8 @@ export function createReportTicketReads(db: Db): ReportTicketReads {
       const rows = new Map<string, TicketSelect>();
       for (const row of [...created, ...open]) rows.set(row.ticket_id, row);
       const missing = touched.map((r) => r.ticket_id).filter((id) => !rows.has(id));
-      for (let i = 0; i < missing.length; i += ID_CHUNK) {
-        const more = await base()
-          .where('t.ticket_id', 'in', missing.slice(i, i + ID_CHUNK))
-          .execute();
-        for (const row of more) rows.set(row.ticket_id, row);
-      }
+      const more = await readInChunks(missing, (chunk) => base().where('t.ticket_id', 'in', chunk).execute());
+      for (const row of more) rows.set(row.ticket_id, row);
       return [...rows.values()].map((row) => ({ ...toListRow(row), figures: parseOrNull(row.figures_json), calendar: row.calendar }));
     },
 
@@ -157,17 +160,15 @@ export function createReportTicketReads(db: Db): ReportTicketReads {
     },
 
     async ticketClocks(workspaceId, ticketIds) {
-      const out: ReportClockRow[] = [];
-      for (let i = 0; i < ticketIds.length; i += ID_CHUNK) {
-        const rows = await db
+      const rows = await readInChunks(ticketIds, (chunk) =>
+        db
           .selectFrom('sla_clocks')
           .select(['ticket_id', 'kind', 'state_json'])
           .where('workspace_id', '=', workspaceId)
-          .where('ticket_id', 'in', ticketIds.slice(i, i + ID_CHUNK))
-          .execute();
-        for (const r of rows) out.push({ ticketId: r.ticket_id, kind: r.kind, state: parseOrNull(r.state_json) });
-      }
-      return out;
+          .where('ticket_id', 'in', chunk)
+          .execute(),
+      );
+      return rows.map((r) => ({ ticketId: r.ticket_id, kind: r.kind, state: parseOrNull(r.state_json) }));
     },
 
     async saveFigures(workspaceId, rows, now, mode) {

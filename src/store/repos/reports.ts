@@ -4,7 +4,7 @@
  * The ticket reads and their stored figures are in ./report-tickets.ts.
  */
 import { sql } from 'kysely';
-import { createReportTicketReads, ID_CHUNK, type ReportTicketReads, type ReportWindow } from './report-tickets';
+import { createReportTicketReads, type ReportTicketReads, type ReportWindow, readInChunks } from './report-tickets';
 import type { RepoContext } from './repo-helpers';
 
 export type {
@@ -113,17 +113,17 @@ export function createReportsRepo({ db, dialect }: RepoContext): ReportsRepo {
     },
 
     async stateEvents(workspaceId, ticketIds) {
-      const out: ReportStateEventRow[] = [];
-      for (let i = 0; i < ticketIds.length; i += ID_CHUNK) {
-        const rows = await db
+      const rows = await readInChunks(ticketIds, (chunk) =>
+        db
           .selectFrom('ticket_state_events')
           .select(['ticket_id', 'kind', 'at'])
           .where('workspace_id', '=', workspaceId)
-          .where('ticket_id', 'in', ticketIds.slice(i, i + ID_CHUNK))
-          .execute();
-        for (const r of rows) out.push({ ticketId: r.ticket_id, kind: r.kind as TicketStateEventKind, at: Number(r.at) });
-      }
-      return out.sort((a, b) => a.at - b.at);
+          .where('ticket_id', 'in', chunk)
+          .execute(),
+      );
+      return rows
+        .map((r) => ({ ticketId: r.ticket_id, kind: r.kind as TicketStateEventKind, at: Number(r.at) }))
+        .sort((a, b) => a.at - b.at);
     },
 
     async escalations(workspaceId, window) {
