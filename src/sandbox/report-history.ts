@@ -11,20 +11,12 @@
 import type { Kysely } from 'kysely';
 import { PRIORITIES, type Priority, QUEUE_KEYS, type QueueKey, TIERS, type Tier } from '../domain/model';
 import type { SlaPolicy } from '../domain/settings';
-import {
-  addBusinessMs,
-  applyTicketState,
-  type ClockState,
-  effectiveTargetMs,
-  instantWhenSpent,
-  markFirstResponse,
-  meterForClock,
-  resolveTarget,
-  spentMs,
-  startClock,
-} from '../domain/sla';
-import { outcomeForQueue } from '../domain/triage-learning';
+import { addBusinessMs, applyTicketState, markFirstResponse, resolveTarget, startClock } from '../domain/sla';
+import type { StateEvent } from '../domain/reports/facts';
+import { packFigures } from '../domain/reports/figures-codec';
+import { calendarKey, ticketFigures } from '../domain/reports/ticket-figures';
 import type { Tables } from '../store/schema';
+import { addClock, escalation, feedback, TITLES } from './report-history-rows';
 import { seededRandom } from '../util/seeded-random';
 
 const HOUR = 3_600_000;
@@ -58,6 +50,7 @@ export interface HistoryRows {
   ticket_links: Tables['ticket_links'][];
   sla_clocks: Tables['sla_clocks'][];
   ticket_state_events: Tables['ticket_state_events'][];
+  ticket_report_figures: Tables['ticket_report_figures'][];
   escalations: Omit<Tables['escalations'], never>[];
   ladder_firings: Tables['ladder_firings'][];
   triage_feedback: Tables['triage_feedback'][];
@@ -88,6 +81,7 @@ export function buildHistory(options: HistoryOptions): HistoryRows {
     ticket_links: [],
     sla_clocks: [],
     ticket_state_events: [],
+    ticket_report_figures: [],
     escalations: [],
     ladder_firings: [],
     triage_feedback: [],
@@ -181,6 +175,14 @@ export function buildHistory(options: HistoryOptions): HistoryRows {
       created_at: createdAt,
     });
     for (const clock of [response, resolution]) addClock(rows, ws, ticketId, clock, { priority, tier }, policy, now);
+    // The figures the clock saves and event records would have stored (src/services/reports/ticket-figures.ts).
+    rows.ticket_report_figures.push({
+      workspace_id: ws,
+      ticket_id: ticketId,
+      calendar: calendarKey(policy.businessHours),
+      figures_json: JSON.stringify(packFigures(ticketFigures({ response, resolution, tier }, events as StateEvent[], policy))),
+      updated_at: now,
+    });
     rows.escalations.push(escalation(ws, escalationId, conversationId, ticketId, 'linked', createdAt, queue, priority));
     const suggestion = feedback(ws, escalationId, conversationId, createdAt, queue, priority, random);
     if (options.feedback !== false) rows.triage_feedback.push(suggestion);
@@ -199,126 +201,6 @@ export function buildHistory(options: HistoryOptions): HistoryRows {
   return rows;
 }
 
-function addClock(
-  rows: HistoryRows,
-  ws: string,
-  ticketId: string,
-  clock: ClockState,
-  basis: { priority: Priority; tier: Tier },
-  policy: SlaPolicy,
-  now: number,
-): void {
-  rows.sla_clocks.push({
-    workspace_id: ws,
-    ticket_id: ticketId,
-    kind: clock.kind,
-    cycle: clock.cycle,
-    state_json: JSON.stringify({ ...clock, basis }),
-    status: clock.phase,
-    next_fire_at: null,
-    next_step: null,
-    locked_by: null,
-    locked_until: null,
-    updated_at: now,
-  });
-  const meter = meterForClock(policy, clock);
-  const target = clock.stoppedTargetMs ?? effectiveTargetMs(clock);
-  const spent = spentMs(clock, now, meter);
-  for (const [step, fraction] of [
-    ['warn', 0.75],
-    ['escalate', 0.9],
-    ['breach', 1],
-  ] as const) {
-    if (spent < target * fraction) continue;
-    const at = instantWhenSpent(clock, target * fraction, meter);
-    if (at === null || !Number.isFinite(at) || at > now) continue;
-    rows.ladder_firings.push({
-      workspace_id: ws,
-      ticket_id: ticketId,
-      kind: clock.kind,
-      cycle: clock.cycle,
-      step,
-      due_at: at,
-      fired_at: at + 30_000,
-    });
-  }
-}
-
-function escalation(
-  ws: string,
-  id: string,
-  conversationId: string,
-  ticketId: string | null,
-  status: 'linked' | 'failed',
-  at: number,
-  queue: QueueKey,
-  priority: Priority,
-): Tables['escalations'] {
-  const request = { ticketTypeId: null, priority, queue, reason: 'Needs the back-office team', summary: SUMMARY };
-  return {
-    workspace_id: ws,
-    id,
-    conversation_id: conversationId,
-    contact_id: null,
-    admin_id: null,
-    idempotency_key: `${id}:key`,
-    status,
-    forced: 0,
-    request_json: JSON.stringify(request),
-    ticket_id: ticketId,
-    attempts: status === 'failed' ? 8 : 1,
-    last_error: status === 'failed' ? 'Intercom refused the ticket: 422 invalid attribute' : null,
-    created_at: at,
-    updated_at: at,
-  };
-}
-
-function feedback(
-  ws: string,
-  escalationId: string,
-  conversationId: string,
-  at: number,
-  queue: QueueKey,
-  priority: Priority,
-  random: () => number,
-): Tables['triage_feedback'] {
-  const keepInChat = random() < 0.06;
-  const kept = random() < 0.8;
-  const suggestedQueue = kept ? queue : QUEUE_KEYS[(QUEUE_KEYS.indexOf(queue) + 1) % QUEUE_KEYS.length]!;
-  const outcome = keepInChat ? 'stay_in_chat' : (outcomeForQueue(suggestedQueue) ?? 'technical_bugs');
-  const priorityKept = random() < 0.75;
-  const suggestedPriority = keepInChat ? null : priorityKept ? priority : PRIORITIES[(PRIORITIES.indexOf(priority) + 1) % 4]!;
-  return {
-    workspace_id: ws,
-    id: `${escalationId}-fb`,
-    escalation_id: escalationId,
-    conversation_id: conversationId,
-    created_at: at,
-    engine_version: 'history',
-    judged: 1,
-    suggested_outcome: outcome,
-    suggested_priority: suggestedPriority,
-    signals_json: '[]',
-    base_scores_json: '{}',
-    final_queue: queue,
-    final_priority: priority,
-    overrode_keep_in_chat: keepInChat ? 1 : 0,
-  };
-}
-
-const TITLES = [
-  'CSV export fails with 502',
-  'Charged twice after cancelling',
-  'SSO login loops back to the start page',
-  'Invoice shows the wrong VAT number',
-  'Data missing after the migration',
-  'Contract renewal terms disputed',
-  'API rate limit reached at low volume',
-];
-
-/** Roughly the size of a real handoff summary, so the store holds what production holds. */
-const SUMMARY = 'Customer reports the problem in detail; diagnostics collected; transcript excerpt follows. '.repeat(20);
-
 /** Inserts in chunks (SQLite caps bound parameters per statement), parents first. */
 export async function insertHistory(db: Kysely<Tables>, rows: HistoryRows, chunk = 200): Promise<void> {
   const tables = [
@@ -326,6 +208,7 @@ export async function insertHistory(db: Kysely<Tables>, rows: HistoryRows, chunk
     'escalations',
     'sla_clocks',
     'ticket_state_events',
+    'ticket_report_figures',
     'ladder_firings',
     'triage_feedback',
     'conversations_seen',

@@ -36,7 +36,9 @@ export type { LadderFiring, LadderRepo } from './repos/ladder';
 export type { LinkUse, LinkUsesRepo } from './repos/link-uses';
 export type { EnqueueInput, Lease, OutboxJob, OutboxRepo, OutboxStatus } from './repos/outbox';
 export type {
+  ReportClockRow,
   ReportDeadJobRow,
+  ReportFiguresWrite,
   ReportEscalationRow,
   ReportFeedbackRow,
   ReportFiringRow,

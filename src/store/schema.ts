@@ -182,6 +182,7 @@ export interface Tables {
   messenger_identity: MessengerIdentityTable;
   conversations_seen: ConversationsSeenTable;
   ticket_state_events: TicketStateEventsTable;
+  ticket_report_figures: TicketReportFiguresTable;
 }
 
 /** A linked ticket's latest state as the customer may see it (migration 0010). */
@@ -228,6 +229,15 @@ export interface TicketStateEventsTable {
   ticket_id: string;
   kind: string;
   at: number;
+}
+
+/** A linked ticket's report figures, worked out from its clocks and events (migration 0011). */
+export interface TicketReportFiguresTable {
+  workspace_id: string;
+  ticket_id: string;
+  calendar: string;
+  figures_json: string;
+  updated_at: number;
 }
 
 /** A workspace's optional AI provider (migration 0005); the key only sealed, as `workspaces.token_ciphertext`. */
@@ -341,6 +351,7 @@ export const WORKSPACE_TABLES = [
   'customer_updates',
   'messenger_identity',
   'conversations_seen',
+  'ticket_report_figures',
   'ticket_state_events',
   'triage_ai_cache',
   'triage_ai_settings',

@@ -4,9 +4,9 @@
  * ladder steps that fired in the period and the time clocks stood paused waiting on the customer.
  */
 import { CLOCK_KINDS, type ClockKind, LADDER_STEPS, PRIORITIES, QUEUE_KEYS, TIERS } from '../model';
-import type { ClockState } from '../sla';
 import { clockOutcome, pausedWithin } from './clock-time';
 import type { TicketFact } from './facts';
+import type { ClockFigures } from './ticket-figures';
 import { createdIn, type Scope } from './scope';
 import { share, within } from './stats';
 import { type Cell, percent, type ReportTable } from './table';
@@ -23,7 +23,7 @@ export interface Attainment {
   pausedMs: number;
 }
 
-const outcomeOf = (clock: ClockState, scope: Scope): Outcome => clockOutcome(clock, scope.input.now, scope.input.policy);
+const outcomeOf = (clock: ClockFigures, scope: Scope): Outcome => clockOutcome(clock, scope.input.now, scope.input.policy);
 
 interface Tally {
   met: number;
@@ -75,10 +75,7 @@ export function attainment(scope: Scope): Attainment {
       return [k, share(t.met, t.met + t.breached)];
     }),
   ) as Record<ClockKind, number | null>;
-  const pausedMs = scope.tickets.reduce(
-    (sum, t) => sum + (t.resolution ? pausedWithin(t.resolution, t.events, scope.period, scope.input.now) : 0),
-    0,
-  );
+  const pausedMs = scope.tickets.reduce((sum, t) => sum + pausedWithin(t.pausedSpans, scope.period, scope.input.now), 0);
   return {
     attained,
     byPriorityTier: {

@@ -4,15 +4,16 @@
  */
 import type { ClockKind, LadderStep, Priority, QueueKey, StateCategory, Tier } from '../model';
 import type { SlaPolicy } from '../settings';
-import type { ClockState } from '../sla';
 import type { Period } from './period';
+import type { TicketFigures } from './ticket-figures';
 
 export interface StateEvent {
   kind: 'resolved' | 'reopened';
   at: number;
 }
 
-export interface TicketFact {
+/** A linked ticket: its snapshot now, and the figures stored from its clocks and events (./ticket-figures.ts). */
+export interface TicketFact extends TicketFigures {
   ticketId: string;
   ticketNumber: string | null;
   conversationId: string;
@@ -24,12 +25,6 @@ export interface TicketFact {
   queue: QueueKey | null;
   teamId: string | null;
   teamName: string | null;
-  /** The tier its SLA targets came from; null for a ticket without clocks. */
-  tier: Tier | null;
-  response: ClockState | null;
-  resolution: ClockState | null;
-  /** Resolutions and reopenings, oldest first. */
-  events: readonly StateEvent[];
 }
 
 export interface EscalationFact {

@@ -14,11 +14,23 @@ export interface Scope {
   escalations: readonly EscalationFact[];
 }
 
-export function scopeOf(input: ReportInput, period: Period): Scope {
-  const all = new Map(input.tickets.map((t) => [t.ticketId, t]));
+// The report takes three scopes of one input (both periods, and the backlog's); the ticket lookups and the filter
+// pass are the same for each, so they are made once per input.
+const perInput = new WeakMap<ReportInput, { all: Map<string, TicketFact>; tickets: TicketFact[]; byId: Map<string, TicketFact> }>();
+
+function ticketsOf(input: ReportInput) {
+  const hit = perInput.get(input);
+  if (hit) return hit;
   const tickets = input.tickets.filter((t) => ticketMatches(input.filters, t));
+  const made = { all: new Map(input.tickets.map((t) => [t.ticketId, t])), tickets, byId: new Map(tickets.map((t) => [t.ticketId, t])) };
+  perInput.set(input, made);
+  return made;
+}
+
+export function scopeOf(input: ReportInput, period: Period): Scope {
+  const { all, tickets, byId } = ticketsOf(input);
   const escalations = input.escalations.filter((e) => within(e.createdAt, period) && escalationMatches(input.filters, e, all));
-  return { input, period, tickets, byId: new Map(tickets.map((t) => [t.ticketId, t])), escalations };
+  return { input, period, tickets, byId, escalations };
 }
 
 /** Tickets created in the period: the cohort whose SLA clocks the attainment section judges. */

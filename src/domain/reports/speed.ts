@@ -5,7 +5,6 @@
  * in the period of that resolution (a reopened ticket is not counted again; see outcomes for reopenings).
  */
 import { PRIORITIES, QUEUE_KEYS } from '../model';
-import { spentBefore } from './clock-time';
 import type { TicketFact } from './facts';
 import { weeksOf } from './period';
 import type { Scope } from './scope';
@@ -30,8 +29,8 @@ export function responseSamples(scope: Scope): Sample[] {
   const samples: Sample[] = [];
   for (const ticket of scope.tickets) {
     const clock = ticket.response;
-    if (clock?.phase !== 'stopped' || clock.stoppedAt === null || !within(clock.stoppedAt, scope.period)) continue;
-    samples.push({ ticket, at: clock.stoppedAt, ms: spentBefore(clock, clock.stoppedAt, scope.input.policy) });
+    if (!clock || clock.stoppedAt === null || !within(clock.stoppedAt, scope.period)) continue;
+    samples.push({ ticket, at: clock.stoppedAt, ms: clock.spentMs });
   }
   return samples;
 }
@@ -40,8 +39,8 @@ export function resolutionSamples(scope: Scope): Sample[] {
   const samples: Sample[] = [];
   for (const ticket of scope.tickets) {
     const first = ticket.events.find((e) => e.kind === 'resolved');
-    if (!ticket.resolution || !first || !within(first.at, scope.period)) continue;
-    samples.push({ ticket, at: first.at, ms: spentBefore(ticket.resolution, first.at, scope.input.policy) });
+    if (ticket.resolvedSpentMs === null || !first || !within(first.at, scope.period)) continue;
+    samples.push({ ticket, at: first.at, ms: ticket.resolvedSpentMs });
   }
   return samples;
 }

@@ -10,9 +10,9 @@ import type { Workspace } from '../../store';
 import { sendPage } from './headers';
 import { renderMessagePage } from './page';
 import type { SettingsPageDeps } from './page-deps';
-import { checkSession } from './session';
+import { checkSession, type SessionRefusal } from './session';
 
-export type RefuseSession = (reason: 'none' | 'expired' | 'invalid' | 'revoked' | 'unconfirmed') => void;
+export type RefuseSession = (reason: SessionRefusal) => void;
 
 export interface GuardedForm {
   workspace: Workspace;

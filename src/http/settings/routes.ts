@@ -19,7 +19,7 @@ import { retryFailedWork, retryNotice } from './retry-work';
 import { saveSection } from './save';
 import { SECTION_IDS, sectionById } from './sections';
 import { fromSandboxLink } from './sandbox-link';
-import { checkSession, endSession, type SessionCheck, signInAction } from './session';
+import { checkSession, endSession, type SessionCheck, type SessionRefusal, signInAction } from './session';
 import { SETTINGS_CSS } from './styles';
 import { saveTriageAi } from './triage-ai-save';
 import { saveMessengerSecret } from './messenger-secret-save';
@@ -73,6 +73,8 @@ async function logout(page: SettingsPageDeps, req: Request, res: Response): Prom
   // No live session, nothing to protect: a cookie that is there but dead is cleared; an absent one is left alone,
   // since a cross-site POST arrives without the (SameSite=Lax) cookie and must not clear it.
   if (!check.ok) {
+    // A report viewer's live session is not this form's to end (and a cross-site POST must not end it).
+    if (check.reason === 'reports-only') return refuse(page, res, check.reason);
     if (check.reason !== 'none') endSession(page, res);
     return signedOut();
   }
@@ -162,7 +164,13 @@ async function save(page: SettingsPageDeps, req: Request, res: Response): Promis
   else sendPage(res, answer.status, answer.html);
 }
 
-function refuse(page: SettingsPageDeps, res: Response, reason: 'none' | 'expired' | 'invalid' | 'revoked' | 'unconfirmed'): void {
+function refuse(page: SettingsPageDeps, res: Response, reason: SessionRefusal): void {
+  if (reason === 'reports-only') {
+    // Signed in for the reports: their session is theirs to keep (it is the one /reports reads).
+    const text = 'You can read reports but not change settings: only the settings admins can. Nothing was changed.';
+    sendPage(res, 403, renderMessagePage('Reports only', text, { href: '/reports', label: 'Back to reports' }));
+    return;
+  }
   if (reason === 'unconfirmed') {
     const text = 'Handoff could not confirm your Intercom role with Intercom just now. Nothing was saved; try again in a minute.';
     sendPage(res, 503, renderMessagePage('Not saved', text, { href: '/settings', label: 'Back to settings' }));

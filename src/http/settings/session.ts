@@ -12,14 +12,18 @@ import type { Request, Response } from 'express';
 import { randomNonce } from '../../util/nonce';
 import type { SettingsSession } from '../../services/install';
 import type { SettingsPageDeps } from './page-deps';
-import { settingsAccess } from '../../services/install/admin-access';
+import { reportsAccess, settingsAccess } from '../../services/install/admin-access';
 import type { Workspace } from '../../store';
 import type { WorkspaceSettings } from '../../domain/settings';
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies';
 
-export type SessionCheck =
-  | { ok: true; session: SettingsSession; workspace: Workspace }
-  | { ok: false; reason: 'none' | 'expired' | 'invalid' | 'revoked' | 'unconfirmed' };
+/**
+ * Why a settings request is refused. `reports-only`: a listed report viewer (the same session cookie serves
+ * /reports) who may read the reports but not change settings; their session stays, unlike a revoked one.
+ */
+export type SessionRefusal = 'none' | 'expired' | 'invalid' | 'revoked' | 'unconfirmed' | 'reports-only';
+
+export type SessionCheck = { ok: true; session: SettingsSession; workspace: Workspace } | { ok: false; reason: SessionRefusal };
 
 export function startSession(page: SettingsPageDeps, res: Response, identity: Omit<SettingsSession, 's'>): SettingsSession {
   const session: SettingsSession = { ...identity, s: randomNonce() };
@@ -48,7 +52,10 @@ export async function checkSession(page: SettingsPageDeps, req: Request, options
   if (!read.ok) return read;
   const { session, workspace, settings } = read;
   const basis = settingsAccess(workspace, settings, { id: session.a });
-  if (!basis && session.b !== 'role') return { ok: false, reason: 'revoked' };
+  if (!basis && session.b !== 'role') {
+    const viewer = reportsAccess(workspace, settings, { id: session.a }) !== null;
+    return { ok: false, reason: viewer ? 'reports-only' : 'revoked' };
+  }
   if (!basis && options.confirmRole) {
     const role = await page.install.recheckRole(workspace, session.a);
     if (role !== 'granted') {

@@ -1,38 +1,31 @@
 /** Store rows → the pure report's facts. A row the domain cannot read (an unknown value, a malformed clock) is dropped from the figure it would feed, never guessed. */
-import { isPriority, isQueueKey, isStateCategory, type Priority, type QueueKey, TIERS, type Tier } from '../../domain/model';
-import type { DeadJobFact, EscalationFact, FeedbackFact, FiringFact, StateEvent, TicketFact } from '../../domain/reports/facts';
-import { type ClockState, clockStateSchema } from '../../domain/sla';
-import { CLOCK_KINDS, LADDER_STEPS } from '../../domain/model';
-import type { ReportEscalationRow, ReportFeedbackRow, ReportFiringRow, ReportStateEventRow, ReportTicketRow } from '../../store';
+import { CLOCK_KINDS, isPriority, isQueueKey, isStateCategory, LADDER_STEPS, type Priority, type QueueKey } from '../../domain/model';
+import type { DeadJobFact, EscalationFact, FeedbackFact, FiringFact, TicketFact } from '../../domain/reports/facts';
+import { unpackFigures } from '../../domain/reports/figures-codec';
+import type { TicketFigures } from '../../domain/reports/ticket-figures';
+import type { ReportEscalationRow, ReportFeedbackRow, ReportFiringRow, ReportTicketRow } from '../../store';
 
 const priorityOrNull = (v: string | null): Priority | null => (isPriority(v) ? v : null);
 const queueOrNull = (v: string | null): QueueKey | null => (isQueueKey(v) ? v : null);
 
-function clockOf(raw: unknown): ClockState | null {
-  if (raw === null) return null;
-  const parsed = clockStateSchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
-}
-
-/** The tier the clock's target came from (src/services/sla/clock-record.ts stores it beside the state). */
-function tierOf(...raws: unknown[]): Tier | null {
-  for (const raw of raws) {
-    const tier = (raw as { basis?: { tier?: unknown } } | null)?.basis?.tier;
-    if (typeof tier === 'string' && (TIERS as readonly string[]).includes(tier)) return tier as Tier;
-  }
-  return null;
-}
-
-export function ticketFacts(rows: readonly ReportTicketRow[], events: readonly ReportStateEventRow[]): TicketFact[] {
-  const byTicket = new Map<string, StateEvent[]>();
-  for (const e of events) {
-    const list = byTicket.get(e.ticketId) ?? [];
-    list.push({ kind: e.kind, at: e.at });
-    byTicket.set(e.ticketId, list);
-  }
+/**
+ * The window's tickets as facts, each with its stored figures when they were measured with `calendar` (the
+ * workspace's business hours now); the ids of the rest, whose figures the caller works out from their clocks.
+ */
+export function ticketFacts(
+  rows: readonly ReportTicketRow[],
+  calendar: string,
+  worked: ReadonlyMap<string, TicketFigures> = new Map(),
+): { facts: TicketFact[]; unmeasured: string[] } {
   const facts: TicketFact[] = [];
+  const unmeasured: string[] = [];
   for (const row of rows) {
     if (!isStateCategory(row.stateCategory)) continue;
+    const figures = worked.get(row.ticketId) ?? (row.calendar === calendar ? unpackFigures(row.figures) : null);
+    if (!figures) {
+      unmeasured.push(row.ticketId);
+      continue;
+    }
     facts.push({
       ticketId: row.ticketId,
       ticketNumber: row.ticketNumber,
@@ -45,13 +38,10 @@ export function ticketFacts(rows: readonly ReportTicketRow[], events: readonly R
       queue: queueOrNull(row.queue),
       teamId: row.teamId,
       teamName: row.teamName,
-      tier: tierOf(row.responseClock, row.resolutionClock),
-      response: clockOf(row.responseClock),
-      resolution: clockOf(row.resolutionClock),
-      events: (byTicket.get(row.ticketId) ?? []).sort((a, b) => a.at - b.at),
+      ...figures,
     });
   }
-  return facts;
+  return { facts, unmeasured };
 }
 
 const ESCALATION_STATUSES = ['queued', 'creating', 'linked', 'failed'] as const;

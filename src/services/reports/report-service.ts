@@ -6,10 +6,13 @@
 import type { Filters } from '../../domain/reports/facts';
 import type { PeriodChoice } from '../../domain/reports/period';
 import { buildReport, type Report } from '../../domain/reports/report';
-import type { ReportTicketListRow, Store, Workspace } from '../../store';
+import { calendarKey } from '../../domain/reports/ticket-figures';
+import type { SlaPolicy } from '../../domain/settings';
+import type { ReportTicketListRow, ReportTicketRow, Store, Workspace } from '../../store';
 import type { Clock } from '../../util/clock';
 import type { SettingsService } from '../settings-service';
 import { deadJobFacts, escalationFacts, feedbackFacts, firingFacts, ticketFacts } from './facts-from-rows';
+import { figuresFromStore, figuresWrites } from './ticket-figures';
 
 export interface ReportService {
   report(workspace: Workspace, period: PeriodChoice, filters: Filters): Promise<Report>;
@@ -17,24 +20,45 @@ export interface ReportService {
   allTickets(workspaceId: string, pageSize?: number): AsyncGenerator<ReportTicketListRow[]>;
 }
 
-export function createReportService(deps: { store: Store; clock: Clock; settings: SettingsService }): ReportService {
+export interface ReportServiceDeps {
+  store: Store;
+  clock: Clock;
+  settings: SettingsService;
+  /** Storing worked-out figures failed (the report itself is unaffected). */
+  onFillError?: (error: unknown) => void;
+}
+
+export function createReportService(deps: ReportServiceDeps): ReportService {
   const { store } = deps;
+
+  /**
+   * The tickets with their stored figures. Rows without figures (tickets from before migration 0011) or measured
+   * under business hours since changed are worked out from their clocks now and stored for the next read; that
+   * write only fills what is missing or outdated, so it never races a clock save's fresher figures.
+   */
+  async function measuredFacts(rows: readonly ReportTicketRow[], policy: SlaPolicy, workspaceId: string, now: number) {
+    const calendar = calendarKey(policy.businessHours);
+    const first = ticketFacts(rows, calendar);
+    if (first.unmeasured.length === 0) return first.facts;
+    const worked = await figuresFromStore(store, workspaceId, first.unmeasured, policy);
+    try {
+      await store.reports.saveFigures(workspaceId, figuresWrites(worked, policy), now, 'fill');
+    } catch (error) {
+      // The report is right without the write; the next read works them out again.
+      deps.onFillError?.(error);
+    }
+    const byId = new Map(worked.map((w) => [w.ticketId, w.figures]));
+    return ticketFacts(rows, calendar, byId).facts;
+  }
+
   return {
     async report(workspace, period, filters) {
       const now = deps.clock.now();
       const window = { from: period.previous.from, to: period.current.to };
       const id = workspace.id;
-      const ticketsRead = store.reports.tickets(id, window);
-      const eventsRead = ticketsRead.then((rows) =>
-        store.reports.stateEvents(
-          id,
-          rows.map((t) => t.ticketId),
-        ),
-      );
-      const [settings, tickets, events, escalations, firings, feedback, dead, seenNow, seenBefore] = await Promise.all([
+      const [settings, tickets, escalations, firings, feedback, dead, seenNow, seenBefore] = await Promise.all([
         deps.settings.get(id),
-        ticketsRead,
-        eventsRead,
+        store.reports.tickets(id, window),
         store.reports.escalations(id, window),
         store.reports.firings(id, window),
         store.reports.feedback(id, window),
@@ -42,6 +66,7 @@ export function createReportService(deps: { store: Store; clock: Clock; settings
         store.reports.countSeen(id, period.current.from, period.current.to),
         store.reports.countSeen(id, period.previous.from, period.previous.to),
       ]);
+      const facts = await measuredFacts(tickets, settings.sla, workspace.id, now);
       return buildReport({
         now,
         zone: workspace.timezone || 'UTC',
@@ -49,7 +74,7 @@ export function createReportService(deps: { store: Store; clock: Clock; settings
         current: period.current,
         previous: period.previous,
         filters,
-        tickets: ticketFacts(tickets, events),
+        tickets: facts,
         escalations: escalationFacts(escalations),
         firings: firingFacts(firings),
         feedback: feedbackFacts(feedback),

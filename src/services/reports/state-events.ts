@@ -4,7 +4,9 @@
  * that change commit together; a view applied twice records nothing new (the row's key is the event itself).
  */
 import type { StateCategory } from '../../domain/model';
+import type { SlaPolicy } from '../../domain/settings';
 import type { Store } from '../../store';
+import { refreshTicketFigures } from './ticket-figures';
 
 export async function recordStateChange(
   tx: Store,
@@ -12,8 +14,14 @@ export async function recordStateChange(
   ticketId: string,
   before: StateCategory,
   change: { category: StateCategory; at: number } | null,
+  policy: SlaPolicy,
+  now: number,
 ): Promise<void> {
   if (!change || change.category === before) return;
-  if (change.category === 'resolved') await tx.reports.recordStateEvent(workspaceId, { ticketId, kind: 'resolved', at: change.at });
-  else if (before === 'resolved') await tx.reports.recordStateEvent(workspaceId, { ticketId, kind: 'reopened', at: change.at });
+  const kind = change.category === 'resolved' ? 'resolved' : before === 'resolved' ? 'reopened' : null;
+  if (!kind) return;
+  await tx.reports.recordStateEvent(workspaceId, { ticketId, kind, at: change.at });
+  // The clocks may not move with the event (an older event in their stream is ignored), so the figures that read
+  // the events are stored again here too.
+  await refreshTicketFigures(tx, workspaceId, ticketId, policy, now);
 }

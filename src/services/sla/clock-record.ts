@@ -12,6 +12,7 @@ import { type ClockKind, type LadderStep, PRIORITIES, type Priority, TIERS, type
 import type { LadderSettings, WorkspaceSettings } from '../../domain/settings';
 import { type ClockState, nextLadderStep, parseClockState, resolveTarget, type TimeMeter } from '../../domain/sla';
 import type { SlaClock, SlaClockWrite, Store } from '../../store';
+import { refreshTicketFigures } from '../reports/ticket-figures';
 import type { PolicyCache } from './policy-cache';
 
 export interface TargetBasis {
@@ -60,7 +61,10 @@ export async function firedSteps(tx: Store, workspaceId: string, ticketId: strin
   return firings.filter((f) => f.kind === kind && f.cycle === cycle).map((f) => f.step);
 }
 
-/** Writes the clock with its next fire time (this also releases any scheduler lease on the row). */
+/**
+ * Writes the clock with its next fire time (this also releases any scheduler lease on the row), and the ticket's
+ * report figures worked out from it, in the same transaction.
+ */
 export async function saveClock(
   tx: Store,
   workspaceId: string,
@@ -73,7 +77,9 @@ export async function saveClock(
   const { state } = record;
   const fired = state.phase === 'stopped' ? [] : await firedSteps(tx, workspaceId, ticketId, state.kind, state.cycle);
   const meter = policies.meter(settings.sla, state.meterMode);
-  return tx.clocks.upsert(workspaceId, clockWrite(ticketId, record, settings.ladder, fired, meter), now);
+  const saved = await tx.clocks.upsert(workspaceId, clockWrite(ticketId, record, settings.ladder, fired, meter), now);
+  await refreshTicketFigures(tx, workspaceId, ticketId, settings.sla, now);
+  return saved;
 }
 
 /**

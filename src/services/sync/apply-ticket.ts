@@ -90,7 +90,7 @@ export async function applyPrepared(sync: SyncDeps, tx: Store, view: PreparedVie
     source: options.source,
     now,
   });
-  await recordStateChange(tx, workspaceId, ticket.id, before.stateCategory, events.stateChange);
+  await recordStateChange(tx, workspaceId, ticket.id, before.stateCategory, events.stateChange, settings.sla, now);
   if (events.stateChange) await sync.sla.onTicketState(tx, workspaceId, ticket.id, events.stateChange.category, events.stateChange.at);
   if (events.firstResponseAt !== null) await sync.sla.onFirstResponse(tx, workspaceId, ticket.id, events.firstResponseAt);
   if (events.priorityChange)

@@ -1,40 +1,22 @@
 /**
- * What the reports read, and the two records they add (migration 0008). Reads are per workspace and bounded by
- * the report's window; the maths over the rows is the pure `src/domain/reports/`, so this file only selects.
- *
- * The window is [from, to): the previous period's start to the current period's end. A ticket belongs to it when
- * it was created in it, is open now (the backlog), or was resolved or reopened in it.
+ * What the reports read, and the records they add (migrations 0008 and 0011). Reads are per workspace and bounded
+ * by the report's window; the maths over the rows is the pure `src/domain/reports/`, so this file only selects.
+ * The ticket reads and their stored figures are in ./report-tickets.ts.
  */
 import { sql } from 'kysely';
-import type { Db, RepoContext } from './repo-helpers';
+import { createReportTicketReads, type ReportTicketReads, type ReportWindow, readInChunks } from './report-tickets';
+import type { RepoContext } from './repo-helpers';
+
+export type {
+  ReportClockRow,
+  ReportFiguresWrite,
+  ReportTicketListRow,
+  ReportTicketRow,
+  ReportWindow,
+} from './report-tickets';
 
 export const TICKET_STATE_EVENT_KINDS = ['resolved', 'reopened'] as const;
 export type TicketStateEventKind = (typeof TICKET_STATE_EVENT_KINDS)[number];
-
-export interface ReportWindow {
-  from: number;
-  to: number;
-}
-
-export interface ReportTicketRow {
-  ticketId: string;
-  ticketNumber: string | null;
-  conversationId: string;
-  title: string;
-  createdAt: number;
-  stateCategory: string;
-  priority: string | null;
-  queue: string | null;
-  teamId: string | null;
-  teamName: string | null;
-  isOpen: boolean;
-  /** The stored clock states (JSON, parsed by the caller), null when the ticket has no such clock. */
-  responseClock: unknown;
-  resolutionClock: unknown;
-}
-
-/** A ticket as the all-time CSV lists it: the snapshot only. */
-export type ReportTicketListRow = Omit<ReportTicketRow, 'responseClock' | 'resolutionClock'>;
 
 export interface ReportEscalationRow {
   id: string;
@@ -75,14 +57,13 @@ export interface ReportDeadJobRow {
   createdAt: number;
 }
 
-export interface ReportsRepo {
+export interface ReportsRepo extends ReportTicketReads {
   /** Conversations the sidebar was shown in; a conversation already recorded keeps its first sighting. */
   recordSeen(workspaceId: string, seen: readonly { conversationId: string; at: number }[]): Promise<void>;
   /** One resolution or reopening of a linked ticket (idempotent: the same event applied twice is one row). */
   recordStateEvent(workspaceId: string, event: ReportStateEventRow): Promise<void>;
   /** First sightings in [from, to), counted. */
   countSeen(workspaceId: string, from: number, to: number): Promise<number>;
-  tickets(workspaceId: string, window: ReportWindow): Promise<ReportTicketRow[]>;
   /** Every resolution and reopening of these tickets (those `tickets` returned), oldest first. */
   stateEvents(workspaceId: string, ticketIds: readonly string[]): Promise<ReportStateEventRow[]>;
   escalations(workspaceId: string, window: ReportWindow): Promise<ReportEscalationRow[]>;
@@ -90,59 +71,6 @@ export interface ReportsRepo {
   feedback(workspaceId: string, window: ReportWindow): Promise<ReportFeedbackRow[]>;
   /** Escalation work (create, note, share) dead-lettered, by when it was queued. */
   deadEscalationJobs(workspaceId: string, window: ReportWindow): Promise<ReportDeadJobRow[]>;
-  /** Every linked ticket (without its clocks), oldest first, `pageSize` at a time after `after`: the all-time CSV's pages. */
-  ticketPage(workspaceId: string, after: { createdAt: number; ticketId: string } | null, pageSize: number): Promise<ReportTicketListRow[]>;
-}
-
-/** Ids per `in (…)` list: well under SQLite's bound-parameter limit. */
-const ID_CHUNK = 500;
-
-/** The snapshot columns every ticket read of the reports selects. */
-const SNAPSHOT_COLUMNS = [
-  't.ticket_id',
-  't.ticket_number',
-  't.conversation_id',
-  't.title',
-  't.created_at',
-  't.state_category',
-  't.priority',
-  't.queue',
-  't.team_id',
-  't.team_name',
-  't.is_open',
-] as const;
-
-function ticketQuery(db: Db) {
-  return db
-    .selectFrom('ticket_links as t')
-    .leftJoin('sla_clocks as r', (j) =>
-      j.onRef('r.workspace_id', '=', 't.workspace_id').onRef('r.ticket_id', '=', 't.ticket_id').on('r.kind', '=', 'response'),
-    )
-    .leftJoin('sla_clocks as s', (j) =>
-      j.onRef('s.workspace_id', '=', 't.workspace_id').onRef('s.ticket_id', '=', 't.ticket_id').on('s.kind', '=', 'resolution'),
-    )
-    .select(SNAPSHOT_COLUMNS)
-    .select(['r.state_json as response_json', 's.state_json as resolution_json']);
-}
-
-type TicketSelect = Awaited<ReturnType<ReturnType<typeof ticketQuery>['execute']>>[number];
-
-function toTicketRow(row: TicketSelect): ReportTicketRow {
-  return {
-    ticketId: row.ticket_id,
-    ticketNumber: row.ticket_number,
-    conversationId: row.conversation_id,
-    title: row.title,
-    createdAt: Number(row.created_at),
-    stateCategory: row.state_category,
-    priority: row.priority,
-    queue: row.queue,
-    teamId: row.team_id,
-    teamName: row.team_name,
-    isOpen: row.is_open === 1,
-    responseClock: row.response_json === null ? null : JSON.parse(row.response_json),
-    resolutionClock: row.resolution_json === null ? null : JSON.parse(row.resolution_json),
-  };
 }
 
 export function createReportsRepo({ db, dialect }: RepoContext): ReportsRepo {
@@ -153,6 +81,8 @@ export function createReportsRepo({ db, dialect }: RepoContext): ReportsRepo {
       : sql<string | null>`json_extract(request_json, ${`$.${field}`})`;
 
   return {
+    ...createReportTicketReads(db),
+
     async recordSeen(workspaceId, seen) {
       if (seen.length === 0) return;
       const values = seen.map((s) => ({ workspace_id: workspaceId, conversation_id: s.conversationId, first_seen_at: s.at }));
@@ -182,46 +112,18 @@ export function createReportsRepo({ db, dialect }: RepoContext): ReportsRepo {
       return Number(row.n);
     },
 
-    async tickets(workspaceId, window) {
-      // Three reads that each use an index (created, open, events in the window), merged here: one query with an
-      // OR across them makes both engines scan the workspace's every ticket.
-      const base = () => ticketQuery(db).where('t.workspace_id', '=', workspaceId);
-      const [created, open, touched] = await Promise.all([
-        base().where('t.created_at', '>=', window.from).where('t.created_at', '<', window.to).execute(),
-        base().where('t.is_open', '=', 1).execute(),
-        db
-          .selectFrom('ticket_state_events')
-          .select('ticket_id')
-          .distinct()
-          .where('workspace_id', '=', workspaceId)
-          .where('at', '>=', window.from)
-          .where('at', '<', window.to)
-          .execute(),
-      ]);
-      const rows = new Map<string, TicketSelect>();
-      for (const row of [...created, ...open]) rows.set(row.ticket_id, row);
-      const missing = touched.map((r) => r.ticket_id).filter((id) => !rows.has(id));
-      for (let i = 0; i < missing.length; i += ID_CHUNK) {
-        const more = await base()
-          .where('t.ticket_id', 'in', missing.slice(i, i + ID_CHUNK))
-          .execute();
-        for (const row of more) rows.set(row.ticket_id, row);
-      }
-      return [...rows.values()].map(toTicketRow);
-    },
-
     async stateEvents(workspaceId, ticketIds) {
-      const out: ReportStateEventRow[] = [];
-      for (let i = 0; i < ticketIds.length; i += ID_CHUNK) {
-        const rows = await db
+      const rows = await readInChunks(ticketIds, (chunk) =>
+        db
           .selectFrom('ticket_state_events')
           .select(['ticket_id', 'kind', 'at'])
           .where('workspace_id', '=', workspaceId)
-          .where('ticket_id', 'in', ticketIds.slice(i, i + ID_CHUNK))
-          .execute();
-        for (const r of rows) out.push({ ticketId: r.ticket_id, kind: r.kind as TicketStateEventKind, at: Number(r.at) });
-      }
-      return out.sort((a, b) => a.at - b.at);
+          .where('ticket_id', 'in', chunk)
+          .execute(),
+      );
+      return rows
+        .map((r) => ({ ticketId: r.ticket_id, kind: r.kind as TicketStateEventKind, at: Number(r.at) }))
+        .sort((a, b) => a.at - b.at);
     },
 
     async escalations(workspaceId, window) {
@@ -295,23 +197,6 @@ export function createReportsRepo({ db, dialect }: RepoContext): ReportsRepo {
         .where('created_at', '<', window.to)
         .execute();
       return rows.map((r) => ({ kind: r.kind, createdAt: Number(r.created_at) }));
-    },
-
-    async ticketPage(workspaceId, after, pageSize) {
-      let query = db.selectFrom('ticket_links as t').select(SNAPSHOT_COLUMNS).where('t.workspace_id', '=', workspaceId);
-      if (after) {
-        query = query.where((eb) =>
-          eb.or([
-            eb('t.created_at', '>', after.createdAt),
-            eb.and([eb('t.created_at', '=', after.createdAt), eb('t.ticket_id', '>', after.ticketId)]),
-          ]),
-        );
-      }
-      const rows = await query.orderBy('t.created_at').orderBy('t.ticket_id').limit(pageSize).execute();
-      return rows.map((row) => {
-        const { responseClock: _r, resolutionClock: _s, ...listed } = toTicketRow({ ...row, response_json: null, resolution_json: null });
-        return listed;
-      });
     },
   };
 }

@@ -4,12 +4,13 @@
  * out in the comments next to the events that make it.
  */
 import { DateTime } from 'luxon';
-import type { StateCategory } from '../../../src/domain/model';
+import type { StateCategory, Tier } from '../../../src/domain/model';
 import { defaultSettings, type SlaPolicy } from '../../../src/domain/settings';
 import { applyTicketState, type ClockState, markFirstResponse, startClock } from '../../../src/domain/sla';
 import type { ReportInput, StateEvent, TicketFact } from '../../../src/domain/reports/facts';
 import { NO_FILTERS } from '../../../src/domain/reports/facts';
 import { parsePeriod } from '../../../src/domain/reports/period';
+import { type TicketFigures, ticketFigures } from '../../../src/domain/reports/ticket-figures';
 
 export const ZONE = 'Europe/Berlin';
 export const HOUR = 3_600_000;
@@ -69,8 +70,25 @@ function replay(c: { response: ClockState; resolution: ClockState }, steps: Step
   return { response, resolution, events };
 }
 
-function ticket(id: string, fields: Omit<TicketFact, 'ticketId' | 'ticketNumber' | 'conversationId' | 'title'>): TicketFact {
-  return { ticketId: id, ticketNumber: id.replace('tk-', ''), conversationId: `conv-${id}`, title: `Ticket ${id}`, ...fields };
+type Snapshot = Omit<TicketFact, keyof TicketFigures | 'ticketId' | 'ticketNumber' | 'conversationId' | 'title'>;
+interface Replayed {
+  tier: Tier;
+  response: ClockState;
+  resolution: ClockState;
+  events: StateEvent[];
+}
+
+/** The ticket as the report reads it: its clocks and events turned into the figures the store keeps. */
+function ticket(id: string, fields: Snapshot & Replayed): TicketFact {
+  const { tier, response, resolution, events, ...snapshot } = fields;
+  return {
+    ticketId: id,
+    ticketNumber: id.replace('tk-', ''),
+    conversationId: `conv-${id}`,
+    title: `Ticket ${id}`,
+    ...snapshot,
+    ...ticketFigures({ response, resolution, tier }, events, policy),
+  };
 }
 
 // T1: P2 standard (response 240 min, resolution 1440 min), created Monday 23 March 10:00 (CET).

@@ -59,7 +59,16 @@ it('a listed report viewer may read the reports but not the settings; anyone els
   const viewer = await signInToReports(h.demo.admins.manager);
   expect(viewer.trip.callback?.status).toBe(303);
   expect((await get('/reports', viewer.cookie)).status).toBe(200);
-  expect((await get('/settings', viewer.cookie)).status).toBe(403);
+  // On /settings a viewer is told what they may do, keeps the session, and can go back to the reports.
+  const settingsPage = await get('/settings', viewer.cookie);
+  expect(settingsPage.status).toBe(403);
+  expect(settingsPage.text).toContain('You can read reports but not change settings');
+  expect(settingsPage.text).toContain('href="/reports"');
+  expect(settingsPage.headers['set-cookie']).toBeUndefined();
+  const save = await h.http().post('/settings/sla').set('Cookie', `handoff_settings=${viewer.cookie}`).type('form').send({ x: '1' });
+  expect(save.status).toBe(403);
+  expect(save.headers['set-cookie']).toBeUndefined();
+  expect((await get('/reports', viewer.cookie)).status).toBe(200);
   expect(await h.application.deps.reportsUrlFor?.(ws(), { id: h.demo.admins.manager, raw: {} })).toMatch(/\/reports\/login$/);
   expect(await h.application.deps.settingsUrlFor(ws(), { id: h.demo.admins.manager, raw: {} })).toBeNull();
 });

@@ -1,3 +1,5 @@
+import { unpackFigures } from '../../../src/domain/reports/figures-codec';
+import { defaultSettings } from '../../../src/domain/settings';
 import { createSeenRecorder } from '../../../src/services/reports/seen-recorder';
 import { recordStateChange } from '../../../src/services/reports/state-events';
 import { createStore, migrateToLatest, openDatabase, type Store } from '../../../src/store';
@@ -6,6 +8,7 @@ import { ManualClock } from '../../../src/util/clock';
 const T0 = Date.UTC(2026, 2, 1, 9, 0, 0);
 let store: Store;
 const clock = new ManualClock(T0);
+const policy = defaultSettings('UTC').sla;
 
 beforeEach(async () => {
   const database = openDatabase({ sqlitePath: ':memory:' });
@@ -60,11 +63,11 @@ describe('conversations seen', () => {
 
 describe('ticket resolutions and reopenings', () => {
   it('records a resolution and a reopening once each, and nothing for other changes', async () => {
-    await recordStateChange(store, 'ws-a', 'tk', 'in_progress', { category: 'resolved', at: T0 });
-    await recordStateChange(store, 'ws-a', 'tk', 'in_progress', { category: 'resolved', at: T0 });
-    await recordStateChange(store, 'ws-a', 'tk', 'resolved', { category: 'in_progress', at: T0 + 1 });
-    await recordStateChange(store, 'ws-a', 'tk', 'in_progress', { category: 'waiting_on_customer', at: T0 + 2 });
-    await recordStateChange(store, 'ws-a', 'tk', 'in_progress', null);
+    await recordStateChange(store, 'ws-a', 'tk', 'in_progress', { category: 'resolved', at: T0 }, policy, T0);
+    await recordStateChange(store, 'ws-a', 'tk', 'in_progress', { category: 'resolved', at: T0 }, policy, T0);
+    await recordStateChange(store, 'ws-a', 'tk', 'resolved', { category: 'in_progress', at: T0 + 1 }, policy, T0);
+    await recordStateChange(store, 'ws-a', 'tk', 'in_progress', { category: 'waiting_on_customer', at: T0 + 2 }, policy, T0);
+    await recordStateChange(store, 'ws-a', 'tk', 'in_progress', null, policy, T0);
     await store.tickets.upsert(
       'ws-a',
       {
@@ -91,5 +94,12 @@ describe('ticket resolutions and reopenings', () => {
       { ticketId: 'tk', kind: 'resolved', at: T0 },
       { ticketId: 'tk', kind: 'reopened', at: T0 + 1 },
     ]);
+    // The ticket's report figures are stored with each event (it has no clocks: only the events).
+    const [row] = await store.reports.tickets('ws-a', { from: T0, to: T0 + 10 });
+    expect(unpackFigures(row?.figures)).toMatchObject({
+      response: null,
+      resolution: null,
+      events: [{ kind: 'resolved' }, { kind: 'reopened' }],
+    });
   });
 });

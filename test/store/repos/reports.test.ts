@@ -50,14 +50,40 @@ describeContract('reports', (engine) => {
     const tickets = await store.reports.tickets('ws-a', window);
     expect(tickets.map((t) => t.ticketId).sort()).toEqual(['in', 'old-open', 'old-resolved-in']);
     const inWindow = tickets.find((t) => t.ticketId === 'in')!;
-    expect(inWindow).toMatchObject({ createdAt: T0 + DAY, isOpen: true, queue: 'technical', responseClock: null });
-    expect(inWindow.resolutionClock).toEqual({ phase: 'running', basis: { tier: 'pro' } });
+    expect(inWindow).toMatchObject({ createdAt: T0 + DAY, isOpen: true, queue: 'technical', figures: null, calendar: null });
+    expect(await store.reports.ticketClocks('ws-a', ['in', 'old-open'])).toEqual([
+      { ticketId: 'in', kind: 'resolution', state: { phase: 'running', basis: { tier: 'pro' } } },
+    ]);
     expect(
       await store.reports.stateEvents(
         'ws-a',
         tickets.map((t) => t.ticketId),
       ),
     ).toEqual([{ ticketId: 'old-resolved-in', kind: 'resolved', at: T0 + 2 * DAY }]);
+  });
+
+  it('stores figures: a replace always writes, a fill only where missing or measured under other hours', async () => {
+    const { store } = engine;
+    await store.tickets.upsert('ws-a', ticketSnapshot({ ticketId: 'a', conversationId: 'c-a' }), T0 + DAY);
+    await store.tickets.upsert('ws-a', ticketSnapshot({ ticketId: 'b', conversationId: 'c-b' }), T0 + DAY);
+    await store.tickets.upsert('ws-a', ticketSnapshot({ ticketId: 'c', conversationId: 'c-c' }), T0 + DAY);
+    const { reports } = store;
+    await reports.saveFigures('ws-a', [{ ticketId: 'a', calendar: 'h1', figures: { v: 'a1' } }], T0, 'replace');
+    await reports.saveFigures('ws-a', [{ ticketId: 'b', calendar: 'h0', figures: { v: 'b0' } }], T0, 'replace');
+    await reports.saveFigures(
+      'ws-a',
+      [
+        { ticketId: 'a', calendar: 'h1', figures: { v: 'a-stale' } },
+        { ticketId: 'b', calendar: 'h1', figures: { v: 'b1' } },
+        { ticketId: 'c', calendar: 'h1', figures: { v: 'c1' } },
+      ],
+      T0,
+      'fill',
+    );
+    const read = async () => Object.fromEntries((await reports.tickets('ws-a', window)).map((t) => [t.ticketId, [t.calendar, t.figures]]));
+    expect(await read()).toEqual({ a: ['h1', { v: 'a1' }], b: ['h1', { v: 'b1' }], c: ['h1', { v: 'c1' }] });
+    await reports.saveFigures('ws-a', [{ ticketId: 'a', calendar: 'h1', figures: { v: 'a2' } }], T0, 'replace');
+    expect((await read())['a']).toEqual(['h1', { v: 'a2' }]);
   });
 
   it('reads escalations with the chosen queue and priority (not the summary), firings and dead work', async () => {

@@ -1,0 +1,198 @@
+/**
+ * The reports' reads of linked tickets, and the per-ticket figures stored beside them (migration 0011). The window
+ * is [from, to): the previous period's start to the current period's end. A ticket belongs to it when it was
+ * created in it, is open now (the backlog), or was resolved or reopened in it.
+ */
+import type { Db } from './repo-helpers';
+
+export interface ReportWindow {
+  from: number;
+  to: number;
+}
+
+export interface ReportTicketRow {
+  ticketId: string;
+  ticketNumber: string | null;
+  conversationId: string;
+  title: string;
+  createdAt: number;
+  stateCategory: string;
+  priority: string | null;
+  queue: string | null;
+  teamId: string | null;
+  teamName: string | null;
+  isOpen: boolean;
+  /** The stored figures (JSON, read by the caller) and the calendar they were measured with; null without a row. */
+  figures: unknown;
+  calendar: string | null;
+}
+
+/** A ticket as the all-time CSV lists it: the snapshot only. */
+export type ReportTicketListRow = Omit<ReportTicketRow, 'figures' | 'calendar'>;
+
+/** A ticket's stored clock (its JSON, with the `basis` the SLA service keeps beside the state). */
+export interface ReportClockRow {
+  ticketId: string;
+  kind: string;
+  state: unknown;
+}
+
+export interface ReportFiguresWrite {
+  ticketId: string;
+  calendar: string;
+  figures: unknown;
+}
+
+export interface ReportTicketReads {
+  tickets(workspaceId: string, window: ReportWindow): Promise<ReportTicketRow[]>;
+  /** Every linked ticket (snapshot only), oldest first, `pageSize` at a time after `after`: the all-time CSV's pages. */
+  ticketPage(workspaceId: string, after: { createdAt: number; ticketId: string } | null, pageSize: number): Promise<ReportTicketListRow[]>;
+  /** The stored clocks of these tickets (both kinds). */
+  ticketClocks(workspaceId: string, ticketIds: readonly string[]): Promise<ReportClockRow[]>;
+  /**
+   * Stores tickets' figures. `replace` (the clock save's and the event's own transaction) always writes; `fill`
+   * (a report working out missing or outdated rows) writes only where the row is missing or measured under another
+   * calendar, so it can never overwrite figures a concurrent clock save wrote from newer clocks.
+   */
+  saveFigures(workspaceId: string, rows: readonly ReportFiguresWrite[], now: number, mode: 'replace' | 'fill'): Promise<void>;
+}
+
+/** Ids per `in (…)` list: well under SQLite's bound-parameter limit. */
+const ID_CHUNK = 500;
+
+/** Reads rows for a list of ids of any length, `ID_CHUNK` ids per query, results in order. */
+export async function readInChunks<T>(ids: readonly string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += ID_CHUNK) out.push(...(await read(ids.slice(i, i + ID_CHUNK))));
+  return out;
+}
+
+/** The snapshot columns every ticket read of the reports selects. */
+const SNAPSHOT_COLUMNS = [
+  't.ticket_id',
+  't.ticket_number',
+  't.conversation_id',
+  't.title',
+  't.created_at',
+  't.state_category',
+  't.priority',
+  't.queue',
+  't.team_id',
+  't.team_name',
+  't.is_open',
+] as const;
+
+function ticketQuery(db: Db) {
+  return db
+    .selectFrom('ticket_links as t')
+    .leftJoin('ticket_report_figures as f', (j) =>
+      j.onRef('f.workspace_id', '=', 't.workspace_id').onRef('f.ticket_id', '=', 't.ticket_id'),
+    )
+    .select(SNAPSHOT_COLUMNS)
+    .select(['f.figures_json', 'f.calendar']);
+}
+
+type TicketSelect = Awaited<ReturnType<ReturnType<typeof ticketQuery>['execute']>>[number];
+
+function toListRow(row: Omit<TicketSelect, 'figures_json' | 'calendar'>): ReportTicketListRow {
+  return {
+    ticketId: row.ticket_id,
+    ticketNumber: row.ticket_number,
+    conversationId: row.conversation_id,
+    title: row.title,
+    createdAt: Number(row.created_at),
+    stateCategory: row.state_category,
+    priority: row.priority,
+    queue: row.queue,
+    teamId: row.team_id,
+    teamName: row.team_name,
+    isOpen: row.is_open === 1,
+  };
+}
+
+function parseOrNull(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+export function createReportTicketReads(db: Db): ReportTicketReads {
+  return {
+    async tickets(workspaceId, window) {
+      // Three reads that each use an index (created, open, events in the window), merged here: one query with an
+      // OR across them makes both engines scan the workspace's every ticket.
+      const base = () => ticketQuery(db).where('t.workspace_id', '=', workspaceId);
+      const [created, open, touched] = await Promise.all([
+        base().where('t.created_at', '>=', window.from).where('t.created_at', '<', window.to).execute(),
+        base().where('t.is_open', '=', 1).execute(),
+        db
+          .selectFrom('ticket_state_events')
+          .select('ticket_id')
+          .distinct()
+          .where('workspace_id', '=', workspaceId)
+          .where('at', '>=', window.from)
+          .where('at', '<', window.to)
+          .execute(),
+      ]);
+      const rows = new Map<string, TicketSelect>();
+      for (const row of [...created, ...open]) rows.set(row.ticket_id, row);
+      const missing = touched.map((r) => r.ticket_id).filter((id) => !rows.has(id));
+      const more = await readInChunks(missing, (chunk) => base().where('t.ticket_id', 'in', chunk).execute());
+      for (const row of more) rows.set(row.ticket_id, row);
+      return [...rows.values()].map((row) => ({ ...toListRow(row), figures: parseOrNull(row.figures_json), calendar: row.calendar }));
+    },
+
+    async ticketPage(workspaceId, after, pageSize) {
+      let query = db.selectFrom('ticket_links as t').select(SNAPSHOT_COLUMNS).where('t.workspace_id', '=', workspaceId);
+      if (after) {
+        query = query.where((eb) =>
+          eb.or([
+            eb('t.created_at', '>', after.createdAt),
+            eb.and([eb('t.created_at', '=', after.createdAt), eb('t.ticket_id', '>', after.ticketId)]),
+          ]),
+        );
+      }
+      const rows = await query.orderBy('t.created_at').orderBy('t.ticket_id').limit(pageSize).execute();
+      return rows.map(toListRow);
+    },
+
+    async ticketClocks(workspaceId, ticketIds) {
+      const rows = await readInChunks(ticketIds, (chunk) =>
+        db
+          .selectFrom('sla_clocks')
+          .select(['ticket_id', 'kind', 'state_json'])
+          .where('workspace_id', '=', workspaceId)
+          .where('ticket_id', 'in', chunk)
+          .execute(),
+      );
+      return rows.map((r) => ({ ticketId: r.ticket_id, kind: r.kind, state: parseOrNull(r.state_json) }));
+    },
+
+    async saveFigures(workspaceId, rows, now, mode) {
+      for (let i = 0; i < rows.length; i += ID_CHUNK / 5) {
+        const values = rows.slice(i, i + ID_CHUNK / 5).map((r) => ({
+          workspace_id: workspaceId,
+          ticket_id: r.ticketId,
+          calendar: r.calendar,
+          figures_json: JSON.stringify(r.figures),
+          updated_at: now,
+        }));
+        await db
+          .insertInto('ticket_report_figures')
+          .values(values)
+          .onConflict((oc) => {
+            const update = oc.columns(['workspace_id', 'ticket_id']).doUpdateSet((eb) => ({
+              calendar: eb.ref('excluded.calendar'),
+              figures_json: eb.ref('excluded.figures_json'),
+              updated_at: eb.ref('excluded.updated_at'),
+            }));
+            return mode === 'replace' ? update : update.whereRef('ticket_report_figures.calendar', '<>', 'excluded.calendar');
+          })
+          .execute();
+      }
+    },
+  };
+}
