@@ -4,19 +4,12 @@
  */
 import { createTokenCipher } from '../../src/security/token-cipher';
 import { createWorkspaceDirectory } from '../../src/services/workspace-directory';
-import { createStore, migrateToLatest, openDatabase, type Store } from '../../src/store';
-import { seedWorkspace } from '../store/repos/harness';
+import { useMemoryStore } from '../support/memory-store';
 
-let store: Store;
-beforeEach(async () => {
-  const database = openDatabase({ sqlitePath: ':memory:' });
-  await migrateToLatest(database);
-  store = createStore(database);
-  for (const id of ['w1', 'w2']) await seedWorkspace(store, id);
-});
-afterEach(() => store.close());
+const storeOf = useMemoryStore('w1', 'w2');
 
 it('reads a workspace again only after a write to its install', async () => {
+  const store = storeOf();
   const cipher = createTokenCipher({ id: 'k1', key: Buffer.alloc(32, 7) });
   const directory = createWorkspaceDirectory({ store, cipher, clock: { now: () => 1 }, timeoutMs: 1_000 });
   const reads = jest.spyOn(store.workspaces, 'get');
