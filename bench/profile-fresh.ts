@@ -6,6 +6,7 @@
  * the time per view and the self time by part of the code, largest first. With DATABASE_URL set, on PostgreSQL.
  */
 import { Session } from 'node:inspector/promises';
+import { canvasJson } from '../canvases/kit';
 import { sidebar } from '../src/flows/sidebar';
 import { parseCanvasRequest } from '../src/http/canvas-request';
 import { signBody, verifySignature } from '../src/http/signature';
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     if (!verifySignature('canvas', raw, signature, [TEST_CLIENT_SECRET])) throw new Error('signature');
     const parsed = parseCanvasRequest(JSON.parse(raw.toString('utf8')));
     if (!parsed.ok) throw new Error(parsed.problem);
-    return Buffer.from(JSON.stringify(await sidebar(h.application.deps, parsed.request, { logger })));
+    return Buffer.from(canvasJson(await sidebar(h.application.deps, parsed.request, { logger })));
   };
   for (let i = 0; i < 2_000; i += 1) await view(i);
   const session = new Session();

@@ -36,12 +36,18 @@ function fitted(vm: SidebarVM, incidentSize: IncidentBlockSize): CanvasResponse 
   if (rec && !plain.fits) return fitted({ ...vm, recommendation: null }, incidentSize);
   // The optional footer links (Reports; "Link to an incident" when there is neither an incident nor a hint, which
   // offer it themselves, as does the escalate form) join only when they cost nothing else on screen: the richest
-  // footer whose body is the plain one's and still fits.
+  // footer beside which the plain body still fits. Only footers are built for that: a body is the first of its
+  // choices that fits the room its footer leaves, and these footers are the plain one plus links, so one of them
+  // keeps the plain body exactly when that body still fits beside it (and builds nothing else).
   const offerIncidentLink = !(vm.incident || vm.incidentHint);
-  const candidates = [compose(vm, offerIncidentLink), compose(vm, false), compose({ ...vm, reportsUrl: null }, offerIncidentLink)];
-  const samePlainBody = (c: Composed) => c.fits && JSON.stringify(c.body) === JSON.stringify(plain.body);
-  const chosen = candidates.find(samePlainBody) ?? plain;
-  return finalizeCanvas([...chosen.body, ...chosen.footer], encodeStoredData({ v: 1, flow: 'home' }), { first: true });
+  const bodyPx = estimateHeight(plain.body);
+  const footers = [
+    footerOf(vm, offerIncidentLink, incidentSize),
+    footerOf(vm, false, incidentSize),
+    footerOf({ ...vm, reportsUrl: null }, offerIncidentLink, incidentSize),
+  ];
+  const footer = (plain.fits && footers.find((f) => estimateHeight(f) + bodyPx <= FIRST_CANVAS_MAX_HEIGHT_PX)) || plain.footer;
+  return finalizeCanvas([...plain.body, ...footer], encodeStoredData({ v: 1, flow: 'home' }), { first: true });
 }
 
 interface Composed {
@@ -50,8 +56,12 @@ interface Composed {
   fits: boolean;
 }
 
+function footerOf(vm: SidebarVM, offerIncidentLink: boolean, incidentSize: IncidentBlockSize): Component[] {
+  return [...incidentSection(vm, incidentSize), asOf(vm.now, vm.tz), ...navigation(...footerLinks(vm, offerIncidentLink))];
+}
+
 function composeWith(vm: SidebarVM, offerIncidentLink: boolean, incidentSize: IncidentBlockSize): Composed {
-  const footer = [...incidentSection(vm, incidentSize), asOf(vm.now, vm.tz), ...navigation(...footerLinks(vm, offerIncidentLink))];
+  const footer = footerOf(vm, offerIncidentLink, incidentSize);
   const footerPx = estimateHeight(footer);
   const body = vm.tickets.length > 0 ? fitTickets(vm, footerPx) : escalateBody(vm, footerPx);
   return { body, footer, fits: footerPx + estimateHeight(body) <= FIRST_CANVAS_MAX_HEIGHT_PX };
@@ -128,8 +138,9 @@ function fitTickets(vm: SidebarVM, footerPx: number): Component[] {
   const pending = [...pendingBlock(vm), ...failedBlock(vm)];
   const fixedPx = footerPx + estimateHeight(pending);
   for (const block of [fullTicketBlock, clocksTicketBlock, compactTicketBlock]) {
-    const build = (k: number) =>
-      k === 0 ? [] : [...vm.tickets.slice(0, k).flatMap((t) => block(t, vm.tz)), ...(k < n ? [showAll(n)] : [])];
+    // Each ticket's block is built once per form; the candidates differ only in how many of them they take.
+    const blocks = vm.tickets.map((t) => block(t, vm.tz));
+    const build = (k: number) => (k === 0 ? [] : [...blocks.slice(0, k).flat(), ...(k < n ? [showAll(n)] : [])]);
     const fitted = largestFitting(n, build, fixedPx);
     if (fitted.length > 0) return [...fitted, ...pending];
   }

@@ -19,15 +19,29 @@ export function finalizeCanvas(components: readonly Component[], storedData: Jso
   if (components.length === 0) throw new CanvasRuleError('empty_canvas', 'a canvas with no components renders as a blank app');
   checkUniqueIds(components);
   const content = { components: [...components] };
-  checkSize('content_too_large', 'content', content);
-  checkSize('stored_data_too_large', 'stored_data', storedData);
+  const contentJson = checkSize('content_too_large', 'content', content);
+  const storedJson = checkSize('stored_data_too_large', 'stored_data', storedData);
   if (options.first) checkFirstCanvas(components);
-  return frozen({ canvas: { content, stored_data: storedData } });
+  const response = frozen({ canvas: { content, stored_data: storedData } });
+  // The same text JSON.stringify would give the response: freezing only drops undefined keys, which it leaves out too.
+  serialised.set(response, `{"canvas":{"content":${contentJson},"stored_data":${storedJson}}}`);
+  return response;
 }
 
-function checkSize(rule: 'content_too_large' | 'stored_data_too_large', what: string, value: unknown): void {
-  const bytes = Buffer.byteLength(JSON.stringify(value), 'utf8');
+/** Each finalised response's JSON, written while its size was checked: a frozen response cannot change after. */
+const serialised = new WeakMap<object, string>();
+
+/** A canvas response as sent: the finaliser's serialisation when it made the response, so it is not walked twice. */
+export function canvasJson(response: object): string {
+  return serialised.get(response) ?? JSON.stringify(response);
+}
+
+/** The value's JSON, once it is known to be within the limit. */
+function checkSize(rule: 'content_too_large' | 'stored_data_too_large', what: string, value: unknown): string {
+  const json = JSON.stringify(value);
+  const bytes = Buffer.byteLength(json, 'utf8');
   if (bytes > MAX_CANVAS_BYTES) throw new CanvasRuleError(rule, `${what} is ${bytes} bytes; the limit is ${MAX_CANVAS_BYTES}`);
+  return json;
 }
 
 /** Component ids and list item ids both come back as `component_id`, so they share one namespace. */

@@ -6,6 +6,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { errorCanvas } from '../../canvases/error';
+import { canvasJson } from '../../canvases/kit';
 import type { CanvasHandler, CanvasHandlers, CanvasResponse, CanvasReuse } from '../flows/types';
 import type { Logger } from '../util/logger';
 import { intercomCallsInThisRequest, runWithRequestContext } from '../util/request-context';
@@ -86,7 +87,7 @@ async function handle(
       canvas = errorCanvas(describeError(error));
     }
     log.debug({ intercomCalls: intercomCallsInThisRequest() }, 'canvas answered');
-    const body = Buffer.from(JSON.stringify(canvas));
+    const body = Buffer.from(canvasJson(canvas));
     if (key && offered) reuse?.keep(key, offered, body);
     replyJson(res, 200, body);
     if (later.length > 0)

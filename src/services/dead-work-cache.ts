@@ -7,12 +7,10 @@
  * reads again.
  */
 import type { OutboxJob, Store } from '../store';
+import { changeGuardedMemo } from './change-guarded-memo';
 
 /** How many dead jobs a card can mention (indexed read, newest first); the settings page lists them all. */
 export const DEAD_WORK_READ_LIMIT = 200;
-
-/** Workspaces remembered at most; past that the cache starts over (a read each, then remembered again). */
-const MAX_WORKSPACES = 10_000;
 
 export interface DeadWorkCache {
   /** The workspace's dead jobs, as `store.outbox.listDead` returns them now. */
@@ -20,17 +18,5 @@ export interface DeadWorkCache {
 }
 
 export function createDeadWorkCache(store: Store): DeadWorkCache {
-  const cache = new Map<string, { jobs: readonly OutboxJob[]; stamp: number }>();
-  return {
-    async list(workspaceId) {
-      const hit = cache.get(workspaceId);
-      if (hit && store.changes.unchangedSince(workspaceId, hit.stamp, 'dead')) return hit.jobs;
-      // Stamped before reading: a job dying while we read leaves the entry stale, so it is read again next time.
-      const stamp = store.changes.stamp();
-      const jobs = await store.outbox.listDead(workspaceId, { limit: DEAD_WORK_READ_LIMIT });
-      if (cache.size >= MAX_WORKSPACES) cache.clear();
-      cache.set(workspaceId, { jobs, stamp });
-      return jobs;
-    },
-  };
+  return { list: changeGuardedMemo(store, 'dead', (workspaceId) => store.outbox.listDead(workspaceId, { limit: DEAD_WORK_READ_LIMIT })) };
 }

@@ -8,6 +8,7 @@ import { apiHostForRegion, createIntercomClient, type IntercomClient } from '../
 import type { TokenCipher } from '../security/token-cipher';
 import type { Store, Workspace } from '../store';
 import type { Clock } from '../util/clock';
+import { changeGuardedMemo } from './change-guarded-memo';
 
 export interface WorkspaceDirectoryOptions {
   store: Store;
@@ -35,8 +36,12 @@ export function createWorkspaceDirectory(options: WorkspaceDirectoryOptions): Wo
   const baseUrlFor = (workspace: Pick<Workspace, 'region' | 'apiBaseUrl'>) =>
     options.apiBaseUrlOverride ?? (workspace.apiBaseUrl || apiHostForRegion(workspace.region));
 
+  // Every sidebar view reads its workspace (install state, time zone, who may see Settings) up to three times;
+  // install, token and uninstall writes are of scope `settings`, so the row is read again only after one of them.
+  const get = changeGuardedMemo(options.store, 'settings', (workspaceId) => options.store.workspaces.get(workspaceId));
+
   return {
-    get: (workspaceId) => options.store.workspaces.get(workspaceId),
+    get,
     apiBaseUrl: baseUrlFor,
     forget: (workspaceId) => {
       clients.delete(workspaceId);

@@ -62,7 +62,15 @@ export {
 export type { TriageFeedback, TriageFeedbackInput, TriageFeedbackRepo, TriageFeedbackRevision } from './repos/triage-feedback';
 export type { Delivery, InboxNotification, InboxStatus, LeaseOnArrival, WebhooksRepo } from './repos/webhooks';
 export type { InstallMode, SealedToken, Workspace, WorkspaceInstall, WorkspacesRepo } from './repos/workspaces';
-export { type ChangeFeed, type ChangeSubject, conversationSubject, escalationSubject, incidentSubject, ticketSubject } from './change-feed';
+export {
+  type ChangeFeed,
+  type ChangeScope,
+  type ChangeSubject,
+  conversationSubject,
+  escalationSubject,
+  incidentSubject,
+  ticketSubject,
+} from './change-feed';
 export { toJson } from './repos/repo-helpers';
 export { createStore, type Store } from './store';
 export { isStoreUnavailable } from './unavailable';

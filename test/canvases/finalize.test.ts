@@ -3,6 +3,7 @@ import {
   DEFAULT_BOTTOM_MARGIN_PX,
   MAX_CANVAS_BYTES,
   button,
+  canvasJson,
   divider,
   estimateComponentHeight,
   estimateHeight,
@@ -115,5 +116,22 @@ describe('height estimate', () => {
     expect(estimateComponentHeight(divider())).toBeGreaterThan(estimateComponentHeight(divider({ bottomMargin: 'none' })));
     const items = (n: number) => list(Array.from({ length: n }, (_, i) => listItem({ id: `i${i}`, title: 't', subtitle: 's' })));
     expect(estimateComponentHeight(items(4)) - estimateComponentHeight(items(3))).toBe(56);
+  });
+});
+
+describe('canvasJson', () => {
+  it('is the JSON of the response, written once by the finaliser', () => {
+    const components = [
+      text('Ünïcode “quotes” \\ and \n lines', { style: 'muted' }),
+      divider(),
+      text('plain', { bottomMargin: undefined }),
+    ];
+    const response = finalizeCanvas(components, { v: 1, note: 'é', gone: undefined } as never, { first: true });
+    expect(canvasJson(response)).toBe(JSON.stringify(response));
+  });
+
+  it('serialises a response the finaliser did not make', () => {
+    const response = { canvas: { content: { components: [] }, stored_data: {} } };
+    expect(canvasJson(response)).toBe(JSON.stringify(response));
   });
 });

@@ -13,7 +13,7 @@
  *   harmless there.
  * A unique (workspace_id, idempotency_key) index backs up the duplicate check.
  */
-import { newId, type RepoContext, toJson } from './repo-helpers';
+import { newId, oldestFirst, type RepoContext, toJson } from './repo-helpers';
 import { ACTIVE, type Escalation, type EscalationRequest, findOne, toEscalation } from './escalation-model';
 import { createTicketsRepo, type TicketLink } from './tickets';
 
@@ -97,8 +97,9 @@ async function findBlocking(ctx: RepoContext, workspaceId: string, conversationI
     .where('workspace_id', '=', workspaceId)
     .where('conversation_id', '=', conversationId)
     .where('status', 'in', [...ACTIVE, 'linked'])
-    .orderBy('created_at')
     .execute();
-  const pending = rows.map(toEscalation).find((e) => e.status !== 'linked' || e.ticketId === null || !known.has(e.ticketId));
+  const pending = oldestFirst(rows.map(toEscalation), (e) => e.id).find(
+    (e) => e.status !== 'linked' || e.ticketId === null || !known.has(e.ticketId),
+  );
   return pending ? { type: 'escalation', escalation: pending } : null;
 }

@@ -3,7 +3,7 @@
  * reserve (see escalation-reserve.ts for why it is race-free) to the linked
  * ticket or the final failure.
  */
-import { inTransaction, type RepoContext } from './repo-helpers';
+import { inTransaction, oldestFirst, type RepoContext } from './repo-helpers';
 import { reusableQuery } from './reusable-query';
 import { ACTIVE, type Escalation, type EscalationStatus, findOne, toEscalation } from './escalation-model';
 import { type ReserveInput, type ReserveResult, reserveIn } from './escalation-reserve';
@@ -33,13 +33,7 @@ export interface EscalationsRepo {
 
 /** Every escalation of a conversation, oldest first: read on every sidebar view (see reusable-query.ts). */
 const selectByConversation = reusableQuery((db, key: { workspaceId: string; conversationId: string }) =>
-  db
-    .selectFrom('escalations')
-    .selectAll()
-    .where('workspace_id', '=', key.workspaceId)
-    .where('conversation_id', '=', key.conversationId)
-    .orderBy('created_at')
-    .orderBy('id'),
+  db.selectFrom('escalations').selectAll().where('workspace_id', '=', key.workspaceId).where('conversation_id', '=', key.conversationId),
 );
 
 /** The contact's escalations, counted for every escalate form and submit while Intercom is read. */
@@ -60,10 +54,8 @@ export function createEscalationsRepo(ctx: RepoContext): EscalationsRepo {
       .where('workspace_id', '=', workspaceId)
       .where('conversation_id', '=', conversationId)
       .where('status', 'in', statuses)
-      .orderBy('created_at')
-      .orderBy('id')
       .execute()
-      .then((rows) => rows.map(toEscalation));
+      .then((rows) => oldestFirst(rows.map(toEscalation), (e) => e.id));
 
   return {
     reserve: (workspaceId, input) => inTransaction(db, (tx) => reserveIn({ db: tx, dialect: ctx.dialect }, workspaceId, input)),
@@ -89,7 +81,7 @@ export function createEscalationsRepo(ctx: RepoContext): EscalationsRepo {
     getByIdempotencyKey: (workspaceId, key) => findOne(db, workspaceId, 'idempotency_key', key),
     listActiveByConversation: (workspaceId, conversationId) => byConversation(workspaceId, conversationId, ACTIVE),
     listByConversation: async (workspaceId, conversationId) =>
-      (await selectByConversation(db, ctx.dialect, { workspaceId, conversationId })).map(toEscalation),
+      oldestFirst((await selectByConversation(db, ctx.dialect, { workspaceId, conversationId })).map(toEscalation), (e) => e.id),
 
     async countByContact(workspaceId, contactId) {
       const [row] = await countByContact(db, ctx.dialect, { workspaceId, contactId });

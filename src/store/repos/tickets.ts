@@ -7,7 +7,7 @@
 import type { Selectable } from 'kysely';
 import { PRIORITIES, type Priority, QUEUE_KEYS, type QueueKey, STATE_CATEGORIES, type StateCategory } from '../../domain/model';
 import type { TicketLinksTable } from '../schema';
-import { narrow, narrowOrNull, type RepoContext } from './repo-helpers';
+import { narrow, narrowOrNull, oldestFirst, type RepoContext } from './repo-helpers';
 import { reusableQuery } from './reusable-query';
 
 export interface TicketSnapshot {
@@ -61,13 +61,7 @@ export interface TicketsRepo {
 
 /** The statements every ticket view and every sidebar runs (see reusable-query.ts). */
 const selectByConversation = reusableQuery((db, key: { workspaceId: string; conversationId: string }) =>
-  db
-    .selectFrom('ticket_links')
-    .selectAll()
-    .where('workspace_id', '=', key.workspaceId)
-    .where('conversation_id', '=', key.conversationId)
-    .orderBy('created_at')
-    .orderBy('ticket_id'),
+  db.selectFrom('ticket_links').selectAll().where('workspace_id', '=', key.workspaceId).where('conversation_id', '=', key.conversationId),
 );
 
 const selectTicket = reusableQuery((db, key: { workspaceId: string; ticketId: string }) =>
@@ -140,7 +134,7 @@ export function createTicketsRepo({ db, dialect }: RepoContext): TicketsRepo {
 
     async listByConversation(workspaceId, conversationId) {
       const rows = await selectByConversation(db, dialect, { workspaceId, conversationId });
-      return rows.map(toTicket);
+      return oldestFirst(rows.map(toTicket), (t) => t.ticketId);
     },
 
     async markSynced(workspaceId, ticketId, at) {
