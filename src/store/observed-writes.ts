@@ -5,6 +5,7 @@
  * `test/store/observed-writes.test.ts` checks every write method is either listed or known not to matter.
  */
 import { type ChangeScope, type ChangeSubject, conversationSubject, escalationSubject, ticketSubject } from './change-feed';
+import type { AttachmentRef, AttachRequest, CaseAttachmentsRepo } from './repos/case-attachments';
 import type { ClocksRepo, SlaClockWrite } from './repos/clocks';
 import type { CustomerSideRepo, CustomerUpdate } from './repos/customer-side';
 import type { EscalationsRepo, ReserveInput } from './repos/escalations';
@@ -34,6 +35,8 @@ export const SIDEBAR_WRITES = {
   incidentLinks: ['reserve', 'setStatus', 'attachTracker', 'markFollowedUp'],
   // A ticket card lists the updates sent to the customer.
   customerSide: ['recordUpdate'],
+  // A shared ticket's card, in every conversation that has it: attached here, and "shared with N conversations".
+  caseAttachments: ['reserve', 'detach'],
 } as const satisfies {
   workspaces: readonly (keyof WorkspacesRepo)[];
   settings: readonly (keyof SettingsRepo)[];
@@ -46,6 +49,7 @@ export const SIDEBAR_WRITES = {
   incidents: readonly (keyof IncidentsRepo)[];
   incidentLinks: readonly (keyof IncidentLinksRepo)[];
   customerSide: readonly (keyof CustomerSideRepo)[];
+  caseAttachments: readonly (keyof CaseAttachmentsRepo)[];
 };
 
 /**
@@ -70,6 +74,12 @@ const SUBJECTS_OF: {
   // workspace (they are rare, human-paced writes, except the resolve fan-out's markFollowedUp).
   incidentLinks: { reserve: (request: LinkRequest) => [conversationSubject(request.conversationId)] },
   customerSide: { recordUpdate: (update: CustomerUpdate) => [conversationSubject(update.conversationId), ticketSubject(update.ticketId)] },
+  // The ticket reaches every conversation showing it (the one that opened it and every attached one: their views
+  // name the ticket), the conversation the one attached or detached.
+  caseAttachments: {
+    reserve: (request: AttachRequest) => [ticketSubject(request.ticketId), conversationSubject(request.conversationId)],
+    detach: (ref: AttachmentRef) => [ticketSubject(ref.ticketId), conversationSubject(ref.conversationId)],
+  },
 };
 
 /** The scope and subjects a listed write reports (see change-feed.ts). */

@@ -16,6 +16,7 @@ import { installEvents } from './0007_install_events';
 import { reports } from './0008_reports';
 import { incidents } from './0009_incidents';
 import { customerSide } from './0010_customer_side';
+import { caseAttachments } from './0012_case_attachments';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', initialMigration],
@@ -28,6 +29,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0008_reports', reports],
   ['0009_incidents', incidents],
   ['0010_customer_side', customerSide],
+  ['0012_case_attachments', caseAttachments],
 ];
 
 export const migrationProvider: MigrationProvider = {
