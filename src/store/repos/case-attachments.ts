@@ -73,6 +73,12 @@ export interface CaseAttachmentsRepo {
    * number, or with every word in the title (case-insensitive). Bounded by the open-tickets index and the limit.
    */
   listCandidates(workspaceId: string, filter: CandidateFilter, limit: number): Promise<TicketLink[]>;
+  /**
+   * The ticket's snapshot, its row locked until the caller's transaction ends (PostgreSQL; SQLite has one writer):
+   * an attachment and the ticket's resolution then happen one after the other, so the resolution's fan-out sees
+   * every attachment made before it and an attachment made after it sees the ticket resolved.
+   */
+  getTicketForUpdate(workspaceId: string, ticketId: string): Promise<TicketLink | null>;
 }
 
 export type CandidateFilter = { kind: 'recent' } | { kind: 'number'; number: string } | { kind: 'words'; words: readonly string[] };
@@ -82,7 +88,7 @@ function containing(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export function createCaseAttachmentsRepo({ db }: RepoContext): CaseAttachmentsRepo {
+export function createCaseAttachmentsRepo({ db, dialect }: RepoContext): CaseAttachmentsRepo {
   const find = async (workspaceId: string, column: 'id' | 'request_key', value: string) => {
     const row = await db
       .selectFrom('case_attachments')
@@ -212,6 +218,16 @@ export function createCaseAttachmentsRepo({ db }: RepoContext): CaseAttachmentsR
         .where('workspace_id', '=', workspaceId)
         .where('id', '=', ref.id)
         .execute();
+    },
+    async getTicketForUpdate(workspaceId, ticketId) {
+      const row = await db
+        .selectFrom('ticket_links')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('ticket_id', '=', ticketId)
+        .$if(dialect === 'postgres', (qb) => qb.forUpdate())
+        .executeTakeFirst();
+      return row ? toTicket(row) : null;
     },
     async listCandidates(workspaceId, filter, limit) {
       const rows = await db
