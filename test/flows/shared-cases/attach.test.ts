@@ -38,6 +38,8 @@ describe('Add to an existing case', () => {
   it('attaches once, notes the ticket once, and both sidebars show the shared ticket', async () => {
     const ticketId = await escalateA();
     const b = h.demo.conversations.outage!;
+    // Both sidebars rendered before the attachment: neither may be answered from that render afterwards.
+    expect(text((await h.initialize()).body as Body)).not.toContain('Shared with');
     expect(text((await h.initialize({ conversationId: b })).body as Body)).toContain('case_open');
     const search = await h.screen('case_open', { conversationId: b });
     expect(text(search)).toContain(`case_pick:${ticketId}`);

@@ -2,7 +2,8 @@
  * The promise behind reusing a rendered sidebar per conversation (src/http/initialize-reuse.ts with the change
  * feed's subjects): whatever is written to the workspace, a view answered from an earlier render is byte for byte
  * what rendering afresh would print. Random scripts of writes (tickets linked to one of three conversations or moved
- * between them, clocks, syncs, escalations reserved and updated, work dead-lettered and revived) interleaved with
+ * between them, clocks, syncs, escalations reserved and updated, work dead-lettered and revived, conversations
+ * attached to another conversation's ticket as a shared case and detached again) interleaved with
  * views of the three conversations; every view is checked against a render made right after it without reuse.
  * Checked not to be vacuous: most views are answered from an earlier render.
  */
@@ -31,6 +32,8 @@ type Op =
   | { kind: 'escalation'; failed: boolean }
   | { kind: 'dead'; ticket: number }
   | { kind: 'revive' }
+  | { kind: 'attach'; ticket: number; conversation: number }
+  | { kind: 'detach' }
   | { kind: 'view'; conversation: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -45,6 +48,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('escalation' as const), failed: fc.boolean() }),
   fc.record({ kind: fc.constant('dead' as const), ticket: fc.nat(TICKETS.length - 1) }),
   fc.record({ kind: fc.constant('revive' as const) }),
+  // Shared cases take one slot between them, so the mix of writes and views stays what the reuse check expects.
+  fc.oneof(
+    fc.record({ kind: fc.constant('attach' as const), ticket: fc.nat(TICKETS.length - 1), conversation: fc.nat(2) }),
+    fc.record({ kind: fc.constant('detach' as const) }),
+  ),
   // Views are most of what happens.
   ...Array.from({ length: 10 }, () => fc.record({ kind: fc.constant('view' as const), conversation: fc.nat(2) })),
 );
@@ -53,6 +61,7 @@ interface World {
   conversations: string[];
   escalations: string[];
   deadJobs: string[];
+  attachments: { id: string; ticketId: string; conversationId: string }[];
   serial: number;
 }
 
@@ -97,6 +106,21 @@ async function apply(op: Op, world: World, store: Store): Promise<void> {
   } else if (op.kind === 'revive') {
     const id = world.deadJobs.pop();
     if (id) await store.outbox.revive(workspaceId, id, now);
+  } else if (op.kind === 'attach') {
+    // Written as the service does (a ticket not linked yet is attached all the same: the sidebar skips it).
+    const conversationId = world.conversations[op.conversation]!;
+    const reserved = await store.caseAttachments.reserve(workspaceId, {
+      requestKey: `${conversationId}:a-${world.serial}`,
+      ticketId: TICKETS[op.ticket]!,
+      conversationId,
+      adminId: h.demo.admins.agent,
+      note: null,
+      now,
+    });
+    if (reserved.kind === 'new') world.attachments.push(reserved.attachment);
+  } else if (op.kind === 'detach') {
+    const attachment = world.attachments.shift();
+    if (attachment) await store.caseAttachments.detach(workspaceId, attachment, h.demo.admins.agent, now);
   }
 }
 
@@ -117,7 +141,7 @@ it('a reused sidebar is always what a fresh render would show, whatever was writ
         messages: [{ from: 'contact', body: `<p>Order ${i} never arrived.</p>` }],
       }).id,
   );
-  const world: World = { conversations: [h.context.conversationId, ...extra], escalations: [], deadJobs: [], serial: 0 };
+  const world: World = { conversations: [h.context.conversationId, ...extra], escalations: [], deadJobs: [], attachments: [], serial: 0 };
   const reusedSoFar = async () => (await request(h.application.app).get('/metrics')).body['sidebar_views_reused_total'] as number;
   const reusedBefore = await reusedSoFar();
   let views = 0;
