@@ -121,4 +121,22 @@ describe('Add to an existing case', () => {
     const refused = await h.screen('case_attach_submit', { conversationId: d!, currentCanvas: late.canvas, inputValues: {} });
     expect(text(refused)).toContain('That case is resolved or closed');
   });
+
+  it('survives Intercom losing its answer: the note on the ticket and each follow-up land exactly once', async () => {
+    const ticketId = await escalateA();
+    const b = h.demo.conversations.outage!;
+    h.fake.faults.add({ route: 'POST /tickets/{id}/reply', effect: { type: 'drop' }, phase: 'after' });
+    const { result } = await attach(ticketId, b);
+    expect(text(result)).toContain('The note on the ticket is queued');
+    h.clock.advance(10_000);
+    await h.drain();
+    expect(sharedNotes(ticketId)).toHaveLength(1);
+    await h.fake.backOffice.setState(ticketId, 'resolved');
+    h.fake.faults.add({ route: 'POST /conversations/{id}/reply', effect: { type: 'drop' }, phase: 'after' });
+    await h.screen(`ticket_refresh:${ticketId}`);
+    h.clock.advance(10 * 60_000);
+    await h.drain(10_000);
+    expect(resolveNotes(b)).toHaveLength(1);
+    expect(resolveNotes(h.context.conversationId)).toHaveLength(1);
+  });
 });
