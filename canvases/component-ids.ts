@@ -20,6 +20,9 @@ export const PLAIN_ACTIONS = [
   'incident_start_submit',
   'incident_details', // the conversation's incident, with Unlink
   'incident_unlink',
+  'case_open', // "Add to an existing case": the search form
+  'case_search',
+  'case_attach_submit', // the picked ticket and the nonce travel in stored_data
 ] as const;
 
 /** Actions on one linked ticket; the ticket id is the argument. */
@@ -31,6 +34,8 @@ export const TICKET_ACTIONS = [
   'ticket_priority_submit',
   'ticket_refresh',
   'incident_pick', // a search result: the tracker's ticket id
+  'case_pick', // a search result: the shared case's ticket id
+  'case_detach', // the argument is this conversation's attachment id, not a ticket id
 ] as const;
 
 export type PlainAction = (typeof PLAIN_ACTIONS)[number];
@@ -88,6 +93,8 @@ export const INPUT_IDS = Object.freeze({
   incidentQuery: 'incident_query',
   incidentNote: 'incident_note',
   incidentTitle: 'incident_title',
+  caseQuery: 'case_query',
+  caseNote: 'case_note',
 } as const);
 export type InputId = (typeof INPUT_IDS)[keyof typeof INPUT_IDS];
 

@@ -149,7 +149,7 @@ function fitTickets(vm: SidebarVM, footerPx: number): Component[] {
 
 /**
  * No ticket yet: the recommendation (headline, then as many reasons as fit, then the close-call line), and
- * Escalate, always: the recommendation informs the teammate and never blocks them.
+ * Escalate and "Add to an existing case", always: the recommendation informs the teammate and never blocks them.
  */
 function escalateBody(vm: SidebarVM, fixedPx: number): Component[] {
   const escalate = button({
@@ -167,7 +167,15 @@ function escalateBody(vm: SidebarVM, fixedPx: number): Component[] {
   ];
   const n = vm.recommendation?.reasons.length ?? 0;
   const build = (k: number): Component[] => [...intro, ...recommendationLines(vm, k), escalate];
-  return largestFitting(n, build, fixedPx);
+  const plain = largestFitting(n, build, fixedPx);
+  // The other way out: the same case may already have a ticket, opened from another conversation (issue 19). It
+  // needs the person (the note carries this conversation's summary), and joins when it fits beside the same body.
+  if (vm.contactMissing) return plain;
+  const withCase = [
+    ...plain,
+    button({ id: encodeComponentId('case_open'), label: 'Add to an existing case', style: 'link', action: submitAction() }),
+  ];
+  return fixedPx + estimateHeight(withCase) <= FIRST_CANVAS_MAX_HEIGHT_PX ? withCase : plain;
 }
 
 /** The headline, the first `k` reasons ("… — customer, 10:32") and the close-call line. */

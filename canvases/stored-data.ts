@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { JsonObject } from './kit/types';
 
-export const FLOWS = ['home', 'escalate', 'ticket', 'note', 'priority', 'incident'] as const;
+export const FLOWS = ['home', 'escalate', 'ticket', 'note', 'priority', 'incident', 'case'] as const;
 export type Flow = (typeof FLOWS)[number];
 
 /** Our ids and Intercom's (digits or hex): the same alphabet component ids accept. */

@@ -30,8 +30,26 @@ export function openInIntercomButton(t: TicketCardVM, label = 'Open in Intercom'
   return button({ id: `open_ticket_${t.ticketId}`, label, style: 'secondary', action: urlAction(t.url) });
 }
 
+/**
+ * Manage acts on a ticket this conversation opened. A ticket attached here as a shared case is the other
+ * conversation's to manage; here it can only be detached.
+ */
 export function manageButton(t: TicketCardVM): Component {
+  if (t.shared?.attachmentId)
+    return button({
+      id: encodeComponentId('case_detach', t.shared.attachmentId),
+      label: 'Detach from this case',
+      style: 'secondary',
+      action: submitAction(),
+    });
   return button({ id: encodeComponentId('ticket_details', t.ticketId), label: 'Manage', style: 'secondary', action: submitAction() });
+}
+
+/** "Shared with 3 conversations": the case is this ticket's in every conversation attached to it. */
+export function sharedLine(t: TicketCardVM): { text: string; style: 'muted' }[] {
+  if (!t.shared) return [];
+  const where = t.shared.attachmentId ? 'Attached from another conversation · ' : '';
+  return [{ text: `${where}Shared with ${t.shared.conversations} conversations`, style: 'muted' }];
 }
 
 /** Everything the sidebar shows about a ticket. */
@@ -53,6 +71,7 @@ function ticketLines(t: TicketCardVM, tz: TimeZoneVM): Component[] {
     { text: ticketHeading(t), style: 'header' },
     { text: ticketStatus(t), style: 'muted' },
     { text: ticketOwnership(t), style: 'muted' },
+    ...sharedLine(t),
     ...clockTexts,
     ...(t.tightenedReason ? [{ text: `Tightened: ${trim(t.tightenedReason, 60)}`, style: 'muted' as const }] : []),
     ...customerUpdatesLine(t, tz),
@@ -89,6 +108,7 @@ export function compactTicketBlock(t: TicketCardVM, tz: TimeZoneVM): Component[]
     ...lines([
       { text: ticketHeading(t), style: 'header' },
       { text: ticketStatus(t), style: 'muted' },
+      ...sharedLine(t),
       ...(urgent ? [{ text: clockLine(urgent, tz) }] : []),
       ...failedWorkLine(t),
     ]),

@@ -48,6 +48,38 @@ export interface TicketCardVM {
   pending?: boolean;
   /** Automatic case updates the customer was sent for this ticket, oldest first (issue 20). */
   customerUpdates?: readonly CustomerUpdateVM[];
+  /** A shared case (issue 19): the ticket is another conversation's, attached here, or others are attached to it. */
+  shared?: SharedCaseVM | null;
+}
+
+export interface SharedCaseVM {
+  /** Conversations that have this ticket: the one that opened it and every attached one. */
+  conversations: number;
+  /** This conversation's attachment (the card offers Detach), or null when the ticket was opened here. */
+  attachmentId: string | null;
+}
+
+/** A ticket "Add to an existing case" offers: an open back-office ticket linked through Handoff. */
+export interface CaseOptionVM {
+  ticketId: string;
+  number: string;
+  title: string;
+  stateLabel: string;
+}
+
+export interface CaseSearchVM {
+  query: string;
+  results: CaseOptionVM[];
+  error: string | null;
+  /** Nothing matched, or no case is open. */
+  empty: boolean;
+}
+
+export interface CaseAttachFormVM {
+  option: CaseOptionVM;
+  nonce: string;
+  note: string;
+  error: string | null;
 }
 
 export interface CustomerUpdateVM {

@@ -1,5 +1,6 @@
 /**
- * The first canvas: linked tickets, queued escalations and the triage recommendation for this conversation.
+ * The first canvas: linked tickets (its own, and shared cases it is attached to), queued escalations and the triage
+ * recommendation for this conversation.
  * Reads only our store and the request body: a warm view makes no Intercom call (the benchmark counts them).
  * The recommendation is computed from the conversation the request carries (Intercom sends its parts with the
  * initialize request), with the workspace's learnt adjustments from memory; the engine's budget is ≤ 5 ms.
@@ -40,12 +41,19 @@ const CUSTOMER_UPDATES_READ = 20;
 
 async function linkedTicketCards(deps: FlowDeps, request: CanvasRequest, now: number, history: Promise<readonly Escalation[]>) {
   const { workspaceId, conversationId } = request;
-  const [settings, tickets, dead, escalations] = await Promise.all([
+  const [settings, own, dead, escalations, shared] = await Promise.all([
     deps.settings.get(workspaceId),
     deps.store.tickets.listByConversation(workspaceId, conversationId),
     deps.deadWork.list(workspaceId),
     history,
+    // Shared cases (issue 19): tickets attached here, and how many conversations share this one's. One indexed query.
+    deps.store.caseAttachments.listSharedFor(workspaceId, conversationId),
   ]);
+  const sharing = new Map(shared.map((s) => [s.ticket.ticketId, { conversations: s.attachedCount + 1, attachmentId: s.attachmentId }]));
+  const tickets = [
+    ...own,
+    ...shared.filter((s) => s.attachmentId !== null && s.ticket.conversationId !== conversationId).map((s) => s.ticket),
+  ];
   // Read beside the clocks, only when there is a card to show them on: a conversation without a ticket costs no query.
   const toldRead = tickets.length > 0 ? deps.store.customerSide.listSent(workspaceId, conversationId, CUSTOMER_UPDATES_READ) : null;
   const failed = deadWorkByTicket(
@@ -62,7 +70,7 @@ async function linkedTicketCards(deps: FlowDeps, request: CanvasRequest, now: nu
         .filter((update) => update.ticketId === ticket.ticketId)
         .map((update) => ({ state: update.state, sentAt: update.decidedAt }))
         .reverse();
-      return { ...view, card: { ...view.card, customerUpdates } };
+      return { ...view, card: { ...view.card, customerUpdates, shared: sharing.get(ticket.ticketId) ?? null } };
     }),
   );
   const stableUntil = Math.min(Number.POSITIVE_INFINITY, ...views.map((v) => v.stableUntil));

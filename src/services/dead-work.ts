@@ -10,6 +10,7 @@ import type { Escalation, OutboxJob } from '../store';
 import { JOB_CREATE_TICKET, JOB_POST_NOTE, JOB_SHARE_TICKET } from './escalation';
 import { CUSTOMER_DETAILS_JOB_KIND } from './customer-cases/jobs';
 import { CUSTOMER_UPDATE_JOB_KIND } from './customer-updates/jobs';
+import { CASE_JOB_KINDS } from './shared-cases/jobs';
 import { LADDER_JOB_KIND } from './sla/ladder-job-kind';
 import { SYNC_JOB_KINDS } from './sync/sync-jobs';
 
@@ -44,6 +45,8 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   [JOB_SHARE_TICKET]: 'Sharing the ticket with the customer',
   [CUSTOMER_UPDATE_JOB_KIND]: 'Case update to the customer',
   [CUSTOMER_DETAILS_JOB_KIND]: 'Details the customer added in the Messenger',
+  [CASE_JOB_KINDS.fanOut]: 'Resolve follow-ups of the shared case',
+  [CASE_JOB_KINDS.followUp]: 'Resolve follow-up in an attached conversation',
 };
 
 /** Only the fields that say what a job concerns; a payload without them is still listed, just without a link. */

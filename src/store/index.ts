@@ -1,6 +1,15 @@
 /** The store's public surface: open, migrate, wrap in repositories. */
 export { type Database, DEFAULT_SQLITE_PATH, type DialectName, type OpenDatabaseOptions, openDatabase } from './database';
 export { type MigrationReport, migrateToLatest } from './migrate';
+export type {
+  AttachmentRef,
+  AttachRequest,
+  AttachReservation,
+  CandidateFilter,
+  CaseAttachment,
+  CaseAttachmentsRepo,
+  SharedTicket,
+} from './repos/case-attachments';
 export type { ClocksRepo, ClockStatus, SlaClock, SlaClockWrite } from './repos/clocks';
 export {
   type CaseState,

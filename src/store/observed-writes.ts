@@ -12,6 +12,7 @@ import {
   incidentSubject,
   ticketSubject,
 } from './change-feed';
+import type { AttachmentRef, AttachRequest, CaseAttachmentsRepo } from './repos/case-attachments';
 import type { ClocksRepo, SlaClockWrite } from './repos/clocks';
 import type { CustomerSideRepo, CustomerUpdate } from './repos/customer-side';
 import type { EscalationsRepo, ReserveInput } from './repos/escalations';
@@ -41,6 +42,8 @@ export const SIDEBAR_WRITES = {
   incidentLinks: ['reserve', 'setStatus', 'attachTracker', 'markFollowedUp'],
   // A ticket card lists the updates sent to the customer.
   customerSide: ['recordUpdate'],
+  // A shared ticket's card, in every conversation that has it: attached here, and "shared with N conversations".
+  caseAttachments: ['reserve', 'detach'],
 } as const satisfies {
   workspaces: readonly (keyof WorkspacesRepo)[];
   settings: readonly (keyof SettingsRepo)[];
@@ -53,6 +56,7 @@ export const SIDEBAR_WRITES = {
   incidents: readonly (keyof IncidentsRepo)[];
   incidentLinks: readonly (keyof IncidentLinksRepo)[];
   customerSide: readonly (keyof CustomerSideRepo)[];
+  caseAttachments: readonly (keyof CaseAttachmentsRepo)[];
 };
 
 /**
@@ -82,6 +86,12 @@ const SUBJECTS_OF: {
     markFollowedUp: (link: FollowedUpLink) => [conversationSubject(link.conversationId), incidentSubject(link.trackerId)],
   },
   customerSide: { recordUpdate: (update: CustomerUpdate) => [conversationSubject(update.conversationId), ticketSubject(update.ticketId)] },
+  // The ticket reaches every conversation showing it (the one that opened it and every attached one: their views
+  // name the ticket), the conversation the one attached or detached.
+  caseAttachments: {
+    reserve: (request: AttachRequest) => [ticketSubject(request.ticketId), conversationSubject(request.conversationId)],
+    detach: (ref: AttachmentRef) => [ticketSubject(ref.ticketId), conversationSubject(ref.conversationId)],
+  },
 };
 
 /** The scope and subjects a listed write reports (see change-feed.ts). */

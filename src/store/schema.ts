@@ -173,6 +173,7 @@ export interface Tables {
   install_events: InstallEventsTable;
   incidents: IncidentsTable;
   incident_links: IncidentLinksTable;
+  case_attachments: CaseAttachmentsTable;
   conversation_signals: ConversationSignalsTable;
   triage_ai_settings: TriageAiSettingsTable;
   triage_ai_cache: TriageAiCacheTable;
@@ -334,6 +335,22 @@ export interface IncidentLinksTable {
   unlinked_by: string | null;
 }
 
+/** A conversation attached to another conversation's back-office ticket; `active` 1 while it stands (migration 0012). */
+export interface CaseAttachmentsTable {
+  workspace_id: string;
+  id: string;
+  request_key: string;
+  ticket_id: string;
+  conversation_id: string;
+  active: number | null;
+  admin_id: string;
+  note: string | null;
+  followed_up_for: number | null;
+  created_at: number;
+  detached_at: number | null;
+  detached_by: string | null;
+}
+
 /** The latest problem signature per conversation, for noticing an incident (migration 0009). */
 export interface ConversationSignalsTable {
   workspace_id: string;
@@ -345,6 +362,7 @@ export interface ConversationSignalsTable {
 /** Every table that holds workspace data, children before parents: the order `purge` deletes in. */
 export const WORKSPACE_TABLES = [
   'conversation_signals',
+  'case_attachments',
   'incident_links',
   'incidents',
   'customer_case_states',

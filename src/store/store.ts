@@ -10,6 +10,7 @@ import type { Database, DialectName } from './database';
 import { waitForWriteLock } from './lock-wait';
 import { type AsyncMethod, observeWrites, SIDEBAR_WRITES, writeReport } from './observed-writes';
 import { type Db, inTransaction, type RepoContext } from './repos/repo-helpers';
+import { type CaseAttachmentsRepo, createCaseAttachmentsRepo } from './repos/case-attachments';
 import { type ClocksRepo, createClocksRepo } from './repos/clocks';
 import { type ConversationSignalsRepo, createConversationSignalsRepo } from './repos/conversation-signals';
 import { createCustomerSideRepo, type CustomerSideRepo } from './repos/customer-side';
@@ -47,6 +48,8 @@ export interface Store {
   /** Tracker tickets Handoff knows and the conversations linked to them (migration 0009): the sidebar shows both. */
   readonly incidents: IncidentsRepo;
   readonly incidentLinks: IncidentLinksRepo;
+  /** Conversations attached to another conversation's back-office ticket (migration 0012): both sidebars show it. */
+  readonly caseAttachments: CaseAttachmentsRepo;
   /** Recent conversations' problem signatures, for noticing an incident (not observed: see the repository). */
   readonly conversationSignals: ConversationSignalsRepo;
   /** What the customer sees of their cases, the automatic updates decided, the sealed Messenger secret (migration 0010). */
@@ -159,6 +162,7 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     installEvents: createInstallEventsRepo(ctx),
     incidents: observed('incidents', createIncidentsRepo(ctx)),
     incidentLinks: observed('incidentLinks', createIncidentLinksRepo(ctx)),
+    caseAttachments: observed('caseAttachments', createCaseAttachmentsRepo(ctx)),
     conversationSignals: createConversationSignalsRepo(ctx),
     customerSide: observed('customerSide', createCustomerSideRepo(ctx)),
     reports: createReportsRepo(ctx),

@@ -8,6 +8,7 @@ import { allTickets, sidebar } from '../flows/sidebar';
 import { dispatchSubmit } from '../flows/submit-table';
 import { escalationHandlers } from '../flows/escalation';
 import { incidentHandlers } from '../flows/incidents';
+import { sharedCaseHandlers } from '../flows/shared-cases';
 import { ticketActions } from '../flows/ticket-actions';
 import type { CanvasRequest } from '../flows/types';
 import { type AfterReply, createAfterReply } from '../http/after-reply';
@@ -51,7 +52,7 @@ export function buildHttpEdge(
   options: BuildOptions,
   { store, cipher }: Storage,
   { install, settings }: IntercomAccess,
-  { deps, sync, escalation, incidents, trackerSearch, triageAiSettings, triageAiCounters, outboxWakeup }: Services,
+  { deps, sync, escalation, incidents, sharedCases, trackerSearch, triageAiSettings, triageAiCounters, outboxWakeup }: Services,
   { webhookProcessor, slaScheduler }: Jobs,
   clock: Clock,
   logger: Logger,
@@ -65,6 +66,7 @@ export function buildHttpEdge(
     ...escalationHandlers(escalation, ticketActionHandlers.ticket_note_open),
     ...ticketActionHandlers,
     ...incidentHandlers({ flow: deps, incidents, search: trackerSearch }),
+    ...sharedCaseHandlers({ flow: deps, cases: sharedCases }),
   };
   const intake = createWebhookIntake({
     store,

@@ -7,6 +7,7 @@ import type { BackgroundJob } from '../jobs/background-job';
 import { createEscalationHandlers, escalationDeadLetterHandlers } from '../jobs/escalation-handlers';
 import { createCustomerSideHandlers } from '../jobs/customer-side-handlers';
 import { createIncidentHandlers, incidentDeadLetterHandlers } from '../jobs/incident-handlers';
+import { createSharedCaseHandlers } from '../jobs/shared-case-handlers';
 import { createLadderHandlers } from '../jobs/ladder-handlers';
 import { createOutboxWorker, type OutboxWorker } from '../jobs/outbox-worker';
 import { createReconciler } from '../jobs/reconciler';
@@ -41,7 +42,7 @@ export function buildJobs(
   logger: Logger,
   instanceId: string,
 ): Jobs {
-  const { sync, escalation, incidents, names, triageAi, slaPolicies, outboxWakeup } = services;
+  const { sync, escalation, incidents, sharedCases, names, triageAi, slaPolicies, outboxWakeup } = services;
   const ladderHandlers = createLadderHandlers({
     store,
     clientFor: (workspaceId) => directory.clientFor(workspaceId),
@@ -61,6 +62,7 @@ export function buildJobs(
       ...createCustomerSideHandlers(sync),
       ...createTriageAiHandlers(triageAi),
       ...createIncidentHandlers(incidents),
+      ...createSharedCaseHandlers(sharedCases),
     },
     onDeadLettered: { ...escalationDeadLetterHandlers(clock), ...incidentDeadLetterHandlers(clock) },
     workerId: instanceId,

@@ -9,6 +9,7 @@ import { type DirectoryCache, createDirectoryCache } from '../services/directory
 import { DEFAULT_BUDGETS, type EscalationDeps } from '../services/escalation';
 import { intercomInboxUrl } from '../services/inbox-url';
 import { createSeenRecorder, type SeenRecorder } from '../services/reports/seen-recorder';
+import type { SharedCaseDeps } from '../services/shared-cases';
 import { createPolicyCache, type PolicyCache } from '../services/sla/policy-cache';
 import { createSlaService } from '../services/sla/sla-service';
 import {
@@ -46,6 +47,7 @@ export interface Services {
   escalation: EscalationDeps;
   /** Incidents (src/services/incidents): tracker links, starting one, the resolve fan-out; and the tracker search. */
   incidents: IncidentDeps;
+  sharedCases: SharedCaseDeps;
   trackerSearch: TrackerSearch;
   names: DirectoryCache;
   /** One settings/meter cache for the SLA service and the scheduler (see src/services/sla/policy-cache.ts). */
@@ -129,12 +131,15 @@ export function buildServices(
   };
   const incidents: IncidentDeps = { sync, escalation, clock, pacing: DEFAULT_PACING, ticketUrl: deps.ticketUrl };
   const trackerSearch = createTrackerSearch({ clientFor, clock });
+  // Shared cases (src/services/shared-cases): the same parts, and the same pace for their resolve fan-out.
+  const sharedCases: SharedCaseDeps = { sync, escalation, clock, pacing: DEFAULT_PACING };
   return {
     deps,
     sync,
     escalation,
     incidents,
     trackerSearch,
+    sharedCases,
     names,
     slaPolicies,
     triageAi,

@@ -18,6 +18,8 @@ const NOT_SHOWN: Record<string, readonly string[]> = {
   outbox: ['enqueue', 'claimDue', 'complete', 'fail', 'pruneDone', 'pendingCount'],
   // A case's customer-facing state and the Messenger secret: shown to customers and on the settings page, not in the sidebar.
   customerSide: ['recordState', 'setIdentity', 'resealIdentity', 'clearIdentity'],
+  // Which resolution an attached conversation was followed up for: the sidebar does not print it.
+  caseAttachments: ['markFollowedUp'],
 };
 
 /** Reads by name (`revision` is the settings' cheap change check). */

@@ -10,7 +10,8 @@ export type IncidentQuery = { kind: 'recent' } | { kind: 'number'; number: strin
 
 export type ParsedQuery = { ok: true; query: IncidentQuery } | { ok: false; error: string };
 
-export function parseIncidentQuery(raw: unknown): ParsedQuery {
+/** Also the "Add to an existing case" search's reading (`noun` names what is searched in its error). */
+export function parseIncidentQuery(raw: unknown, noun = 'incident'): ParsedQuery {
   const text = typeof raw === 'string' ? raw.trim() : '';
   if (text === '') return { ok: true, query: { kind: 'recent' } };
   if (text.length > MAX_SEARCH_CHARS)
@@ -21,7 +22,7 @@ export function parseIncidentQuery(raw: unknown): ParsedQuery {
     .toLowerCase()
     .split(/[^\p{L}\p{N}_]+/u)
     .filter((word) => word !== '');
-  if (words.length === 0) return { ok: false, error: 'Search for words of the incident title or its number.' };
+  if (words.length === 0) return { ok: false, error: `Search for words of the ${noun} title or its number.` };
   return { ok: true, query: { kind: 'words', words: [...new Set(words)].slice(0, MAX_WORDS) } };
 }
 

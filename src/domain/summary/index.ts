@@ -11,7 +11,7 @@ import { transcriptSection } from './transcript';
 import { type HandoffSummary, SECTION_KEYS, SECTION_TITLES, type SectionKey, SUMMARY_MAX_BYTES, type SummaryInput } from './types';
 
 export { extractDiagnostics, formatDiagnostics, type Diagnostics } from './diagnostics';
-export { summaryPreview, summaryToNoteHtml } from './note';
+export { sharedCaseNoteHtml, summaryPreview, summaryToNoteHtml } from './note';
 export { type HandoffSummary, SECTION_KEYS, SECTION_TITLES, type SectionKey, SUMMARY_MAX_BYTES, type SummaryInput } from './types';
 
 /**

@@ -22,3 +22,15 @@ export function summaryToNoteHtml(summary: HandoffSummary, ticketNumber: string 
   const head = `<p><b>Escalated to back-office ticket #${escapeHtml(String(ticketNumber))}</b>${link}</p>`;
   return head + SECTION_KEYS.map((key) => paragraph(SECTION_TITLES[key], summary.sections[key])).join('');
 }
+
+/**
+ * The note on a shared case's ticket when another conversation is attached to it: that the case was also reported
+ * there (linked when the URL is http(s)), the teammate's own words if any, and that conversation's summary.
+ */
+export function sharedCaseNoteHtml(summary: HandoffSummary, conversationUrl: string, teammateNote: string | null): string {
+  const url = safeUrl(conversationUrl);
+  const link = url && /^https?:/i.test(url) ? ` · <a href="${escapeHtml(url)}">Open conversation</a>` : '';
+  const head = `<p><b>Also reported in another conversation</b>${link}</p>`;
+  const note = teammateNote ? paragraph('Teammate note', teammateNote) : '';
+  return head + note + SECTION_KEYS.map((key) => paragraph(SECTION_TITLES[key], summary.sections[key])).join('');
+}

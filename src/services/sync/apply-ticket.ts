@@ -3,7 +3,8 @@
  * the reconciliation job or the answer to our own update. In one transaction: the snapshot (only if at least as
  * new as the stored one — the ticket's `updated_at` decides, so delivery order does not matter), the SLA clocks
  * (state, first response, priority), on resolution the conversation follow-ups in the outbox, and on any state
- * change the customer's side (src/services/customer-updates/record-state.ts).
+ * change the customer's side (src/services/customer-updates/record-state.ts). A shared case's attached
+ * conversations get their follow-ups through a fan-out job (src/services/shared-cases/resolve.ts).
  *
  * Two steps, so a caller can put many views in one transaction: `prepareView` does what may wait (names,
  * settings) and `applyPrepared` only the store work, inside the caller's transaction. `applyTicket` does both.
@@ -13,6 +14,7 @@ import type { Ticket, TicketPart } from '../../intercom';
 import type { Store, TicketLink, TicketSnapshot } from '../../store';
 import { recordCaseState } from '../customer-updates/record-state';
 import { recordStateChange } from '../reports/state-events';
+import { enqueueCaseFanOut } from '../shared-cases/resolve';
 import { isContested, scheduleReread } from './contested-view';
 import { enqueueResolveFollowUps } from './resolve-follow-ups';
 import type { SyncDeps } from './sync-deps';
@@ -95,8 +97,12 @@ export async function applyPrepared(sync: SyncDeps, tx: Store, view: PreparedVie
   if (events.firstResponseAt !== null) await sync.sla.onFirstResponse(tx, workspaceId, ticket.id, events.firstResponseAt);
   if (events.priorityChange)
     await sync.sla.onPriorityChange(tx, workspaceId, ticket.id, events.priorityChange.priority, events.priorityChange.at);
-  let enqueued =
-    events.resolvedAt === null ? 0 : await enqueueResolveFollowUps(tx, workspaceId, written.ticket, events.resolvedAt, settings, now);
+  let enqueued = 0;
+  if (events.resolvedAt !== null) {
+    enqueued += await enqueueResolveFollowUps(tx, workspaceId, written.ticket, events.resolvedAt, settings, now);
+    // The conversations attached to this ticket as a shared case get theirs too, paced (src/services/shared-cases/).
+    enqueued += await enqueueCaseFanOut(tx, workspaceId, ticket.id, events.resolvedAt, now);
+  }
   // The customer's side of the same change: their case's state, and the update they may be told (issue 20).
   if (events.stateChange) {
     const change = { ...events.stateChange, externalLabel: ticket.ticket_state?.external_label ?? null };

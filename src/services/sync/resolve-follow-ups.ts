@@ -10,7 +10,7 @@ import type { Store, TicketLink } from '../../store';
 import { HANDOFF_NOTE_MARK } from './ticket-events';
 import { type ConversationNotePayload, type ConversationReopenPayload, dedupeKeys, SYNC_JOB_KINDS } from './sync-jobs';
 
-export function resolveNoteHtml(ticket: TicketLink): string {
+export function resolveNoteHtml(ticket: Pick<TicketLink, 'ticketNumber' | 'ticketId' | 'title' | 'ownerName' | 'teamName'>): string {
   const number = ticket.ticketNumber ?? ticket.ticketId;
   const owner = ticket.ownerName ?? ticket.teamName ?? 'the back-office team';
   return [

@@ -17,6 +17,7 @@ import { reports } from './0008_reports';
 import { incidents } from './0009_incidents';
 import { customerSide } from './0010_customer_side';
 import { ticketReportFigures } from './0011_ticket_report_figures';
+import { caseAttachments } from './0012_case_attachments';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', initialMigration],
@@ -30,6 +31,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0009_incidents', incidents],
   ['0010_customer_side', customerSide],
   ['0011_ticket_report_figures', ticketReportFigures],
+  ['0012_case_attachments', caseAttachments],
 ];
 
 export const migrationProvider: MigrationProvider = {

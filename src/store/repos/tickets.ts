@@ -189,7 +189,7 @@ function toRow(workspaceId: string, s: TicketSnapshot, now: number): TicketLinks
   };
 }
 
-function toTicket(row: Selectable<TicketLinksTable>): TicketLink {
+export function toTicket(row: Selectable<TicketLinksTable>): TicketLink {
   return {
     workspaceId: row.workspace_id,
     ticketId: row.ticket_id,

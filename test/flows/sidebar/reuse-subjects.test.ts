@@ -3,8 +3,9 @@
  * feed's subjects): whatever is written to the workspace, a view answered from an earlier render is byte for byte
  * what rendering afresh would print. Random scripts of writes (tickets linked to one of three conversations or moved
  * between them, clocks, syncs, escalations reserved and updated, work dead-lettered and revived, conversations
- * linked to a resolved incident and its follow-ups' progress written and undone) interleaved with views of the three
- * conversations; every view is checked against a render made right after it without reuse.
+ * linked to a resolved incident and its follow-ups' progress written and undone, conversations attached to another
+ * conversation's ticket as a shared case and detached again) interleaved with views of the three conversations;
+ * every view is checked against a render made right after it without reuse.
  * Checked not to be vacuous: most views are answered from an earlier render.
  */
 import fc from 'fast-check';
@@ -37,6 +38,8 @@ type Op =
   | { kind: 'revive' }
   | { kind: 'incident'; conversation: number }
   | { kind: 'progress'; conversation: number; done: boolean }
+  | { kind: 'attach'; ticket: number; conversation: number }
+  | { kind: 'detach' }
   | { kind: 'view'; conversation: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -54,6 +57,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('incident' as const), conversation: fc.nat(2) }),
   // The fan-out's writes come in runs: several per link, for a link of any conversation.
   ...Array.from({ length: 3 }, () => fc.record({ kind: fc.constant('progress' as const), conversation: fc.nat(2), done: fc.boolean() })),
+  // Shared cases take one slot between them, so the mix of writes and views stays what the reuse check expects.
+  fc.oneof(
+    fc.record({ kind: fc.constant('attach' as const), ticket: fc.nat(TICKETS.length - 1), conversation: fc.nat(2) }),
+    fc.record({ kind: fc.constant('detach' as const) }),
+  ),
   // Views are most of what happens.
   ...Array.from({ length: 10 }, () => fc.record({ kind: fc.constant('view' as const), conversation: fc.nat(2) })),
 );
@@ -62,6 +70,7 @@ interface World {
   conversations: string[];
   escalations: string[];
   deadJobs: string[];
+  attachments: { id: string; ticketId: string; conversationId: string }[];
   serial: number;
 }
 
@@ -121,6 +130,21 @@ async function apply(op: Op, world: World, store: Store): Promise<void> {
     const link = await store.incidentLinks.getStanding(workspaceId, world.conversations[op.conversation]!);
     // Undone progress stands for the next resolution's (another `resolvedAt`): the count goes back down.
     if (link) await store.incidentLinks.markFollowedUp(workspaceId, link, op.done ? RESOLVED_AT : RESOLVED_AT - 1);
+  } else if (op.kind === 'attach') {
+    // Written as the service does (a ticket not linked yet is attached all the same: the sidebar skips it).
+    const conversationId = world.conversations[op.conversation]!;
+    const reserved = await store.caseAttachments.reserve(workspaceId, {
+      requestKey: `${conversationId}:a-${world.serial}`,
+      ticketId: TICKETS[op.ticket]!,
+      conversationId,
+      adminId: h.demo.admins.agent,
+      note: null,
+      now,
+    });
+    if (reserved.kind === 'new') world.attachments.push(reserved.attachment);
+  } else if (op.kind === 'detach') {
+    const attachment = world.attachments.shift();
+    if (attachment) await store.caseAttachments.detach(workspaceId, attachment, h.demo.admins.agent, now);
   }
 }
 
@@ -157,7 +181,7 @@ it('a reused sidebar is always what a fresh render would show, whatever was writ
         messages: [{ from: 'contact', body: `<p>Order ${i} never arrived.</p>` }],
       }).id,
   );
-  const world: World = { conversations: [h.context.conversationId, ...extra], escalations: [], deadJobs: [], serial: 0 };
+  const world: World = { conversations: [h.context.conversationId, ...extra], escalations: [], deadJobs: [], attachments: [], serial: 0 };
   await storeResolvedIncident(3);
   const reusedSoFar = async () => (await request(h.application.app).get('/metrics')).body['sidebar_views_reused_total'] as number;
   const reusedBefore = await reusedSoFar();
