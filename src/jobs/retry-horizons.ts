@@ -1,7 +1,8 @@
 /**
  * How long each kind of outbox job keeps retrying before it is dead-lettered: the one table of retry horizons.
  *
- * SLA ladder steps and the follow-ups of a resolution (the note telling the chat owner, the reopen) matter for
+ * SLA ladder steps and the follow-ups of a resolution (the note telling the chat owner, the reopen; for a ticket, an
+ * incident or a shared case) matter for
  * hours: an Intercom outage of twenty minutes must delay a breach reassignment, not lose it. They retry with
  * backoff capped at 15 minutes for a day. A step that has become moot by then is handled by its handler (a late
  * ladder step assigns nothing on a resolved ticket). Every other kind keeps the short policy: ten tries, about 17
@@ -9,6 +10,8 @@
  * of "queued".
  */
 import { CUSTOMER_UPDATE_JOB_KIND } from '../services/customer-updates/jobs';
+import { INCIDENT_JOB_KINDS } from '../services/incidents/jobs';
+import { CASE_JOB_KINDS } from '../services/shared-cases/jobs';
 import { SYNC_JOB_KINDS } from '../services/sync/sync-jobs';
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './outbox-backoff';
 import { LADDER_JOB_KIND } from '../services/ladder/ladder-payload';
@@ -23,6 +26,11 @@ export const RETRY_HORIZONS: Readonly<Record<string, number>> = Object.freeze({
   [LADDER_JOB_KIND]: 24 * HOUR,
   [SYNC_JOB_KINDS.conversationNote]: 24 * HOUR,
   [SYNC_JOB_KINDS.conversationReopen]: 24 * HOUR,
+  // The same follow-ups for every conversation of a resolved incident or shared case, and the fan-out that paces them.
+  [INCIDENT_JOB_KINDS.fanOut]: 24 * HOUR,
+  [INCIDENT_JOB_KINDS.followUp]: 24 * HOUR,
+  [CASE_JOB_KINDS.fanOut]: 24 * HOUR,
+  [CASE_JOB_KINDS.followUp]: 24 * HOUR,
   // A case update waits out the conversation's interval (a retry at the time it names) and survives outages.
   [CUSTOMER_UPDATE_JOB_KIND]: 24 * HOUR,
 });

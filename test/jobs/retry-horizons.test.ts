@@ -6,6 +6,8 @@
 import { LADDER_JOB_KIND } from '../../src/services/ladder/ladder-payload';
 import { DEFAULT_BACKOFF } from '../../src/jobs/outbox-backoff';
 import { createOutboxWorker, type OutboxHandler } from '../../src/jobs/outbox-worker';
+import { INCIDENT_JOB_KINDS } from '../../src/services/incidents/jobs';
+import { CASE_JOB_KINDS } from '../../src/services/shared-cases/jobs';
 import { attemptsWithin, DEFAULT_MAX_ATTEMPTS, maxAttemptsFor, RETRY_HORIZONS } from '../../src/jobs/retry-horizons';
 import { SYNC_JOB_KINDS } from '../../src/services/sync/sync-jobs';
 import type { Store } from '../../src/store';
@@ -51,7 +53,8 @@ describe('retry horizons', () => {
   afterEach(() => store.close());
 
   it('ladder and resolve jobs have a horizon of hours; other kinds keep ten tries', () => {
-    for (const kind of [LADDER_JOB_KIND, SYNC_JOB_KINDS.conversationNote, SYNC_JOB_KINDS.conversationReopen]) {
+    const resolveFollowUps = [INCIDENT_JOB_KINDS.fanOut, INCIDENT_JOB_KINDS.followUp, CASE_JOB_KINDS.fanOut, CASE_JOB_KINDS.followUp];
+    for (const kind of [LADDER_JOB_KIND, SYNC_JOB_KINDS.conversationNote, SYNC_JOB_KINDS.conversationReopen, ...resolveFollowUps]) {
       expect(RETRY_HORIZONS[kind]).toBeGreaterThanOrEqual(12 * HOUR);
     }
     const limits = maxAttemptsFor({ maxAttempts: DEFAULT_MAX_ATTEMPTS, backoff: DEFAULT_BACKOFF, horizons: RETRY_HORIZONS });
