@@ -1,7 +1,7 @@
 /** The store's public surface: open, migrate, wrap in repositories. */
 export { type Database, DEFAULT_SQLITE_PATH, type DialectName, type OpenDatabaseOptions, openDatabase } from './database';
 export { type MigrationReport, migrateToLatest } from './migrate';
-export type { ClocksRepo, ClockStatus, SlaClock, SlaClockWrite } from './repos/clocks';
+export type { ClockRearm, ClocksRepo, ClockStatus, DueClock, SlaClock, SlaClockWrite } from './repos/clocks';
 export {
   type CaseState,
   type CustomerCase,
@@ -25,9 +25,9 @@ export type { ConversationSignal, ConversationSignalsRepo } from './repos/conver
 export type { Incident, IncidentSnapshot, IncidentsRepo, IncidentUpsert } from './repos/incidents';
 export type { IncidentLink, IncidentLinksRepo, IncidentLinkStatus, LinkRequest, LinkReservation } from './repos/incident-links';
 export type { InstallEvent, InstallEventKind, InstallEventsRepo } from './repos/install-events';
-export type { LadderFiring, LadderRepo } from './repos/ladder';
+export type { LadderFiring, LadderRepo, WorkspaceFiring } from './repos/ladder';
 export type { LinkUse, LinkUsesRepo } from './repos/link-uses';
-export type { EnqueueInput, Lease, OutboxJob, OutboxRepo, OutboxStatus } from './repos/outbox';
+export type { EnqueueInput, Lease, OutboxJob, OutboxRepo, OutboxStatus, WorkspaceEnqueue } from './repos/outbox';
 export type {
   ReportDeadJobRow,
   ReportEscalationRow,

@@ -45,7 +45,7 @@ describe('bench seeding', () => {
     const ticket = await store.tickets.get('demo1abc', '700000016');
     expect(ticket).toMatchObject({ isOpen: true, stateCategory: 'submitted' });
     expect((await store.clocks.listByTicket('demo1abc', '700000016')).map((c) => c.kind)).toEqual(['resolution', 'response']);
-    expect(await store.clocks.claimDue(BENCH_NOW + 10 * 60_000, 100, 'probe', 1_000)).toEqual([]);
+    expect(await store.clocks.lockDue(BENCH_NOW + 10 * 60_000, 100, 'probe')).toEqual([]);
     await database.close();
   });
 });

@@ -25,6 +25,10 @@ export interface EnqueueInput {
   runAt?: number;
 }
 
+export interface WorkspaceEnqueue extends EnqueueInput {
+  workspaceId: string;
+}
+
 /**
  * Proof of holding a claim: each claim bumps `attempts`, so a worker whose lease
  * expired (and whose row was claimed again) can no longer change the row.
@@ -37,6 +41,11 @@ export interface Lease {
 export interface OutboxRepo {
   /** Idempotent: a second enqueue with the same dedupe key returns the first row, unchanged. */
   enqueue(workspaceId: string, input: EnqueueInput): Promise<{ created: boolean; job: OutboxJob }>;
+  /**
+   * Cross-workspace, one statement (each job names its workspace: the SLA scheduler's chunk of ladder steps):
+   * idempotent like `enqueue`, a dedupe key already queued is left as it is. Returns how many rows were created.
+   */
+  enqueueMany(jobs: readonly WorkspaceEnqueue[]): Promise<number>;
   /** Cross-workspace: due rows (optionally only these kinds), leased to `workerId` for `leaseMs`. */
   claimDue(now: number, limit: number, workerId: string, leaseMs: number, kinds?: readonly string[]): Promise<OutboxJob[]>;
   complete(workspaceId: string, id: string, done: { now: number; result?: unknown; lease?: Lease }): Promise<boolean>;
@@ -87,21 +96,7 @@ export function createOutboxRepo({ db, dialect }: RepoContext): OutboxRepo {
     async enqueue(workspaceId, input) {
       const inserted = await db
         .insertInto('outbox')
-        .values({
-          workspace_id: workspaceId,
-          id: newId(),
-          kind: input.kind,
-          dedupe_key: input.dedupeKey,
-          payload_json: toJson(input.payload),
-          status: 'pending',
-          next_attempt_at: input.runAt ?? input.now,
-          locked_by: null,
-          locked_until: null,
-          last_error: null,
-          created_at: input.now,
-          done_at: null,
-          result_json: null,
-        })
+        .values(newRow(workspaceId, input))
         // DO NOTHING rather than catching the unique violation: on PostgreSQL an error would abort the caller's transaction.
         .onConflict((oc) => oc.columns(['workspace_id', 'dedupe_key']).doNothing())
         .returningAll()
@@ -110,6 +105,18 @@ export function createOutboxRepo({ db, dialect }: RepoContext): OutboxRepo {
       const existing = await findBy(workspaceId, 'dedupe_key', input.dedupeKey);
       if (!existing) throw new Error('Outbox job was neither inserted nor found');
       return { created: false, job: existing };
+    },
+
+    async enqueueMany(jobs) {
+      if (jobs.length === 0) return 0;
+      // In key order, like ladder.recordFirings: overlapping writers wait on each other instead of deadlocking.
+      const sorted = [...jobs].sort((a, b) => compare(a.workspaceId, b.workspaceId) || compare(a.dedupeKey, b.dedupeKey));
+      const result = await db
+        .insertInto('outbox')
+        .values(sorted.map((job) => newRow(job.workspaceId, job)))
+        .onConflict((oc) => oc.columns(['workspace_id', 'dedupe_key']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0);
     },
 
     async claimDue(now, limit, workerId, leaseMs, kinds) {
@@ -203,4 +210,26 @@ export function createOutboxRepo({ db, dialect }: RepoContext): OutboxRepo {
     listDead: (workspaceId, options = {}) => listDead(db, workspaceId, options.limit ?? 100),
     pruneDone: (before, limit) => pruneDone(db, before, limit),
   };
+}
+
+function newRow(workspaceId: string, input: EnqueueInput) {
+  return {
+    workspace_id: workspaceId,
+    id: newId(),
+    kind: input.kind,
+    dedupe_key: input.dedupeKey,
+    payload_json: toJson(input.payload),
+    status: 'pending',
+    next_attempt_at: input.runAt ?? input.now,
+    locked_by: null,
+    locked_until: null,
+    last_error: null,
+    created_at: input.now,
+    done_at: null,
+    result_json: null,
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
