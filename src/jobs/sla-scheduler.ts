@@ -1,7 +1,7 @@
 /**
  * The SLA scheduler: fires ladder steps as clocks cross 75 / 90 / 100 %.
  *
- * A tick works through what is due in chunks (500 clocks by default), each one transaction of a constant number
+ * A tick works through what is due in chunks (200 clocks by default), each one transaction of a constant number
  * of statements (src/services/sla/due-chunk.ts): the due clocks are read with what their ladder needs and locked
  * (PostgreSQL: SKIP LOCKED, so instances take disjoint chunks), every due step is recorded once (`ladder_firings`)
  * with its outbox job, and the clocks are re-armed. Between chunks the tick yields to the event loop, so a storm
@@ -40,7 +40,7 @@ export interface SlaScheduler extends BackgroundJob {
   lagMs(): number;
 }
 
-export const DEFAULT_SLA_CHUNK = 500;
+export const DEFAULT_SLA_CHUNK = 200;
 
 /** A macrotask turn: timers, I/O and requests waiting on the loop run before the next chunk starts. */
 export const setImmediateYield = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -48,7 +48,7 @@ export const setImmediateYield = () => new Promise<void>((resolve) => setImmedia
 export function createSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
   const { store, clock, policies, instanceId, logger } = options;
   const chunkSize = options.chunkSize ?? DEFAULT_SLA_CHUNK;
-  const chunksPerTick = options.chunksPerTick ?? 20;
+  const chunksPerTick = options.chunksPerTick ?? 50;
   const retryMs = options.retryMs ?? 60_000;
   const yieldToLoop = options.yieldToLoop ?? setImmediateYield;
   let lastLagMs = 0;

@@ -57,7 +57,7 @@ describeContract('SLA scheduler chunks', (engine) => {
     return rows.length;
   }
 
-  it('fires, in 500-clock chunks, the same steps with the same jobs and next fire times as one clock at a time', async () => {
+  it('fires, in full-size chunks, the same steps with the same jobs and next fire times as one clock at a time', async () => {
     expect(due).toBeGreaterThan(TICKETS / 2);
     expect(await scheduler(engine.store, clock).runOnce()).toBe(due);
     const chunked = await stormOutcome(engine.database);

@@ -6,20 +6,19 @@
  * of the firings this chunk won (`outbox.enqueueMany`, deduplicated by key) and the next fire times
  * (`clocks.rearm`). A crash before commit leaves none of it; the clocks stay due and the next tick fires them.
  */
-import type { LadderStep } from '../../domain/model';
 import type { SlaPolicy, WorkspaceSettings } from '../../domain/settings';
 import {
-  dueLadderSteps,
   effectiveTargetMs,
   evaluate,
   type LadderFire,
   ladderFractions,
+  ladderSchedule,
   type MeterMode,
   type TimeMeter,
 } from '../../domain/sla';
 import type { ClockRearm, DueClock, Store, WorkspaceEnqueue, WorkspaceFiring } from '../../store';
 import { LADDER_JOB_KIND, type LadderPayload, ladderDedupeKey } from '../ladder/ladder-payload';
-import { type ClockRecord, clockWrite, readClock } from './clock-record';
+import { type ClockRecord, readClock } from './clock-record';
 import type { PolicyCache } from './policy-cache';
 
 export interface DueChunkInput {
@@ -90,8 +89,11 @@ export function planDue(
       const record = readClock(clock);
       const { ladder } = workspaceSettings;
       const meter = meterOf(workspaceSettings.sla, record.state.meterMode);
-      const fires = dueLadderSteps(record.state, ladder, clock.firedInCycle, now, meter);
-      const deadlineAt = evaluate(record.state, now, meter, ladder.warnAt).dueAt;
+      // One schedule gives both what is due and what comes next: the steps fired now would only drop out of it.
+      const schedule = ladderSchedule(record.state, ladder, clock.firedInCycle, meter);
+      const fires = schedule.filter((fire) => fire.dueAt <= now);
+      const next = schedule.find((fire) => fire.dueAt > now) ?? null;
+      const deadlineAt = fires.length > 0 ? evaluate(record.state, now, meter, ladder.warnAt).dueAt : null;
       for (const fire of fires) {
         const { cycle } = record.state;
         plan.firings.push({ workspaceId, ticketId, kind, cycle, step: fire.step, dueAt: fire.dueAt, firedAt: now });
@@ -103,9 +105,7 @@ export function planDue(
           now,
         });
       }
-      const fired: LadderStep[] = [...clock.firedInCycle, ...fires.map((fire) => fire.step)];
-      const next = clockWrite(ticketId, record, ladder, fired, meter);
-      plan.rearms.push({ workspaceId, ticketId, kind, nextFireAt: next.nextFireAt, nextStep: next.nextStep });
+      plan.rearms.push({ workspaceId, ticketId, kind, nextFireAt: next?.dueAt ?? null, nextStep: next?.step ?? null });
     } catch (error) {
       // One clock the code cannot read must not hold up the chunk, nor come back at the head of every tick.
       plan.rearms.push({ workspaceId, ticketId, kind, nextFireAt: input.retryAt, nextStep: clock.nextStep });

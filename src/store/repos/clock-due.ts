@@ -1,13 +1,13 @@
 /**
  * The SLA scheduler's two statements on `sla_clocks`, sized by the chunk, not by the clock: one read of the due
  * clocks with everything their ladder needs, one write of their next fire times. Between them the scheduler
- * computes in memory (src/services/sla/due-chunk.ts), so a chunk of 500 clocks costs the same few round trips as
+ * computes in memory (src/services/sla/due-chunk.ts), so a chunk of 200 clocks costs the same few round trips as
  * a chunk of one.
  */
-import { sql } from 'kysely';
 import { LADDER_STEPS, type ClockKind, type LadderStep } from '../../domain/model';
 import type { SlaClock } from './clocks';
 import { toClock } from './clock-row';
+import { affected, forRows } from './multi-row';
 import { narrow, type RepoContext } from './repo-helpers';
 import { revisionKey } from './settings';
 
@@ -82,18 +82,20 @@ export async function lockDue({ db, dialect }: RepoContext, now: number, limit: 
   return [...byKey.values()];
 }
 
-export async function rearm({ db }: RepoContext, rows: readonly ClockRearm[], now: number): Promise<number> {
+export async function rearm({ db, dialect }: RepoContext, rows: readonly ClockRearm[], now: number): Promise<number> {
   if (rows.length === 0) return 0;
   // A VALUES list joined by key: portable to both engines (UPDATE … FROM), one statement for the whole chunk. The
-  // cast types the column for PostgreSQL, which otherwise reads untyped parameters in VALUES as text.
-  const values = sql.join(
-    rows.map((r) => sql`(${r.workspaceId}, ${r.ticketId}, ${r.kind}, cast(${r.nextFireAt} as bigint), ${r.nextStep})`),
+  // instant rides in every row so that the list is all parameters; `updated_at` takes it from there.
+  const results = await forRows(
+    db,
+    dialect,
+    rows.map((r) => [r.workspaceId, r.ticketId, r.kind, r.nextFireAt, r.nextStep, now]),
+    (values) => `with v (workspace_id, ticket_id, kind, next_fire_at, next_step, updated_at) as (values ${values})
+      update sla_clocks
+      set next_fire_at = v.next_fire_at, next_step = v.next_step, locked_by = null, locked_until = null, updated_at = v.updated_at
+      from v
+      where sla_clocks.workspace_id = v.workspace_id and sla_clocks.ticket_id = v.ticket_id and sla_clocks.kind = v.kind`,
+    [null, null, null, 'bigint', null, 'bigint'],
   );
-  const result = await sql`
-    with v (workspace_id, ticket_id, kind, next_fire_at, next_step) as (values ${values})
-    update sla_clocks
-    set next_fire_at = v.next_fire_at, next_step = v.next_step, locked_by = null, locked_until = null, updated_at = ${now}
-    from v
-    where sla_clocks.workspace_id = v.workspace_id and sla_clocks.ticket_id = v.ticket_id and sla_clocks.kind = v.kind`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+  return affected(results);
 }

@@ -7,6 +7,7 @@
 import type { Selectable } from 'kysely';
 import { CLOCK_KINDS, type ClockKind, LADDER_STEPS, type LadderStep } from '../../domain/model';
 import type { LadderFiringsTable } from '../schema';
+import { forRows } from './multi-row';
 import { narrow, type RepoContext } from './repo-helpers';
 import { reusableQuery } from './reusable-query';
 
@@ -67,13 +68,16 @@ export function createLadderRepo({ db, dialect }: RepoContext): LadderRepo {
       // Inserted in key order: two writers whose chunks overlap (a lease from an earlier version, say) then wait
       // on each other's keys in the same order instead of deadlocking.
       const sorted = [...firings].sort(byKey);
-      const rows = await db
-        .insertInto('ladder_firings')
-        .values(sorted.map((f) => toRow(f.workspaceId, f)))
-        .onConflict((oc) => oc.columns(['workspace_id', 'ticket_id', 'kind', 'cycle', 'step']).doNothing())
-        .returning(['workspace_id', 'ticket_id', 'kind', 'cycle', 'step'])
-        .execute();
-      const won = new Set(rows.map((r) => keyOf(r.workspace_id, r.ticket_id, r.kind, r.cycle, r.step)));
+      const results = await forRows<Pick<LadderFiringsTable, 'workspace_id' | 'ticket_id' | 'kind' | 'cycle' | 'step'>>(
+        db,
+        dialect,
+        sorted.map((f) => [f.workspaceId, f.ticketId, f.kind, f.cycle, f.step, f.dueAt, f.firedAt]),
+        (values) =>
+          `insert into ladder_firings (workspace_id, ticket_id, kind, cycle, step, due_at, fired_at) values ${values}
+           on conflict (workspace_id, ticket_id, kind, cycle, step) do nothing
+           returning workspace_id, ticket_id, kind, cycle, step`,
+      );
+      const won = new Set(results.flatMap((r) => r.rows).map((r) => keyOf(r.workspace_id, r.ticket_id, r.kind, r.cycle, r.step)));
       return firings.filter((f) => won.has(keyOf(f.workspaceId, f.ticketId, f.kind, f.cycle, f.step)));
     },
 

@@ -9,6 +9,7 @@
  * of its index (`<= now`) never visits finished rows: its cost follows the
  * number of due rows, not the size of the table.
  */
+import { affected, forRows } from './multi-row';
 import { capError, newId, type RepoContext, toJson } from './repo-helpers';
 import { listDead, type OutboxCounts, pruneDone, readCounts } from './outbox-housekeeping';
 import { claimQuery, type OutboxJob, type OutboxStatus, toJob } from './outbox-job';
@@ -111,12 +112,15 @@ export function createOutboxRepo({ db, dialect }: RepoContext): OutboxRepo {
       if (jobs.length === 0) return 0;
       // In key order, like ladder.recordFirings: overlapping writers wait on each other instead of deadlocking.
       const sorted = [...jobs].sort((a, b) => compare(a.workspaceId, b.workspaceId) || compare(a.dedupeKey, b.dedupeKey));
-      const result = await db
-        .insertInto('outbox')
-        .values(sorted.map((job) => newRow(job.workspaceId, job)))
-        .onConflict((oc) => oc.columns(['workspace_id', 'dedupe_key']).doNothing())
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0);
+      const rows = sorted.map((job) => Object.values(newRow(job.workspaceId, job)));
+      const columns = Object.keys(newRow('', sorted[0] as WorkspaceEnqueue)).join(', ');
+      const results = await forRows(
+        db,
+        dialect,
+        rows,
+        (values) => `insert into outbox (${columns}) values ${values} on conflict (workspace_id, dedupe_key) do nothing`,
+      );
+      return affected(results);
     },
 
     async claimDue(now, limit, workerId, leaseMs, kinds) {
