@@ -17,6 +17,7 @@ import { reportRows } from './scenarios/reports';
 import { mixedLoadRows } from './scenarios/mixed-load';
 import { multiInstanceRows } from './scenarios/multi-instance';
 import { coldView, sidebarRows } from './scenarios/sidebar';
+import { slaStormRows } from './scenarios/sla-storm';
 import { slaRows } from './scenarios/sla-tick';
 import { summaryRows } from './scenarios/summary';
 import { triageRows } from './scenarios/triage';
@@ -51,6 +52,10 @@ const ORDER = [
   'reports.csv',
   'sla.none',
   'sla.due',
+  'sla.storm',
+  'sla.storm_per_clock',
+  'sla.storm_block',
+  'sla.storm_sidebar_p99',
   'webhooks.rate',
   'rss',
   'seed',
@@ -118,6 +123,9 @@ async function scenarios(env: BenchEnv): Promise<Row[]> {
     log('Several instances on one PostgreSQL (1, 2, 3) sharing the mixed load');
     rows.push(...(await attempt('multi.rps_1', 'Several instances', 'views/s', () => multiInstanceRows(env, log))));
   }
+  // Last: the storm leaves 10,000 ladder jobs queued, which would otherwise reach the fake during later scenarios.
+  log('SLA storm: 10,000 clocks due in one minute, sidebar views alongside');
+  rows.push(...(await attempt('sla.storm', 'SLA storm', 's', () => slaStormRows(env))));
   const app = await env.app.call<ReturnType<typeof memory>>('memory');
   rows.push(
     row('rss', 'Peak RSS of the app', app.peakRssMb, 'MB', null, `${app.rssMb.toFixed(0)} MB at the end; maxRSS of the app's process`),

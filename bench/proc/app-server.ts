@@ -14,6 +14,7 @@ import { openSpec, type StoreSpec } from '../store-engine';
 import type { AppContext } from './app-context';
 import { memory, serveRpc } from './rpc';
 import { slaCommands } from './sla-commands';
+import { slaStormCommands } from './sla-storm-commands';
 import { webhookCommands } from './webhook-commands';
 
 export interface AppStartArgs {
@@ -83,6 +84,7 @@ serveRpc(
     cpuSettled,
     jobNames: () => current().application.jobs.map((job) => job.name),
     ...slaCommands(current),
+    ...slaStormCommands(current),
     ...webhookCommands(current),
   },
   stop,

@@ -1,20 +1,18 @@
 /**
  * The SLA scheduler: fires ladder steps as clocks cross 75 / 90 / 100 %.
  *
- * Each tick claims the clocks whose `next_fire_at` has passed (a range scan of that index, so the cost follows
- * the due rows, not the number of clocks) and handles each in its own transaction: re-read the clock under a row
- * lock, list its due steps in order, and for each one insert the firing row (the exactly-once guard: a step another
- * instance already fired is skipped) together with its `ladder.step` outbox job, then write the clock back with
- * its next fire time. Steps that fell due while no instance ran all fire on the first tick, oldest first, each
- * carrying its original due time.
+ * A tick works through what is due in chunks (200 clocks by default), each one transaction of a constant number
+ * of statements (src/services/sla/due-chunk.ts): the due clocks are read with what their ladder needs and locked
+ * (PostgreSQL: SKIP LOCKED, so instances take disjoint chunks), every due step is recorded once (`ladder_firings`)
+ * with its outbox job, and the clocks are re-armed. Between chunks the tick yields to the event loop, so a storm
+ * of due clocks never holds requests up for longer than one chunk. Steps that fell due while no instance ran all
+ * fire on the first tick, oldest first, each carrying its original due time.
  */
-import { dueLadderSteps, evaluate, effectiveTargetMs, type LadderFire, ladderFractions } from '../domain/sla';
-import { readClock, saveClock, firedSteps, type ClockRecord } from '../services/sla/clock-record';
+import { fireDueChunk } from '../services/sla/due-chunk';
 import type { PolicyCache } from '../services/sla/policy-cache';
-import type { SlaClock, Store } from '../store';
+import type { Store } from '../store';
 import type { Clock } from '../util/clock';
 import type { BackgroundJob } from './background-job';
-import { LADDER_JOB_KIND, type LadderPayload, ladderDedupeKey } from '../services/ladder/ladder-payload';
 import type { WorkerLogger } from './outbox-worker';
 import { createPollingLoop } from './polling-loop';
 
@@ -25,138 +23,67 @@ export interface SlaSchedulerOptions {
   instanceId: string;
   logger: WorkerLogger;
   intervalMs: number;
-  batchSize?: number;
-  /** How long a claim is exclusive; a crashed instance's clocks become claimable again after it. */
-  leaseMs?: number;
+  /** Clocks per transaction: small enough that one chunk's work stays well under 50 ms of the event loop. */
+  chunkSize?: number;
+  /** Chunks per tick; a tick that used them all runs again at once (catching up after downtime, say). */
+  chunksPerTick?: number;
+  /** How long a clock that could not be planned waits before it is tried again. */
+  retryMs?: number;
+  /** Lets the event loop run between chunks; tests pass their own to see, or break, what happens there. */
+  yieldToLoop?: () => Promise<void>;
   /** Called after steps were enqueued (the outbox worker's `poke`, so actions go out without waiting a poll). */
   onEnqueued?: () => void;
 }
 
 export interface SlaScheduler extends BackgroundJob {
-  /** Handles one claimed clock; resolves with the number of steps this call fired. Exposed for tests. */
-  fireDue(claimed: SlaClock, now: number): Promise<number>;
-  /** How late the last tick found the most overdue clock it claimed, in ms (0 when none was due): for /metrics. */
+  /** How late the last tick found the most overdue clock it handled, in ms (0 when none was due): for /metrics. */
   lagMs(): number;
 }
 
+export const DEFAULT_SLA_CHUNK = 200;
+
+/** A macrotask turn: timers, I/O and requests waiting on the loop run before the next chunk starts. */
+export const setImmediateYield = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export function createSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
   const { store, clock, policies, instanceId, logger } = options;
-  const batchSize = options.batchSize ?? 100;
-  const leaseMs = options.leaseMs ?? 60_000;
-
-  async function fireDue(claimed: SlaClock, now: number): Promise<number> {
-    const { workspaceId, ticketId, kind } = claimed;
-    return store.transaction(async (tx) => {
-      const stored = await tx.clocks.getForUpdate(workspaceId, ticketId, kind);
-      // Another instance claimed it after our lease ran out: it is theirs now (the firing rows would guard anyway).
-      if (!stored || (stored.lockedBy !== null && stored.lockedBy !== instanceId && (stored.lockedUntil ?? 0) > now)) return 0;
-      const workspace = await tx.workspaces.get(workspaceId);
-      if (!workspace || workspace.uninstalledAt !== null) {
-        // Uninstall disarms clocks; one armed since (a late event) is disarmed here instead of firing into a dead token.
-        await tx.clocks.upsert(workspaceId, { ...stored, nextFireAt: null, nextStep: null }, now);
-        return 0;
-      }
-      // Read in this transaction, after the clock's row lock: a settings save either committed before (and is seen
-      // here) or waits on that lock to re-arm the clock after us (src/http/settings/save.ts). The revision check
-      // makes the read cheap; settings are parsed once per revision.
-      const settings = await policies.settings(tx, workspaceId);
-      const record = readClock(stored);
-      const meter = policies.meter(settings.sla, record.state.meterMode);
-      const fired = await firedSteps(tx, workspaceId, ticketId, kind, record.state.cycle);
-      const deadlineAt = evaluate(record.state, now, meter, settings.ladder.warnAt).dueAt;
-      let count = 0;
-      for (const fire of dueLadderSteps(record.state, settings.ladder, fired, now, meter)) {
-        const won = await tx.ladder.recordFiring(workspaceId, {
-          ticketId,
-          kind,
-          cycle: record.state.cycle,
-          step: fire.step,
-          dueAt: fire.dueAt,
-          firedAt: now,
-        });
-        if (!won) continue;
-        const payload = payloadFor(ticketId, record, fire, now, deadlineAt, settings.ladder);
-        await tx.outbox.enqueue(workspaceId, {
-          kind: LADDER_JOB_KIND,
-          dedupeKey: ladderDedupeKey(workspaceId, ticketId, kind, record.state.cycle, fire.step),
-          payload,
-          now,
-        });
-        count += 1;
-      }
-      await saveClock(tx, workspaceId, ticketId, record, settings, policies, now);
-      return count;
-    });
-  }
-
+  const chunkSize = options.chunkSize ?? DEFAULT_SLA_CHUNK;
+  const chunksPerTick = options.chunksPerTick ?? 50;
+  const retryMs = options.retryMs ?? 60_000;
+  const yieldToLoop = options.yieldToLoop ?? setImmediateYield;
   let lastLagMs = 0;
 
   async function pass(): Promise<number> {
-    const now = clock.now();
-    const due = await store.clocks.claimDue(now, batchSize, instanceId, leaseMs);
-    lastLagMs = due.reduce((lag, claimed) => Math.max(lag, now - (claimed.nextFireAt ?? now)), 0);
+    let handled = 0;
     let fired = 0;
-    for (const claimed of due) {
-      try {
-        fired += await fireDue(claimed, now);
-      } catch (error) {
-        // One bad clock must not hold up the rest; its lease expires and the next tick tries again.
-        logger.error(
-          { workspaceId: claimed.workspaceId, ticketId: claimed.ticketId, kind: claimed.kind, err: messageOf(error) },
-          'SLA clock not processed',
-        );
-      }
+    let lagMs = 0;
+    for (let chunk = 0; chunk < chunksPerTick; chunk += 1) {
+      if (chunk > 0) await yieldToLoop();
+      const now = clock.now();
+      const result = await fireDueChunk(store, policies, { now, limit: chunkSize, instanceId, retryAt: now + retryMs });
+      for (const failed of result.failed) logger.error(failed, 'SLA clock not processed');
+      handled += result.clocks;
+      fired += result.fired;
+      lagMs = Math.max(lagMs, result.lagMs);
+      if (result.fired > 0) options.onEnqueued?.();
+      if (result.clocks < chunkSize) break;
     }
-    if (fired > 0) {
-      logger.info({ clocks: due.length, fired }, 'SLA ladder steps fired');
-      options.onEnqueued?.();
-    }
-    return due.length;
+    lastLagMs = lagMs;
+    if (fired > 0) logger.info({ clocks: handled, fired }, 'SLA ladder steps fired');
+    return handled;
   }
 
   const loop = createPollingLoop({
     name: 'sla-scheduler',
     pass,
-    // A full batch may mean more is due (catching up after downtime, say): go again at once.
-    isFull: (n) => n === batchSize,
-    onError: (error) => logger.error({ err: messageOf(error) }, 'SLA scheduler tick failed'),
+    isFull: (n) => n >= chunkSize * chunksPerTick,
+    onError: (error) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'SLA scheduler tick failed'),
   });
   return {
     name: 'sla-scheduler',
-    fireDue,
     lagMs: () => lastLagMs,
     runOnce: loop.runOnce,
     start: () => loop.start(options.intervalMs),
     stop: loop.stop,
   };
-}
-
-function payloadFor(
-  ticketId: string,
-  { state, basis }: ClockRecord,
-  fire: LadderFire,
-  now: number,
-  deadlineAt: number | null,
-  ladder: { warnAt: number; escalateAt: number },
-): LadderPayload {
-  const fraction = ladderFractions(ladder).find((f) => f.step === fire.step)?.fraction ?? 1;
-  return {
-    v: 1,
-    ticketId,
-    kind: state.kind,
-    cycle: state.cycle,
-    step: fire.step,
-    dueAt: fire.dueAt,
-    firedAt: now,
-    deadlineAt,
-    fraction,
-    targetMs: effectiveTargetMs(state),
-    meterMode: state.meterMode,
-    basis,
-    tightenedReason: state.tightening?.reason ?? null,
-  };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

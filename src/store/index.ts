@@ -10,7 +10,7 @@ export type {
   CaseAttachmentsRepo,
   SharedTicket,
 } from './repos/case-attachments';
-export type { ClocksRepo, ClockStatus, SlaClock, SlaClockWrite } from './repos/clocks';
+export type { ClockRearm, ClocksRepo, ClockStatus, DueClock, SlaClock, SlaClockWrite } from './repos/clocks';
 export {
   type CaseState,
   type CustomerCase,
@@ -41,9 +41,9 @@ export type {
   LinkReservation,
 } from './repos/incident-links';
 export type { InstallEvent, InstallEventKind, InstallEventsRepo } from './repos/install-events';
-export type { LadderFiring, LadderRepo } from './repos/ladder';
+export type { LadderFiring, LadderRepo, WorkspaceFiring } from './repos/ladder';
 export type { LinkUse, LinkUsesRepo } from './repos/link-uses';
-export type { EnqueueInput, Lease, OutboxJob, OutboxRepo, OutboxStatus } from './repos/outbox';
+export type { EnqueueInput, Lease, OutboxJob, OutboxRepo, OutboxStatus, WorkspaceEnqueue } from './repos/outbox';
 export type {
   ReportClockRow,
   ReportDeadJobRow,

@@ -16,6 +16,7 @@ import { postAll } from '../../bench/load';
 import type { AppContext } from '../../bench/proc/app-context';
 import { SERVER_NODE_FLAGS, spawnChild } from '../../bench/proc/child';
 import { slaCommands } from '../../bench/proc/sla-commands';
+import { slaStormCommands } from '../../bench/proc/sla-storm-commands';
 import { webhookCommands } from '../../bench/proc/webhook-commands';
 import { buildFeed, feedTicketJson, seedFeedTickets } from '../../bench/scenarios/webhook-feed';
 import { seedStore } from '../../bench/seed/seed-store';
@@ -45,7 +46,7 @@ describe('bench seeding', () => {
     const ticket = await store.tickets.get('demo1abc', '700000016');
     expect(ticket).toMatchObject({ isOpen: true, stateCategory: 'submitted' });
     expect((await store.clocks.listByTicket('demo1abc', '700000016')).map((c) => c.kind)).toEqual(['resolution', 'response']);
-    expect(await store.clocks.claimDue(BENCH_NOW + 10 * 60_000, 100, 'probe', 1_000)).toEqual([]);
+    expect(await store.clocks.lockDue(BENCH_NOW + 10 * 60_000, 100, 'probe')).toEqual([]);
     await database.close();
   });
 });
@@ -78,6 +79,15 @@ describe('bench app commands', () => {
     expect(result.noneDueMs).toHaveLength(3);
     const { rows } = await sql<{ step: string }>`select step from ladder_firings`.execute(ctx.database.db);
     expect(rows.map((r) => r.step)).toEqual(['warn', 'warn']);
+  });
+
+  it('makes a storm of clocks due within the last minute and fires them all, timing the event loop meanwhile', async () => {
+    const commands = slaStormCommands(() => ctx);
+    expect(await commands.slaStormPrepare({ due: 6 })).toBe(6);
+    const result = await commands.slaStormRun({ due: 6 });
+    expect(result).toMatchObject({ due: 6, handled: 6, fired: 6, ticks: 1 });
+    expect(result.blockWallMs).toBeGreaterThan(0);
+    expect(await commands.slaStormRun({ due: 6 })).toMatchObject({ handled: 0, fired: 0, ticks: 0 });
   });
 
   it('applies every unique notification of the feed and stores each redelivery once', async () => {

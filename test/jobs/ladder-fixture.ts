@@ -105,7 +105,7 @@ export async function linkedTicket(h: Harness, account: AccountFacts = enterpris
 
 export function schedulerOf(h: Harness): SlaScheduler {
   const job = h.application.jobs.find((candidate) => candidate.name === 'sla-scheduler');
-  if (!job || !('fireDue' in job)) throw new Error('the SLA scheduler is not registered in wiring');
+  if (!job || !('lagMs' in job)) throw new Error('the SLA scheduler is not registered in wiring');
   return job as SlaScheduler;
 }
 

@@ -8,14 +8,14 @@ import { SIDEBAR_WRITES } from '../../src/store/observed-writes';
 
 /** Writes that touch nothing the sidebar prints. */
 const NOT_SHOWN: Record<string, readonly string[]> = {
-  // Lease due clocks for the scheduler (lock columns), and make running ones due now (the next fire time): the
-  // sidebar shows neither.
-  clocks: ['claimDue', 'rearmRunning'],
+  // The scheduler's lock of due clocks (a read that holds row locks), its re-arm after firing (next fire time and
+  // step, lease columns: no clock state) and making running clocks due now: the sidebar shows none of them.
+  clocks: ['lockDue', 'rearm', 'rearmRunning'],
   // Re-sealing the AI provider's key under a new encryption key: the same key, nothing shown changes.
   triageAi: ['resealKey'],
   // The queue's own traffic: only a job going dead or coming back changes what a ticket card says; pruning deletes
   // done rows only. `pendingCount` is a read whose name does not say so.
-  outbox: ['enqueue', 'claimDue', 'complete', 'fail', 'pruneDone', 'pendingCount'],
+  outbox: ['enqueue', 'enqueueMany', 'claimDue', 'complete', 'fail', 'pruneDone', 'pendingCount'],
   // A case's customer-facing state and the Messenger secret: shown to customers and on the settings page, not in the sidebar.
   customerSide: ['recordState', 'setIdentity', 'resealIdentity', 'clearIdentity'],
   // Which resolution an attached conversation was followed up for: the sidebar does not print it.

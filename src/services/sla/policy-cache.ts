@@ -16,6 +16,11 @@ import type { Store } from '../../store';
 
 export interface PolicyCache {
   settings(tx: Store, workspaceId: string): Promise<WorkspaceSettings>;
+  /**
+   * Settings for workspaces whose revisions the caller already read (the scheduler's due clocks carry theirs):
+   * no revision read, and one statement for all those not cached at that revision.
+   */
+  settingsAt(tx: Store, revisions: ReadonlyMap<string, string>): Promise<Map<string, WorkspaceSettings>>;
   meter(policy: SlaPolicy, mode: MeterMode): TimeMeter;
 }
 
@@ -51,6 +56,23 @@ export function createPolicyCache(): PolicyCache {
       const { settings } = await tx.settings.get(workspaceId);
       byWorkspace.set(workspaceId, { revision, settings });
       return settings;
+    },
+
+    async settingsAt(tx, revisions) {
+      const found = new Map<string, WorkspaceSettings>();
+      const missing: string[] = [];
+      for (const [workspaceId, revision] of revisions) {
+        const hit = byWorkspace.get(workspaceId);
+        if (hit && hit.revision === revision) found.set(workspaceId, hit.settings);
+        else missing.push(workspaceId);
+      }
+      // Read in the caller's transaction, after its row locks: the same reasoning as `settings` above holds.
+      for (const record of await tx.settings.getMany(missing)) {
+        const revision = revisions.get(record.workspaceId);
+        if (revision !== undefined) byWorkspace.set(record.workspaceId, { revision, settings: record.settings });
+        found.set(record.workspaceId, record.settings);
+      }
+      return found;
     },
 
     meter: slaMeter,

@@ -5,19 +5,22 @@
  * workspace) so the scheduler's "what is due now" costs time in proportion to
  * the due rows, however many clocks exist.
  *
- * A claim leases due clocks to one scheduler instance; writing the clock back
- * (`upsert`) ends the lease. Anything that reads a clock, computes and writes it
- * back while others may do the same (webhook vs scheduler) should do so in
- * `store.transaction` with `getForUpdate`.
+ * The scheduler locks a chunk of due clocks for the length of its transaction
+ * (`lockDue`, clock-due.ts) and re-arms them in one statement (`rearm`). Anything
+ * else that reads a clock, computes and writes it back while others may do the
+ * same (webhook vs scheduler) should do so in `store.transaction` with
+ * `getForUpdate`. Writing a clock (`upsert`, `rearm`) clears the lease columns,
+ * which only instances of earlier versions still set.
  */
-import type { Selectable } from 'kysely';
-import { CLOCK_KINDS, type ClockKind, LADDER_STEPS, type LadderStep } from '../../domain/model';
+import type { ClockKind, LadderStep } from '../../domain/model';
 import type { SlaClocksTable } from '../schema';
-import { fromJson, narrow, narrowOrNull, type RepoContext, toJson } from './repo-helpers';
+import { type ClockRearm, type DueClock, lockDue, rearm } from './clock-due';
+import { type ClockStatus, toClock } from './clock-row';
+import { type RepoContext, toJson } from './repo-helpers';
 import { reusableQuery } from './reusable-query';
 
-export const CLOCK_STATUSES = ['running', 'paused', 'stopped'] as const;
-export type ClockStatus = (typeof CLOCK_STATUSES)[number];
+export { CLOCK_STATUSES, type ClockStatus } from './clock-row';
+export type { ClockRearm, DueClock } from './clock-due';
 
 export interface SlaClockWrite {
   ticketId: string;
@@ -45,8 +48,18 @@ export interface ClocksRepo {
   /** Like `get`, but inside a transaction also locks the row (PostgreSQL) until commit. */
   getForUpdate(workspaceId: string, ticketId: string, kind: ClockKind): Promise<SlaClock | null>;
   listByTicket(workspaceId: string, ticketId: string): Promise<SlaClock[]>;
-  /** Cross-workspace: clocks due at `now` not leased to someone else, leased to `instanceId`, earliest first. */
-  claimDue(now: number, limit: number, instanceId: string, leaseMs: number): Promise<SlaClock[]>;
+  /**
+   * Cross-workspace, for the SLA scheduler inside its transaction: up to `limit` clocks due at `now`, earliest
+   * first, each with what its ladder needs (workspace install state, settings revision, steps fired in its cycle).
+   * Each clock stays locked until the transaction ends (PostgreSQL: `FOR UPDATE SKIP LOCKED`, so instances take
+   * disjoint clocks; SQLite: the transaction's write lock). Clocks leased to another instance are left alone.
+   */
+  lockDue(now: number, limit: number, instanceId: string): Promise<DueClock[]>;
+  /**
+   * Cross-workspace, one statement: writes each clock's next fire time and step (and releases any lease). The
+   * scheduler's re-arm after firing: it changes no clock state, so nothing the sidebar shows. Returns how many.
+   */
+  rearm(rows: readonly ClockRearm[], now: number): Promise<number>;
   /**
    * Makes every running clock of the workspace due at `at`, so the scheduler plans its ladder again under the
    * settings in force (after a save: new thresholds, hours or staff apply to clocks already running). Steps already
@@ -134,29 +147,8 @@ export function createClocksRepo({ db, dialect }: RepoContext): ClocksRepo {
       return rows.map(toClock);
     },
 
-    async claimDue(now, limit, instanceId, leaseMs) {
-      // Same shape as the outbox claim (see outbox.ts): one statement, SKIP LOCKED on PostgreSQL.
-      const rows = await db
-        .with('due', (qb) =>
-          qb
-            .selectFrom('sla_clocks')
-            .select(['workspace_id as due_workspace_id', 'ticket_id as due_ticket_id', 'kind as due_kind'])
-            .where('next_fire_at', '<=', now)
-            .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-            .orderBy('next_fire_at')
-            .limit(limit)
-            .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked()),
-        )
-        .updateTable('sla_clocks')
-        .from('due')
-        .whereRef('sla_clocks.workspace_id', '=', 'due.due_workspace_id')
-        .whereRef('sla_clocks.ticket_id', '=', 'due.due_ticket_id')
-        .whereRef('sla_clocks.kind', '=', 'due.due_kind')
-        .set({ locked_by: instanceId, locked_until: now + leaseMs })
-        .returningAll()
-        .execute();
-      return rows.map(toClock).sort((a, b) => (a.nextFireAt ?? 0) - (b.nextFireAt ?? 0));
-    },
+    lockDue: (now, limit, instanceId) => lockDue({ db, dialect }, now, limit, instanceId),
+    rearm: (rows, now) => rearm({ db, dialect }, rows, now),
 
     async rearmRunning(workspaceId, at) {
       const result = await db
@@ -167,21 +159,5 @@ export function createClocksRepo({ db, dialect }: RepoContext): ClocksRepo {
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
     },
-  };
-}
-
-function toClock(row: Selectable<SlaClocksTable>): SlaClock {
-  return {
-    workspaceId: row.workspace_id,
-    ticketId: row.ticket_id,
-    kind: narrow(CLOCK_KINDS, row.kind, 'sla_clocks.kind'),
-    cycle: row.cycle,
-    state: fromJson(row.state_json),
-    status: narrow(CLOCK_STATUSES, row.status, 'sla_clocks.status'),
-    nextFireAt: row.next_fire_at,
-    nextStep: narrowOrNull(LADDER_STEPS, row.next_step, 'sla_clocks.next_step'),
-    lockedBy: row.locked_by,
-    lockedUntil: row.locked_until,
-    updatedAt: row.updated_at,
   };
 }

@@ -7,6 +7,7 @@
 import type { Selectable } from 'kysely';
 import { CLOCK_KINDS, type ClockKind, LADDER_STEPS, type LadderStep } from '../../domain/model';
 import type { LadderFiringsTable } from '../schema';
+import { forRows } from './multi-row';
 import { narrow, type RepoContext } from './repo-helpers';
 import { reusableQuery } from './reusable-query';
 
@@ -20,9 +21,19 @@ export interface LadderFiring {
   firedAt: number;
 }
 
+/** A firing that names its workspace: the scheduler records a chunk's firings across workspaces at once. */
+export interface WorkspaceFiring extends LadderFiring {
+  workspaceId: string;
+}
+
 export interface LadderRepo {
   /** True if this call recorded the firing; false if the step had already fired for this cycle. */
   recordFiring(workspaceId: string, firing: LadderFiring): Promise<boolean>;
+  /**
+   * Cross-workspace, one statement (each row carries the workspace of the clock the scheduler locked): records
+   * the firings and returns those this call recorded, the others having fired already.
+   */
+  recordFirings(firings: readonly WorkspaceFiring[]): Promise<WorkspaceFiring[]>;
   listByTicket(workspaceId: string, ticketId: string): Promise<LadderFiring[]>;
 }
 
@@ -43,15 +54,7 @@ export function createLadderRepo({ db, dialect }: RepoContext): LadderRepo {
     async recordFiring(workspaceId, firing) {
       const row = await db
         .insertInto('ladder_firings')
-        .values({
-          workspace_id: workspaceId,
-          ticket_id: firing.ticketId,
-          kind: firing.kind,
-          cycle: firing.cycle,
-          step: firing.step,
-          due_at: firing.dueAt,
-          fired_at: firing.firedAt,
-        })
+        .values(toRow(workspaceId, firing))
         // ON CONFLICT DO NOTHING, not a caught unique violation: on PostgreSQL the error would abort the
         // surrounding transaction. A concurrent uncommitted insert of the same key makes this wait for it.
         .onConflict((oc) => oc.columns(['workspace_id', 'ticket_id', 'kind', 'cycle', 'step']).doNothing())
@@ -60,11 +63,51 @@ export function createLadderRepo({ db, dialect }: RepoContext): LadderRepo {
       return row !== undefined;
     },
 
+    async recordFirings(firings) {
+      if (firings.length === 0) return [];
+      // Inserted in key order: two writers whose chunks overlap (a lease from an earlier version, say) then wait
+      // on each other's keys in the same order instead of deadlocking.
+      const sorted = [...firings].sort(byKey);
+      const results = await forRows<Pick<LadderFiringsTable, 'workspace_id' | 'ticket_id' | 'kind' | 'cycle' | 'step'>>(
+        db,
+        dialect,
+        sorted.map((f) => [f.workspaceId, f.ticketId, f.kind, f.cycle, f.step, f.dueAt, f.firedAt]),
+        (values) =>
+          `insert into ladder_firings (workspace_id, ticket_id, kind, cycle, step, due_at, fired_at) values ${values}
+           on conflict (workspace_id, ticket_id, kind, cycle, step) do nothing
+           returning workspace_id, ticket_id, kind, cycle, step`,
+      );
+      const won = new Set(results.flatMap((r) => r.rows).map((r) => keyOf(r.workspace_id, r.ticket_id, r.kind, r.cycle, r.step)));
+      return firings.filter((f) => won.has(keyOf(f.workspaceId, f.ticketId, f.kind, f.cycle, f.step)));
+    },
+
     async listByTicket(workspaceId, ticketId) {
       const rows = await selectFirings(db, dialect, { workspaceId, ticketId });
       return rows.map(toFiring);
     },
   };
+}
+
+function toRow(workspaceId: string, firing: LadderFiring) {
+  return {
+    workspace_id: workspaceId,
+    ticket_id: firing.ticketId,
+    kind: firing.kind,
+    cycle: firing.cycle,
+    step: firing.step,
+    due_at: firing.dueAt,
+    fired_at: firing.firedAt,
+  };
+}
+
+function keyOf(workspaceId: string, ticketId: string, kind: string, cycle: number, step: string): string {
+  return `${workspaceId}\u0000${ticketId}\u0000${kind}\u0000${cycle}\u0000${step}`;
+}
+
+function byKey(a: WorkspaceFiring, b: WorkspaceFiring): number {
+  const x = keyOf(a.workspaceId, a.ticketId, a.kind, a.cycle, a.step);
+  const y = keyOf(b.workspaceId, b.ticketId, b.kind, b.cycle, b.step);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function toFiring(row: Selectable<LadderFiringsTable>): LadderFiring {

@@ -9,6 +9,7 @@
  * of its index (`<= now`) never visits finished rows: its cost follows the
  * number of due rows, not the size of the table.
  */
+import { affected, forRows } from './multi-row';
 import { capError, newId, type RepoContext, toJson } from './repo-helpers';
 import { listDead, type OutboxCounts, pruneDone, readCounts } from './outbox-housekeeping';
 import { claimQuery, type OutboxJob, type OutboxStatus, toJob } from './outbox-job';
@@ -25,6 +26,10 @@ export interface EnqueueInput {
   runAt?: number;
 }
 
+export interface WorkspaceEnqueue extends EnqueueInput {
+  workspaceId: string;
+}
+
 /**
  * Proof of holding a claim: each claim bumps `attempts`, so a worker whose lease
  * expired (and whose row was claimed again) can no longer change the row.
@@ -37,6 +42,11 @@ export interface Lease {
 export interface OutboxRepo {
   /** Idempotent: a second enqueue with the same dedupe key returns the first row, unchanged. */
   enqueue(workspaceId: string, input: EnqueueInput): Promise<{ created: boolean; job: OutboxJob }>;
+  /**
+   * Cross-workspace, one statement (each job names its workspace: the SLA scheduler's chunk of ladder steps):
+   * idempotent like `enqueue`, a dedupe key already queued is left as it is. Returns how many rows were created.
+   */
+  enqueueMany(jobs: readonly WorkspaceEnqueue[]): Promise<number>;
   /** Cross-workspace: due rows (optionally only these kinds), leased to `workerId` for `leaseMs`. */
   claimDue(now: number, limit: number, workerId: string, leaseMs: number, kinds?: readonly string[]): Promise<OutboxJob[]>;
   complete(workspaceId: string, id: string, done: { now: number; result?: unknown; lease?: Lease }): Promise<boolean>;
@@ -87,21 +97,7 @@ export function createOutboxRepo({ db, dialect }: RepoContext): OutboxRepo {
     async enqueue(workspaceId, input) {
       const inserted = await db
         .insertInto('outbox')
-        .values({
-          workspace_id: workspaceId,
-          id: newId(),
-          kind: input.kind,
-          dedupe_key: input.dedupeKey,
-          payload_json: toJson(input.payload),
-          status: 'pending',
-          next_attempt_at: input.runAt ?? input.now,
-          locked_by: null,
-          locked_until: null,
-          last_error: null,
-          created_at: input.now,
-          done_at: null,
-          result_json: null,
-        })
+        .values(newRow(workspaceId, input))
         // DO NOTHING rather than catching the unique violation: on PostgreSQL an error would abort the caller's transaction.
         .onConflict((oc) => oc.columns(['workspace_id', 'dedupe_key']).doNothing())
         .returningAll()
@@ -110,6 +106,21 @@ export function createOutboxRepo({ db, dialect }: RepoContext): OutboxRepo {
       const existing = await findBy(workspaceId, 'dedupe_key', input.dedupeKey);
       if (!existing) throw new Error('Outbox job was neither inserted nor found');
       return { created: false, job: existing };
+    },
+
+    async enqueueMany(jobs) {
+      if (jobs.length === 0) return 0;
+      // In key order, like ladder.recordFirings: overlapping writers wait on each other instead of deadlocking.
+      const sorted = [...jobs].sort((a, b) => compare(a.workspaceId, b.workspaceId) || compare(a.dedupeKey, b.dedupeKey));
+      const rows = sorted.map((job) => Object.values(newRow(job.workspaceId, job)));
+      const columns = Object.keys(newRow('', sorted[0] as WorkspaceEnqueue)).join(', ');
+      const results = await forRows(
+        db,
+        dialect,
+        rows,
+        (values) => `insert into outbox (${columns}) values ${values} on conflict (workspace_id, dedupe_key) do nothing`,
+      );
+      return affected(results);
     },
 
     async claimDue(now, limit, workerId, leaseMs, kinds) {
@@ -203,4 +214,26 @@ export function createOutboxRepo({ db, dialect }: RepoContext): OutboxRepo {
     listDead: (workspaceId, options = {}) => listDead(db, workspaceId, options.limit ?? 100),
     pruneDone: (before, limit) => pruneDone(db, before, limit),
   };
+}
+
+function newRow(workspaceId: string, input: EnqueueInput) {
+  return {
+    workspace_id: workspaceId,
+    id: newId(),
+    kind: input.kind,
+    dedupe_key: input.dedupeKey,
+    payload_json: toJson(input.payload),
+    status: 'pending',
+    next_attempt_at: input.runAt ?? input.now,
+    locked_by: null,
+    locked_until: null,
+    last_error: null,
+    created_at: input.now,
+    done_at: null,
+    result_json: null,
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

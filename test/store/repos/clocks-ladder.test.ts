@@ -23,39 +23,114 @@ describeContract('sla clocks and ladder', (engine) => {
     ]);
   });
 
-  it('claimDue hands out due clocks earliest first, leased; writing the clock back ends the lease', async () => {
+  it('lockDue hands out due clocks earliest first, with their workspace, settings revision and steps fired this cycle', async () => {
+    await seedWorkspace(engine.store, 'ws-b');
+    await engine.store.workspaces.markUninstalled('ws-b', T0);
     await engine.store.clocks.upsert('ws-a', clockWrite({ ticketId: 'later', nextFireAt: T0 + 50_000 }), T0);
-    await engine.store.clocks.upsert('ws-a', clockWrite({ ticketId: 'b', nextFireAt: T0 + 20 }), T0);
+    await engine.store.clocks.upsert('ws-a', clockWrite({ ticketId: 'b', nextFireAt: T0 + 20, cycle: 1 }), T0);
     await engine.store.clocks.upsert('ws-a', clockWrite({ ticketId: 'a', nextFireAt: T0 + 10 }), T0);
     await engine.store.clocks.upsert('ws-a', clockWrite({ ticketId: 'paused', nextFireAt: null }), T0);
+    // Armed after the uninstall (a late event): handed out all the same, with the uninstall, so it can be disarmed.
+    await engine.store.clocks.upsert('ws-b', clockWrite({ ticketId: 'gone', nextFireAt: T0 + 30 }), T0);
+    const firing = { ticketId: 'b', kind: 'response' as const, cycle: 1, dueAt: T0, firedAt: T0 };
+    await engine.store.ladder.recordFiring('ws-a', { ...firing, step: 'warn' });
+    await engine.store.ladder.recordFiring('ws-a', { ...firing, step: 'escalate' });
+    await engine.store.ladder.recordFiring('ws-a', { ...firing, cycle: 0, step: 'breach' });
 
-    const claimed = await engine.store.clocks.claimDue(T0 + 100, 10, 'instance-1', LEASE);
-    expect(claimed.map((c) => c.ticketId)).toEqual(['a', 'b']);
-    // The claim keeps the original due time: a step that fires late says when it was due.
-    expect(claimed[0]).toMatchObject({ nextFireAt: T0 + 10, lockedBy: 'instance-1', lockedUntil: T0 + 100 + LEASE });
-    expect(await engine.store.clocks.claimDue(T0 + 100, 10, 'instance-2', LEASE)).toEqual([]);
-    // Instance 1 died: after the lease, instance 2 takes its clocks.
-    expect((await engine.store.clocks.claimDue(T0 + 100 + LEASE, 10, 'instance-2', LEASE)).map((c) => c.ticketId)).toEqual(['a', 'b']);
-
-    await engine.store.clocks.upsert(
-      'ws-a',
-      clockWrite({ ticketId: 'a', nextFireAt: T0 + 30_000, nextStep: 'escalate' }),
-      T0 + LEASE + 101,
-    );
-    expect(await engine.store.clocks.get('ws-a', 'a', 'response')).toMatchObject({ lockedBy: null, lockedUntil: null });
-    // 'a' is due again at its new time; 'b' is free again once instance 2's lease has run out.
-    expect((await engine.store.clocks.claimDue(T0 + 60_000, 10, 'instance-3', LEASE)).map((c) => c.ticketId)).toEqual(['b', 'a', 'later']);
+    const due = await engine.store.clocks.lockDue(T0 + 100, 10, 'instance-1');
+    expect(due.map((c) => [c.workspaceId, c.ticketId, c.uninstalledAt, [...c.firedInCycle].sort()])).toEqual([
+      ['ws-a', 'a', null, []],
+      ['ws-a', 'b', null, ['escalate', 'warn']],
+      ['ws-b', 'gone', T0, []],
+    ]);
+    expect(due[0]?.settingsRevision).toBe(await engine.store.settings.revision('ws-a'));
+    expect(due[0]).toMatchObject({ nextFireAt: T0 + 10, state: { spentMs: 0 } });
+    expect((await engine.store.clocks.lockDue(T0 + 100, 2, 'instance-1')).map((c) => c.ticketId)).toEqual(['a', 'b']);
   });
 
-  it('two scheduler instances claiming at once split the due clocks without overlap', async () => {
+  it('lockDue leaves alone a clock leased to another instance until the lease ends; rearm ends it', async () => {
+    await engine.store.clocks.upsert('ws-a', clockWrite({ ticketId: 'a', nextFireAt: T0 + 10 }), T0);
+    // Leases are what earlier versions' claims left; an instance mid-upgrade may still hold one.
+    await engine.database.db
+      .updateTable('sla_clocks')
+      .set({ locked_by: 'old-instance', locked_until: T0 + LEASE })
+      .execute();
+    expect(await engine.store.clocks.lockDue(T0 + 100, 10, 'instance-1')).toEqual([]);
+    expect((await engine.store.clocks.lockDue(T0 + 100, 10, 'old-instance')).map((c) => c.ticketId)).toEqual(['a']);
+    expect((await engine.store.clocks.lockDue(T0 + LEASE, 10, 'instance-1')).map((c) => c.ticketId)).toEqual(['a']);
+
+    const rows = [
+      { workspaceId: 'ws-a', ticketId: 'a', kind: 'response' as const, nextFireAt: T0 + 30_000, nextStep: 'escalate' as const },
+      { workspaceId: 'ws-a', ticketId: 'none', kind: 'response' as const, nextFireAt: null, nextStep: null },
+    ];
+    expect(await engine.store.clocks.rearm(rows, T0 + 200)).toBe(1);
+    expect(await engine.store.clocks.get('ws-a', 'a', 'response')).toMatchObject({
+      nextFireAt: T0 + 30_000,
+      nextStep: 'escalate',
+      lockedBy: null,
+      lockedUntil: null,
+      updatedAt: T0 + 200,
+      state: { spentMs: 0, events: [] },
+    });
+    await engine.store.clocks.rearm([{ ...rows[0]!, nextFireAt: null, nextStep: null }], T0 + 300);
+    expect(await engine.store.clocks.get('ws-a', 'a', 'response')).toMatchObject({ nextFireAt: null, nextStep: null });
+    expect(await engine.store.clocks.rearm([], T0)).toBe(0);
+  });
+
+  it('two scheduler instances locking at once split the due clocks without overlap', async () => {
     for (let i = 0; i < 40; i++) await engine.store.clocks.upsert('ws-a', clockWrite({ ticketId: `tk-${i}`, nextFireAt: T0 + i }), T0);
     const other = await engine.openAnother();
     const batches = await Promise.all(
-      [engine.store, other, engine.store, other].map((s, i) => s.clocks.claimDue(T0 + 100, 15, `i-${i}`, LEASE)),
+      [engine.store, other, engine.store, other].map((s, i) =>
+        s.transaction(async (tx) => {
+          const due = await tx.clocks.lockDue(T0 + 100, 15, `i-${i}`);
+          const rearms = due.map((c) => ({
+            workspaceId: c.workspaceId,
+            ticketId: c.ticketId,
+            kind: c.kind,
+            nextFireAt: null,
+            nextStep: null,
+          }));
+          await tx.clocks.rearm(rearms, T0 + 100);
+          return due;
+        }),
+      ),
     );
     const keys = batches.flat().map((c) => c.ticketId);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys).toHaveLength(40);
+  });
+
+  it('recordFirings records a batch across workspaces and returns only the firings it won', async () => {
+    await seedWorkspace(engine.store, 'ws-b');
+    const firing = { ticketId: 'tk-1', kind: 'response' as const, cycle: 0, step: 'warn' as const, dueAt: T0, firedAt: T0 + 5 };
+    await engine.store.ladder.recordFiring('ws-a', firing);
+    const batch = [
+      { workspaceId: 'ws-a', ...firing },
+      { workspaceId: 'ws-b', ...firing },
+      { workspaceId: 'ws-a', ...firing, step: 'escalate' as const },
+    ];
+    expect(await engine.store.ladder.recordFirings(batch)).toEqual([batch[1], batch[2]]);
+    expect(await engine.store.ladder.recordFirings(batch)).toEqual([]);
+    expect(await engine.store.ladder.recordFirings([])).toEqual([]);
+    expect((await engine.store.ladder.listByTicket('ws-a', 'tk-1')).map((f) => f.step).sort()).toEqual(['escalate', 'warn']);
+  });
+
+  it('enqueueMany queues a batch across workspaces once per dedupe key', async () => {
+    await seedWorkspace(engine.store, 'ws-b');
+    await engine.store.outbox.enqueue('ws-a', { kind: 'ladder.step', dedupeKey: 'k1', payload: { first: true }, now: T0 });
+    const jobs = ['ws-a', 'ws-b'].flatMap((workspaceId) =>
+      ['k1', 'k2'].map((dedupeKey) => ({ workspaceId, kind: 'ladder.step', dedupeKey, payload: { workspaceId, dedupeKey }, now: T0 + 1 })),
+    );
+    expect(await engine.store.outbox.enqueueMany(jobs)).toBe(3);
+    expect(await engine.store.outbox.enqueueMany(jobs)).toBe(0);
+    expect(await engine.store.outbox.enqueueMany([])).toBe(0);
+    expect((await engine.store.outbox.getByDedupeKey('ws-a', 'k1'))?.payload).toEqual({ first: true });
+    expect(await engine.store.outbox.getByDedupeKey('ws-b', 'k2')).toMatchObject({
+      status: 'pending',
+      nextAttemptAt: T0 + 1,
+      payload: jobs[3]?.payload,
+    });
   });
 
   it('recordFiring succeeds once per (ticket, kind, cycle, step), also when 20 race', async () => {

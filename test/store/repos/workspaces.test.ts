@@ -48,7 +48,7 @@ describeContract('workspaces', (engine) => {
     expect(await engine.store.webhooks.get('ws-a', 'notif-1')).toMatchObject({ status: 'ignored' });
     // Only B's work is still handed out.
     expect((await engine.store.outbox.claimDue(T0 + 10, 10, 'w', 1000)).map((j) => j.workspaceId)).toEqual(['ws-b']);
-    expect((await engine.store.clocks.claimDue(T0 + 10, 10, 'i', 1000)).map((c) => c.workspaceId)).toEqual(['ws-b']);
+    expect((await engine.store.clocks.lockDue(T0 + 10, 10, 'i')).map((c) => c.workspaceId)).toEqual(['ws-b']);
     expect((await engine.store.webhooks.claimPending(T0 + 10, 10, 'w', 1000)).map((n) => n.workspaceId)).toEqual(['ws-b']);
     expect(await engine.store.workspaces.markUninstalled('ws-none', T0)).toBe(false);
   });

@@ -1,0 +1,51 @@
+/**
+ * Statements over many rows at once (the SLA scheduler's chunk: hundreds of firings, outbox jobs, clock re-arms),
+ * with their SQL text written out here rather than built by kysely: its query tree for a few thousand values cost
+ * more CPU than either database spent running the statement (bench/README.md, "SLA storm"). Only fixed
+ * identifiers from the callers go into the text; every value is a bound parameter.
+ */
+import { CompiledQuery, type QueryResult } from 'kysely';
+import type { DialectName } from '../database';
+import type { Db } from './repo-helpers';
+
+/** Under both engines' limits on bound parameters (SQLite 32,766; PostgreSQL 65,535). */
+const MAX_PARAMETERS = 30_000;
+
+/**
+ * Runs `statement(valuesList)` once per slice of `rows` (one slice unless the rows would bind more parameters than
+ * the engines allow), where `valuesList` is `(…), (…)` with one placeholder per value, wrapped in `cast(… as T)`
+ * where `casts` names a type (PostgreSQL reads an untyped parameter in a VALUES list as text).
+ */
+export async function forRows<R>(
+  db: Db,
+  dialect: DialectName,
+  rows: readonly (readonly unknown[])[],
+  statement: (valuesList: string) => string,
+  casts: readonly (string | null)[] = [],
+): Promise<QueryResult<R>[]> {
+  const width = rows[0]?.length ?? 1;
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / width));
+  const results: QueryResult<R>[] = [];
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const slice = rows.slice(start, start + perStatement);
+    const parameters: unknown[] = [];
+    const tuples: string[] = [];
+    for (const values of slice) {
+      const placeholders: string[] = [];
+      for (let i = 0; i < values.length; i += 1) {
+        parameters.push(values[i]);
+        const placeholder = dialect === 'postgres' ? `$${parameters.length}` : '?';
+        const cast = casts[i];
+        placeholders.push(cast ? `cast(${placeholder} as ${cast})` : placeholder);
+      }
+      tuples.push(`(${placeholders.join(', ')})`);
+    }
+    results.push(await db.executeQuery<R>(CompiledQuery.raw(statement(tuples.join(', ')), parameters)));
+  }
+  return results;
+}
+
+/** Rows a statement changed, summed over the slices of `forRows`. */
+export function affected(results: readonly QueryResult<unknown>[]): number {
+  return results.reduce((sum, result) => sum + Number(result.numAffectedRows ?? 0), 0);
+}
