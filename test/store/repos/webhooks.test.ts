@@ -107,4 +107,30 @@ describeContract('webhook inbox', (engine) => {
     expect((await engine.store.webhooks.claimPending(T0 + 2, 10, 'w3', LEASE)).map((n) => n.notificationId)).toEqual(['mine']);
     expect(await engine.store.webhooks.get('ws-a', 'finished')).toMatchObject({ status: 'done' });
   });
+
+  it('stores a lot spanning workspaces, unleased, each with its own payload; the same id in two workspaces is two rows', async () => {
+    await seedWorkspace(engine.store, 'ws-b');
+    const lot = [
+      { ...delivery('x'), payloadJson: '{"n":"a-x"}' },
+      { ...delivery('x'), workspaceId: 'ws-b', payloadJson: '{"n":"b-x"}' },
+      { ...delivery('y'), topic: 'conversation.user.replied', payloadJson: '{"n":"a-y"}' },
+    ];
+    expect(await engine.store.transaction((tx) => tx.webhooks.acceptMany(lot, T0 + 7, null))).toEqual([true, true, true]);
+    expect(await engine.store.webhooks.get('ws-b', 'x')).toMatchObject({
+      workspaceId: 'ws-b',
+      topic: 'ticket.state.updated',
+      payload: { n: 'b-x' },
+      status: 'pending',
+      attempts: 0,
+      receivedAt: T0 + 7,
+      nextAttemptAt: T0 + 7,
+      lastError: null,
+      processedAt: null,
+    });
+    expect(await engine.store.webhooks.get('ws-a', 'y')).toMatchObject({ topic: 'conversation.user.replied', payload: { n: 'a-y' } });
+    expect(
+      (await engine.store.webhooks.claimPending(T0 + 7, 10, 'w1', LEASE)).map((n) => `${n.workspaceId}/${n.notificationId}`).sort(),
+    ).toEqual(['ws-a/x', 'ws-a/y', 'ws-b/x']);
+    expect(await engine.store.webhooks.acceptMany([], T0, null)).toEqual([]);
+  });
 });
