@@ -77,6 +77,7 @@ export function createWebhookRecording(options: RecordingOptions): WebhookRecord
   async function recordAll(group: readonly Ready[]): Promise<Recorded[] | 'taken_over'> {
     try {
       return await sync.store.transaction(async (tx) => {
+        if (group.length > 1) await lockTickets(tx, group);
         const done: Recorded[] = [];
         for (const ready of group) {
           const recorded = await record(tx, ready);
@@ -138,6 +139,23 @@ export function createWebhookRecording(options: RecordingOptions): WebhookRecord
   }
 
   return { commit };
+}
+
+/**
+ * A group's tickets, locked before any of its rows is applied (PostgreSQL): per workspace, each in id order, so two
+ * groups (two instances' batches) take their locks in the same order and never wait on each other in a circle.
+ */
+async function lockTickets(tx: Store, group: readonly Ready[]): Promise<void> {
+  if (tx.dialect !== 'postgres') return;
+  const byWorkspace = new Map<string, string[]>();
+  for (const ready of group) {
+    const ticket = 'prepared' in ready && 'ticket' in ready.prepared ? ready.prepared.ticket : undefined;
+    if (!ticket) continue;
+    const ids = byWorkspace.get(ticket.workspaceId) ?? [];
+    ids.push(ticket.ticketId);
+    byWorkspace.set(ticket.workspaceId, ids);
+  }
+  for (const workspaceId of [...byWorkspace.keys()].sort()) await tx.tickets.getManyForUpdate(workspaceId, byWorkspace.get(workspaceId)!);
 }
 
 class TakenOver extends Error {
