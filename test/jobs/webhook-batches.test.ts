@@ -4,27 +4,14 @@
  * inside the batch is applied once and an older view never regresses a newer one; a malformed row fails alone; an
  * error in the middle of a group rolls the group back and every row is then applied exactly once.
  */
-import { signBody } from '../../src/http/signature';
 import { openDatabase } from '../../src/store';
-import { TEST_CLIENT_SECRET } from '../support/app-harness';
 import { perTest } from '../support/per-test';
 import { describePostgres, freshSchema, pgAdmin } from '../support/postgres';
-import { linkTicket, type SyncHarness, startSyncHarness, storedTicket } from '../services/sync/support';
+import { deliverWebhook, linkTicket, type SyncHarness, startSyncHarness, storedTicket, ticketStateItem } from '../services/sync/support';
 
-function deliver(h: SyncHarness, id: string, topic: string, item: unknown): Promise<Response> {
-  const raw = JSON.stringify({ type: 'notification_event', app_id: h.workspaceId, id, topic, data: { item }, created_at: 1 });
-  const headers = { 'Content-Type': 'application/json', 'X-Hub-Signature': signBody('webhook', raw, TEST_CLIENT_SECRET) };
-  return fetch(h.webhookUrl, { method: 'POST', headers, body: raw });
-}
-
-const stateItem = (h: SyncHarness, ticketId: string, category: string, updatedAt: number) => ({
-  type: 'ticket',
-  id: ticketId,
-  ticket_state: { type: 'ticket_state', id: category, category, internal_label: category, external_label: null },
-  ticket_attributes: { _default_title_: 'Batch' },
-  linked_objects: { type: 'list', data: [{ type: 'conversation', id: h.context.conversationId }] },
-  updated_at: updatedAt,
-});
+const deliver = deliverWebhook;
+const stateItem = (h: SyncHarness, ticketId: string, category: string, updatedAt: number) =>
+  ticketStateItem(h, ticketId, category, updatedAt, 'Batch');
 
 interface Sent {
   id: string;

@@ -25,6 +25,14 @@ export interface InboxNotification {
   nextAttemptAt: number | null;
 }
 
+/** How a row ended, for `finishMany`: `error` is the reason (ignored) or the problem (failed), null when done. */
+export interface InboxFinish {
+  workspaceId: string;
+  notificationId: string;
+  status: Exclude<InboxStatus, 'pending'>;
+  error: string | null;
+}
+
 /** A delivery to store: its item already serialised, so an unserialisable one fails alone, before any write. */
 export interface Delivery {
   workspaceId: string;
@@ -60,6 +68,12 @@ export interface WebhooksRepo {
     notificationId: string,
     failure: { error: string; now: number; retryAt: number | null },
   ): Promise<boolean>;
+  /**
+   * Marks many pending rows done, ignored or failed for good (with their reasons) at once: on PostgreSQL one
+   * statement. Returns how many were still pending and are now marked; fewer than asked means another worker
+   * finished some of them (the caller's transaction should not stand).
+   */
+  finishMany(rows: readonly InboxFinish[], now: number): Promise<number>;
   get(workspaceId: string, notificationId: string): Promise<InboxNotification | null>;
   /** Cross-workspace housekeeping: deletes done/ignored rows processed before `before`. */
   prune(before: number): Promise<number>;
@@ -195,6 +209,14 @@ export function createWebhooksRepo({ db, dialect }: RepoContext): WebhooksRepo {
       return claimed.sort((a, b) => a.receivedAt - b.receivedAt);
     },
 
+    async finishMany(rows, now) {
+      if (dialect === 'postgres') return finishAllAtOnce(db, rows, now);
+      let marked = 0;
+      for (const r of rows)
+        if (await finish(r.workspaceId, r.notificationId, r.status, now, r.error === null ? null : capError(r.error))) marked += 1;
+      return marked;
+    },
+
     markDone: (workspaceId, notificationId, now) => finish(workspaceId, notificationId, 'done', now, null),
     markIgnored: (workspaceId, notificationId, now, reason) => finish(workspaceId, notificationId, 'ignored', now, capError(reason)),
 
@@ -292,6 +314,21 @@ async function acceptAllAtOnce(db: Db, deliveries: readonly Delivery[], now: num
       on conflict (workspace_id, notification_id) do update set payload_json = excluded.payload_json`.execute(db);
   }
   return stored;
+}
+
+/** PostgreSQL: `finishMany` in one statement, the rows bound as arrays like `acceptAllAtOnce`'s. */
+async function finishAllAtOnce(db: Db, rows: readonly InboxFinish[], now: number): Promise<number> {
+  if (rows.length === 0) return 0;
+  const column = <T>(pick: (r: InboxFinish) => T) => rows.map(pick);
+  const { rows: marked } = await sql<{ notification_id: string }>`
+    update webhook_inbox as w
+    set status = d.status, processed_at = ${now}::bigint, last_error = d.error, next_attempt_at = null, locked_by = null,
+      locked_until = null
+    from unnest(${column((r) => r.workspaceId)}::text[], ${column((r) => r.notificationId)}::text[], ${column((r) => r.status)}::text[],
+      ${column((r) => (r.error === null ? null : capError(r.error)))}::text[]) as d(workspace_id, notification_id, status, error)
+    where w.workspace_id = d.workspace_id and w.notification_id = d.notification_id and w.status = 'pending'
+    returning w.notification_id`.execute(db);
+  return marked.length;
 }
 
 /** Workspace ids never contain a NUL. */

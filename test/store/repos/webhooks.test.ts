@@ -133,4 +133,30 @@ describeContract('webhook inbox', (engine) => {
     ).toEqual(['ws-a/x', 'ws-a/y', 'ws-b/x']);
     expect(await engine.store.webhooks.acceptMany([], T0, null)).toEqual([]);
   });
+
+  it('finishMany marks the pending rows of a group with their reasons, and counts only those it marked', async () => {
+    for (const id of ['d', 'i', 'f', 'already']) await accept(id);
+    expect(await engine.store.webhooks.markDone('ws-a', 'already', T0 + 1)).toBe(true);
+    const finishes = [
+      { workspaceId: 'ws-a', notificationId: 'd', status: 'done' as const, error: null },
+      { workspaceId: 'ws-a', notificationId: 'i', status: 'ignored' as const, error: 'older than the stored snapshot' },
+      { workspaceId: 'ws-a', notificationId: 'f', status: 'failed' as const, error: 'x'.repeat(5_000) },
+      { workspaceId: 'ws-a', notificationId: 'already', status: 'ignored' as const, error: 'late' },
+    ];
+    expect(await engine.store.transaction((tx) => tx.webhooks.finishMany(finishes, T0 + 2))).toBe(3);
+    expect(await engine.store.webhooks.get('ws-a', 'd')).toMatchObject({
+      status: 'done',
+      processedAt: T0 + 2,
+      lastError: null,
+      nextAttemptAt: null,
+    });
+    expect(await engine.store.webhooks.get('ws-a', 'i')).toMatchObject({ status: 'ignored', lastError: 'older than the stored snapshot' });
+    const failed = await engine.store.webhooks.get('ws-a', 'f');
+    expect(failed).toMatchObject({ status: 'failed', nextAttemptAt: null });
+    expect(failed!.lastError!.length).toBeLessThan(2_100);
+    // Finished before by someone else: left as it was.
+    expect(await engine.store.webhooks.get('ws-a', 'already')).toMatchObject({ status: 'done', processedAt: T0 + 1, lastError: null });
+    expect(await engine.store.webhooks.finishMany([], T0)).toBe(0);
+    expect(await engine.store.webhooks.claimPending(T0 + 3, 10, 'w1', LEASE)).toEqual([]);
+  });
 });
