@@ -3,14 +3,16 @@
  * burst is answered at insert speed and worked off here without dropping anything; a crash leaves claimed rows to
  * their lease and they are claimed again. A pass is three steps: feed (webhook-feed.ts: rows handed over by the
  * route, else claimed from the store), prepare (everything that may wait: Intercom, caches, outside any
- * transaction), record (webhook-recording.ts: effect and status in one transaction, so a row marked done was
- * applied exactly once).
+ * transaction; the store reads a batch needs are made once for all of it, services/sync/batch-lookups.ts), record
+ * (webhook-recording.ts: effect and status in one transaction, so a row marked done was applied exactly once; many
+ * rows share a transaction, one commit for the lot).
  *
  * Outcomes: done / ignored (understood, nothing to do) / failed (a payload retrying cannot fix). A thrown error is
  * transient (Intercom or the database) and the row is retried with backoff, up to `maxAttempts` claims.
  */
 import { errorMessage } from '../services/job-outcomes';
-import { type InstalledCheck, prepareNotification } from '../services/sync/process-notification';
+import { type BatchLookups, batchLookups } from '../services/sync/batch-lookups';
+import { prepareNotification } from '../services/sync/process-notification';
 import type { SyncDeps } from '../services/sync/sync-deps';
 import type { InboxNotification } from '../store';
 import type { BackgroundJob } from './background-job';
@@ -54,9 +56,9 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
   const feed = createWebhookFeed({ store: sync.store, workerId, batchSize, leaseMs, onHanded: () => loop.poke() });
   let lastPrune = Number.NEGATIVE_INFINITY;
 
-  async function prepare(n: InboxNotification, isInstalled: InstalledCheck): Promise<Ready> {
+  async function prepare(n: InboxNotification, lookups: BatchLookups): Promise<Ready> {
     try {
-      return { n, prepared: await prepareNotification(sync, n, isInstalled) };
+      return { n, prepared: await prepareNotification(sync, n, lookups) };
     } catch (error) {
       return { n, error };
     }
@@ -67,20 +69,20 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
   async function pass(): Promise<number> {
     const now = sync.clock.now();
     const batch = await feed.next(now);
-    const isInstalled = oncePerBatch(sync);
+    const lookups = batchLookups(sync, batch);
     // Oldest first: notifications of one ticket mostly arrive in order. Everything that may wait (Intercom, caches)
     // happens here, before any transaction, so the transactions below hold the store only for store work.
     const ready: Ready[] = [];
-    for (const notification of batch) ready.push(await prepare(notification, isInstalled));
+    for (const notification of batch) ready.push(await prepare(notification, lookups));
     if (sync.store.dialect === 'sqlite') {
       // One writer: the whole batch in one transaction costs one commit instead of one per row.
       if (ready.length > 0) await recording.commit(ready);
     } else {
-      // A transaction per row, so no transaction holds locks on several tickets while waiting for another's. Each
-      // one is a few round trips to the server, so different tickets run side by side; a ticket keeps to one lane.
+      // Each lane's rows share transactions (one commit, one NOTIFY, their tickets locked up front in one order),
+      // and the lanes run side by side on their own connections; a ticket keeps to one lane, so to arrival order.
       await Promise.all(
         lanes(ready, commitKey).map(async (lane) => {
-          for (const r of lane) await recording.commit([r]);
+          for (const group of sharedTransactions(lane)) await recording.commit(group);
         }),
       );
     }
@@ -114,15 +116,23 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
   };
 }
 
-/** A burst is mostly one workspace: ask the store once per batch whether it is (still) installed. */
-function oncePerBatch(sync: SyncDeps): InstalledCheck {
-  const known = new Map<string, Promise<boolean>>();
-  return (workspaceId) => {
-    let answer = known.get(workspaceId);
-    if (!answer) {
-      answer = sync.store.workspaces.get(workspaceId).then((w) => w !== null && w.uninstalledAt === null);
-      known.set(workspaceId, answer);
+/**
+ * A lane's rows cut into transactions, in order: consecutive rows that write at most their own ticket go together;
+ * a row that writes several tickets (a conversation's) or a tracker goes alone, so no transaction holds a batch of
+ * ticket locks while it waits for locks it could not take up front.
+ */
+function sharedTransactions(lane: readonly Ready[]): Ready[][] {
+  const groups: Ready[][] = [];
+  let open: Ready[] = [];
+  for (const r of lane) {
+    if (!('prepared' in r) || 'outcome' in r.prepared || r.prepared.ticket) {
+      open.push(r);
+      continue;
     }
-    return answer;
-  };
+    if (open.length > 0) groups.push(open);
+    open = [];
+    groups.push([r]);
+  }
+  if (open.length > 0) groups.push(open);
+  return groups;
 }

@@ -7,7 +7,7 @@ import { classifyIntercomFailure } from '../services/intercom-failure';
 import { errorMessage } from '../services/job-outcomes';
 import type { NotificationOutcome, PreparedNotification } from '../services/sync/process-notification';
 import type { SyncDeps } from '../services/sync/sync-deps';
-import type { InboxNotification, Store } from '../store';
+import type { InboxFinish, InboxNotification, Store } from '../store';
 import { type BackoffPolicy, backoffDelay } from './outbox-backoff';
 
 /** A claimed row made ready outside any transaction, or the transient error that stopped it. */
@@ -53,37 +53,37 @@ export function createWebhookRecording(options: RecordingOptions): WebhookRecord
   }
 
   /**
-   * One row's effect and status, inside `tx`. False when the row is no longer pending: a worker that took it over
-   * after this one's lease ran out has finished it, and this worker's effect must not stand.
+   * One row's effect inside `tx`, and its final status added to `finishes` (written for the whole group at once).
+   * A retry is marked at once. False when the row is no longer pending: a worker that took it over after this
+   * one's lease ran out has finished it, and this worker's effect must not stand.
    */
-  async function record(tx: Store, ready: Ready): Promise<Recorded | false> {
+  async function record(tx: Store, ready: Ready, finishes: InboxFinish[]): Promise<Recorded | false> {
     const { n } = ready;
     if ('error' in ready) {
       const retry = retryFor(n, ready.error);
       return (await tx.webhooks.markFailed(n.workspaceId, n.notificationId, retry)) && { n, enqueued: 0, retry };
     }
     const { outcome, enqueued } = 'outcome' in ready.prepared ? { ...ready.prepared, enqueued: 0 } : await ready.prepared.commit(tx);
-    const now = sync.clock.now();
-    const marked =
-      outcome.status === 'done'
-        ? await tx.webhooks.markDone(n.workspaceId, n.notificationId, now)
-        : outcome.status === 'ignored'
-          ? await tx.webhooks.markIgnored(n.workspaceId, n.notificationId, now, outcome.reason)
-          : await tx.webhooks.markFailed(n.workspaceId, n.notificationId, { error: outcome.error, now, retryAt: null });
-    return marked && { n, enqueued, outcome };
+    const error = outcome.status === 'ignored' ? outcome.reason : outcome.status === 'failed' ? outcome.error : null;
+    finishes.push({ workspaceId: n.workspaceId, notificationId: n.notificationId, status: outcome.status, error });
+    return { n, enqueued, outcome };
   }
 
   /** The group's records, or 'taken_over' (and nothing written) when any row of it was finished by another worker. */
   async function recordAll(group: readonly Ready[]): Promise<Recorded[] | 'taken_over'> {
     try {
       return await sync.store.transaction(async (tx) => {
+        if (group.length > 1) await lockTickets(tx, group);
         const done: Recorded[] = [];
+        const finishes: InboxFinish[] = [];
         for (const ready of group) {
-          const recorded = await record(tx, ready);
+          const recorded = await record(tx, ready, finishes);
           // Throwing is the only way to roll a transaction back; the sentinel never leaves this function.
           if (!recorded) throw new TakenOver();
           done.push(recorded);
         }
+        // Every row's status in one statement; a row someone else finished meanwhile rolls the whole group back.
+        if ((await tx.webhooks.finishMany(finishes, sync.clock.now())) !== finishes.length) throw new TakenOver();
         return done;
       });
     } catch (error) {
@@ -138,6 +138,23 @@ export function createWebhookRecording(options: RecordingOptions): WebhookRecord
   }
 
   return { commit };
+}
+
+/**
+ * A group's tickets, locked before any of its rows is applied (PostgreSQL): per workspace, each in id order, so two
+ * groups (two instances' batches) take their locks in the same order and never wait on each other in a circle.
+ */
+async function lockTickets(tx: Store, group: readonly Ready[]): Promise<void> {
+  if (tx.dialect !== 'postgres') return;
+  const byWorkspace = new Map<string, string[]>();
+  for (const ready of group) {
+    const ticket = 'prepared' in ready && 'ticket' in ready.prepared ? ready.prepared.ticket : undefined;
+    if (!ticket) continue;
+    const ids = byWorkspace.get(ticket.workspaceId) ?? [];
+    ids.push(ticket.ticketId);
+    byWorkspace.set(ticket.workspaceId, ids);
+  }
+  for (const workspaceId of [...byWorkspace.keys()].sort()) await tx.tickets.getManyForUpdate(workspaceId, byWorkspace.get(workspaceId)!);
 }
 
 class TakenOver extends Error {

@@ -3,9 +3,7 @@
  * a transient failure is retried with backoff and a permanent one is not; a crashed worker's claim expires and
  * the notification is applied by the next.
  */
-import { signBody } from '../../src/http/signature';
-import { TEST_CLIENT_SECRET } from '../support/app-harness';
-import { linkTicket, type SyncHarness, useSyncHarness, storedTicket } from '../services/sync/support';
+import { deliverWebhook, linkTicket, type SyncHarness, storedTicket, ticketStateItem, useSyncHarness } from '../services/sync/support';
 
 let h: SyncHarness;
 useSyncHarness(
@@ -16,20 +14,8 @@ useSyncHarness(
 );
 
 /** Over the loopback port the app listens on, as Intercom would deliver (many at once in the burst). */
-function deliver(id: string, topic: string, item: unknown): Promise<Response> {
-  const raw = JSON.stringify({ type: 'notification_event', app_id: h.workspaceId, id, topic, data: { item }, created_at: 1 });
-  const headers = { 'Content-Type': 'application/json', 'X-Hub-Signature': signBody('webhook', raw, TEST_CLIENT_SECRET) };
-  return fetch(h.webhookUrl, { method: 'POST', headers, body: raw });
-}
-
-const stateItem = (ticketId: string, category: string, updatedAt: number) => ({
-  type: 'ticket',
-  id: ticketId,
-  ticket_state: { type: 'ticket_state', id: category, category, internal_label: category, external_label: null },
-  ticket_attributes: { _default_title_: 'Burst' },
-  linked_objects: { type: 'list', data: [{ type: 'conversation', id: h.context.conversationId }] },
-  updated_at: updatedAt,
-});
+const deliver = (id: string, topic: string, item: unknown) => deliverWebhook(h, id, topic, item);
+const stateItem = (ticketId: string, category: string, updatedAt: number) => ticketStateItem(h, ticketId, category, updatedAt, 'Burst');
 
 describe('webhook processor', () => {
   it('applies a burst of 2,000 notifications (10 % redelivered) without dropping any', async () => {

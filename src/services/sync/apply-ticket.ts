@@ -79,10 +79,9 @@ export async function prepareView(
 export async function applyPrepared(sync: SyncDeps, tx: Store, view: PreparedView): Promise<ApplyResult & { tracked: true }> {
   const { workspaceId, ticket, snapshot, settings, options } = view;
   const now = sync.clock.now();
-  // Serialises views of one ticket on PostgreSQL, so two views cannot both see the same "before" and both conclude
-  // the ticket just resolved. SQLite transactions already hold the only write lock.
-  if (tx.dialect === 'postgres') await tx.clocks.getForUpdate(workspaceId, ticket.id, 'resolution');
-  const before = (await tx.tickets.get(workspaceId, ticket.id)) ?? view.known;
+  // The snapshot's row lock serialises views of one ticket on PostgreSQL, so two views cannot both see the same
+  // "before" and both conclude the ticket just resolved. SQLite transactions already hold the only write lock.
+  const before = (await tx.tickets.getForUpdate(workspaceId, ticket.id)) ?? view.known;
   const written = await tx.tickets.upsert(workspaceId, snapshot, now);
   const events = ticketEvents({
     before,

@@ -5,6 +5,7 @@
  */
 import type { InboxNotification, Store } from '../../store';
 import { applyPrepared, prepareView } from './apply-ticket';
+import type { BatchLookups } from './batch-lookups';
 import { enqueueTriageAi, TRIAGE_AI_TOPICS, triageAiWanted } from '../triage-ai/jobs';
 import { expectTicketUpdate } from './expect-update';
 import { prepareIncidentNotification } from '../incidents/webhook';
@@ -32,9 +33,6 @@ export const CONVERSATION_RECHECK_MS = 2 * 60_000;
 
 const ignored = (reason: string): NotificationOutcome => ({ status: 'ignored', reason });
 
-/** Whether Handoff is installed in a workspace; the processor answers it once per batch. */
-export type InstalledCheck = (workspaceId: string) => Promise<boolean>;
-
 /**
  * A notification made ready outside any transaction (item parsed, Intercom read if the payload is partial, names
  * and settings looked up): either its outcome is already known, or `commit` writes its effect inside the caller's
@@ -45,6 +43,12 @@ export type PreparedNotification =
   | {
       /** What the commit writes to: commits with the same key must run in arrival order, others may overlap. */
       key: string;
+      /**
+       * The one linked ticket the commit writes, when that is all it writes: such commits may share a transaction
+       * (it locks all their tickets up front, in one order). Without it (several tickets, a tracker) a commit on
+       * PostgreSQL has a transaction of its own.
+       */
+      ticket?: { workspaceId: string; ticketId: string };
       commit(tx: Store): Promise<Committed>;
     };
 
@@ -59,20 +63,20 @@ const settled = (outcome: NotificationOutcome): PreparedNotification => ({ outco
 export async function prepareNotification(
   sync: SyncDeps,
   notification: InboxNotification,
-  isInstalled: InstalledCheck,
+  lookups: BatchLookups,
 ): Promise<PreparedNotification> {
-  if (!(await isInstalled(notification.workspaceId))) return settled(ignored('workspace not installed'));
-  if (TICKET_TOPICS.has(notification.topic)) return ticketTopic(sync, notification);
+  if (!(await lookups.isInstalled(notification.workspaceId))) return settled(ignored('workspace not installed'));
+  if (TICKET_TOPICS.has(notification.topic)) return ticketTopic(sync, notification, lookups);
   if (CONVERSATION_TOPICS.has(notification.topic) || TRIAGE_AI_TOPICS.has(notification.topic)) return conversationTopic(sync, notification);
   return settled(ignored(`topic ${notification.topic.slice(0, 60)} is not one Handoff uses`));
 }
 
-async function ticketTopic(sync: SyncDeps, notification: InboxNotification): Promise<PreparedNotification> {
+async function ticketTopic(sync: SyncDeps, notification: InboxNotification, lookups: BatchLookups): Promise<PreparedNotification> {
   const item = parseTicketItem(notification.payload);
   if (!item.ok) return settled({ status: 'failed', error: `malformed ${notification.topic} item: ${item.problem}` });
   const { workspaceId } = notification;
   let { ticket } = item.value;
-  const known = await sync.store.tickets.get(workspaceId, ticket.id);
+  const known = await lookups.linkedTicket(workspaceId, ticket.id);
   // Not a linked ticket: maybe a tracker a conversation was linked to through Handoff (an incident).
   if (!known)
     return (await prepareIncidentNotification(sync, workspaceId, ticket)) ?? settled(ignored('ticket is not linked through Handoff'));
@@ -85,6 +89,7 @@ async function ticketTopic(sync: SyncDeps, notification: InboxNotification): Pro
   if (!view) return settled(ignored('ticket is not linked through Handoff'));
   return {
     key: `ticket:${workspaceId}:${ticket.id}`,
+    ticket: { workspaceId, ticketId: ticket.id },
     async commit(tx) {
       const result = await applyPrepared(sync, tx, view);
       const stale = !result.applied && result.events.firstResponseAt === null;

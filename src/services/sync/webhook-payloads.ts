@@ -88,6 +88,20 @@ export function parseTicketItem(payload: unknown): ItemResult<TicketItem> {
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problem: describe(parsed.error) };
 }
 
+/**
+ * The ticket id a ticket topic's payload seems to carry (`item.id`, or `item.ticket.id` when wrapped), read without
+ * validating anything: only good for fetching ahead. The validated item (`parseTicketItem`) is what is acted on.
+ */
+export function ticketIdHint(payload: unknown): string | null {
+  const item = itemOf(payload);
+  if (!item || typeof item !== 'object') return null;
+  const wrapped =
+    (item as { type?: unknown; ticket?: unknown }).type === 'ticket_ticket_part' ? (item as { ticket?: unknown }).ticket : item;
+  const id = wrapped && typeof wrapped === 'object' ? (wrapped as { id?: unknown }).id : undefined;
+  if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) return String(id);
+  return typeof id === 'string' && id.length > 0 && id.length <= 200 ? id.trim() : null;
+}
+
 const conversationItemSchema = z.looseObject({ id: Id });
 
 export function parseConversationItem(payload: unknown): ItemResult<{ conversationId: string }> {

@@ -7,7 +7,7 @@
 import type { Selectable } from 'kysely';
 import { PRIORITIES, type Priority, QUEUE_KEYS, type QueueKey, STATE_CATEGORIES, type StateCategory } from '../../domain/model';
 import type { TicketLinksTable } from '../schema';
-import { narrow, narrowOrNull, oldestFirst, type RepoContext } from './repo-helpers';
+import { type Db, narrow, narrowOrNull, oldestFirst, type RepoContext } from './repo-helpers';
 import { reusableQuery } from './reusable-query';
 
 export interface TicketSnapshot {
@@ -51,6 +51,19 @@ export interface TicketUpsertResult {
 export interface TicketsRepo {
   upsert(workspaceId: string, snapshot: TicketSnapshot, now: number): Promise<TicketUpsertResult>;
   get(workspaceId: string, ticketId: string): Promise<TicketLink | null>;
+  /**
+   * Like `get`, but inside a transaction also locks the row (PostgreSQL) until commit: every view of a ticket
+   * takes it before reading the snapshot it compares with, so two views of one ticket apply one after the other.
+   */
+  getForUpdate(workspaceId: string, ticketId: string): Promise<TicketLink | null>;
+  /**
+   * Locks the rows of several tickets at once (PostgreSQL), in id order: a transaction that applies many views
+   * takes every lock it needs up front and in one order, so two such transactions never wait on each other in a
+   * circle. Returns the rows found (on SQLite without locking: its transactions hold the only write lock).
+   */
+  getManyForUpdate(workspaceId: string, ticketIds: readonly string[]): Promise<TicketLink[]>;
+  /** The named tickets that are linked, in id order, in one statement (a webhook batch's look-up). */
+  getMany(workspaceId: string, ticketIds: readonly string[]): Promise<TicketLink[]>;
   listByConversation(workspaceId: string, conversationId: string): Promise<TicketLink[]>;
   /** The contact's open tickets linked through Handoff (the handoff summary's count; indexed by contact). */
   countOpenByContact(workspaceId: string, contactId: string): Promise<number>;
@@ -67,6 +80,23 @@ const selectByConversation = reusableQuery((db, key: { workspaceId: string; conv
 const selectTicket = reusableQuery((db, key: { workspaceId: string; ticketId: string }) =>
   db.selectFrom('ticket_links').selectAll().where('workspace_id', '=', key.workspaceId).where('ticket_id', '=', key.ticketId),
 );
+
+// SQLite needs no row lock: its transactions begin IMMEDIATE and hold the only write lock.
+const selectTicketForUpdate = reusableQuery((db, key: { workspaceId: string; ticketId: string }) =>
+  db.selectFrom('ticket_links').selectAll().where('workspace_id', '=', key.workspaceId).where('ticket_id', '=', key.ticketId).forUpdate(),
+);
+
+type TicketIds = { workspaceId: string; ticketIds: readonly string[] };
+/** PostgreSQL only: `= any($2)` binds the whole list as one array, so the statement is the same for any count. */
+const selectTickets = (db: Db, key: TicketIds) =>
+  db
+    .selectFrom('ticket_links')
+    .selectAll()
+    .where('workspace_id', '=', key.workspaceId)
+    .where((eb) => eb('ticket_id', '=', eb.fn<string>('any', [eb.val(key.ticketIds)])))
+    .orderBy('ticket_id');
+const selectManyPg = reusableQuery(selectTickets);
+const lockManyPg = reusableQuery((db, key: TicketIds) => selectTickets(db, key).forUpdate());
 
 const upsertTicket = reusableQuery((db, row: TicketLinksTable) =>
   db
@@ -116,8 +146,30 @@ export function createTicketsRepo({ db, dialect }: RepoContext): TicketsRepo {
     return row ? toTicket(row) : null;
   };
 
+  const getMany = async (workspaceId: string, ticketIds: readonly string[], onPostgres: typeof selectManyPg) => {
+    const unique = [...new Set(ticketIds)];
+    if (unique.length === 0) return [];
+    if (dialect === 'postgres') return (await onPostgres(db, dialect, { workspaceId, ticketIds: unique })).map(toTicket);
+    // SQLite runs in this process: one prepared primary-key read per id costs no round trip, and keeps the statement
+    // cache free of an IN list per count. No lock needed (see getManyForUpdate).
+    const found: TicketLink[] = [];
+    for (const ticketId of unique.sort()) {
+      const ticket = await get(workspaceId, ticketId);
+      if (ticket) found.push(ticket);
+    }
+    return found;
+  };
+
   return {
     get,
+
+    async getForUpdate(workspaceId, ticketId) {
+      const [row] = await (dialect === 'postgres' ? selectTicketForUpdate : selectTicket)(db, dialect, { workspaceId, ticketId });
+      return row ? toTicket(row) : null;
+    },
+
+    getManyForUpdate: (workspaceId, ticketIds) => getMany(workspaceId, ticketIds, lockManyPg),
+    getMany: (workspaceId, ticketIds) => getMany(workspaceId, ticketIds, selectManyPg),
 
     async upsert(workspaceId, snapshot, now) {
       const [applied] = await upsertTicket(db, dialect, toRow(workspaceId, snapshot, now));

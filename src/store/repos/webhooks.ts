@@ -4,9 +4,9 @@
  * makes redelivery a no-op. Order of arrival does not matter: the ticket's own
  * `updated_at` decides which snapshot wins (see tickets.ts).
  */
-import type { ExpressionBuilder, Insertable, Selectable } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Selectable, sql } from 'kysely';
 import type { Tables, WebhookInboxTable, WebhookPayloadsTable } from '../schema';
-import { capError, fromJson, narrow, type RepoContext, toJson } from './repo-helpers';
+import { capError, type Db, fromJson, narrow, type RepoContext, toJson } from './repo-helpers';
 import { reusableQuery } from './reusable-query';
 
 export const INBOX_STATUSES = ['pending', 'done', 'ignored', 'failed'] as const;
@@ -23,6 +23,14 @@ export interface InboxNotification {
   attempts: number;
   lastError: string | null;
   nextAttemptAt: number | null;
+}
+
+/** How a row ended, for `finishMany`: `error` is the reason (ignored) or the problem (failed), null when done. */
+export interface InboxFinish {
+  workspaceId: string;
+  notificationId: string;
+  status: Exclude<InboxStatus, 'pending'>;
+  error: string | null;
 }
 
 /** A delivery to store: its item already serialised, so an unserialisable one fails alone, before any write. */
@@ -60,6 +68,12 @@ export interface WebhooksRepo {
     notificationId: string,
     failure: { error: string; now: number; retryAt: number | null },
   ): Promise<boolean>;
+  /**
+   * Marks many pending rows done, ignored or failed for good (with their reasons) at once: on PostgreSQL one
+   * statement. Returns how many were still pending and are now marked; fewer than asked means another worker
+   * finished some of them (the caller's transaction should not stand).
+   */
+  finishMany(rows: readonly InboxFinish[], now: number): Promise<number>;
   get(workspaceId: string, notificationId: string): Promise<InboxNotification | null>;
   /** Cross-workspace housekeeping: deletes done/ignored rows processed before `before`. */
   prune(before: number): Promise<number>;
@@ -70,7 +84,10 @@ export interface WebhooksRepo {
   backlog(cap: number): Promise<{ pending: number; capped: boolean; nextReceivedAt: number | null }>;
 }
 
-/** One insert per delivery (two rows when new) and one update per applied row (see reusable-query.ts). */
+/**
+ * SQLite: one insert per delivery (two rows when new); PostgreSQL stores a lot in two statements (acceptAllAtOnce).
+ * One update per applied row (see reusable-query.ts).
+ */
 const insertNotification = reusableQuery((db, row: Insertable<WebhookInboxTable>) =>
   db
     .insertInto('webhook_inbox')
@@ -125,6 +142,8 @@ export function createWebhooksRepo({ db, dialect }: RepoContext): WebhooksRepo {
   };
 
   const acceptMany: WebhooksRepo['acceptMany'] = async (deliveries, now, lease) => {
+    if (dialect === 'postgres') return acceptAllAtOnce(db, deliveries, now, lease);
+    // SQLite runs in this process: a prepared statement per row costs no round trip.
     const stored: boolean[] = [];
     for (const d of deliveries) {
       const [row] = await insertNotification(db, dialect, {
@@ -188,6 +207,14 @@ export function createWebhooksRepo({ db, dialect }: RepoContext): WebhooksRepo {
       const claimed: InboxNotification[] = [];
       for (const row of rows) claimed.push(toNotification(row, await payloadOf(row.workspace_id, row.notification_id)));
       return claimed.sort((a, b) => a.receivedAt - b.receivedAt);
+    },
+
+    async finishMany(rows, now) {
+      if (dialect === 'postgres') return finishAllAtOnce(db, rows, now);
+      let marked = 0;
+      for (const r of rows)
+        if (await finish(r.workspaceId, r.notificationId, r.status, now, r.error === null ? null : capError(r.error))) marked += 1;
+      return marked;
     },
 
     markDone: (workspaceId, notificationId, now) => finish(workspaceId, notificationId, 'done', now, null),
@@ -257,6 +284,55 @@ export function createWebhooksRepo({ db, dialect }: RepoContext): WebhooksRepo {
     },
   };
 }
+
+/**
+ * PostgreSQL: the lot in two statements, whatever its size, instead of two round trips per delivery. The columns
+ * travel as arrays (`unnest`), so the SQL text never changes with the count. A notification id twice in the lot
+ * is stored once; its first delivery is the new one, as if they had been stored one after the other.
+ */
+async function acceptAllAtOnce(db: Db, deliveries: readonly Delivery[], now: number, lease: LeaseOnArrival | null): Promise<boolean[]> {
+  if (deliveries.length === 0) return [];
+  const column = (pick: (d: Delivery) => string) => deliveries.map(pick);
+  const inserted = await sql<{ workspace_id: string; notification_id: string }>`
+    insert into webhook_inbox
+      (workspace_id, notification_id, topic, received_at, status, next_attempt_at, locked_by, locked_until, attempts)
+    select d.workspace_id, d.notification_id, d.topic, ${now}::bigint, 'pending', ${now}::bigint, ${lease?.workerId ?? null}::text,
+      ${lease ? now + lease.leaseMs : null}::bigint, ${lease ? 1 : 0}::integer
+    from unnest(${column((d) => d.workspaceId)}::text[], ${column((d) => d.notificationId)}::text[], ${column((d) => d.topic)}::text[])
+      as d(workspace_id, notification_id, topic)
+    on conflict (workspace_id, notification_id) do nothing
+    returning workspace_id, notification_id`.execute(db);
+  const fresh = new Set(inserted.rows.map((row) => inboxKey(row.workspace_id, row.notification_id)));
+  const stored = deliveries.map((d) => fresh.delete(inboxKey(d.workspaceId, d.notificationId)));
+  const added = deliveries.filter((_, i) => stored[i]);
+  if (added.length > 0) {
+    const ids = (pick: (d: Delivery) => string) => added.map(pick);
+    // Only a payload whose row was pruned while the payload stayed (a crash between the two deletes) is replaced.
+    await sql`
+      insert into webhook_payloads (workspace_id, notification_id, payload_json)
+      select * from unnest(${ids((d) => d.workspaceId)}::text[], ${ids((d) => d.notificationId)}::text[], ${ids((d) => d.payloadJson)}::text[])
+      on conflict (workspace_id, notification_id) do update set payload_json = excluded.payload_json`.execute(db);
+  }
+  return stored;
+}
+
+/** PostgreSQL: `finishMany` in one statement, the rows bound as arrays like `acceptAllAtOnce`'s. */
+async function finishAllAtOnce(db: Db, rows: readonly InboxFinish[], now: number): Promise<number> {
+  if (rows.length === 0) return 0;
+  const column = <T>(pick: (r: InboxFinish) => T) => rows.map(pick);
+  const { rows: marked } = await sql<{ notification_id: string }>`
+    update webhook_inbox as w
+    set status = d.status, processed_at = ${now}::bigint, last_error = d.error, next_attempt_at = null, locked_by = null,
+      locked_until = null
+    from unnest(${column((r) => r.workspaceId)}::text[], ${column((r) => r.notificationId)}::text[], ${column((r) => r.status)}::text[],
+      ${column((r) => (r.error === null ? null : capError(r.error)))}::text[]) as d(workspace_id, notification_id, status, error)
+    where w.workspace_id = d.workspace_id and w.notification_id = d.notification_id and w.status = 'pending'
+    returning w.notification_id`.execute(db);
+  return marked.length;
+}
+
+/** Workspace ids never contain a NUL. */
+const inboxKey = (workspaceId: string, notificationId: string) => `${workspaceId}\u0000${notificationId}`;
 
 function toNotification(row: Selectable<WebhookInboxTable>, payload: unknown): InboxNotification {
   return {

@@ -12,6 +12,7 @@ import { ticketJson } from '../../../src/sandbox/fake-intercom/serialize-tickets
 import { toTicketSnapshot } from '../../../src/services/ticket-snapshot';
 import { type Harness, type HarnessOptions, startHarness, TEST_CLIENT_SECRET } from '../../support/app-harness';
 import { perTest } from '../../support/per-test';
+import { signBody } from '../../../src/http/signature';
 
 export interface SyncHarness extends Harness {
   /** http://127.0.0.1:<port>/intercom/webhooks */
@@ -118,4 +119,23 @@ export function calls(h: Harness, pattern?: RegExp): string[] {
 
 export function canvasText(body: { canvas: { content: { components: unknown[] } } }): string {
   return JSON.stringify(body.canvas.content.components);
+}
+
+/** Over the loopback port the app listens on, signed as Intercom would deliver it. */
+export function deliverWebhook(h: SyncHarness, id: string, topic: string, item: unknown): Promise<Response> {
+  const raw = JSON.stringify({ type: 'notification_event', app_id: h.workspaceId, id, topic, data: { item }, created_at: 1 });
+  const headers = { 'Content-Type': 'application/json', 'X-Hub-Signature': signBody('webhook', raw, TEST_CLIENT_SECRET) };
+  return fetch(h.webhookUrl, { method: 'POST', headers, body: raw });
+}
+
+/** A ticket as a `ticket.state.updated` webhook carries it, linked to the harness's conversation. */
+export function ticketStateItem(h: SyncHarness, ticketId: string, category: string, updatedAt: number, title: string) {
+  return {
+    type: 'ticket',
+    id: ticketId,
+    ticket_state: { type: 'ticket_state', id: category, category, internal_label: category, external_label: null },
+    ticket_attributes: { _default_title_: title },
+    linked_objects: { type: 'list', data: [{ type: 'conversation', id: h.context.conversationId }] },
+    updated_at: updatedAt,
+  };
 }

@@ -79,4 +79,40 @@ describeContract('tickets', (engine) => {
     expect(await ids(null)).toEqual(['b-old', 'older', 'old']);
     expect(await ids(null, 1)).toEqual(['b-old']);
   });
+
+  it('getManyForUpdate returns the named tickets of one workspace in id order', async () => {
+    await seedWorkspace(engine.store, 'ws-b');
+    for (const ticketId of ['tk-3', 'tk-1', 'tk-2']) await upsert({ ticketId });
+    await engine.store.tickets.upsert('ws-b', ticketSnapshot({ ticketId: 'tk-1' }), T0);
+    const locked = await engine.store.transaction((tx) => tx.tickets.getManyForUpdate('ws-a', ['tk-3', 'tk-1', 'tk-3', 'missing']));
+    expect(locked.map((t) => [t.workspaceId, t.ticketId])).toEqual([
+      ['ws-a', 'tk-1'],
+      ['ws-a', 'tk-3'],
+    ]);
+    expect(await engine.store.tickets.getManyForUpdate('ws-a', [])).toEqual([]);
+  });
+
+  it('a view holding a ticket’s lock makes another view of it wait, then read what the first wrote', async () => {
+    await upsert({ title: 'before' });
+    const other = await engine.openAnother();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const first = engine.store.transaction(async (tx) => {
+      await tx.tickets.getManyForUpdate('ws-a', ['tk-1']);
+      locked();
+      await held;
+      await tx.tickets.upsert('ws-a', ticketSnapshot({ title: 'first', intercomUpdatedAt: T0 + 1 }), T0);
+    });
+    await lockTaken;
+    const second = other.transaction((tx) => tx.tickets.getForUpdate('ws-a', 'tk-1'));
+    release();
+    await first;
+    expect((await second)?.title).toBe('first');
+  });
 });

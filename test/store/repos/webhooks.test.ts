@@ -107,4 +107,56 @@ describeContract('webhook inbox', (engine) => {
     expect((await engine.store.webhooks.claimPending(T0 + 2, 10, 'w3', LEASE)).map((n) => n.notificationId)).toEqual(['mine']);
     expect(await engine.store.webhooks.get('ws-a', 'finished')).toMatchObject({ status: 'done' });
   });
+
+  it('stores a lot spanning workspaces, unleased, each with its own payload; the same id in two workspaces is two rows', async () => {
+    await seedWorkspace(engine.store, 'ws-b');
+    const lot = [
+      { ...delivery('x'), payloadJson: '{"n":"a-x"}' },
+      { ...delivery('x'), workspaceId: 'ws-b', payloadJson: '{"n":"b-x"}' },
+      { ...delivery('y'), topic: 'conversation.user.replied', payloadJson: '{"n":"a-y"}' },
+    ];
+    expect(await engine.store.transaction((tx) => tx.webhooks.acceptMany(lot, T0 + 7, null))).toEqual([true, true, true]);
+    expect(await engine.store.webhooks.get('ws-b', 'x')).toMatchObject({
+      workspaceId: 'ws-b',
+      topic: 'ticket.state.updated',
+      payload: { n: 'b-x' },
+      status: 'pending',
+      attempts: 0,
+      receivedAt: T0 + 7,
+      nextAttemptAt: T0 + 7,
+      lastError: null,
+      processedAt: null,
+    });
+    expect(await engine.store.webhooks.get('ws-a', 'y')).toMatchObject({ topic: 'conversation.user.replied', payload: { n: 'a-y' } });
+    expect(
+      (await engine.store.webhooks.claimPending(T0 + 7, 10, 'w1', LEASE)).map((n) => `${n.workspaceId}/${n.notificationId}`).sort(),
+    ).toEqual(['ws-a/x', 'ws-a/y', 'ws-b/x']);
+    expect(await engine.store.webhooks.acceptMany([], T0, null)).toEqual([]);
+  });
+
+  it('finishMany marks the pending rows of a group with their reasons, and counts only those it marked', async () => {
+    for (const id of ['d', 'i', 'f', 'already']) await accept(id);
+    expect(await engine.store.webhooks.markDone('ws-a', 'already', T0 + 1)).toBe(true);
+    const finishes = [
+      { workspaceId: 'ws-a', notificationId: 'd', status: 'done' as const, error: null },
+      { workspaceId: 'ws-a', notificationId: 'i', status: 'ignored' as const, error: 'older than the stored snapshot' },
+      { workspaceId: 'ws-a', notificationId: 'f', status: 'failed' as const, error: 'x'.repeat(5_000) },
+      { workspaceId: 'ws-a', notificationId: 'already', status: 'ignored' as const, error: 'late' },
+    ];
+    expect(await engine.store.transaction((tx) => tx.webhooks.finishMany(finishes, T0 + 2))).toBe(3);
+    expect(await engine.store.webhooks.get('ws-a', 'd')).toMatchObject({
+      status: 'done',
+      processedAt: T0 + 2,
+      lastError: null,
+      nextAttemptAt: null,
+    });
+    expect(await engine.store.webhooks.get('ws-a', 'i')).toMatchObject({ status: 'ignored', lastError: 'older than the stored snapshot' });
+    const failed = await engine.store.webhooks.get('ws-a', 'f');
+    expect(failed).toMatchObject({ status: 'failed', nextAttemptAt: null });
+    expect(failed!.lastError!.length).toBeLessThan(2_100);
+    // Finished before by someone else: left as it was.
+    expect(await engine.store.webhooks.get('ws-a', 'already')).toMatchObject({ status: 'done', processedAt: T0 + 1, lastError: null });
+    expect(await engine.store.webhooks.finishMany([], T0)).toBe(0);
+    expect(await engine.store.webhooks.claimPending(T0 + 3, 10, 'w1', LEASE)).toEqual([]);
+  });
 });
