@@ -77,6 +77,12 @@ describe('bench options', () => {
     expect(parseOptions([], { DATABASE_URL: 'postgres://u@127.0.0.1/db' }).databaseUrl).toBe('postgres://u@127.0.0.1/db');
   });
 
+  it("writes each store's figures to a file of its own unless --out says where", () => {
+    expect(parseOptions([], {}).resultsPath).toBe('bench/results.json');
+    expect(parseOptions([], { DATABASE_URL: 'postgres://u@127.0.0.1/db' }).resultsPath).toBe('bench/results.postgres.json');
+    expect(parseOptions(['--out', '/tmp/r.json'], { DATABASE_URL: 'postgres://u@127.0.0.1/db' }).resultsPath).toBe('/tmp/r.json');
+  });
+
   it('refuses unknown flags and a non-PostgreSQL DATABASE_URL', () => {
     expect(() => parseOptions(['--fast'], {})).toThrow(UsageError);
     expect(() => parseOptions(['--latency', '-3'], {})).toThrow(UsageError);
