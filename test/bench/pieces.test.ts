@@ -8,7 +8,7 @@ import { type FakeIntercom, startFakeIntercom } from '../../src/sandbox/fake-int
 import { createIntercomClient } from '../../src/intercom';
 import { parseOptions, UsageError } from '../../bench/options';
 import { atLeast, atMost, meetsTarget, ratio, row, waiting } from '../../bench/report/rows';
-import { formatMarkdown, formatTable } from '../../bench/report/table';
+import { formatMarkdown, formatMarkdownByStore, formatTable } from '../../bench/report/table';
 import { buildFeed, seedFeedTickets } from '../../bench/scenarios/webhook-feed';
 import { BENCH_CLIENT_SECRET } from '../../bench/secrets';
 import { percentile, seededRandom, sequentialDepth } from '../../bench/stats';
@@ -65,6 +65,16 @@ describe('bench report', () => {
     expect(lines.find((l) => l.startsWith('Warm calls'))).toContain('met');
     expect(lines.find((l) => l.startsWith('Tick'))).toMatch(/Tick\s+—\s+≤ 5\.00 ms\s+—\s+not measured: no scheduler wired/);
     expect(formatMarkdown(rows).split('\n')).toHaveLength(2 + rows.length);
+  });
+
+  it('sets both stores side by side, a line per measure, a dash where one store has no such row', () => {
+    const postgres = [row('b', 'Latency', 9, 'ms', atMost(5)), row('e', 'Only here', 2, 'ms', null)];
+    const lines = formatMarkdownByStore(rows, postgres).split('\n');
+    expect(lines[0]).toBe('| Measure | SQLite | Target | Ratio | PostgreSQL | Target | Ratio |');
+    expect(lines).toHaveLength(2 + 5);
+    expect(lines.find((l) => l.startsWith('| Latency'))).toBe('| Latency | 4.00 ms | ≤ 5.00 ms | 0.80 | 9.00 ms | ≤ 5.00 ms | 1.80 ✗ |');
+    expect(lines.find((l) => l.startsWith('| Throughput'))).toMatch(/\| — \| — \| — \|$/);
+    expect(lines.at(-1)).toBe('| Only here | — | — | — | 2.00 ms | — | — |');
   });
 });
 
