@@ -5,10 +5,10 @@
  *   npx tsx bench/alone.ts escalation [--quick] [--latency <ms>] [--no-pin] [--out <file>]
  *   DATABASE_URL=postgres://… npx tsx bench/alone.ts multi-instance --quick
  *
- * Prints the scenario's rows as `npm run bench` would. With `--out` (or `--results`, meaning bench/results.json)
- * its rows are merged into that results file: rows of the same id are replaced, the others stay, and each merged
- * row's data says when, on which store and under which load it was measured, since the rest of the file may come
- * from another run.
+ * Prints the scenario's rows as `npm run bench` would. With `--out` (or `--results`, meaning the store's own file:
+ * bench/results.json, or bench/results.postgres.json on PostgreSQL) its rows are merged into that results file: rows
+ * of the same id are replaced, the others stay, and each merged row's data says when, on which store and under which
+ * load it was measured, since the rest of the file may come from another run.
  */
 import { existsSync } from 'node:fs';
 import { parseOptions, UsageError } from './options';

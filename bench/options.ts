@@ -60,7 +60,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
   let quick = false;
   let latencyMs = 50;
   let pin = true;
-  let resultsPath = 'bench/results.json';
+  let resultsPath: string | undefined;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -73,6 +73,8 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
   }
   const url = envSchema.shape.DATABASE_URL.safeParse(env['DATABASE_URL']);
   if (!url.success) throw new UsageError('DATABASE_URL must be a postgres:// URL (leave it unset for SQLite)');
+  // One file per store, so the committed figures of both stores stand side by side.
+  resultsPath ??= url.data ? 'bench/results.postgres.json' : 'bench/results.json';
   return { ...(quick ? QUICK : FULL), latencyMs, pin, databaseUrl: url.data, resultsPath };
 }
 

@@ -44,3 +44,23 @@ export function formatMarkdown(rows: readonly Row[]): string {
   const lines = rows.map((r) => `| ${[r.label, figureText(r), targetText(r), ratioText(r), r.detail].map(cell).join(' | ')} |`);
   return ['| Measure | Figure | Target | Ratio | Notes |', '| --- | --- | --- | --- | --- |', ...lines].join('\n');
 }
+
+/**
+ * Both stores' rows as one Markdown table, a row per measure (matched by id, in the SQLite run's order, then any
+ * row only the PostgreSQL run has): figure, target and ratio of each store, each against its own run's baselines.
+ */
+export function formatMarkdownByStore(sqlite: readonly Row[], postgres: readonly Row[]): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const ids = [...new Set([...sqlite.map((r) => r.id), ...postgres.map((r) => r.id)])];
+  const sides = (r: Row | undefined) => (r ? [figureText(r), targetText(r), ratioText(r)] : ['—', '—', '—']);
+  const lines = ids.map((id) => {
+    const a = sqlite.find((r) => r.id === id);
+    const b = postgres.find((r) => r.id === id);
+    return `| ${[(a ?? b)!.label, ...sides(a), ...sides(b)].map(cell).join(' | ')} |`;
+  });
+  return [
+    '| Measure | SQLite | Target | Ratio | PostgreSQL | Target | Ratio |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...lines,
+  ].join('\n');
+}

@@ -13,7 +13,7 @@ import { createIntercomClient } from '../../src/intercom';
 import { parseOptions, UsageError } from '../../bench/options';
 import { atLeast, atMost, meetsTarget, ratio, row, waiting } from '../../bench/report/rows';
 import { machineInfo, mergeRows, writeResults } from '../../bench/report/results';
-import { formatMarkdown, formatTable } from '../../bench/report/table';
+import { formatMarkdown, formatMarkdownByStore, formatTable } from '../../bench/report/table';
 import { countEffects } from '../../bench/scenarios/multi-instance';
 import { buildFeed, seedFeedTickets } from '../../bench/scenarios/webhook-feed';
 import { BENCH_CLIENT_SECRET } from '../../bench/secrets';
@@ -72,6 +72,16 @@ describe('bench report', () => {
     expect(lines.find((l) => l.startsWith('Tick'))).toMatch(/Tick\s+—\s+≤ 5\.00 ms\s+—\s+not measured: no scheduler wired/);
     expect(formatMarkdown(rows).split('\n')).toHaveLength(2 + rows.length);
   });
+
+  it('sets both stores side by side, a line per measure, a dash where one store has no such row', () => {
+    const postgres = [row('b', 'Latency', 9, 'ms', atMost(5)), row('e', 'Only here', 2, 'ms', null)];
+    const lines = formatMarkdownByStore(rows, postgres).split('\n');
+    expect(lines[0]).toBe('| Measure | SQLite | Target | Ratio | PostgreSQL | Target | Ratio |');
+    expect(lines).toHaveLength(2 + 5);
+    expect(lines.find((l) => l.startsWith('| Latency'))).toBe('| Latency | 4.00 ms | ≤ 5.00 ms | 0.80 | 9.00 ms | ≤ 5.00 ms | 1.80 ✗ |');
+    expect(lines.find((l) => l.startsWith('| Throughput'))).toMatch(/\| — \| — \| — \|$/);
+    expect(lines.at(-1)).toBe('| Only here | — | — | — | 2.00 ms | — | — |');
+  });
 });
 
 describe('bench options', () => {
@@ -81,6 +91,12 @@ describe('bench options', () => {
     expect(quick).toMatchObject({ quick: true, latencyMs: 10, pin: false, databaseUrl: undefined });
     expect(quick.sizes.tickets).toBeLessThan(1_000_000);
     expect(parseOptions([], { DATABASE_URL: 'postgres://u@127.0.0.1/db' }).databaseUrl).toBe('postgres://u@127.0.0.1/db');
+  });
+
+  it("writes each store's figures to a file of its own unless --out says where", () => {
+    expect(parseOptions([], {}).resultsPath).toBe('bench/results.json');
+    expect(parseOptions([], { DATABASE_URL: 'postgres://u@127.0.0.1/db' }).resultsPath).toBe('bench/results.postgres.json');
+    expect(parseOptions(['--out', '/tmp/r.json'], { DATABASE_URL: 'postgres://u@127.0.0.1/db' }).resultsPath).toBe('/tmp/r.json');
   });
 
   it('refuses unknown flags and a non-PostgreSQL DATABASE_URL', () => {

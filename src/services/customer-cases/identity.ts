@@ -7,6 +7,7 @@
  */
 import { errors, jwtVerify } from 'jose';
 import type { TokenCipher } from '../../security/token-cipher';
+import { createExpiringCache } from '../../util/expiring-cache';
 import type { AppServices } from '../app-services';
 
 export type IdentityDeps = Pick<AppServices, 'store' | 'clock' | 'directory'> & { cipher: TokenCipher };
@@ -46,29 +47,23 @@ export async function verifyUserJwt(deps: IdentityDeps, workspaceId: string, tok
   }
 }
 
-interface Remembered {
-  contactId: string | null;
-  until: number;
-}
-
 export interface ContactResolver {
   /** The workspace's one user contact with this external id, or null (none, several, or only a lead). */
   contactFor(workspaceId: string, userId: string): Promise<string | null>;
 }
 
 export function createContactResolver(deps: IdentityDeps): ContactResolver {
-  // Emptied when full, like BoundedMemo: a stream of made-up user ids cannot grow it without end.
-  const remembered = new Map<string, Remembered>();
+  // "No such contact" is remembered too (as ''), so polling with an unknown user does not search Intercom each time.
+  const remembered = createExpiringCache<string, string>({ max: CONTACTS_REMEMBERED, ttlMs: CONTACT_TTL_MS, clock: deps.clock });
   return {
     async contactFor(workspaceId, userId) {
       const key = `${workspaceId}\u0000${userId}`;
       const known = remembered.get(key);
-      if (known && known.until > deps.clock.now()) return known.contactId;
+      if (known !== undefined) return known === '' ? null : known;
       const client = await deps.directory.clientFor(workspaceId);
       const found = (await client.contacts.findByExternalId(userId)).filter((contact) => contact.role === 'user');
       const contactId = found.length === 1 ? found[0]!.id : null;
-      if (remembered.size >= CONTACTS_REMEMBERED) remembered.clear();
-      remembered.set(key, { contactId, until: deps.clock.now() + CONTACT_TTL_MS });
+      remembered.set(key, contactId ?? '');
       return contactId;
     },
   };

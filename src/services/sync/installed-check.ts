@@ -5,20 +5,18 @@
  */
 import type { Store } from '../../store';
 import type { Clock } from '../../util/clock';
+import { createExpiringCache } from '../../util/expiring-cache';
 
 const MAX_ENTRIES = 10_000;
 
 export function installedCheck(store: Store, clock: Clock, ttlMs = 5_000): (workspaceId: string) => Promise<boolean> {
-  const installedUntil = new Map<string, number>();
+  const installed = createExpiringCache<string, true>({ max: MAX_ENTRIES, ttlMs, clock });
   return async (workspaceId) => {
-    const now = clock.now();
-    const until = installedUntil.get(workspaceId);
-    if (until !== undefined && until > now) return true;
+    if (installed.get(workspaceId)) return true;
     const workspace = await store.workspaces.get(workspaceId);
-    const installed = workspace !== null && workspace.uninstalledAt === null;
-    if (installedUntil.size >= MAX_ENTRIES) installedUntil.clear();
-    if (installed) installedUntil.set(workspaceId, now + ttlMs);
-    else installedUntil.delete(workspaceId);
-    return installed;
+    const isInstalled = workspace !== null && workspace.uninstalledAt === null;
+    if (isInstalled) installed.set(workspaceId, true);
+    else installed.delete(workspaceId);
+    return isInstalled;
   };
 }
