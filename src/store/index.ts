@@ -41,6 +41,8 @@ export type {
   ReportFiguresWrite,
   ReportEscalationRow,
   ReportFeedbackRow,
+  ReportIncidentLinkRow,
+  ReportIncidentRow,
   ReportFiringRow,
   ReportStateEventRow,
   ReportsRepo,
