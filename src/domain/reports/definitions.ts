@@ -15,6 +15,9 @@ export const SECTION_TITLES: Readonly<Record<SectionId, string>> = {
   triage: 'Triage',
 };
 
+/** Said under the incidents section and first among its definitions: the page's filters leave it as it is. */
+export const INCIDENTS_NOT_FILTERED = 'Not filtered by queue, priority, tier or team: an incident spans them.';
+
 export const DEFINITIONS: Readonly<Record<SectionId, readonly string[]>> = {
   escalation: [
     'Period: whole days in the workspace’s time zone, the first day’s 00:00 up to the 00:00 after the last day. The trend compares with the same number of days just before.',
@@ -25,7 +28,7 @@ export const DEFINITIONS: Readonly<Record<SectionId, readonly string[]>> = {
     'Conversations handled by incidents per 100 conversations: conversations linked to incidents in the period ÷ conversations × 100. Linking to an incident is not an escalation, so no conversation is counted in both rates.',
   ],
   incidents: [
-    'Not filtered by queue, priority, tier or team: an incident spans them.',
+    INCIDENTS_NOT_FILTERED,
     'Incidents opened: incidents started from Handoff, or existing tracker tickets first linked from Handoff, in the period (the earliest link that did not fail).',
     'Incidents resolved: incidents whose tracker ticket entered resolved in the period and is resolved now (a reopened one counts again when it resolves again).',
     'Conversations linked: links made in the period that still stand; links undone since, or that Intercom refused, are not counted.',

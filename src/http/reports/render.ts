@@ -4,7 +4,7 @@
  * link per table and the definitions behind a <details>. Every value goes through the escaping `html` tag.
  */
 import { PRIORITIES, QUEUE_KEYS, TIERS } from '../../domain/model';
-import { DEFINITIONS, SECTION_TITLES, type SectionId } from '../../domain/reports/definitions';
+import { DEFINITIONS, INCIDENTS_NOT_FILTERED, SECTION_TITLES, type SectionId } from '../../domain/reports/definitions';
 import type { Filters } from '../../domain/reports/facts';
 import type { PeriodChoice } from '../../domain/reports/period';
 import type { Report } from '../../domain/reports/report';
@@ -99,13 +99,7 @@ export function renderReport(report: Report, period: PeriodChoice, filters: Filt
 <p><a href="/reports/tickets.csv">Download every ticket, all time (CSV)</a></p></header>
 ${periodForm(period, filters, ctx)}
 ${section('escalation', report, lineChart('Escalations per week', labels(weekly), [{ name: 'Escalations', values: column(weekly, 1) }]), [tableHtml(weekly, ctx)])}
-${section(
-  'incidents',
-  report,
-  null,
-  [tableHtml(incidentsTable(report.input), ctx)],
-  'Not filtered by queue, priority, tier or team: an incident spans them, so the filters above leave this section as it is.',
-)}
+${section('incidents', report, null, [tableHtml(incidentsTable(report.input), ctx)], INCIDENTS_NOT_FILTERED)}
 ${section(
   'attainment',
   report,
