@@ -50,6 +50,8 @@ export type {
   ReportFiguresWrite,
   ReportEscalationRow,
   ReportFeedbackRow,
+  ReportIncidentLinkRow,
+  ReportIncidentRow,
   ReportFiringRow,
   ReportStateEventRow,
   ReportsRepo,

@@ -2,17 +2,21 @@
  * The definition of every report figure, in the words the page shows behind each section's "How is this counted?"
  * and the README repeats: two leads reading the same number must mean the same thing by it.
  */
-export const SECTION_IDS = ['escalation', 'attainment', 'backlog', 'speed', 'outcomes', 'triage'] as const;
+export const SECTION_IDS = ['escalation', 'incidents', 'attainment', 'backlog', 'speed', 'outcomes', 'triage'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 export const SECTION_TITLES: Readonly<Record<SectionId, string>> = {
   escalation: 'Escalation rate',
+  incidents: 'Incidents',
   attainment: 'SLA attainment',
   backlog: 'Backlog and aging',
   speed: 'Speed',
   outcomes: 'Outcomes',
   triage: 'Triage',
 };
+
+/** Said under the incidents section and first among its definitions: the page's filters leave it as it is. */
+export const INCIDENTS_NOT_FILTERED = 'Not filtered by queue, priority, tier or team: an incident spans them.';
 
 export const DEFINITIONS: Readonly<Record<SectionId, readonly string[]>> = {
   escalation: [
@@ -21,6 +25,14 @@ export const DEFINITIONS: Readonly<Record<SectionId, readonly string[]>> = {
     'Conversations: conversations in which the Handoff sidebar was first opened in the period, each counted once ever. Filters do not apply to them (a conversation has no queue until it is escalated).',
     'Escalations per 100 conversations: escalations ÷ conversations × 100.',
     'Against advice: of the escalations with a recorded triage suggestion, the share where triage had recommended keeping the chat in chat.',
+    'Conversations handled by incidents per 100 conversations: conversations linked to incidents in the period ÷ conversations × 100. Linking to an incident is not an escalation, so no conversation is counted in both rates.',
+  ],
+  incidents: [
+    INCIDENTS_NOT_FILTERED,
+    'Incidents opened: incidents started from Handoff, or existing tracker tickets first linked from Handoff, in the period (the earliest link that did not fail).',
+    'Incidents resolved: incidents whose tracker ticket entered resolved in the period and is resolved now (a reopened one counts again when it resolves again).',
+    'Conversations linked: links made in the period that still stand; links undone since, or that Intercom refused, are not counted.',
+    'Linked conversations per incident: the median (nearest rank) of the conversations standing linked now to each incident opened in the period.',
   ],
   attainment: [
     'Judged on the tickets created in the period, as of now. A clock is met when it stopped (first response, or resolution) within its target; breached when its budget ran out, stopped or not; running otherwise (paused included).',

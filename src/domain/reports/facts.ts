@@ -1,6 +1,6 @@
 /**
  * What the report is computed from: plain facts about a workspace's linked tickets, escalations, ladder steps and
- * triage feedback in the report's window. The service reads them from the store; tests build them by hand.
+ * triage feedback and incidents in the report's window. The service reads them from the store; tests build them by hand.
  */
 import type { ClockKind, LadderStep, Priority, QueueKey, StateCategory, Tier } from '../model';
 import type { SlaPolicy } from '../settings';
@@ -62,6 +62,28 @@ export interface DeadJobFact {
   createdAt: number;
 }
 
+/** An incident (tracker ticket) Handoff has linked conversations to. */
+export interface IncidentFact {
+  trackerId: string;
+  ticketNumber: string | null;
+  /** Customer-influenced text: escaped wherever it is shown. */
+  title: string;
+  /** The tracker's state category as stored (an unknown one is shown as is). */
+  state: string;
+  /** Started, or first linked: the earliest link Handoff made to it (a failed one aside). */
+  openedAt: number;
+  /** When it entered resolved; null while it is not resolved. */
+  resolvedAt: number | null;
+  /** Conversations linked to it now (standing links). */
+  linked: number;
+}
+
+/** A standing link to an incident, by when it was made. */
+export interface IncidentLinkFact {
+  trackerId: string;
+  createdAt: number;
+}
+
 export interface Filters {
   queue: QueueKey | null;
   priority: Priority | null;
@@ -85,6 +107,10 @@ export interface ReportInput {
   firings: readonly FiringFact[];
   feedback: readonly FeedbackFact[];
   deadJobs: readonly DeadJobFact[];
+  /** Incidents opened or resolved in the window; not filtered (an incident spans queues). */
+  incidents: readonly IncidentFact[];
+  /** Standing links made in the window. */
+  incidentLinks: readonly IncidentLinkFact[];
   /** Conversations first seen in each period (no filter applies to them: a conversation has no queue yet). */
   seen: { current: number; previous: number };
 }

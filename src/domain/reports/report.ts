@@ -1,12 +1,14 @@
 /**
- * The whole report: the six sections computed for the chosen period, and each headline figure again for the
+ * The whole report: the seven sections computed for the chosen period, and each headline figure again for the
  * previous period of the same length (its trend). Pure: the same input always gives the same report.
  */
 import { type Attainment, attainment } from './attainment';
 import { type Backlog, backlog } from './backlog';
 import { type EscalationRate, escalationRate } from './escalation-rate';
 import type { ReportInput } from './facts';
+import { type IncidentFigures, incidentFigures } from './incidents';
 import { type Outcomes, outcomes } from './outcomes';
+import type { SectionId } from './definitions';
 import { scopeOf } from './scope';
 import { type Speed, speed } from './speed';
 import { median, percentile } from './stats';
@@ -21,8 +23,9 @@ export interface Report {
   speed: Speed;
   outcomes: Outcomes;
   triage: TriageAccuracy;
+  incidents: IncidentFigures;
   /** Headline figures by section id, each with its previous-period value. */
-  figures: Record<'escalation' | 'attainment' | 'backlog' | 'speed' | 'outcomes' | 'triage', Figure[]>;
+  figures: Record<SectionId, Figure[]>;
 }
 
 interface Parts {
@@ -31,6 +34,7 @@ interface Parts {
   speed: Speed;
   outcomes: Outcomes;
   triage: TriageAccuracy;
+  incidents: IncidentFigures;
 }
 
 function parts(input: ReportInput, which: 'current' | 'previous'): Parts {
@@ -41,6 +45,7 @@ function parts(input: ReportInput, which: 'current' | 'previous'): Parts {
     speed: speed(scope),
     outcomes: outcomes(scope),
     triage: triageAccuracy(scope),
+    incidents: incidentFigures(input, input[which], input.seen[which]),
   };
 }
 
@@ -67,6 +72,7 @@ export function buildReport(input: ReportInput): Report {
         fig('escalations', 'Escalations', 'count', null, (p) => p.escalation.escalations),
         fig('conversations-seen', 'Conversations with the sidebar opened', 'count', null, (p) => p.escalation.seen),
         fig('escalation-rate', 'Escalations per 100 conversations', 'per100', null, (p) => p.escalation.per100),
+        fig('incident-rate', 'Conversations handled by incidents per 100 conversations', 'per100', null, (p) => p.incidents.per100),
         fig('against-advice', 'Escalated although triage said keep in chat', 'percent', 'down', (p) => percent(p.escalation.againstAdvice)),
       ],
       attainment: [
@@ -100,6 +106,12 @@ export function buildReport(input: ReportInput): Report {
         fig('reopen-rate', 'Reopened after resolution', 'percent', 'down', (p) => percent(p.outcomes.reopenRate)),
         fig('failed', 'Escalations failed', 'count', 'down', (p) => p.outcomes.failedEscalations),
         fig('dead', 'Escalation work dead-lettered', 'count', 'down', (p) => p.outcomes.deadJobs),
+      ],
+      incidents: [
+        fig('incidents-opened', 'Incidents opened', 'count', null, (p) => p.incidents.opened),
+        fig('incidents-resolved', 'Incidents resolved', 'count', null, (p) => p.incidents.resolved),
+        fig('incident-conversations', 'Conversations linked to incidents', 'count', null, (p) => p.incidents.linked),
+        fig('incident-median', 'Linked conversations per incident, median', 'count', null, (p) => p.incidents.medianLinked),
       ],
       triage: [
         fig('judged', 'Suggestions recorded', 'count', null, (p) => p.triage.judged),

@@ -1,5 +1,6 @@
 /** Every table of a report by id, in page order: what the page shows beside its charts and what each CSV link downloads. */
 import { STATE_LABELS } from '../model';
+import { incidentsTable } from './incidents';
 import { localTime } from './period';
 import type { Report } from './report';
 import type { ReportTable } from './table';
@@ -27,6 +28,7 @@ export function oldestTable(report: Report): ReportTable {
 export function reportTables(report: Report): ReportTable[] {
   return [
     report.escalation.weekly,
+    incidentsTable(report.input),
     report.attainment.byPriorityTier,
     report.attainment.byQueue,
     report.attainment.ladder,

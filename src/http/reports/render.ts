@@ -1,14 +1,15 @@
 /**
- * The reports page: a GET form for the period and filters (works without script), then the six sections, each
+ * The reports page: a GET form for the period and filters (works without script), then the seven sections, each
  * with its headline figures and trend, a chart, the same numbers as tables (for screen readers and copying), a CSV
  * link per table and the definitions behind a <details>. Every value goes through the escaping `html` tag.
  */
 import { PRIORITIES, QUEUE_KEYS, TIERS } from '../../domain/model';
-import { DEFINITIONS, SECTION_TITLES, type SectionId } from '../../domain/reports/definitions';
+import { DEFINITIONS, INCIDENTS_NOT_FILTERED, SECTION_TITLES, type SectionId } from '../../domain/reports/definitions';
 import type { Filters } from '../../domain/reports/facts';
 import type { PeriodChoice } from '../../domain/reports/period';
 import type { Report } from '../../domain/reports/report';
 import type { ReportTable } from '../../domain/reports/table';
+import { incidentsTable } from '../../domain/reports/incidents';
 import { oldestTable } from '../../domain/reports/tables';
 import { flag, html, page, SafeHtml } from '../settings/html';
 import { barChart, lineChart } from './charts';
@@ -65,8 +66,8 @@ function tableHtml(table: ReportTable, ctx: PageContext): SafeHtml {
 <a class="csv" href="/reports/csv/${table.id}${ctx.query}" download="${table.id}.csv">Download CSV</a></div>`;
 }
 
-function section(id: SectionId, report: Report, chart: string | null, tables: SafeHtml[]): SafeHtml {
-  return html`<section id="${id}" class="report-section"><h2>${SECTION_TITLES[id]}</h2>
+function section(id: SectionId, report: Report, chart: string | null, tables: SafeHtml[], note?: string): SafeHtml {
+  return html`<section id="${id}" class="report-section"><h2>${SECTION_TITLES[id]}</h2>${note ? html`<p class="section-note">${note}</p>` : ''}
 <dl class="figures">${report.figures[id].map((f) => {
     const trend = trendText(f);
     return html`<div class="figure" data-figure="${f.id}"><dt>${f.label}</dt><dd><span class="value">${formatValue(f.current, f.unit)}</span> <span class="trend ${trend.tone}">${trend.text}</span></dd></div>`;
@@ -98,6 +99,7 @@ export function renderReport(report: Report, period: PeriodChoice, filters: Filt
 <p><a href="/reports/tickets.csv">Download every ticket, all time (CSV)</a></p></header>
 ${periodForm(period, filters, ctx)}
 ${section('escalation', report, lineChart('Escalations per week', labels(weekly), [{ name: 'Escalations', values: column(weekly, 1) }]), [tableHtml(weekly, ctx)])}
+${section('incidents', report, null, [tableHtml(incidentsTable(report.input), ctx)], INCIDENTS_NOT_FILTERED)}
 ${section(
   'attainment',
   report,

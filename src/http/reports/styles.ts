@@ -20,5 +20,6 @@ export const REPORTS_CSS = `
 .report-table th, .report-table td { border: 1px solid #d8dce3; padding: .2rem .5rem; text-align: right; }
 .report-table th:first-child, .report-table td:first-child { text-align: left; }
 .csv { font-size: .8rem; }
+.section-note { font-size: .85rem; color: #555; margin: 0 0 .75rem; }
 .notice { padding: .75rem; border: 1px solid #b3261e; border-radius: 6px; }
 `;

@@ -1,9 +1,9 @@
 /** Store rows → the pure report's facts. A row the domain cannot read (an unknown value, a malformed clock) is dropped from the figure it would feed, never guessed. */
 import { CLOCK_KINDS, isPriority, isQueueKey, isStateCategory, LADDER_STEPS, type Priority, type QueueKey } from '../../domain/model';
-import type { DeadJobFact, EscalationFact, FeedbackFact, FiringFact, TicketFact } from '../../domain/reports/facts';
+import type { DeadJobFact, EscalationFact, FeedbackFact, FiringFact, IncidentFact, TicketFact } from '../../domain/reports/facts';
 import { unpackFigures } from '../../domain/reports/figures-codec';
 import type { TicketFigures } from '../../domain/reports/ticket-figures';
-import type { ReportEscalationRow, ReportFeedbackRow, ReportFiringRow, ReportTicketRow } from '../../store';
+import type { ReportEscalationRow, ReportFeedbackRow, ReportFiringRow, ReportIncidentRow, ReportTicketRow } from '../../store';
 
 const priorityOrNull = (v: string | null): Priority | null => (isPriority(v) ? v : null);
 const queueOrNull = (v: string | null): QueueKey | null => (isQueueKey(v) ? v : null);
@@ -72,3 +72,15 @@ export function feedbackFacts(rows: readonly ReportFeedbackRow[]): FeedbackFact[
 }
 
 export const deadJobFacts = (rows: readonly DeadJobFact[]): DeadJobFact[] => [...rows];
+
+export function incidentFacts(rows: readonly ReportIncidentRow[]): IncidentFact[] {
+  return rows.map((r) => ({
+    trackerId: r.trackerId,
+    ticketNumber: r.ticketNumber,
+    title: r.title,
+    state: r.stateCategory,
+    openedAt: r.firstLinkedAt,
+    resolvedAt: r.resolvedAt,
+    linked: r.standing,
+  }));
+}

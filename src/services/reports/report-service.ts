@@ -11,7 +11,7 @@ import type { SlaPolicy } from '../../domain/settings';
 import type { ReportTicketListRow, ReportTicketRow, Store, Workspace } from '../../store';
 import type { Clock } from '../../util/clock';
 import type { SettingsService } from '../settings-service';
-import { deadJobFacts, escalationFacts, feedbackFacts, firingFacts, ticketFacts } from './facts-from-rows';
+import { deadJobFacts, escalationFacts, feedbackFacts, firingFacts, incidentFacts, ticketFacts } from './facts-from-rows';
 import { figuresFromStore, figuresWrites } from './ticket-figures';
 
 export interface ReportService {
@@ -56,13 +56,15 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
       const now = deps.clock.now();
       const window = { from: period.previous.from, to: period.current.to };
       const id = workspace.id;
-      const [settings, tickets, escalations, firings, feedback, dead, seenNow, seenBefore] = await Promise.all([
+      const [settings, tickets, escalations, firings, feedback, dead, incidents, incidentLinks, seenNow, seenBefore] = await Promise.all([
         deps.settings.get(id),
         store.reports.tickets(id, window),
         store.reports.escalations(id, window),
         store.reports.firings(id, window),
         store.reports.feedback(id, window),
         store.reports.deadEscalationJobs(id, window),
+        store.reports.incidents(id, window),
+        store.reports.incidentLinks(id, window),
         store.reports.countSeen(id, period.current.from, period.current.to),
         store.reports.countSeen(id, period.previous.from, period.previous.to),
       ]);
@@ -79,6 +81,8 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
         firings: firingFacts(firings),
         feedback: feedbackFacts(feedback),
         deadJobs: deadJobFacts(dead),
+        incidents: incidentFacts(incidents),
+        incidentLinks,
         seen: { current: seenNow, previous: seenBefore },
       });
     },

@@ -1,12 +1,14 @@
 /**
  * What the reports read, and the records they add (migrations 0008 and 0011). Reads are per workspace and bounded
  * by the report's window; the maths over the rows is the pure `src/domain/reports/`, so this file only selects.
- * The ticket reads and their stored figures are in ./report-tickets.ts.
+ * The ticket reads and their stored figures are in ./report-tickets.ts, the incident reads in ./report-incidents.ts.
  */
 import { sql } from 'kysely';
+import { createReportIncidentReads, type ReportIncidentReads } from './report-incidents';
 import { createReportTicketReads, type ReportTicketReads, type ReportWindow, readInChunks } from './report-tickets';
 import type { RepoContext } from './repo-helpers';
 
+export type { ReportIncidentLinkRow, ReportIncidentRow } from './report-incidents';
 export type {
   ReportClockRow,
   ReportFiguresWrite,
@@ -57,7 +59,7 @@ export interface ReportDeadJobRow {
   createdAt: number;
 }
 
-export interface ReportsRepo extends ReportTicketReads {
+export interface ReportsRepo extends ReportTicketReads, ReportIncidentReads {
   /** Conversations the sidebar was shown in; a conversation already recorded keeps its first sighting. */
   recordSeen(workspaceId: string, seen: readonly { conversationId: string; at: number }[]): Promise<void>;
   /** One resolution or reopening of a linked ticket (idempotent: the same event applied twice is one row). */
@@ -82,6 +84,7 @@ export function createReportsRepo({ db, dialect }: RepoContext): ReportsRepo {
 
   return {
     ...createReportTicketReads(db),
+    ...createReportIncidentReads(db),
 
     async recordSeen(workspaceId, seen) {
       if (seen.length === 0) return;

@@ -11,6 +11,7 @@ import type { ReportInput, StateEvent, TicketFact } from '../../../src/domain/re
 import { NO_FILTERS } from '../../../src/domain/reports/facts';
 import { parsePeriod } from '../../../src/domain/reports/period';
 import { type TicketFigures, ticketFigures } from '../../../src/domain/reports/ticket-figures';
+import { INCIDENT_LINKS, INCIDENTS } from './incident-history';
 
 export const ZONE = 'Europe/Berlin';
 export const HOUR = 3_600_000;
@@ -215,6 +216,8 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
       feedback('esc-4', '2026-03-18T10:00', 'billing_legal', 'P2', 'billing_legal', 'P3', false),
     ],
     deadJobs: [{ kind: 'escalation.post_note', createdAt: at('2026-03-24T08:00') }],
+    incidents: INCIDENTS,
+    incidentLinks: INCIDENT_LINKS,
     seen: { current: 20, previous: 10 },
     ...overrides,
   };

@@ -18,6 +18,7 @@ describe('the report over a hand-built history (Europe/Berlin, DST on 29 March, 
       escalations: [3, 1],
       'conversations-seen': [20, 10],
       'escalation-rate': [15, 10],
+      'incident-rate': [20, 30],
       'against-advice': [50, 0],
     });
     expect(report.escalation.weekly.rows).toEqual([

@@ -1,6 +1,6 @@
 /**
  * The reports pages through the real app: sign-in through Intercom OAuth for settings admins and listed report
- * viewers (nobody else), the page with its six sections, filters and CSVs, and bad input answered with a clear
+ * viewers (nobody else), the page with its seven sections, filters and CSVs, and bad input answered with a clear
  * message and a 4xx: malformed dates, ten years, unknown filters, a tampered session.
  */
 import { defaultSettings } from '../../../src/domain/settings';
@@ -36,14 +36,14 @@ async function listViewer(adminId: string) {
   h.application.deps.settings.invalidate(ws());
 }
 
-it('a settings admin signs in and reads the six sections, with CSV links and definitions, under a strict CSP', async () => {
+it('a settings admin signs in and reads the seven sections, with CSV links and definitions, under a strict CSP', async () => {
   const { trip, cookie } = await signInToReports(h.demo.admins.agent);
   expect(trip.callback?.status).toBe(303);
   expect(trip.callback?.headers['location']).toBe('/reports');
   const page = await get('/reports?days=7', cookie);
   expect(page.status).toBe(200);
   expect(page.headers['content-security-policy']).toContain("default-src 'none'");
-  for (const id of ['escalation', 'attainment', 'backlog', 'speed', 'outcomes', 'triage'])
+  for (const id of ['escalation', 'incidents', 'attainment', 'backlog', 'speed', 'outcomes', 'triage'])
     expect(page.text).toContain(`<section id="${id}"`);
   expect(page.text).toContain('<details><summary>How is this counted?</summary>');
   expect(page.text).toContain('href="/reports/csv/aging?days=7"');
@@ -135,4 +135,51 @@ it('CSV of one table, and the all-time tickets CSV, with formula cells neutralis
   expect(all.status).toBe(200);
   expect(all.text.split('\r\n')[0]).toBe('Ticket,Title,Conversation,Created,State,Open,Priority,Queue,Team');
   expect(all.text).toContain(`7,"'=HYPERLINK(""http://evil"")",conv-1,`);
+});
+
+it('the incidents section: its figures, an escaped title, the note that filters do not apply, and its CSV', async () => {
+  const { store } = h.application;
+  const now = h.clock.now();
+  await store.incidents.upsert(
+    ws(),
+    {
+      trackerId: 'tr-1',
+      ticketNumber: '41',
+      title: '=1+1 <img src=x onerror=alert(1)>',
+      stateCategory: 'in_progress',
+      stateLabel: null,
+      open: true,
+      linkedCount: 2,
+      intercomUpdatedAt: now - 86_400_000,
+      createdAt: now - 86_400_000,
+    },
+    now,
+  );
+  for (const conversationId of ['conv-a', 'conv-b']) {
+    const { link } = await store.incidentLinks.reserve(ws(), {
+      requestKey: `${conversationId}:k`,
+      trackerId: 'tr-1',
+      conversationId,
+      adminId: h.demo.admins.agent,
+      note: null,
+      now: now - 3_600_000,
+    });
+    await store.incidentLinks.setStatus(ws(), link.id, { status: 'linked' }, now - 3_600_000);
+  }
+  const { cookie } = await signInToReports(h.demo.admins.agent);
+  const page = await get('/reports?days=7&queue=vip', cookie);
+  expect(page.status).toBe(200);
+  const section = page.text.slice(page.text.indexOf('<section id="incidents"'), page.text.indexOf('<section id="attainment"'));
+  expect(section).toContain('Not filtered by queue');
+  expect(section).toMatch(/data-figure="incidents-opened"><dt>Incidents opened<\/dt><dd><span class="value">1</);
+  expect(section).toMatch(/data-figure="incident-conversations">.*?<span class="value">2</);
+  expect(section).toContain('=1+1 &lt;img src=x onerror=alert(1)&gt;');
+  expect(section).not.toContain('<img');
+  expect(section).toContain('href="/reports/csv/incidents?days=7&amp;queue=vip"');
+  const csv = await get('/reports/csv/incidents?days=7', cookie);
+  expect(csv.status).toBe(200);
+  expect(csv.text.split('\r\n').slice(0, 2)).toEqual([
+    'Incident,Title,State,Linked conversations,Opened,Resolved',
+    expect.stringMatching(/^41,'=1\+1 <img src=x onerror=alert\(1\)>,In progress,2,\d{4}-\d\d-\d\d \d\d:\d\d,$/),
+  ]);
 });
