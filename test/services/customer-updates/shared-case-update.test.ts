@@ -3,7 +3,7 @@
  * others are attached to its ticket, the ticket's resolve webhook is delivered twice, and once the follow-ups are
  * done and the collapse window has passed each attached customer gets one reply, under the ticket's queue's choice
  * and title and without the ticket's number. Also: a queue not opted in tells nobody, a detached conversation is not
- * told, and a reply whose answer was lost is found instead of posted again.
+ * told (before the resolution, or after its follow-up and before its update), and a reply whose answer was lost is found instead of posted again.
  */
 import type { QueueKey } from '../../../src/domain/model';
 import { CUSTOMER_UPDATE_JOB_KIND, memberCaseKey } from '../../../src/services/customer-updates/jobs';
@@ -123,6 +123,27 @@ function suite(makeEngine: () => Promise<Engine>) {
     expect(customerReplies(h, b!)).toHaveLength(1);
     expect(followUpNotes(d!)).toHaveLength(0);
     expect(customerReplies(h, d!)).toHaveLength(0);
+  });
+
+  it('does not tell a conversation detached after its follow-up, before its update ran', async () => {
+    const { ticketId, queue } = await escalateA();
+    await optIn([queue]);
+    const b = h.demo.conversations.outage!;
+    await attach(ticketId, [b]);
+    await resolveTwice(ticketId);
+    await settle(h, 100, 2_000);
+    expect(followUpNotes(b)).toHaveLength(1);
+    const detachId = /case_detach:([0-9a-f-]{36})/.exec(text((await h.initialize({ conversationId: b })).body as Body))![1]!;
+    expect(text(await h.screen(`case_detach:${detachId}`, { conversationId: b }))).toContain('Detached from case');
+    await settle(h, MINUTE);
+    expect(customerReplies(h, b)).toHaveLength(0);
+    const [update] = await updateJobs().then((jobs) =>
+      jobs.filter((job) => (job.payload as { conversationId: string }).conversationId === b),
+    );
+    const { enteredAt } = update!.payload as { enteredAt: number };
+    expect(await h.application.store.customerSide.getUpdate(ws(), memberCaseKey(ticketId, b), 'resolved', enteredAt)).toEqual(
+      expect.objectContaining({ outcome: 'disabled' }),
+    );
   });
 
   it('finds its own reply when Intercom’s answer was lost, instead of posting again', async () => {
