@@ -63,6 +63,24 @@ function suite(makeEngine: () => Promise<Engine>) {
     await h.fake.emitWebhook(ws(), delivery.topic, JSON.parse(delivery.body).data.item);
   }
 
+  /** An opted-in case with conversation B attached, resolved, B's follow-up done and its update not yet due. */
+  async function followedUpOne(): Promise<{ ticketId: string; b: string }> {
+    const { ticketId, queue } = await escalateA();
+    await optIn([queue]);
+    const b = h.demo.conversations.outage!;
+    await attach(ticketId, [b]);
+    await resolveTwice(ticketId);
+    await settle(h, 100, 2_000);
+    expect(followUpNotes(b)).toHaveLength(1);
+    return { ticketId, b };
+  }
+
+  /** Detaches the conversation from its shared ticket through its sidebar, as a teammate would. */
+  async function detach(conversationId: string) {
+    const detachId = /case_detach:([0-9a-f-]{36})/.exec(text((await h.initialize({ conversationId })).body as Body))![1]!;
+    expect(text(await h.screen(`case_detach:${detachId}`, { conversationId }))).toContain('Detached from case');
+  }
+
   const updateJobs = async () =>
     (await h.application.store.outbox.listByWorkspace(ws(), { limit: 500 })).filter((job) => job.kind === CUSTOMER_UPDATE_JOB_KIND);
 
@@ -115,9 +133,7 @@ function suite(makeEngine: () => Promise<Engine>) {
     await optIn([queue]);
     const { outage: b, howTo: d } = h.demo.conversations as Record<string, string>;
     await attach(ticketId, [b!, d!]);
-    const sidebar = text((await h.initialize({ conversationId: d! })).body as Body);
-    const detachId = /case_detach:([0-9a-f-]{36})/.exec(sidebar)![1]!;
-    expect(text(await h.screen(`case_detach:${detachId}`, { conversationId: d! }))).toContain('Detached from case');
+    await detach(d!);
     await resolveTwice(ticketId);
     await settle(h, MINUTE);
     expect(customerReplies(h, b!)).toHaveLength(1);
@@ -126,15 +142,8 @@ function suite(makeEngine: () => Promise<Engine>) {
   });
 
   it('does not tell a conversation detached after its follow-up, before its update ran', async () => {
-    const { ticketId, queue } = await escalateA();
-    await optIn([queue]);
-    const b = h.demo.conversations.outage!;
-    await attach(ticketId, [b]);
-    await resolveTwice(ticketId);
-    await settle(h, 100, 2_000);
-    expect(followUpNotes(b)).toHaveLength(1);
-    const detachId = /case_detach:([0-9a-f-]{36})/.exec(text((await h.initialize({ conversationId: b })).body as Body))![1]!;
-    expect(text(await h.screen(`case_detach:${detachId}`, { conversationId: b }))).toContain('Detached from case');
+    const { ticketId, b } = await followedUpOne();
+    await detach(b);
     await settle(h, MINUTE);
     expect(customerReplies(h, b)).toHaveLength(0);
     const [update] = await updateJobs().then((jobs) =>
@@ -147,13 +156,7 @@ function suite(makeEngine: () => Promise<Engine>) {
   });
 
   it('finds its own reply when Intercom’s answer was lost, instead of posting again', async () => {
-    const { ticketId, queue } = await escalateA();
-    await optIn([queue]);
-    const b = h.demo.conversations.outage!;
-    await attach(ticketId, [b]);
-    await resolveTwice(ticketId);
-    await settle(h, 100, 2_000);
-    expect(followUpNotes(b)).toHaveLength(1);
+    const { ticketId, b } = await followedUpOne();
     // B's own reply: the ticket's conversation is told too, and must not take the fault instead.
     const lost = h.fake.faults.add({ route: `POST /conversations/${b}/reply`, effect: { type: 'drop' }, phase: 'after' });
     await settle(h, MINUTE);
