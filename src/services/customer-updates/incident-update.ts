@@ -12,17 +12,16 @@
  * its number means nothing to a customer and would hint at other customers' reports) and our own name for the
  * state (the snapshot keeps only the internal label).
  *
- * The follow-up job (src/services/incidents/follow-ups.ts) enqueues it in the transaction that marks the
- * conversation followed up, so the note and the reopen come first, and due once the collapse window has passed
- * after that follow-up: the follow-ups' pace carries over to the replies, and a resolution undone within the
- * window is never told (the incident reads as not resolved, or resolved later: superseded).
+ * The follow-up job (src/services/incidents/follow-ups.ts) enqueues it through member-update.ts, as a shared
+ * case's attachment does: after the note and the reopen, due once the collapse window has passed.
  */
 import { isStateCategory } from '../../domain/model';
 import type { WorkspaceSettings } from '../../domain/settings';
 import type { FollowedUpLink, Incident, Store } from '../../store';
-import { CUSTOMER_UPDATE_JOB_KIND, type CustomerUpdatePayload, customerUpdateKey, incidentCaseKey } from './jobs';
+import type { CaseFacts } from './case-facts';
+import type { CustomerUpdatePayload } from './jobs';
+import { enqueueMemberUpdate } from './member-update';
 import { updatesEnabled } from './record-state';
-import type { CaseFacts } from './send';
 
 /** The queue an incident's updates follow (see above). */
 const INCIDENT_QUEUE = { queue: null } as const;
@@ -32,29 +31,16 @@ export function incidentUpdatesEnabled(settings: WorkspaceSettings): boolean {
 }
 
 /** Returns how many outbox jobs were new (0 or 1). Inside the caller's transaction. */
-export async function enqueueIncidentUpdate(
+export function enqueueIncidentUpdate(
   tx: Store,
   settings: WorkspaceSettings,
   link: FollowedUpLink & { workspaceId: string },
   resolvedAt: number,
   now: number,
 ): Promise<number> {
-  if (!incidentUpdatesEnabled(settings)) return 0;
-  const payload: CustomerUpdatePayload = {
-    ticketId: link.trackerId,
-    conversationId: link.conversationId,
-    state: 'resolved',
-    enteredAt: resolvedAt,
-    linkId: link.id,
-  };
-  const { created } = await tx.outbox.enqueue(link.workspaceId, {
-    kind: CUSTOMER_UPDATE_JOB_KIND,
-    dedupeKey: customerUpdateKey(incidentCaseKey(link.trackerId, link.conversationId), 'resolved', resolvedAt),
-    payload,
-    now,
-    runAt: now + settings.customer.collapseMinutes * 60_000,
-  });
-  return created ? 1 : 0;
+  if (!incidentUpdatesEnabled(settings)) return Promise.resolve(0);
+  const { workspaceId, trackerId: ticketId, conversationId, id } = link;
+  return enqueueMemberUpdate(tx, settings, { workspaceId, ticketId, conversationId, resolvedAt, member: { linkId: id } }, now);
 }
 
 /** The incident's latest transition as the rules read it: resolved since `resolvedAt`, or back in another state. */

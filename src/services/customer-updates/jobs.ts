@@ -4,9 +4,10 @@
  * when it was entered, which every source reads from the ticket's own state part), so a redelivered webhook, a
  * Refresh and reconciliation reporting the same change all find one row.
  *
- * A case is a ticket linked to the conversation, or an incident the conversation is linked to (a tracker ticket
- * that tells each of its conversations once, `linkId` set). One tracker has many conversations, so an incident's
- * case is named by tracker and conversation together (`caseKeyOf`): that name keys the job and the decision row.
+ * A case is a ticket linked to the conversation, or a ticket many conversations share and that tells each of them
+ * once: an incident's tracker (`linkId` set) or a shared case's back-office ticket, for a conversation attached to
+ * it (`attachmentId` set). A shared ticket has many conversations, so their case is named by ticket and conversation
+ * together (`caseKeyOf`): that name keys the job and the decision row.
  */
 import { z } from 'zod';
 import { STATE_CATEGORIES } from '../../domain/model';
@@ -21,16 +22,22 @@ export const customerUpdatePayload = z.object({
   enteredAt: z.number().int(),
   /** Set for an incident's update: the conversation's link to the tracker, which must still stand when it is told. */
   linkId: z.string().min(1).optional(),
+  /** Set for a shared case's update: the conversation's attachment to the ticket, which must still stand when it is told. */
+  attachmentId: z.string().min(1).optional(),
 });
 
 export type CustomerUpdatePayload = z.infer<typeof customerUpdatePayload>;
 
-/** An incident's case for one of its conversations (a tracker and a conversation id never contain `@`). */
-export const incidentCaseKey = (trackerId: string, conversationId: string) => `${trackerId}@${conversationId}`;
+/** A shared ticket's case for one of its conversations (a ticket and a conversation id never contain `@`). */
+export const memberCaseKey = (ticketId: string, conversationId: string) => `${ticketId}@${conversationId}`;
 
-/** The name of the case the update is about: the ticket's id, or the incident's case for this conversation. */
-export function caseKeyOf(job: Pick<CustomerUpdatePayload, 'ticketId' | 'conversationId' | 'linkId'>): string {
-  return job.linkId === undefined ? job.ticketId : incidentCaseKey(job.ticketId, job.conversationId);
+/** Whether the job tells one of a shared ticket's conversations (an incident's, a shared case's) rather than the ticket's own. */
+const isMemberUpdate = (job: Pick<CustomerUpdatePayload, 'linkId' | 'attachmentId'>) =>
+  job.linkId !== undefined || job.attachmentId !== undefined;
+
+/** The name of the case the update is about: the ticket's id, or the shared ticket's case for this conversation. */
+export function caseKeyOf(job: Pick<CustomerUpdatePayload, 'ticketId' | 'conversationId' | 'linkId' | 'attachmentId'>): string {
+  return isMemberUpdate(job) ? memberCaseKey(job.ticketId, job.conversationId) : job.ticketId;
 }
 
 export const customerUpdateKey = (caseKey: string, state: string, enteredAt: number) => `customer:update:${caseKey}:${state}:${enteredAt}`;

@@ -1,8 +1,9 @@
 /**
  * Runs one case-update job: decide (src/domain/customer-updates/decide.ts) with the facts in the store, read the
  * conversation only when the rules so far allow the update, post the reply the customer sees, record the decision.
- * The case is a linked ticket or an incident (incident-update.ts); only the facts read about it differ, the rules,
- * the words, the pacing and the record are these, once.
+ * The case is a linked ticket (case-facts.ts), an incident (incident-update.ts) or a shared case's ticket for an
+ * attached conversation (shared-case-update.ts); only the facts read about it differ, the rules, the words, the
+ * pacing and the record are these, once.
  *
  * Exactly once: the decision row is keyed by the transition, so a job that already decided returns at once; a
  * reply is not idempotent at Intercom, so a retry that may have posted first looks for its own reply in the
@@ -11,16 +12,15 @@
 import { allowedOn, planUpdate } from '../../domain/customer-updates/decide';
 import { conversationLanguage, updateMessage } from '../../domain/customer-updates/message';
 import { parseConversation } from '../../domain/conversation';
-import type { QueueKey, StateCategory } from '../../domain/model';
-import type { WorkspaceSettings } from '../../domain/settings';
-import type { CustomerUpdateOutcome } from '../../store';
+import type { CustomerUpdateOutcome, Store } from '../../store';
 import { RetryJobError } from '../job-outcomes';
 import { containsNote } from '../sync/already-posted';
 import { actingAdmin, type Attempt } from '../sync/intercom-writes';
 import type { SyncDeps } from '../sync/sync-deps';
+import { type CaseFacts, ticketCaseFacts } from './case-facts';
 import { incidentCaseFacts } from './incident-update';
 import { type CustomerUpdatePayload, caseKeyOf } from './jobs';
-import { updatesEnabled } from './record-state';
+import { sharedCaseFacts } from './shared-case-update';
 
 export interface UpdateResult {
   outcome: CustomerUpdateOutcome;
@@ -30,32 +30,11 @@ export interface UpdateResult {
   decidedBefore?: boolean;
 }
 
-/** What the rules and the words need to know of the case, whichever kind it is. */
-export interface CaseFacts {
-  /** Whether the case still posts updates under these settings. */
-  enabled(settings: WorkspaceSettings): boolean;
-  /** The case's latest transition (null before its first). */
-  latest: { state: StateCategory; changedAt: number } | null;
-  /** The state's customer-facing label, when Intercom has one. */
-  externalLabel: string | null;
-  /** The reference the customer may be shown ("#123"), when there is one they can know. */
-  ticketNumber: string | null;
-  /** Picks the customer-facing title; null reads as the default queue. */
-  queue: QueueKey | null;
-}
-
-async function ticketCaseFacts(sync: SyncDeps, workspaceId: string, ticketId: string): Promise<CaseFacts> {
-  const [ticket, latest] = await Promise.all([
-    sync.store.tickets.get(workspaceId, ticketId),
-    sync.store.customerSide.getState(workspaceId, ticketId),
-  ]);
-  return {
-    enabled: (settings) => ticket !== null && updatesEnabled(settings, ticket),
-    latest: latest ? { state: latest.state, changedAt: latest.changedAt } : null,
-    externalLabel: latest?.externalLabel ?? null,
-    ticketNumber: ticket?.ticketNumber ?? null,
-    queue: ticket?.queue ?? null,
-  };
+/** The facts of the job's case: an incident's, a shared case's for an attached conversation, or a ticket's own. */
+function caseFactsOf(store: Store, workspaceId: string, job: CustomerUpdatePayload): Promise<CaseFacts> {
+  if (job.linkId !== undefined) return incidentCaseFacts(store, workspaceId, job);
+  if (job.attachmentId !== undefined) return sharedCaseFacts(store, workspaceId, job);
+  return ticketCaseFacts(store, workspaceId, job.ticketId);
 }
 
 export async function sendCaseUpdate(
@@ -70,13 +49,13 @@ export async function sendCaseUpdate(
   if (decided) return { outcome: decided.outcome, decidedBefore: true };
   const [settings, facts, lastTold, lastSent] = await Promise.all([
     sync.settings.get(workspaceId),
-    job.linkId === undefined ? ticketCaseFacts(sync, workspaceId, job.ticketId) : incidentCaseFacts(sync.store, workspaceId, job),
+    caseFactsOf(sync.store, workspaceId, job),
     repo.getLastTold(workspaceId, caseKey),
     repo.listSent(workspaceId, job.conversationId, 1),
   ]);
   const now = sync.clock.now();
   const record = async (outcome: CustomerUpdateOutcome, language: string | null = null) => {
-    const { linkId: _link, ...transition } = job;
+    const { linkId: _link, attachmentId: _attachment, ...transition } = job;
     await repo.recordUpdate(workspaceId, { ...transition, ticketId: caseKey, outcome, language, decidedAt: sync.clock.now() });
     return outcome;
   };

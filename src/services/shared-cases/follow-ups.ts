@@ -5,9 +5,12 @@
  *
  * - The fan-out job is enqueued with the resolution (resolve.ts).
  * - The fan-out job enqueues one follow-up per attached conversation, keyed by ticket, conversation and resolution.
- * - A follow-up job skips a conversation detached since, sends the note and reopen, and records the resolution.
+ * - A follow-up job skips a conversation detached since, sends the note and reopen, and records the resolution,
+ *   enqueueing in the same transaction the customer-facing update when the ticket's queue tells customers
+ *   (src/services/customer-updates/shared-case-update.ts), as the ticket's own conversation is told.
  */
-import type { TicketLink } from '../../store';
+import type { CaseAttachment, TicketLink } from '../../store';
+import { enqueueSharedCaseUpdate } from '../customer-updates/shared-case-update';
 import { runPacedFanOut, sendResolveFollowUp } from '../resolve-fan-out';
 import { resolveNoteHtml } from '../sync/resolve-follow-ups';
 import type { Attempt } from '../sync/intercom-writes';
@@ -59,8 +62,21 @@ export async function runCaseFollowUp(
     { conversationId: job.conversationId, ticketId: job.ticketId, body },
     attempt,
   );
-  await store.caseAttachments.markFollowedUp(workspaceId, attachment, job.resolvedAt);
-  return sent;
+  const told = await markFollowedUp(deps, attachment, ticket, job.resolvedAt);
+  return { ...sent, customerUpdate: told > 0 ? 'enqueued' : 'none' };
+}
+
+/** The follow-up is done: its progress, and the customer's update when the ticket's queue sends them, in one transaction. */
+async function markFollowedUp(deps: SharedCaseDeps, attachment: CaseAttachment, ticket: TicketLink | null, resolvedAt: number) {
+  const { store, settings } = deps.sync;
+  const workspaceSettings = await settings.get(attachment.workspaceId);
+  const now = deps.clock.now();
+  const enqueued = await store.transaction(async (tx) => {
+    await tx.caseAttachments.markFollowedUp(attachment.workspaceId, attachment, resolvedAt);
+    return enqueueSharedCaseUpdate(tx, workspaceSettings, attachment, ticket, resolvedAt, now);
+  });
+  if (enqueued > 0) deps.sync.pokeOutbox();
+  return enqueued;
 }
 
 /** The note's wording when the snapshot is gone (the workspace's data purged meanwhile): still a true sentence. */

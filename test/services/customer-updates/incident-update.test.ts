@@ -5,49 +5,14 @@
  * queue's choice is the incident's, a resolution undone within the window is not told, a reply whose answer was
  * lost is found instead of posted again, and a restart in the middle of the fan-out tells each customer once.
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { QueueKey } from '../../../src/domain/model';
-import { incidentCaseKey } from '../../../src/services/customer-updates/jobs';
+import { memberCaseKey } from '../../../src/services/customer-updates/jobs';
 import { INCIDENT_JOB_KINDS } from '../../../src/services/incidents';
 import type { FakeTicket, WebhookDelivery } from '../../../src/sandbox/fake-intercom';
-import { type Database, openDatabase } from '../../../src/store';
-import { TEST_CLIENT_SECRET } from '../../support/app-harness';
 import { saveCustomerSettings } from '../../support/customer-settings';
-import { describePostgres, freshSchema, pgAdmin } from '../../support/postgres';
-import { type IncidentHarness, startIncidentHarness } from '../../flows/incidents/support';
+import { type Engine, type Loop, onBothStores, customerReplies as repliesIn, settle, startLoop } from './loop-support';
 
 const MINUTE = 60_000;
-
-/** A way to open the same storage again (a second instance after a restart), and to clean it up. */
-interface Engine {
-  open(): Database;
-  dispose(): Promise<void>;
-}
-
-interface Loop extends IncidentHarness {
-  stopListening(): Promise<void>;
-}
-
-/** The incident harness, listening for the fake's webhooks like a deployed app. */
-async function startLoop(engine: Engine, shared: Partial<Pick<IncidentHarness, 'fake' | 'demo' | 'clock' | 'trackerTypeId'>> = {}) {
-  const h = await startIncidentHarness({ database: engine.open(), ...shared });
-  const server: Server = await new Promise((resolve) => {
-    const listening = h.application.app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  h.fake.configureWebhooks({
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/intercom/webhooks`,
-    clientSecret: TEST_CLIENT_SECRET,
-  });
-  const stopListening = async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
-  return { ...h, stopListening } satisfies Loop;
-}
 
 function suite(makeEngine: () => Promise<Engine>) {
   let engine: Engine;
@@ -70,11 +35,7 @@ function suite(makeEngine: () => Promise<Engine>) {
   });
 
   const workspace = (loop: Loop = h) => loop.fake.state.workspaces.get(loop.demo.workspaceId)!;
-  /** What the customer can see that Handoff posted: comments by an admin through the API. */
-  const customerReplies = (conversationId: string, loop: Loop = h) =>
-    workspace(loop)
-      .conversations.get(conversationId)!
-      .parts.filter((part) => part.partType === 'comment' && part.author.type === 'admin' && part.viaApi);
+  const customerReplies = (conversationId: string, loop: Loop = h) => repliesIn(loop, conversationId);
   const followUpNotes = (conversationId: string, loop: Loop = h) =>
     workspace(loop)
       .conversations.get(conversationId)!
@@ -94,20 +55,6 @@ function suite(makeEngine: () => Promise<Engine>) {
       await h.screen('incident_link_submit', { currentCanvas: form, conversationId });
     }
     await h.drain();
-  }
-
-  /** Webhooks and the outbox until nothing is due, moving the clock `stepMs` whenever only later work is left. */
-  async function settle(loop: Loop, stepMs: number, untilMs = Number.POSITIVE_INFINITY) {
-    const webhooks = loop.application.jobs.find((job) => job.name === 'webhooks')!;
-    const stopAt = loop.clock.now() + untilMs;
-    for (let round = 0; round < 10_000; round += 1) {
-      const ran = (await webhooks.runOnce()) + (await loop.application.outbox.runOnce());
-      if (ran > 0) continue;
-      if ((await loop.application.store.outbox.pendingCount(loop.demo.workspaceId)) === 0) return;
-      if (loop.clock.now() + stepMs > stopAt) return;
-      loop.clock.advance(stepMs);
-    }
-    throw new Error('did not settle');
   }
 
   async function resolve(tracker: FakeTicket): Promise<WebhookDelivery> {
@@ -140,7 +87,7 @@ function suite(makeEngine: () => Promise<Engine>) {
     // The closed conversation was reopened by its follow-up (the workspace reopens), then told.
     expect(workspace().conversations.get(outage)!.state).toBe('open');
     const sent = await h.application.store.customerSide.listSent(h.demo.workspaceId, outage, 10);
-    expect(sent).toEqual([expect.objectContaining({ ticketId: incidentCaseKey(tracker.id, outage), state: 'resolved', outcome: 'sent' })]);
+    expect(sent).toEqual([expect.objectContaining({ ticketId: memberCaseKey(tracker.id, outage), state: 'resolved', outcome: 'sent' })]);
     const jobs = await h.application.store.outbox.listByWorkspace(h.demo.workspaceId, { limit: 500 });
     expect(jobs.filter((job) => job.kind === INCIDENT_JOB_KINDS.fanOut)).toHaveLength(1);
     expect(jobs.filter((job) => job.kind === 'customer.case_update')).toHaveLength(2);
@@ -170,7 +117,7 @@ function suite(makeEngine: () => Promise<Engine>) {
       .listByWorkspace(h.demo.workspaceId, { limit: 500 })
       .then((jobs) => jobs.filter((job) => job.kind === 'customer.case_update'));
     const { enteredAt } = update!.payload as { enteredAt: number };
-    const key = incidentCaseKey(tracker.id, h.demo.conversations.refund);
+    const key = memberCaseKey(tracker.id, h.demo.conversations.refund);
     expect(await h.application.store.customerSide.getUpdate(h.demo.workspaceId, key, 'resolved', enteredAt)).toEqual(
       expect.objectContaining({ outcome: 'superseded' }),
     );
@@ -213,23 +160,4 @@ function suite(makeEngine: () => Promise<Engine>) {
   });
 }
 
-describe('on SQLite', () => {
-  suite(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'handoff-incident-update-'));
-    return {
-      open: () => openDatabase({ sqlitePath: join(dir, 'handoff.sqlite') }),
-      dispose: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  });
-});
-
-describePostgres('on PostgreSQL', (url) => {
-  suite(async () => {
-    const schema = freshSchema('incident_update');
-    await pgAdmin(`create schema ${schema}`, url);
-    return {
-      open: () => openDatabase({ url, pgSchema: schema, pgPoolMax: 4 }),
-      dispose: () => pgAdmin(`drop schema if exists ${schema} cascade`, url),
-    };
-  });
-});
+onBothStores('incident-update', suite);
