@@ -1,6 +1,6 @@
 /** The store's public surface: open, migrate, wrap in repositories. */
 export { type Database, DEFAULT_SQLITE_PATH, type DialectName, type OpenDatabaseOptions, openDatabase } from './database';
-export { type MigrationReport, migrateToLatest } from './migrate';
+export { type MigrationReport, migrateTo, migrateToLatest } from './migrate';
 export type {
   AttachmentRef,
   AttachRequest,

@@ -9,7 +9,7 @@
  *   separate connection, so one instance bootstraps and migrates while the
  *   others wait and then find nothing to do.
  */
-import { Migrator, sql } from 'kysely';
+import { type MigrationResultSet, Migrator, sql } from 'kysely';
 import type { Database } from './database';
 import { migrationProvider } from './migrations';
 
@@ -22,26 +22,50 @@ export interface MigrationReport {
 }
 
 export async function migrateToLatest(database: Database): Promise<MigrationReport> {
-  if (database.dialect === 'sqlite') return runMigrator(database, undefined);
+  return migrate(database, (migrator) => migrator.migrateToLatest());
+}
+
+/** Up or down to the named migration (tests of one migration's data step; an operator's rollback). */
+export async function migrateTo(database: Database, target: string): Promise<MigrationReport> {
+  return migrate(database, (migrator) => migrator.migrateTo(target));
+}
+
+type Run = (migrator: Migrator) => Promise<MigrationResultSet>;
+
+async function migrate(database: Database, run: Run): Promise<MigrationReport> {
+  if (database.dialect === 'sqlite') return runMigrator(database, undefined, run);
   return database.db.connection().execute(async (lockConnection) => {
     await sql`select pg_advisory_lock(${sql.lit(PG_BOOTSTRAP_LOCK)}::bigint)`.execute(lockConnection);
     try {
       // Named explicitly: unnamed, kysely looks for its tables in *every* schema and skips creating them
       // here when another schema of the database (another app, another test) already has them.
       const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(lockConnection);
-      return await runMigrator(database, rows[0]?.schema);
+      return await runMigrator(database, rows[0]?.schema, run);
     } finally {
       await sql`select pg_advisory_unlock(${sql.lit(PG_BOOTSTRAP_LOCK)}::bigint)`.execute(lockConnection);
     }
   });
 }
 
-async function runMigrator(database: Database, schema: string | undefined): Promise<MigrationReport> {
+/** Tries of a run that met another schema being dropped under kysely's introspection (see below). */
+const SCHEMA_RACE_TRIES = 5;
+
+async function runMigrator(database: Database, schema: string | undefined, run: Run): Promise<MigrationReport> {
   const migrator = new Migrator({ db: database.db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
+  for (let tries = 1; ; tries += 1) {
+    const { error, results } = await run(migrator);
+    if (!error) return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+    // Before it migrates, kysely looks for its own tables by listing every table of every schema, and the listing
+    // names each table by its schema (pg_get_serial_sequence): a schema another client drops meanwhile fails it
+    // with "schema … does not exist" (SQLSTATE 3F000). That is someone else's schema and a read-only step, so the
+    // run is simply tried again; a missing schema of our own fails every try and is reported.
+    if (tries < SCHEMA_RACE_TRIES && isOtherSchemaGone(error, schema)) continue;
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'bootstrap';
     throw new Error(`Database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+function isOtherSchemaGone(error: unknown, ours: string | undefined): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '3F000' && ours !== undefined && error instanceof Error && !error.message.includes(`"${ours}"`);
 }

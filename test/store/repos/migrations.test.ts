@@ -1,6 +1,6 @@
-import { Migrator, sql } from 'kysely';
-import { createStore, migrateToLatest, openDatabase } from '../../../src/store';
-import { MIGRATIONS, migrationProvider } from '../../../src/store/migrations';
+import { sql } from 'kysely';
+import { createStore, migrateTo, migrateToLatest, openDatabase } from '../../../src/store';
+import { MIGRATIONS } from '../../../src/store/migrations';
 import { describeContract, seedWorkspace } from './harness';
 
 describeContract('migrations', (engine) => {
@@ -32,10 +32,7 @@ describeContract('migrations', (engine) => {
     const scratch = await engine.scratch();
     const database = scratch.open();
     try {
-      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db).catch(() => ({ rows: [] }));
-      const schema = engine.dialect === 'postgres' ? rows[0]?.schema : undefined;
-      const migrator = new Migrator({ db: database.db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
-      expect((await migrator.migrateTo('0002_link_uses_contact_index')).error).toBeUndefined();
+      await migrateTo(database, '0002_link_uses_contact_index');
       await seedWorkspace(createStore(database), 'ws-a');
       for (const [id, status] of [
         ['n-pending', 'pending'],
@@ -64,10 +61,7 @@ describeContract('migrations', (engine) => {
     const scratch = await engine.scratch();
     const database = scratch.open();
     try {
-      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db).catch(() => ({ rows: [] }));
-      const schema = engine.dialect === 'postgres' ? rows[0]?.schema : undefined;
-      const migrator = new Migrator({ db: database.db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
-      expect((await migrator.migrateTo('0003_webhook_payloads')).error).toBeUndefined();
+      await migrateTo(database, '0003_webhook_payloads');
       await seedWorkspace(createStore(database), 'ws-a');
       for (const [id, status] of [
         ['j1', 'pending'],
