@@ -95,7 +95,11 @@ function batchCases(start: () => Promise<SyncHarness>): void {
     h.clock.advance(10 * 60_000);
     await h.job('webhooks').runOnce();
     spy.mockRestore();
-    expect(await Promise.all(sends.map((s) => statusOf(h, s.id)))).toEqual(sends.map(() => 'done'));
+    // A rolled-back pause retried after its ticket's resolution applied is older than the stored view: ignored, as
+    // any late older webhook is. Every resolution is applied; no row is left pending or failed.
+    const statuses = await Promise.all(sends.map((s) => statusOf(h, s.id)));
+    expect(statuses.filter((_, i) => sends[i]!.category === 'resolved')).toEqual(tickets.map(() => 'done'));
+    expect(statuses.every((status) => status === 'done' || status === 'ignored')).toBe(true);
     for (const t of tickets) {
       expect((await storedTicket(h, t.ticketId)).stateCategory).toBe('resolved');
       expect((await h.application.store.clocks.get(h.workspaceId, t.ticketId, 'resolution'))?.status).toBe('stopped');
