@@ -128,7 +128,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
     if (!workspace) throw new Error('the sandbox workspace was not installed');
     await saveDemoSettings(application.store, demo, workspace.timezone, clock.now(), (settings) => withCustomerSide(settings, baseUrl));
     await seedDemoFeedback(application, fake, demo, clock.now());
-    await seedDemoReports(database, demo, await application.deps.settings.get(demo.workspaceId), clock.now());
+    await seedDemoReports(database, fake, demo, await application.deps.settings.get(demo.workspaceId), clock.now());
     fake.configureWebhooks({ url: `${baseUrl}/intercom/webhooks`, clientSecret: SANDBOX_CLIENT_SECRET });
     runtime = { fake, demo, application, clock, appUrl: baseUrl, clientSecret: SANDBOX_CLIENT_SECRET, movedMs: 0 };
     customerView = { simulator: runtime, view: await prepareCustomerView(application, fake, demo, clock.now()) };

@@ -15,6 +15,8 @@ export interface SandboxDemo {
   token: string;
   admins: { agent: string; agent2: string; lead: string; manager: string; billing: string; engineer: string };
   teams: Record<QueueKey, string> & { frontLine: string; breach: string };
+  /** Teammates' and teams' names by id, as Intercom's directory gives them. */
+  names: Readonly<Record<string, string>>;
   /** Conversation ids by meaning, in the order the simulator lists them. */
   conversations: Record<string, string>;
   backOffice: DemoBackOffice;
@@ -126,6 +128,8 @@ export function seedSandboxDemo(fake: FakeIntercom, nowMs: number): SandboxDemo 
   person('klaus', 'Klaus Becker', 'muster', { tier: 'pro', renewal_date: isoDateIn(now, 33) }, 'Berlin');
   person('erin', 'Erin Walsh', 'stark', { tier: 'pro' });
 
+  const directory = fake.state.workspaces.get(ws)!;
+  const names = Object.fromEntries([...directory.admins.values(), ...directory.teams.values()].map((entry) => [entry.id, entry.name]));
   const { backOffice } = seedDemoTicketTypes(seed, ws);
   const conversations = seedDemoConversations(seed, ws, people, now);
   const incidents = seedDemoIncidents(seed, ws, people.contacts['jade']!.id, now);
@@ -135,6 +139,7 @@ export function seedSandboxDemo(fake: FakeIntercom, nowMs: number): SandboxDemo 
     token,
     admins: { agent: agent.id, agent2: agent2.id, lead: lead.id, manager: manager.id, billing: billing.id, engineer: engineer.id },
     teams: { ...queueTeams, frontLine: frontLine.id, breach: breach.id },
+    names,
     conversations,
     backOffice,
     incidents,

@@ -3,13 +3,28 @@
  * clocks with the ladder steps they fired, its escalation (with a summary the size of a real one) and the triage
  * suggestion recorded with it.
  */
-import { PRIORITIES, type Priority, QUEUE_KEYS, type QueueKey, type Tier } from '../domain/model';
+import { type LadderStep, PRIORITIES, type Priority, QUEUE_KEYS, type QueueKey, type Tier } from '../domain/model';
 import type { SlaPolicy } from '../domain/settings';
-import { type ClockState, effectiveTargetMs, instantWhenSpent, meterForClock, spentMs } from '../domain/sla';
+import {
+  type ClockState,
+  effectiveTargetMs,
+  instantWhenSpent,
+  ladderFractions,
+  meterForClock,
+  nextLadderStep,
+  spentMs,
+} from '../domain/sla';
 import { outcomeForQueue } from '../domain/triage-learning';
 import type { Tables } from '../store/schema';
 import type { HistoryRows } from './report-history';
 
+/** The demo's and the default settings' ladder: warn at 75 %, escalate at 90 %, breach at 100 %. */
+const LADDER = { warnAt: 0.75, escalateAt: 0.9 };
+
+/**
+ * The clock's row and the ladder steps it fired by `now`; a clock still running is armed for its next step, as the
+ * scheduler would have left it, so the ladder goes on from there when the sandbox's time moves.
+ */
 export function addClock(
   rows: HistoryRows,
   ws: string,
@@ -19,30 +34,15 @@ export function addClock(
   policy: SlaPolicy,
   now: number,
 ): void {
-  rows.sla_clocks.push({
-    workspace_id: ws,
-    ticket_id: ticketId,
-    kind: clock.kind,
-    cycle: clock.cycle,
-    state_json: JSON.stringify({ ...clock, basis }),
-    status: clock.phase,
-    next_fire_at: null,
-    next_step: null,
-    locked_by: null,
-    locked_until: null,
-    updated_at: now,
-  });
   const meter = meterForClock(policy, clock);
   const target = clock.stoppedTargetMs ?? effectiveTargetMs(clock);
   const spent = spentMs(clock, now, meter);
-  for (const [step, fraction] of [
-    ['warn', 0.75],
-    ['escalate', 0.9],
-    ['breach', 1],
-  ] as const) {
+  const fired: LadderStep[] = [];
+  for (const { step, fraction } of ladderFractions(LADDER)) {
     if (spent < target * fraction) continue;
     const at = instantWhenSpent(clock, target * fraction, meter);
     if (at === null || !Number.isFinite(at) || at > now) continue;
+    fired.push(step);
     rows.ladder_firings.push({
       workspace_id: ws,
       ticket_id: ticketId,
@@ -53,6 +53,20 @@ export function addClock(
       fired_at: at + 30_000,
     });
   }
+  const next = nextLadderStep(clock, LADDER, fired, meter);
+  rows.sla_clocks.push({
+    workspace_id: ws,
+    ticket_id: ticketId,
+    kind: clock.kind,
+    cycle: clock.cycle,
+    state_json: JSON.stringify({ ...clock, basis }),
+    status: clock.phase,
+    next_fire_at: next?.dueAt ?? null,
+    next_step: next?.step ?? null,
+    locked_by: null,
+    locked_until: null,
+    updated_at: now,
+  });
 }
 
 export function escalation(

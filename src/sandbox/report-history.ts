@@ -6,7 +6,7 @@
  * Tickets arrive in business hours, are answered and resolved after a spread of the policy's targets (some late,
  * some waiting on the customer for a day or two, a few reopened), escalations carry triage suggestions that agents
  * mostly kept, and about one conversation in six where the sidebar was opened was escalated. `openFrom` keeps
- * tickets created after it open.
+ * tickets created after it open; `lingering` leaves a tail of older ones open, as a real backlog has.
  */
 import type { Kysely } from 'kysely';
 import { PRIORITIES, type Priority, QUEUE_KEYS, type QueueKey, TIERS, type Tier } from '../domain/model';
@@ -35,15 +35,24 @@ export interface HistoryOptions {
   /** Prefix of generated ids, so two histories never collide. */
   idPrefix?: string;
   /**
-   * Leave out the tickets still open at `now` (the sandbox): the reconciliation job re-reads open tickets from
-   * Intercom, and these exist only in our store, so there the backlog is the demo's own live tickets.
+   * The chance that a ticket created before `openFrom` in the last 30 days was never closed (a fifth of it for
+   * 30–90 days, none older): half wait on a customer who went quiet (a paused clock), half are stuck in progress
+   * (a clock that breached). Default none; each ticket then draws nothing extra, so the history stays as it was.
    */
-  closedOnly?: boolean;
+  lingering?: number;
+  /** Who the ladder's steps handed a ticket to (escalate: the lead; breach: the breach team and the manager). */
+  ladderOwners?: LadderOwners;
   /**
    * Record triage suggestions beside the escalations (default true). The sandbox says no: the triage learner reads
    * these rows, and the demo's own feedback (src/sandbox/demo-feedback.ts) is what its sidebar is tuned to show.
    */
   feedback?: boolean;
+}
+
+export interface LadderOwners {
+  lead: { id: string; name: string };
+  manager: { id: string; name: string };
+  breachTeam: { id: string; name: string };
 }
 
 export interface HistoryRows {
@@ -105,7 +114,8 @@ export function buildHistory(options: HistoryOptions): HistoryRows {
       response = applyTicketState(response, state, at, policy);
       resolution = applyTicketState(resolution, state, at, policy);
     };
-    const stayOpen = createdAt >= openFrom;
+    const lingers = options.lingering !== undefined && random() < lingerChance(options.lingering, now - createdAt);
+    const stayOpen = createdAt >= openFrom || lingers;
     const events: Tables['ticket_state_events'][] = [];
     let state: 'submitted' | 'in_progress' | 'waiting_on_customer' | 'resolved' = 'submitted';
     const answerAt = Math.round(addBusinessMs(createdAt, target.responseMs * (0.2 + random() * 1.1), policy.businessHours));
@@ -128,6 +138,11 @@ export function buildHistory(options: HistoryOptions): HistoryRows {
         }
       }
     }
+    if (lingers && state === 'in_progress' && random() < 0.5) {
+      // The customer was asked for something and never came back.
+      apply('waiting_on_customer', Math.round(addBusinessMs(cursor, (4 + random() * 20) * HOUR, policy.businessHours)));
+      state = 'waiting_on_customer';
+    }
     if (state === 'in_progress' && !stayOpen) {
       const resolvedAt = Math.round(addBusinessMs(cursor, target.resolutionMs * (0.2 + random() * 1.0), policy.businessHours));
       if (resolvedAt < now) {
@@ -148,9 +163,10 @@ export function buildHistory(options: HistoryOptions): HistoryRows {
         }
       }
     }
-    if (options.closedOnly && state !== 'resolved') continue;
     rows.ticket_state_events.push(...events);
-    const team = options.teams[queue];
+    const firedFrom = rows.ladder_firings.length;
+    for (const clock of [response, resolution]) addClock(rows, ws, ticketId, clock, { priority, tier }, policy, now);
+    const owner = ownerAfterLadder(rows.ladder_firings.slice(firedFrom), options.teams[queue], options.ladderOwners);
     const escalationId = `${prefix}-esc-${i}`;
     rows.ticket_links.push({
       workspace_id: ws,
@@ -164,17 +180,16 @@ export function buildHistory(options: HistoryOptions): HistoryRows {
       state_label: null,
       priority,
       queue,
-      team_id: team.id,
-      admin_assignee_id: null,
-      owner_name: null,
-      team_name: team.name,
+      team_id: owner.team.id,
+      admin_assignee_id: owner.admin?.id ?? null,
+      owner_name: owner.admin?.name ?? null,
+      team_name: owner.team.name,
       is_open: state === 'resolved' ? 0 : 1,
       intercom_updated_at: now,
       synced_at: now,
       escalation_id: escalationId,
       created_at: createdAt,
     });
-    for (const clock of [response, resolution]) addClock(rows, ws, ticketId, clock, { priority, tier }, policy, now);
     // The figures the clock saves and event records would have stored (src/services/reports/ticket-figures.ts).
     rows.ticket_report_figures.push({
       workspace_id: ws,
@@ -199,6 +214,24 @@ export function buildHistory(options: HistoryOptions): HistoryRows {
     }
   }
   return rows;
+}
+
+/** Lingering is likelier the younger the ticket: most of a real backlog is recent, a little of it old. */
+function lingerChance(chance: number, ageMs: number): number {
+  if (ageMs <= 30 * DAY) return chance;
+  return ageMs <= 90 * DAY ? chance / 5 : 0;
+}
+
+/** The owner the ladder's steps left a ticket with: the escalate step assigns the lead, the breach step the breach team and the manager. */
+function ownerAfterLadder(
+  fired: readonly Tables['ladder_firings'][],
+  queueTeam: { id: string; name: string },
+  owners: LadderOwners | undefined,
+): { team: { id: string; name: string }; admin: { id: string; name: string } | null } {
+  const steps = new Set(fired.map((f) => f.step));
+  if (!owners) return { team: queueTeam, admin: null };
+  if (steps.has('breach')) return { team: owners.breachTeam, admin: owners.manager };
+  return { team: queueTeam, admin: steps.has('escalate') ? owners.lead : null };
 }
 
 /** Inserts in chunks (SQLite caps bound parameters per statement), parents first. */
