@@ -59,7 +59,12 @@ interface ProfileNode {
 
 function partOf(node: ProfileNode): string {
   const { url, functionName } = node.callFrame;
-  if (url === '') return functionName === '(garbage collector)' ? 'garbage collection' : `V8/native: ${functionName || '(anonymous)'}`;
+  if (url === '') {
+    if (functionName === '(garbage collector)') return 'garbage collection';
+    // better-sqlite3 runs the statement inside its native Statement.all/get/run (Promise.all shares the name).
+    if (['all', 'get', 'run'].includes(functionName)) return `native ${functionName}: mostly SQLite executing statements`;
+    return `V8/native: ${functionName || '(anonymous)'}`;
+  }
   return (
     PARTS.find(([path]) => url.includes(path))?.[1] ??
     (url.includes('node_modules') ? 'other libraries' : url.startsWith('node:') ? 'Node internals' : 'other')
