@@ -3,6 +3,7 @@
  * measured again without the ten minutes of everything else, or old and new code compared in alternating runs:
  *
  *   npx tsx bench/alone.ts escalation [--quick] [--latency <ms>] [--no-pin] [--out <file>]
+ *   BENCH_CPU_PROF=/tmp/prof npx tsx bench/alone.ts fresh --quick
  *   DATABASE_URL=postgres://… npx tsx bench/alone.ts multi-instance --quick
  *
  * Prints the scenario's rows as `npm run bench` would. With `--out` (or `--results`, meaning the store's own file:
@@ -16,11 +17,13 @@ import { machineInfo, mergeRows } from './report/results';
 import type { Row } from './report/rows';
 import { formatTable } from './report/table';
 import { escalationRows } from './scenarios/escalation';
+import { freshRows } from './scenarios/fresh';
 import { multiInstanceRows } from './scenarios/multi-instance';
 import { type BenchEnv, setUp } from './setup';
 
 const SCENARIOS: Record<string, (env: BenchEnv, log: (line: string) => void) => Promise<Row[]>> = {
   escalation: escalationRows,
+  fresh: freshRows,
   'multi-instance': multiInstanceRows,
 };
 

@@ -1,9 +1,14 @@
 /**
- * `npx tsx bench/profile-fresh.ts [views]`: where a fresh sidebar render's CPU goes. Builds the app in-process on
- * an in-memory SQLite store (the tests' harness and fake Intercom), links two tickets with running clocks to each of
- * 2,000 conversations, then renders views of them in turn the way the initialize route does (signature, JSON, zod,
- * the sidebar flow, the canvas serialised) with no reuse, under V8's sampling profiler (node:inspector). Prints
- * the time per view and the self time by part of the code, largest first. With DATABASE_URL set, on PostgreSQL.
+ * `npx tsx bench/profile-fresh.ts [views] [--seeded [--full]] [--concurrency n]`: where a fresh sidebar render's CPU
+ * goes. Builds the app in-process (the tests' harness and fake Intercom) and renders views the way the initialize
+ * route does (signature, JSON, zod, the sidebar flow, the canvas serialised) with no reuse, under V8's sampling
+ * profiler (node:inspector). Prints the time and CPU per view and the self time by part of the code, largest first.
+ *
+ * By default on an in-memory SQLite store with two tickets and running clocks linked to each of 2,000 conversations
+ * of one workspace. `--seeded` models the full run instead: the benchmark's own population (`--quick` sizes: 100
+ * workspaces, 100,000 tickets; `--full`: 1,000 and 1,000,000) in a SQLite file in WAL mode, the views cycling through
+ * the 30,000 conversations of every workspace the full run cycles through (`freshBodies`), `n` at a time (default 1;
+ * the full run has 50 connections in flight). With DATABASE_URL set, on PostgreSQL (a schema of its own, dropped).
  */
 import { Session } from 'node:inspector/promises';
 import { canvasJson } from '../canvases/kit';
@@ -15,7 +20,16 @@ import { createLogger } from '../src/util/logger';
 import { startHarness, TEST_CLIENT_SECRET } from '../test/support/app-harness';
 import { linkTicketWithClock } from '../test/support/linked-ticket';
 import { freshSchema, pgAdmin } from '../test/support/postgres';
-import { openDatabase } from '../src/store';
+import { migrateToLatest, openDatabase } from '../src/store';
+import { createTokenCipher } from '../src/security/token-cipher';
+import { startFakeIntercom } from '../src/sandbox/fake-intercom';
+import { ManualClock } from '../src/util/clock';
+import { BENCH_NOW } from './bench-clock';
+import { parseOptions } from './options';
+import { FRESH_VARIANTS, freshBodies } from './scenarios/sidebar';
+import { seedStore } from './seed/seed-store';
+import { openSpec, prepareStore } from './store-engine';
+import { type Harness, testConfig } from '../test/support/app-harness';
 
 const CONVERSATIONS = 2_000;
 
@@ -45,17 +59,26 @@ interface ProfileNode {
 
 function partOf(node: ProfileNode): string {
   const { url, functionName } = node.callFrame;
-  if (url === '') return functionName === '(garbage collector)' ? 'garbage collection' : `V8/native: ${functionName || '(anonymous)'}`;
+  if (url === '') {
+    if (functionName === '(garbage collector)') return 'garbage collection';
+    // better-sqlite3 runs the statement inside its native Statement.all/get/run (Promise.all shares the name).
+    if (['all', 'get', 'run'].includes(functionName)) return `native ${functionName}: mostly SQLite executing statements`;
+    return `V8/native: ${functionName || '(anonymous)'}`;
+  }
   return (
     PARTS.find(([path]) => url.includes(path))?.[1] ??
     (url.includes('node_modules') ? 'other libraries' : url.startsWith('node:') ? 'Node internals' : 'other')
   );
 }
 
-async function main(): Promise<void> {
-  const views = Number(process.argv[2] ?? 20_000);
-  // DATABASE_URL=postgres://… profiles on PostgreSQL, in a schema of its own dropped at the end.
-  const url = process.env['DATABASE_URL'];
+interface Fixture {
+  h: Harness;
+  bodies: { raw: Buffer; signature: string }[];
+  close(): Promise<void>;
+}
+
+/** Two tickets with clocks on each of 2,000 conversations of the harness's one workspace, in memory (or a PG schema). */
+async function smallFixture(url: string | undefined): Promise<Fixture> {
   const schema = url ? freshSchema('profile') : null;
   if (url && schema) await pgAdmin(`create schema ${schema}`, url);
   const h = await startHarness(url && schema ? { database: openDatabase({ url, pgSchema: schema }) } : {});
@@ -68,6 +91,60 @@ async function main(): Promise<void> {
     const raw = Buffer.from(JSON.stringify({ ...base, conversation: { ...(base['conversation'] as object), id: conversationId } }));
     bodies.push({ raw, signature: signBody('canvas', raw, TEST_CLIENT_SECRET) });
   }
+  return {
+    h,
+    bodies,
+    close: async () => {
+      await h.close();
+      if (url && schema) await pgAdmin(`drop schema if exists ${schema} cascade`, url);
+    },
+  };
+}
+
+/** The benchmark's seeded population in a file (or a PG schema), and the requests its fresh runs send. */
+async function seededFixture(url: string | undefined, full: boolean): Promise<Fixture> {
+  const { sizes } = parseOptions(full ? [] : ['--quick'], {});
+  const clock = new ManualClock(BENCH_NOW);
+  const fake = await startFakeIntercom({ clock });
+  const demo = fake.seedDemoWorkspace();
+  const store = await prepareStore(url);
+  const seeding = openSpec(store.spec);
+  await migrateToLatest(seeding);
+  const cipher = createTokenCipher(testConfig(demo.token).encryption.current);
+  const report = await seedStore(seeding, { sizes, cipher, now: BENCH_NOW, firstWorkspaceId: demo.workspaceId });
+  await seeding.close();
+  console.log(
+    `seeded ${report.workspaces} workspaces, ${report.tickets} tickets, ${report.clocks} clocks in ${(report.ms / 1000).toFixed(0)} s`,
+  );
+  const h = await startHarness({ database: openSpec(store.spec), clock, fake, demo });
+  const base = initializeBody(fake, h.context);
+  const bodies = freshBodies({ base, sizes, firstWorkspaceId: demo.workspaceId, secret: TEST_CLIENT_SECRET, count: FRESH_VARIANTS }).map(
+    (request) => ({ raw: Buffer.from(request.body), signature: request.headers['X-Body-Signature']! }),
+  );
+  return {
+    h,
+    bodies,
+    close: async () => {
+      await h.close();
+      await fake.close();
+      await store.cleanup();
+    },
+  };
+}
+
+function flag(args: readonly string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const views = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 20_000);
+  const concurrency = Number(flag(args, '--concurrency') ?? 1);
+  // DATABASE_URL=postgres://… profiles on PostgreSQL, in a schema of its own dropped at the end.
+  const url = process.env['DATABASE_URL'];
+  const fixture = args.includes('--seeded') ? await seededFixture(url, args.includes('--full')) : await smallFixture(url);
+  const { h, bodies } = fixture;
   const logger = createLogger('silent');
   const view = async (i: number) => {
     const { raw, signature } = bodies[i % bodies.length]!;
@@ -76,14 +153,25 @@ async function main(): Promise<void> {
     if (!parsed.ok) throw new Error(parsed.problem);
     return Buffer.from(canvasJson(await sidebar(h.application.deps, parsed.request, { logger })));
   };
-  for (let i = 0; i < 2_000; i += 1) await view(i);
+  /** `count` views, `concurrency` in flight at a time, as the load generator's connections keep them. */
+  let next = 0;
+  const render = async (count: number) => {
+    const end = next + count;
+    const lane = async () => {
+      while (next < end) await view(next++);
+    };
+    await Promise.all(Array.from({ length: concurrency }, lane));
+  };
+  await render(2_000);
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 100 });
   await session.post('Profiler.start');
   const started = performance.now();
-  for (let i = 0; i < views; i += 1) await view(i);
+  const cpuBefore = process.cpuUsage();
+  await render(views);
+  const cpu = process.cpuUsage(cpuBefore);
   const ms = performance.now() - started;
   const { profile } = await session.post('Profiler.stop');
   session.disconnect();
@@ -98,7 +186,7 @@ async function main(): Promise<void> {
   self.delete('V8/native: (idle)');
   const busy = samples.length - idle;
   console.log(
-    `${views} fresh views in ${ms.toFixed(0)} ms: ${((ms / views) * 1000).toFixed(0)} µs per view (${((busy / samples.length) * 100).toFixed(0)} % of samples busy)`,
+    `${views} fresh views (${concurrency} at a time) in ${ms.toFixed(0)} ms: ${((ms / views) * 1000).toFixed(0)} µs per view, CPU ${((cpu.user + cpu.system) / views).toFixed(0)} µs per view (system ${(cpu.system / views).toFixed(0)}; ${((busy / samples.length) * 100).toFixed(0)} % of samples busy)`,
   );
   for (const [part, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 16)) {
     console.log(`  ${((100 * count) / busy).toFixed(1).padStart(5)} %  ${part}`);
@@ -114,8 +202,7 @@ async function main(): Promise<void> {
   for (const [name, count] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(1, 21)) {
     console.log(`  ${((100 * count) / busy).toFixed(1).padStart(5)} %  ${name}`);
   }
-  await h.close();
-  if (url && schema) await pgAdmin(`drop schema if exists ${schema} cascade`, url);
+  await fixture.close();
 }
 
 void main();

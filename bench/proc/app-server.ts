@@ -6,6 +6,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { silentLogger } from '../../src/util/logger';
 import { buildApplication } from '../../src/wiring';
 import { offsetClock } from '../bench-clock';
@@ -29,6 +30,21 @@ export interface AppStartArgs {
 }
 
 let context: AppContext | null = null;
+/** How long the event loop was blocked between `loopDelay` calls: what a request arriving then waited first. */
+const loopDelayHistogram = monitorEventLoopDelay({ resolution: 10 });
+loopDelayHistogram.enable();
+
+/** The loop's delay since the last call (ms: p50, p99, max), then starts a new window. */
+function loopDelay(): { p50: number; p99: number; max: number } {
+  const ms = (ns: number) => Math.round(ns / 10_000) / 100;
+  const result = {
+    p50: ms(loopDelayHistogram.percentile(50)),
+    p99: ms(loopDelayHistogram.percentile(99)),
+    max: ms(loopDelayHistogram.max),
+  };
+  loopDelayHistogram.reset();
+  return result;
+}
 let server: Server | null = null;
 
 function current(): AppContext {
@@ -82,6 +98,7 @@ serveRpc(
     start,
     memory,
     cpuSettled,
+    loopDelay,
     jobNames: () => current().application.jobs.map((job) => job.name),
     ...slaCommands(current),
     ...slaStormCommands(current),

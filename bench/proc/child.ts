@@ -48,9 +48,18 @@ export function planCpus(pin: boolean): CpuPlan {
  */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=128'] as const;
 
+/**
+ * `BENCH_CPU_PROF=<dir>` (opt-in, for finding where a server's time goes): every server child writes a V8 CPU
+ * profile of its whole life into that directory when it exits (open it in Chrome DevTools or speedscope).
+ */
+function profileFlags(): string[] {
+  const dir = process.env['BENCH_CPU_PROF'];
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 export function spawnChild(entry: string, cpus: string | null): Promise<ChildHandle> {
   const script = join(__dirname, entry);
-  const node = [process.execPath, ...SERVER_NODE_FLAGS, '--import', 'tsx', script];
+  const node = [process.execPath, ...SERVER_NODE_FLAGS, ...profileFlags(), '--import', 'tsx', script];
   const child: ChildProcess =
     cpus === null
       ? spawn(node[0]!, node.slice(1), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })

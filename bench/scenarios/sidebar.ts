@@ -6,7 +6,7 @@
  */
 import { signBody } from '../../src/http/signature';
 import { BENCH_NOW } from '../bench-clock';
-import { ticketRow, workspaceId } from '../seed/rows';
+import { type SeedSizes, ticketRow, workspaceId } from '../seed/rows';
 import { initializeBody } from '../../src/sandbox/canvas-kit-body';
 import { type LoadResult, type LoadTarget, measureLoad } from '../load';
 import { spawnChild } from '../proc/child';
@@ -34,17 +34,36 @@ export const FRESH_VARIANTS = 30_000;
  * Initialize requests for many different seeded conversations (the newest tickets of every workspace, most of them
  * open with running clocks): what a busy Inbox sends, where each view is rendered afresh.
  */
-export function freshRequests(env: BenchEnv, count = FRESH_VARIANTS): { body: string; headers: Record<string, string> }[] {
-  const { sizes } = env.options;
+export function freshRequests(env: BenchEnv, count = FRESH_VARIANTS): SignedRequest[] {
   const base = initializeBody(env.fake, {
     workspaceId: env.demo.workspaceId,
     conversationId: env.demo.conversations.refund,
     adminId: env.demo.admins.agent,
   });
-  const ids = Array.from({ length: sizes.workspaces }, (_, i) => (i === 0 ? env.demo.workspaceId : workspaceId(i)));
+  return freshBodies({ base, sizes: env.options.sizes, firstWorkspaceId: env.demo.workspaceId, secret: BENCH_CLIENT_SECRET, count });
+}
+
+export interface SignedRequest {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * `freshRequests` for any seeded population (bench/profile-fresh.ts renders them in-process): `base` is an initialize
+ * body whose workspace and conversation are replaced, in turn, by each workspace's newest seeded conversations.
+ */
+export function freshBodies(options: {
+  base: Record<string, unknown>;
+  sizes: SeedSizes;
+  firstWorkspaceId: string;
+  secret: string;
+  count: number;
+}): SignedRequest[] {
+  const { base, sizes, count } = options;
+  const ids = Array.from({ length: sizes.workspaces }, (_, i) => (i === 0 ? options.firstWorkspaceId : workspaceId(i)));
   const block = Math.ceil(sizes.tickets / sizes.workspaces);
   const seen = new Set<string>();
-  const requests: { body: string; headers: Record<string, string> }[] = [];
+  const requests: SignedRequest[] = [];
   for (let i = 0; requests.length < count && i < sizes.tickets; i += 1) {
     const workspace = i % sizes.workspaces;
     const index = Math.min(sizes.tickets, (workspace + 1) * block) - 1 - Math.floor(i / sizes.workspaces);
@@ -56,7 +75,7 @@ export function freshRequests(env: BenchEnv, count = FRESH_VARIANTS): { body: st
     const body = JSON.stringify({ ...base, workspace_id: ticket.workspace_id, conversation });
     requests.push({
       body,
-      headers: { 'Content-Type': 'application/json', 'X-Body-Signature': signBody('canvas', body, BENCH_CLIENT_SECRET) },
+      headers: { 'Content-Type': 'application/json', 'X-Body-Signature': signBody('canvas', body, options.secret) },
     });
   }
   return requests;

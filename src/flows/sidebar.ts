@@ -41,14 +41,22 @@ const CUSTOMER_UPDATES_READ = 20;
 
 async function linkedTicketCards(deps: FlowDeps, request: CanvasRequest, now: number, history: Promise<readonly Escalation[]>) {
   const { workspaceId, conversationId } = request;
-  const [settings, own, dead, escalations, shared] = await Promise.all([
+  const [settings, own, ownClocks, dead, escalations, shared] = await Promise.all([
     deps.settings.get(workspaceId),
     deps.store.tickets.listByConversation(workspaceId, conversationId),
+    // Beside the tickets, not after them: on PostgreSQL a query per ticket once the tickets were in was a round trip more.
+    deps.store.clocks.listByConversation(workspaceId, conversationId),
     deps.deadWork.list(workspaceId),
     history,
     // Shared cases (issue 19): tickets attached here, and how many conversations share this one's. One indexed query.
     deps.store.caseAttachments.listSharedFor(workspaceId, conversationId),
   ]);
+  const ownTicketIds = new Set(own.map((t) => t.ticketId));
+  // A ticket attached here from another conversation has its clocks read on its own (rare: a shared case).
+  const clocksOf = (ticketId: string) =>
+    ownTicketIds.has(ticketId)
+      ? ownClocks.filter((clock) => clock.ticketId === ticketId)
+      : deps.store.clocks.listByTicket(workspaceId, ticketId);
   const sharing = new Map(shared.map((s) => [s.ticket.ticketId, { conversations: s.attachedCount + 1, attachmentId: s.attachmentId }]));
   const tickets = [
     ...own,
@@ -63,7 +71,7 @@ async function linkedTicketCards(deps: FlowDeps, request: CanvasRequest, now: nu
   );
   const views = await Promise.all(
     tickets.map(async (ticket) => {
-      const [clocks, told] = await Promise.all([deps.store.clocks.listByTicket(workspaceId, ticket.ticketId), toldRead ?? []]);
+      const [clocks, told] = await Promise.all([clocksOf(ticket.ticketId), toldRead ?? []]);
       const url = deps.ticketUrl(workspaceId, ticket.ticketId);
       const view = ticketCardView(ticket, clocks, settings, now, url, deadWorkLine(failed.get(ticket.ticketId) ?? []));
       const customerUpdates = told

@@ -7,6 +7,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { CaseAttachmentsTable } from '../schema';
 import { newId, type RepoContext } from './repo-helpers';
+import { reusableQuery } from './reusable-query';
 import { type TicketLink, toTicket } from './tickets';
 
 export interface CaseAttachment {
@@ -88,6 +89,57 @@ function containing(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * Every sidebar view runs this (see reusable-query.ts): the standing attachments of the tickets opened here or
+ * attached here, counted per ticket, beside each ticket's snapshot. The counts come first and drive the join
+ * (`cross join`, which SQLite never reorders): an inner join let SQLite walk all the workspace's ticket snapshots
+ * for each view, about 0.6 ms of CPU per view with 1,000 tickets a workspace, where most conversations share nothing.
+ */
+const selectSharedFor = reusableQuery((db, key: { workspaceId: string; conversationId: string }) => {
+  const counts = db
+    .selectFrom('case_attachments as a')
+    .where('a.workspace_id', '=', key.workspaceId)
+    .where('a.active', '=', 1)
+    .where((eb) =>
+      eb.or([
+        eb(
+          'a.ticket_id',
+          'in',
+          eb
+            .selectFrom('ticket_links as own')
+            .select('own.ticket_id')
+            .where('own.workspace_id', '=', key.workspaceId)
+            .where('own.conversation_id', '=', key.conversationId),
+        ),
+        eb(
+          'a.ticket_id',
+          'in',
+          eb
+            .selectFrom('case_attachments as mine')
+            .select('mine.ticket_id')
+            .where('mine.workspace_id', '=', key.workspaceId)
+            .where('mine.conversation_id', '=', key.conversationId)
+            .where('mine.active', '=', 1),
+        ),
+      ]),
+    )
+    .groupBy('a.ticket_id')
+    .select([
+      'a.ticket_id',
+      (eb) => eb.fn.countAll<number>().as('attached_count'),
+      sql<string | null>`max(case when a.conversation_id = ${key.conversationId} then a.id end)`.as('attachment_id'),
+    ]);
+  return db
+    .selectFrom(counts.as('s'))
+    .crossJoin('ticket_links as t')
+    .where('t.workspace_id', '=', key.workspaceId)
+    .whereRef('t.ticket_id', '=', 's.ticket_id')
+    .selectAll('t')
+    .select(['s.attached_count', 's.attachment_id'])
+    .orderBy('t.created_at')
+    .orderBy('t.ticket_id');
+});
+
 export function createCaseAttachmentsRepo({ db, dialect }: RepoContext): CaseAttachmentsRepo {
   const find = async (workspaceId: string, column: 'id' | 'request_key', value: string) => {
     const row = await db
@@ -162,49 +214,7 @@ export function createCaseAttachmentsRepo({ db, dialect }: RepoContext): CaseAtt
       return Number(row.n);
     },
     async listSharedFor(workspaceId, conversationId) {
-      // Standing attachments of the tickets opened here or attached here, counted per ticket, beside the snapshot.
-      const counts = db
-        .selectFrom('case_attachments as a')
-        .where('a.workspace_id', '=', workspaceId)
-        .where('a.active', '=', 1)
-        .where((eb) =>
-          eb.or([
-            eb(
-              'a.ticket_id',
-              'in',
-              eb
-                .selectFrom('ticket_links as own')
-                .select('own.ticket_id')
-                .where('own.workspace_id', '=', workspaceId)
-                .where('own.conversation_id', '=', conversationId),
-            ),
-            eb(
-              'a.ticket_id',
-              'in',
-              eb
-                .selectFrom('case_attachments as mine')
-                .select('mine.ticket_id')
-                .where('mine.workspace_id', '=', workspaceId)
-                .where('mine.conversation_id', '=', conversationId)
-                .where('mine.active', '=', 1),
-            ),
-          ]),
-        )
-        .groupBy('a.ticket_id')
-        .select([
-          'a.ticket_id',
-          (eb) => eb.fn.countAll<number>().as('attached_count'),
-          sql<string | null>`max(case when a.conversation_id = ${conversationId} then a.id end)`.as('attachment_id'),
-        ]);
-      const rows = await db
-        .selectFrom('ticket_links as t')
-        .innerJoin(counts.as('s'), 's.ticket_id', 't.ticket_id')
-        .where('t.workspace_id', '=', workspaceId)
-        .selectAll('t')
-        .select(['s.attached_count', 's.attachment_id'])
-        .orderBy('t.created_at')
-        .orderBy('t.ticket_id')
-        .execute();
+      const rows = await selectSharedFor(db, dialect, { workspaceId, conversationId });
       return rows.map(({ attached_count, attachment_id, ...ticket }) => ({
         ticket: toTicket(ticket),
         attachedCount: Number(attached_count),
