@@ -22,26 +22,32 @@ import { webhookCommands } from './proc/webhook-commands';
 import { buildFeed, feedTicketJson, seedFeedTickets } from './scenarios/webhook-feed';
 
 /** Counts every statement either driver is asked to run (this script only: it patches the drivers' prototypes). */
-function countStatements(): { count(): number } {
+function countStatements(): { count(): number; bySql: Map<string, number> } {
   let statements = 0;
+  const bySql = new Map<string, number>();
   const pgQuery = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     statements += 1;
+    const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? '?');
+    const key = text.replace(/\s+/g, ' ').trim().slice(0, 90);
+    bySql.set(key, (bySql.get(key) ?? 0) + 1);
     return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof pgQuery;
   const prepare = Sqlite.prototype.prepare;
   Sqlite.prototype.prepare = function (this: Sqlite.Database, source: string) {
     const statement = prepare.call(this, source);
+    const key = source.replace(/\s+/g, ' ').trim().slice(0, 90);
     for (const method of ['run', 'get', 'all', 'iterate'] as const) {
       const original = statement[method] as (...a: unknown[]) => unknown;
       (statement as unknown as Record<string, unknown>)[method] = (...a: unknown[]) => {
         statements += 1;
+        bySql.set(key, (bySql.get(key) ?? 0) + 1);
         return original.apply(statement, a);
       };
     }
     return statement;
   } as typeof prepare;
-  return { count: () => statements };
+  return { count: () => statements, bySql };
 }
 
 async function main(): Promise<void> {
@@ -69,6 +75,7 @@ async function main(): Promise<void> {
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 200 });
   await session.post('Profiler.start');
+  statements.bySql.clear();
   const statementsBefore = statements.count();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
@@ -94,6 +101,9 @@ async function main(): Promise<void> {
   console.log(
     `per unique notification: ${(used / feed.unique).toFixed(2)} statements, ${((cpuMs / feed.unique) * 1000).toFixed(0)} µs CPU; wall ${ms.toFixed(0)} ms`,
   );
+  console.log('Statements per unique notification, by text:');
+  for (const [text, n] of [...statements.bySql].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    console.log(`  ${(n / feed.unique).toFixed(2).padStart(6)}  ${text}`);
   const byFunction = new Map<string, number>();
   const byId = new Map((profile.nodes as { id: number; callFrame: { url: string; functionName: string } }[]).map((n) => [n.id, n]));
   const samples = profile.samples ?? [];
