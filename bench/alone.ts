@@ -19,12 +19,14 @@ import { formatTable } from './report/table';
 import { escalationRows } from './scenarios/escalation';
 import { freshRows } from './scenarios/fresh';
 import { multiInstanceRows } from './scenarios/multi-instance';
+import { webhookRows } from './scenarios/webhooks';
 import { type BenchEnv, setUp } from './setup';
 
 const SCENARIOS: Record<string, (env: BenchEnv, log: (line: string) => void) => Promise<Row[]>> = {
   escalation: escalationRows,
   fresh: freshRows,
   'multi-instance': multiInstanceRows,
+  webhooks: webhookRows,
 };
 
 const log = (line: string) => process.stdout.write(`${line}\n`);

@@ -24,10 +24,14 @@ export interface IntakeDelivery {
 
 /** The webhook processor's side of the in-memory hand-over of new rows. */
 export interface ProcessorHandOver {
-  /** The lease to store `count` new rows under, or null when the processor is not running or has enough in hand. */
+  /**
+   * The lease to store `count` new rows under, or null: the processor is not running, has enough in hand, or rows
+   * stored without a lease still wait in the store (newer rows handed over now would be applied before them).
+   * Every call is answered by one `stored` once the commit it was asked for has ended.
+   */
   leaseFor(count: number): LeaseOnArrival | null;
-  /** Rows stored under that lease, for the processor to apply. */
-  take(rows: InboxNotification[]): void;
+  /** The commit ended: the rows it stored under `lease`, for the processor to apply (none when unleased or failed). */
+  stored(lease: LeaseOnArrival | null, rows: InboxNotification[]): void;
 }
 
 export interface WebhookIntake {
@@ -102,6 +106,7 @@ export function createWebhookIntake(deps: WebhookIntakeDeps): WebhookIntake {
         ),
       );
     } catch (error) {
+      deps.processor?.stored(lease, []);
       // Nothing of the group was stored: each delivery gets the error, and Intercom will deliver it again.
       for (const w of group) w.reject(error);
       return;
@@ -110,8 +115,8 @@ export function createWebhookIntake(deps: WebhookIntakeDeps): WebhookIntake {
     group.forEach((w, i) => {
       if (stored[i] && lease) handed.push(leased(w.delivery, now));
     });
-    if (handed.length > 0) deps.processor?.take(handed);
-    else if (stored.some(Boolean)) deps.onStored();
+    deps.processor?.stored(lease, handed);
+    if (!lease && stored.some(Boolean)) deps.onStored();
     group.forEach((w, i) => {
       w.resolve(stored[i] ? 'new' : 'duplicate');
     });

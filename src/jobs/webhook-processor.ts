@@ -112,7 +112,7 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
     },
     poke: loop.poke,
     leaseFor: feed.leaseFor,
-    take: feed.take,
+    stored: feed.stored,
   };
 }
 

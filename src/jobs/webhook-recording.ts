@@ -5,6 +5,7 @@
  */
 import { classifyIntercomFailure } from '../services/intercom-failure';
 import { errorMessage } from '../services/job-outcomes';
+import { type GroupTicket, groupStore } from '../services/sync/group-store';
 import type { NotificationOutcome, PreparedNotification } from '../services/sync/process-notification';
 import type { SyncDeps } from '../services/sync/sync-deps';
 import type { InboxFinish, InboxNotification, Store } from '../store';
@@ -72,8 +73,14 @@ export function createWebhookRecording(options: RecordingOptions): WebhookRecord
   /** The group's records, or 'taken_over' (and nothing written) when any row of it was finished by another worker. */
   async function recordAll(group: readonly Ready[]): Promise<Recorded[] | 'taken_over'> {
     try {
-      return await sync.store.transaction(async (tx) => {
-        if (group.length > 1) await lockTickets(tx, group);
+      return await sync.store.transaction(async (transaction) => {
+        let tx = transaction;
+        if (group.length > 1) {
+          const tickets = ticketsOf(group);
+          await lockTickets(tx, tickets);
+          // The group's clocks and settings revision read once for all its rows (services/sync/group-store.ts).
+          tx = await groupStore(tx, tickets);
+        }
         const done: Recorded[] = [];
         const finishes: InboxFinish[] = [];
         for (const ready of group) {
@@ -140,19 +147,27 @@ export function createWebhookRecording(options: RecordingOptions): WebhookRecord
   return { commit };
 }
 
+/** The tickets a group's rows write, each once. */
+function ticketsOf(group: readonly Ready[]): GroupTicket[] {
+  const seen = new Map<string, GroupTicket>();
+  for (const ready of group) {
+    const ticket = 'prepared' in ready && 'ticket' in ready.prepared ? ready.prepared.ticket : undefined;
+    if (ticket) seen.set(`${ticket.workspaceId}\u0000${ticket.ticketId}`, ticket);
+  }
+  return [...seen.values()];
+}
+
 /**
  * A group's tickets, locked before any of its rows is applied (PostgreSQL): per workspace, each in id order, so two
  * groups (two instances' batches) take their locks in the same order and never wait on each other in a circle.
  */
-async function lockTickets(tx: Store, group: readonly Ready[]): Promise<void> {
+async function lockTickets(tx: Store, tickets: readonly GroupTicket[]): Promise<void> {
   if (tx.dialect !== 'postgres') return;
   const byWorkspace = new Map<string, string[]>();
-  for (const ready of group) {
-    const ticket = 'prepared' in ready && 'ticket' in ready.prepared ? ready.prepared.ticket : undefined;
-    if (!ticket) continue;
-    const ids = byWorkspace.get(ticket.workspaceId) ?? [];
-    ids.push(ticket.ticketId);
-    byWorkspace.set(ticket.workspaceId, ids);
+  for (const { workspaceId, ticketId } of tickets) {
+    const ids = byWorkspace.get(workspaceId) ?? [];
+    ids.push(ticketId);
+    byWorkspace.set(workspaceId, ids);
   }
   for (const workspaceId of [...byWorkspace.keys()].sort()) await tx.tickets.getManyForUpdate(workspaceId, byWorkspace.get(workspaceId)!);
 }

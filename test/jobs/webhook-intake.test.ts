@@ -28,7 +28,7 @@ function recordingProcessor(lease: LeaseOnArrival | null) {
       asked.push(count);
       return lease;
     },
-    take: (rows) => handed.push(...rows),
+    stored: (_lease, rows) => handed.push(...rows),
   };
   return { processor, handed, asked };
 }

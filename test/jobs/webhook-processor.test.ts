@@ -149,40 +149,41 @@ describe('webhook processor', () => {
 
     it('applies what the route hands over without claiming it from the store', async () => {
       const { ticketId } = await linkTicket(h);
-      const held = holdFirstClaim();
+      const claims = jest.spyOn(h.application.store.webhooks, 'claimPending').mockResolvedValue([]);
       h.job('webhooks').start();
-      await held.started();
+      // The start-up claim found the store empty: from then on new rows are handed over.
+      while (claims.mock.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, 5));
       const base = Math.floor(h.clock.now() / 1000);
       expect((await deliver('notif_handed', 'ticket.state.updated', stateItem(ticketId, 'waiting_on_customer', base + 10))).status).toBe(
         200,
       );
-      // Stored leased to this processor (as a claim would leave it), and not yet applied: the processor is busy.
-      expect(await row('notif_handed')).toMatchObject({ status: 'pending', attempts: 1 });
-      held.open();
       while ((await row('notif_handed'))?.status === 'pending') await new Promise((resolve) => setTimeout(resolve, 5));
-      expect(await row('notif_handed')).toMatchObject({ status: 'done' });
+      // Stored leased to this processor (attempt 1, as a claim would leave it) and applied.
+      expect(await row('notif_handed')).toMatchObject({ status: 'done', attempts: 1 });
       expect((await storedTicket(h, ticketId)).stateCategory).toBe('waiting_on_customer');
       // Every claim came back empty, so the row reached the processor from the route.
-      expect(await Promise.all(held.claims.mock.results.map((r) => r.value))).toEqual(held.claims.mock.calls.map(() => []));
+      expect(await Promise.all(claims.mock.results.map((r) => r.value))).toEqual(claims.mock.calls.map(() => []));
       await h.job('webhooks').stop();
     });
 
-    it('a processor stopping with deliveries in hand gives them back to the store at once', async () => {
+    it('while its start-up claim is under way, new deliveries wait in the store, free for any worker once it stops', async () => {
       const { ticketId } = await linkTicket(h);
       const held = holdFirstClaim();
       h.job('webhooks').start();
       await held.started();
       const base = Math.floor(h.clock.now() / 1000);
-      for (const [i, id] of ['notif_in_hand_1', 'notif_in_hand_2'].entries()) {
+      for (const [i, id] of ['notif_waiting_1', 'notif_waiting_2'].entries()) {
         expect((await deliver(id, 'ticket.state.updated', stateItem(ticketId, 'waiting_on_customer', base + 10 + i))).status).toBe(200);
       }
+      // Not handed over: older rows may be in the store, and the claim under way has not seen them yet.
+      expect(await row('notif_waiting_1')).toMatchObject({ status: 'pending', attempts: 0 });
       const stopped = h.job('webhooks').stop();
       held.open();
       await stopped;
       held.claims.mockRestore();
-      // Free for any worker now, not after the lease: another instance claims both at once.
       const claimed = await h.application.store.webhooks.claimPending(h.clock.now(), 10, 'another-instance', 60_000);
-      expect(claimed.map((n) => n.notificationId).sort()).toEqual(['notif_in_hand_1', 'notif_in_hand_2']);
+      expect(claimed.map((n) => n.notificationId).sort()).toEqual(['notif_waiting_1', 'notif_waiting_2']);
     });
   });
 });

@@ -54,6 +54,11 @@ export interface ClocksRepo {
    */
   listByConversation(workspaceId: string, conversationId: string): Promise<SlaClock[]>;
   /**
+   * Every clock of these tickets, in (ticket, kind) order, locked like `getForUpdate` (PostgreSQL) in one statement:
+   * a webhook commit group reads its tickets' clocks once instead of once per event and kind.
+   */
+  getManyForUpdate(workspaceId: string, ticketIds: readonly string[]): Promise<SlaClock[]>;
+  /**
    * Cross-workspace, for the SLA scheduler inside its transaction: up to `limit` clocks due at `now`, earliest
    * first, each with what its ladder needs (workspace install state, settings revision, steps fired in its cycle).
    * Each clock stays locked until the transaction ends (PostgreSQL: `FOR UPDATE SKIP LOCKED`, so instances take
@@ -106,6 +111,18 @@ const selectClockForUpdate = reusableQuery((db, key: ClockKey) =>
     .where('workspace_id', '=', key.workspaceId)
     .where('ticket_id', '=', key.ticketId)
     .where('kind', '=', key.kind)
+    .forUpdate(),
+);
+
+/** PostgreSQL only: the ids bound as one array (`= any($2)`), so the statement is the same for any count. */
+const lockManyPg = reusableQuery((db, key: { workspaceId: string; ticketIds: readonly string[] }) =>
+  db
+    .selectFrom('sla_clocks')
+    .selectAll()
+    .where('workspace_id', '=', key.workspaceId)
+    .where((eb) => eb('ticket_id', '=', eb.fn<string>('any', [eb.val(key.ticketIds)])))
+    .orderBy('ticket_id')
+    .orderBy('kind')
     .forUpdate(),
 );
 
@@ -166,6 +183,17 @@ export function createClocksRepo({ db, dialect }: RepoContext): ClocksRepo {
     async listByConversation(workspaceId, conversationId) {
       const rows = await selectByConversation(db, dialect, { workspaceId, conversationId });
       return rows.map(toClock);
+    },
+
+    async getManyForUpdate(workspaceId, ticketIds) {
+      const unique = [...new Set(ticketIds)].sort();
+      if (unique.length === 0) return [];
+      if (dialect === 'postgres') return (await lockManyPg(db, dialect, { workspaceId, ticketIds: unique })).map(toClock);
+      // SQLite runs in this process (no round trip) and its transaction already holds the only write lock.
+      const found: SlaClock[] = [];
+      for (const ticketId of unique)
+        for (const row of await selectByTicket(db, dialect, { workspaceId, ticketId })) found.push(toClock(row));
+      return found;
     },
 
     lockDue: (now, limit, instanceId) => lockDue({ db, dialect }, now, limit, instanceId),

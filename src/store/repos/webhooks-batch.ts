@@ -58,5 +58,19 @@ export async function finishAllAtOnce(db: Db, rows: readonly InboxFinish[], now:
   return marked.length;
 }
 
+/** PostgreSQL: the payloads of claimed rows in one statement (keyed by `inboxKey`), instead of a round trip each. */
+export async function payloadsAllAtOnce(
+  db: Db,
+  rows: readonly { workspace_id: string; notification_id: string }[],
+): Promise<Map<string, string>> {
+  if (rows.length === 0) return new Map();
+  const { rows: found } = await sql<{ workspace_id: string; notification_id: string; payload_json: string }>`
+    select p.workspace_id, p.notification_id, p.payload_json
+    from webhook_payloads as p
+    join unnest(${rows.map((r) => r.workspace_id)}::text[], ${rows.map((r) => r.notification_id)}::text[]) as k(workspace_id, notification_id)
+      on p.workspace_id = k.workspace_id and p.notification_id = k.notification_id`.execute(db);
+  return new Map(found.map((row) => [inboxKey(row.workspace_id, row.notification_id), row.payload_json]));
+}
+
 /** Workspace ids never contain a NUL. */
-const inboxKey = (workspaceId: string, notificationId: string) => `${workspaceId}\u0000${notificationId}`;
+export const inboxKey = (workspaceId: string, notificationId: string) => `${workspaceId}\u0000${notificationId}`;

@@ -8,7 +8,7 @@ import type { ExpressionBuilder, Insertable, Selectable } from 'kysely';
 import type { Tables, WebhookInboxTable, WebhookPayloadsTable } from '../schema';
 import { capError, fromJson, narrow, type RepoContext, toJson } from './repo-helpers';
 import { reusableQuery } from './reusable-query';
-import { acceptAllAtOnce, finishAllAtOnce } from './webhooks-batch';
+import { acceptAllAtOnce, finishAllAtOnce, inboxKey, payloadsAllAtOnce } from './webhooks-batch';
 
 export const INBOX_STATUSES = ['pending', 'done', 'ignored', 'failed'] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
@@ -206,7 +206,13 @@ export function createWebhooksRepo({ db, dialect }: RepoContext): WebhooksRepo {
         .returningAll()
         .execute();
       const claimed: InboxNotification[] = [];
-      for (const row of rows) claimed.push(toNotification(row, await payloadOf(row.workspace_id, row.notification_id)));
+      if (dialect === 'postgres') {
+        const payloads = await payloadsAllAtOnce(db, rows);
+        for (const row of rows) {
+          const json = payloads.get(inboxKey(row.workspace_id, row.notification_id));
+          claimed.push(toNotification(row, json === undefined ? null : fromJson(json)));
+        }
+      } else for (const row of rows) claimed.push(toNotification(row, await payloadOf(row.workspace_id, row.notification_id)));
       return claimed.sort((a, b) => a.receivedAt - b.receivedAt);
     },
 

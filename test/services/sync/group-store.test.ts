@@ -1,0 +1,63 @@
+/**
+ * A webhook commit group's store: its tickets' clocks read once (`clocks.getManyForUpdate`), each clock the group
+ * writes seen by its later reads, a ticket without clocks answered without asking again, tickets outside the group
+ * read as usual, the settings revision read once, and a nested transaction joining the group. Both stores.
+ */
+import { groupStore } from '../../../src/services/sync/group-store';
+import { clockWrite } from '../../store/repos/factories';
+import { describeContract, seedWorkspace, T0 } from '../../store/repos/harness';
+
+describeContract('webhook group store', (engine) => {
+  beforeEach(async () => {
+    await seedWorkspace(engine.store, 'ws-a');
+    for (const ticketId of ['tk-2', 'tk-1'])
+      for (const kind of ['resolution', 'response'] as const) await engine.store.clocks.upsert('ws-a', clockWrite({ ticketId, kind }), T0);
+    await engine.store.clocks.upsert('ws-a', clockWrite({ ticketId: 'outside' }), T0);
+  });
+
+  it('clocks.getManyForUpdate reads the named tickets’ clocks in (ticket, kind) order, each once', async () => {
+    const clocks = await engine.store.transaction((tx) => tx.clocks.getManyForUpdate('ws-a', ['tk-2', 'tk-1', 'tk-2', 'none']));
+    expect(clocks.map((c) => [c.ticketId, c.kind])).toEqual([
+      ['tk-1', 'resolution'],
+      ['tk-1', 'response'],
+      ['tk-2', 'resolution'],
+      ['tk-2', 'response'],
+    ]);
+    expect(await engine.store.clocks.getManyForUpdate('ws-a', [])).toEqual([]);
+  });
+
+  it('serves the group’s clocks from one read, with its own writes, and reads the rest as usual', async () => {
+    await engine.store.transaction(async (tx) => {
+      const group = await groupStore(tx, [
+        { workspaceId: 'ws-a', ticketId: 'tk-1' },
+        { workspaceId: 'ws-a', ticketId: 'no-clocks' },
+      ]);
+      // Written around the group store: a read it serves from what it read shows the row as it was.
+      await tx.clocks.upsert('ws-a', clockWrite({ ticketId: 'tk-1', status: 'paused' }), T0 + 1);
+      expect(await group.clocks.getForUpdate('ws-a', 'tk-1', 'response')).toMatchObject({ status: 'running', updatedAt: T0 });
+      expect(await group.clocks.getForUpdate('ws-a', 'no-clocks', 'response')).toBeNull();
+      // Outside the group: read from the transaction.
+      expect(await group.clocks.getForUpdate('ws-a', 'outside', 'response')).toMatchObject({ ticketId: 'outside' });
+      // Written through it: the next read sees the write, as reading the row back would.
+      await group.clocks.upsert('ws-a', clockWrite({ ticketId: 'tk-1', status: 'stopped', cycle: 2 }), T0 + 2);
+      expect(await group.clocks.getForUpdate('ws-a', 'tk-1', 'response')).toMatchObject({ status: 'stopped', cycle: 2, updatedAt: T0 + 2 });
+      // A nested transaction joins the group, through the group's store.
+      expect(await group.transaction(async (nested) => nested === group)).toBe(true);
+      // Any other clock write forgets what was read.
+      await group.clocks.rearmRunning('ws-a', T0 + 5);
+      expect(await group.clocks.getForUpdate('ws-a', 'tk-1', 'response')).toMatchObject({ status: 'stopped', updatedAt: T0 + 2 });
+      expect(await group.clocks.getForUpdate('ws-a', 'tk-2', 'response')).toMatchObject({ nextFireAt: T0 + 5 });
+    });
+    expect(await engine.store.clocks.get('ws-a', 'tk-1', 'response')).toMatchObject({ status: 'stopped', cycle: 2 });
+  });
+
+  it('reads the settings revision once per workspace', async () => {
+    await engine.store.transaction(async (tx) => {
+      const revision = jest.fn(tx.settings.revision);
+      const group = await groupStore({ ...tx, settings: { ...tx.settings, revision } }, []);
+      const first = await group.settings.revision('ws-a');
+      expect(await group.settings.revision('ws-a')).toBe(first);
+      expect(revision).toHaveBeenCalledTimes(1);
+    });
+  });
+});
