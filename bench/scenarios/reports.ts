@@ -65,7 +65,7 @@ export async function reportRows(spec: StoreSpec, log: (line: string) => void, t
     );
 
     const clock = { now: () => now };
-    const service = createReportService({ store, clock, settings: createSettingsService(store, clock) });
+    const service = createReportService({ store, clock, settings: createSettingsService(store) });
     const workspace = (await store.workspaces.get(WORKSPACE))!;
     const period = presetPeriod(90, now, workspace.timezone);
     const ctx = {

@@ -9,13 +9,16 @@ import type { ChangeScope, Store } from '../store';
 /** Workspaces remembered at most; past that the memo starts over (a read each, then remembered again). */
 const MAX_WORKSPACES = 10_000;
 
+/** The memoised read, and `forget` for a caller that wrote the value behind the store's back (tests, a reinstall). */
+export type GuardedMemo<T> = ((workspaceId: string) => Promise<T>) & { forget(workspaceId: string): void };
+
 export function changeGuardedMemo<T>(
   store: Store,
   scope: ChangeScope,
   read: (workspaceId: string) => Promise<T>,
-): (workspaceId: string) => Promise<T> {
+): GuardedMemo<T> {
   const memo = new Map<string, { value: T; stamp: number }>();
-  return async (workspaceId) => {
+  const get = async (workspaceId: string): Promise<T> => {
     const hit = memo.get(workspaceId);
     if (hit && store.changes.unchangedSince(workspaceId, hit.stamp, scope)) return hit.value;
     // Stamped before reading: a write landing while we read leaves the entry stale, so it is read again next time.
@@ -25,4 +28,5 @@ export function changeGuardedMemo<T>(
     memo.set(workspaceId, { value, stamp });
     return value;
   };
+  return Object.assign(get, { forget: (workspaceId: string) => void memo.delete(workspaceId) });
 }

@@ -1,11 +1,12 @@
 /**
- * Settings are read on every sidebar view, so they are cached in memory. An entry stands while the store's change
- * feed reports no write to its workspace (saves here or in another instance: src/store/change-feed.ts), and for
- * `ttlMs` at most in any case.
+ * Settings are read on every sidebar view, so they are kept in memory per workspace and read again only after the
+ * store's change feed heard a settings write to that workspace, here or in another instance
+ * (src/services/change-guarded-memo.ts). There is no time limit on top: with a thousand workspaces a 30-second one
+ * made every fresh view somewhere re-read and re-parse its workspace's settings, for no change.
  */
 import type { WorkspaceSettings } from '../domain/settings';
 import type { SettingsRecord, Store } from '../store';
-import type { Clock } from '../util/clock';
+import { changeGuardedMemo } from './change-guarded-memo';
 
 export interface SettingsService {
   get(workspaceId: string): Promise<WorkspaceSettings>;
@@ -13,24 +14,11 @@ export interface SettingsService {
   invalidate(workspaceId: string): void;
 }
 
-export function createSettingsService(store: Store, clock: Clock, ttlMs = 30_000): SettingsService {
-  const cache = new Map<string, { record: SettingsRecord; expiresAt: number; stamp: number }>();
-
-  async function record(workspaceId: string): Promise<SettingsRecord> {
-    const hit = cache.get(workspaceId);
-    const now = clock.now();
-    if (hit && hit.expiresAt > now && store.changes.unchangedSince(workspaceId, hit.stamp, 'settings')) return hit.record;
-    const stamp = store.changes.stamp();
-    const fresh = await store.settings.get(workspaceId);
-    cache.set(workspaceId, { record: fresh, expiresAt: now + ttlMs, stamp });
-    return fresh;
-  }
-
+export function createSettingsService(store: Store): SettingsService {
+  const record = changeGuardedMemo(store, 'settings', (workspaceId) => store.settings.get(workspaceId));
   return {
     record,
     get: async (workspaceId) => (await record(workspaceId)).settings,
-    invalidate: (workspaceId) => {
-      cache.delete(workspaceId);
-    },
+    invalidate: (workspaceId) => record.forget(workspaceId),
   };
 }

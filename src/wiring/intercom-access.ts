@@ -40,7 +40,7 @@ export async function buildIntercomAccess(
     ...(options.intercomSleep ? { sleep: options.intercomSleep } : {}),
     ...(options.intercomMaxRetries === undefined ? {} : { maxRetries: options.intercomMaxRetries }),
   });
-  const settings = createSettingsService(store, clock);
+  const settings = createSettingsService(store);
 
   const apiBaseUrl = options.apiBaseUrlOverride ?? config.intercom.apiBaseUrl;
   const install = createInstallServices({ config, store, cipher, clock, directory, settings, logger, apiBaseUrl });

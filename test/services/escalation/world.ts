@@ -70,7 +70,7 @@ export async function startEscalationWorld(): Promise<EscalationWorld> {
   const deps: EscalationDeps = {
     store,
     clock,
-    settings: createSettingsService(store, clock),
+    settings: createSettingsService(store),
     directory,
     ticketTypes,
     snapshots: createTicketSnapshotter({ directory: createDirectoryCache({ clientFor, clock }), ticketTypes }),
