@@ -82,6 +82,8 @@ serveRpc(
     start,
     memory,
     cpuSettled,
+    // Without waiting for the app to settle: a reading taken while it serves load.
+    cpuNow: async () => process.cpuUsage(),
     jobNames: () => current().application.jobs.map((job) => job.name),
     ...slaCommands(current),
     ...slaStormCommands(current),

@@ -36,6 +36,17 @@ export const escalationSubject = (escalationId: string) => `e:${escalationId}` a
 /** An incident (a tracker ticket): what every conversation linked to it shows of it, such as its follow-ups' progress. */
 export const incidentSubject = (trackerId: string) => `i:${trackerId}` as ChangeSubject;
 
+/**
+ * Why a kept view may no longer be right (for /metrics: which writes cost reuse): the feed could not vouch for
+ * anything (`unheard`: PostgreSQL's listening connection down or reconnected), everything was invalidated, a
+ * workspace-wide write, or a write to one of the view's subjects. `notified`: the latest such write was heard through
+ * NOTIFY (another instance's; an instance also hears its own writes there, after it has counted them locally).
+ */
+export interface StaleCause {
+  kind: 'unheard' | 'everything' | 'workspace' | 'subject';
+  notified: boolean;
+}
+
 export interface ChangeFeed {
   /** Take before reading; later, `unchangedSince(workspace, stamp)` says whether what was read still stands. */
   stamp(): number;
@@ -47,6 +58,8 @@ export interface ChangeFeed {
    * With no subjects: whether only subject writes happened.
    */
   subjectsUnchangedSince(workspaceId: string, stamp: number, subjects: readonly ChangeSubject[]): boolean;
+  /** The same question, answered with the reason when the answer is no; null when nothing changed. */
+  staleCause(workspaceId: string, stamp: number, subjects: readonly ChangeSubject[]): StaleCause | null;
   /**
    * A write to the workspace (called by the store; twice for a transaction). `subjects`: what it touched, when
    * the write can say; null (the default) means anything in the workspace may show it.
@@ -70,6 +83,9 @@ export function createChangeFeed(external: ExternalChanges, maxSubjects = MAX_SU
   const wideAt = new Map<string, number>();
   /** The last write per workspace and subject, oldest first (a rewrite moves it to the end). */
   const subjectAt = new Map<string, number>();
+  /** Which of those last writes were heard through NOTIFY (wide: per workspace; subjects: per key), for staleCause. */
+  const wideNotified = new Set<string>();
+  const subjectNotified = new Set<string>();
   let forgottenAt = 0;
   let everythingAt = 0;
   const bump = () => ++sequence;
@@ -78,29 +94,52 @@ export function createChangeFeed(external: ExternalChanges, maxSubjects = MAX_SU
     for (const scope of SCOPES) changedAt[scope].clear();
     wideAt.clear();
     subjectAt.clear();
+    wideNotified.clear();
+    subjectNotified.clear();
   };
 
   let lastDataVersion = external.kind === 'sqlite' ? external.dataVersion() : 0;
   // Connected on first use: a store nobody asks (jobs, scripts, most tests) never holds a listening connection.
   let listener: ReturnType<typeof createListener> | null = null;
 
-  function markChanged(workspaceId: string, scope: ChangeScope = 'rows', subjects: readonly ChangeSubject[] | null = null): void {
+  function markChanged(
+    workspaceId: string,
+    scope: ChangeScope = 'rows',
+    subjects: readonly ChangeSubject[] | null = null,
+    notified = false,
+  ): void {
     const at = bump();
     for (const each of SCOPES.slice(0, SCOPES.indexOf(scope) + 1)) changedAt[each].set(workspaceId, at);
     if (subjects === null || scope !== 'rows') {
       wideAt.set(workspaceId, at);
+      if (notified) wideNotified.add(workspaceId);
+      else wideNotified.delete(workspaceId);
       return;
     }
     for (const subject of subjects) {
       const key = subjectKey(workspaceId, subject);
       subjectAt.delete(key);
       subjectAt.set(key, at);
+      if (notified) subjectNotified.add(key);
+      else subjectNotified.delete(key);
     }
     while (subjectAt.size > maxSubjects) {
       const [oldest, oldestAt] = subjectAt.entries().next().value as [string, number];
       subjectAt.delete(oldest);
+      subjectNotified.delete(oldest);
       forgottenAt = Math.max(forgottenAt, oldestAt);
     }
+  }
+
+  function staleCause(workspaceId: string, stamp: number, subjects: readonly ChangeSubject[]): StaleCause | null {
+    if (!trusted()) return { kind: 'unheard', notified: false };
+    if (everythingAt > stamp) return { kind: 'everything', notified: false };
+    if ((wideAt.get(workspaceId) ?? 0) > stamp) return { kind: 'workspace', notified: wideNotified.has(workspaceId) };
+    for (const subject of subjects) {
+      const key = subjectKey(workspaceId, subject);
+      if ((subjectAt.get(key) ?? forgottenAt) > stamp) return { kind: 'subject', notified: subjectNotified.has(key) };
+    }
+    return null;
   }
 
   function pollOtherConnections(): void {
@@ -129,11 +168,9 @@ export function createChangeFeed(external: ExternalChanges, maxSubjects = MAX_SU
     unchangedSince(workspaceId, stamp, scope = 'rows') {
       return trusted() && everythingAt <= stamp && (changedAt[scope].get(workspaceId) ?? 0) <= stamp;
     },
-    subjectsUnchangedSince(workspaceId, stamp, subjects) {
-      if (!trusted() || everythingAt > stamp || (wideAt.get(workspaceId) ?? 0) > stamp) return false;
-      return subjects.every((subject) => (subjectAt.get(subjectKey(workspaceId, subject)) ?? forgottenAt) <= stamp);
-    },
-    written: markChanged,
+    subjectsUnchangedSince: (workspaceId, stamp, subjects) => staleCause(workspaceId, stamp, subjects) === null,
+    staleCause,
+    written: (workspaceId, scope, subjects) => markChanged(workspaceId, scope, subjects),
     close: async () => {
       await listener?.close();
     },
@@ -153,7 +190,7 @@ type PostgresChanges = Extract<ExternalChanges, { kind: 'postgres' }>;
  */
 function createListener(
   external: PostgresChanges,
-  onChange: (workspaceId: string, scope: ChangeScope, subjects: readonly ChangeSubject[] | null) => void,
+  onChange: (workspaceId: string, scope: ChangeScope, subjects: readonly ChangeSubject[] | null, notified: true) => void,
   onLost: () => void,
 ) {
   let connection: { close(): Promise<void> } | null = null;
@@ -167,7 +204,7 @@ function createListener(
         (payload) => {
           const change = decodeNotification(payload);
           // A payload we cannot read (a newer instance's?) may have named any workspace.
-          if (change) onChange(change.workspaceId, change.scope, change.subjects);
+          if (change) onChange(change.workspaceId, change.scope, change.subjects, true);
           else onLost();
         },
         () => {

@@ -185,6 +185,27 @@ describe('change feed, PostgreSQL: other instances', () => {
     expect(state.closed).toBe(1);
   });
 
+  it("says why a view is stale: whose write, and whether it named the view's subjects or the whole workspace", async () => {
+    const { state, external } = fakePostgres();
+    const feed = createChangeFeed(external);
+    const view = [conversationSubject('c1'), ticketSubject('t1')];
+    expect(feed.staleCause('w1', feed.stamp(), view)).toEqual({ kind: 'unheard', notified: false });
+    await settle();
+    const stamp = feed.stamp();
+    state.onNotify?.(encodeNotification('w1', 'rows', [ticketSubject('t2')]));
+    expect(feed.staleCause('w1', stamp, view)).toBeNull();
+    state.onNotify?.(encodeNotification('w1', 'rows', [ticketSubject('t1')]));
+    expect(feed.staleCause('w1', stamp, view)).toEqual({ kind: 'subject', notified: true });
+    // The same subject written here afterwards: the latest write is this instance's.
+    feed.written('w1', 'rows', [ticketSubject('t1')]);
+    expect(feed.staleCause('w1', stamp, view)).toEqual({ kind: 'subject', notified: false });
+    state.onNotify?.('rows:w1');
+    expect(feed.staleCause('w1', stamp, view)).toEqual({ kind: 'workspace', notified: true });
+    state.onNotify?.('nonsense');
+    expect(feed.staleCause('w1', stamp, view)).toEqual({ kind: 'everything', notified: false });
+    await feed.close();
+  });
+
   it('a lost connection invalidates everything and trusts nothing until it is back', async () => {
     jest.useFakeTimers();
     try {
