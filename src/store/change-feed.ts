@@ -203,6 +203,8 @@ function createListener(
       .listen(
         (payload) => {
           const change = decodeNotification(payload);
+          // Our own write, heard back: already counted when it was written and when it committed.
+          if (change?.origin === external.origin) return;
           // A payload we cannot read (a newer instance's?) may have named any workspace.
           if (change) onChange(change.workspaceId, change.scope, change.subjects, true);
           else onLost();
@@ -244,14 +246,23 @@ function createListener(
 /** PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more; past this, a write is announced workspace-wide. */
 const MAX_PAYLOAD_CHARS = 7_000;
 
+/** The writer's origin rides among a payload's subjects: no subject helper makes this prefix, and an older reader takes it for a subject no view has. */
+const ORIGIN_PREFIX = 'o:';
+
 /**
  * The NOTIFY payload: `<scope>:<workspace id>` for a workspace-wide write (workspace ids never contain a colon at
- * the start), `rows+:<JSON [workspace id, ...subjects]>` for one that named its subjects (ids arrive in webhooks:
- * JSON keeps any character they hold from splitting them).
+ * the start), `rows+:<JSON [workspace id, ...subjects, o:origin]>` for one that named its subjects (ids arrive in
+ * webhooks: JSON keeps any character they hold from splitting them).
  */
-export function encodeNotification(workspaceId: string, scope: ChangeScope, subjects: readonly ChangeSubject[] | null = null): string {
+export function encodeNotification(
+  workspaceId: string,
+  scope: ChangeScope,
+  subjects: readonly ChangeSubject[] | null = null,
+  origin: string | null = null,
+): string {
   if (subjects !== null && scope === 'rows') {
-    const named = `rows+:${JSON.stringify([workspaceId, ...subjects])}`;
+    const signed = origin === null ? subjects : [...subjects, `${ORIGIN_PREFIX}${origin}`];
+    const named = `rows+:${JSON.stringify([workspaceId, ...signed])}`;
     if (named.length <= MAX_PAYLOAD_CHARS) return named;
   }
   return `${scope}:${workspaceId}`;
@@ -261,6 +272,8 @@ export interface DecodedChange {
   workspaceId: string;
   scope: ChangeScope;
   subjects: readonly ChangeSubject[] | null;
+  /** The writing database's origin, when the payload carries it. */
+  origin: string | null;
 }
 
 /** null: not a payload this version can read. */
@@ -271,10 +284,15 @@ export function decodeNotification(payload: string): DecodedChange | null {
   const rest = payload.slice(colon + 1);
   if (scope === 'rows+') {
     const named = parseSubjects(rest);
-    return named && { workspaceId: named[0], scope: 'rows', subjects: named.slice(1) as ChangeSubject[] };
+    if (!named) return null;
+    const [workspaceId, ...items] = named;
+    const origin = items.find((item) => item.startsWith(ORIGIN_PREFIX));
+    const subjects = items.filter((item) => !item.startsWith(ORIGIN_PREFIX)) as ChangeSubject[];
+    return { workspaceId, scope: 'rows', subjects, origin: origin === undefined ? null : origin.slice(ORIGIN_PREFIX.length) };
   }
   // Any other scope counts as a settings change: the widest.
-  return { workspaceId: rest, scope: (SCOPES as readonly string[]).includes(scope) ? (scope as ChangeScope) : 'settings', subjects: null };
+  const known = (SCOPES as readonly string[]).includes(scope);
+  return { workspaceId: rest, scope: known ? (scope as ChangeScope) : 'settings', subjects: null, origin: null };
 }
 
 function parseSubjects(json: string): [string, ...string[]] | null {
