@@ -175,17 +175,20 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     transaction: async (fn) => {
       if (db.isTransaction) return fn(store);
       const written = new Map<string, WorkspaceWrites>();
-      const result = await waitForWriteLock(lockWaitMs, (began) =>
-        inTransaction(db, async (tx) => {
-          began();
-          const value = await fn(build(tx, dialect, closeInTransaction, { changes, channel, committed: written }));
-          if (channel !== null) await announce(tx, channel, written);
-          return value;
-        }),
-      );
-      // Committed: a reader that looked between the write and now must not keep what it saw.
-      for (const [workspaceId, w] of written) changes.written(workspaceId, w.scope, w.subjects && [...w.subjects]);
-      return result;
+      try {
+        return await waitForWriteLock(lockWaitMs, (began) =>
+          inTransaction(db, async (tx) => {
+            began();
+            const value = await fn(build(tx, dialect, closeInTransaction, { changes, channel, committed: written }));
+            if (channel !== null) await announce(tx, channel, written);
+            return value;
+          }),
+        );
+      } finally {
+        // Committed: a reader that looked between the write and now must not keep what it saw. Also after a failure:
+        // a commit whose answer was lost may have landed, and this instance ignores the echo of its own NOTIFY.
+        for (const [workspaceId, w] of written) changes.written(workspaceId, w.scope, w.subjects && [...w.subjects]);
+      }
     },
     close,
   };
