@@ -99,6 +99,8 @@ serveRpc(
     memory,
     cpuSettled,
     loopDelay,
+    // Without waiting for the app to settle: a reading taken while it serves load.
+    cpuNow: async () => process.cpuUsage(),
     jobNames: () => current().application.jobs.map((job) => job.name),
     ...slaCommands(current),
     ...slaStormCommands(current),

@@ -28,6 +28,7 @@ const CONNECTIONS = 48;
 /** Tickets whose warn step falls due during each run (one ladder note each, exactly once). */
 const LADDER_TICKETS = 60;
 const SETTLE_MS = 30_000;
+const IDLE_MS = 5_000;
 
 /** Our references in a write's body: the ladder's per step, the escalation's ticket and note references. */
 const REFERENCE = /handoff-sla:[a-z_]+:\d+:[a-z_]+|Handoff (?:escalation|note) ref: [\w-]+/g;
@@ -92,15 +93,38 @@ async function startInstances(env: BenchEnv, count: number): Promise<Instance[]>
   }
 }
 
-async function metricsOf(instances: readonly Instance[]): Promise<{ views: number; reused: number }> {
-  let views = 0;
-  let reused = 0;
-  for (const { url } of instances) {
+interface Totals {
+  views: number;
+  reused: number;
+  /** The instances' CPU time (ms), summed. */
+  cpuMs: number;
+  /** Fresh renders by reason (sidebar_reuse_misses_total), summed over the instances. */
+  misses: Record<string, number>;
+}
+
+const MISS_SAMPLE = /^sidebar_reuse_misses_total\{reason="(\w+)"\} (\d+)$/gm;
+
+async function metricsOf(instances: readonly Instance[]): Promise<Totals> {
+  const totals: Totals = { views: 0, reused: 0, cpuMs: 0, misses: {} };
+  for (const { url, child } of instances) {
     const metrics = (await (await fetch(`${url}/metrics`)).json()) as Record<string, number>;
-    views += metrics['sidebar_views_total'] ?? 0;
-    reused += metrics['sidebar_views_reused_total'] ?? 0;
+    totals.views += metrics['sidebar_views_total'] ?? 0;
+    totals.reused += metrics['sidebar_views_reused_total'] ?? 0;
+    const text = await (await fetch(`${url}/metrics`, { headers: { accept: 'text/plain' } })).text();
+    for (const [, reason, value] of text.matchAll(MISS_SAMPLE)) totals.misses[reason!] = (totals.misses[reason!] ?? 0) + Number(value);
+    const cpu = await child.call<{ user: number; system: number }>('cpuNow', {});
+    totals.cpuMs += (cpu.user + cpu.system) / 1000;
   }
-  return { views, reused };
+  return totals;
+}
+
+/** What changed between two readings: the misses that happened, leaving out reasons that did not occur. */
+function missesBetween(before: Totals, after: Totals): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(after.misses)
+      .map(([reason, n]) => [reason, n - (before.misses[reason] ?? 0)] as const)
+      .filter(([, n]) => n > 0),
+  );
 }
 
 interface RunResult {
@@ -137,9 +161,14 @@ async function runWith(env: BenchEnv, count: number, log: (line: string) => void
     const target = { name: `${count} instance(s)`, url: urls.map((url) => `${url}/intercom/initialize`), ...order[0]!, variants: order };
     let sent: Awaited<ReturnType<typeof webhooks.stop>>;
     let result: Awaited<ReturnType<typeof measureLoad>>;
-    let before: { views: number; reused: number };
-    let after: { views: number; reused: number };
+    let before: Totals;
+    let after: Totals;
     try {
+      // What the instances' loops cost with nothing to serve: they share the one core with the views.
+      const idleFrom = await metricsOf(instances);
+      await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+      const idleCpuMs = (await metricsOf(instances)).cpuMs - idleFrom.cpuMs;
+      log(`  ${count} instance(s) idle: ${((100 * idleCpuMs) / IDLE_MS).toFixed(1)} % of a core over ${IDLE_MS / 1000} s (all instances)`);
       await measureLoad(target, CONNECTIONS, 0, sizes.warmupSeconds);
       before = await metricsOf(instances);
       result = await measureLoad(target, CONNECTIONS, 0, sizes.seconds);
@@ -155,6 +184,10 @@ async function runWith(env: BenchEnv, count: number, log: (line: string) => void
     const effects = countEffects(env.fake, from);
     const views = after.views - before.views;
     const reusedShare = views > 0 ? (after.reused - before.reused) / views : 0;
+    const cpuPerView = views > 0 ? (after.cpuMs - before.cpuMs) / views : 0;
+    log(
+      `  ${count} instance(s): ${cpuPerView.toFixed(2)} ms CPU per view (all instances, webhooks and loops included); fresh renders by reason ${JSON.stringify(missesBetween(before, after))}`,
+    );
     log(
       `  ${count} instance(s): ${Math.round(result.rps)} views/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${(100 * reusedShare).toFixed(1)} % reused; webhooks ${sent.sent} sent ${JSON.stringify(sent.statuses)}; effects ${effects.writes} (ladder notes ${effects.ladderNotes} of ${LADDER_TICKETS}), duplicates ${effects.duplicates}`,
     );

@@ -14,7 +14,7 @@
  * Anything else, or any doubt, renders afresh. Entries are bounded in number and in bytes; the oldest go first.
  */
 import type { CanvasReuse } from '../flows/types';
-import type { ChangeFeed } from '../store';
+import type { ChangeFeed, StaleCause } from '../store';
 import type { Clock } from '../util/clock';
 
 export interface InitializeReuse {
@@ -22,6 +22,24 @@ export interface InitializeReuse {
   lookup(signature: string): Buffer | null;
   /** Keeps `body` as the answer to this signature on the terms the flow gave. */
   keep(signature: string, reuse: CanvasReuse, body: Buffer): void;
+  /** Why lookups found nothing to answer with, counted since start (for /metrics). */
+  misses(): ReuseMisses;
+}
+
+/**
+ * Lookups that rendered afresh, by reason: nothing kept for that body (never seen here, or pushed out by the
+ * bounds), kept but past its `until`, or kept but stale by a change the feed reports (see StaleCause), split by
+ * whether the write was counted here or heard through NOTIFY.
+ */
+export type ReuseMisses = Record<'none' | 'expired' | `${StaleCause['kind']}_${'local' | 'notified'}`, number>;
+
+function noMisses(): ReuseMisses {
+  const misses = { none: 0, expired: 0 } as ReuseMisses;
+  for (const kind of ['unheard', 'everything', 'workspace', 'subject'] as const) {
+    misses[`${kind}_local`] = 0;
+    misses[`${kind}_notified`] = 0;
+  }
+  return misses;
 }
 
 export interface InitializeReuseOptions {
@@ -50,6 +68,7 @@ export function createInitializeReuse(options: InitializeReuseOptions): Initiali
   const maxBytes = options.maxBytes ?? DEFAULT_REUSE_BYTES;
   const entries = new Map<string, Entry>();
   let bytes = 0;
+  const misses = noMisses();
 
   const drop = (signature: string) => {
     const entry = entries.get(signature);
@@ -61,8 +80,17 @@ export function createInitializeReuse(options: InitializeReuseOptions): Initiali
   return {
     lookup(signature) {
       const entry = entries.get(signature);
-      if (!entry) return null;
-      if (clock.now() < entry.until && changes.subjectsUnchangedSince(entry.workspaceId, entry.stamp, entry.subjects)) return entry.body;
+      if (!entry) {
+        misses.none += 1;
+        return null;
+      }
+      if (clock.now() < entry.until) {
+        const stale = changes.staleCause(entry.workspaceId, entry.stamp, entry.subjects);
+        if (stale === null) return entry.body;
+        misses[`${stale.kind}_${stale.notified ? 'notified' : 'local'}`] += 1;
+      } else {
+        misses.expired += 1;
+      }
       drop(signature);
       return null;
     },
@@ -76,6 +104,7 @@ export function createInitializeReuse(options: InitializeReuseOptions): Initiali
       entries.set(signature, { ...reuse, body });
       bytes += body.length;
     },
+    misses: () => ({ ...misses }),
   };
 }
 

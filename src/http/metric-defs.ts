@@ -22,6 +22,11 @@ export const METRIC_DEFS: readonly MetricDef[] = [
     help: 'Share of this process’s sidebar views answered from an earlier render, since start.',
   },
   {
+    name: 'sidebar_reuse_misses_total',
+    type: 'counter',
+    help: 'Sidebar views rendered afresh, by reason: none kept, expired, or stale by a write (unheard, everything, workspace, subject; written here or heard through NOTIFY).',
+  },
+  {
     name: 'webhook_backlog',
     type: 'gauge',
     help: 'Webhook notifications stored and not yet applied, every instance (counted up to 10,000).',

@@ -36,6 +36,17 @@ export const escalationSubject = (escalationId: string) => `e:${escalationId}` a
 /** An incident (a tracker ticket): what every conversation linked to it shows of it, such as its follow-ups' progress. */
 export const incidentSubject = (trackerId: string) => `i:${trackerId}` as ChangeSubject;
 
+/**
+ * Why a kept view may no longer be right (for /metrics: which writes cost reuse): the feed could not vouch for
+ * anything (`unheard`: PostgreSQL's listening connection down or reconnected), everything was invalidated, a
+ * workspace-wide write, or a write to one of the view's subjects. `notified`: the latest such write was heard through
+ * NOTIFY (another instance's; an instance also hears its own writes there, after it has counted them locally).
+ */
+export interface StaleCause {
+  kind: 'unheard' | 'everything' | 'workspace' | 'subject';
+  notified: boolean;
+}
+
 export interface ChangeFeed {
   /** Take before reading; later, `unchangedSince(workspace, stamp)` says whether what was read still stands. */
   stamp(): number;
@@ -47,6 +58,8 @@ export interface ChangeFeed {
    * With no subjects: whether only subject writes happened.
    */
   subjectsUnchangedSince(workspaceId: string, stamp: number, subjects: readonly ChangeSubject[]): boolean;
+  /** The same question, answered with the reason when the answer is no; null when nothing changed. */
+  staleCause(workspaceId: string, stamp: number, subjects: readonly ChangeSubject[]): StaleCause | null;
   /**
    * A write to the workspace (called by the store; twice for a transaction). `subjects`: what it touched, when
    * the write can say; null (the default) means anything in the workspace may show it.
@@ -70,6 +83,9 @@ export function createChangeFeed(external: ExternalChanges, maxSubjects = MAX_SU
   const wideAt = new Map<string, number>();
   /** The last write per workspace and subject, oldest first (a rewrite moves it to the end). */
   const subjectAt = new Map<string, number>();
+  /** Which of those last writes were heard through NOTIFY (wide: per workspace; subjects: per key), for staleCause. */
+  const wideNotified = new Set<string>();
+  const subjectNotified = new Set<string>();
   let forgottenAt = 0;
   let everythingAt = 0;
   const bump = () => ++sequence;
@@ -78,29 +94,52 @@ export function createChangeFeed(external: ExternalChanges, maxSubjects = MAX_SU
     for (const scope of SCOPES) changedAt[scope].clear();
     wideAt.clear();
     subjectAt.clear();
+    wideNotified.clear();
+    subjectNotified.clear();
   };
 
   let lastDataVersion = external.kind === 'sqlite' ? external.dataVersion() : 0;
   // Connected on first use: a store nobody asks (jobs, scripts, most tests) never holds a listening connection.
   let listener: ReturnType<typeof createListener> | null = null;
 
-  function markChanged(workspaceId: string, scope: ChangeScope = 'rows', subjects: readonly ChangeSubject[] | null = null): void {
+  function markChanged(
+    workspaceId: string,
+    scope: ChangeScope = 'rows',
+    subjects: readonly ChangeSubject[] | null = null,
+    notified = false,
+  ): void {
     const at = bump();
     for (const each of SCOPES.slice(0, SCOPES.indexOf(scope) + 1)) changedAt[each].set(workspaceId, at);
     if (subjects === null || scope !== 'rows') {
       wideAt.set(workspaceId, at);
+      if (notified) wideNotified.add(workspaceId);
+      else wideNotified.delete(workspaceId);
       return;
     }
     for (const subject of subjects) {
       const key = subjectKey(workspaceId, subject);
       subjectAt.delete(key);
       subjectAt.set(key, at);
+      if (notified) subjectNotified.add(key);
+      else subjectNotified.delete(key);
     }
     while (subjectAt.size > maxSubjects) {
       const [oldest, oldestAt] = subjectAt.entries().next().value as [string, number];
       subjectAt.delete(oldest);
+      subjectNotified.delete(oldest);
       forgottenAt = Math.max(forgottenAt, oldestAt);
     }
+  }
+
+  function staleCause(workspaceId: string, stamp: number, subjects: readonly ChangeSubject[]): StaleCause | null {
+    if (!trusted()) return { kind: 'unheard', notified: false };
+    if (everythingAt > stamp) return { kind: 'everything', notified: false };
+    if ((wideAt.get(workspaceId) ?? 0) > stamp) return { kind: 'workspace', notified: wideNotified.has(workspaceId) };
+    for (const subject of subjects) {
+      const key = subjectKey(workspaceId, subject);
+      if ((subjectAt.get(key) ?? forgottenAt) > stamp) return { kind: 'subject', notified: subjectNotified.has(key) };
+    }
+    return null;
   }
 
   function pollOtherConnections(): void {
@@ -129,11 +168,9 @@ export function createChangeFeed(external: ExternalChanges, maxSubjects = MAX_SU
     unchangedSince(workspaceId, stamp, scope = 'rows') {
       return trusted() && everythingAt <= stamp && (changedAt[scope].get(workspaceId) ?? 0) <= stamp;
     },
-    subjectsUnchangedSince(workspaceId, stamp, subjects) {
-      if (!trusted() || everythingAt > stamp || (wideAt.get(workspaceId) ?? 0) > stamp) return false;
-      return subjects.every((subject) => (subjectAt.get(subjectKey(workspaceId, subject)) ?? forgottenAt) <= stamp);
-    },
-    written: markChanged,
+    subjectsUnchangedSince: (workspaceId, stamp, subjects) => staleCause(workspaceId, stamp, subjects) === null,
+    staleCause,
+    written: (workspaceId, scope, subjects) => markChanged(workspaceId, scope, subjects),
     close: async () => {
       await listener?.close();
     },
@@ -153,7 +190,7 @@ type PostgresChanges = Extract<ExternalChanges, { kind: 'postgres' }>;
  */
 function createListener(
   external: PostgresChanges,
-  onChange: (workspaceId: string, scope: ChangeScope, subjects: readonly ChangeSubject[] | null) => void,
+  onChange: (workspaceId: string, scope: ChangeScope, subjects: readonly ChangeSubject[] | null, notified: true) => void,
   onLost: () => void,
 ) {
   let connection: { close(): Promise<void> } | null = null;
@@ -166,8 +203,10 @@ function createListener(
       .listen(
         (payload) => {
           const change = decodeNotification(payload);
+          // Our own write, heard back: already counted when it was written and when it committed.
+          if (change?.origin === external.origin) return;
           // A payload we cannot read (a newer instance's?) may have named any workspace.
-          if (change) onChange(change.workspaceId, change.scope, change.subjects);
+          if (change) onChange(change.workspaceId, change.scope, change.subjects, true);
           else onLost();
         },
         () => {
@@ -207,14 +246,23 @@ function createListener(
 /** PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more; past this, a write is announced workspace-wide. */
 const MAX_PAYLOAD_CHARS = 7_000;
 
+/** The writer's origin rides among a payload's subjects: no subject helper makes this prefix, and an older reader takes it for a subject no view has. */
+const ORIGIN_PREFIX = 'o:';
+
 /**
  * The NOTIFY payload: `<scope>:<workspace id>` for a workspace-wide write (workspace ids never contain a colon at
- * the start), `rows+:<JSON [workspace id, ...subjects]>` for one that named its subjects (ids arrive in webhooks:
- * JSON keeps any character they hold from splitting them).
+ * the start), `rows+:<JSON [workspace id, ...subjects, o:origin]>` for one that named its subjects (ids arrive in
+ * webhooks: JSON keeps any character they hold from splitting them).
  */
-export function encodeNotification(workspaceId: string, scope: ChangeScope, subjects: readonly ChangeSubject[] | null = null): string {
+export function encodeNotification(
+  workspaceId: string,
+  scope: ChangeScope,
+  subjects: readonly ChangeSubject[] | null = null,
+  origin: string | null = null,
+): string {
   if (subjects !== null && scope === 'rows') {
-    const named = `rows+:${JSON.stringify([workspaceId, ...subjects])}`;
+    const signed = origin === null ? subjects : [...subjects, `${ORIGIN_PREFIX}${origin}`];
+    const named = `rows+:${JSON.stringify([workspaceId, ...signed])}`;
     if (named.length <= MAX_PAYLOAD_CHARS) return named;
   }
   return `${scope}:${workspaceId}`;
@@ -224,6 +272,8 @@ export interface DecodedChange {
   workspaceId: string;
   scope: ChangeScope;
   subjects: readonly ChangeSubject[] | null;
+  /** The writing database's origin, when the payload carries it. */
+  origin: string | null;
 }
 
 /** null: not a payload this version can read. */
@@ -234,10 +284,15 @@ export function decodeNotification(payload: string): DecodedChange | null {
   const rest = payload.slice(colon + 1);
   if (scope === 'rows+') {
     const named = parseSubjects(rest);
-    return named && { workspaceId: named[0], scope: 'rows', subjects: named.slice(1) as ChangeSubject[] };
+    if (!named) return null;
+    const [workspaceId, ...items] = named;
+    const origin = items.find((item) => item.startsWith(ORIGIN_PREFIX));
+    const subjects = items.filter((item) => !item.startsWith(ORIGIN_PREFIX)) as ChangeSubject[];
+    return { workspaceId, scope: 'rows', subjects, origin: origin === undefined ? null : origin.slice(ORIGIN_PREFIX.length) };
   }
   // Any other scope counts as a settings change: the widest.
-  return { workspaceId: rest, scope: (SCOPES as readonly string[]).includes(scope) ? (scope as ChangeScope) : 'settings', subjects: null };
+  const known = (SCOPES as readonly string[]).includes(scope);
+  return { workspaceId: rest, scope: known ? (scope as ChangeScope) : 'settings', subjects: null, origin: null };
 }
 
 function parseSubjects(json: string): [string, ...string[]] | null {

@@ -3,6 +3,7 @@
  * PostgreSQL when given a `postgres://` URL. Both sit behind the same kysely
  * query layer; the few queries that must differ (row claiming) read `dialect`.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -44,6 +45,11 @@ export type ExternalChanges =
       kind: 'postgres';
       /** The NOTIFY channel writers announce a workspace's change on (per schema: test schemas do not cross-talk). */
       channel: string;
+      /**
+       * Signs this database's subject notifications, so its own LISTEN connection can tell their echo apart: its
+       * store has reported those writes to its change feed already (at the write and at the commit).
+       */
+      origin: string;
       /** Opens a dedicated LISTEN connection; `onLost` runs once if it drops (not after `close`). */
       listen(onNotify: (payload: string) => void, onLost: () => void): Promise<{ close(): Promise<void> }>;
     };
@@ -151,6 +157,7 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
   const external: ExternalChanges = {
     kind: 'postgres',
     channel,
+    origin: randomBytes(8).toString('hex'),
     listen: (onChange, onLost) => listenOn(connection, channel, onChange, onLost),
   };
   return { db, dialect: 'postgres', external, close: () => db.destroy() };

@@ -80,6 +80,7 @@ export {
   conversationSubject,
   escalationSubject,
   incidentSubject,
+  type StaleCause,
   ticketSubject,
 } from './change-feed';
 export { toJson } from './repos/repo-helpers';

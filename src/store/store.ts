@@ -75,7 +75,7 @@ export function createStore(database: Database): Store {
     changes = createChangeFeed(database.external);
     feeds.set(database, changes);
   }
-  const channel = database.external.kind === 'postgres' ? database.external.channel : null;
+  const channel = database.external.kind === 'postgres' ? { name: database.external.channel, origin: database.external.origin } : null;
   const feed = changes;
   const close = async () => {
     await feed.close();
@@ -86,8 +86,8 @@ export function createStore(database: Database): Store {
 
 interface WriteReporting {
   changes: ChangeFeed;
-  /** PostgreSQL NOTIFY channel for other instances; null on SQLite (they read `data_version` instead). */
-  channel: string | null;
+  /** PostgreSQL NOTIFY channel for other instances, and this database's origin; null on SQLite (they read `data_version` instead). */
+  channel: { name: string; origin: string } | null;
   /** In a transaction store: what was written so far, per workspace, reported again once it commits. */
   committed: Map<string, WorkspaceWrites> | null;
 }
@@ -120,10 +120,12 @@ function merge(
  * The transaction's NOTIFYs, one per workspace and all in one statement, sent as its last statement: they reach
  * other instances exactly when it commits, and a webhook batch costs one round trip for them, not one per write.
  */
-async function announce(db: Db, channel: string, written: Map<string, WorkspaceWrites>): Promise<void> {
+async function announce(db: Db, channel: { name: string; origin: string }, written: Map<string, WorkspaceWrites>): Promise<void> {
   if (written.size === 0) return;
-  const payloads = [...written].map(([workspaceId, w]) => encodeNotification(workspaceId, w.scope, w.subjects && [...w.subjects]));
-  await sql`select ${sql.join(payloads.map((payload) => sql`pg_notify(${channel}, ${payload})`))}`.execute(db);
+  const payloads = [...written].map(([workspaceId, w]) =>
+    encodeNotification(workspaceId, w.scope, w.subjects && [...w.subjects], channel.origin),
+  );
+  await sql`select ${sql.join(payloads.map((payload) => sql`pg_notify(${channel.name}, ${payload})`))}`.execute(db);
 }
 
 function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporting: WriteReporting, lockWaitMs = 0): Store {
@@ -173,17 +175,20 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     transaction: async (fn) => {
       if (db.isTransaction) return fn(store);
       const written = new Map<string, WorkspaceWrites>();
-      const result = await waitForWriteLock(lockWaitMs, (began) =>
-        inTransaction(db, async (tx) => {
-          began();
-          const value = await fn(build(tx, dialect, closeInTransaction, { changes, channel, committed: written }));
-          if (channel !== null) await announce(tx, channel, written);
-          return value;
-        }),
-      );
-      // Committed: a reader that looked between the write and now must not keep what it saw.
-      for (const [workspaceId, w] of written) changes.written(workspaceId, w.scope, w.subjects && [...w.subjects]);
-      return result;
+      try {
+        return await waitForWriteLock(lockWaitMs, (began) =>
+          inTransaction(db, async (tx) => {
+            began();
+            const value = await fn(build(tx, dialect, closeInTransaction, { changes, channel, committed: written }));
+            if (channel !== null) await announce(tx, channel, written);
+            return value;
+          }),
+        );
+      } finally {
+        // Committed: a reader that looked between the write and now must not keep what it saw. Also after a failure:
+        // a commit whose answer was lost may have landed, and this instance ignores the echo of its own NOTIFY.
+        for (const [workspaceId, w] of written) changes.written(workspaceId, w.scope, w.subjects && [...w.subjects]);
+      }
     },
     close,
   };

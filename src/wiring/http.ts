@@ -101,6 +101,7 @@ export function buildHttpEdge(
   ];
   // Intercom calls per sidebar view, on /metrics (a warm view makes none).
   const sidebarViews = createViewCounters();
+  const initializeReuse = createInitializeReuse({ changes: store.changes, clock });
   const requestMetrics = createRequestMetrics();
   const afterReply = options.afterReply ?? createAfterReply(logger.child({ component: 'after-reply' }));
   const app = createApp({
@@ -112,7 +113,7 @@ export function buildHttpEdge(
       submit: dispatchSubmit(submitTable),
     },
     initializeReuse: {
-      reuse: createInitializeReuse({ changes: store.changes, clock }),
+      reuse: initializeReuse,
       onReused: () => countReusedView(sidebarViews),
     },
     health: async () => {
@@ -131,6 +132,7 @@ export function buildHttpEdge(
           intercom_api_calls_total: intercomCallTotals.calls,
           intercom_requests_total: intercomAnswerCounts().map(({ count, ...labels }) => ({ labels, value: count })),
           ...viewMetrics(sidebarViews),
+          sidebar_reuse_misses_total: Object.entries(initializeReuse.misses()).map(([reason, value]) => ({ labels: { reason }, value })),
           sla_scheduler_lag_seconds: slaScheduler.lagMs() / 1000,
         }),
         async () => {

@@ -87,3 +87,22 @@ it('a write naming its ticket or conversation evicts only the canvases built fro
   changes.touch('w');
   expect(reuse.lookup('c')).toBeNull();
 });
+
+it('counts why each lookup rendered afresh', () => {
+  const clock = new ManualClock(1_000);
+  const changes = quietFeed();
+  const reuse = createInitializeReuse({ changes, clock });
+  const stamp = changes.stamp();
+  reuse.lookup('never-kept');
+  reuse.keep('a', { workspaceId: 'w', stamp, until: 2_000, subjects: [ticketSubject('t1')] }, body('one'));
+  reuse.keep('b', { workspaceId: 'w', stamp, until: 9_000, subjects: [ticketSubject('t2')] }, body('two'));
+  reuse.keep('c', { workspaceId: 'w', stamp, until: 9_000, subjects: [ticketSubject('t3')] }, body('three'));
+  changes.touch('w', [ticketSubject('t2')]);
+  expect(reuse.lookup('b')).toBeNull();
+  clock.set(2_000);
+  expect(reuse.lookup('a')).toBeNull();
+  expect(reuse.lookup('c')?.toString()).toBe('three');
+  changes.touch('w');
+  expect(reuse.lookup('c')).toBeNull();
+  expect(reuse.misses()).toMatchObject({ none: 1, expired: 1, subject_local: 1, workspace_local: 1, subject_notified: 0 });
+});

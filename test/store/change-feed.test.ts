@@ -93,9 +93,30 @@ describe('change feed, scopes and subjects', () => {
 describe('change feed, notification payloads', () => {
   it('round-trip scope, workspace and subjects, whatever characters the ids hold', () => {
     const subjects = [ticketSubject('7\n"x:y'), conversationSubject('c:1')];
-    expect(decodeNotification(encodeNotification('w:1', 'rows', subjects))).toEqual({ workspaceId: 'w:1', scope: 'rows', subjects });
-    expect(decodeNotification(encodeNotification('w1', 'dead', subjects))).toEqual({ workspaceId: 'w1', scope: 'dead', subjects: null });
-    expect(decodeNotification(encodeNotification('w1', 'rows'))).toEqual({ workspaceId: 'w1', scope: 'rows', subjects: null });
+    expect(decodeNotification(encodeNotification('w:1', 'rows', subjects))).toEqual({
+      workspaceId: 'w:1',
+      scope: 'rows',
+      subjects,
+      origin: null,
+    });
+    expect(decodeNotification(encodeNotification('w:1', 'rows', subjects, 'ab12'))).toEqual({
+      workspaceId: 'w:1',
+      scope: 'rows',
+      subjects,
+      origin: 'ab12',
+    });
+    expect(decodeNotification(encodeNotification('w1', 'dead', subjects, 'ab12'))).toEqual({
+      workspaceId: 'w1',
+      scope: 'dead',
+      subjects: null,
+      origin: null,
+    });
+    expect(decodeNotification(encodeNotification('w1', 'rows'))).toEqual({
+      workspaceId: 'w1',
+      scope: 'rows',
+      subjects: null,
+      origin: null,
+    });
   });
 
   it('a write naming more than a payload can carry is announced workspace-wide', () => {
@@ -104,7 +125,7 @@ describe('change feed, notification payloads', () => {
   });
 
   it('an unknown scope counts as the widest; an unreadable payload as nothing', () => {
-    expect(decodeNotification('later:w1')).toEqual({ workspaceId: 'w1', scope: 'settings', subjects: null });
+    expect(decodeNotification('later:w1')).toEqual({ workspaceId: 'w1', scope: 'settings', subjects: null, origin: null });
     expect(decodeNotification('rows+:[1,2]')).toBeNull();
     expect(decodeNotification('rows+:{')).toBeNull();
     expect(decodeNotification('nonsense')).toBeNull();
@@ -144,6 +165,7 @@ describe('change feed, PostgreSQL: other instances', () => {
     const external: ExternalChanges = {
       kind: 'postgres',
       channel: 'handoff_changes',
+      origin: 'this-database',
       listen: async (onNotify, onLost) => {
         if (state.fail) throw new Error('connection refused');
         state.opened += 1;
@@ -183,6 +205,42 @@ describe('change feed, PostgreSQL: other instances', () => {
     expect(feed.unchangedSince('w2', listening)).toBe(false);
     await feed.close();
     expect(state.closed).toBe(1);
+  });
+
+  it("says why a view is stale: whose write, and whether it named the view's subjects or the whole workspace", async () => {
+    const { state, external } = fakePostgres();
+    const feed = createChangeFeed(external);
+    const view = [conversationSubject('c1'), ticketSubject('t1')];
+    expect(feed.staleCause('w1', feed.stamp(), view)).toEqual({ kind: 'unheard', notified: false });
+    await settle();
+    const stamp = feed.stamp();
+    state.onNotify?.(encodeNotification('w1', 'rows', [ticketSubject('t2')]));
+    expect(feed.staleCause('w1', stamp, view)).toBeNull();
+    state.onNotify?.(encodeNotification('w1', 'rows', [ticketSubject('t1')]));
+    expect(feed.staleCause('w1', stamp, view)).toEqual({ kind: 'subject', notified: true });
+    // The same subject written here afterwards: the latest write is this instance's.
+    feed.written('w1', 'rows', [ticketSubject('t1')]);
+    expect(feed.staleCause('w1', stamp, view)).toEqual({ kind: 'subject', notified: false });
+    state.onNotify?.('rows:w1');
+    expect(feed.staleCause('w1', stamp, view)).toEqual({ kind: 'workspace', notified: true });
+    state.onNotify?.('nonsense');
+    expect(feed.staleCause('w1', stamp, view)).toEqual({ kind: 'everything', notified: false });
+    await feed.close();
+  });
+
+  it("ignores the echo of this database's own writes (counted already), not another writer's", async () => {
+    const { state, external } = fakePostgres();
+    const feed = createChangeFeed(external);
+    feed.stamp();
+    feed.unchangedSince('w1', feed.stamp());
+    await settle();
+    const stamp = feed.stamp();
+    const view = [ticketSubject('t1')];
+    state.onNotify?.(encodeNotification('w1', 'rows', view, 'this-database'));
+    expect(feed.staleCause('w1', stamp, view)).toBeNull();
+    state.onNotify?.(encodeNotification('w1', 'rows', view, 'another-instance'));
+    expect(feed.staleCause('w1', stamp, view)).toEqual({ kind: 'subject', notified: true });
+    await feed.close();
   });
 
   it('a lost connection invalidates everything and trusts nothing until it is back', async () => {

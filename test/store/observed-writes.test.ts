@@ -66,6 +66,16 @@ it('a listed write through the store, or inside a transaction, reaches the feed'
     });
     expect(store.changes.unchangedSince('w1', inside)).toBe(false);
     expect(store.changes.unchangedSince('w2', before)).toBe(true);
+    // A transaction that fails after its write reports it again anyway: a commit whose answer was lost may have landed.
+    let afterWrite = 0;
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.workspaces.markUninstalled('w1', 3);
+        afterWrite = store.changes.stamp();
+        throw new Error('the commit answer was lost');
+      }),
+    ).rejects.toThrow('lost');
+    expect(store.changes.unchangedSince('w1', afterWrite)).toBe(false);
   } finally {
     await store.close();
   }

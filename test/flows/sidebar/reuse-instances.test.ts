@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import request from 'supertest';
 import { createStore, type Database, openDatabase, type Store } from '../../../src/store';
 import { type Harness, startHarness } from '../../support/app-harness';
 import { linkTicketWithClock } from '../../support/linked-ticket';
@@ -79,6 +80,13 @@ async function eventually(check: () => Promise<boolean> | boolean, what: string)
   }
 }
 
+/** An instance's fresh renders by reason, as /metrics tells a scraper. */
+async function missesOf(h: Harness): Promise<Record<string, number>> {
+  const res = await request(h.application.app).get('/metrics').set('Accept', 'text/plain');
+  const samples = [...res.text.matchAll(/^sidebar_reuse_misses_total\{reason="(\w+)"\} (\d+)$/gm)];
+  return Object.fromEntries(samples.map(([, reason, value]) => [reason, Number(value)]));
+}
+
 /** Done once a view right after another is answered from it (the first of the two may be reused too). */
 const untilReused = (h: Harness, renders: () => number) =>
   eventually(async () => {
@@ -108,10 +116,15 @@ describePostgres('PostgreSQL: another app instance writes to the same database',
     expect(shown.text).toContain('In progress');
 
     const stamp = a.application.store.changes.stamp();
+    const missed = await missesOf(a);
     await linkTicket(b.application.store, b, '901', 'waiting_on_customer');
     await eventually(() => !a.application.store.changes.unchangedSince(pair.demo.workspaceId, stamp), "B's change reaches A");
     const after = await a.initialize();
     expect(after.text).toContain('Waiting on customer');
+    // Counted as what it was: another instance's write to this view's ticket, not a workspace-wide one.
+    const now = await missesOf(a);
+    expect(now['subject_notified']).toBe((missed['subject_notified'] ?? 0) + 1);
+    expect(now['workspace_notified']).toBe(missed['workspace_notified'] ?? 0);
   });
 
   it("B's write to another conversation's ticket leaves A's sidebar reused; B's dead-lettered job reaches A's card", async () => {
