@@ -8,7 +8,7 @@
 import { Session } from 'node:inspector/promises';
 import { NO_FILTERS } from '../src/domain/reports/facts';
 import { renderReport } from '../src/http/reports/render';
-import { migrateToLatest } from '../src/store';
+import { createStore, migrateToLatest } from '../src/store';
 import { seedReportsWorkspace } from './scenarios/reports';
 import { openSpec, prepareStore } from './store-engine';
 
@@ -50,9 +50,10 @@ async function main(): Promise<void> {
   const reports = Number(process.argv[2] ?? 5);
   const bench = await prepareStore(process.env['DATABASE_URL']);
   const database = openSpec(bench.spec);
+  const store = createStore(database);
   try {
     await migrateToLatest(database);
-    const { store, service, workspace, period, ctx } = await seedReportsWorkspace(database, (line) => console.log(line));
+    const { service, workspace, period, ctx } = await seedReportsWorkspace(database, store, (line) => console.log(line));
     const once = async () => {
       const start = process.cpuUsage();
       const report = await service.report(workspace, period, NO_FILTERS);
@@ -122,7 +123,7 @@ async function main(): Promise<void> {
       console.log(`  ${(cpuMs(start) / 3).toFixed(0).padStart(5)} ms  ${name} (${rows} rows)`);
     }
   } finally {
-    await database.close();
+    await store.close();
     await bench.cleanup();
   }
 }
