@@ -18,7 +18,7 @@ import { renderReport } from '../../src/http/reports/render';
 import { buildHistory, insertHistory } from '../../src/sandbox/report-history';
 import { createReportService } from '../../src/services/reports/report-service';
 import { createSettingsService } from '../../src/services/settings-service';
-import { createStore, migrateToLatest } from '../../src/store';
+import { createStore, type Database, migrateToLatest, type Store } from '../../src/store';
 import { BENCH_NOW } from '../bench-clock';
 import { atMost, type Row, row } from '../report/rows';
 import { percentile } from '../stats';
@@ -28,52 +28,58 @@ const WORKSPACE = 'bench-reports';
 const TICKETS = 20_000;
 const DAY = 86_400_000;
 
+/** The reports workspace seeded into `database`, and what one timed report needs: the service, the period, the page's context. */
+export async function seedReportsWorkspace(database: Database, store: Store, log: (line: string) => void, tickets = TICKETS) {
+  const now = BENCH_NOW;
+  await store.workspaces.upsert(WORKSPACE, {
+    name: 'Reports bench',
+    region: 'us',
+    apiBaseUrl: 'https://api.intercom.io',
+    timezone: 'Europe/Berlin',
+    token: null,
+    installMode: 'oauth',
+    installedAt: now - 400 * DAY,
+    installedByAdminId: '1',
+  });
+  const policy = defaultSettings('Europe/Berlin').sla;
+  const teams = Object.fromEntries(QUEUE_KEYS.map((q, i) => [q, { id: String(700 + i), name: QUEUE_LABELS[q] }])) as never;
+  const history = buildHistory({
+    workspaceId: WORKSPACE,
+    now,
+    days: 365,
+    tickets,
+    policy,
+    teams,
+    openFrom: now - 20 * DAY,
+    idPrefix: 'rb',
+  });
+  const seedStart = performance.now();
+  await insertHistory(database.db, history, 100);
+  // A bulk load leaves PostgreSQL without statistics until autovacuum gets to it; without them it plans the clock
+  // joins as nested loops over the whole workspace. A real workspace grows slowly and is analysed as it goes.
+  if (database.dialect === 'postgres') await sql`analyze`.execute(database.db);
+  log(
+    `  seeded ${history.ticket_links.length.toLocaleString('en-US')} tickets for the reports in ${Math.round(performance.now() - seedStart)} ms`,
+  );
+
+  const clock = { now: () => now };
+  const service = createReportService({ store, clock, settings: createSettingsService(store) });
+  const workspace = (await store.workspaces.get(WORKSPACE))!;
+  const period = presetPeriod(90, now, workspace.timezone);
+  const ctx = {
+    workspaceName: workspace.name,
+    query: '?days=90',
+    teams: [],
+    ticketUrl: (id: string) => `https://app.intercom.com/${id}`,
+  };
+  return { service, workspace, period, ctx };
+}
+
 export async function reportRows(spec: StoreSpec, log: (line: string) => void, tickets = TICKETS): Promise<Row[]> {
   const database = openSpec(spec);
   const store = createStore(database);
   try {
-    const now = BENCH_NOW;
-    await store.workspaces.upsert(WORKSPACE, {
-      name: 'Reports bench',
-      region: 'us',
-      apiBaseUrl: 'https://api.intercom.io',
-      timezone: 'Europe/Berlin',
-      token: null,
-      installMode: 'oauth',
-      installedAt: now - 400 * DAY,
-      installedByAdminId: '1',
-    });
-    const policy = defaultSettings('Europe/Berlin').sla;
-    const teams = Object.fromEntries(QUEUE_KEYS.map((q, i) => [q, { id: String(700 + i), name: QUEUE_LABELS[q] }])) as never;
-    const history = buildHistory({
-      workspaceId: WORKSPACE,
-      now,
-      days: 365,
-      tickets,
-      policy,
-      teams,
-      openFrom: now - 20 * DAY,
-      idPrefix: 'rb',
-    });
-    const seedStart = performance.now();
-    await insertHistory(database.db, history, 100);
-    // A bulk load leaves PostgreSQL without statistics until autovacuum gets to it; without them it plans the clock
-    // joins as nested loops over the whole workspace. A real workspace grows slowly and is analysed as it goes.
-    if (database.dialect === 'postgres') await sql`analyze`.execute(database.db);
-    log(
-      `  seeded ${history.ticket_links.length.toLocaleString('en-US')} tickets for the reports in ${Math.round(performance.now() - seedStart)} ms`,
-    );
-
-    const clock = { now: () => now };
-    const service = createReportService({ store, clock, settings: createSettingsService(store) });
-    const workspace = (await store.workspaces.get(WORKSPACE))!;
-    const period = presetPeriod(90, now, workspace.timezone);
-    const ctx = {
-      workspaceName: workspace.name,
-      query: '?days=90',
-      teams: [],
-      ticketUrl: (id: string) => `https://app.intercom.com/${id}`,
-    };
+    const { service, workspace, period, ctx } = await seedReportsWorkspace(database, store, log, tickets);
     // CPU time beside wall time: on a shared machine the wall time mostly says how long the process waited for a core.
     const once = async () => {
       const started = performance.now();

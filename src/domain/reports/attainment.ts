@@ -8,7 +8,7 @@ import { clockOutcome, pausedWithin } from './clock-time';
 import type { TicketFact } from './facts';
 import type { ClockFigures } from './ticket-figures';
 import { createdIn, type Scope } from './scope';
-import { share, within } from './stats';
+import { groupBy, share, within } from './stats';
 import { type Cell, percent, type ReportTable } from './table';
 
 export type Outcome = 'met' | 'breached' | 'running';
@@ -31,11 +31,22 @@ interface Tally {
   running: number;
 }
 
-function tally(tickets: readonly TicketFact[], kind: ClockKind, scope: Scope): Tally {
+/** Each cohort ticket's clock outcomes, judged once: the tables tally the same tickets in several groupings. */
+type Judged = { ticket: TicketFact } & Record<ClockKind, Outcome | null>;
+
+function judge(tickets: readonly TicketFact[], scope: Scope): Judged[] {
+  return tickets.map((ticket) => ({
+    ticket,
+    response: ticket.response ? outcomeOf(ticket.response, scope) : null,
+    resolution: ticket.resolution ? outcomeOf(ticket.resolution, scope) : null,
+  }));
+}
+
+function tally(judged: readonly Judged[], kind: ClockKind): Tally {
   const t: Tally = { met: 0, breached: 0, running: 0 };
-  for (const ticket of tickets) {
-    const clock = kind === 'response' ? ticket.response : ticket.resolution;
-    if (clock) t[outcomeOf(clock, scope)] += 1;
+  for (const j of judged) {
+    const outcome = j[kind];
+    if (outcome) t[outcome] += 1;
   }
   return t;
 }
@@ -52,18 +63,24 @@ const kindLabel = (k: ClockKind) => (k === 'response' ? 'Response' : 'Resolution
 const TALLY_HEADERS = CLOCK_KINDS.flatMap((k) => TALLY_COLUMNS.map((c) => `${kindLabel(k)} ${c}`));
 
 export function attainment(scope: Scope): Attainment {
-  const cohort = createdIn(scope);
-  const cells = (tickets: readonly TicketFact[]) => CLOCK_KINDS.flatMap((k) => tallyCells(tally(tickets, k, scope)));
+  const cohort = judge(createdIn(scope), scope);
+  const cells = (judged: readonly Judged[]) => CLOCK_KINDS.flatMap((k) => tallyCells(tally(judged, k)));
+  const matrix = groupBy(
+    cohort.filter((j) => j.ticket.response || j.ticket.resolution),
+    (j) => `${j.ticket.priority}\u0000${j.ticket.tier}`,
+  );
   const matrixRows: Cell[][] = [];
   for (const priority of PRIORITIES) {
     for (const tier of TIERS) {
-      const group = cohort.filter((t) => t.priority === priority && t.tier === tier && (t.response || t.resolution));
-      if (group.length > 0) matrixRows.push([priority, tier, ...cells(group)]);
+      const group = matrix.get(`${priority}\u0000${tier}`);
+      if (group) matrixRows.push([priority, tier, ...cells(group)]);
     }
   }
-  const queueRows = QUEUE_KEYS.map((q) => cohort.filter((t) => t.queue === q))
-    .filter((group) => group.length > 0)
-    .map((group) => [group[0]!.queue, ...cells(group)]);
+  const byQueue = groupBy(cohort, (j) => String(j.ticket.queue));
+  const queueRows = QUEUE_KEYS.flatMap((q) => {
+    const group = byQueue.get(q);
+    return group ? [[q, ...cells(group)]] : [];
+  });
   const firings = scope.input.firings.filter((f) => within(f.firedAt, scope.period) && scope.byId.has(f.ticketId));
   const ladderRows = LADDER_STEPS.map((step) => [
     STEP_LABELS[step],
@@ -71,7 +88,7 @@ export function attainment(scope: Scope): Attainment {
   ]);
   const attained = Object.fromEntries(
     CLOCK_KINDS.map((k) => {
-      const t = tally(cohort, k, scope);
+      const t = tally(cohort, k);
       return [k, share(t.met, t.met + t.breached)];
     }),
   ) as Record<ClockKind, number | null>;

@@ -8,7 +8,7 @@ import { PRIORITIES, QUEUE_KEYS } from '../model';
 import type { TicketFact } from './facts';
 import { weeksOf } from './period';
 import type { Scope } from './scope';
-import { median, percentile, within } from './stats';
+import { groupBy, percentiles, within } from './stats';
 import { type Cell, hours, type ReportTable } from './table';
 
 export interface Sample {
@@ -46,8 +46,11 @@ export function resolutionSamples(scope: Scope): Sample[] {
 }
 
 const stats = (samples: readonly Sample[]): Cell[] => {
-  const ms = samples.map((s) => s.ms);
-  return [samples.length, hours(median(ms)), hours(percentile(ms, 0.9))];
+  const [p50, p90] = percentiles(
+    samples.map((s) => s.ms),
+    [0.5, 0.9],
+  );
+  return [samples.length, hours(p50 ?? null), hours(p90 ?? null)];
 };
 
 const COLUMNS = ['First responses', 'Response median h', 'Response p90 h', 'Resolutions', 'Resolution median h', 'Resolution p90 h'];
@@ -55,14 +58,23 @@ const COLUMNS = ['First responses', 'Response median h', 'Response p90 h', 'Reso
 export function speed(scope: Scope): Speed {
   const response = responseSamples(scope);
   const resolution = resolutionSamples(scope);
-  const rowsBy = <K extends string>(keys: readonly K[], keyOf: (t: TicketFact) => K | null) =>
-    keys
-      .map((k) => [k, ...stats(response.filter((s) => keyOf(s.ticket) === k)), ...stats(resolution.filter((s) => keyOf(s.ticket) === k))])
+  // Samples grouped once per key (and per week) rather than filtered again for every row of every table.
+  const rowsBy = <K extends string>(keys: readonly K[], keyOf: (t: TicketFact) => K | null) => {
+    const responses = groupBy(response, (s) => String(keyOf(s.ticket)));
+    const resolutions = groupBy(resolution, (s) => String(keyOf(s.ticket)));
+    return keys
+      .map((k) => [k, ...stats(responses.get(k) ?? []), ...stats(resolutions.get(k) ?? [])])
       .filter((row) => row[1] !== 0 || row[4] !== 0);
-  const weekly = weeksOf(scope.period, scope.input.zone).map((w) => {
-    const inWeek = (s: Sample) => within(s.at, { from: w.start, to: w.end });
-    return [w.label, ...stats(response.filter(inWeek)), ...stats(resolution.filter(inWeek))];
-  });
+  };
+  const weeks = weeksOf(scope.period, scope.input.zone);
+  const weekOf = (s: Sample) => String(weeks.findIndex((w) => within(s.at, { from: w.start, to: w.end })));
+  const responsesByWeek = groupBy(response, weekOf);
+  const resolutionsByWeek = groupBy(resolution, weekOf);
+  const weekly = weeks.map((w, i) => [
+    w.label,
+    ...stats(responsesByWeek.get(String(i)) ?? []),
+    ...stats(resolutionsByWeek.get(String(i)) ?? []),
+  ]);
   return {
     response,
     resolution,

@@ -2,10 +2,14 @@
 
 /** Nearest-rank percentile (p in (0, 1]): the smallest value with at least p of the values at or below it; null for none. */
 export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil(p * sorted.length));
-  return sorted[rank - 1] ?? null;
+  return percentiles(values, [p])[0]!;
+}
+
+/** Several nearest-rank percentiles of the same values, sorted once. */
+export function percentiles(values: readonly number[], ps: readonly number[]): (number | null)[] {
+  if (values.length === 0) return ps.map(() => null);
+  const sorted = Float64Array.from(values).sort();
+  return ps.map((p) => sorted[Math.max(1, Math.ceil(p * sorted.length)) - 1] ?? null);
 }
 
 export const median = (values: readonly number[]) => percentile(values, 0.5);

@@ -7,7 +7,7 @@ import { QUEUE_KEYS, type QueueKey } from '../model';
 import { queueKeyFor, TRIAGE_OUTCOMES, type TriageOutcome } from '../triage';
 import type { FeedbackFact } from './facts';
 import type { Scope } from './scope';
-import { countBy, share } from './stats';
+import { countBy, groupBy, share } from './stats';
 import { percent, type ReportTable } from './table';
 
 export interface TriageAccuracy {
@@ -26,14 +26,23 @@ function suggestedQueue(f: FeedbackFact): QueueKey | 'keep in chat' | null {
   return outcome === 'stay_in_chat' ? 'keep in chat' : queueKeyFor(outcome);
 }
 
-const queueKept = (f: FeedbackFact) => suggestedQueue(f) === f.finalQueue;
-const priorityKept = (f: FeedbackFact) => f.suggestedPriority === f.finalPriority;
+/** A judged suggestion with its suggested queue read once (the outcome lookup is the costly part at 10,000 rows). */
+interface Judged {
+  fact: FeedbackFact;
+  suggested: QueueKey | 'keep in chat' | null;
+}
+
+const queueKept = (j: Judged) => j.suggested === j.fact.finalQueue;
+const priorityKept = (j: Judged) => j.fact.suggestedPriority === j.fact.finalPriority;
 
 export function triageAccuracy(scope: Scope): TriageAccuracy {
   const ids = new Set(scope.escalations.map((e) => e.id));
-  const judged = scope.input.feedback.filter((f) => f.judged && ids.has(f.escalationId));
+  const judged: Judged[] = scope.input.feedback
+    .filter((f) => f.judged && ids.has(f.escalationId))
+    .map((fact) => ({ fact, suggested: suggestedQueue(fact) }));
+  const bySuggested = groupBy(judged, (j) => String(j.suggested));
   const byQueue = QUEUE_KEYS.map((q) => {
-    const group = judged.filter((f) => suggestedQueue(f) === q);
+    const group = bySuggested.get(q) ?? [];
     return [
       q,
       group.length,
@@ -41,10 +50,10 @@ export function triageAccuracy(scope: Scope): TriageAccuracy {
       percent(share(group.filter(priorityKept).length, group.length)),
     ];
   }).filter((row) => row[1] !== 0);
-  const corrected = judged.filter((f) => !queueKept(f) || !priorityKept(f));
+  const corrected = judged.filter((j) => !queueKept(j) || !priorityKept(j));
   const counts = countBy(
     corrected,
-    (f) => `${suggestedQueue(f) ?? f.suggestedOutcome} ${f.suggestedPriority ?? '–'}\u0000${f.finalQueue} ${f.finalPriority}`,
+    ({ fact: f, suggested }) => `${suggested ?? f.suggestedOutcome} ${f.suggestedPriority ?? '–'}\u0000${f.finalQueue} ${f.finalPriority}`,
   );
   const corrections = [...counts]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

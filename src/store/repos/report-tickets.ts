@@ -3,6 +3,8 @@
  * is [from, to): the previous period's start to the current period's end. A ticket belongs to it when it was
  * created in it, is open now (the backlog), or was resolved or reopened in it.
  */
+import type { ExpressionBuilder } from 'kysely';
+import type { Tables } from '../schema';
 import type { Db } from './repo-helpers';
 
 export interface ReportWindow {
@@ -122,27 +124,26 @@ function parseOrNull(text: string | null): unknown {
 export function createReportTicketReads(db: Db): ReportTicketReads {
   return {
     async tickets(workspaceId, window) {
-      // Three reads that each use an index (created, open, events in the window), merged here: one query with an
-      // OR across them makes both engines scan the workspace's every ticket.
+      // Three disjoint parts in one statement, each read through an index: created in the window; open now and
+      // created outside it; closed, created outside it, with a resolution or reopening in it. One query with an OR
+      // across them makes both engines scan the workspace's every ticket, and reading the events' ticket ids into
+      // the app first (as this did) shipped ~9,000 ids to find the few tickets they add.
       const base = () => ticketQuery(db).where('t.workspace_id', '=', workspaceId);
-      const [created, open, touched] = await Promise.all([
-        base().where('t.created_at', '>=', window.from).where('t.created_at', '<', window.to).execute(),
-        base().where('t.is_open', '=', 1).execute(),
-        db
-          .selectFrom('ticket_state_events')
-          .select('ticket_id')
-          .distinct()
-          .where('workspace_id', '=', workspaceId)
-          .where('at', '>=', window.from)
-          .where('at', '<', window.to)
-          .execute(),
-      ]);
-      const rows = new Map<string, TicketSelect>();
-      for (const row of [...created, ...open]) rows.set(row.ticket_id, row);
-      const missing = touched.map((r) => r.ticket_id).filter((id) => !rows.has(id));
-      const more = await readInChunks(missing, (chunk) => base().where('t.ticket_id', 'in', chunk).execute());
-      for (const row of more) rows.set(row.ticket_id, row);
-      return [...rows.values()].map((row) => ({ ...toListRow(row), figures: parseOrNull(row.figures_json), calendar: row.calendar }));
+      const outside = (eb: ExpressionBuilder<Tables & { t: Tables['ticket_links'] }, 't'>) =>
+        eb.or([eb('t.created_at', '<', window.from), eb('t.created_at', '>=', window.to)]);
+      const touched = db
+        .selectFrom('ticket_state_events as e')
+        .select('e.ticket_id')
+        .where('e.workspace_id', '=', workspaceId)
+        .where('e.at', '>=', window.from)
+        .where('e.at', '<', window.to);
+      const rows = await base()
+        .where('t.created_at', '>=', window.from)
+        .where('t.created_at', '<', window.to)
+        .unionAll(base().where('t.is_open', '=', 1).where(outside))
+        .unionAll(base().where('t.is_open', '=', 0).where(outside).where('t.ticket_id', 'in', touched))
+        .execute();
+      return rows.map((row) => ({ ...toListRow(row), figures: parseOrNull(row.figures_json), calendar: row.calendar }));
     },
 
     async ticketPage(workspaceId, after, pageSize) {

@@ -41,6 +41,9 @@ describeContract('reports', (engine) => {
     await store.reports.recordStateEvent('ws-a', { ticketId: 'old-resolved-in', kind: 'resolved', at: T0 + 2 * DAY });
     await store.reports.recordStateEvent('ws-a', { ticketId: 'old-resolved-in', kind: 'resolved', at: T0 + 2 * DAY });
     await store.reports.recordStateEvent('ws-a', { ticketId: 'old-closed', kind: 'resolved', at: T0 - 20 * DAY });
+    // Created in the window and touched in it too: still read once.
+    await store.reports.recordStateEvent('ws-a', { ticketId: 'in', kind: 'resolved', at: T0 + 3 * DAY });
+    await store.reports.recordStateEvent('ws-a', { ticketId: 'in', kind: 'reopened', at: T0 + 4 * DAY });
     await store.clocks.upsert(
       'ws-a',
       clockWrite({ ticketId: 'in', kind: 'resolution', state: { phase: 'running', basis: { tier: 'pro' } } }),
@@ -59,7 +62,11 @@ describeContract('reports', (engine) => {
         'ws-a',
         tickets.map((t) => t.ticketId),
       ),
-    ).toEqual([{ ticketId: 'old-resolved-in', kind: 'resolved', at: T0 + 2 * DAY }]);
+    ).toEqual([
+      { ticketId: 'old-resolved-in', kind: 'resolved', at: T0 + 2 * DAY },
+      { ticketId: 'in', kind: 'resolved', at: T0 + 3 * DAY },
+      { ticketId: 'in', kind: 'reopened', at: T0 + 4 * DAY },
+    ]);
   });
 
   it('stores figures: a replace always writes, a fill only where missing or measured under other hours', async () => {
