@@ -35,6 +35,11 @@ export function nextChunkSize(budget: ChunkBudget, last: ChunkCost | null): numb
   return clamp(Math.min(fits, 2 * last.limit));
 }
 
+/** A budget that never moves: `size` items a chunk, whatever they cost. */
+export function fixedChunks(size: number): ChunkBudget {
+  return { budgetMs: Number.POSITIVE_INFINITY, initial: size, min: size, max: size };
+}
+
 /** The CPU time this process has used, ms (every thread: what a synchronous stretch costs the event loop and more). */
 export function processCpuMs(): number {
   const { user, system } = process.cpuUsage();

@@ -5,17 +5,17 @@
  * (src/services/sla/due-chunk.ts): the due clocks are read with what their ladder needs and locked (PostgreSQL:
  * SKIP LOCKED, so instances take disjoint chunks), every due step is recorded once (`ladder_firings`) with its
  * outbox job, and the clocks are re-armed. Between chunks the tick yields to the event loop, so a storm of due
- * clocks never holds requests up for longer than one chunk, and each chunk is sized by the CPU time the last one
- * used (src/jobs/chunk-budget.ts), so one chunk stays near 15 ms however much a clock costs on this host today.
+ * clocks never holds requests up for longer than one chunk. On SQLite each chunk is sized by the CPU time the last
+ * one used (src/jobs/chunk-budget.ts), so one chunk stays near 15 ms however much a clock costs on this host today.
  * Steps that fell due while no instance ran all fire on the first tick, oldest first, each carrying its original
  * due time.
  */
 import { fireDueChunk } from '../services/sla/due-chunk';
 import type { PolicyCache } from '../services/sla/policy-cache';
-import type { Store } from '../store';
+import type { DialectName, Store } from '../store';
 import type { Clock } from '../util/clock';
 import type { BackgroundJob } from './background-job';
-import { type ChunkBudget, type ChunkCost, nextChunkSize, processCpuMs } from './chunk-budget';
+import { type ChunkBudget, type ChunkCost, fixedChunks, nextChunkSize, processCpuMs } from './chunk-budget';
 import type { WorkerLogger } from './outbox-worker';
 import { createPollingLoop } from './polling-loop';
 
@@ -28,7 +28,7 @@ export interface SlaSchedulerOptions {
   intervalMs: number;
   /** Clocks per transaction, fixed: chunks are not sized by their cost (tests that count chunks pass it). */
   chunkSize?: number;
-  /** How chunks are sized when `chunkSize` is not given: by CPU time, so that one stays well under 50 ms. */
+  /** How chunks are sized when `chunkSize` is not given (default: `DEFAULT_SLA_CHUNKS` for the store's engine). */
   chunkBudget?: ChunkBudget;
   /** The process's CPU time in ms, to measure a chunk by; tests pass their own. */
   cpuMs?: () => number;
@@ -50,11 +50,18 @@ export interface SlaScheduler extends BackgroundJob {
 }
 
 /**
- * A chunk of 200 clocks took 25–35 ms of CPU on SQLite on a loaded 2-core host, and up to 100 ms while caches were
- * cold: 15 ms leaves room in a 50 ms block for the views served beside it and a garbage collection. Below 20 clocks
- * the chunk's own five statements would weigh on every clock.
+ * SQLite: a chunk is one synchronous stretch, so its CPU time is how long it holds the event loop. A chunk of 200
+ * clocks took 25–130 ms of CPU on a loaded 2-core host (more while caches were cold): 15 ms leaves room in a 50 ms
+ * block for the views served beside it and a garbage collection; below 20 clocks the chunk's own statements would
+ * weigh on every clock. PostgreSQL: a chunk's statements are round trips, between which the event loop serves
+ * requests, so a chunk's CPU time counts those requests too and would shrink chunks for work that is not theirs
+ * (measured: 28 clocks a chunk, four times the CPU per clock). There the loop is held only by the in-memory planning
+ * between two statements, and 200 clocks a chunk keeps that well under 50 ms.
  */
-export const DEFAULT_SLA_CHUNK_BUDGET: ChunkBudget = { budgetMs: 15, initial: 50, min: 20, max: 500 };
+export const DEFAULT_SLA_CHUNKS: Readonly<Record<DialectName, ChunkBudget>> = {
+  sqlite: { budgetMs: 15, initial: 20, min: 20, max: 500 },
+  postgres: fixedChunks(200),
+};
 
 /** A macrotask turn: timers, I/O and requests waiting on the loop run before the next chunk starts. */
 export const setImmediateYield = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -62,7 +69,7 @@ export const setImmediateYield = () => new Promise<void>((resolve) => setImmedia
 export function createSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
   const { store, clock, policies, instanceId, logger } = options;
   const { chunkSize } = options;
-  const budget = chunkSize === undefined ? (options.chunkBudget ?? DEFAULT_SLA_CHUNK_BUDGET) : fixedChunks(chunkSize);
+  const budget = chunkSize === undefined ? (options.chunkBudget ?? DEFAULT_SLA_CHUNKS[store.dialect]) : fixedChunks(chunkSize);
   const cpuMs = options.cpuMs ?? processCpuMs;
   const chunksPerTick = options.chunksPerTick ?? 50;
   const retryMs = options.retryMs ?? 60_000;
@@ -114,6 +121,3 @@ export function createSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
   };
 }
 
-function fixedChunks(size: number): ChunkBudget {
-  return { budgetMs: Number.POSITIVE_INFINITY, initial: size, min: size, max: size };
-}

@@ -1,5 +1,5 @@
 /** How the SLA scheduler sizes its next chunk from what the last one cost (pure). */
-import { type ChunkBudget, nextChunkSize } from '../../src/jobs/chunk-budget';
+import { type ChunkBudget, fixedChunks, nextChunkSize } from '../../src/jobs/chunk-budget';
 
 const budget: ChunkBudget = { budgetMs: 15, initial: 50, min: 20, max: 500 };
 
@@ -27,8 +27,8 @@ describe('nextChunkSize', () => {
     expect(nextChunkSize(budget, { limit: 120, items: 0, cpuMs: 2 })).toBe(120);
   });
 
-  it('a fixed size (min = max) never moves', () => {
-    const fixed: ChunkBudget = { budgetMs: Number.POSITIVE_INFINITY, initial: 7, min: 7, max: 7 };
+  it('a fixed size never moves', () => {
+    const fixed = fixedChunks(7);
     expect(nextChunkSize(fixed, null)).toBe(7);
     expect(nextChunkSize(fixed, { limit: 7, items: 7, cpuMs: 1_000 })).toBe(7);
   });
