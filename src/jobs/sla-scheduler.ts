@@ -120,4 +120,3 @@ export function createSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
     stop: loop.stop,
   };
 }
-
