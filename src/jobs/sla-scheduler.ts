@@ -59,7 +59,7 @@ export interface SlaScheduler extends BackgroundJob {
  * between two statements, and 200 clocks a chunk keeps that well under 50 ms.
  */
 export const DEFAULT_SLA_CHUNKS: Readonly<Record<DialectName, ChunkBudget>> = {
-  sqlite: { budgetMs: 15, initial: 20, min: 20, max: 500 },
+  sqlite: { budgetMs: 15, initial: 50, min: 20, max: 500 },
   postgres: fixedChunks(200),
 };
 
