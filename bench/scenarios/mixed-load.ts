@@ -169,7 +169,8 @@ export async function mixedLoadRows(env: BenchEnv, log: (line: string) => void):
   } finally {
     const sent = await webhooks.stop();
     // The webhook processor keeps running: a stopped loop cannot start again, and the ingest scenario (next) runs it.
-    await env.app.call('stopJob', { name: 'sla-scheduler' });
+    // The scheduler's loop is paused, not stopped: the SLA storm (last) ticks the same scheduler.
+    await env.app.call('pauseSlaScheduler');
     log(`  webhooks: ${sent.sent} sent, answers ${JSON.stringify(sent.statuses)}`);
   }
   const diff = (name: string) => (after[name] ?? 0) - (before[name] ?? 0);

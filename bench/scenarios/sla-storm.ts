@@ -59,8 +59,8 @@ export async function slaStormRows(env: BenchEnv): Promise<Row[]> {
   ]);
   const quiet = await views(env, deadline(Math.max(1_000, storm.ms)));
   const label = `SLA storm: ${due.toLocaleString('en-US')} due in one minute`;
-  // A storm that handled fewer clocks than it set due measured nothing: its time would read as a target met. (In
-  // `npm run bench` the mixed load stops the scheduler loop before this runs, and a stopped loop runs nothing.)
+  // A storm that handled fewer clocks than it set due measured nothing: its time would read as a target met (a
+  // stopped scheduler, for one, ticks nothing; the mixed load before this only pauses its loop).
   if (due === 0 || storm.handled < due) {
     return [waiting('sla.storm', label, 's', atMost(60), `the scheduler handled ${storm.handled} of the ${due} clocks set due`)];
   }

@@ -3,7 +3,8 @@
  * pass, wait, run again — at once when the pass came back full (more is probably waiting) or someone poked during
  * it (the poke may concern work the pass did not see). Passes never overlap, whether the loop or a caller asked for
  * one. A failing pass is reported and the loop carries on: one bad pass must not stop the job for good. `stop`
- * cancels the next pass and waits for the one in flight; a stopped loop runs nothing more.
+ * cancels the next pass and waits for the one in flight; a stopped loop runs nothing more. `pause` does the same
+ * but leaves the loop usable: passes a caller asks for still run, and `start` resumes it.
  */
 
 /** Runs `callback` after `delayMs`; returns the cancel. Tests pass their own to step the loop by hand. */
@@ -35,6 +36,8 @@ export interface PollingLoop {
   start(intervalMs: number): void;
   /** A pass as soon as possible (after enqueueing, say). Does nothing before `start`. */
   poke(): void;
+  /** No pass of the loop's own until `start` again; resolves once the pass in flight has finished. */
+  pause(): Promise<void>;
   /** No pass after this; resolves once the pass in flight has finished. */
   stop(): Promise<void>;
 }
@@ -56,6 +59,13 @@ export function createPollingLoop(options: PollingLoopOptions): PollingLoop {
       running = null;
     });
     return running;
+  }
+
+  /** Cancels the next pass and waits for the one in flight (after `stop` or `pause`, nothing schedules another). */
+  async function quiesce(): Promise<void> {
+    cancelNext?.();
+    cancelNext = null;
+    while (running) await running.catch(() => 0);
   }
 
   function schedule(delayMs: number): void {
@@ -93,11 +103,13 @@ export function createPollingLoop(options: PollingLoopOptions): PollingLoop {
       if (ticking) poked = true;
       else schedule(0);
     },
+    async pause() {
+      intervalMs = null;
+      await quiesce();
+    },
     async stop() {
       stopped = true;
-      cancelNext?.();
-      cancelNext = null;
-      while (running) await running.catch(() => 0);
+      await quiesce();
     },
   };
 }

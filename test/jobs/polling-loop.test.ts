@@ -143,4 +143,28 @@ describe('polling loop', () => {
     expect(started).toHaveLength(1);
     expect(() => loop.start(1_000)).toThrow('the test loop was stopped');
   });
+
+  it('pause cancels the next pass and waits for the one in flight, yet runs a caller’s pass and can start again', async () => {
+    const { loop, fireNext, live, started } = loopUnderTest();
+    loop.start(1_000);
+    fireNext();
+    let paused = false;
+    const pausing = loop.pause().then(() => {
+      paused = true;
+    });
+    await settle();
+    expect(paused).toBe(false);
+    started[0]!.resolve(10);
+    await pausing;
+    // A full pass would have gone again at once; a poke would have brought one forward. Paused, neither does.
+    loop.poke();
+    expect(live()).toEqual([]);
+    const callers = loop.runOnce();
+    started[1]!.resolve(3);
+    expect(await callers).toBe(3);
+    expect(live()).toEqual([]);
+    loop.start(1_000);
+    expect(fireNext()).toBe(0);
+    expect(started).toHaveLength(3);
+  });
 });

@@ -1,7 +1,8 @@
 /**
- * The SLA scheduler's chunks, on both stores: a storm fired 500 clocks per transaction writes exactly what firing
- * one clock per transaction writes; a crash between chunks, or inside one, loses and doubles nothing; two
- * instances racing through the same storm fire each step once; the tick yields to the event loop between chunks.
+ * The SLA scheduler's chunks, on both stores: a storm fired in chunks (fixed, or sized by their CPU time) writes
+ * exactly what firing one clock per transaction writes; a crash between chunks, or inside one, loses and doubles
+ * nothing; two instances racing through the same storm fire each step once; the tick yields to the event loop
+ * between chunks.
  */
 import { createSlaScheduler, type SlaSchedulerOptions } from '../../src/jobs/sla-scheduler';
 import { createPolicyCache } from '../../src/services/sla/policy-cache';
@@ -145,6 +146,40 @@ describeContract('SLA scheduler chunks', (engine) => {
     expect(seen[0]!.firings).toBeGreaterThan(0);
     const firedAt = new Set((await stormOutcome(engine.database)).firings.map((line) => line.split(' ').pop()));
     expect(firedAt.size).toBeGreaterThan(1);
+  });
+
+  it('sizes each chunk by the CPU time the last one used, and fires exactly what one clock at a time fires', async () => {
+    // A fake CPU meter that charges 1 ms per clock a chunk reads: 15 ms buys 15 clocks.
+    let cpu = 0;
+    const limits: number[] = [];
+    const metered: Store = {
+      ...engine.store,
+      transaction: (fn) =>
+        engine.store.transaction((tx) =>
+          fn({
+            ...tx,
+            clocks: {
+              ...tx.clocks,
+              lockDue: async (now, limit, instanceId) => {
+                limits.push(limit);
+                const due = await tx.clocks.lockDue(now, limit, instanceId);
+                cpu += due.length;
+                return due;
+              },
+            },
+          }),
+        ),
+    };
+    const handled = await scheduler(metered, clock, {
+      chunkBudget: { budgetMs: 15, initial: 4, min: 2, max: 100 },
+      cpuMs: () => cpu,
+    }).runOnce();
+    expect(handled).toBe(due);
+    // Doubling from the initial size until the budget caps it.
+    expect(limits.slice(0, 4)).toEqual([4, 8, 15, 15]);
+    const outcome = await stormOutcome(engine.database);
+    expectOnce(outcome);
+    expect(outcome).toEqual(oneByOne);
   });
 
   it('stops a tick after chunksPerTick chunks and says it is full, so the loop goes again at once', async () => {
