@@ -12,11 +12,7 @@ const MAX_WORKSPACES = 10_000;
 /** The memoised read, and `forget` for a caller that wrote the value behind the store's back (tests, a reinstall). */
 export type GuardedMemo<T> = ((workspaceId: string) => Promise<T>) & { forget(workspaceId: string): void };
 
-export function changeGuardedMemo<T>(
-  store: Store,
-  scope: ChangeScope,
-  read: (workspaceId: string) => Promise<T>,
-): GuardedMemo<T> {
+export function changeGuardedMemo<T>(store: Store, scope: ChangeScope, read: (workspaceId: string) => Promise<T>): GuardedMemo<T> {
   const memo = new Map<string, { value: T; stamp: number }>();
   const get = async (workspaceId: string): Promise<T> => {
     const hit = memo.get(workspaceId);
