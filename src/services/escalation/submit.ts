@@ -56,23 +56,23 @@ export async function submitEscalation(
   if (!type) throw new Error('submitEscalation needs a validated ticket type');
   const payload = payloadFor(context, type, choice, summaryFor(deps, context, choice.reason));
   const now = deps.clock.now();
-  const reserved = await deps.store.transaction(async (tx) => {
-    const result = await tx.escalations.reserve(workspaceId, {
-      idempotencyKey: idempotencyKey(workspaceId, conversationId, options.nonce),
-      conversationId,
-      contactId: context.contactId,
-      adminId,
-      request: toRequest(payload),
-      force: options.force,
+  // One transaction: the reservation and, for a new escalation, its create job (both or neither).
+  const reserved = await deps.store.escalations.reserve(workspaceId, {
+    idempotencyKey: idempotencyKey(workspaceId, conversationId, options.nonce),
+    conversationId,
+    contactId: context.contactId,
+    adminId,
+    request: toRequest(payload),
+    force: options.force,
+    now,
+    status: 'creating',
+    job: (id) => ({
+      kind: JOB_CREATE_TICKET,
+      dedupeKey: jobKey(JOB_CREATE_TICKET, id),
+      payload: { escalationId: id },
       now,
-      status: 'creating',
-    });
-    if (result.kind === 'new') {
-      const id = result.escalation.id;
-      const job = { kind: JOB_CREATE_TICKET, dedupeKey: jobKey(JOB_CREATE_TICKET, id), payload: { escalationId: id } };
-      await tx.outbox.enqueue(workspaceId, { ...job, now, runAt: now + deps.budgets.settleMs });
-    }
-    return result;
+      runAt: now + deps.budgets.settleMs,
+    }),
   });
   switch (reserved.kind) {
     case 'open_exists':

@@ -12,9 +12,16 @@
  *   read-check-write already runs under the single write lock; the upsert is
  *   harmless there.
  * A unique (workspace_id, idempotency_key) index backs up the duplicate check.
+ *
+ * Every statement here stands between Intercom's answer and `POST /tickets`, and on PostgreSQL each is a round
+ * trip: the same-key escalation and the conversation's open ones are read in one statement, and the escalation
+ * goes in with its outbox job in one (a data-modifying CTE; SQLite runs them in-process, one after the other).
  */
+import type { Insertable } from 'kysely';
+import type { EscalationsTable } from '../schema';
 import { newId, oldestFirst, type RepoContext, toJson } from './repo-helpers';
 import { ACTIVE, type Escalation, type EscalationRequest, findOne, toEscalation } from './escalation-model';
+import { createOutboxRepo, type EnqueueInput, newRow } from './outbox';
 import { createTicketsRepo, type TicketLink } from './tickets';
 
 export interface ReserveInput {
@@ -27,6 +34,8 @@ export interface ReserveInput {
   force: boolean;
   now: number;
   status?: 'queued' | 'creating';
+  /** The outbox job a new escalation stands for (given its id), enqueued with it: both or neither. */
+  job?: (escalationId: string) => EnqueueInput;
 }
 
 export type Blocking = { type: 'escalation'; escalation: Escalation } | { type: 'ticket'; ticket: TicketLink };
@@ -45,36 +54,45 @@ export async function reserveIn(ctx: RepoContext, workspaceId: string, input: Re
     .onConflict((oc) => oc.columns(['workspace_id', 'conversation_id']).doUpdateSet({ locked_at: input.now }))
     .execute();
 
-  const same = await findOne(tx, workspaceId, 'idempotency_key', input.idempotencyKey);
+  // One read for both checks: this form's escalation (a replay) and the conversation's unfinished or linked ones.
+  const rows = await tx
+    .selectFrom('escalations')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) =>
+      eb.or([
+        eb('idempotency_key', '=', input.idempotencyKey),
+        eb.and([eb('conversation_id', '=', input.conversationId), eb('status', 'in', [...ACTIVE, 'linked'])]),
+      ]),
+    )
+    .execute();
+  const escalations = rows.map(toEscalation);
+  const same = escalations.find((e) => e.idempotencyKey === input.idempotencyKey);
   if (same) return { kind: 'duplicate', escalation: same };
 
   if (!input.force) {
-    const blocking = await findBlocking(ctx, workspaceId, input.conversationId);
+    // No row has this key, so every row read is one of the conversation's.
+    const blocking = await findBlocking(ctx, workspaceId, input.conversationId, escalations);
     if (blocking) return { kind: 'open_exists', blocking };
   }
 
-  const inserted = await tx
-    .insertInto('escalations')
-    .values({
-      workspace_id: workspaceId,
-      id: newId(),
-      conversation_id: input.conversationId,
-      contact_id: input.contactId,
-      admin_id: input.adminId,
-      idempotency_key: input.idempotencyKey,
-      status: input.status ?? 'queued',
-      forced: input.force ? 1 : 0,
-      request_json: toJson(input.request),
-      ticket_id: null,
-      attempts: 0,
-      last_error: null,
-      created_at: input.now,
-      updated_at: input.now,
-    })
-    // Only reachable if one key were reused for another conversation (a different lock row).
-    .onConflict((oc) => oc.columns(['workspace_id', 'idempotency_key']).doNothing())
-    .returningAll()
-    .executeTakeFirst();
+  const row = {
+    workspace_id: workspaceId,
+    id: newId(),
+    conversation_id: input.conversationId,
+    contact_id: input.contactId,
+    admin_id: input.adminId,
+    idempotency_key: input.idempotencyKey,
+    status: input.status ?? 'queued',
+    forced: input.force ? 1 : 0,
+    request_json: toJson(input.request),
+    ticket_id: null,
+    attempts: 0,
+    last_error: null,
+    created_at: input.now,
+    updated_at: input.now,
+  } satisfies Insertable<EscalationsTable>;
+  const inserted = await insertWithJob(ctx, workspaceId, row, input.job?.(row.id) ?? null);
   if (inserted) return { kind: 'new', escalation: toEscalation(inserted) };
   const winner = await findOne(tx, workspaceId, 'idempotency_key', input.idempotencyKey);
   if (!winner) throw new Error('Escalation was neither inserted nor found');
@@ -82,24 +100,54 @@ export async function reserveIn(ctx: RepoContext, workspaceId: string, input: Re
 }
 
 /**
+ * The escalation, and its job when one is given. The key conflict (`DO NOTHING`) is only reachable if one key were
+ * reused for another conversation (a different lock row); on PostgreSQL the job was then inserted beside nothing
+ * and is taken out again, so a job never outlives the escalation it was enqueued for.
+ */
+async function insertWithJob(ctx: RepoContext, workspaceId: string, row: Insertable<EscalationsTable>, job: EnqueueInput | null) {
+  const tx = ctx.db;
+  const insertEscalation = tx
+    .insertInto('escalations')
+    .values(row)
+    .onConflict((oc) => oc.columns(['workspace_id', 'idempotency_key']).doNothing())
+    .returningAll();
+  if (job === null) return insertEscalation.executeTakeFirst();
+  if (ctx.dialect !== 'postgres') {
+    const inserted = await insertEscalation.executeTakeFirst();
+    if (inserted) await createOutboxRepo(ctx).enqueue(workspaceId, job);
+    return inserted;
+  }
+  const inserted = await tx
+    .with('reserved', () => insertEscalation)
+    .with('job', (db) =>
+      db
+        .insertInto('outbox')
+        .values(newRow(workspaceId, job))
+        .onConflict((oc) => oc.columns(['workspace_id', 'dedupe_key']).doNothing()),
+    )
+    .selectFrom('reserved')
+    .selectAll()
+    .executeTakeFirst();
+  if (!inserted) await tx.deleteFrom('outbox').where('workspace_id', '=', workspaceId).where('dedupe_key', '=', job.dedupeKey).execute();
+  return inserted;
+}
+
+/**
  * An open linked ticket, an escalation still creating one, or a `linked`
  * escalation whose ticket we have no snapshot of yet (treated as open: we
  * cannot tell it is closed).
  */
-async function findBlocking(ctx: RepoContext, workspaceId: string, conversationId: string): Promise<Blocking | null> {
+async function findBlocking(
+  ctx: RepoContext,
+  workspaceId: string,
+  conversationId: string,
+  /** The conversation's queued, creating and linked escalations, read under the lock. */
+  escalations: Escalation[],
+): Promise<Blocking | null> {
   const tickets = await createTicketsRepo(ctx).listByConversation(workspaceId, conversationId);
   const openTicket = tickets.find((t) => t.isOpen);
   if (openTicket) return { type: 'ticket', ticket: openTicket };
   const known = new Set(tickets.map((t) => t.ticketId));
-  const rows = await ctx.db
-    .selectFrom('escalations')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('conversation_id', '=', conversationId)
-    .where('status', 'in', [...ACTIVE, 'linked'])
-    .execute();
-  const pending = oldestFirst(rows.map(toEscalation), (e) => e.id).find(
-    (e) => e.status !== 'linked' || e.ticketId === null || !known.has(e.ticketId),
-  );
+  const pending = oldestFirst(escalations, (e) => e.id).find((e) => e.status !== 'linked' || e.ticketId === null || !known.has(e.ticketId));
   return pending ? { type: 'escalation', escalation: pending } : null;
 }

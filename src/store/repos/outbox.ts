@@ -216,7 +216,8 @@ export function createOutboxRepo({ db, dialect }: RepoContext): OutboxRepo {
   };
 }
 
-function newRow(workspaceId: string, input: EnqueueInput) {
+/** The row `enqueue` inserts (the escalation reserve inserts it in its own statement on PostgreSQL). */
+export function newRow(workspaceId: string, input: EnqueueInput) {
   return {
     workspace_id: workspaceId,
     id: newId(),

@@ -70,6 +70,17 @@ describeContract('escalations', (engine) => {
     });
   });
 
+  it('a job given to reserve is enqueued with a new escalation only: not for a replay, nor for a blocked one', async () => {
+    const job = (id: string) => ({ kind: 'escalation.create_ticket', dedupeKey: `create:${id}`, payload: { escalationId: id }, now: T0 });
+    const first = await engine.store.escalations.reserve('ws-a', reserveInput({ job }));
+    if (first.kind !== 'new') throw new Error('expected a new escalation');
+    const replay = await engine.store.escalations.reserve('ws-a', reserveInput({ job }));
+    const blocked = await engine.store.escalations.reserve('ws-a', reserveInput({ idempotencyKey: 'idem-2', job }));
+    expect([replay.kind, blocked.kind]).toEqual(['duplicate', 'open_exists']);
+    const jobs = await engine.store.outbox.listByWorkspace('ws-a');
+    expect(jobs.map((j) => [j.dedupeKey, j.payload])).toEqual([[`create:${first.escalation.id}`, { escalationId: first.escalation.id }]]);
+  });
+
   it('updateStatus records progress and reads back as typed objects', async () => {
     const request = escalationRequest({ priority: 'P1', queue: 'billing_legal', shareWithCustomer: true });
     const r = await engine.store.escalations.reserve('ws-a', reserveInput({ request, status: 'creating' }));
