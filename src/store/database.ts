@@ -22,6 +22,7 @@ import pg from 'pg';
 import { SQLITE_SYNC_BUSY_MS } from './lock-wait';
 import type { Tables } from './schema';
 import { BoundedMemo } from '../util/bounded-memo';
+import { FifoLock } from '../util/fifo-lock';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -267,6 +268,22 @@ function withStatementCache(sqlite: SqliteDatabase.Database): Pick<SqliteDatabas
  * read-check-write: the property the escalation and settings rules rely on.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  /**
+   * Taken before kysely's own connection lock, so that one is never contended: its release wakes every waiter
+   * (see src/util/fifo-lock.ts), ours only the next.
+   */
+  readonly #connectionLock = new FifoLock();
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    await this.#connectionLock.acquire();
+    return super.acquireConnection();
+  }
+
+  override async releaseConnection(): Promise<void> {
+    await super.releaseConnection();
+    this.#connectionLock.release();
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
