@@ -14,6 +14,7 @@ import { openDatabase } from '../src/store';
 import { type Harness, startHarness } from '../test/support/app-harness';
 import { freshSchema, pgAdmin } from '../test/support/postgres';
 import { seedLongConversation } from './scenarios/summary';
+import { type ProfileNode, partOf } from './report/cpu-profile';
 
 /** Self time is attributed to the first of these the frame's script path contains; the rest is "other". */
 const PARTS: readonly [string, string][] = [
@@ -37,20 +38,6 @@ const PARTS: readonly [string, string][] = [
   ['/src/services', 'services'],
   ['/src/flows', 'flows'],
 ];
-
-interface ProfileNode {
-  id: number;
-  callFrame: { url: string; functionName: string };
-}
-
-function partOf(node: ProfileNode): string {
-  const { url, functionName } = node.callFrame;
-  if (url === '') return functionName === '(garbage collector)' ? 'garbage collection' : `V8/native: ${functionName || '(anonymous)'}`;
-  return (
-    PARTS.find(([path]) => url.includes(path))?.[1] ??
-    (url.includes('node_modules') ? 'other libraries' : url.startsWith('node:') ? 'Node internals' : 'other')
-  );
-}
 
 /** Statements sent to PostgreSQL, in order (SQLite's run in-process and are not counted here). */
 const statements: { text: string; at: number }[] = [];
@@ -133,7 +120,7 @@ async function main(): Promise<void> {
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const self = new Map<string, number>();
   for (const id of samples) {
-    const part = partOf(byId.get(id)!);
+    const part = partOf(byId.get(id)!, PARTS);
     self.set(part, (self.get(part) ?? 0) + 1);
   }
   const idle = self.get('V8/native: (idle)') ?? 0;

@@ -30,6 +30,7 @@ import { FRESH_VARIANTS, freshBodies } from './scenarios/sidebar';
 import { seedStore } from './seed/seed-store';
 import { openSpec, prepareStore } from './store-engine';
 import { type Harness, testConfig } from '../test/support/app-harness';
+import { type ProfileNode, partOf } from './report/cpu-profile';
 
 const CONVERSATIONS = 2_000;
 
@@ -51,25 +52,6 @@ const PARTS: readonly [string, string][] = [
   ['/src/flows', 'sidebar flow'],
   ['/src/http', 'http (signature, request parsing)'],
 ];
-
-interface ProfileNode {
-  id: number;
-  callFrame: { url: string; functionName: string };
-}
-
-function partOf(node: ProfileNode): string {
-  const { url, functionName } = node.callFrame;
-  if (url === '') {
-    if (functionName === '(garbage collector)') return 'garbage collection';
-    // better-sqlite3 runs the statement inside its native Statement.all/get/run (Promise.all shares the name).
-    if (['all', 'get', 'run'].includes(functionName)) return `native ${functionName}: mostly SQLite executing statements`;
-    return `V8/native: ${functionName || '(anonymous)'}`;
-  }
-  return (
-    PARTS.find(([path]) => url.includes(path))?.[1] ??
-    (url.includes('node_modules') ? 'other libraries' : url.startsWith('node:') ? 'Node internals' : 'other')
-  );
-}
 
 interface Fixture {
   h: Harness;
@@ -179,7 +161,7 @@ async function main(): Promise<void> {
   const self = new Map<string, number>();
   const samples = profile.samples ?? [];
   for (const id of samples) {
-    const part = partOf(byId.get(id)!);
+    const part = partOf(byId.get(id)!, PARTS);
     self.set(part, (self.get(part) ?? 0) + 1);
   }
   const idle = self.get('V8/native: (idle)') ?? 0;

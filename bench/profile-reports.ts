@@ -11,6 +11,7 @@ import { renderReport } from '../src/http/reports/render';
 import { createStore, migrateToLatest } from '../src/store';
 import { seedReportsWorkspace } from './scenarios/reports';
 import { openSpec, prepareStore } from './store-engine';
+import { type ProfileNode, partOf } from './report/cpu-profile';
 
 /** Self time is attributed to the first of these the frame's script path contains; the rest is "other". */
 const PARTS: readonly [string, string][] = [
@@ -26,20 +27,6 @@ const PARTS: readonly [string, string][] = [
   ['/src/store', 'store (our repositories)'],
   ['/src/http/reports', 'HTML and chart options (src/http/reports)'],
 ];
-
-interface ProfileNode {
-  id: number;
-  callFrame: { url: string; functionName: string };
-}
-
-function partOf(node: ProfileNode): string {
-  const { url, functionName } = node.callFrame;
-  if (url === '') return functionName === '(garbage collector)' ? 'garbage collection' : `V8/native: ${functionName || '(anonymous)'}`;
-  return (
-    PARTS.find(([path]) => url.includes(path))?.[1] ??
-    (url.includes('node_modules') ? 'other libraries' : url.startsWith('node:') ? 'Node internals' : 'other')
-  );
-}
 
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
@@ -83,7 +70,7 @@ async function main(): Promise<void> {
     const byFunction = new Map<string, number>();
     for (const id of profile.samples ?? []) {
       const node = byId.get(id)!;
-      const part = partOf(node);
+      const part = partOf(node, PARTS);
       self.set(part, (self.get(part) ?? 0) + 1);
       const { url, functionName } = node.callFrame;
       const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(node_modules|src|canvases)\//, '$1/')}`;
