@@ -27,6 +27,14 @@ function scheduler(store: Store, clock: ManualClock, options: Partial<SlaSchedul
 }
 
 /** Each (clock, cycle, step) fired at most once, each firing with exactly one job. */
+/** `store` with some of its transactions' clock methods replaced (to fail or to meter them). */
+function withClocks(store: Store, replace: (clocks: Store['clocks']) => Partial<Store['clocks']>): Store {
+  return {
+    ...store,
+    transaction: (fn) => store.transaction((tx) => fn({ ...tx, clocks: { ...tx.clocks, ...replace(tx.clocks) } })),
+  };
+}
+
 function expectOnce(outcome: StormOutcome): void {
   const keys = outcome.firings.map((line) => line.split(' ').slice(0, 5).join(':'));
   expect(new Set(keys).size).toBe(keys.length);
@@ -92,24 +100,14 @@ describeContract('SLA scheduler chunks', (engine) => {
 
   it('a crash inside a chunk writes none of it: the next tick fires those clocks', async () => {
     let writes = 0;
-    const failing: Store = {
-      ...engine.store,
-      transaction: (fn) =>
-        engine.store.transaction((tx) =>
-          fn({
-            ...tx,
-            clocks: {
-              ...tx.clocks,
-              rearm: async (rows, now) => {
-                // Firings and jobs of this chunk are written by now; the chunk dies before it commits.
-                writes += 1;
-                if (writes === 2) throw new Error('connection lost mid-chunk');
-                return tx.clocks.rearm(rows, now);
-              },
-            },
-          }),
-        ),
-    };
+    const failing = withClocks(engine.store, (clocks) => ({
+      rearm: async (rows, now) => {
+        // Firings and jobs of this chunk are written by now; the chunk dies before it commits.
+        writes += 1;
+        if (writes === 2) throw new Error('connection lost mid-chunk');
+        return clocks.rearm(rows, now);
+      },
+    }));
     await expect(scheduler(failing, clock, { chunkSize: 9 }).runOnce()).rejects.toThrow('connection lost');
     expect((await stormOutcome(engine.database)).jobs.length).toBeLessThanOrEqual(9 * 3);
     await scheduler(engine.store, clock, { chunkSize: 9 }).runOnce();
@@ -152,24 +150,14 @@ describeContract('SLA scheduler chunks', (engine) => {
     // A fake CPU meter that charges 1 ms per clock a chunk reads: 15 ms buys 15 clocks.
     let cpu = 0;
     const limits: number[] = [];
-    const metered: Store = {
-      ...engine.store,
-      transaction: (fn) =>
-        engine.store.transaction((tx) =>
-          fn({
-            ...tx,
-            clocks: {
-              ...tx.clocks,
-              lockDue: async (now, limit, instanceId) => {
-                limits.push(limit);
-                const due = await tx.clocks.lockDue(now, limit, instanceId);
-                cpu += due.length;
-                return due;
-              },
-            },
-          }),
-        ),
-    };
+    const metered = withClocks(engine.store, (clocks) => ({
+      lockDue: async (now, limit, instanceId) => {
+        limits.push(limit);
+        const due = await clocks.lockDue(now, limit, instanceId);
+        cpu += due.length;
+        return due;
+      },
+    }));
     const handled = await scheduler(metered, clock, {
       chunkBudget: { budgetMs: 15, initial: 4, min: 2, max: 100 },
       cpuMs: () => cpu,
