@@ -47,7 +47,9 @@ describePostgres('sync on PostgreSQL with two instances', (url) => {
         id: ticketId,
         ticket_state: { id: category, category },
         linked_objects: conversation,
-        updated_at: base + i,
+        // From the second after the link's own view: a webhook from that same second that differs from it is
+        // contested and queues a re-read (contested-view.ts), which is right but not what this test is about.
+        updated_at: base + 1 + i,
       };
       return JSON.stringify({
         type: 'notification_event',
