@@ -14,7 +14,7 @@ import { openDatabase } from '../src/store';
 import { type Harness, startHarness } from '../test/support/app-harness';
 import { freshSchema, pgAdmin } from '../test/support/postgres';
 import { seedLongConversation } from './scenarios/summary';
-import { type ProfileNode, partOf } from './report/cpu-profile';
+import { type ProfileNode, printShares, summarise } from './report/cpu-profile';
 
 /** Self time is attributed to the first of these the frame's script path contains; the rest is "other". */
 const PARTS: readonly [string, string][] = [
@@ -117,32 +117,14 @@ async function main(): Promise<void> {
     for (const id of profile.samples ?? []) samples.push(id + offset);
   }
   session.disconnect();
-  const byId = new Map(nodes.map((node) => [node.id, node]));
-  const self = new Map<string, number>();
-  for (const id of samples) {
-    const part = partOf(byId.get(id)!, PARTS);
-    self.set(part, (self.get(part) ?? 0) + 1);
-  }
-  const idle = self.get('V8/native: (idle)') ?? 0;
-  self.delete('V8/native: (idle)');
-  const busy = samples.length - idle;
+  const { busy, byPart, byFunction } = summarise(nodes, samples, PARTS);
   const cpuMs = cpuMicros / 1000 / submits;
   console.log(
     `${submits} submits in ${ms.toFixed(0)} ms: ${(ms / submits).toFixed(2)} ms and ${cpuMs.toFixed(2)} ms CPU each (the fake's share included)`,
   );
-  for (const [part, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
-    console.log(`  ${((100 * count) / busy).toFixed(1).padStart(5)} %  ${part}`);
-  }
-  const byFunction = new Map<string, number>();
-  for (const id of samples) {
-    const { url: script, functionName } = byId.get(id)!.callFrame;
-    const key = `${functionName || '(anonymous)'} ${script.replace(/^.*\/(node_modules|src|canvases)\//, '$1/')}`;
-    byFunction.set(key, (byFunction.get(key) ?? 0) + 1);
-  }
+  printShares(byPart, busy, 20);
   console.log('Top functions (self time):');
-  for (const [name, count] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(1, 25)) {
-    console.log(`  ${((100 * count) / busy).toFixed(1).padStart(5)} %  ${name}`);
-  }
+  printShares(byFunction, busy, 24);
   await h.close();
   if (url && schema) await pgAdmin(`drop schema if exists ${schema} cascade`, url);
 }

@@ -30,7 +30,7 @@ import { FRESH_VARIANTS, freshBodies } from './scenarios/sidebar';
 import { seedStore } from './seed/seed-store';
 import { openSpec, prepareStore } from './store-engine';
 import { type Harness, testConfig } from '../test/support/app-harness';
-import { type ProfileNode, partOf } from './report/cpu-profile';
+import { type ProfileNode, printShares, summarise } from './report/cpu-profile';
 
 const CONVERSATIONS = 2_000;
 
@@ -157,33 +157,15 @@ async function main(): Promise<void> {
   const ms = performance.now() - started;
   const { profile } = await session.post('Profiler.stop');
   session.disconnect();
-  const byId = new Map((profile.nodes as ProfileNode[]).map((node) => [node.id, node]));
-  const self = new Map<string, number>();
-  const samples = profile.samples ?? [];
-  for (const id of samples) {
-    const part = partOf(byId.get(id)!, PARTS);
-    self.set(part, (self.get(part) ?? 0) + 1);
-  }
-  const idle = self.get('V8/native: (idle)') ?? 0;
-  self.delete('V8/native: (idle)');
-  const busy = samples.length - idle;
+  const samples: number[] = profile.samples ?? [];
+  const { busy, byPart, byFunction } = summarise(profile.nodes as ProfileNode[], samples, PARTS);
   console.log(
     `${views} fresh views (${concurrency} at a time) in ${ms.toFixed(0)} ms: ${((ms / views) * 1000).toFixed(0)} µs per view, CPU ${((cpu.user + cpu.system) / views).toFixed(0)} µs per view (system ${(cpu.system / views).toFixed(0)}; ${((busy / samples.length) * 100).toFixed(0)} % of samples busy)`,
   );
-  for (const [part, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 16)) {
-    console.log(`  ${((100 * count) / busy).toFixed(1).padStart(5)} %  ${part}`);
-  }
+  printShares(byPart, busy, 16);
   // The functions behind it, for the next step.
-  const byFunction = new Map<string, number>();
-  for (const id of samples) {
-    const { url, functionName } = byId.get(id)!.callFrame;
-    const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(node_modules|src|canvases)\//, '$1/')}`;
-    byFunction.set(key, (byFunction.get(key) ?? 0) + 1);
-  }
   console.log('Top functions (self time):');
-  for (const [name, count] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(1, 21)) {
-    console.log(`  ${((100 * count) / busy).toFixed(1).padStart(5)} %  ${name}`);
-  }
+  printShares(byFunction, busy, 20);
   await fixture.close();
 }
 

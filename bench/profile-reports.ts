@@ -11,7 +11,7 @@ import { renderReport } from '../src/http/reports/render';
 import { createStore, migrateToLatest } from '../src/store';
 import { seedReportsWorkspace } from './scenarios/reports';
 import { openSpec, prepareStore } from './store-engine';
-import { type ProfileNode, partOf } from './report/cpu-profile';
+import { type ProfileNode, printShares, summarise } from './report/cpu-profile';
 
 /** Self time is attributed to the first of these the frame's script path contains; the rest is "other". */
 const PARTS: readonly [string, string][] = [
@@ -65,29 +65,11 @@ async function main(): Promise<void> {
     console.log(
       `${reports} reports, CPU per report (profiler on): read + compute ${mean((r) => r.built)} ms, render ${mean((r) => r.rendered)} ms`,
     );
-    const byId = new Map((profile.nodes as ProfileNode[]).map((node) => [node.id, node]));
-    const self = new Map<string, number>();
-    const byFunction = new Map<string, number>();
-    for (const id of profile.samples ?? []) {
-      const node = byId.get(id)!;
-      const part = partOf(node, PARTS);
-      self.set(part, (self.get(part) ?? 0) + 1);
-      const { url, functionName } = node.callFrame;
-      const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(node_modules|src|canvases)\//, '$1/')}`;
-      byFunction.set(key, (byFunction.get(key) ?? 0) + 1);
-    }
-    const idle = self.get('V8/native: (idle)') ?? 0;
-    self.delete('V8/native: (idle)');
-    byFunction.delete('(idle) ');
-    const busy = (profile.samples?.length ?? 0) - idle;
+    const { busy, byPart, byFunction } = summarise(profile.nodes as ProfileNode[], profile.samples ?? [], PARTS);
     console.log('Self time by part:');
-    for (const [part, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 18)) {
-      console.log(`  ${((100 * count) / busy).toFixed(1).padStart(5)} %  ${part}`);
-    }
+    printShares(byPart, busy, 18);
     console.log('Top functions (self time):');
-    for (const [name, count] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
-      console.log(`  ${((100 * count) / busy).toFixed(1).padStart(5)} %  ${name}`);
-    }
+    printShares(byFunction, busy, 25);
     // Each of the report's reads alone: the CPU this process spends on it (for SQLite that includes the engine).
     const window = { from: period.previous.from, to: period.current.to };
     const reads: [string, () => Promise<unknown>][] = [

@@ -23,3 +23,37 @@ export function partOf(node: ProfileNode, parts: ProfileParts): string {
     (url.includes('node_modules') ? 'other libraries' : url.startsWith('node:') ? 'Node internals' : 'other')
   );
 }
+
+/** Samples by part and by function (idle left out), each sorted largest first, and how many samples were busy. */
+export interface ProfileSummary {
+  total: number;
+  busy: number;
+  byPart: [string, number][];
+  byFunction: [string, number][];
+}
+
+export function summarise(nodes: readonly ProfileNode[], samples: readonly number[], parts: ProfileParts): ProfileSummary {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const byPart = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  let idle = 0;
+  for (const id of samples) {
+    const node = byId.get(id)!;
+    const part = partOf(node, parts);
+    if (part === 'V8/native: (idle)') {
+      idle += 1;
+      continue;
+    }
+    byPart.set(part, (byPart.get(part) ?? 0) + 1);
+    const { url, functionName } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(node_modules|src|canvases)\//, '$1/')}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + 1);
+  }
+  const sorted = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1]);
+  return { total: samples.length, busy: samples.length - idle, byPart: sorted(byPart), byFunction: sorted(byFunction) };
+}
+
+/** Prints the first `limit` rows as shares of the busy samples. */
+export function printShares(rows: readonly [string, number][], busy: number, limit: number): void {
+  for (const [name, count] of rows.slice(0, limit)) console.log(`  ${((100 * count) / busy).toFixed(1).padStart(5)} %  ${name}`);
+}
