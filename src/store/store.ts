@@ -5,7 +5,8 @@
  * would wait for the transaction's connection and deadlock).
  */
 import { sql } from 'kysely';
-import { type ChangeFeed, type ChangeScope, type ChangeSubject, createChangeFeed, encodeNotification } from './change-feed';
+import { type ChangeFeed, type ChangeScope, type ChangeSubject, createChangeFeed } from './change-feed';
+import { encodeNotification } from './change-notification';
 import type { Database, DialectName } from './database';
 import { waitForWriteLock } from './lock-wait';
 import { type AsyncMethod, observeWrites, SIDEBAR_WRITES, writeReport } from './observed-writes';

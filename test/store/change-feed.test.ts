@@ -3,14 +3,8 @@
  * connection's commit, a PostgreSQL notification or a lost LISTEN connection are honoured as the module says.
  * The external sources are stand-ins here; test/flows/sidebar/reuse-instances.test.ts runs the real ones.
  */
-import {
-  conversationSubject,
-  createChangeFeed,
-  decodeNotification,
-  encodeNotification,
-  escalationSubject,
-  ticketSubject,
-} from '../../src/store/change-feed';
+import { conversationSubject, createChangeFeed, escalationSubject, ticketSubject } from '../../src/store/change-feed';
+import { decodeNotification, encodeNotification } from '../../src/store/change-notification';
 import type { ExternalChanges } from '../../src/store/database';
 
 describe('change feed, local writes', () => {
