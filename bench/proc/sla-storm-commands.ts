@@ -9,6 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { startClock } from '../../src/domain/sla';
 import type { SlaScheduler } from '../../src/jobs/sla-scheduler';
+import type { Database } from '../../src/store';
 import { seededRandom } from '../../src/util/seeded-random';
 import type { AppContext } from './app-context';
 
@@ -59,10 +60,8 @@ function blockProbe() {
 const TARGET_MS = 4 * 3_600_000;
 const SPREAD_MS = 60_000;
 
-async function prepare(ctx: AppContext, args: unknown): Promise<number> {
-  const { due } = args as { due: number };
-  const { db } = ctx.database;
-  const now = ctx.clock.now();
+/** Rewrites `due` running clocks so that their warn step fell due within the last minute; returns how many. */
+export async function prepareStorm(db: Database['db'], now: number, due: number): Promise<number> {
   const { rows } = await sql<{ workspace_id: string; ticket_id: string; kind: 'response' | 'resolution' }>`
     select workspace_id, ticket_id, kind from sla_clocks where status = 'running'
     order by ticket_id, kind limit ${due}`.execute(db);
@@ -96,6 +95,11 @@ async function prepare(ctx: AppContext, args: unknown): Promise<number> {
     }
   });
   return rows.length;
+}
+
+function prepare(ctx: AppContext, args: unknown): Promise<number> {
+  const { due } = args as { due: number };
+  return prepareStorm(ctx.database.db, ctx.clock.now(), due);
 }
 
 async function count(ctx: AppContext): Promise<number> {
