@@ -9,6 +9,7 @@ import type { SlaClock } from './clocks';
 import { toClock } from './clock-row';
 import { affected, forRows } from './multi-row';
 import { narrow, type RepoContext } from './repo-helpers';
+import { reusableQuery } from './reusable-query';
 import { revisionKey } from './settings';
 
 /** A due clock, read with what its ladder needs so that planning it reads nothing more. */
@@ -29,40 +30,54 @@ export interface ClockRearm {
   nextStep: LadderStep | null;
 }
 
+type DueKey = { now: number; limit: number; instanceId: string };
+
+/**
+ * Built once per engine and compiled once (reusable-query.ts): the scheduler runs it once a chunk, and building
+ * this tree of a CTE and three joins cost kysely about as much as SQLite spends running it for a small chunk.
+ */
+function dueQuery(locking: boolean) {
+  return reusableQuery((db, key: DueKey) =>
+    db
+      // The locking part is the CTE alone, over `sla_clocks` alone: on PostgreSQL it returns each row as locked (its
+      // latest version), and the joins below only add what other tables say about it.
+      .with('due', (qb) =>
+        qb
+          .selectFrom('sla_clocks')
+          .selectAll()
+          .where('next_fire_at', '<=', key.now)
+          .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', key.now), eb('locked_by', '=', key.instanceId)]))
+          .orderBy('next_fire_at')
+          .limit(key.limit)
+          .$if(locking, (q) => q.forUpdate().skipLocked()),
+      )
+      .selectFrom('due')
+      .innerJoin('workspaces', 'workspaces.id', 'due.workspace_id')
+      .leftJoin('workspace_settings', 'workspace_settings.workspace_id', 'due.workspace_id')
+      .leftJoin('ladder_firings', (join) =>
+        join
+          .onRef('ladder_firings.workspace_id', '=', 'due.workspace_id')
+          .onRef('ladder_firings.ticket_id', '=', 'due.ticket_id')
+          .onRef('ladder_firings.kind', '=', 'due.kind')
+          .onRef('ladder_firings.cycle', '=', 'due.cycle'),
+      )
+      .selectAll('due')
+      .select([
+        'workspaces.uninstalled_at',
+        'workspaces.timezone',
+        'workspace_settings.version as settings_version',
+        'workspace_settings.updated_at as settings_updated_at',
+        'ladder_firings.step as fired_step',
+      ])
+      .orderBy('due.next_fire_at'),
+  );
+}
+
+/** PostgreSQL locks the chunk's rows (`FOR UPDATE SKIP LOCKED`); SQLite's transaction already holds the only write lock. */
+const selectDue = { postgres: dueQuery(true), sqlite: dueQuery(false) } as const;
+
 export async function lockDue({ db, dialect }: RepoContext, now: number, limit: number, instanceId: string): Promise<DueClock[]> {
-  const rows = await db
-    // The locking part is the CTE alone, over `sla_clocks` alone: on PostgreSQL it returns each row as locked (its
-    // latest version), and the joins below only add what other tables say about it.
-    .with('due', (qb) =>
-      qb
-        .selectFrom('sla_clocks')
-        .selectAll()
-        .where('next_fire_at', '<=', now)
-        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now), eb('locked_by', '=', instanceId)]))
-        .orderBy('next_fire_at')
-        .limit(limit)
-        .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked()),
-    )
-    .selectFrom('due')
-    .innerJoin('workspaces', 'workspaces.id', 'due.workspace_id')
-    .leftJoin('workspace_settings', 'workspace_settings.workspace_id', 'due.workspace_id')
-    .leftJoin('ladder_firings', (join) =>
-      join
-        .onRef('ladder_firings.workspace_id', '=', 'due.workspace_id')
-        .onRef('ladder_firings.ticket_id', '=', 'due.ticket_id')
-        .onRef('ladder_firings.kind', '=', 'due.kind')
-        .onRef('ladder_firings.cycle', '=', 'due.cycle'),
-    )
-    .selectAll('due')
-    .select([
-      'workspaces.uninstalled_at',
-      'workspaces.timezone',
-      'workspace_settings.version as settings_version',
-      'workspace_settings.updated_at as settings_updated_at',
-      'ladder_firings.step as fired_step',
-    ])
-    .orderBy('due.next_fire_at')
-    .execute();
+  const rows = await selectDue[dialect](db, dialect, { now, limit, instanceId });
   // One row per (clock, fired step), or one with no step: folded back to one entry per clock, in due order.
   const byKey = new Map<string, DueClock>();
   for (const row of rows) {

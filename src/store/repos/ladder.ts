@@ -67,7 +67,11 @@ export function createLadderRepo({ db, dialect }: RepoContext): LadderRepo {
       if (firings.length === 0) return [];
       // Inserted in key order: two writers whose chunks overlap (a lease from an earlier version, say) then wait
       // on each other's keys in the same order instead of deadlocking.
-      const sorted = [...firings].sort(byKey);
+      // Each key built once, not twice per comparison.
+      const sorted = firings
+        .map((f) => ({ f, key: keyOf(f.workspaceId, f.ticketId, f.kind, f.cycle, f.step) }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .map(({ f }) => f);
       const results = await forRows<Pick<LadderFiringsTable, 'workspace_id' | 'ticket_id' | 'kind' | 'cycle' | 'step'>>(
         db,
         dialect,
@@ -102,12 +106,6 @@ function toRow(workspaceId: string, firing: LadderFiring) {
 
 function keyOf(workspaceId: string, ticketId: string, kind: string, cycle: number, step: string): string {
   return `${workspaceId}\u0000${ticketId}\u0000${kind}\u0000${cycle}\u0000${step}`;
-}
-
-function byKey(a: WorkspaceFiring, b: WorkspaceFiring): number {
-  const x = keyOf(a.workspaceId, a.ticketId, a.kind, a.cycle, a.step);
-  const y = keyOf(b.workspaceId, b.ticketId, b.kind, b.cycle, b.step);
-  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function toFiring(row: Selectable<LadderFiringsTable>): LadderFiring {

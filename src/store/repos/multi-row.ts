@@ -26,8 +26,10 @@ export async function forRows<R>(
   const width = rows[0]?.length ?? 1;
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / width));
   const results: QueryResult<R>[] = [];
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const slice = rows.slice(start, start + perStatement);
+  for (let start = 0; start < rows.length; ) {
+    const size = sliceSize(dialect, rows.length - start, perStatement);
+    const slice = rows.slice(start, start + size);
+    start += size;
     const parameters: unknown[] = [];
     const tuples: string[] = [];
     for (const values of slice) {
@@ -43,6 +45,19 @@ export async function forRows<R>(
     results.push(await db.executeQuery<R>(CompiledQuery.raw(statement(tuples.join(', ')), parameters)));
   }
   return results;
+}
+
+/**
+ * SQLite: a power of two, so that a statement's text comes in a handful of lengths that stay in the connection's
+ * statement cache (src/store/sqlite-dialect.ts). Chunks are sized by their CPU time and so have any length; one text
+ * per length made every chunk compile its three statements afresh and filled the cache, which then dropped every
+ * other statement too. A few more statements per chunk cost less: SQLite runs them in this process, no round trip.
+ * PostgreSQL: as many rows as the parameters allow, since each statement is a round trip.
+ */
+function sliceSize(dialect: DialectName, left: number, perStatement: number): number {
+  const most = Math.min(left, perStatement);
+  if (dialect === 'postgres') return most;
+  return 2 ** Math.floor(Math.log2(most));
 }
 
 /** Rows a statement changed, summed over the slices of `forRows`. */
