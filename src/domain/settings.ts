@@ -6,6 +6,15 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { customerSettingsSchema, defaultCustomerSettings } from './customer-updates/settings';
 import { PRIORITIES, QUEUE_KEYS, QUEUE_LABELS, STATE_CATEGORIES, TIERS } from './model';
+import { BoundedMemo } from '../util/bounded-memo';
+
+/**
+ * luxon checks a zone by building an Intl formatter for it, which cost more than the rest of parsing a workspace's
+ * settings: an SLA storm over a thousand workspaces parses each one's once. Zones are few; the bound keeps a stream
+ * of hostile names from growing the memo.
+ */
+const zoneValidity = new BoundedMemo<string, boolean>(1_000);
+const isValidZone = (zone: string) => zoneValidity.get(zone, (name) => IANAZone.isValidZone(name));
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Use HH:MM, e.g. 09:00');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
@@ -33,7 +42,7 @@ const weekday = z.array(openSpan).max(4);
 
 export const businessHoursSchema = z.object({
   /** IANA zone, e.g. Europe/Berlin. */
-  timezone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'Unknown time zone (use an IANA name such as Europe/Berlin)'),
+  timezone: z.string().refine(isValidZone, 'Unknown time zone (use an IANA name such as Europe/Berlin)'),
   /** Opening intervals per weekday (mon…sun); an empty list = closed all day. */
   weekly: z.object({ mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: weekday, sun: weekday }),
   holidays: z.array(isoDate).max(366),
