@@ -15,7 +15,7 @@ import type { PolicyCache } from '../services/sla/policy-cache';
 import type { DialectName, Store } from '../store';
 import type { Clock } from '../util/clock';
 import type { BackgroundJob } from './background-job';
-import { type ChunkBudget, type ChunkCost, fixedChunks, nextChunkSize, processCpuMs } from './chunk-budget';
+import { type ChunkBudget, type ChunkCost, fixedChunks, nextChunkSize, processCpuMs, setImmediateYield } from './chunk-budget';
 import type { WorkerLogger } from './outbox-worker';
 import { createPollingLoop } from './polling-loop';
 
@@ -62,9 +62,6 @@ export const DEFAULT_SLA_CHUNKS: Readonly<Record<DialectName, ChunkBudget>> = {
   sqlite: { budgetMs: 15, initial: 50, min: 20, max: 500 },
   postgres: fixedChunks(200),
 };
-
-/** A macrotask turn: timers, I/O and requests waiting on the loop run before the next chunk starts. */
-export const setImmediateYield = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
   const { store, clock, policies, instanceId, logger } = options;

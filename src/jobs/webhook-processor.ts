@@ -16,6 +16,7 @@ import { prepareNotification } from '../services/sync/process-notification';
 import type { SyncDeps } from '../services/sync/sync-deps';
 import type { InboxNotification } from '../store';
 import type { BackgroundJob } from './background-job';
+import { type ChunkBudget, type ChunkCost, type ChunkPacing, inSizedChunks, processCpuMs, setImmediateYield } from './chunk-budget';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './outbox-backoff';
 import { lanes } from './lanes';
 import { createPollingLoop } from './polling-loop';
@@ -34,7 +35,21 @@ export interface WebhookProcessorOptions {
   random?: () => number;
   /** Done and ignored rows older than this are deleted; redelivery after that re-applies harmlessly. */
   retainMs?: number;
+  /** SQLite: how a batch is cut into transactions (default `SQLITE_WEBHOOK_COMMITS`); tests pass their own. */
+  commitBudget?: ChunkBudget;
+  /** The process's CPU time in ms, to measure a transaction by; tests pass their own. */
+  cpuMs?: () => number;
+  /** Lets the event loop run between two SQLite transactions of a batch. */
+  yieldToLoop?: () => Promise<void>;
 }
+
+/**
+ * SQLite: a transaction holds the event loop from BEGIN to COMMIT (better-sqlite3 is synchronous), and a batch of
+ * 100 notifications at about 14 statements each is over 50 ms of it on a busy host: sidebar views, and an SLA
+ * storm's chunks, would wait that long. So a batch commits in transactions sized by their CPU time, like the
+ * scheduler's chunks (chunk-budget.ts), with a turn of the loop between; several rows still share each commit.
+ */
+export const SQLITE_WEBHOOK_COMMITS: ChunkBudget = { budgetMs: 15, initial: 25, min: 5, max: 100 };
 
 export interface WebhookProcessor extends BackgroundJob, ProcessorHandOver {
   poke(): void;
@@ -53,6 +68,13 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
     backoff: options.backoff ?? DEFAULT_BACKOFF,
     random: options.random ?? Math.random,
   });
+  const pacing: ChunkPacing = {
+    budget: options.commitBudget ?? SQLITE_WEBHOOK_COMMITS,
+    cpuMs: options.cpuMs ?? processCpuMs,
+    yieldToLoop: options.yieldToLoop ?? setImmediateYield,
+  };
+  /** The last SQLite transaction's cost, carried across passes. */
+  let lastCommit: ChunkCost | null = null;
   const feed = createWebhookFeed({ store: sync.store, workerId, batchSize, leaseMs, onHanded: () => loop.poke() });
   let lastPrune = Number.NEGATIVE_INFINITY;
 
@@ -75,8 +97,8 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
     const ready: Ready[] = [];
     for (const notification of batch) ready.push(await prepare(notification, lookups));
     if (sync.store.dialect === 'sqlite') {
-      // One writer: the whole batch in one transaction costs one commit instead of one per row.
-      if (ready.length > 0) await recording.commit(ready);
+      // One writer: rows in arrival order, many to a transaction (one commit for them all), each transaction sized.
+      lastCommit = await inSizedChunks(ready, pacing, lastCommit, (group) => recording.commit(group));
     } else {
       // Each lane's rows share transactions (one commit, one NOTIFY, their tickets locked up front in one order),
       // and the lanes run side by side on their own connections; a ticket keeps to one lane, so to arrival order.

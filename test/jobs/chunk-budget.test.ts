@@ -1,5 +1,5 @@
-/** How the SLA scheduler sizes its next chunk from what the last one cost (pure). */
-import { type ChunkBudget, fixedChunks, nextChunkSize } from '../../src/jobs/chunk-budget';
+/** How the SLA scheduler and the webhook processor size their next chunk from what the last one cost. */
+import { type ChunkBudget, fixedChunks, inSizedChunks, nextChunkSize } from '../../src/jobs/chunk-budget';
 
 const budget: ChunkBudget = { budgetMs: 15, initial: 50, min: 20, max: 500 };
 
@@ -31,5 +31,37 @@ describe('nextChunkSize', () => {
     const fixed = fixedChunks(7);
     expect(nextChunkSize(fixed, null)).toBe(7);
     expect(nextChunkSize(fixed, { limit: 7, items: 7, cpuMs: 1_000 })).toBe(7);
+  });
+});
+
+describe('inSizedChunks', () => {
+  /** A CPU clock the work moves: each item costs `perItemMs`. */
+  function pacedBy(perItemMs: number, budget: ChunkBudget) {
+    let cpu = 0;
+    const events: string[] = [];
+    return {
+      events,
+      pacing: { budget, cpuMs: () => cpu, yieldToLoop: async () => void events.push('yield') },
+      work: async (group: readonly number[]) => {
+        cpu += perItemMs * group.length;
+        events.push(group.join(','));
+      },
+    };
+  }
+
+  it('runs every item once, in order, in groups sized by the last one’s cost, yielding between groups', async () => {
+    const run = pacedBy(5, { budgetMs: 10, initial: 4, min: 1, max: 10 });
+    const last = await inSizedChunks([1, 2, 3, 4, 5, 6, 7], run.pacing, null, run.work);
+    // 4 items took 20 ms: 2 fit in 10 ms from then on.
+    expect(run.events).toEqual(['1,2,3,4', 'yield', '5,6', 'yield', '7']);
+    expect(last).toEqual({ limit: 2, items: 1, cpuMs: 5 });
+  });
+
+  it('starts from the cost carried over from the last call, and does nothing without items', async () => {
+    const run = pacedBy(1, { budgetMs: 10, initial: 4, min: 1, max: 10 });
+    const carried = { limit: 5, items: 5, cpuMs: 25 };
+    expect(await inSizedChunks([], run.pacing, carried, run.work)).toBe(carried);
+    await inSizedChunks([1, 2, 3], run.pacing, carried, run.work);
+    expect(run.events).toEqual(['1,2', 'yield', '3']);
   });
 });
