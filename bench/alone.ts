@@ -5,6 +5,7 @@
  *   npx tsx bench/alone.ts escalation [--quick] [--latency <ms>] [--no-pin] [--out <file>]
  *   BENCH_CPU_PROF=/tmp/prof npx tsx bench/alone.ts fresh --quick
  *   DATABASE_URL=postgres://… npx tsx bench/alone.ts multi-instance --quick
+ *   BENCH_CPU_PROF=/tmp/prof npx tsx bench/alone.ts storm --quick   (the SLA storm without the 100-due rows before it)
  *
  * Prints the scenario's rows as `npm run bench` would. With `--out` (or `--results`, meaning the store's own file:
  * bench/results.json, or bench/results.postgres.json on PostgreSQL) its rows are merged into that results file: rows
@@ -19,6 +20,7 @@ import { formatTable } from './report/table';
 import { escalationRows } from './scenarios/escalation';
 import { freshRows } from './scenarios/fresh';
 import { multiInstanceRows } from './scenarios/multi-instance';
+import { slaStormRows } from './scenarios/sla-storm';
 import { webhookRows } from './scenarios/webhooks';
 import { type BenchEnv, setUp } from './setup';
 
@@ -26,6 +28,7 @@ const SCENARIOS: Record<string, (env: BenchEnv, log: (line: string) => void) => 
   escalation: escalationRows,
   fresh: freshRows,
   'multi-instance': multiInstanceRows,
+  storm: slaStormRows,
   webhooks: webhookRows,
 };
 
