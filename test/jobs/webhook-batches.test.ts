@@ -1,5 +1,5 @@
 /**
- * The webhook processor applies a batch in shared transactions (SQLite: the whole batch; PostgreSQL: each lane's
+ * The webhook processor applies a batch in shared transactions (SQLite: runs of rows sized by their CPU time; PostgreSQL: each lane's
  * run of rows, its tickets locked up front). What must hold whatever the grouping, on both stores: a redelivery
  * inside the batch is applied once and an older view never regresses a newer one; a malformed row fails alone; an
  * error in the middle of a group rolls the group back and every row is then applied exactly once.
