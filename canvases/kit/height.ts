@@ -37,13 +37,21 @@ export const PX = Object.freeze({
 });
 const CHIPS_PER_ROW = 3;
 
-/** Texts measured so far, per style: sidebars repeat most of their lines view after view. Emptied when full. */
-const measured = new BoundedMemo<string, number>(20_000);
+/**
+ * Texts measured so far, one memo per style: sidebars repeat most of their lines view after view. Keyed by the text
+ * itself, not by a string joining style and text, so a lookup hashes a string the component already holds (V8 keeps
+ * a string's hash) instead of building and hashing a new one. Each emptied when full.
+ */
+const measured: Readonly<Record<TextStyle, BoundedMemo<string, number>>> = {
+  header: new BoundedMemo(10_000),
+  paragraph: new BoundedMemo(10_000),
+  muted: new BoundedMemo(10_000),
+  error: new BoundedMemo(10_000),
+};
 
 /** Lines a text takes when wrapped greedily on spaces; explicit newlines start a new line. */
 export function textLines(content: string, style: TextStyle = 'paragraph'): number {
-  const key = `${style}\u0000${content}`;
-  return measured.get(key, () => wrappedLines(content, TEXT_METRICS[style].charsPerLine));
+  return measured[style].get(content, () => wrappedLines(content, TEXT_METRICS[style].charsPerLine));
 }
 
 function wrappedLines(content: string, max: number): number {
@@ -83,7 +91,22 @@ function displayWidth(word: string): number {
   return width;
 }
 
+/**
+ * Heights of components estimated before. Components are frozen, so a height never changes; screens that fit
+ * themselves to the first canvas (canvases/sidebar.ts) estimate the same components again for each candidate layout.
+ */
+const heights = new WeakMap<Component, number>();
+
 export function estimateComponentHeight(c: Component): number {
+  let height = heights.get(c);
+  if (height === undefined) {
+    height = measure(c);
+    if (Object.isFrozen(c)) heights.set(c, height);
+  }
+  return height;
+}
+
+function measure(c: Component): number {
   const margin = 'bottom_margin' in c && c.bottom_margin === 'none' ? 0 : DEFAULT_BOTTOM_MARGIN_PX;
   const label = 'label' in c && c.label && c.type !== 'button' ? PX.fieldLabel : 0;
   switch (c.type) {
