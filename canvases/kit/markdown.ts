@@ -39,8 +39,15 @@ export class Markdown {
   }
 }
 
+/**
+ * Anything any of the three patterns above could act on, and more: a text without a match comes out of them
+ * unchanged, so it is taken as it is (most sidebar lines: times, durations, labels), one scan instead of three.
+ */
+const MAYBE_SPECIAL = /[\\`*_[\]<>~|@#+\-=]|\/\/|www\.|^[ \t]*\d{1,9}[.)]/im;
+
 /** Plain text as markdown that renders it literally. */
 export function escapeMarkdown(plain: string): Markdown {
+  if (!MAYBE_SPECIAL.test(plain)) return new Markdown(MINT, plain);
   const escaped = plain
     .replace(INLINE_SPECIAL, '\\$&')
     .replace(LINE_START_SPECIAL, (_all, indent: string, opener: string) =>
