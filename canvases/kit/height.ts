@@ -91,22 +91,7 @@ function displayWidth(word: string): number {
   return width;
 }
 
-/**
- * Heights of components estimated before. Components are frozen, so a height never changes; screens that fit
- * themselves to the first canvas (canvases/sidebar.ts) estimate the same components again for each candidate layout.
- */
-const heights = new WeakMap<Component, number>();
-
 export function estimateComponentHeight(c: Component): number {
-  let height = heights.get(c);
-  if (height === undefined) {
-    height = measure(c);
-    if (Object.isFrozen(c)) heights.set(c, height);
-  }
-  return height;
-}
-
-function measure(c: Component): number {
   const margin = 'bottom_margin' in c && c.bottom_margin === 'none' ? 0 : DEFAULT_BOTTOM_MARGIN_PX;
   const label = 'label' in c && c.label && c.type !== 'button' ? PX.fieldLabel : 0;
   switch (c.type) {
@@ -146,5 +131,7 @@ function listItemHeight(item: { subtitle?: string; tertiary_text?: string; image
 }
 
 export function estimateHeight(components: readonly Component[]): number {
-  return components.reduce((sum, c) => sum + estimateComponentHeight(c), 0);
+  let sum = 0;
+  for (const c of components) sum += estimateComponentHeight(c);
+  return sum;
 }
