@@ -16,6 +16,9 @@ const HEADLINE_CHARS = 60;
 const REASON_CHARS = 90;
 const SOURCE_CHARS = 24;
 
+/** The same on every sidebar: encoded (and checked) once. */
+const HOME_STORED_DATA = encodeStoredData({ v: 1, flow: 'home' });
+
 export function sidebarCanvas(vm: SidebarVM): CanvasResponse {
   return fitted(vm, 'full');
 }
@@ -39,15 +42,24 @@ function fitted(vm: SidebarVM, incidentSize: IncidentBlockSize): CanvasResponse 
   // footer beside which the plain body still fits. Only footers are built for that: a body is the first of its
   // choices that fits the room its footer leaves, and these footers are the plain one plus links, so one of them
   // keeps the plain body exactly when that body still fits beside it (and builds nothing else).
+  // Each footer is built only if the richer ones before it did not fit (usually the first does).
   const offerIncidentLink = !(vm.incident || vm.incidentHint);
-  const bodyPx = estimateHeight(plain.body);
   const footers = [
-    footerOf(vm, offerIncidentLink, incidentSize),
-    footerOf(vm, false, incidentSize),
-    footerOf({ ...vm, reportsUrl: null }, offerIncidentLink, incidentSize),
+    () => footerOf(vm, offerIncidentLink, incidentSize),
+    () => footerOf(vm, false, incidentSize),
+    () => footerOf({ ...vm, reportsUrl: null }, offerIncidentLink, incidentSize),
   ];
-  const footer = (plain.fits && footers.find((f) => estimateHeight(f) + bodyPx <= FIRST_CANVAS_MAX_HEIGHT_PX)) || plain.footer;
-  return finalizeCanvas([...plain.body, ...footer], encodeStoredData({ v: 1, flow: 'home' }), { first: true });
+  const footer = (plain.fits && richestFitting(footers, estimateHeight(plain.body))) || plain.footer;
+  return finalizeCanvas([...plain.body, ...footer], HOME_STORED_DATA, { first: true });
+}
+
+/** The first footer that fits beside a body of `bodyPx`, building none after it; null when none does. */
+function richestFitting(footers: readonly (() => Component[])[], bodyPx: number): Component[] | null {
+  for (const build of footers) {
+    const footer = build();
+    if (estimateHeight(footer) + bodyPx <= FIRST_CANVAS_MAX_HEIGHT_PX) return footer;
+  }
+  return null;
 }
 
 interface Composed {

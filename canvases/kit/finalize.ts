@@ -39,6 +39,8 @@ export function canvasJson(response: object): string {
 /** The value's JSON, once it is known to be within the limit. */
 function checkSize(rule: 'content_too_large' | 'stored_data_too_large', what: string, value: unknown): string {
   const json = JSON.stringify(value);
+  // A UTF-16 unit takes at most 3 bytes in UTF-8, so a short text is within the limit without counting its bytes.
+  if (json.length * 3 <= MAX_CANVAS_BYTES) return json;
   const bytes = Buffer.byteLength(json, 'utf8');
   if (bytes > MAX_CANVAS_BYTES) throw new CanvasRuleError(rule, `${what} is ${bytes} bytes; the limit is ${MAX_CANVAS_BYTES}`);
   return json;

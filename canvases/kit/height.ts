@@ -37,13 +37,21 @@ export const PX = Object.freeze({
 });
 const CHIPS_PER_ROW = 3;
 
-/** Texts measured so far, per style: sidebars repeat most of their lines view after view. Emptied when full. */
-const measured = new BoundedMemo<string, number>(20_000);
+/**
+ * Texts measured so far, one memo per style: sidebars repeat most of their lines view after view. Keyed by the text
+ * itself, not by a string joining style and text, so a lookup hashes a string the component already holds (V8 keeps
+ * a string's hash) instead of building and hashing a new one. Each emptied when full.
+ */
+const measured: Readonly<Record<TextStyle, BoundedMemo<string, number>>> = {
+  header: new BoundedMemo(10_000),
+  paragraph: new BoundedMemo(10_000),
+  muted: new BoundedMemo(10_000),
+  error: new BoundedMemo(10_000),
+};
 
 /** Lines a text takes when wrapped greedily on spaces; explicit newlines start a new line. */
 export function textLines(content: string, style: TextStyle = 'paragraph'): number {
-  const key = `${style}\u0000${content}`;
-  return measured.get(key, () => wrappedLines(content, TEXT_METRICS[style].charsPerLine));
+  return measured[style].get(content, () => wrappedLines(content, TEXT_METRICS[style].charsPerLine));
 }
 
 function wrappedLines(content: string, max: number): number {
@@ -123,5 +131,7 @@ function listItemHeight(item: { subtitle?: string; tertiary_text?: string; image
 }
 
 export function estimateHeight(components: readonly Component[]): number {
-  return components.reduce((sum, c) => sum + estimateComponentHeight(c), 0);
+  let sum = 0;
+  for (const c of components) sum += estimateComponentHeight(c);
+  return sum;
 }

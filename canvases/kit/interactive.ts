@@ -17,7 +17,16 @@ export interface ButtonOptions {
 }
 
 export function button(o: ButtonOptions): ButtonComponent {
-  return frozen({ type: 'button', id: o.id, label: o.label, action: o.action, style: o.style, disabled: o.disabled });
+  // Made with only the keys given, as `text` is: every sidebar has several.
+  const component: { -readonly [K in keyof ButtonComponent]: ButtonComponent[K] } = {
+    type: 'button',
+    id: o.id,
+    label: o.label,
+    action: frozen(o.action),
+    style: o.style,
+  };
+  if (o.disabled !== undefined) component.disabled = o.disabled;
+  return Object.freeze(component);
 }
 
 export interface InputOptions {

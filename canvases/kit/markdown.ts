@@ -39,8 +39,16 @@ export class Markdown {
   }
 }
 
+/**
+ * Anything any of the three patterns above could act on, and more (a line opener anywhere at a line's start, a `//`
+ * or `www.` anywhere): a text without a match comes out of them unchanged, so it is taken as it is (most sidebar
+ * lines: times, durations, labels, `#1042 · P2`), one scan instead of three.
+ */
+const MAYBE_SPECIAL = /[\\`*_[\]<>~|@]|\/\/|www\.|^[ \t]*(?:[#+\-=]|\d{1,9}[.)])/im;
+
 /** Plain text as markdown that renders it literally. */
 export function escapeMarkdown(plain: string): Markdown {
+  if (!MAYBE_SPECIAL.test(plain)) return new Markdown(MINT, plain);
   const escaped = plain
     .replace(INLINE_SPECIAL, '\\$&')
     .replace(LINE_START_SPECIAL, (_all, indent: string, opener: string) =>

@@ -28,14 +28,13 @@ export interface TextOptions {
  * Intercom or us) is escaped so it shows literally; only a `Markdown` value, which our code builds, carries markup.
  */
 export function text(content: string | Markdown, options: TextOptions = {}): TextComponent {
-  return frozen({
-    type: 'text',
-    text: markdownSource(content),
-    id: options.id,
-    align: options.align,
-    style: options.style,
-    bottom_margin: options.bottomMargin,
-  });
+  // Made with only the keys given, so `frozen` has nothing to leave out or copy: a sidebar makes dozens per view.
+  const component: { -readonly [K in keyof TextComponent]: TextComponent[K] } = { type: 'text', text: markdownSource(content) };
+  if (options.id !== undefined) component.id = options.id;
+  if (options.align !== undefined) component.align = options.align;
+  if (options.style !== undefined) component.style = options.style;
+  if (options.bottomMargin !== undefined) component.bottom_margin = options.bottomMargin;
+  return Object.freeze(component);
 }
 
 export interface ImageOptions {

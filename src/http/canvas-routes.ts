@@ -31,16 +31,19 @@ export interface CanvasRouteDeps {
 
 /** The two routes, for the front door (front-door.ts), which reads the body and answers anything that escapes. */
 export function canvasRoutes(deps: CanvasRouteDeps): MachineRoute[] {
+  // One logger per route, made once: a request's own (with its ids) is made only once they are known.
+  const initializeLog = deps.logger.child({ route: 'initialize' });
+  const submitLog = deps.logger.child({ route: 'submit' });
   return [
     {
       path: '/intercom/initialize',
       signedWith: 'canvas',
-      onBody: (raw, _req, res, signature) => handle(deps, deps.handlers.initialize, 'initialize', raw, signature, res, deps.reuse),
+      onBody: (raw, _req, res, signature) => handle(deps, deps.handlers.initialize, initializeLog, raw, signature, res, deps.reuse),
     },
     {
       path: '/intercom/submit',
       signedWith: 'canvas',
-      onBody: (raw, _req, res, signature) => handle(deps, deps.handlers.submit, 'submit', raw, signature, res, undefined, deps.afterReply),
+      onBody: (raw, _req, res, signature) => handle(deps, deps.handlers.submit, submitLog, raw, signature, res, undefined, deps.afterReply),
     },
   ];
 }
@@ -48,7 +51,7 @@ export function canvasRoutes(deps: CanvasRouteDeps): MachineRoute[] {
 async function handle(
   deps: CanvasRouteDeps,
   handler: CanvasHandler,
-  route: string,
+  routeLog: Logger,
   raw: Buffer,
   /** Verified by the front door, so it stands for these exact bytes. */
   signature: string,
@@ -65,7 +68,7 @@ async function handle(
     return;
   }
   await runWithRequestContext(async () => {
-    let log = deps.logger.child({ route });
+    let log = routeLog;
     let canvas: CanvasResponse;
     let offered: CanvasReuse | null = null;
     const later: (() => Promise<void>)[] = [];
@@ -86,7 +89,7 @@ async function handle(
       offered = null;
       canvas = errorCanvas(describeError(error));
     }
-    log.debug({ intercomCalls: intercomCallsInThisRequest() }, 'canvas answered');
+    if (log.isLevelEnabled('debug')) log.debug({ intercomCalls: intercomCallsInThisRequest() }, 'canvas answered');
     const body = Buffer.from(canvasJson(canvas));
     if (key && offered) reuse?.keep(key, offered, body);
     replyJson(res, 200, body);

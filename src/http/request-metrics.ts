@@ -25,18 +25,33 @@ export function createRequestMetrics(): RequestMetrics {
     buckets: BUCKETS,
     registers: [registry],
   });
+  // prom-client finds a series by hashing its label object on every observe; the series are few (declared routes ×
+  // methods × status classes), so each one's child is looked up once and kept under a plain string key.
+  const series = new Map<string, Histogram.Internal<'route' | 'method' | 'status'>>();
+  const seriesFor = (route: string, method: string, status: string) => {
+    const key = `${route} ${method} ${status}`;
+    let child = series.get(key);
+    if (!child) {
+      child = histogram.labels({ route, method, status });
+      series.set(key, child);
+    }
+    return child;
+  };
   return {
     registry,
     time(req, res, machineRoute) {
       const started = performance.now();
       res.once('finish', () => {
         const route = machineRoute ?? expressRoute(req);
-        const status = `${Math.floor(res.statusCode / 100)}xx`;
-        histogram.observe({ route, method: req.method ?? 'OTHER', status }, (performance.now() - started) / 1000);
+        const status = STATUS_CLASSES[Math.floor(res.statusCode / 100)] ?? 'other';
+        seriesFor(route, req.method ?? 'OTHER', status).observe((performance.now() - started) / 1000);
       });
     },
   };
 }
+
+/** The status label by the status code's first digit: a fixed set, whatever code a handler sets. */
+const STATUS_CLASSES: readonly string[] = ['0xx', '1xx', '2xx', '3xx', '4xx', '5xx'];
 
 /** The pattern Express matched (`/settings/:id`), set on the request while it routes; `other` when none did. */
 function expressRoute(req: IncomingMessage): string {

@@ -71,13 +71,23 @@ export function formatDuration(ms: number): string {
 
 const timeFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** `4:05 PM UTC`: for the "as of" stamp, which is always today from the teammate's point of view. */
+/**
+ * `4:05 PM UTC`: for the "as of" stamp, which is always today from the teammate's point of view. Every sidebar
+ * prints one, and Intl formatting costs more than the rest of its footer: the text is kept per zone and UTC minute.
+ * That is exact because every zone in use is offset from UTC by whole minutes (and changes offset, or name, on a
+ * whole minute), so within one UTC minute the printed hour, minute and zone name cannot change.
+ */
 export function formatTime(epochMs: number, zone: string): string {
   const z = isValidTimeZone(zone) ? zone : 'UTC';
-  let f = timeFormatters.get(z);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: z, timeZoneName: 'short' });
-    timeFormatters.set(z, f);
-  }
-  return f.format(epochMs).replace(/[\u202f\u00a0]/g, ' ');
+  const minute = Math.floor(epochMs / MINUTE);
+  return formattedTimes.get(`${z}\u0000${minute}`, () => {
+    let f = timeFormatters.get(z);
+    if (!f) {
+      f = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: z, timeZoneName: 'short' });
+      timeFormatters.set(z, f);
+    }
+    return f.format(minute * MINUTE).replace(/[\u202f\u00a0]/g, ' ');
+  });
 }
+
+const formattedTimes = new BoundedMemo<string, string>(5_000);

@@ -29,6 +29,16 @@ describe('formatAbsolute', () => {
     expect(formatTime(NOW, 'UTC')).toBe('4:05 PM UTC');
     expect(formatTime(NOW, 'America/New_York')).toBe('11:05 AM EST');
   });
+
+  it('gives every instant of a minute the same stamp, and the next minute its own, across a change to summer time', () => {
+    // 8 March 2026, 07:00 UTC: New York goes from 1:59 AM EST to 3:00 AM EDT (the stamps are kept per minute).
+    const change = Date.UTC(2026, 2, 8, 7, 0);
+    expect(formatTime(change - MINUTE, 'America/New_York')).toBe('1:59 AM EST');
+    expect(formatTime(change - 1, 'America/New_York')).toBe('1:59 AM EST');
+    expect(formatTime(change, 'America/New_York')).toBe('3:00 AM EDT');
+    expect(formatTime(change + MINUTE - 1, 'America/New_York')).toBe('3:00 AM EDT');
+    expect(formatTime(change + MINUTE, 'America/New_York')).toBe('3:01 AM EDT');
+  });
 });
 
 describe('formatDuration', () => {
