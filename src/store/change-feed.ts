@@ -14,8 +14,10 @@
  */
 import { CHANGE_SCOPES, type ChangeScope, decodeNotification } from './change-notification';
 import type { ExternalChanges } from './database';
+import { createSharedViews, type SharedView, type SharedViews } from './shared-views';
 
 export type { ChangeScope } from './change-notification';
+export type { SharedView } from './shared-views';
 
 /**
  * What a write touched, finer than its workspace: one ticket, one conversation, one escalation, one incident. A view built from
@@ -51,8 +53,16 @@ export interface ChangeFeed {
    * With no subjects: whether only subject writes happened.
    */
   subjectsUnchangedSince(workspaceId: string, stamp: number, subjects: readonly ChangeSubject[]): boolean;
-  /** The same question, answered with the reason when the answer is no; null when nothing changed. */
-  staleCause(workspaceId: string, stamp: number, subjects: readonly ChangeSubject[]): StaleCause | null;
+  /**
+   * The same question, answered with the reason when the answer is no; null when nothing changed. `inCommitOrder`:
+   * for a view shared between instances (shared-views.ts), this instance's own subject writes count also when their
+   * echo is heard, i.e. at their place in the commit order, not only when they were made.
+   */
+  staleCause(workspaceId: string, stamp: number, subjects: readonly ChangeSubject[], inCommitOrder?: boolean): StaleCause | null;
+  /** PostgreSQL: offers a view rendered here from reads that began at `stamp` to the other instances; elsewhere nothing. */
+  shareView(view: SharedView, stamp: number): void;
+  /** Hands over other instances' views, each with the stamp to check it against (`staleCause(…, true)`). */
+  receiveSharedViews(receive: (view: SharedView, stamp: number) => void): void;
   /**
    * A write to the workspace (called by the store; twice for a transaction). `subjects`: what it touched, when
    * the write can say; null (the default) means anything in the workspace may show it.
@@ -79,7 +89,10 @@ export function createChangeFeed(external: ExternalChanges, maxSubjects = MAX_SU
   /** Which of those last writes were heard through NOTIFY (wide: per workspace; subjects: per key), for staleCause. */
   const wideNotified = new Set<string>();
   const subjectNotified = new Set<string>();
+  /** This instance's own subject writes, by when their echo was heard (for views shared between instances). */
+  const echoAt = new Map<string, number>();
   let forgottenAt = 0;
+  let echoForgottenAt = 0;
   let everythingAt = 0;
   const bump = () => ++sequence;
   const invalidateAll = () => {
@@ -89,6 +102,8 @@ export function createChangeFeed(external: ExternalChanges, maxSubjects = MAX_SU
     subjectAt.clear();
     wideNotified.clear();
     subjectNotified.clear();
+    echoAt.clear();
+    sharing?.reset();
   };
 
   let lastDataVersion = external.kind === 'sqlite' ? external.dataVersion() : 0;
@@ -124,16 +139,44 @@ export function createChangeFeed(external: ExternalChanges, maxSubjects = MAX_SU
     }
   }
 
-  function staleCause(workspaceId: string, stamp: number, subjects: readonly ChangeSubject[]): StaleCause | null {
+  /** Our own subject write's echo: the place of its commit among everyone's, which a shared view is checked against. */
+  function echoed(workspaceId: string, subjects: readonly ChangeSubject[]): void {
+    const at = bump();
+    for (const subject of subjects) {
+      const key = subjectKey(workspaceId, subject);
+      echoAt.delete(key);
+      echoAt.set(key, at);
+    }
+    while (echoAt.size > maxSubjects) {
+      const [oldest, oldestAt] = echoAt.entries().next().value as [string, number];
+      echoAt.delete(oldest);
+      echoForgottenAt = Math.max(echoForgottenAt, oldestAt);
+    }
+  }
+
+  function staleCause(workspaceId: string, stamp: number, subjects: readonly ChangeSubject[], inCommitOrder = false): StaleCause | null {
     if (!trusted()) return { kind: 'unheard', notified: false };
     if (everythingAt > stamp) return { kind: 'everything', notified: false };
     if ((wideAt.get(workspaceId) ?? 0) > stamp) return { kind: 'workspace', notified: wideNotified.has(workspaceId) };
     for (const subject of subjects) {
       const key = subjectKey(workspaceId, subject);
       if ((subjectAt.get(key) ?? forgottenAt) > stamp) return { kind: 'subject', notified: subjectNotified.has(key) };
+      if (inCommitOrder && (echoAt.get(key) ?? echoForgottenAt) > stamp) return { kind: 'subject', notified: true };
     }
     return null;
   }
+
+  let receiver: ((view: SharedView, stamp: number) => void) | null = null;
+  const sharing: SharedViews | null =
+    external.kind === 'postgres'
+      ? createSharedViews({
+          origin: external.origin,
+          send: (payloads) => external.notifyViews(payloads),
+          stale: (view, stamp) => staleCause(view.workspaceId, stamp, view.subjects, true) !== null,
+          position: () => sequence,
+          receive: (view, stamp) => receiver?.(view, stamp),
+        })
+      : null;
 
   function pollOtherConnections(): void {
     if (external.kind !== 'sqlite') return;
@@ -148,7 +191,12 @@ export function createChangeFeed(external: ExternalChanges, maxSubjects = MAX_SU
   function trusted(): boolean {
     pollOtherConnections();
     if (external.kind !== 'postgres') return true;
-    listener ??= createListener(external, markChanged, invalidateAll);
+    listener ??= createListener(external, {
+      changed: markChanged,
+      echoed,
+      views: (payload) => sharing?.heard(payload),
+      lost: invalidateAll,
+    });
     return listener.listening();
   }
 
@@ -163,6 +211,13 @@ export function createChangeFeed(external: ExternalChanges, maxSubjects = MAX_SU
     },
     subjectsUnchangedSince: (workspaceId, stamp, subjects) => staleCause(workspaceId, stamp, subjects) === null,
     staleCause,
+    shareView(view, stamp) {
+      // Only what this instance can vouch for now: the marker's echo checks it again in commit order.
+      if (sharing && staleCause(view.workspaceId, stamp, view.subjects, true) === null) sharing.offer(view, stamp);
+    },
+    receiveSharedViews(receive) {
+      receiver = receive;
+    },
     written: (workspaceId, scope, subjects) => markChanged(workspaceId, scope, subjects),
     close: async () => {
       await listener?.close();
@@ -181,11 +236,18 @@ type PostgresChanges = Extract<ExternalChanges, { kind: 'postgres' }>;
  * One dedicated connection LISTENing for other instances' writes. Connected at once and again after any loss
  * (a second later); every loss invalidates everything, since notifications sent meanwhile are gone.
  */
-function createListener(
-  external: PostgresChanges,
-  onChange: (workspaceId: string, scope: ChangeScope, subjects: readonly ChangeSubject[] | null, notified: true) => void,
-  onLost: () => void,
-) {
+interface ListenerHandlers {
+  /** Another instance's write. */
+  changed(workspaceId: string, scope: ChangeScope, subjects: readonly ChangeSubject[] | null, notified: true): void;
+  /** The echo of this database's own subject write. */
+  echoed(workspaceId: string, subjects: readonly ChangeSubject[]): void;
+  /** A payload on the views channel (shared-views.ts). */
+  views(payload: string): void;
+  lost(): void;
+}
+
+function createListener(external: PostgresChanges, handlers: ListenerHandlers) {
+  const onLost = handlers.lost;
   let connection: { close(): Promise<void> } | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
@@ -194,12 +256,17 @@ function createListener(
     retry = null;
     external
       .listen(
-        (payload) => {
+        (payload, on) => {
+          if (on === 'views') {
+            handlers.views(payload);
+            return;
+          }
           const change = decodeNotification(payload);
-          // Our own write, heard back: already counted when it was written and when it committed.
-          if (change?.origin === external.origin) return;
+          // Our own write, heard back: already counted when it was written and when it committed; noted apart, at
+          // its place in the commit order, for views shared between instances only.
+          if (change?.origin === external.origin) handlers.echoed(change.workspaceId, change.subjects ?? []);
           // A payload we cannot read (a newer instance's?) may have named any workspace.
-          if (change) onChange(change.workspaceId, change.scope, change.subjects, true);
+          else if (change) handlers.changed(change.workspaceId, change.scope, change.subjects, true);
           else onLost();
         },
         () => {
