@@ -5,6 +5,7 @@
  *   npx tsx bench/alone.ts escalation [--quick] [--latency <ms>] [--no-pin] [--out <file>]
  *   BENCH_CPU_PROF=/tmp/prof npx tsx bench/alone.ts fresh --quick
  *   DATABASE_URL=postgres://… npx tsx bench/alone.ts multi-instance --quick
+ *   DATABASE_URL=postgres://… npx tsx bench/alone.ts mixed --quick
  *
  * Prints the scenario's rows as `npm run bench` would. With `--out` (or `--results`, meaning the store's own file:
  * bench/results.json, or bench/results.postgres.json on PostgreSQL) its rows are merged into that results file: rows
@@ -18,6 +19,7 @@ import type { Row } from './report/rows';
 import { formatTable } from './report/table';
 import { escalationRows } from './scenarios/escalation';
 import { freshRows } from './scenarios/fresh';
+import { mixedLoadRows } from './scenarios/mixed-load';
 import { multiInstanceRows } from './scenarios/multi-instance';
 import { webhookRows } from './scenarios/webhooks';
 import { type BenchEnv, setUp } from './setup';
@@ -25,6 +27,7 @@ import { type BenchEnv, setUp } from './setup';
 const SCENARIOS: Record<string, (env: BenchEnv, log: (line: string) => void) => Promise<Row[]>> = {
   escalation: escalationRows,
   fresh: freshRows,
+  mixed: mixedLoadRows,
   'multi-instance': multiInstanceRows,
   webhooks: webhookRows,
 };
