@@ -14,7 +14,8 @@
  * view B rendered itself. A confirmation without its marker (B was not listening then) is ignored.
  *
  * Markers batch the views kept in a few milliseconds: two notification statements per batch, whatever it holds.
- * A view too large for one notification (PostgreSQL refuses 8,000 bytes) is not offered.
+ * A view too large for one notification (PostgreSQL refuses 8,000 bytes) is not offered, and no view is sent before
+ * another instance's marker has been heard (an instance alone would only be talking to itself).
  */
 import type { ChangeSubject } from './change-feed';
 
@@ -59,7 +60,7 @@ export interface SharedViews {
 
 export function createSharedViews(options: SharedViewsOptions): SharedViews {
   const { origin, send, stale, position, receive } = options;
-  const batchMs = options.batchMs ?? 5;
+  const batchMs = options.batchMs ?? 10;
   /** This instance's batches by marker id, each view with its stamp. */
   const sent = new Map<number, { view: SharedView; stamp: number }[]>();
   /** Other instances' markers heard: `origin:id` → this instance's position when heard. */
@@ -88,7 +89,8 @@ export function createSharedViews(options: SharedViewsOptions): SharedViews {
   const confirm = (id: number) => {
     const batch = sent.get(id);
     sent.delete(id);
-    if (!batch) return;
+    // Views go out only once another instance has been heard offering its own: one instance alone sends markers only.
+    if (!batch || marks.size === 0) return;
     const payloads: string[] = [];
     for (const { view, stamp } of batch) {
       if (stale(view, stamp)) continue;

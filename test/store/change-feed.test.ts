@@ -3,7 +3,7 @@
  * connection's commit, a PostgreSQL notification or a lost LISTEN connection are honoured as the module says.
  * The external sources are stand-ins here; test/flows/sidebar/reuse-instances.test.ts runs the real ones.
  */
-import { conversationSubject, createChangeFeed, escalationSubject, type SharedView, ticketSubject } from '../../src/store/change-feed';
+import { conversationSubject, createChangeFeed, escalationSubject, ticketSubject } from '../../src/store/change-feed';
 import { decodeNotification, encodeNotification } from '../../src/store/change-notification';
 import type { ExternalChanges } from '../../src/store/database';
 
@@ -152,8 +152,7 @@ describe('change feed, PostgreSQL: other instances', () => {
     const state = {
       opened: 0,
       closed: 0,
-      onNotify: null as ((payload: string, on?: 'changes' | 'views') => void) | null,
-      views: [] as string[],
+      onNotify: null as ((payload: string) => void) | null,
       onLost: null as (() => void) | null,
       fail: false,
     };
@@ -164,7 +163,7 @@ describe('change feed, PostgreSQL: other instances', () => {
       listen: async (onNotify, onLost) => {
         if (state.fail) throw new Error('connection refused');
         state.opened += 1;
-        state.onNotify = (payload, on = 'changes') => onNotify(payload, on);
+        state.onNotify = (payload) => onNotify(payload, 'changes');
         state.onLost = onLost;
         return {
           close: async () => {
@@ -172,9 +171,7 @@ describe('change feed, PostgreSQL: other instances', () => {
           },
         };
       },
-      notifyViews: async (payloads) => {
-        state.views.push(...payloads);
-      },
+      notifyViews: async () => {},
     };
     return { state, external };
   }
@@ -239,110 +236,6 @@ describe('change feed, PostgreSQL: other instances', () => {
     state.onNotify?.(encodeNotification('w1', 'rows', view, 'another-instance'));
     expect(feed.staleCause('w1', stamp, view)).toEqual({ kind: 'subject', notified: true });
     await feed.close();
-  });
-
-  describe('views shared between instances, placed in the commit order', () => {
-    const view = (key: string, subjects = [ticketSubject('t1')]): SharedView => ({
-      key,
-      workspaceId: 'w1',
-      subjects,
-      until: Number.MAX_SAFE_INTEGER,
-      body: '{"canvas":"ü"}',
-    });
-    /** An instance's feed, listening, with what it sent and what it received from others. */
-    async function instance(origin: string) {
-      const { state, external } = fakePostgres();
-      const feed = createChangeFeed({ ...external, origin });
-      const received: { view: SharedView; stamp: number }[] = [];
-      feed.receiveSharedViews((shared, stamp) => received.push({ view: shared, stamp }));
-      feed.unchangedSince('w1', feed.stamp());
-      await settle();
-      return { state, feed, received };
-    }
-    const batched = () => new Promise((resolve) => setTimeout(resolve, 10));
-
-    it('offers a view when its marker comes back unchanged; the receiver checks it from the marker on', async () => {
-      const a = await instance('a');
-      const b = await instance('b');
-      a.feed.shareView(view('k1'), a.feed.stamp());
-      await batched();
-      const [marker] = a.state.views.splice(0);
-      expect(marker).toMatch(/^m:a:/);
-      b.state.onNotify?.(marker!, 'views');
-      a.state.onNotify?.(marker!, 'views');
-      const [confirmation] = a.state.views.splice(0);
-      // A write committed after the marker, heard by B before the confirmation: B's check catches it.
-      b.state.onNotify?.(encodeNotification('w1', 'rows', [ticketSubject('t1')], 'c'));
-      b.state.onNotify?.(confirmation!, 'views');
-      expect(b.received).toHaveLength(1);
-      const { view: got, stamp } = b.received[0]!;
-      expect(got).toEqual(view('k1'));
-      expect(b.feed.staleCause('w1', stamp, got.subjects, true)).toEqual({ kind: 'subject', notified: true });
-      expect(b.feed.staleCause('w1', stamp, [ticketSubject('t2')], true)).toBeNull();
-      await Promise.all([a.feed.close(), b.feed.close()]);
-    });
-
-    it('offers nothing when a write to the view was heard before its marker came back', async () => {
-      const a = await instance('a');
-      const stamp = a.feed.stamp();
-      a.feed.shareView(view('k1'), stamp);
-      a.feed.shareView(view('k2', [ticketSubject('t2')]), stamp);
-      await batched();
-      const [marker] = a.state.views.splice(0);
-      // Another instance's write to t1 committed before the marker: only the view of t2 goes out.
-      a.state.onNotify?.(encodeNotification('w1', 'rows', [ticketSubject('t1')], 'c'));
-      a.state.onNotify?.(marker!, 'views');
-      expect(a.state.views).toHaveLength(1);
-      expect(a.state.views[0]).toContain('"k2"');
-      await a.feed.close();
-    });
-
-    it("counts this instance's own write at its echo for a shared view, not for its own renders", async () => {
-      const a = await instance('a');
-      const b = await instance('b');
-      a.feed.shareView(view('k1'), a.feed.stamp());
-      await batched();
-      const [marker] = a.state.views.splice(0);
-      // B wrote t1 and counted it before hearing the marker; the commit came after it, so its echo comes after too.
-      const local = b.feed.stamp();
-      b.feed.written('w1', 'rows', [ticketSubject('t1')]);
-      const late = b.feed.stamp();
-      b.state.onNotify?.(marker!, 'views');
-      a.state.onNotify?.(marker!, 'views');
-      b.state.onNotify?.(a.state.views.splice(0)[0]!, 'views');
-      const { stamp } = b.received[0]!;
-      expect(b.feed.staleCause('w1', stamp, [ticketSubject('t1')], true)).toBeNull();
-      b.state.onNotify?.(encodeNotification('w1', 'rows', [ticketSubject('t1')], 'b'));
-      expect(b.feed.staleCause('w1', stamp, [ticketSubject('t1')], true)).toEqual({ kind: 'subject', notified: true });
-      // B's own renders still count its writes once, when made: the echo changes nothing for them.
-      expect(b.feed.staleCause('w1', local, [ticketSubject('t1')])).toEqual({ kind: 'subject', notified: false });
-      expect(b.feed.staleCause('w1', late, [ticketSubject('t1')])).toBeNull();
-      await Promise.all([a.feed.close(), b.feed.close()]);
-    });
-
-    it('ignores a view whose marker it did not hear, its own views, and anything after a lost connection', async () => {
-      const a = await instance('a');
-      const b = await instance('b');
-      a.feed.shareView(view('k1'), a.feed.stamp());
-      await batched();
-      const [marker] = a.state.views.splice(0);
-      a.state.onNotify?.(marker!, 'views');
-      const [confirmation] = a.state.views.splice(0);
-      b.state.onNotify?.(confirmation!, 'views');
-      a.state.onNotify?.(confirmation!, 'views');
-      expect(b.received).toHaveLength(0);
-      expect(a.received).toHaveLength(0);
-      // Heard the marker, then lost the connection: the confirmation that follows is not trusted.
-      a.feed.shareView(view('k2'), a.feed.stamp());
-      await batched();
-      const [second] = a.state.views.splice(0);
-      b.state.onNotify?.(second!, 'views');
-      a.state.onNotify?.(second!, 'views');
-      b.state.onLost?.();
-      b.state.onNotify?.(a.state.views.splice(0)[0]!, 'views');
-      expect(b.received).toHaveLength(0);
-      await Promise.all([a.feed.close(), b.feed.close()]);
-    });
   });
 
   it('a lost connection invalidates everything and trusts nothing until it is back', async () => {
