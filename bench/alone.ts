@@ -6,6 +6,7 @@
  *   BENCH_CPU_PROF=/tmp/prof npx tsx bench/alone.ts fresh --quick
  *   DATABASE_URL=postgres://… npx tsx bench/alone.ts multi-instance --quick
  *   BENCH_CPU_PROF=/tmp/prof npx tsx bench/alone.ts storm --quick   (the SLA storm without the 100-due rows before it)
+ *   DATABASE_URL=postgres://… npx tsx bench/alone.ts mixed --quick
  *
  * Prints the scenario's rows as `npm run bench` would. With `--out` (or `--results`, meaning the store's own file:
  * bench/results.json, or bench/results.postgres.json on PostgreSQL) its rows are merged into that results file: rows
@@ -19,6 +20,7 @@ import type { Row } from './report/rows';
 import { formatTable } from './report/table';
 import { escalationRows } from './scenarios/escalation';
 import { freshRows } from './scenarios/fresh';
+import { mixedLoadRows } from './scenarios/mixed-load';
 import { multiInstanceRows } from './scenarios/multi-instance';
 import { slaStormRows } from './scenarios/sla-storm';
 import { webhookRows } from './scenarios/webhooks';
@@ -27,6 +29,7 @@ import { type BenchEnv, setUp } from './setup';
 const SCENARIOS: Record<string, (env: BenchEnv, log: (line: string) => void) => Promise<Row[]>> = {
   escalation: escalationRows,
   fresh: freshRows,
+  mixed: mixedLoadRows,
   'multi-instance': multiInstanceRows,
   storm: slaStormRows,
   webhooks: webhookRows,

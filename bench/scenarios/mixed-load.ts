@@ -49,6 +49,23 @@ export function mixedLoadSizes(env: BenchEnv): MixedLoadSizes {
   };
 }
 
+const MISS_SAMPLE = /^sidebar_reuse_misses_total\{reason="(\w+)"\} (\d+)$/gm;
+
+/** An app's fresh renders so far by reason (`sidebar_reuse_misses_total`, only in the Prometheus text). */
+export async function reuseMisses(appUrl: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${appUrl}/metrics`, { headers: { accept: 'text/plain' } })).text();
+  return Object.fromEntries([...text.matchAll(MISS_SAMPLE)].map(([, reason, value]) => [reason!, Number(value)]));
+}
+
+/** What changed between two readings of `reuseMisses`, leaving out reasons that did not occur. */
+export function missesBetween(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(after)
+      .map(([reason, n]) => [reason, n - (before[reason] ?? 0)] as const)
+      .filter(([, n]) => n > 0),
+  );
+}
+
 /** The busy and quiet conversations' signed initialize bodies, one teammate each (the agent). */
 function conversations(env: BenchEnv, sizes: MixedLoadSizes, feedConversations: readonly string[]): Signed[] {
   const { sizes: seed } = env.options;
@@ -154,6 +171,8 @@ export async function mixedLoadRows(env: BenchEnv, log: (line: string) => void):
   let measuredFrom = 0;
   let before: Record<string, number>;
   let after: Record<string, number>;
+  let missesBefore: Record<string, number> = {};
+  let missesAfter: Record<string, number> = {};
   try {
     // The warm-up is the Inbox before the measured window: it fills the kept renders as a running app has them.
     const warm = await measureLoad(
@@ -164,8 +183,10 @@ export async function mixedLoadRows(env: BenchEnv, log: (line: string) => void):
     );
     measuredFrom = warm.requests + warm.failures;
     before = await appMetrics(env);
+    missesBefore = await reuseMisses(env.appUrl);
     result = await measureLoad({ name: 'mixed', url, ...order[0]!, variants: order }, sizes.connections, 0, sizes.seconds);
     after = await appMetrics(env);
+    missesAfter = await reuseMisses(env.appUrl);
   } finally {
     const sent = await webhooks.stop();
     // The webhook processor keeps running: a stopped loop cannot start again, and the ingest scenario (next) runs it.
@@ -182,6 +203,7 @@ export async function mixedLoadRows(env: BenchEnv, log: (line: string) => void):
   // through `order` in turn, so the window is the slice after the warm-up's requests.
   const window = order.slice(measuredFrom, measuredFrom + result.requests + result.failures);
   const repeats = window.length > 0 ? 1 - new Set(window).size / window.length : 0;
+  log(`  mixed load: fresh renders by reason ${JSON.stringify(missesBetween(missesBefore, missesAfter))}; ${views} views by /metrics`);
   const population = `${sizes.busyConversations.toLocaleString('en-US')} conversations of the busy workspace + ${sizes.quietConversations.toLocaleString('en-US')} of quiet ones`;
   log(
     `  mixed load @${sizes.connections}: ${Math.round(result.rps)} views/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${(100 * share).toFixed(1)} % reused (repeats in the window ${(100 * repeats).toFixed(1)} %)${result.failures ? `, ${result.failures} failed` : ''}`,

@@ -19,7 +19,7 @@ import { measureLoad } from '../load';
 import { type ChildHandle, spawnChild } from '../proc/child';
 import { type Row, row, waiting } from '../report/rows';
 import type { BenchEnv } from '../setup';
-import { mixedLoadSizes, paced, prepareMixedLoad } from './mixed-load';
+import { missesBetween, mixedLoadSizes, paced, prepareMixedLoad, reuseMisses } from './mixed-load';
 import { feedTicketJson, seedFeedTickets } from './webhook-feed';
 
 const INSTANCE_COUNTS = [1, 2, 3] as const;
@@ -96,35 +96,26 @@ async function startInstances(env: BenchEnv, count: number): Promise<Instance[]>
 interface Totals {
   views: number;
   reused: number;
+  /** Of those, answered from a render another instance made (sidebar_views_reused_shared_total). */
+  shared: number;
   /** The instances' CPU time (ms), summed. */
   cpuMs: number;
   /** Fresh renders by reason (sidebar_reuse_misses_total), summed over the instances. */
   misses: Record<string, number>;
 }
 
-const MISS_SAMPLE = /^sidebar_reuse_misses_total\{reason="(\w+)"\} (\d+)$/gm;
-
 async function metricsOf(instances: readonly Instance[]): Promise<Totals> {
-  const totals: Totals = { views: 0, reused: 0, cpuMs: 0, misses: {} };
+  const totals: Totals = { views: 0, reused: 0, shared: 0, cpuMs: 0, misses: {} };
   for (const { url, child } of instances) {
     const metrics = (await (await fetch(`${url}/metrics`)).json()) as Record<string, number>;
     totals.views += metrics['sidebar_views_total'] ?? 0;
     totals.reused += metrics['sidebar_views_reused_total'] ?? 0;
-    const text = await (await fetch(`${url}/metrics`, { headers: { accept: 'text/plain' } })).text();
-    for (const [, reason, value] of text.matchAll(MISS_SAMPLE)) totals.misses[reason!] = (totals.misses[reason!] ?? 0) + Number(value);
+    totals.shared += metrics['sidebar_views_reused_shared_total'] ?? 0;
+    for (const [reason, value] of Object.entries(await reuseMisses(url))) totals.misses[reason] = (totals.misses[reason] ?? 0) + value;
     const cpu = await child.call<{ user: number; system: number }>('cpuNow', {});
     totals.cpuMs += (cpu.user + cpu.system) / 1000;
   }
   return totals;
-}
-
-/** What changed between two readings: the misses that happened, leaving out reasons that did not occur. */
-function missesBetween(before: Totals, after: Totals): Record<string, number> {
-  return Object.fromEntries(
-    Object.entries(after.misses)
-      .map(([reason, n]) => [reason, n - (before.misses[reason] ?? 0)] as const)
-      .filter(([, n]) => n > 0),
-  );
 }
 
 interface RunResult {
@@ -133,6 +124,10 @@ interface RunResult {
   p50: number;
   p99: number;
   reusedShare: number;
+  /** Share of views answered from another instance's render. */
+  sharedShare: number;
+  /** Share of the window's views that repeat a conversation opened earlier in it: what reuse could reach. */
+  repeats: number;
   failures: number;
   webhooks: { sent: number; statuses: Record<number, number> };
   effects: EffectCount;
@@ -153,23 +148,25 @@ async function runWith(env: BenchEnv, count: number, log: (line: string) => void
     const spacingMs = Math.floor((totalSeconds * 1000) / LADDER_TICKETS);
     await first.call('dueInTurn', { workspaceId: env.demo.workspaceId, ticketIds: ladder.map((t) => t.id), spacingMs });
     const urls = instances.map((instance) => instance.url);
+    const target = { name: `${count} instance(s)`, url: urls.map((url) => `${url}/intercom/initialize`), ...order[0]!, variants: order };
+    // What the instances' loops cost with nothing to serve (no views, no webhooks yet): they share the core with the views.
+    const idleFrom = await metricsOf(instances);
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    const idleCpuMs = (await metricsOf(instances)).cpuMs - idleFrom.cpuMs;
+    log(`  ${count} instance(s) idle: ${((100 * idleCpuMs) / IDLE_MS).toFixed(1)} % of a core over ${IDLE_MS / 1000} s (all instances)`);
     const webhooks = paced(
       urls.map((url) => `${url}${WEBHOOK_PATH}`),
       feed.items,
       sizes.webhooksPerSecond,
     );
-    const target = { name: `${count} instance(s)`, url: urls.map((url) => `${url}/intercom/initialize`), ...order[0]!, variants: order };
     let sent: Awaited<ReturnType<typeof webhooks.stop>>;
     let result: Awaited<ReturnType<typeof measureLoad>>;
     let before: Totals;
     let after: Totals;
+    let measuredFrom = 0;
     try {
-      // What the instances' loops cost with nothing to serve: they share the one core with the views.
-      const idleFrom = await metricsOf(instances);
-      await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
-      const idleCpuMs = (await metricsOf(instances)).cpuMs - idleFrom.cpuMs;
-      log(`  ${count} instance(s) idle: ${((100 * idleCpuMs) / IDLE_MS).toFixed(1)} % of a core over ${IDLE_MS / 1000} s (all instances)`);
-      await measureLoad(target, CONNECTIONS, 0, sizes.warmupSeconds);
+      const warm = await measureLoad(target, CONNECTIONS, 0, sizes.warmupSeconds);
+      measuredFrom = warm.requests + warm.failures;
       before = await metricsOf(instances);
       result = await measureLoad(target, CONNECTIONS, 0, sizes.seconds);
       after = await metricsOf(instances);
@@ -184,12 +181,16 @@ async function runWith(env: BenchEnv, count: number, log: (line: string) => void
     const effects = countEffects(env.fake, from);
     const views = after.views - before.views;
     const reusedShare = views > 0 ? (after.reused - before.reused) / views : 0;
+    const sharedShare = views > 0 ? (after.shared - before.shared) / views : 0;
+    // As in the mixed load: the autocannon cursor went through `order` in turn, so the window is the slice after the warm-up.
+    const window = order.slice(measuredFrom, measuredFrom + result.requests + result.failures);
+    const repeats = window.length > 0 ? 1 - new Set(window).size / window.length : 0;
     const cpuPerView = views > 0 ? (after.cpuMs - before.cpuMs) / views : 0;
     log(
-      `  ${count} instance(s): ${cpuPerView.toFixed(2)} ms CPU per view (all instances, webhooks and loops included); fresh renders by reason ${JSON.stringify(missesBetween(before, after))}`,
+      `  ${count} instance(s): ${cpuPerView.toFixed(2)} ms CPU per view (all instances, webhooks and loops included); fresh renders by reason ${JSON.stringify(missesBetween(before.misses, after.misses))}`,
     );
     log(
-      `  ${count} instance(s): ${Math.round(result.rps)} views/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${(100 * reusedShare).toFixed(1)} % reused; webhooks ${sent.sent} sent ${JSON.stringify(sent.statuses)}; effects ${effects.writes} (ladder notes ${effects.ladderNotes} of ${LADDER_TICKETS}), duplicates ${effects.duplicates}`,
+      `  ${count} instance(s): ${Math.round(result.rps)} views/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${(100 * reusedShare).toFixed(1)} % reused (${(100 * sharedShare).toFixed(1)} % from another instance's render; ${(100 * repeats).toFixed(1)} % of the window's views repeat a conversation); webhooks ${sent.sent} sent ${JSON.stringify(sent.statuses)}; effects ${effects.writes} (ladder notes ${effects.ladderNotes} of ${LADDER_TICKETS}), duplicates ${effects.duplicates}`,
     );
     return {
       instances: count,
@@ -197,6 +198,8 @@ async function runWith(env: BenchEnv, count: number, log: (line: string) => void
       p50: result.p50,
       p99: result.p99,
       reusedShare,
+      sharedShare,
+      repeats,
       failures: result.failures,
       webhooks: sent,
       effects,
@@ -241,7 +244,7 @@ export async function multiInstanceRows(env: BenchEnv, log: (line: string) => vo
         100 * run.reusedShare,
         '%',
         null,
-        'summed over the instances (/metrics)',
+        `summed over the instances (/metrics); ${(100 * run.sharedShare).toFixed(1)} % from another instance's render; ${(100 * run.repeats).toFixed(1)} % of the window's views repeat a conversation opened earlier in it`,
       ),
       row(
         `multi.duplicates_${n}`,

@@ -12,6 +12,11 @@
  *   workspace-wide, changed since, here or in another instance. A webhook for one ticket evicts only the sidebars
  *   of that ticket's conversation.
  * Anything else, or any doubt, renders afresh. Entries are bounded in number and in bytes; the oldest go first.
+ *
+ * On PostgreSQL every instance also offers what it keeps to the others, and keeps what they offer: the load balancer
+ * deals a conversation's views to any instance, and each would otherwise see it 1/N as often. A shared view carries
+ * a place in the commit order instead of a local stamp (src/store/shared-views.ts says why that is exact), and is
+ * checked against this instance's own writes in that order too.
  */
 import type { CanvasReuse } from '../flows/types';
 import type { ChangeFeed, StaleCause } from '../store';
@@ -24,6 +29,8 @@ export interface InitializeReuse {
   keep(signature: string, reuse: CanvasReuse, body: Buffer): void;
   /** Why lookups found nothing to answer with, counted since start (for /metrics). */
   misses(): ReuseMisses;
+  /** Lookups answered with another instance's render, counted since start (for /metrics). */
+  sharedHits(): number;
 }
 
 /**
@@ -53,6 +60,8 @@ export interface InitializeReuseOptions {
 
 interface Entry extends CanvasReuse {
   body: Buffer;
+  /** Another instance's render: its stamp is a place in the commit order (staleCause's `inCommitOrder`). */
+  shared: boolean;
 }
 
 /**
@@ -69,6 +78,11 @@ export function createInitializeReuse(options: InitializeReuseOptions): Initiali
   const entries = new Map<string, Entry>();
   let bytes = 0;
   const misses = noMisses();
+  let sharedHits = 0;
+  changes.receiveSharedViews((view, stamp) => {
+    const { key, workspaceId, subjects, until } = view;
+    put(key, { workspaceId, subjects, until, stamp, body: Buffer.from(view.body, 'utf8'), shared: true });
+  });
 
   const drop = (signature: string) => {
     const entry = entries.get(signature);
@@ -85,8 +99,11 @@ export function createInitializeReuse(options: InitializeReuseOptions): Initiali
         return null;
       }
       if (clock.now() < entry.until) {
-        const stale = changes.staleCause(entry.workspaceId, entry.stamp, entry.subjects);
-        if (stale === null) return entry.body;
+        const stale = changes.staleCause(entry.workspaceId, entry.stamp, entry.subjects, entry.shared);
+        if (stale === null) {
+          if (entry.shared) sharedHits += 1;
+          return entry.body;
+        }
         misses[`${stale.kind}_${stale.notified ? 'notified' : 'local'}`] += 1;
       } else {
         misses.expired += 1;
@@ -95,17 +112,28 @@ export function createInitializeReuse(options: InitializeReuseOptions): Initiali
       return null;
     },
     keep(signature, reuse, body) {
-      if (!(clock.now() < reuse.until) || body.length > maxBytes) return;
-      drop(signature);
-      // Map keeps insertion order: the first key is the oldest kept.
-      while (entries.size > 0 && (entries.size >= maxEntries || bytes + body.length > maxBytes)) {
-        drop(entries.keys().next().value as string);
+      if (put(signature, { ...reuse, body, shared: false })) {
+        changes.shareView(
+          { key: signature, workspaceId: reuse.workspaceId, subjects: reuse.subjects, until: reuse.until, body: body.toString('utf8') },
+          reuse.stamp,
+        );
       }
-      entries.set(signature, { ...reuse, body });
-      bytes += body.length;
     },
     misses: () => ({ ...misses }),
+    sharedHits: () => sharedHits,
   };
+
+  function put(signature: string, entry: Entry): boolean {
+    if (!(clock.now() < entry.until) || entry.body.length > maxBytes) return false;
+    drop(signature);
+    // Map keeps insertion order: the first key is the oldest kept.
+    while (entries.size > 0 && (entries.size >= maxEntries || bytes + entry.body.length > maxBytes)) {
+      drop(entries.keys().next().value as string);
+    }
+    entries.set(signature, entry);
+    bytes += entry.body.length;
+    return true;
+  }
 }
 
 /** The map key for a signature header that has already been verified (verification accepts any hex case). */

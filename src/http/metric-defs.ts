@@ -17,6 +17,11 @@ export const METRIC_DEFS: readonly MetricDef[] = [
   { name: 'sidebar_views_without_intercom_calls_total', type: 'counter', help: 'Sidebar views answered without calling Intercom.' },
   { name: 'sidebar_views_reused_total', type: 'counter', help: 'Sidebar views answered from an earlier render.' },
   {
+    name: 'sidebar_views_reused_shared_total',
+    type: 'counter',
+    help: 'Of those, views answered from a render another instance made and offered (PostgreSQL).',
+  },
+  {
     name: 'sidebar_views_reused_ratio',
     type: 'gauge',
     help: 'Share of this process’s sidebar views answered from an earlier render, since start.',

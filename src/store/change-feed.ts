@@ -12,10 +12,13 @@
  *   transaction, so it arrives only after the commit). While the listening connection is not up, nothing counts
  *   as unchanged: the sidebar just renders afresh every time until it is back.
  */
-import { CHANGE_SCOPES, type ChangeScope, decodeNotification } from './change-notification';
+import { createListener } from './change-listener';
+import { CHANGE_SCOPES, type ChangeScope } from './change-notification';
 import type { ExternalChanges } from './database';
+import { createSharedViews, type SharedView, type SharedViews } from './shared-views';
 
 export type { ChangeScope } from './change-notification';
+export type { SharedView } from './shared-views';
 
 /**
  * What a write touched, finer than its workspace: one ticket, one conversation, one escalation, one incident. A view built from
@@ -51,8 +54,16 @@ export interface ChangeFeed {
    * With no subjects: whether only subject writes happened.
    */
   subjectsUnchangedSince(workspaceId: string, stamp: number, subjects: readonly ChangeSubject[]): boolean;
-  /** The same question, answered with the reason when the answer is no; null when nothing changed. */
-  staleCause(workspaceId: string, stamp: number, subjects: readonly ChangeSubject[]): StaleCause | null;
+  /**
+   * The same question, answered with the reason when the answer is no; null when nothing changed. `inCommitOrder`:
+   * for a view shared between instances (shared-views.ts), this instance's own subject writes count also when their
+   * echo is heard, i.e. at their place in the commit order, not only when they were made.
+   */
+  staleCause(workspaceId: string, stamp: number, subjects: readonly ChangeSubject[], inCommitOrder?: boolean): StaleCause | null;
+  /** PostgreSQL: offers a view rendered here from reads that began at `stamp` to the other instances; elsewhere nothing. */
+  shareView(view: SharedView, stamp: number): void;
+  /** Hands over other instances' views, each with the stamp to check it against (`staleCause(…, true)`). */
+  receiveSharedViews(receive: (view: SharedView, stamp: number) => void): void;
   /**
    * A write to the workspace (called by the store; twice for a transaction). `subjects`: what it touched, when
    * the write can say; null (the default) means anything in the workspace may show it.
@@ -79,7 +90,10 @@ export function createChangeFeed(external: ExternalChanges, maxSubjects = MAX_SU
   /** Which of those last writes were heard through NOTIFY (wide: per workspace; subjects: per key), for staleCause. */
   const wideNotified = new Set<string>();
   const subjectNotified = new Set<string>();
+  /** This instance's own subject writes, by when their echo was heard (for views shared between instances). */
+  const echoAt = new Map<string, number>();
   let forgottenAt = 0;
+  let echoForgottenAt = 0;
   let everythingAt = 0;
   const bump = () => ++sequence;
   const invalidateAll = () => {
@@ -89,6 +103,8 @@ export function createChangeFeed(external: ExternalChanges, maxSubjects = MAX_SU
     subjectAt.clear();
     wideNotified.clear();
     subjectNotified.clear();
+    echoAt.clear();
+    sharing?.reset();
   };
 
   let lastDataVersion = external.kind === 'sqlite' ? external.dataVersion() : 0;
@@ -124,16 +140,44 @@ export function createChangeFeed(external: ExternalChanges, maxSubjects = MAX_SU
     }
   }
 
-  function staleCause(workspaceId: string, stamp: number, subjects: readonly ChangeSubject[]): StaleCause | null {
+  /** Our own subject write's echo: the place of its commit among everyone's, which a shared view is checked against. */
+  function echoed(workspaceId: string, subjects: readonly ChangeSubject[]): void {
+    const at = bump();
+    for (const subject of subjects) {
+      const key = subjectKey(workspaceId, subject);
+      echoAt.delete(key);
+      echoAt.set(key, at);
+    }
+    while (echoAt.size > maxSubjects) {
+      const [oldest, oldestAt] = echoAt.entries().next().value as [string, number];
+      echoAt.delete(oldest);
+      echoForgottenAt = Math.max(echoForgottenAt, oldestAt);
+    }
+  }
+
+  function staleCause(workspaceId: string, stamp: number, subjects: readonly ChangeSubject[], inCommitOrder = false): StaleCause | null {
     if (!trusted()) return { kind: 'unheard', notified: false };
     if (everythingAt > stamp) return { kind: 'everything', notified: false };
     if ((wideAt.get(workspaceId) ?? 0) > stamp) return { kind: 'workspace', notified: wideNotified.has(workspaceId) };
     for (const subject of subjects) {
       const key = subjectKey(workspaceId, subject);
       if ((subjectAt.get(key) ?? forgottenAt) > stamp) return { kind: 'subject', notified: subjectNotified.has(key) };
+      if (inCommitOrder && (echoAt.get(key) ?? echoForgottenAt) > stamp) return { kind: 'subject', notified: true };
     }
     return null;
   }
+
+  let receiver: ((view: SharedView, stamp: number) => void) | null = null;
+  const sharing: SharedViews | null =
+    external.kind === 'postgres'
+      ? createSharedViews({
+          origin: external.origin,
+          send: (payloads) => external.notifyViews(payloads),
+          stale: (view, stamp) => staleCause(view.workspaceId, stamp, view.subjects, true) !== null,
+          position: () => sequence,
+          receive: (view, stamp) => receiver?.(view, stamp),
+        })
+      : null;
 
   function pollOtherConnections(): void {
     if (external.kind !== 'sqlite') return;
@@ -148,7 +192,12 @@ export function createChangeFeed(external: ExternalChanges, maxSubjects = MAX_SU
   function trusted(): boolean {
     pollOtherConnections();
     if (external.kind !== 'postgres') return true;
-    listener ??= createListener(external, markChanged, invalidateAll);
+    listener ??= createListener(external, {
+      changed: markChanged,
+      echoed,
+      views: (payload) => sharing?.heard(payload),
+      lost: invalidateAll,
+    });
     return listener.listening();
   }
 
@@ -163,6 +212,13 @@ export function createChangeFeed(external: ExternalChanges, maxSubjects = MAX_SU
     },
     subjectsUnchangedSince: (workspaceId, stamp, subjects) => staleCause(workspaceId, stamp, subjects) === null,
     staleCause,
+    shareView(view, stamp) {
+      // Only what this instance can vouch for now: the marker's echo checks it again in commit order.
+      if (sharing && staleCause(view.workspaceId, stamp, view.subjects, true) === null) sharing.offer(view, stamp);
+    },
+    receiveSharedViews(receive) {
+      receiver = receive;
+    },
     written: (workspaceId, scope, subjects) => markChanged(workspaceId, scope, subjects),
     close: async () => {
       await listener?.close();
@@ -173,65 +229,4 @@ export function createChangeFeed(external: ExternalChanges, maxSubjects = MAX_SU
 function subjectKey(workspaceId: string, subject: ChangeSubject): string {
   // Workspace ids never contain a NUL; the subject may contain anything after its prefix.
   return `${workspaceId}\u0000${subject}`;
-}
-
-type PostgresChanges = Extract<ExternalChanges, { kind: 'postgres' }>;
-
-/**
- * One dedicated connection LISTENing for other instances' writes. Connected at once and again after any loss
- * (a second later); every loss invalidates everything, since notifications sent meanwhile are gone.
- */
-function createListener(
-  external: PostgresChanges,
-  onChange: (workspaceId: string, scope: ChangeScope, subjects: readonly ChangeSubject[] | null, notified: true) => void,
-  onLost: () => void,
-) {
-  let connection: { close(): Promise<void> } | null = null;
-  let closed = false;
-  let retry: NodeJS.Timeout | null = null;
-
-  const connect = () => {
-    retry = null;
-    external
-      .listen(
-        (payload) => {
-          const change = decodeNotification(payload);
-          // Our own write, heard back: already counted when it was written and when it committed.
-          if (change?.origin === external.origin) return;
-          // A payload we cannot read (a newer instance's?) may have named any workspace.
-          if (change) onChange(change.workspaceId, change.scope, change.subjects, true);
-          else onLost();
-        },
-        () => {
-          connection = null;
-          onLost();
-          if (!closed) retry = setTimeout(connect, 1_000).unref();
-        },
-      )
-      .then(
-        async (opened) => {
-          if (closed) {
-            await opened.close();
-            return;
-          }
-          // Anything written before LISTEN took effect was not heard: start from nothing cached.
-          onLost();
-          connection = opened;
-        },
-        () => {
-          if (!closed) retry = setTimeout(connect, 1_000).unref();
-        },
-      );
-  };
-  connect();
-
-  return {
-    listening: () => connection !== null,
-    close: async () => {
-      closed = true;
-      if (retry) clearTimeout(retry);
-      await connection?.close();
-      connection = null;
-    },
-  };
 }

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { SQLITE_SYNC_BUSY_MS } from './lock-wait';
 import { ImmediateSqliteDialect, withStatementCache } from './sqlite-dialect';
@@ -40,8 +40,14 @@ export type ExternalChanges =
        * store has reported those writes to its change feed already (at the write and at the commit).
        */
       origin: string;
-      /** Opens a dedicated LISTEN connection; `onLost` runs once if it drops (not after `close`). */
-      listen(onNotify: (payload: string) => void, onLost: () => void): Promise<{ close(): Promise<void> }>;
+      /**
+       * Opens a dedicated LISTEN connection on `channel` and on its views channel (rendered views offered between
+       * instances, shared-views.ts); `onLost` runs once if it drops (not after `close`). One connection for both, so
+       * the two arrive in one order: PostgreSQL delivers notifications in the order their transactions committed.
+       */
+      listen(onNotify: (payload: string, on: 'changes' | 'views') => void, onLost: () => void): Promise<{ close(): Promise<void> }>;
+      /** Sends `payloads` on the views channel, in this order, in one statement (committed on its own). */
+      notifyViews(payloads: readonly string[]): Promise<void>;
     };
 
 export interface OpenDatabaseOptions {
@@ -149,6 +155,10 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
     channel,
     origin: randomBytes(8).toString('hex'),
     listen: (onChange, onLost) => listenOn(connection, channel, onChange, onLost),
+    notifyViews: async (payloads) => {
+      if (payloads.length === 0) return;
+      await sql`select ${sql.join(payloads.map((payload) => sql`pg_notify(${viewsChannel(channel)}, ${payload})`))}`.execute(db);
+    },
   };
   return { db, dialect: 'postgres', external, close: () => db.destroy() };
 }
@@ -167,10 +177,13 @@ function survive(pool: pg.Pool, report: (error: Error) => void): void {
   });
 }
 
+/** Rendered views offered between instances travel beside the changes, on a channel of their own: an instance of an older version never hears them. */
+const viewsChannel = (channel: string) => `${channel}_views`;
+
 async function listenOn(
   connection: pg.ClientConfig,
   channel: string,
-  onNotify: (payload: string) => void,
+  onNotify: (payload: string, on: 'changes' | 'views') => void,
   onLost: () => void,
 ): Promise<{ close(): Promise<void> }> {
   const client = new pg.Client(connection);
@@ -184,14 +197,16 @@ async function listenOn(
     client.end().catch(() => {});
   };
   client.on('notification', (message) => {
-    if (message.channel === channel && message.payload) onNotify(message.payload);
+    if (!message.payload) return;
+    if (message.channel === channel) onNotify(message.payload, 'changes');
+    else if (message.channel === viewsChannel(channel)) onNotify(message.payload, 'views');
   });
   client.on('error', lost);
   client.on('end', lost);
   try {
     await client.connect();
     // The channel is built from a checked identifier (see pgSchema above), so quoting it is enough.
-    await client.query(`LISTEN "${channel}"`);
+    await client.query(`LISTEN "${channel}"; LISTEN "${viewsChannel(channel)}"`);
     if (ended) throw new Error('the LISTEN connection closed while opening');
     live = true;
   } catch (error) {

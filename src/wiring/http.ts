@@ -133,6 +133,7 @@ export function buildHttpEdge(
           intercom_requests_total: intercomAnswerCounts().map(({ count, ...labels }) => ({ labels, value: count })),
           ...viewMetrics(sidebarViews),
           sidebar_reuse_misses_total: Object.entries(initializeReuse.misses()).map(([reason, value]) => ({ labels: { reason }, value })),
+          sidebar_views_reused_shared_total: initializeReuse.sharedHits(),
           sla_scheduler_lag_seconds: slaScheduler.lagMs() / 1000,
         }),
         async () => {

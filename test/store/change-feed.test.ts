@@ -163,7 +163,7 @@ describe('change feed, PostgreSQL: other instances', () => {
       listen: async (onNotify, onLost) => {
         if (state.fail) throw new Error('connection refused');
         state.opened += 1;
-        state.onNotify = onNotify;
+        state.onNotify = (payload) => onNotify(payload, 'changes');
         state.onLost = onLost;
         return {
           close: async () => {
@@ -171,6 +171,7 @@ describe('change feed, PostgreSQL: other instances', () => {
           },
         };
       },
+      notifyViews: async () => {},
     };
     return { state, external };
   }
