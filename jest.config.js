@@ -1,13 +1,13 @@
-/** Type errors are caught by `npm run typecheck`; jest only transpiles, which keeps the suite fast. */
+/** Type errors are caught by `npm run typecheck`; jest only strips the types (esbuild: jest.transform.js), which keeps the suite fast. */
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
-    // jose ships only ES modules; jest's module system runs CommonJS, so its files are transpiled like ours.
-    '^.+/node_modules/jose/.+\\.js$': ['ts-jest', { diagnostics: false, tsconfig: { allowJs: true } }],
+    '^.+\\.ts$': '<rootDir>/jest.transform.js',
+    // jose ships only ES modules; jest's module system runs CommonJS, so its files are transformed like ours.
+    '^.+/node_modules/jose/.+\\.js$': '<rootDir>/jest.transform.js',
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testTimeout: 20000,

@@ -7,7 +7,8 @@ import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs,
 import request from 'supertest';
 import { type Database, openDatabase } from '../../src/store';
 import { type Harness, startHarness } from '../support/app-harness';
-import { freshSchema, PG_URL, pgAdmin } from '../support/postgres';
+import { PG_URL } from '../support/postgres';
+import { reusedSchema } from '../support/reused-schema';
 
 /** The app's database, with every statement it compiles written down. */
 function recorded(database: Database): { database: Database; statements: string[] } {
@@ -25,37 +26,33 @@ function recorded(database: Database): { database: Database; statements: string[
 /** Reads the outbox table itself (not outbox_counters). */
 const READS_OUTBOX = /(from|join|update|into)\s+"?outbox"?(\s|$|\))/i;
 
-const engines: [string, () => Promise<{ database: Database; cleanup(): Promise<void> }>][] = [
-  ['sqlite', async () => ({ database: openDatabase({ sqlitePath: ':memory:' }), cleanup: async () => {} })],
-];
-if (PG_URL) {
+/** Per engine: declared inside its describe block, it hands each test a fresh, empty database. */
+const engines: [string, () => () => Promise<Database>][] = [['sqlite', () => async () => openDatabase({ sqlitePath: ':memory:' })]];
+const pgUrl = PG_URL;
+if (pgUrl) {
   engines.push([
     'postgres',
-    async () => {
-      const schema = freshSchema('probes');
-      await pgAdmin(`create schema ${schema}`);
-      return {
-        database: openDatabase({ url: PG_URL, pgSchema: schema, pgPoolMax: 4 }),
-        cleanup: () => pgAdmin(`drop schema if exists ${schema} cascade`),
+    () => {
+      const schema = reusedSchema('probes', pgUrl);
+      return async () => {
+        await schema.empty();
+        return openDatabase({ url: pgUrl, pgSchema: schema.name, pgPoolMax: 4 });
       };
     },
   ]);
 }
 
-describe.each(engines)('probes [%s]', (_name, open) => {
+describe.each(engines)('probes [%s]', (_name, declare) => {
+  const open = declare();
   let h: Harness;
   let statements: string[];
-  let cleanup: () => Promise<void>;
   beforeEach(async () => {
-    const opened = await open();
-    cleanup = opened.cleanup;
-    const wrapped = recorded(opened.database);
+    const wrapped = recorded(await open());
     statements = wrapped.statements;
     h = await startHarness({ database: wrapped.database });
   });
   afterEach(async () => {
     await h.close();
-    await cleanup();
   });
 
   async function fillOutbox(): Promise<void> {

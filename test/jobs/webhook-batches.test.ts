@@ -6,7 +6,8 @@
  */
 import { openDatabase } from '../../src/store';
 import { perTest } from '../support/per-test';
-import { describePostgres, freshSchema, pgAdmin } from '../support/postgres';
+import { describePostgres } from '../support/postgres';
+import { reusedSchema } from '../support/reused-schema';
 import { deliverWebhook, linkTicket, type SyncHarness, startSyncHarness, storedTicket, ticketStateItem } from '../services/sync/support';
 
 const deliver = deliverWebhook;
@@ -115,16 +116,9 @@ describe('webhook batches [sqlite]', () => {
 });
 
 describePostgres('webhook batches [postgres]', (url) => {
+  const schema = reusedSchema('batches', url);
   batchCases(async () => {
-    const schema = freshSchema('batches');
-    await pgAdmin(`create schema ${schema}`);
-    const h = await startSyncHarness({ database: openDatabase({ url, pgSchema: schema, pgPoolMax: 6 }), webhooks: false });
-    return {
-      ...h,
-      async close() {
-        await h.close();
-        await pgAdmin(`drop schema if exists ${schema} cascade`);
-      },
-    };
+    await schema.empty();
+    return startSyncHarness({ database: openDatabase({ url, pgSchema: schema.name, pgPoolMax: 6 }), webhooks: false });
   });
 });

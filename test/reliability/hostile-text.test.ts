@@ -129,9 +129,13 @@ function message(pieces: readonly string[], end: string, length: number): string
   return `hi ${piece.repeat(Math.ceil(length / piece.length)).slice(0, length)}${end}`;
 }
 
-function fastest(run: () => unknown): number {
+/**
+ * The fastest of REPEATS runs, or of fewer once one is under `enough`: every check below only asks whether the
+ * fastest run is under a bound, and after one run under it the answer cannot change.
+ */
+function fastest(run: () => unknown, enough = 0): number {
   let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < REPEATS; i += 1) {
+  for (let i = 0; i < REPEATS && best >= enough; i += 1) {
     const started = performance.now();
     run();
     best = Math.min(best, performance.now() - started);
@@ -148,7 +152,10 @@ interface Timing {
 function timeStep(small: () => unknown, large: () => unknown): Timing & { linear: boolean } {
   let timing: Timing = { smallMs: 0, largeMs: 0 };
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-    timing = { smallMs: fastest(small), largeMs: fastest(large) };
+    const largeMs = fastest(large, NOISE_FLOOR_MS);
+    // Under the floor the growth is noise and passes whatever the small size took, so it is not measured.
+    if (largeMs < NOISE_FLOOR_MS) return { smallMs: Number.NaN, largeMs, linear: true };
+    timing = { smallMs: fastest(small), largeMs };
     if (timing.largeMs < Math.max(NOISE_FLOOR_MS, MAX_GROWTH * timing.smallMs)) return { ...timing, linear: true };
   }
   return { ...timing, linear: false };
@@ -183,7 +190,7 @@ describe('hostile text through every function that reads customer content', () =
       const known = [['='], ['-'], ['_'], ['.'], ['<'], ['<a'], ['&#'], ['['], ['4242 '], [' '], ['eyJ-'], ['!']];
       for (const pieces of known) {
         for (const step of textSteps(message(pieces, 'A', 2 * SIZE))) {
-          const ms = fastest(step.run);
+          const ms = fastest(step.run, MAX_STEP_MS);
           figures.add('inputs');
           noteWorst(ms, step.name, pieces, 'A');
           expect({ step: step.name, pieces, fast: ms < MAX_STEP_MS }).toEqual({ step: step.name, pieces, fast: true });

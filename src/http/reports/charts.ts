@@ -4,7 +4,7 @@
  * block, which that CSP (no inline styles) would refuse; they are removed here and the stylesheet sets the font.
  * Every label comes from our own vocabulary (weeks, queues, priorities), never from customer text.
  */
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
 import type { Cell } from '../../domain/reports/table';
 
 const WIDTH = 520;
@@ -17,8 +17,18 @@ export interface Series {
   stack?: string;
 }
 
-function render(option: echarts.EChartsCoreOption): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
+/**
+ * ECharts is required on the first chart, not at start: its one 3.8 MB file would be compiled by every start and by
+ * every jest test file that builds the app (jest loads modules afresh per file), most of which draw no chart.
+ */
+let loaded: typeof Echarts | undefined;
+function echarts(): typeof Echarts {
+  loaded ??= require('echarts') as typeof Echarts;
+  return loaded;
+}
+
+function render(option: Echarts.EChartsCoreOption): string {
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
   try {
     chart.setOption({ animation: false, color: COLORS, ...option });
     return chart

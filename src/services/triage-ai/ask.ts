@@ -68,6 +68,13 @@ export function reasonForError(error: unknown, timedOut: boolean): FallbackReaso
 
 export async function askWithinBudget(request: AskInput): Promise<AskOutcome> {
   const { input, local, transcript } = request;
+  // The SDK's first load is start-up work, not the provider's answer time: it stays outside the budget. A load that
+  // fails ends as the call itself would then fail (the local recommendation stands).
+  try {
+    await request.ask.ready?.();
+  } catch (error) {
+    return { ok: false, reason: reasonForError(error, false) };
+  }
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {

@@ -5,8 +5,8 @@
  * project) is set explicitly, the SDKs' own retries are off (a retry belongs to the job, not inside the time
  * budget) and their logging is off, so neither the key nor the transcript reaches a log.
  */
-import Anthropic from '@anthropic-ai/sdk';
-import OpenAI from 'openai';
+import type Anthropic from '@anthropic-ai/sdk';
+import type OpenAI from 'openai';
 import { ANSWER_JSON_SCHEMA, ANSWER_TOOL_NAME, type AnswerCheck, answerFromJson, answerFromText } from '../../domain/triage-ai';
 import type { TriageAiProvider } from '../../store';
 
@@ -23,7 +23,23 @@ export interface ProviderRequest {
 /** What came back: a checked answer, a refusal, or an answer that was cut off. */
 export type ProviderReply = { kind: 'answer'; check: AnswerCheck } | { kind: 'refusal' } | { kind: 'truncated' };
 
-export type AskProvider = (request: ProviderRequest) => Promise<ProviderReply>;
+/**
+ * One provider's call, and `ready`: its SDK loaded, awaited before the time budget starts. The SDKs (~190 modules,
+ * 1.3 MB) load on a workspace's first AI triage instead of at start, which AI triage being opt-in most deployments
+ * never reach, and which every jest test file that builds the app paid (jest loads modules afresh per file).
+ */
+export type AskProvider = ((request: ProviderRequest) => Promise<ProviderReply>) & { ready?: () => Promise<unknown> };
+
+let anthropicSdk: Promise<typeof import('@anthropic-ai/sdk')> | undefined;
+let openAiSdk: Promise<typeof import('openai')> | undefined;
+const loadAnthropic = () => {
+  anthropicSdk ??= import('@anthropic-ai/sdk');
+  return anthropicSdk;
+};
+const loadOpenAi = () => {
+  openAiSdk ??= import('openai');
+  return openAiSdk;
+};
 
 /** Public hosts, used when TRIAGE_AI_BASE_URL is unset (never the SDKs' environment variables). */
 const ANTHROPIC_HOST = 'https://api.anthropic.com';
@@ -33,13 +49,20 @@ const MAX_OUTPUT_TOKENS = 800;
 
 export function providerClients(baseUrl: string | undefined): Record<TriageAiProvider, AskProvider> {
   return {
-    anthropic: (request) => askAnthropic(baseUrl ?? ANTHROPIC_HOST, request),
-    openai: (request) => askOpenAi(baseUrl ? `${baseUrl}/v1` : OPENAI_HOST, request),
+    anthropic: Object.assign((request: ProviderRequest) => askAnthropic(baseUrl ?? ANTHROPIC_HOST, request), { ready: loadAnthropic }),
+    openai: Object.assign((request: ProviderRequest) => askOpenAi(baseUrl ? `${baseUrl}/v1` : OPENAI_HOST, request), { ready: loadOpenAi }),
   };
 }
 
 async function askAnthropic(baseURL: string, request: ProviderRequest): Promise<ProviderReply> {
-  const client = new Anthropic({ apiKey: request.apiKey, baseURL, maxRetries: 0, timeout: request.timeoutMs, logLevel: 'off' });
+  const { default: AnthropicClient } = await loadAnthropic();
+  const client: Anthropic = new AnthropicClient({
+    apiKey: request.apiKey,
+    baseURL,
+    maxRetries: 0,
+    timeout: request.timeoutMs,
+    logLevel: 'off',
+  });
   const message = await client.messages.create(
     {
       model: request.model,
@@ -61,7 +84,8 @@ async function askAnthropic(baseURL: string, request: ProviderRequest): Promise<
 }
 
 async function askOpenAi(baseURL: string, request: ProviderRequest): Promise<ProviderReply> {
-  const client = new OpenAI({
+  const { default: OpenAiClient } = await loadOpenAi();
+  const client: OpenAI = new OpenAiClient({
     apiKey: request.apiKey,
     baseURL,
     organization: null,

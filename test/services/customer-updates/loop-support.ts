@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Database, openDatabase } from '../../../src/store';
 import { TEST_CLIENT_SECRET } from '../../support/app-harness';
-import { describePostgres, freshSchema, pgAdmin } from '../../support/postgres';
+import { describePostgres } from '../../support/postgres';
+import { reusedSchema } from '../../support/reused-schema';
 import { type IncidentHarness, startIncidentHarness } from '../../flows/incidents/support';
 
 /** A way to open the same storage again (a second instance after a restart), and to clean it up. */
@@ -64,7 +65,10 @@ export function customerReplies(loop: IncidentHarness, conversationId: string) {
     .parts.filter((part) => part.partType === 'comment' && part.author.type === 'admin' && part.viaApi);
 }
 
-/** Runs `suite` on a fresh SQLite file and, when TEST_DATABASE_URL is set, on a throw-away PostgreSQL schema. */
+/**
+ * Runs `suite` on a fresh SQLite file per test and, when TEST_DATABASE_URL is set, on PostgreSQL: one schema for the
+ * block, emptied before each test (see reused-schema.ts).
+ */
 export function onBothStores(name: string, suite: (makeEngine: () => Promise<Engine>) => void): void {
   describe('on SQLite', () => {
     suite(async () => {
@@ -76,12 +80,12 @@ export function onBothStores(name: string, suite: (makeEngine: () => Promise<Eng
     });
   });
   describePostgres('on PostgreSQL', (url) => {
+    const schema = reusedSchema(name.replace(/-/g, '_'), url);
     suite(async () => {
-      const schema = freshSchema(name.replace(/-/g, '_'));
-      await pgAdmin(`create schema ${schema}`, url);
+      await schema.empty();
       return {
-        open: () => openDatabase({ url, pgSchema: schema, pgPoolMax: 4 }),
-        dispose: () => pgAdmin(`drop schema if exists ${schema} cascade`, url),
+        open: () => openDatabase({ url, pgSchema: schema.name, pgPoolMax: 4 }),
+        dispose: async () => {},
       };
     });
   });

@@ -63,6 +63,13 @@ describe('shipped triage model', () => {
     expect(() => modelFromFile(broken)).toThrow();
   });
 
+  it('rejects a weight that is not an integer, and a name that is not a string', () => {
+    const file = weightsFileSchema.parse(shipped);
+    expect(() => modelFromFile({ ...file, weights: [...file.weights.slice(0, -1), 0.5] })).toThrow(/integers/);
+    expect(() => modelFromFile({ ...file, names: [...file.names.slice(0, -1), 7 as unknown as string] })).toThrow(/strings/);
+    expect(() => modelFromFile({ ...file, weights: null as unknown as number[] })).toThrow(/integers/);
+  });
+
   it('scores deterministically, with probabilities that sum to 1', () => {
     const a = scoreConversation(chat, ['money.wrong_charge']);
     const b = scoreConversation(chat, ['money.wrong_charge']);
