@@ -6,7 +6,7 @@
 import type { SlaClockVM, TicketCardVM } from '../../canvases/view-models';
 import { type QueueKey, STATE_LABELS } from '../domain/model';
 import type { WorkspaceSettings } from '../domain/settings';
-import { evaluate, parseClockState, type SlaEvaluation } from '../domain/sla';
+import { evaluate, readShownClockState, type SlaEvaluation } from '../domain/sla';
 import { slaMeter } from '../services/sla/policy-cache';
 import type { SidebarTicket, SlaClock } from '../store';
 
@@ -18,7 +18,7 @@ export interface ClockView {
 }
 
 export function clockView(stored: Pick<SlaClock, 'state'>, settings: WorkspaceSettings, now: number): ClockView {
-  const state = parseClockState(stored.state);
+  const state = readShownClockState(stored.state);
   const warnAt = settings.ladder.warnAt;
   const result = evaluate(state, now, slaMeter(settings.sla, state.meterMode), warnAt);
   const vm: SlaClockVM = {
