@@ -2,7 +2,8 @@
  * `npx tsx bench/profile-fresh.ts [views] [--seeded [--full]] [--concurrency n]`: where a fresh sidebar render's CPU
  * goes. Builds the app in-process (the tests' harness and fake Intercom) and renders views the way the initialize
  * route does (signature, JSON, zod, the sidebar flow, the canvas serialised) with no reuse, under V8's sampling
- * profiler (node:inspector). Prints the time and CPU per view and the self time by part of the code, largest first.
+ * profiler (node:inspector). Prints the time and CPU per view, the statements per view (on PostgreSQL, round trips)
+ * and the self time by part of the code, largest first.
  *
  * By default on an in-memory SQLite store with two tickets and running clocks linked to each of 2,000 conversations
  * of one workspace. `--seeded` models the full run instead: the benchmark's own population (`--quick` sizes: 100
