@@ -2,7 +2,8 @@
  * `npx tsx bench/profile-fresh.ts [views] [--seeded [--full]] [--concurrency n]`: where a fresh sidebar render's CPU
  * goes. Builds the app in-process (the tests' harness and fake Intercom) and renders views the way the initialize
  * route does (signature, JSON, zod, the sidebar flow, the canvas serialised) with no reuse, under V8's sampling
- * profiler (node:inspector). Prints the time and CPU per view and the self time by part of the code, largest first.
+ * profiler (node:inspector). Prints the time and CPU per view, the statements per view (on PostgreSQL, round trips)
+ * and the self time by part of the code, largest first.
  *
  * By default on an in-memory SQLite store with two tickets and running clocks linked to each of 2,000 conversations
  * of one workspace. `--seeded` models the full run instead: the benchmark's own population (`--quick` sizes: 100
@@ -31,6 +32,7 @@ import { seedStore } from './seed/seed-store';
 import { openSpec, prepareStore } from './store-engine';
 import { type Harness, testConfig } from '../test/support/app-harness';
 import { type ProfileNode, printShares, summarise } from './report/cpu-profile';
+import { countStatements, printStatements } from './report/statement-count';
 
 const CONVERSATIONS = 2_000;
 
@@ -125,6 +127,8 @@ async function main(): Promise<void> {
   const concurrency = Number(flag(args, '--concurrency') ?? 1);
   // DATABASE_URL=postgres://… profiles on PostgreSQL, in a schema of its own dropped at the end.
   const url = process.env['DATABASE_URL'];
+  // Before the store opens: the count wraps statements as they are prepared.
+  const statements = countStatements();
   const fixture = args.includes('--seeded') ? await seededFixture(url, args.includes('--full')) : await smallFixture(url);
   const { h, bodies } = fixture;
   const logger = createLogger('silent');
@@ -150,10 +154,13 @@ async function main(): Promise<void> {
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 100 });
   await session.post('Profiler.start');
+  statements.bySql.clear();
+  const statementsBefore = statements.count();
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   await render(views);
   const cpu = process.cpuUsage(cpuBefore);
+  const statementsRun = statements.count() - statementsBefore;
   const ms = performance.now() - started;
   const { profile } = await session.post('Profiler.stop');
   session.disconnect();
@@ -162,6 +169,9 @@ async function main(): Promise<void> {
   console.log(
     `${views} fresh views (${concurrency} at a time) in ${ms.toFixed(0)} ms: ${((ms / views) * 1000).toFixed(0)} µs per view, CPU ${((cpu.user + cpu.system) / views).toFixed(0)} µs per view (system ${(cpu.system / views).toFixed(0)}; ${((busy / samples.length) * 100).toFixed(0)} % of samples busy)`,
   );
+  // Statements are what a view costs the store whatever the host's load: on PostgreSQL each is a round trip.
+  console.log(`Statements per view: ${(statementsRun / views).toFixed(2)}, by text:`);
+  printStatements(statements.bySql, views, 12);
   printShares(byPart, busy, 16);
   // The functions behind it, for the next step.
   console.log('Top functions (self time):');

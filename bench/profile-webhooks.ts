@@ -10,45 +10,15 @@
  */
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
-import Sqlite from 'better-sqlite3';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { WEBHOOK_PATH } from '../src/http/webhook-routes';
 import { openDatabase } from '../src/store';
 import { startHarness, TEST_CLIENT_SECRET } from '../test/support/app-harness';
 import { freshSchema, pgAdmin } from '../test/support/postgres';
 import { postAll } from './load';
 import { webhookCommands } from './proc/webhook-commands';
+import { countStatements, printStatements } from './report/statement-count';
 import { buildFeed, feedTicketJson, seedFeedTickets } from './scenarios/webhook-feed';
-
-/** Counts every statement either driver is asked to run (this script only: it patches the drivers' prototypes). */
-function countStatements(): { count(): number; bySql: Map<string, number> } {
-  let statements = 0;
-  const bySql = new Map<string, number>();
-  const pgQuery = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    statements += 1;
-    const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? '?');
-    const key = text.replace(/\s+/g, ' ').trim().slice(0, 90);
-    bySql.set(key, (bySql.get(key) ?? 0) + 1);
-    return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof pgQuery;
-  const prepare = Sqlite.prototype.prepare;
-  Sqlite.prototype.prepare = function (this: Sqlite.Database, source: string) {
-    const statement = prepare.call(this, source);
-    const key = source.replace(/\s+/g, ' ').trim().slice(0, 90);
-    for (const method of ['run', 'get', 'all', 'iterate'] as const) {
-      const original = statement[method] as (...a: unknown[]) => unknown;
-      (statement as unknown as Record<string, unknown>)[method] = (...a: unknown[]) => {
-        statements += 1;
-        bySql.set(key, (bySql.get(key) ?? 0) + 1);
-        return original.apply(statement, a);
-      };
-    }
-    return statement;
-  } as typeof prepare;
-  return { count: () => statements, bySql };
-}
 
 async function main(): Promise<void> {
   const notifications = Number(process.argv[2] ?? 5_000);
@@ -102,8 +72,7 @@ async function main(): Promise<void> {
     `per unique notification: ${(used / feed.unique).toFixed(2)} statements, ${((cpuMs / feed.unique) * 1000).toFixed(0)} µs CPU; wall ${ms.toFixed(0)} ms`,
   );
   console.log('Statements per unique notification, by text:');
-  for (const [text, n] of [...statements.bySql].sort((a, b) => b[1] - a[1]).slice(0, 20))
-    console.log(`  ${(n / feed.unique).toFixed(2).padStart(6)}  ${text}`);
+  printStatements(statements.bySql, feed.unique);
   const byFunction = new Map<string, number>();
   const byId = new Map((profile.nodes as { id: number; callFrame: { url: string; functionName: string } }[]).map((n) => [n.id, n]));
   const samples = profile.samples ?? [];

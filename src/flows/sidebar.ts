@@ -19,15 +19,17 @@ import { deadWorkByTicket, deadWorkLine } from '../services/dead-work';
 import {
   type ChangeSubject,
   conversationSubject,
-  type Escalation,
   escalationSubject,
   incidentSubject,
+  type SidebarEscalation,
+  type OutboxJob,
+  type SidebarRows,
   ticketSubject,
   type Workspace,
 } from '../store';
 import type { FlowDeps } from './deps';
 import { incidentHint } from './incidents/notice';
-import { incidentView } from './incidents/view';
+import { incidentVM } from './incidents/view';
 import { ticketCardView } from './ticket-card-model';
 import type { CanvasResponse, FlowContext } from './types';
 
@@ -36,53 +38,55 @@ export function timeZoneOf(workspace: Workspace | null): TimeZoneVM {
   return workspace?.timezone ? { zone: workspace.timezone, source: 'workspace' } : { zone: 'UTC', source: 'utc' };
 }
 
-/** The conversation's latest automatic customer updates, read once per view and shared out to its ticket cards. */
-const CUSTOMER_UPDATES_READ = 20;
+/** What the sidebar is drawn from: the conversation's rows, and the workspace's (kept in memory until they change). */
+interface SidebarInputs {
+  rows: SidebarRows;
+  workspace: Workspace | null;
+  settings: WorkspaceSettings;
+  dead: readonly OutboxJob[];
+}
 
-async function linkedTicketCards(deps: FlowDeps, request: CanvasRequest, now: number, history: Promise<readonly Escalation[]>) {
-  const { workspaceId, conversationId } = request;
-  const [settings, own, ownClocks, dead, escalations, shared] = await Promise.all([
+/**
+ * Everything in one go: the conversation's rows in one statement (src/store/repos/sidebar-read.ts), beside the
+ * workspace row, settings and dead work, which the change feed keeps in memory until they change.
+ */
+async function readInputs(deps: FlowDeps, workspaceId: string, conversationId: string): Promise<SidebarInputs> {
+  const [rows, workspace, settings, dead] = await Promise.all([
+    deps.store.sidebar.read(workspaceId, conversationId),
+    deps.directory.get(workspaceId),
     deps.settings.get(workspaceId),
-    deps.store.tickets.listByConversation(workspaceId, conversationId),
-    // Beside the tickets, not after them: on PostgreSQL a query per ticket once the tickets were in was a round trip more.
-    deps.store.clocks.listByConversation(workspaceId, conversationId),
     deps.deadWork.list(workspaceId),
-    history,
-    // Shared cases (issue 19): tickets attached here, and how many conversations share this one's. One indexed query.
-    deps.store.caseAttachments.listSharedFor(workspaceId, conversationId),
   ]);
-  const ownTicketIds = new Set(own.map((t) => t.ticketId));
-  // A ticket attached here from another conversation has its clocks read on its own (rare: a shared case).
-  const clocksOf = (ticketId: string) =>
-    ownTicketIds.has(ticketId)
-      ? ownClocks.filter((clock) => clock.ticketId === ticketId)
-      : deps.store.clocks.listByTicket(workspaceId, ticketId);
-  const sharing = new Map(shared.map((s) => [s.ticket.ticketId, { conversations: s.attachedCount + 1, attachmentId: s.attachmentId }]));
+  return { rows, workspace, settings, dead };
+}
+
+/** The cards of the conversation's tickets: its own, and those of the shared cases attached here. */
+function linkedTicketCards(deps: FlowDeps, request: CanvasRequest, now: number, { rows, settings, dead }: SidebarInputs) {
+  const { workspaceId, conversationId } = request;
+  const sharing = new Map(
+    rows.shared.map((s) => [s.ticket.ticketId, { conversations: s.attachedCount + 1, attachmentId: s.attachmentId }]),
+  );
   const tickets = [
-    ...own,
-    ...shared.filter((s) => s.attachmentId !== null && s.ticket.conversationId !== conversationId).map((s) => s.ticket),
+    ...rows.tickets,
+    ...rows.shared.filter((s) => s.attachmentId !== null && s.ticket.conversationId !== conversationId).map((s) => s.ticket),
   ];
-  // Read beside the clocks, only when there is a card to show them on: a conversation without a ticket costs no query.
-  const toldRead = tickets.length > 0 ? deps.store.customerSide.listSent(workspaceId, conversationId, CUSTOMER_UPDATES_READ) : null;
   const failed = deadWorkByTicket(
     dead,
     tickets.map((t) => t.ticketId),
-    escalations,
+    rows.escalations,
   );
-  const views = await Promise.all(
-    tickets.map(async (ticket) => {
-      const [clocks, told] = await Promise.all([clocksOf(ticket.ticketId), toldRead ?? []]);
-      const url = deps.ticketUrl(workspaceId, ticket.ticketId);
-      const view = ticketCardView(ticket, clocks, settings, now, url, deadWorkLine(failed.get(ticket.ticketId) ?? []));
-      const customerUpdates = told
-        .filter((update) => update.ticketId === ticket.ticketId)
-        .map((update) => ({ state: update.state, sentAt: update.decidedAt }))
-        .reverse();
-      return { ...view, card: { ...view.card, customerUpdates, shared: sharing.get(ticket.ticketId) ?? null } };
-    }),
-  );
+  const views = tickets.map((ticket) => {
+    const clocks = rows.clocks.filter((clock) => clock.ticketId === ticket.ticketId);
+    const url = deps.ticketUrl(workspaceId, ticket.ticketId);
+    const view = ticketCardView(ticket, clocks, settings, now, url, deadWorkLine(failed.get(ticket.ticketId) ?? []));
+    const customerUpdates = rows.sentUpdates
+      .filter((update) => update.ticketId === ticket.ticketId)
+      .map((update) => ({ state: update.state, sentAt: update.decidedAt }))
+      .reverse();
+    return { ...view, card: { ...view.card, customerUpdates, shared: sharing.get(ticket.ticketId) ?? null } };
+  });
   const stableUntil = Math.min(Number.POSITIVE_INFINITY, ...views.map((v) => v.stableUntil));
-  return { settings, cards: views.map((v) => v.card), stableUntil, ticketIds: tickets.map((t) => t.ticketId) };
+  return { cards: views.map((v) => v.card), stableUntil, ticketIds: tickets.map((t) => t.ticketId) };
 }
 
 export interface SidebarView {
@@ -104,16 +108,15 @@ export interface SidebarView {
 export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promise<SidebarView> {
   const now = deps.clock.now();
   const { workspaceId, conversationId } = request;
-  const historyRead = deps.store.escalations.listByConversation(workspaceId, conversationId);
-  const [workspace, { settings, cards, stableUntil: cardsStableUntil, ticketIds }, settingsUrl, history, incident, reportsUrl] =
-    await Promise.all([
-      deps.directory.get(workspaceId),
-      linkedTicketCards(deps, request, now, historyRead),
-      deps.settingsUrlFor(workspaceId, request.admin),
-      historyRead,
-      incidentView(deps, workspaceId, conversationId),
-      deps.reportsUrlFor ? deps.reportsUrlFor(workspaceId, request.admin) : null,
-    ]);
+  const [inputs, settingsUrl, reportsUrl] = await Promise.all([
+    readInputs(deps, workspaceId, conversationId),
+    deps.settingsUrlFor(workspaceId, request.admin),
+    deps.reportsUrlFor ? deps.reportsUrlFor(workspaceId, request.admin) : null,
+  ]);
+  const { rows, workspace, settings } = inputs;
+  const { cards, stableUntil: cardsStableUntil, ticketIds } = linkedTicketCards(deps, request, now, inputs);
+  const history = rows.escalations;
+  const incident = rows.incident && incidentVM(deps, workspaceId, rows.incident);
   if (!workspace || workspace.uninstalledAt !== null) {
     throw new AppError('not_installed', 'Handoff is not installed in this workspace.');
   }
@@ -143,7 +146,7 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
       .map((e) => ({
         escalationId: e.id,
         createdAt: e.createdAt,
-        message: `${e.request.priority} · ${settings.queues[e.request.queue].label}`,
+        message: `${e.priority} · ${settings.queues[e.queue].label}`,
       })),
     recommendation: recommended ? recommendationVM(recommended, settings, timeZoneOf(workspace).zone) : null,
     settingsUrl,
@@ -211,8 +214,8 @@ export function renewalStableUntil(renewalAt: number | null, inDays: number | nu
 }
 
 /** The conversation's most recent escalation, when it failed for good (a later one, of any outcome, supersedes it). */
-function latestFailure(history: readonly Escalation[]): { message: string } | null {
-  const rank = (e: Escalation) => (e.status === 'failed' ? 0 : 1);
+function latestFailure(history: readonly SidebarEscalation[]): { message: string } | null {
+  const rank = (e: SidebarEscalation) => (e.status === 'failed' ? 0 : 1);
   const latest = [...history].sort((a, b) => b.createdAt - a.createdAt || rank(b) - rank(a))[0];
   return latest?.status === 'failed' ? { message: latest.lastError ?? 'Intercom refused the ticket.' } : null;
 }
@@ -228,10 +231,7 @@ export async function sidebar(deps: FlowDeps, request: CanvasRequest, ctx?: Flow
 /** "Show all N tickets", when the first canvas could not fit them. */
 export async function allTickets(deps: FlowDeps, request: CanvasRequest): Promise<CanvasResponse> {
   const now = deps.clock.now();
-  const history = deps.store.escalations.listByConversation(request.workspaceId, request.conversationId);
-  const [workspace, { cards }] = await Promise.all([
-    deps.directory.get(request.workspaceId),
-    linkedTicketCards(deps, request, now, history),
-  ]);
-  return ticketListCanvas({ now, tz: timeZoneOf(workspace), tickets: cards });
+  const inputs = await readInputs(deps, request.workspaceId, request.conversationId);
+  const { cards } = linkedTicketCards(deps, request, now, inputs);
+  return ticketListCanvas({ now, tz: timeZoneOf(inputs.workspace), tickets: cards });
 }

@@ -6,9 +6,9 @@
 import type { SlaClockVM, TicketCardVM } from '../../canvases/view-models';
 import { type QueueKey, STATE_LABELS } from '../domain/model';
 import type { WorkspaceSettings } from '../domain/settings';
-import { evaluate, parseClockState, type SlaEvaluation } from '../domain/sla';
+import { evaluate, readShownClockState, type SlaEvaluation } from '../domain/sla';
 import { slaMeter } from '../services/sla/policy-cache';
-import type { SlaClock, TicketLink } from '../store';
+import type { SidebarTicket, SlaClock } from '../store';
 
 export interface ClockView {
   vm: SlaClockVM;
@@ -17,8 +17,8 @@ export interface ClockView {
   stableUntil: number;
 }
 
-export function clockView(stored: SlaClock, settings: WorkspaceSettings, now: number): ClockView {
-  const state = parseClockState(stored.state);
+export function clockView(stored: Pick<SlaClock, 'state'>, settings: WorkspaceSettings, now: number): ClockView {
+  const state = readShownClockState(stored.state);
   const warnAt = settings.ladder.warnAt;
   const result = evaluate(state, now, slaMeter(settings.sla, state.meterMode), warnAt);
   const vm: SlaClockVM = {
@@ -73,8 +73,8 @@ export interface TicketCardView {
 }
 
 export function ticketCardView(
-  ticket: TicketLink,
-  clocks: readonly SlaClock[],
+  ticket: SidebarTicket,
+  clocks: readonly Pick<SlaClock, 'state'>[],
   settings: WorkspaceSettings,
   now: number,
   url: string,
@@ -104,8 +104,8 @@ export function ticketCardView(
 }
 
 export function ticketCard(
-  ticket: TicketLink,
-  clocks: readonly SlaClock[],
+  ticket: SidebarTicket,
+  clocks: readonly Pick<SlaClock, 'state'>[],
   settings: WorkspaceSettings,
   now: number,
   url: string,

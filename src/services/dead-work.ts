@@ -86,7 +86,7 @@ export function describeDeadJob(job: OutboxJob): DeadWork {
 export function deadWorkByTicket(
   dead: readonly OutboxJob[],
   ticketIds: readonly string[],
-  escalations: readonly Escalation[],
+  escalations: readonly Pick<Escalation, 'id' | 'ticketId'>[],
 ): Map<string, DeadWork[]> {
   const wanted = new Set(ticketIds);
   const ticketOfEscalation = new Map(escalations.flatMap((e) => (e.ticketId ? [[e.id, e.ticketId] as const] : [])));

@@ -8,7 +8,6 @@ export type {
   CandidateFilter,
   CaseAttachment,
   CaseAttachmentsRepo,
-  SharedTicket,
 } from './repos/case-attachments';
 export type { ClockRearm, ClocksRepo, ClockStatus, DueClock, SlaClock, SlaClockWrite } from './repos/clocks';
 export {
@@ -61,6 +60,17 @@ export type {
   TicketStateEventKind,
 } from './repos/reports';
 export type { SettingsAuditEntry, SettingsRecord, SettingsRepo, SettingsSave, SettingsSaveResult } from './repos/settings';
+export {
+  SENT_UPDATES_SHOWN,
+  type SidebarClock,
+  type SidebarEscalation,
+  type SidebarIncident,
+  type SidebarReadRepo,
+  type SidebarRows,
+  type SidebarSharedTicket,
+  type SidebarTicket,
+  type SidebarUpdate,
+} from './repos/sidebar-read';
 export type { TicketLink, TicketSnapshot, TicketsRepo, TicketUpsertResult } from './repos/tickets';
 export {
   TRIAGE_AI_PROVIDERS,

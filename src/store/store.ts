@@ -24,6 +24,7 @@ import { createLinkUsesRepo, type LinkUsesRepo } from './repos/link-uses';
 import { createOutboxRepo, type OutboxRepo } from './repos/outbox';
 import { createReportsRepo, type ReportsRepo } from './repos/reports';
 import { createSettingsRepo, type SettingsRepo } from './repos/settings';
+import { createSidebarReadRepo, type SidebarReadRepo } from './repos/sidebar-read';
 import { createTicketsRepo, type TicketsRepo } from './repos/tickets';
 import { createTriageAiRepo, type TriageAiRepo } from './repos/triage-ai';
 import { createTriageFeedbackRepo, type TriageFeedbackRepo } from './repos/triage-feedback';
@@ -57,6 +58,8 @@ export interface Store {
   readonly customerSide: CustomerSideRepo;
   /** The reports' reads, conversations seen and ticket resolutions (migration 0008); nothing the sidebar shows. */
   readonly reports: ReportsRepo;
+  /** Everything a conversation's sidebar shows from the store, in one statement (read-only: not observed). */
+  readonly sidebar: SidebarReadRepo;
   /** Which workspaces' sidebar-visible rows changed, here or in another process (shared by every transaction store). */
   readonly changes: ChangeFeed;
   /** One trivial round trip (`select 1`): whether the database answers, at a cost that does not grow with the data. */
@@ -169,6 +172,7 @@ function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporti
     conversationSignals: createConversationSignalsRepo(ctx),
     customerSide: observed('customerSide', createCustomerSideRepo(ctx)),
     reports: createReportsRepo(ctx),
+    sidebar: createSidebarReadRepo(ctx),
     changes,
     ping: async () => {
       await sql`select 1`.execute(db);

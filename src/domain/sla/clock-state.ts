@@ -60,3 +60,23 @@ export function parseClockState(raw: unknown): ClockState {
 export function effectiveTargetMs(clock: Pick<ClockState, 'baseTargetMs' | 'tightening'>): number {
   return Math.max(1, Math.round(clock.baseTargetMs * (clock.tightening?.factor ?? 1)));
 }
+
+/**
+ * A clock read back only to be shown: every fresh sidebar view reads its tickets' clocks, and running the full schema
+ * over each was a visible share of the view's CPU. The JSON is this module's own, written from a parsed state by the
+ * services' transitions, so the version and the kind are checked (a row of another format is told apart) and the
+ * rest is trusted; anything that fails them goes through the full schema, which says what is wrong. A clock that is
+ * changed and written back is parsed in full (`parseClockState`).
+ */
+export function readShownClockState(raw: unknown): ClockState {
+  const candidate = raw as Partial<Record<keyof ClockState, unknown>> | null;
+  if (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    candidate.v === 1 &&
+    (CLOCK_KINDS as readonly unknown[]).includes(candidate.kind) &&
+    Array.isArray(candidate.runs)
+  )
+    return raw as ClockState;
+  return parseClockState(raw);
+}

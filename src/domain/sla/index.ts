@@ -7,6 +7,7 @@ export {
   clockStateSchema,
   effectiveTargetMs,
   parseClockState,
+  readShownClockState,
   type Tightening,
   tighteningSchema,
 } from './clock-state';

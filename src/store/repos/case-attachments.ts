@@ -7,7 +7,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { CaseAttachmentsTable } from '../schema';
 import { newId, type RepoContext } from './repo-helpers';
-import { reusableQuery } from './reusable-query';
 import { type TicketLink, toTicket } from './tickets';
 
 export interface CaseAttachment {
@@ -47,15 +46,6 @@ export interface AttachmentRef {
   conversationId: string;
 }
 
-/** A shared ticket as one conversation's sidebar sees it. */
-export interface SharedTicket {
-  ticket: TicketLink;
-  /** Conversations attached to it (the one that opened it not counted). */
-  attachedCount: number;
-  /** This conversation's attachment, when the ticket is attached here rather than opened here. */
-  attachmentId: string | null;
-}
-
 export interface CaseAttachmentsRepo {
   reserve(workspaceId: string, request: AttachRequest): Promise<AttachReservation>;
   get(workspaceId: string, id: string): Promise<CaseAttachment | null>;
@@ -63,11 +53,6 @@ export interface CaseAttachmentsRepo {
   /** Standing attachments of a ticket in id order, after `afterId` (keyset paging for the resolve fan-out). */
   listAttached(workspaceId: string, ticketId: string, options: { afterId?: string; limit: number }): Promise<CaseAttachment[]>;
   countAttached(workspaceId: string, ticketId: string): Promise<number>;
-  /**
-   * The shared tickets a conversation's sidebar shows, in one indexed query: tickets attached here, and tickets
-   * opened here that others are attached to, each with its attached count. Empty for a conversation in no shared case.
-   */
-  listSharedFor(workspaceId: string, conversationId: string): Promise<SharedTicket[]>;
   markFollowedUp(workspaceId: string, ref: AttachmentRef, resolvedAt: number): Promise<void>;
   /**
    * Open tickets linked through Handoff a conversation could be attached to, newest first, at most `limit`: by
@@ -88,57 +73,6 @@ export type CandidateFilter = { kind: 'recent' } | { kind: 'number'; number: str
 function containing(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
-
-/**
- * Every sidebar view runs this (see reusable-query.ts): the standing attachments of the tickets opened here or
- * attached here, counted per ticket, beside each ticket's snapshot. The counts come first and drive the join
- * (`cross join`, which SQLite never reorders): an inner join let SQLite walk all the workspace's ticket snapshots
- * for each view, about 0.6 ms of CPU per view with 1,000 tickets a workspace, where most conversations share nothing.
- */
-const selectSharedFor = reusableQuery((db, key: { workspaceId: string; conversationId: string }) => {
-  const counts = db
-    .selectFrom('case_attachments as a')
-    .where('a.workspace_id', '=', key.workspaceId)
-    .where('a.active', '=', 1)
-    .where((eb) =>
-      eb.or([
-        eb(
-          'a.ticket_id',
-          'in',
-          eb
-            .selectFrom('ticket_links as own')
-            .select('own.ticket_id')
-            .where('own.workspace_id', '=', key.workspaceId)
-            .where('own.conversation_id', '=', key.conversationId),
-        ),
-        eb(
-          'a.ticket_id',
-          'in',
-          eb
-            .selectFrom('case_attachments as mine')
-            .select('mine.ticket_id')
-            .where('mine.workspace_id', '=', key.workspaceId)
-            .where('mine.conversation_id', '=', key.conversationId)
-            .where('mine.active', '=', 1),
-        ),
-      ]),
-    )
-    .groupBy('a.ticket_id')
-    .select([
-      'a.ticket_id',
-      (eb) => eb.fn.countAll<number>().as('attached_count'),
-      sql<string | null>`max(case when a.conversation_id = ${key.conversationId} then a.id end)`.as('attachment_id'),
-    ]);
-  return db
-    .selectFrom(counts.as('s'))
-    .crossJoin('ticket_links as t')
-    .where('t.workspace_id', '=', key.workspaceId)
-    .whereRef('t.ticket_id', '=', 's.ticket_id')
-    .selectAll('t')
-    .select(['s.attached_count', 's.attachment_id'])
-    .orderBy('t.created_at')
-    .orderBy('t.ticket_id');
-});
 
 export function createCaseAttachmentsRepo({ db, dialect }: RepoContext): CaseAttachmentsRepo {
   const find = async (workspaceId: string, column: 'id' | 'request_key', value: string) => {
@@ -212,14 +146,6 @@ export function createCaseAttachmentsRepo({ db, dialect }: RepoContext): CaseAtt
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       return Number(row.n);
-    },
-    async listSharedFor(workspaceId, conversationId) {
-      const rows = await selectSharedFor(db, dialect, { workspaceId, conversationId });
-      return rows.map(({ attached_count, attachment_id, ...ticket }) => ({
-        ticket: toTicket(ticket),
-        attachedCount: Number(attached_count),
-        attachmentId: attachment_id,
-      }));
     },
     async markFollowedUp(workspaceId, ref, resolvedAt) {
       await db

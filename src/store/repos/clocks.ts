@@ -49,11 +49,6 @@ export interface ClocksRepo {
   getForUpdate(workspaceId: string, ticketId: string, kind: ClockKind): Promise<SlaClock | null>;
   listByTicket(workspaceId: string, ticketId: string): Promise<SlaClock[]>;
   /**
-   * The clocks of every ticket linked to the conversation, by ticket then kind, in one statement: the sidebar reads
-   * them beside the tickets instead of one query per ticket after them (a round trip each on PostgreSQL).
-   */
-  listByConversation(workspaceId: string, conversationId: string): Promise<SlaClock[]>;
-  /**
    * Every clock of these tickets, in (ticket, kind) order, locked like `getForUpdate` (PostgreSQL) in one statement:
    * a webhook commit group reads its tickets' clocks once instead of once per event and kind.
    */
@@ -78,20 +73,9 @@ export interface ClocksRepo {
   rearmRunning(workspaceId: string, at: number): Promise<number>;
 }
 
-/** The statements every SLA event and every sidebar runs (see reusable-query.ts). */
+/** The statement every SLA event runs (see reusable-query.ts). */
 const selectByTicket = reusableQuery((db, key: { workspaceId: string; ticketId: string }) =>
   db.selectFrom('sla_clocks').selectAll().where('workspace_id', '=', key.workspaceId).where('ticket_id', '=', key.ticketId).orderBy('kind'),
-);
-
-const selectByConversation = reusableQuery((db, key: { workspaceId: string; conversationId: string }) =>
-  db
-    .selectFrom('ticket_links as t')
-    .innerJoin('sla_clocks as c', (join) => join.onRef('c.workspace_id', '=', 't.workspace_id').onRef('c.ticket_id', '=', 't.ticket_id'))
-    .where('t.workspace_id', '=', key.workspaceId)
-    .where('t.conversation_id', '=', key.conversationId)
-    .selectAll('c')
-    .orderBy('c.ticket_id')
-    .orderBy('c.kind'),
 );
 
 type ClockKey = { workspaceId: string; ticketId: string; kind: ClockKind };
@@ -177,11 +161,6 @@ export function createClocksRepo({ db, dialect }: RepoContext): ClocksRepo {
 
     async listByTicket(workspaceId, ticketId) {
       const rows = await selectByTicket(db, dialect, { workspaceId, ticketId });
-      return rows.map(toClock);
-    },
-
-    async listByConversation(workspaceId, conversationId) {
-      const rows = await selectByConversation(db, dialect, { workspaceId, conversationId });
       return rows.map(toClock);
     },
 

@@ -1,6 +1,6 @@
 import { calendarMeter } from '../../../src/domain/sla/business-calendar';
 import { applyTicketState, applyTightening, changeTarget, startClock } from '../../../src/domain/sla/clock';
-import { parseClockState } from '../../../src/domain/sla/clock-state';
+import { parseClockState, readShownClockState } from '../../../src/domain/sla/clock-state';
 import { evaluate } from '../../../src/domain/sla/evaluate';
 import { HOUR, MIN, policy } from './fixtures';
 
@@ -38,6 +38,15 @@ describe('startClock', () => {
     expect(restored).toEqual(clock);
     expect(restored.v).toBe(1);
     expect(() => parseClockState({ ...clock, v: 2 })).toThrow();
+  });
+
+  it('is read for showing by its version and kind alone; another format goes through the full schema and fails there', () => {
+    const stored = JSON.parse(JSON.stringify(applyTicketState(resolution(), 'waiting_on_customer', T0 + HOUR, pausing)));
+    expect(readShownClockState(stored)).toBe(stored);
+    expect(() => readShownClockState({ ...stored, v: 2 })).toThrow(/v/);
+    expect(() => readShownClockState({ ...stored, kind: 'first_reply' })).toThrow(/kind/);
+    expect(() => readShownClockState({ ...stored, runs: undefined })).toThrow(/runs/);
+    expect(() => readShownClockState(null)).toThrow();
   });
 });
 

@@ -22,7 +22,7 @@ const linkTicket = (store: Store, h: Harness, ticketId: string, stateCategory: '
   );
 
 function countRenders(h: Harness): () => number {
-  const spy = jest.spyOn(h.application.store.tickets, 'listByConversation');
+  const spy = jest.spyOn(h.application.store.sidebar, 'read');
   return () => spy.mock.calls.length;
 }
 

@@ -24,9 +24,9 @@ async function metrics(): Promise<Record<string, number>> {
   return (await request(h.application.app).get('/metrics')).body;
 }
 
-/** Counts the store reads a fresh render makes (one ticket listing per render). */
+/** Counts the store reads a fresh render makes (one sidebar read per render). */
 function countRenders(): () => number {
-  const spy = jest.spyOn(h.application.store.tickets, 'listByConversation');
+  const spy = jest.spyOn(h.application.store.sidebar, 'read');
   return () => spy.mock.calls.length;
 }
 

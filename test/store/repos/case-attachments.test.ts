@@ -69,21 +69,6 @@ describeContract('case attachments', (engine) => {
     expect((await attachments.get('ws-a', first[0]!.id))?.followedUpFor).toBe(T0 + 1);
   });
 
-  it('shows each conversation its shared tickets in one read: attached here, or opened here and shared', async () => {
-    const attachments = engine.store.caseAttachments;
-    expect(await attachments.listSharedFor('ws-a', 'conv-1')).toEqual([]);
-    const { attachment } = await attachments.reserve('ws-a', request());
-    await attachments.reserve('ws-a', request({ requestKey: 'k3', conversationId: 'conv-3' }));
-    const opener = await attachments.listSharedFor('ws-a', 'conv-1');
-    expect(opener).toEqual([expect.objectContaining({ attachedCount: 2, attachmentId: null })]);
-    expect(opener[0]?.ticket).toMatchObject({ ticketId: 'tk-1', conversationId: 'conv-1', title: 'Checkout returns 500' });
-    expect(await attachments.listSharedFor('ws-a', 'conv-2')).toEqual([
-      expect.objectContaining({ attachedCount: 2, attachmentId: attachment.id }),
-    ]);
-    expect(await attachments.listSharedFor('ws-a', 'conv-9')).toEqual([]);
-    expect(await attachments.listSharedFor('ws-b', 'conv-2')).toEqual([]);
-  });
-
   it('finds open candidate tickets by number or title words, newest first, wildcards taken literally', async () => {
     const { tickets, caseAttachments } = engine.store;
     await tickets.upsert('ws-a', ticketSnapshot({ ticketId: 'tk-2', ticketNumber: '1043', title: 'Checkout slow_down 100%' }), T0 + 1);

@@ -1,4 +1,4 @@
-import { clockWrite, ticketSnapshot } from './factories';
+import { clockWrite } from './factories';
 import { describeContract, seedWorkspace, T0 } from './harness';
 
 const LEASE = 10_000;
@@ -21,28 +21,6 @@ describeContract('sla clocks and ladder', (engine) => {
       ['resolution', 'paused'],
       ['response', 'running'],
     ]);
-  });
-
-  it('listByConversation reads the clocks of every ticket linked to the conversation, and only those', async () => {
-    for (const [ticketId, conversationId] of [
-      ['tk-1', 'conv-1'],
-      ['tk-2', 'conv-1'],
-      ['tk-3', 'conv-2'],
-    ] as const)
-      await engine.store.tickets.upsert('ws-a', ticketSnapshot({ ticketId, conversationId }), T0);
-    await seedWorkspace(engine.store, 'ws-b');
-    await engine.store.tickets.upsert('ws-b', ticketSnapshot({ ticketId: 'tk-1', conversationId: 'conv-1' }), T0);
-    for (const ticketId of ['tk-2', 'tk-1', 'tk-3']) await engine.store.clocks.upsert('ws-a', clockWrite({ ticketId }), T0);
-    await engine.store.clocks.upsert('ws-a', clockWrite({ ticketId: 'tk-1', kind: 'resolution' }), T0);
-    await engine.store.clocks.upsert('ws-b', clockWrite({ ticketId: 'tk-1' }), T0);
-    const clocks = await engine.store.clocks.listByConversation('ws-a', 'conv-1');
-    expect(clocks.map((c) => [c.workspaceId, c.ticketId, c.kind])).toEqual([
-      ['ws-a', 'tk-1', 'resolution'],
-      ['ws-a', 'tk-1', 'response'],
-      ['ws-a', 'tk-2', 'response'],
-    ]);
-    expect(clocks[0]).toEqual((await engine.store.clocks.listByTicket('ws-a', 'tk-1'))[0]);
-    expect(await engine.store.clocks.listByConversation('ws-a', 'conv-none')).toEqual([]);
   });
 
   it('lockDue hands out due clocks earliest first, with their workspace, settings revision and steps fired this cycle', async () => {

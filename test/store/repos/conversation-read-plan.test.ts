@@ -19,6 +19,7 @@ import {
 } from 'kysely';
 import { createStore, type Database, migrateToLatest, openDatabase } from '../../../src/store';
 import { createEscalationsRepo } from '../../../src/store/repos/escalations';
+import { createSidebarReadRepo } from '../../../src/store/repos/sidebar-read';
 import { createTicketsRepo } from '../../../src/store/repos/tickets';
 import type { Tables } from '../../../src/store/schema';
 import { seedWorkspace } from './harness';
@@ -76,7 +77,7 @@ describe('SQLite plans for one conversation’s reads', () => {
       CompiledQuery.raw(
         `${count(TICKETS)} insert into escalations (workspace_id, id, conversation_id, idempotency_key, status, forced, request_json,
            attempts, created_at, updated_at)
-         select 'ws-a', 'e-' || i, 'c-' || (i % ${CONVERSATIONS}), 'k-' || i, 'linked', 0, '{}', 0, 1700000000000 + i * 1000,
+         select 'ws-a', 'e-' || i, 'c-' || (i % ${CONVERSATIONS}), 'k-' || i, 'linked', 0, '{"priority":"P3","queue":"default"}', 0, 1700000000000 + i * 1000,
            1700000000000 + i * 1000 from n`,
       ),
     );
@@ -114,5 +115,17 @@ describe('SQLite plans for one conversation’s reads', () => {
       expect(plan.join('\n')).toMatch(/SEARCH escalations USING INDEX escalations_conversation_idx/);
       expect(plan.join('\n')).not.toMatch(/escalations_created_idx|SCAN escalations/);
     }
+  });
+
+  it("the sidebar's one read looks every piece up by the conversation or its tickets, never walking the workspace", async () => {
+    const plans = await plansOf(async (ctx) => (await createSidebarReadRepo(ctx).read('ws-a', 'c-42')).tickets);
+    expect(plans).toHaveLength(1);
+    const plan = plans[0]!.join('\n');
+    expect(plan).toMatch(/SEARCH t USING INDEX ticket_links_conversation_idx/);
+    expect(plan).toMatch(/SEARCH e USING INDEX escalations_conversation_idx/);
+    // A search on the workspace alone (or a scan) would read every row of the workspace for each view.
+    expect(plan).not.toMatch(/\(workspace_id=\?\)/);
+    expect(plan).not.toMatch(/SCAN (ticket_links|escalations|sla_clocks|case_attachments|customer_updates|incident_links|incidents)\b/);
+    expect(plan).not.toMatch(/_created_idx/);
   });
 });
