@@ -6,7 +6,7 @@
 import type { FlowDeps } from '../flows/deps';
 import { createDeadWorkCache } from '../services/dead-work-cache';
 import { type DirectoryCache, createDirectoryCache } from '../services/directory-cache';
-import { DEFAULT_BUDGETS, type EscalationDeps } from '../services/escalation';
+import { createFormCompanies, DEFAULT_BUDGETS, type EscalationDeps } from '../services/escalation';
 import { intercomInboxUrl } from '../services/inbox-url';
 import { createSeenRecorder, type SeenRecorder } from '../services/reports/seen-recorder';
 import type { SharedCaseDeps } from '../services/shared-cases';
@@ -119,6 +119,7 @@ export function buildServices(
     settings,
     directory,
     ticketTypes,
+    formCompanies: createFormCompanies(),
     snapshots: createTicketSnapshotter({ directory: names, ticketTypes }),
     sla: deps.sla,
     triage: deps.triage,

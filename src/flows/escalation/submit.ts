@@ -30,7 +30,7 @@ export async function submitEscalationForm(
   if (!request.contact) return selectPersonCanvas();
   // Owner and team names are needed right after the create; loading them now keeps them off the critical path.
   deps.snapshots.warm(request.workspaceId);
-  const context = await loadContext(deps, request, { askAi: false });
+  const context = await loadContext(deps, request, { askAi: false, companiesFromForm: true });
   const [first, ...rest] = context.types.map((t) => t.id);
   if (first === undefined) return noTicketTypeCanvas();
   const parsed = parseEscalateInput(request.inputValues, [first, ...rest], stored.ticketTypeId ?? null);

@@ -18,7 +18,7 @@ import type { WorkspaceSettings } from '../../domain/settings';
 import { analyseSignals, type SignalAnalysis } from '../../domain/signals';
 import { buildHandoffSummary, type HandoffSummary, type SummaryInput } from '../../domain/summary';
 import { AppError } from '../../util/app-error';
-import type { TicketType } from '../../intercom';
+import type { Company, IntercomClient, TicketType } from '../../intercom';
 import { lastJudgedPartId } from '../../domain/triage-ai';
 import type { Recommended } from '../triage';
 import { requestIfStale } from '../triage-ai/jobs';
@@ -64,23 +64,29 @@ export interface EscalationTarget {
   contact: Record<string, unknown> | null;
 }
 
-/**
- * `askAi: false` for a submit: the form it came from asked already, and its answer (a ticket, not a recommendation)
- * has no use for the AI's; asking again would only put a store read on the way to `POST /tickets`.
- */
+export interface LoadOptions {
+  /**
+   * False for a submit: the form it came from asked already, and its answer (a ticket, not a recommendation) has
+   * no use for the AI's; asking again would only put a store read on the way to `POST /tickets`.
+   */
+  askAi: boolean;
+  /** True for a submit: the companies its form read moments ago stand (see form-companies.ts). */
+  companiesFromForm?: boolean;
+}
+
 export async function loadContext(
   deps: EscalationDeps,
   target: EscalationTarget,
-  options: { askAi: boolean } = { askAi: true },
+  options: LoadOptions = { askAi: true },
 ): Promise<EscalationContext> {
   const { workspaceId, conversationId } = target;
   const contact = parseContact(target.contact);
+  const known = options.companiesFromForm ? deps.formCompanies.recall(workspaceId, contact.id, deps.clock.now()) : null;
   const reads = (async () => {
     const client = await deps.directory.clientFor(workspaceId);
     return Promise.all([
       client.conversations.get(conversationId),
-      // Company facts enrich signals and the summary; without them the escalation still works.
-      client.contacts.listCompanies(contact.id).catch(() => []),
+      known ?? readCompanies(deps, client, workspaceId, contact.id),
       deps.ticketTypes.backOffice(workspaceId),
     ]);
   })();
@@ -133,6 +139,17 @@ async function askAiIfStale(deps: EscalationDeps, workspaceId: string, conversat
   const lastPartId = lastJudgedPartId(recommended.mapped.input);
   const enqueued = await requestIfStale(deps.store, workspaceId, { conversationId, lastPartId, now }).catch(() => false);
   if (enqueued) deps.pokeOutbox();
+}
+
+/** Company facts enrich signals and the summary; without them the escalation still works (a failure is not kept). */
+function readCompanies(deps: EscalationDeps, client: IntercomClient, workspaceId: string, contactId: string): Promise<Company[]> {
+  return client.contacts.listCompanies(contactId).then(
+    (companies) => {
+      deps.formCompanies.remember(workspaceId, contactId, companies, deps.clock.now());
+      return companies;
+    },
+    () => [],
+  );
 }
 
 /** The conversation's own company (2.15+) when the contact belongs to several, else the contact's first. */

@@ -7,6 +7,7 @@ import type { TicketSnapshotter } from '../ticket-snapshot';
 import type { TicketTypeCache } from '../ticket-types';
 import type { TriageService } from '../triage';
 import type { WorkspaceDirectory } from '../workspace-directory';
+import type { FormCompanies } from './form-companies';
 
 export interface EscalationBudgets {
   /** The reads a submit or the form needs (conversation, companies, ticket types). */
@@ -34,6 +35,8 @@ export interface EscalationDeps {
   settings: SettingsService;
   directory: WorkspaceDirectory;
   ticketTypes: TicketTypeCache;
+  /** The contact's companies as the escalate form read them, for its submit. */
+  formCompanies: FormCompanies;
   snapshots: TicketSnapshotter;
   sla: SlaService;
   triage: TriageService;

@@ -1,8 +1,9 @@
 /**
  * The agent's queue and priority beside what the app suggested: the label the workspace's learning reads. It is
- * written while `POST /tickets` is in flight, not in the reserve: the engine's scores without the workspace's
- * adjustments may need the engine run once more (milliseconds of CPU), which the wait for Intercom hides. A label
- * is no effect anyone sees: should the process stop in the moment between the reserve and this write, the learner
+ * written once `POST /tickets` has settled (after the teammate's answer on the submit route), not in the reserve:
+ * the engine's scores without the workspace's adjustments may need the engine run once more (milliseconds of CPU),
+ * which must not stand before the create. A label is no effect anyone sees: should the process stop between the
+ * reserve and this write, the learner
  * has one example fewer and the escalation is whole. One row per escalation (a replay adds nothing); never throws.
  */
 import type { EscalationContext } from './context';

@@ -3,6 +3,7 @@ export { BudgetExceededError, withBudget } from './budget';
 export { type EscalationContext, loadContext, summaryFor } from './context';
 export { DEFAULT_BUDGETS, type EscalationBudgets, type EscalationDeps, type EscalationLogger } from './deps';
 export { classify, type Failure } from './failures';
+export { createFormCompanies, FORM_COMPANIES_TTL_MS, type FormCompanies } from './form-companies';
 export { giveUpCreateTicket, runCreateTicket, runPostNote, runShareTicket } from './jobs';
 export { createTicketInput, JOB_CREATE_TICKET, JOB_POST_NOTE, JOB_SHARE_TICKET, jobKey, linkTicket } from './link';
 export { carriesNoteReference, findEscalationTicket, noteReference, ticketDescription, ticketReference } from './markers';

@@ -6,8 +6,8 @@
  *    too (the second sees `open_exists` unless it forces). The `escalation.create_ticket` job is enqueued in the
  *    same transaction, due only after the inline attempt has surely settled, so even a crash right after the
  *    reserve loses nothing.
- * 2. `POST /tickets` within the create budget. While Intercom works on it, the triage feedback row is written
- *    (see `recordFeedback`). Created → link (see link.ts). Rejected (4xx) → the escalation is `failed` and the form
+ * 2. `POST /tickets` within the create budget; the triage feedback row is written once it has settled (see
+ *    `recordFeedback`, `createInline`). Created → link (see link.ts). Rejected (4xx) → the escalation is `failed` and the form
  *    shows Intercom's message; its job will find it failed and do nothing. Anything else → `queued`; the job looks
  *    for the ticket by its reference before creating one.
  *
@@ -101,18 +101,21 @@ async function duplicateOutcome(deps: EscalationDeps, escalation: Escalation): P
  * With `afterReply` (the submit route), the teammate is answered as soon as Intercom has created the ticket, and the
  * link transaction runs right after the answer: it is our bookkeeping, idempotent, and the create job reserved
  * above completes it should it fail or the process stop first. Without it (no route), the link comes first.
+ *
+ * `afterwards` (the triage feedback, which never throws) runs once the create has settled, after the link: started
+ * beside the create, it ran before the request reached the socket (the connection is handed over a turn of the
+ * event loop later, after `setImmediate`), so its milliseconds of CPU delayed `POST /tickets` itself.
  */
 async function createInline(
   deps: EscalationDeps,
   escalation: Escalation,
   payload: EscalationPayload,
   afterReply: ((work: () => Promise<void>) => void) | undefined,
-  alongside: () => Promise<void>,
+  afterwards: () => Promise<void>,
 ): Promise<SubmitOutcome> {
-  // A turn of the event loop later the create is on the wire, and `alongside` (which never throws) uses its wait.
-  const other = new Promise<void>((resolve) => setImmediate(resolve)).then(alongside);
   const outcome = await attemptCreate(deps, escalation, payload, afterReply);
-  await other;
+  if (afterReply) afterReply(afterwards);
+  else await afterwards();
   return outcome;
 }
 

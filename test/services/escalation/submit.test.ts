@@ -143,7 +143,7 @@ it.each([
   });
 });
 
-it('answers as soon as the ticket exists and links it in the work left for after the reply', async () => {
+it('answers as soon as the ticket exists and links it, then records the triage feedback, in the work left for after the reply', async () => {
   const later: Array<() => Promise<void>> = [];
 
   const outcome = await submit('n-1', { afterReply: (work) => later.push(work) });
@@ -151,13 +151,19 @@ it('answers as soon as the ticket exists and links it in the work left for after
   expect(outcome.kind).toBe('created');
   if (outcome.kind !== 'created') return;
   expect(outcome.ticket.ticketId).toBe(w.fakeTickets()[0]!.id);
-  expect(later).toHaveLength(1);
+  expect(later).toHaveLength(2);
   expect(await w.store.escalations.get(w.workspaceId, outcome.escalation.id)).toMatchObject({ status: 'creating' });
   expect(await w.store.tickets.get(w.workspaceId, outcome.ticket.ticketId)).toBeNull();
+
+  expect(await w.store.triageFeedback.listRecent(w.workspaceId, 10)).toEqual([]);
 
   await later[0]!();
   expect(await w.store.escalations.get(w.workspaceId, outcome.escalation.id)).toMatchObject({ status: 'linked' });
   expect(await w.store.tickets.get(w.workspaceId, outcome.ticket.ticketId)).not.toBeNull();
+  await later[1]!();
+  expect(await w.store.triageFeedback.listRecent(w.workspaceId, 10)).toEqual([
+    expect.objectContaining({ escalationId: outcome.escalation.id }),
+  ]);
 });
 
 it('refuses a ticket type the context does not offer (the flow validates it first)', async () => {
@@ -165,17 +171,18 @@ it('refuses a ticket type the context does not offer (the flow validates it firs
   expect(await w.store.escalations.listByConversation(w.workspaceId, w.demo.conversations.refund)).toEqual([]);
 });
 
-it('records the triage feedback while POST /tickets is in flight, and keeps it when the create is left to the outbox', async () => {
-  // Held without an answer until the create budget gives up: the row must appear before Intercom has answered.
+it('records the triage feedback only once POST /tickets has settled, and keeps it when the create is left to the outbox', async () => {
+  // Held without an answer until the create budget gives up: the feedback's CPU must not stand before the request.
   w.fake.faults.add({ route: 'POST /tickets', effect: { type: 'timeout' } });
-  w.deps.budgets.createMs = 2_000;
+  w.deps.budgets.createMs = 300;
   const feedback = () => w.store.triageFeedback.listRecent(w.workspaceId, 10);
 
   const pending = submit('n-1');
-  for (let i = 0; i < 10_000 && (await feedback()).length === 0; i += 1) await new Promise((resolve) => setImmediate(resolve));
+  for (let i = 0; i < 10_000 && createRequests().length === 0; i += 1) await new Promise((resolve) => setImmediate(resolve));
 
   expect(createRequests()).toHaveLength(1);
   expect(createRequests()[0]!.status).toBeNull();
+  expect(await feedback()).toEqual([]);
   const outcome = await pending;
   expect(outcome.kind).toBe('queued');
   if (outcome.kind !== 'queued') return;

@@ -9,7 +9,13 @@ import { initializeBody } from '../../../src/sandbox/canvas-kit-body';
 import { type DemoWorkspace, type FakeIntercom, type FakeTicket, startFakeIntercom } from '../../../src/sandbox/fake-intercom';
 import { createTokenCipher } from '../../../src/security/token-cipher';
 import { createDirectoryCache } from '../../../src/services/directory-cache';
-import { type EscalationChoice, type EscalationContext, type EscalationDeps, loadContext } from '../../../src/services/escalation';
+import {
+  createFormCompanies,
+  type EscalationChoice,
+  type EscalationContext,
+  type EscalationDeps,
+  loadContext,
+} from '../../../src/services/escalation';
 import { installPrivateWorkspace } from '../../../src/services/private-install';
 import { createSettingsService } from '../../../src/services/settings-service';
 import { createPolicyCache } from '../../../src/services/sla/policy-cache';
@@ -73,6 +79,7 @@ export async function startEscalationWorld(): Promise<EscalationWorld> {
     settings: createSettingsService(store),
     directory,
     ticketTypes,
+    formCompanies: createFormCompanies(),
     snapshots: createTicketSnapshotter({ directory: createDirectoryCache({ clientFor, clock }), ticketTypes }),
     sla: createSlaService({ clock, policies: createPolicyCache() }),
     triage: createTriageService(store),
