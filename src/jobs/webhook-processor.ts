@@ -103,7 +103,7 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
     name: 'webhooks',
     runOnce: loop.runOnce,
     start() {
-      feed.open();
+      feed.open(sync.clock.now());
       loop.start(options.intervalMs);
     },
     async stop() {
@@ -111,7 +111,7 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
       await loop.stop();
     },
     poke: loop.poke,
-    leaseFor: feed.leaseFor,
+    leasesFor: feed.leasesFor,
     stored: feed.stored,
   };
 }
