@@ -76,10 +76,9 @@ export function createWebhookRecording(options: RecordingOptions): WebhookRecord
       return await sync.store.transaction(async (transaction) => {
         let tx = transaction;
         if (group.length > 1) {
-          const tickets = ticketsOf(group);
-          await lockTickets(tx, tickets);
-          // The group's clocks and settings revision read once for all its rows (services/sync/group-store.ts).
-          tx = await groupStore(tx, tickets);
+          // The group's tickets locked up front, and they, their clocks and the settings revision read once for
+          // all its rows (services/sync/group-store.ts).
+          tx = await groupStore(tx, ticketsOf(group));
         }
         const done: Recorded[] = [];
         const finishes: InboxFinish[] = [];
@@ -155,21 +154,6 @@ function ticketsOf(group: readonly Ready[]): GroupTicket[] {
     if (ticket) seen.set(`${ticket.workspaceId}\u0000${ticket.ticketId}`, ticket);
   }
   return [...seen.values()];
-}
-
-/**
- * A group's tickets, locked before any of its rows is applied (PostgreSQL): per workspace, each in id order, so two
- * groups (two instances' batches) take their locks in the same order and never wait on each other in a circle.
- */
-async function lockTickets(tx: Store, tickets: readonly GroupTicket[]): Promise<void> {
-  if (tx.dialect !== 'postgres') return;
-  const byWorkspace = new Map<string, string[]>();
-  for (const { workspaceId, ticketId } of tickets) {
-    const ids = byWorkspace.get(workspaceId) ?? [];
-    ids.push(ticketId);
-    byWorkspace.set(workspaceId, ids);
-  }
-  for (const workspaceId of [...byWorkspace.keys()].sort()) await tx.tickets.getManyForUpdate(workspaceId, byWorkspace.get(workspaceId)!);
 }
 
 class TakenOver extends Error {
