@@ -5,6 +5,7 @@
  */
 import { classifyIntercomFailure } from '../services/intercom-failure';
 import { errorMessage } from '../services/job-outcomes';
+import { flushDeferredFigures } from '../services/reports/ticket-figures';
 import { type GroupTicket, groupStore } from '../services/sync/group-store';
 import type { NotificationOutcome, PreparedNotification } from '../services/sync/process-notification';
 import type { SyncDeps } from '../services/sync/sync-deps';
@@ -88,6 +89,7 @@ export function createWebhookRecording(options: RecordingOptions): WebhookRecord
           if (!recorded) throw new TakenOver();
           done.push(recorded);
         }
+        await flushDeferredFigures(tx);
         // Every row's status in one statement; a row someone else finished meanwhile rolls the whole group back.
         if ((await tx.webhooks.finishMany(finishes, sync.clock.now())) !== finishes.length) throw new TakenOver();
         return done;

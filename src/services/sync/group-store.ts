@@ -13,10 +13,14 @@
  * - The workspace's settings revision (the SLA code asks on every event, src/services/sla/policy-cache.ts) is read
  *   once per workspace: the group applies as one step, under the settings in force when it began.
  *
+ * - The tickets' report figures are worked out once per ticket, after the group's last row
+ *   (services/reports/ticket-figures.ts, `flushDeferredFigures`, which the caller runs before it commits).
+ *
  * Everything else, writes included, goes straight to the transaction, so the change feed hears of every write.
  */
 import type { ClockKind } from '../../domain/model';
 import type { SlaClock, Store, TicketLink } from '../../store';
+import { deferFigures } from '../reports/ticket-figures';
 
 export interface GroupTicket {
   workspaceId: string;
@@ -117,5 +121,7 @@ export async function groupStore(tx: Store, tickets: readonly GroupTicket[]): Pr
     // Already in the group's transaction: a nested one joins it, through this store.
     transaction: (fn) => fn(group),
   };
+  // Report figures once per ticket for the group; the caller flushes them before it commits.
+  deferFigures(group);
   return group;
 }
