@@ -4,9 +4,9 @@
  * commit has returned, so a 200 still always means stored.
  *
  * When the webhook processor is running and has room, new rows are stored already leased to it and handed over in
- * memory, parsed (each row decided on its own, webhook-feed.ts): it applies them without claiming them from the store or parsing them again. Should this
- * process die first, the lease runs out and any worker claims the rows as usual; nothing is lost or applied twice
- * (the processor's own check, see webhook-processor.ts).
+ * memory, parsed (each row decided on its own, webhook-feed.ts): it applies them without claiming them from the
+ * store or parsing them again. Should this process die first, the lease runs out and any worker claims the rows as
+ * usual; nothing is lost or applied twice (the processor's own check, see webhook-processor.ts).
  *
  * The deliveries waiting for a commit are bounded: while the database is slow or away they pile up, and past
  * `maxQueued` a new one is refused at once (the route answers 503 and Intercom delivers it again later) instead
