@@ -53,18 +53,35 @@ export function createWebhookFeed(options: WebhookFeedOptions): WebhookFeed {
 
   const release = (rows: InboxNotification[]) => store.webhooks.releaseLeases(workerId, rows).catch(() => undefined);
 
-  async function claim(now: number): Promise<void> {
+  /** Claimed rows whose key still has an older row waiting in the store: applied once that one is claimed. */
+  let parked: Positioned[] = [];
+
+  /** Claims due rows into hand (or parked); how many the claim returned. */
+  async function claim(now: number): Promise<number> {
     const claimed = await store.webhooks.claimPending(now, batchSize, workerId, leaseMs);
-    for (const n of claimed) waiting.claimed(orderingKey(n), n.notificationId);
+    const positioned = claimed.map((n) => ({ n, key: orderingKey(n), position: waiting.claimed(orderingKey(n), n.notificationId) }));
     // Claims go oldest first: a short one, or one past the opening, has taken every row stored before it.
     if (claimed.length < batchSize || claimed.some((n) => (n.nextAttemptAt ?? 0) > openedAt)) draining = false;
-    inHand.push(...claimed);
+    // Rows of one commit tie on `received_at`, so the claim may return a key's rows in either order, or the newer
+    // alone: the arrival position puts them in order, and a row with an older one still in the store waits for it.
+    const candidates = [...parked, ...positioned].sort(
+      (a, b) => a.n.receivedAt - b.n.receivedAt || (a.position ?? Number.MAX_SAFE_INTEGER) - (b.position ?? Number.MAX_SAFE_INTEGER),
+    );
+    parked = [];
+    for (const c of candidates) {
+      const oldest = waiting.oldest(c.key);
+      if (c.position !== null && oldest !== null && oldest < c.position) parked.push(c);
+      else inHand.push(c.n);
+    }
+    return claimed.length;
   }
 
   return {
     async next(now) {
       // Keys waiting on the store are claimed every pass, so a steady stream of hand-overs cannot starve them.
-      if (draining || waiting.any() || inHand.length === 0) await claim(now);
+      let claimed = draining || waiting.any() || parked.length > 0 || inHand.length === 0 ? await claim(now) : 0;
+      // A claim whose rows all wait for an older one still in the store made no batch: claim on while claims find rows.
+      while (inHand.length === 0 && parked.length > 0 && claimed > 0) claimed = await claim(now);
       const batch = inHand.slice(0, batchSize);
       inHand = inHand.slice(batch.length);
       return batch;
@@ -76,8 +93,9 @@ export function createWebhookFeed(options: WebhookFeedOptions): WebhookFeed {
     },
     async close() {
       open = false;
-      const left = inHand;
+      const left = [...inHand, ...parked.map((p) => p.n)];
       inHand = [];
+      parked = [];
       if (left.length > 0) await release(left);
     },
     leasesFor(deliveries) {
@@ -113,6 +131,13 @@ export function createWebhookFeed(options: WebhookFeedOptions): WebhookFeed {
       options.onHanded();
     },
   };
+}
+
+interface Positioned {
+  n: InboxNotification;
+  key: string | null;
+  /** Arrival position among rows stored without a lease (webhook-waiting-keys.ts); null when not known here. */
+  position: number | null;
 }
 
 /** The row as `claimPending` would have returned it, with the payload as parsed from the request. */

@@ -9,6 +9,8 @@ import { createWebhookIntake, type IntakeDelivery } from '../../src/jobs/webhook
 import type { InboxNotification, Store } from '../../src/store';
 import { describeContract, seedWorkspace, T0 } from '../store/repos/harness';
 
+const now = (args: Parameters<Store['webhooks']['claimPending']>) => args[0];
+
 const delivery = (id: string, ticketId = 'tk-1'): IntakeDelivery => ({
   workspaceId: 'ws-a',
   notificationId: id,
@@ -111,6 +113,28 @@ describeContract('webhook feed order', (engine) => {
     // B went straight through (handed over, and ahead of A's waiting rows); A's rows came from the store in order.
     expect(ids.slice(0, 2)).toEqual(['b0', 'b1']);
     expect(handed).toEqual([true, true, false, false, false]);
+  });
+
+  it("a claim that returns a ticket's rows of one commit newest first, or the newest alone, still applies them in arrival order", async () => {
+    const { feed, intake, claims, drain, clock } = wired(engine.store, 0);
+    feed.open(clock.now());
+    await drain();
+    // Nothing may be kept in hand: all three go to the store in one commit, tied on their received_at.
+    const ids = ['first', 'second', 'third'];
+    expect(await Promise.all(ids.map((id) => intake.accept(delivery(id))))).toEqual(['new', 'new', 'new']);
+    const original = claims.getMockImplementation()!;
+    // The first claim takes all three and gives back all but the newest: it returned the newest alone.
+    claims.mockImplementationOnce(async (now, _limit, workerId, leaseMs) => {
+      const all = await original(now, 10, workerId, leaseMs);
+      await engine.store.webhooks.releaseLeases(
+        workerId,
+        all.filter((n) => n.notificationId !== 'third'),
+      );
+      return all.filter((n) => n.notificationId === 'third');
+    });
+    // The next returns the other two newest first.
+    claims.mockImplementationOnce(async (...args) => (await original(now(args), 10, args[2], args[3])).reverse());
+    expect((await drain()).ids).toEqual(ids);
   });
 
   it('rows stored before the processor opened are applied before newer ones of the same ticket', async () => {
