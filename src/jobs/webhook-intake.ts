@@ -3,16 +3,16 @@
  * stored in one transaction — one commit for the lot instead of one each — and each is answered only once that
  * commit has returned, so a 200 still always means stored.
  *
- * When the webhook processor is running and has room, the new rows are stored already leased to it and handed
- * over in memory, parsed: it applies them without claiming them from the store or parsing them again. Should this
- * process die first, the lease runs out and any worker claims the rows as usual; nothing is lost or applied twice
- * (the processor's own check, see webhook-processor.ts).
+ * When the webhook processor is running and has room, new rows are stored already leased to it and handed over in
+ * memory, parsed (each row decided on its own, webhook-feed.ts): it applies them without claiming them from the
+ * store or parsing them again. Should this process die first, the lease runs out and any worker claims the rows as
+ * usual; nothing is lost or applied twice (the processor's own check, see webhook-processor.ts).
  *
  * The deliveries waiting for a commit are bounded: while the database is slow or away they pile up, and past
  * `maxQueued` a new one is refused at once (the route answers 503 and Intercom delivers it again later) instead
  * of holding every body in memory until the process runs out of it.
  */
-import { type Delivery, type InboxNotification, type LeaseOnArrival, type Store, toJson } from '../store';
+import { type Delivery, type LeaseOnArrival, type Store, toJson } from '../store';
 import type { Clock } from '../util/clock';
 
 export interface IntakeDelivery {
@@ -22,16 +22,26 @@ export interface IntakeDelivery {
   payload: unknown;
 }
 
+/** A commit the intake asked leases for, once it has ended. */
+export interface StoredCommit {
+  deliveries: readonly IntakeDelivery[];
+  /** As `leasesFor` granted them, one per delivery. */
+  leases: readonly (LeaseOnArrival | null)[];
+  /** Per delivery, whether it was stored as a new row; null when the commit failed and stored nothing. */
+  isNew: readonly boolean[] | null;
+  receivedAt: number;
+}
+
 /** The webhook processor's side of the in-memory hand-over of new rows. */
 export interface ProcessorHandOver {
   /**
-   * The lease to store `count` new rows under, or null: the processor is not running, has enough in hand, or rows
-   * stored without a lease still wait in the store (newer rows handed over now would be applied before them).
-   * Every call is answered by one `stored` once the commit it was asked for has ended.
+   * For each delivery about to be stored, the lease to store it under (the processor takes the row over once
+   * stored), or null: the processor is not running or has enough in hand, or an older row of the same ticket or
+   * conversation still waits in the store (a newer one handed over now would be applied before it). Every call is
+   * answered by one `stored` once the commit it was asked for has ended.
    */
-  leaseFor(count: number): LeaseOnArrival | null;
-  /** The commit ended: the rows it stored under `lease`, for the processor to apply (none when unleased or failed). */
-  stored(lease: LeaseOnArrival | null, rows: InboxNotification[]): void;
+  leasesFor(deliveries: readonly IntakeDelivery[]): (LeaseOnArrival | null)[];
+  stored(commit: StoredCommit): void;
 }
 
 export interface WebhookIntake {
@@ -61,7 +71,7 @@ export class IntakeFullError extends Error {
 const MAX_PER_COMMIT = 256;
 
 interface Waiting {
-  delivery: IntakeDelivery & Delivery;
+  delivery: IntakeDelivery & Omit<Delivery, 'lease'>;
   resolve(answer: 'new' | 'duplicate'): void;
   reject(error: unknown): void;
 }
@@ -94,31 +104,27 @@ export function createWebhookIntake(deps: WebhookIntakeDeps): WebhookIntake {
   }
 
   async function store(group: Waiting[]): Promise<void> {
-    const now = deps.clock.now();
-    const lease = deps.processor?.leaseFor(group.length) ?? null;
-    let stored: boolean[];
+    const receivedAt = deps.clock.now();
+    const deliveries = group.map((w) => w.delivery);
+    const leases = deps.processor?.leasesFor(deliveries) ?? deliveries.map(() => null);
+    let isNew: boolean[];
     try {
-      stored = await deps.store.transaction((tx) =>
+      isNew = await deps.store.transaction((tx) =>
         tx.webhooks.acceptMany(
-          group.map((w) => w.delivery),
-          now,
-          lease,
+          deliveries.map((d, i) => ({ ...d, lease: leases[i] ?? null })),
+          receivedAt,
         ),
       );
     } catch (error) {
-      deps.processor?.stored(lease, []);
+      deps.processor?.stored({ deliveries, leases, isNew: null, receivedAt });
       // Nothing of the group was stored: each delivery gets the error, and Intercom will deliver it again.
       for (const w of group) w.reject(error);
       return;
     }
-    const handed: InboxNotification[] = [];
+    deps.processor?.stored({ deliveries, leases, isNew, receivedAt });
+    if (isNew.some((stored, i) => stored && !leases[i])) deps.onStored();
     group.forEach((w, i) => {
-      if (stored[i] && lease) handed.push(leased(w.delivery, now));
-    });
-    deps.processor?.stored(lease, handed);
-    if (!lease && stored.some(Boolean)) deps.onStored();
-    group.forEach((w, i) => {
-      w.resolve(stored[i] ? 'new' : 'duplicate');
+      w.resolve(isNew[i] ? 'new' : 'duplicate');
     });
   }
 
@@ -137,21 +143,5 @@ export function createWebhookIntake(deps: WebhookIntakeDeps): WebhookIntake {
         schedule();
       });
     },
-  };
-}
-
-/** The row as `claimPending` would have returned it, with the payload as parsed from the request. */
-function leased(d: IntakeDelivery, now: number): InboxNotification {
-  return {
-    workspaceId: d.workspaceId,
-    notificationId: d.notificationId,
-    topic: d.topic,
-    payload: d.payload,
-    receivedAt: now,
-    status: 'pending',
-    processedAt: null,
-    attempts: 1,
-    lastError: null,
-    nextAttemptAt: now,
   };
 }

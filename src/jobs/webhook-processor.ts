@@ -125,7 +125,7 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
     name: 'webhooks',
     runOnce: loop.runOnce,
     start() {
-      feed.open();
+      feed.open(sync.clock.now());
       loop.start(options.intervalMs);
     },
     async stop() {
@@ -133,7 +133,7 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
       await loop.stop();
     },
     poke: loop.poke,
-    leaseFor: feed.leaseFor,
+    leasesFor: feed.leasesFor,
     stored: feed.stored,
   };
 }

@@ -5,6 +5,7 @@
  */
 import { classifyIntercomFailure } from '../services/intercom-failure';
 import { errorMessage } from '../services/job-outcomes';
+import { flushDeferredFigures } from '../services/reports/ticket-figures';
 import { type GroupTicket, groupStore } from '../services/sync/group-store';
 import type { NotificationOutcome, PreparedNotification } from '../services/sync/process-notification';
 import type { SyncDeps } from '../services/sync/sync-deps';
@@ -76,10 +77,9 @@ export function createWebhookRecording(options: RecordingOptions): WebhookRecord
       return await sync.store.transaction(async (transaction) => {
         let tx = transaction;
         if (group.length > 1) {
-          const tickets = ticketsOf(group);
-          await lockTickets(tx, tickets);
-          // The group's clocks and settings revision read once for all its rows (services/sync/group-store.ts).
-          tx = await groupStore(tx, tickets);
+          // The group's tickets locked up front, and they, their clocks and the settings revision read once for
+          // all its rows (services/sync/group-store.ts).
+          tx = await groupStore(tx, ticketsOf(group));
         }
         const done: Recorded[] = [];
         const finishes: InboxFinish[] = [];
@@ -89,6 +89,7 @@ export function createWebhookRecording(options: RecordingOptions): WebhookRecord
           if (!recorded) throw new TakenOver();
           done.push(recorded);
         }
+        await flushDeferredFigures(tx);
         // Every row's status in one statement; a row someone else finished meanwhile rolls the whole group back.
         if ((await tx.webhooks.finishMany(finishes, sync.clock.now())) !== finishes.length) throw new TakenOver();
         return done;
@@ -155,21 +156,6 @@ function ticketsOf(group: readonly Ready[]): GroupTicket[] {
     if (ticket) seen.set(`${ticket.workspaceId}\u0000${ticket.ticketId}`, ticket);
   }
   return [...seen.values()];
-}
-
-/**
- * A group's tickets, locked before any of its rows is applied (PostgreSQL): per workspace, each in id order, so two
- * groups (two instances' batches) take their locks in the same order and never wait on each other in a circle.
- */
-async function lockTickets(tx: Store, tickets: readonly GroupTicket[]): Promise<void> {
-  if (tx.dialect !== 'postgres') return;
-  const byWorkspace = new Map<string, string[]>();
-  for (const { workspaceId, ticketId } of tickets) {
-    const ids = byWorkspace.get(workspaceId) ?? [];
-    ids.push(ticketId);
-    byWorkspace.set(workspaceId, ids);
-  }
-  for (const workspaceId of [...byWorkspace.keys()].sort()) await tx.tickets.getManyForUpdate(workspaceId, byWorkspace.get(workspaceId)!);
 }
 
 class TakenOver extends Error {

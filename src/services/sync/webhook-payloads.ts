@@ -102,6 +102,14 @@ export function ticketIdHint(payload: unknown): string | null {
   return typeof id === 'string' && id.length > 0 && id.length <= 200 ? id.trim() : null;
 }
 
+/** The conversation id a conversation topic's payload seems to carry (`item.id`), unvalidated like `ticketIdHint`. */
+export function conversationIdHint(payload: unknown): string | null {
+  const item = itemOf(payload);
+  const id = item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+  if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) return String(id);
+  return typeof id === 'string' && id.length > 0 && id.length <= 200 ? id.trim() : null;
+}
+
 const conversationItemSchema = z.looseObject({ id: Id });
 
 export function parseConversationItem(payload: unknown): ItemResult<{ conversationId: string }> {

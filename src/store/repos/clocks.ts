@@ -12,6 +12,7 @@
  * `getForUpdate`. Writing a clock (`upsert`, `rearm`) clears the lease columns,
  * which only instances of earlier versions still set.
  */
+import { sql } from 'kysely';
 import type { ClockKind, LadderStep } from '../../domain/model';
 import type { SlaClocksTable } from '../schema';
 import { type ClockRearm, type DueClock, lockDue, rearm } from './clock-due';
@@ -109,6 +110,16 @@ const lockManyPg = reusableQuery((db, key: { workspaceId: string; ticketIds: rea
     .orderBy('kind')
     .forUpdate(),
 );
+/** SQLite: the list bound as one JSON text (`json_each`); no lock needed, its transaction holds the only write lock. */
+const selectManySqlite = reusableQuery((db, key: { workspaceId: string; idsJson: string }) =>
+  db
+    .selectFrom('sla_clocks')
+    .selectAll()
+    .where('workspace_id', '=', key.workspaceId)
+    .where('ticket_id', 'in', sql<string>`(select value from json_each(${key.idsJson}))`)
+    .orderBy('ticket_id')
+    .orderBy('kind'),
+);
 
 const upsertClock = reusableQuery((db, row: SlaClocksTable) =>
   db
@@ -168,11 +179,7 @@ export function createClocksRepo({ db, dialect }: RepoContext): ClocksRepo {
       const unique = [...new Set(ticketIds)].sort();
       if (unique.length === 0) return [];
       if (dialect === 'postgres') return (await lockManyPg(db, dialect, { workspaceId, ticketIds: unique })).map(toClock);
-      // SQLite runs in this process (no round trip) and its transaction already holds the only write lock.
-      const found: SlaClock[] = [];
-      for (const ticketId of unique)
-        for (const row of await selectByTicket(db, dialect, { workspaceId, ticketId })) found.push(toClock(row));
-      return found;
+      return (await selectManySqlite(db, dialect, { workspaceId, idsJson: JSON.stringify(unique) })).map(toClock);
     },
 
     lockDue: (now, limit, instanceId) => lockDue({ db, dialect }, now, limit, instanceId),

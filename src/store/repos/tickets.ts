@@ -4,7 +4,7 @@
  * refreshes, reconciliation), so a write only lands when it is at least as new
  * as what is stored, decided in the database by one conditional upsert.
  */
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { PRIORITIES, type Priority, QUEUE_KEYS, type QueueKey, STATE_CATEGORIES, type StateCategory } from '../../domain/model';
 import type { TicketLinksTable } from '../schema';
 import { type Db, narrow, narrowOrNull, oldestFirst, type RepoContext } from './repo-helpers';
@@ -97,6 +97,15 @@ const selectTickets = (db: Db, key: TicketIds) =>
     .orderBy('ticket_id');
 const selectManyPg = reusableQuery(selectTickets);
 const lockManyPg = reusableQuery((db, key: TicketIds) => selectTickets(db, key).forUpdate());
+/** SQLite: the list bound as one JSON text (`json_each`), so here too the statement is the same for any count. */
+const selectManySqlite = reusableQuery((db, key: { workspaceId: string; idsJson: string }) =>
+  db
+    .selectFrom('ticket_links')
+    .selectAll()
+    .where('workspace_id', '=', key.workspaceId)
+    .where('ticket_id', 'in', sql<string>`(select value from json_each(${key.idsJson}))`)
+    .orderBy('ticket_id'),
+);
 
 const upsertTicket = reusableQuery((db, row: TicketLinksTable) =>
   db
@@ -150,14 +159,8 @@ export function createTicketsRepo({ db, dialect }: RepoContext): TicketsRepo {
     const unique = [...new Set(ticketIds)];
     if (unique.length === 0) return [];
     if (dialect === 'postgres') return (await onPostgres(db, dialect, { workspaceId, ticketIds: unique })).map(toTicket);
-    // SQLite runs in this process: one prepared primary-key read per id costs no round trip, and keeps the statement
-    // cache free of an IN list per count. No lock needed (see getManyForUpdate).
-    const found: TicketLink[] = [];
-    for (const ticketId of unique.sort()) {
-      const ticket = await get(workspaceId, ticketId);
-      if (ticket) found.push(ticket);
-    }
-    return found;
+    // No lock needed on SQLite (see getManyForUpdate).
+    return (await selectManySqlite(db, dialect, { workspaceId, idsJson: JSON.stringify(unique) })).map(toTicket);
   };
 
   return {

@@ -8,7 +8,7 @@ import { PRIORITIES, type StateCategory } from '../../../src/domain/model';
 import { unpackFigures } from '../../../src/domain/reports/figures-codec';
 import { defaultSettings } from '../../../src/domain/settings';
 import { recordStateChange } from '../../../src/services/reports/state-events';
-import { figuresFromStore } from '../../../src/services/reports/ticket-figures';
+import { deferFigures, figuresFromStore, flushDeferredFigures } from '../../../src/services/reports/ticket-figures';
 import { createSlaService } from '../../../src/services/sla/sla-service';
 import { ManualClock } from '../../../src/util/clock';
 import { seededRandom } from '../../../src/util/seeded-random';
@@ -78,6 +78,45 @@ describeContract('ticket report figures', (engine) => {
     expect(all.some((f) => f.resolvedSpentMs !== null)).toBe(true);
     // Many small transactions, each checked: on PostgreSQL under a busy machine this is slow, not stuck.
   }, 90_000);
+
+  it('deferred for a batch: worked out once per ticket at the flush, equal to a recomputation after its last write', async () => {
+    const { store } = engine;
+    await seedWorkspace(store, 'ws-a', 'Europe/Berlin');
+    const sla = createSlaService({ clock: new ManualClock(T0) });
+    const policy = defaultSettings('Europe/Berlin').sla;
+    const account = { tier: 'pro' as const, renewalInDays: null, highRisk: false };
+    for (const ticketId of ['tk-1', 'tk-2']) {
+      await store.tickets.upsert('ws-a', ticketSnapshot({ ticketId, conversationId: `c-${ticketId}` }), T0);
+      await sla.startClocks(store, 'ws-a', { ticketId, createdAt: T0, priority: 'P2', account }, T0);
+    }
+    const before = await store.reports.tickets('ws-a', { from: T0 - HOUR, to: T0 + 10 * HOUR });
+    await store.transaction(async (tx) => {
+      const saveFigures = jest.fn(tx.reports.saveFigures);
+      const batch = { ...tx, reports: { ...tx.reports, saveFigures } };
+      deferFigures(batch);
+      let state: StateCategory = 'submitted';
+      for (const [k, next] of (['in_progress', 'waiting_on_customer', 'resolved'] as const).entries()) {
+        const at = T0 + (k + 1) * HOUR;
+        for (const ticketId of ['tk-1', 'tk-2']) {
+          await recordStateChange(batch, 'ws-a', ticketId, state, { category: next, at }, policy, at);
+          await sla.onTicketState(batch, 'ws-a', ticketId, next, at);
+        }
+        state = next;
+      }
+      expect(saveFigures).not.toHaveBeenCalled();
+      await flushDeferredFigures(batch);
+      expect(saveFigures).toHaveBeenCalledTimes(1);
+      expect(saveFigures.mock.calls[0]![1].map((w) => w.ticketId)).toEqual(['tk-1', 'tk-2']);
+      // Flushed: nothing left to store.
+      await flushDeferredFigures(batch);
+      expect(saveFigures).toHaveBeenCalledTimes(1);
+    });
+    const after = await store.reports.tickets('ws-a', { from: T0 - HOUR, to: T0 + 10 * HOUR });
+    const recomputed = new Map((await figuresFromStore(store, 'ws-a', ['tk-1', 'tk-2'], policy)).map((w) => [w.ticketId, w.figures]));
+    expect(after.map((row) => unpackFigures(row.figures))).toEqual(after.map((row) => recomputed.get(row.ticketId)));
+    expect(after.map((row) => row.figures)).not.toEqual(before.map((row) => row.figures));
+    expect(recomputed.get('tk-1')?.resolvedSpentMs).not.toBeNull();
+  });
 
   it('a reopening the clocks ignore (older than what they saw) still reaches the stored figures', async () => {
     const { store } = engine;

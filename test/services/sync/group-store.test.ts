@@ -4,7 +4,7 @@
  * read as usual, the settings revision read once, and a nested transaction joining the group. Both stores.
  */
 import { groupStore } from '../../../src/services/sync/group-store';
-import { clockWrite } from '../../store/repos/factories';
+import { clockWrite, ticketSnapshot } from '../../store/repos/factories';
 import { describeContract, seedWorkspace, T0 } from '../../store/repos/harness';
 
 describeContract('webhook group store', (engine) => {
@@ -49,6 +49,31 @@ describeContract('webhook group store', (engine) => {
       expect(await group.clocks.getForUpdate('ws-a', 'tk-2', 'response')).toMatchObject({ nextFireAt: T0 + 5 });
     });
     expect(await engine.store.clocks.get('ws-a', 'tk-1', 'response')).toMatchObject({ status: 'stopped', cycle: 2 });
+  });
+
+  it('serves the group’s tickets from one read, with its own snapshot writes, and reads the rest as usual', async () => {
+    for (const ticketId of ['tk-1', 'outside']) await engine.store.tickets.upsert('ws-a', ticketSnapshot({ ticketId }), T0);
+    await engine.store.transaction(async (tx) => {
+      const getForUpdate = jest.fn(tx.tickets.getForUpdate);
+      const group = await groupStore({ ...tx, tickets: { ...tx.tickets, getForUpdate } }, [
+        { workspaceId: 'ws-a', ticketId: 'tk-1' },
+        { workspaceId: 'ws-a', ticketId: 'not-linked' },
+      ]);
+      expect(await group.tickets.getForUpdate('ws-a', 'tk-1')).toMatchObject({ ticketId: 'tk-1', title: 'Checkout returns 500' });
+      expect(await group.tickets.getForUpdate('ws-a', 'not-linked')).toBeNull();
+      expect(getForUpdate).not.toHaveBeenCalled();
+      // A newer snapshot written through the group is what the next read sees, as reading it back would.
+      const newer = ticketSnapshot({ ticketId: 'tk-1', title: 'Printer still on fire', intercomUpdatedAt: T0 + 10 });
+      expect(await group.tickets.upsert('ws-a', newer, T0 + 1)).toMatchObject({ applied: true });
+      expect(await group.tickets.getForUpdate('ws-a', 'tk-1')).toMatchObject({ title: 'Printer still on fire' });
+      // An older one is not written, and the read still shows the stored one.
+      const older = ticketSnapshot({ ticketId: 'tk-1', title: 'Stale', intercomUpdatedAt: T0 + 5 });
+      expect(await group.tickets.upsert('ws-a', older, T0 + 2)).toMatchObject({ applied: false });
+      expect(await group.tickets.getForUpdate('ws-a', 'tk-1')).toMatchObject({ title: 'Printer still on fire' });
+      // Outside the group: read from the transaction.
+      expect(await group.tickets.getForUpdate('ws-a', 'outside')).toMatchObject({ ticketId: 'outside' });
+      expect(getForUpdate).toHaveBeenCalledTimes(1);
+    });
   });
 
   it('reads the settings revision once per workspace', async () => {

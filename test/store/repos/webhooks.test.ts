@@ -1,3 +1,4 @@
+import type { LeaseOnArrival } from '../../../src/store';
 import { describeContract, seedWorkspace, T0 } from './harness';
 
 const LEASE = 5_000;
@@ -83,12 +84,19 @@ describeContract('webhook inbox', (engine) => {
     expect(await engine.store.webhooks.get('ws-a', 'old-done')).toMatchObject({ payload: { data: { item: { id: 'tk-1' } } } });
   });
 
-  const delivery = (id: string) => ({ workspaceId: 'ws-a', notificationId: id, topic: 'ticket.state.updated', payloadJson: '{"n":1}' });
+  const W1 = { workerId: 'w1', leaseMs: LEASE };
+  const delivery = (id: string, lease: LeaseOnArrival | null = null) => ({
+    workspaceId: 'ws-a',
+    notificationId: id,
+    topic: 'ticket.state.updated',
+    payloadJson: '{"n":1}',
+    lease,
+  });
 
   it('stores deliveries together, new ones leased when asked; duplicates (even within one call) are not stored', async () => {
     await accept('old');
     const stored = await engine.store.transaction((tx) =>
-      tx.webhooks.acceptMany([delivery('a'), delivery('old'), delivery('b'), delivery('a')], T0, { workerId: 'w1', leaseMs: LEASE }),
+      tx.webhooks.acceptMany([delivery('a', W1), delivery('old', W1), delivery('b', W1), delivery('a', W1)], T0),
     );
     expect(stored).toEqual([true, false, true, false]);
     expect(await engine.store.webhooks.get('ws-a', 'a')).toMatchObject({ status: 'pending', attempts: 1, payload: { n: 1 } });
@@ -99,8 +107,8 @@ describeContract('webhook inbox', (engine) => {
   });
 
   it('a worker gives back only its own leases on rows still pending', async () => {
-    await engine.store.webhooks.acceptMany([delivery('mine'), delivery('finished')], T0, { workerId: 'w1', leaseMs: LEASE });
-    await engine.store.webhooks.acceptMany([delivery('theirs')], T0, { workerId: 'w2', leaseMs: LEASE });
+    await engine.store.webhooks.acceptMany([delivery('mine', W1), delivery('finished', W1)], T0);
+    await engine.store.webhooks.acceptMany([delivery('theirs', { workerId: 'w2', leaseMs: LEASE })], T0);
     expect(await engine.store.webhooks.markDone('ws-a', 'finished', T0 + 1)).toBe(true);
     const rows = ['mine', 'finished', 'theirs'].map((notificationId) => ({ workspaceId: 'ws-a', notificationId }));
     await engine.store.webhooks.releaseLeases('w1', rows);
@@ -115,7 +123,7 @@ describeContract('webhook inbox', (engine) => {
       { ...delivery('x'), workspaceId: 'ws-b', payloadJson: '{"n":"b-x"}' },
       { ...delivery('y'), topic: 'conversation.user.replied', payloadJson: '{"n":"a-y"}' },
     ];
-    expect(await engine.store.transaction((tx) => tx.webhooks.acceptMany(lot, T0 + 7, null))).toEqual([true, true, true]);
+    expect(await engine.store.transaction((tx) => tx.webhooks.acceptMany(lot, T0 + 7))).toEqual([true, true, true]);
     expect(await engine.store.webhooks.get('ws-b', 'x')).toMatchObject({
       workspaceId: 'ws-b',
       topic: 'ticket.state.updated',
@@ -131,7 +139,23 @@ describeContract('webhook inbox', (engine) => {
     expect(
       (await engine.store.webhooks.claimPending(T0 + 7, 10, 'w1', LEASE)).map((n) => `${n.workspaceId}/${n.notificationId}`).sort(),
     ).toEqual(['ws-a/x', 'ws-a/y', 'ws-b/x']);
-    expect(await engine.store.webhooks.acceptMany([], T0, null)).toEqual([]);
+    expect(await engine.store.webhooks.acceptMany([], T0)).toEqual([]);
+  });
+
+  it('a lot larger than one statement slice keeps each delivery its own lease, answer and payload; finishMany covers it all', async () => {
+    // 85 = 64 + 16 + 4 + 1 on SQLite: every slice size in one call; a repeat in a later slice of an earlier id.
+    const ids = Array.from({ length: 84 }, (_, i) => `n${i}`);
+    const lot = [...ids.map((id, i) => ({ ...delivery(id, i % 3 === 0 ? W1 : null), payloadJson: `{"i":${i}}` })), delivery('n5')];
+    const stored = await engine.store.transaction((tx) => tx.webhooks.acceptMany(lot, T0));
+    expect(stored).toEqual([...ids.map(() => true), false]);
+    expect(await engine.store.webhooks.get('ws-a', 'n83')).toMatchObject({ attempts: 0, payload: { i: 83 } });
+    expect(await engine.store.webhooks.get('ws-a', 'n81')).toMatchObject({ attempts: 1, payload: { i: 81 } });
+    const claimed = await engine.store.webhooks.claimPending(T0, 100, 'w2', LEASE);
+    expect(claimed).toHaveLength(56);
+    expect(claimed.every((n, i) => (n.payload as { i: number }).i % 3 !== 0 && n.notificationId === claimed[i]!.notificationId)).toBe(true);
+    const finishes = ids.map((notificationId) => ({ workspaceId: 'ws-a', notificationId, status: 'done' as const, error: null }));
+    expect(await engine.store.webhooks.finishMany(finishes, T0 + 1)).toBe(84);
+    expect(await engine.store.webhooks.backlog(10)).toMatchObject({ pending: 0 });
   });
 
   it('finishMany marks the pending rows of a group with their reasons, and counts only those it marked', async () => {
