@@ -1,16 +1,5 @@
-import type { AttachRequest } from '../../../src/store';
-import { ticketSnapshot } from './factories';
+import { attachRequest, ticketSnapshot } from './factories';
 import { describeContract, seedWorkspace, T0 } from './harness';
-
-const request = (overrides: Partial<AttachRequest> = {}): AttachRequest => ({
-  requestKey: 'conv-2:nonce-1',
-  ticketId: 'tk-1',
-  conversationId: 'conv-2',
-  adminId: 'admin-1',
-  note: null,
-  now: T0,
-  ...overrides,
-});
 
 describeContract('case attachments', (engine) => {
   beforeEach(async () => {
@@ -21,13 +10,13 @@ describeContract('case attachments', (engine) => {
 
   it('reserves one standing attachment per conversation and ticket, and one row per request key', async () => {
     const attachments = engine.store.caseAttachments;
-    const first = await attachments.reserve('ws-a', request());
+    const first = await attachments.reserve('ws-a', attachRequest());
     expect(first).toMatchObject({ kind: 'new', attachment: { attached: true, ticketId: 'tk-1', conversationId: 'conv-2' } });
-    expect((await attachments.reserve('ws-a', request())).kind).toBe('duplicate');
-    const again = await attachments.reserve('ws-a', request({ requestKey: 'conv-2:nonce-2' }));
+    expect((await attachments.reserve('ws-a', attachRequest())).kind).toBe('duplicate');
+    const again = await attachments.reserve('ws-a', attachRequest({ requestKey: 'conv-2:nonce-2' }));
     expect(again).toMatchObject({ kind: 'already_attached', attachment: { id: first.attachment.id } });
     // Another workspace's rows are its own.
-    expect((await attachments.reserve('ws-b', request())).kind).toBe('new');
+    expect((await attachments.reserve('ws-b', attachRequest())).kind).toBe('new');
     expect(await attachments.countAttached('ws-a', 'tk-1')).toBe(1);
   });
 
@@ -37,7 +26,7 @@ describeContract('case attachments', (engine) => {
       const results = await Promise.all(
         Array.from({ length: 6 }, (_, i) =>
           (i % 2 === 0 ? engine.store : other).transaction((tx) =>
-            tx.caseAttachments.reserve('ws-a', request({ requestKey: `conv-2:nonce-${i}` })),
+            tx.caseAttachments.reserve('ws-a', attachRequest({ requestKey: `conv-2:nonce-${i}` })),
           ),
         ),
       );
@@ -50,18 +39,18 @@ describeContract('case attachments', (engine) => {
 
   it('a detach is recorded, frees the conversation for a later attachment, and leaves the row', async () => {
     const attachments = engine.store.caseAttachments;
-    const { attachment } = await attachments.reserve('ws-a', request());
+    const { attachment } = await attachments.reserve('ws-a', attachRequest());
     const detached = await attachments.detach('ws-a', attachment, 'admin-9', T0 + 5);
     expect(detached).toMatchObject({ attached: false, detachedAt: T0 + 5, detachedBy: 'admin-9' });
     // A second detach changes nothing.
     expect(await attachments.detach('ws-a', attachment, 'admin-7', T0 + 9)).toMatchObject({ detachedBy: 'admin-9' });
     expect(await attachments.countAttached('ws-a', 'tk-1')).toBe(0);
-    expect((await attachments.reserve('ws-a', request({ requestKey: 'conv-2:nonce-3' }))).kind).toBe('new');
+    expect((await attachments.reserve('ws-a', attachRequest({ requestKey: 'conv-2:nonce-3' }))).kind).toBe('new');
   });
 
   it('lists a ticket’s attachments by keyset pages and marks follow-ups', async () => {
     const attachments = engine.store.caseAttachments;
-    for (const n of [2, 3, 4]) await attachments.reserve('ws-a', request({ requestKey: `k${n}`, conversationId: `conv-${n}` }));
+    for (const n of [2, 3, 4]) await attachments.reserve('ws-a', attachRequest({ requestKey: `k${n}`, conversationId: `conv-${n}` }));
     const first = await attachments.listAttached('ws-a', 'tk-1', { limit: 2 });
     const rest = await attachments.listAttached('ws-a', 'tk-1', { afterId: first.at(-1)!.id, limit: 2 });
     expect([...first, ...rest].map((a) => a.conversationId).sort()).toEqual(['conv-2', 'conv-3', 'conv-4']);

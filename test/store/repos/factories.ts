@@ -1,5 +1,5 @@
 /** Small factories with overrides for the contract suite's rows. */
-import type { EscalationRequest, ReserveInput, SlaClockWrite, TicketSnapshot } from '../../../src/store';
+import type { AttachRequest, EscalationRequest, ReserveInput, SlaClockWrite, TicketSnapshot } from '../../../src/store';
 import { T0 } from './harness';
 
 export function ticketSnapshot(overrides: Partial<TicketSnapshot> = {}): TicketSnapshot {
@@ -57,6 +57,19 @@ export function clockWrite(overrides: Partial<SlaClockWrite> = {}): SlaClockWrit
     status: 'running',
     nextFireAt: T0 + 60_000,
     nextStep: 'warn',
+    ...overrides,
+  };
+}
+
+/** A teammate's request to add conversation conv-2 to the shared case tk-1. */
+export function attachRequest(overrides: Partial<AttachRequest> = {}): AttachRequest {
+  return {
+    requestKey: 'conv-2:nonce-1',
+    ticketId: 'tk-1',
+    conversationId: 'conv-2',
+    adminId: 'admin-1',
+    note: null,
+    now: T0,
     ...overrides,
   };
 }

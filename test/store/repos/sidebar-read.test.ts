@@ -2,19 +2,9 @@
  * The sidebar's one read (src/store/repos/sidebar-read.ts) on both stores: each piece holds the conversation's rows
  * of this workspace only, in the order the cards use, with the columns mapped as the other repositories map them.
  */
-import type { AttachRequest, CustomerUpdate } from '../../../src/store';
-import { clockWrite, reserveInput, ticketSnapshot } from './factories';
+import type { CustomerUpdate } from '../../../src/store';
+import { attachRequest, clockWrite, reserveInput, ticketSnapshot } from './factories';
 import { describeContract, seedWorkspace, T0 } from './harness';
-
-const attach = (overrides: Partial<AttachRequest> = {}): AttachRequest => ({
-  requestKey: 'conv-2:nonce-1',
-  ticketId: 'tk-1',
-  conversationId: 'conv-2',
-  adminId: 'admin-1',
-  note: null,
-  now: T0,
-  ...overrides,
-});
 
 const sent = (overrides: Partial<CustomerUpdate> = {}): CustomerUpdate => ({
   ticketId: 'tk-1',
@@ -82,8 +72,8 @@ describeContract('the sidebar read', (engine) => {
     const { tickets, clocks, caseAttachments } = engine.store;
     await tickets.upsert('ws-a', ticketSnapshot(), T0);
     await clocks.upsert('ws-a', clockWrite(), T0);
-    const { attachment } = await caseAttachments.reserve('ws-a', attach());
-    await caseAttachments.reserve('ws-a', attach({ requestKey: 'k3', conversationId: 'conv-3' }));
+    const { attachment } = await caseAttachments.reserve('ws-a', attachRequest());
+    await caseAttachments.reserve('ws-a', attachRequest({ requestKey: 'k3', conversationId: 'conv-3' }));
     const opener = await engine.store.sidebar.read('ws-a', 'conv-1');
     expect(opener.shared).toEqual([
       { ticket: expect.objectContaining({ ticketId: 'tk-1', conversationId: 'conv-1' }), attachedCount: 2, attachmentId: null },
