@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { PreparingClient } from './pg-prepared';
 import { SQLITE_SYNC_BUSY_MS } from './lock-wait';
 import { ImmediateSqliteDialect, withStatementCache } from './sqlite-dialect';
 import type { Tables } from './schema';
@@ -146,7 +147,7 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   };
   // At least 2: migrateToLatest holds one connection for its lock while the migrator uses another.
-  const pool = new pg.Pool({ ...connection, max: Math.max(2, options.pgPoolMax ?? 10) });
+  const pool = new pg.Pool({ ...connection, Client: PreparingClient, max: Math.max(2, options.pgPoolMax ?? 10) });
   survive(pool, options.onConnectionError ?? (() => {}));
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   const channel = options.pgSchema ? `handoff_changes_${options.pgSchema}` : 'handoff_changes';

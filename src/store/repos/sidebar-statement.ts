@@ -3,13 +3,14 @@
  * cards show comes back as a JSON array of narrow rows in one column of one row: on PostgreSQL a fresh view is one
  * round trip instead of six to nine, and on SQLite one prepared statement and one trip through the connection lock
  * instead of six (each trip is a few promises and, under load, a wait in line). The text is fixed, so it is
- * prepared once (the SQLite statement cache; on PostgreSQL parsing it is the server's work, not this process's).
+ * prepared once (the SQLite statement cache; on PostgreSQL each connection prepares it once, pg-prepared.ts).
  *
  * Each piece is a scalar subquery driven by its own `(workspace_id, conversation_id)` index, so its cost is that of
  * the conversation's few rows, never the workspace's (test/store/repos/conversation-read-plan.test.ts).
  * The columns of each piece are listed once here, in the order sidebar-read.ts reads them.
  */
 import type { DialectName } from '../database';
+import { prepareOnPostgres } from '../pg-prepared';
 
 /** What each JSON array's rows hold, position by position. */
 export const PIECES = {
@@ -72,6 +73,7 @@ export function sidebarStatement(dialect: DialectName): SidebarStatement {
   let statement = cache.get(dialect);
   if (!statement) {
     statement = build(dialect);
+    if (dialect === 'postgres') prepareOnPostgres(statement.sql);
     cache.set(dialect, statement);
   }
   return statement;
