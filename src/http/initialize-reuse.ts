@@ -81,7 +81,7 @@ export function createInitializeReuse(options: InitializeReuseOptions): Initiali
   let sharedHits = 0;
   changes.receiveSharedViews((view, stamp) => {
     const { key, workspaceId, subjects, until } = view;
-    put(key, { workspaceId, subjects, until, stamp, body: Buffer.from(view.body, 'utf8'), shared: true });
+    put(key, { workspaceId, subjects, until, stamp, body: view.body, shared: true });
   });
 
   const drop = (signature: string) => {
@@ -114,7 +114,7 @@ export function createInitializeReuse(options: InitializeReuseOptions): Initiali
     keep(signature, reuse, body) {
       if (put(signature, { ...reuse, body, shared: false })) {
         changes.shareView(
-          { key: signature, workspaceId: reuse.workspaceId, subjects: reuse.subjects, until: reuse.until, body: body.toString('utf8') },
+          { key: signature, workspaceId: reuse.workspaceId, subjects: reuse.subjects, until: reuse.until, body },
           reuse.stamp,
         );
       }

@@ -26,8 +26,8 @@ export interface SharedView {
   subjects: readonly ChangeSubject[];
   /** Epoch ms, exclusive: the view's own bound (its "As of" minute, an SLA step, …). */
   until: number;
-  /** The answer's bytes as UTF-8 text (a canvas is JSON). */
-  body: string;
+  /** The answer's bytes (a canvas, JSON in UTF-8); turned into text only when a view is actually sent. */
+  body: Buffer;
 }
 
 export interface SharedViewsOptions {
@@ -94,7 +94,7 @@ export function createSharedViews(options: SharedViewsOptions): SharedViews {
     const payloads: string[] = [];
     for (const { view, stamp } of batch) {
       if (stale(view, stamp)) continue;
-      const payload = `v:${origin}:${id}:${JSON.stringify([view.key, view.workspaceId, view.until, view.subjects, view.body])}`;
+      const payload = `v:${origin}:${id}:${JSON.stringify([view.key, view.workspaceId, view.until, view.subjects, view.body.toString('utf8')])}`;
       if (Buffer.byteLength(payload) <= MAX_PAYLOAD_BYTES) payloads.push(payload);
     }
     if (payloads.length > 0) send(payloads).catch(() => {});
@@ -137,7 +137,7 @@ function decodeView(json: string): SharedView | null {
     const [key, workspaceId, until, subjects, body] = value as unknown[];
     if (typeof key !== 'string' || typeof workspaceId !== 'string' || typeof until !== 'number' || typeof body !== 'string') return null;
     if (!Array.isArray(subjects) || !subjects.every((subject) => typeof subject === 'string')) return null;
-    return { key, workspaceId, until, subjects: subjects as ChangeSubject[], body };
+    return { key, workspaceId, until, subjects: subjects as ChangeSubject[], body: Buffer.from(body, 'utf8') };
   } catch {
     return null;
   }

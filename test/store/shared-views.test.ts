@@ -38,7 +38,7 @@ describe('views shared between instances, placed in the commit order', () => {
     workspaceId: 'w1',
     subjects,
     until: Number.MAX_SAFE_INTEGER,
-    body: '{"canvas":"ü"}',
+    body: Buffer.from('{"canvas":"ü"}'),
   });
   /** An instance's feed, listening, with what it sent and what it received from others. */
   async function instance(origin: string) {
