@@ -6,6 +6,7 @@
 import { parseConversation } from '../../../src/domain/conversation';
 import { triage } from '../../../src/domain/triage';
 import type { TriageAiProvider } from '../../../src/store';
+import type { Behaviour } from '../../support/fake-llm-provider';
 import { canvasText } from '../sync/support';
 import { type AiHarness, answer, API_KEY, startAiHarness } from './support';
 
@@ -22,7 +23,7 @@ async function shown(h: AiHarness, conversationId: string) {
 describe.each<TriageAiProvider>(['anthropic', 'openai'])('AI triage through %s', (provider) => {
   let h: AiHarness;
   beforeEach(async () => {
-    h = await startAiHarness(provider, 400);
+    h = await startAiHarness(provider);
   });
   afterEach(async () => {
     h.fake.assertNoViolations();
@@ -63,14 +64,8 @@ describe.each<TriageAiProvider>(['anthropic', 'openai'])('AI triage through %s',
     expect(h.llm.requests).toHaveLength(1);
   });
 
-  it.each([
-    ['bad JSON', { kind: 'bad_json' } as const, provider === 'anthropic' ? 'schema_mismatch' : 'bad_json'],
-    ['a schema mismatch', { kind: 'answer', answer: { ...answer(), priority: 'urgent' } } as const, 'schema_mismatch'],
-    ['a refusal', { kind: 'refusal' } as const, 'refusal'],
-    ['a 429', { kind: 'status', status: 429 } as const, 'rate_limited'],
-    ['a 500', { kind: 'status', status: 500 } as const, 'provider_error'],
-    ['no answer within the time budget', { kind: 'hang' } as const, 'timeout'],
-  ])('%s leaves the local engine’s recommendation, logged and counted', async (_name, behaviour, reason) => {
+  /** The provider misbehaves once: the local engine's recommendation stands, the reason is counted, the job is done. */
+  async function expectLocalStands(behaviour: Behaviour, reason: string) {
     const id = h.conversation([EXPORT_BUG]);
     h.llm.behave(behaviour);
     await h.customerReplied(id);
@@ -83,6 +78,23 @@ describe.each<TriageAiProvider>(['anthropic', 'openai'])('AI triage through %s',
     expect((await h.metrics())[`triage_ai_fallback_${reason}_total`]).toBe(1);
     // The job itself succeeded: a provider failure is not retried against the budget of the outbox.
     expect(await h.application.store.outbox.pendingCount(h.workspaceId)).toBe(0);
+  }
+
+  it.each([
+    ['bad JSON', { kind: 'bad_json' } as const, provider === 'anthropic' ? 'schema_mismatch' : 'bad_json'],
+    ['a schema mismatch', { kind: 'answer', answer: { ...answer(), priority: 'urgent' } } as const, 'schema_mismatch'],
+    ['a refusal', { kind: 'refusal' } as const, 'refusal'],
+    ['a 429', { kind: 'status', status: 429 } as const, 'rate_limited'],
+    ['a 500', { kind: 'status', status: 500 } as const, 'provider_error'],
+  ])('%s leaves the local engine’s recommendation, logged and counted', async (_name, behaviour, reason) => {
+    await expectLocalStands(behaviour, reason);
+  });
+
+  it('no answer within the time budget leaves the local engine’s recommendation, logged and counted', async () => {
+    // Only here is the budget what is tested, so only here is it short; elsewhere it is one a loaded CI never meets.
+    await h.close();
+    h = await startAiHarness(provider, 400);
+    await expectLocalStands({ kind: 'hang' }, 'timeout');
   });
 
   it('prompt injection in the customer text does not change the outcome', async () => {

@@ -20,7 +20,8 @@ export interface AiHarness extends SyncHarness {
   metrics(): Promise<Record<string, number>>;
 }
 
-export async function startAiHarness(provider: TriageAiProvider = 'anthropic', timeoutMs = 2_000): Promise<AiHarness> {
+/** `timeoutMs` is the provider's time budget: long by default, so a loaded machine never spends it where it is not tested. */
+export async function startAiHarness(provider: TriageAiProvider = 'anthropic', timeoutMs = 10_000): Promise<AiHarness> {
   const llm = await startFakeLlmProvider();
   const h = await startSyncHarness({ env: { TRIAGE_AI_BASE_URL: llm.url, TRIAGE_AI_TIMEOUT_MS: String(timeoutMs) } });
   const saved = await h.application.triageAiSettings.save(h.workspaceId, h.demo.admins.manager, {
