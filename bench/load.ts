@@ -29,7 +29,10 @@ export interface LoadResult {
 /** Where each variant list goes on from: a warm-up and the runs after it must not send the same bodies again. */
 const cursors = new WeakMap<object, { next: number }>();
 
-function once(target: LoadTarget, connections: number, seconds: number): Promise<autocannon.Result> {
+/** How long a load runs: for so many seconds, or until so many requests were answered. */
+export type LoadSpan = number | { requests: number };
+
+function once(target: LoadTarget, connections: number, span: LoadSpan): Promise<autocannon.Result> {
   const { variants } = target;
   const cursor = variants ? (cursors.get(variants) ?? { next: 0 }) : { next: 0 };
   if (variants) cursors.set(variants, cursor);
@@ -40,7 +43,7 @@ function once(target: LoadTarget, connections: number, seconds: number): Promise
     headers: target.headers,
     body: target.body,
     connections,
-    duration: seconds,
+    ...(typeof span === 'number' ? { duration: span } : { amount: span.requests }),
     ...(variants && variants.length > 0
       ? {
           requests: [
@@ -56,9 +59,9 @@ function once(target: LoadTarget, connections: number, seconds: number): Promise
   });
 }
 
-export async function measureLoad(target: LoadTarget, connections: number, warmupSeconds: number, seconds: number): Promise<LoadResult> {
-  if (warmupSeconds > 0) await once(target, connections, warmupSeconds);
-  const result = await once(target, connections, seconds);
+export async function measureLoad(target: LoadTarget, connections: number, warmup: LoadSpan, span: LoadSpan): Promise<LoadResult> {
+  if (typeof warmup !== 'number' || warmup > 0) await once(target, connections, warmup);
+  const result = await once(target, connections, span);
   const ok = result['2xx'];
   return {
     rps: ok / result.duration,

@@ -1,7 +1,7 @@
 /** Pieces several screens share: navigation, the "as of" stamp, SLA lines, trimming. */
 import { encodeComponentId, type PlainAction, type TicketAction } from './component-ids';
 import { formatAbsolute, formatDuration, formatTime, isValidTimeZone } from '../src/domain/text';
-import { button, divider, spacer, submitAction, text } from './kit';
+import { button, divider, spacer, submitAction, text, textLines } from './kit';
 import type { ButtonComponent, Component, TextComponent } from './kit/types';
 import type { SlaClockVM, TimeZoneVM } from './view-models';
 
@@ -34,6 +34,29 @@ export function zoneLabel(tz: TimeZoneVM): string {
 export function asOf(now: number, tz: TimeZoneVM): TextComponent {
   const shown = displayZone(tz);
   return text(`As of ${formatTime(now, shown.zone)} (${zoneLabel(shown)})`, { style: 'muted', bottomMargin: 'none' });
+}
+
+/** The "As of" line as it is serialised at one instant, and until when it reads so (it moves with the UTC minute). */
+export interface AsOfLine {
+  json: string;
+  until: number;
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The "As of" line of a screen rendered at `renderedAt`, drawn again for a later instant, for answering a kept
+ * sidebar past its minute when nothing else on it moved (src/http/initialize-reuse.ts). Null when the line would
+ * wrap onto another number of lines than it did: the first canvas fits what else it shows around its height.
+ */
+export function asOfLineAt(renderedAt: number, tz: TimeZoneVM): (at: number) => AsOfLine | null {
+  const height = textLines(asOf(renderedAt, tz).text, 'muted');
+  return (at) => {
+    const line = asOf(at, tz);
+    if (textLines(line.text, 'muted') !== height) return null;
+    // Every zone in use is offset by whole minutes, so the stamp turns with the UTC minute.
+    return { json: JSON.stringify(line), until: (Math.floor(at / MINUTE_MS) + 1) * MINUTE_MS };
+  };
 }
 
 const CLOCK_NAMES = { response: 'Response', resolution: 'Resolution' } as const;

@@ -3,6 +3,9 @@
  * (1,000), in a seeded random order, while webhooks for the busy workspace's tickets arrive at 100 a second and
  * the SLA scheduler and the webhook processor run as in production. Reports views/s, p50/p99 and the share of views
  * answered from an earlier render; each conversation is opened a few times over the run, as in a working Inbox.
+ * The run is counted in views (a seeded order, one view per conversation of warm-up, then four per conversation
+ * measured), so which views open a conversation for the first time does not depend on how fast the host is; the
+ * webhooks keep their real-time rate, so a slower host sees more of them per view (the log says how many).
  *
  * The busy workspace's conversations: those of the tickets the webhooks change, those of its seeded tickets, and
  * new chats with no ticket yet (their sidebar shows the triage recommendation). The quiet ones: seeded tickets of
@@ -32,9 +35,19 @@ export interface MixedLoadSizes {
   webhookTickets: number;
   webhooksPerSecond: number;
   connections: number;
+  /**
+   * The mixed load's length in views, not seconds, so the sequence of opens (and with it how many open a conversation
+   * for the first time) is the same on any host: one view per conversation before the window (the Inbox before it),
+   * four per conversation in it. The several-instance scenario still runs for `warmupSeconds` + `seconds`.
+   */
+  warmupViewsPerConversation: number;
+  viewsPerConversation: number;
   warmupSeconds: number;
   seconds: number;
 }
+
+/** The feed is built for a host this slow at the least; on a slower one the webhooks stop before the views do. */
+const SLOWEST_VIEWS_PER_SECOND = 200;
 
 export function mixedLoadSizes(env: BenchEnv): MixedLoadSizes {
   const { quick } = env.options;
@@ -44,6 +57,8 @@ export function mixedLoadSizes(env: BenchEnv): MixedLoadSizes {
     webhookTickets: quick ? 200 : 1_000,
     webhooksPerSecond: 100,
     connections: 50,
+    warmupViewsPerConversation: 1,
+    viewsPerConversation: 4,
     warmupSeconds: quick ? 5 : 10,
     seconds: quick ? 10 : 30,
   };
@@ -66,6 +81,15 @@ export function missesBetween(before: Record<string, number>, after: Record<stri
   );
 }
 
+/**
+ * The busy workspace's chats with no ticket yet. Intercom's conversation ids are digits, and the request schema refuses
+ * anything else: until 8 Dec these were `mixed-new-<i>`, and every view of them was answered with the "incomplete
+ * request" canvas. This range is clear of the fake's ids and of the seeded ones (900,000,000,000 and up).
+ */
+export function newChatId(i: number): string {
+  return String(800_000_000_000 + i);
+}
+
 /** The busy and quiet conversations' signed initialize bodies, one teammate each (the agent). */
 function conversations(env: BenchEnv, sizes: MixedLoadSizes, feedConversations: readonly string[]): Signed[] {
   const { sizes: seed } = env.options;
@@ -86,7 +110,7 @@ function conversations(env: BenchEnv, sizes: MixedLoadSizes, feedConversations: 
   for (let index = block - 1; index >= 0 && busy.size < sizes.busyConversations; index -= 1) {
     busy.add(ticketRow(index, seed, BENCH_NOW, ids).conversation_id);
   }
-  for (let i = 0; busy.size < sizes.busyConversations; i += 1) busy.add(`mixed-new-${i}`);
+  for (let i = 0; busy.size < sizes.busyConversations; i += 1) busy.add(newChatId(i));
   const quiet: Signed[] = [];
   for (let j = 0; quiet.length < sizes.quietConversations && seed.workspaces > 1; j += 1) {
     const workspace = 1 + (j % (seed.workspaces - 1));
@@ -125,6 +149,7 @@ export function paced(url: string | readonly string[], items: readonly PostItem[
     }
   }, 10);
   return {
+    sentSoFar: () => next,
     async stop(): Promise<{ sent: number; statuses: Record<number, number> }> {
       clearInterval(timer);
       await Promise.all(inFlight);
@@ -138,16 +163,21 @@ export function paced(url: string | readonly string[], items: readonly PostItem[
  * The load's inputs: the webhook tickets in the fake, linked through `app` as an escalation leaves them (before the
  * feed changes them), the feed (notification ids from `idPrefix`) and the order of opens.
  */
-export async function prepareMixedLoad(env: BenchEnv, sizes: MixedLoadSizes, app: ChildHandle, idPrefix?: string) {
+export async function prepareMixedLoad(
+  env: BenchEnv,
+  sizes: MixedLoadSizes,
+  app: ChildHandle,
+  idPrefix?: string,
+  feedSeconds = sizes.warmupSeconds + sizes.seconds,
+) {
   const nowSeconds = Math.floor(env.now() / 1000);
   const tickets = seedFeedTickets(env.fake, env.demo, sizes.webhookTickets, nowSeconds);
   const json = feedTicketJson(env.fake, env.demo, tickets);
   for (let i = 0; i < json.length; i += 200) {
     await app.call('linkTickets', { workspaceId: env.demo.workspaceId, tickets: json.slice(i, i + 200) });
   }
-  const totalSeconds = sizes.warmupSeconds + sizes.seconds;
   const feed = buildFeed(env.fake, env.demo, tickets, {
-    notifications: Math.ceil(totalSeconds * sizes.webhooksPerSecond * 1.1),
+    notifications: Math.ceil(feedSeconds * sizes.webhooksPerSecond * 1.1),
     duplicateShare: 0.1,
     nowSeconds,
     clientSecret: BENCH_CLIENT_SECRET,
@@ -163,7 +193,11 @@ export async function prepareMixedLoad(env: BenchEnv, sizes: MixedLoadSizes, app
 
 export async function mixedLoadRows(env: BenchEnv, log: (line: string) => void): Promise<Row[]> {
   const sizes = mixedLoadSizes(env);
-  const { feed, order } = await prepareMixedLoad(env, sizes, env.app);
+  const conversationCount = sizes.busyConversations + sizes.quietConversations;
+  const warmupViews = sizes.warmupViewsPerConversation * conversationCount;
+  const windowViews = sizes.viewsPerConversation * conversationCount;
+  const feedSeconds = (warmupViews + windowViews) / SLOWEST_VIEWS_PER_SECOND;
+  const { feed, order } = await prepareMixedLoad(env, sizes, env.app, undefined, feedSeconds);
   const url = `${env.appUrl}/intercom/initialize`;
   for (const name of ['webhooks', 'sla-scheduler']) await env.app.call('startJob', { name });
   const webhooks = paced(`${env.appUrl}${WEBHOOK_PATH}`, feed.items, sizes.webhooksPerSecond);
@@ -173,18 +207,21 @@ export async function mixedLoadRows(env: BenchEnv, log: (line: string) => void):
   let after: Record<string, number>;
   let missesBefore: Record<string, number> = {};
   let missesAfter: Record<string, number> = {};
+  let windowSeconds = 0;
+  let webhooksInWindow = 0;
   try {
     // The warm-up is the Inbox before the measured window: it fills the kept renders as a running app has them.
-    const warm = await measureLoad(
-      { name: 'mixed warm-up', url, ...order[0]!, variants: order },
-      sizes.connections,
-      0,
-      sizes.warmupSeconds,
-    );
+    const warm = await measureLoad({ name: 'mixed warm-up', url, ...order[0]!, variants: order }, sizes.connections, 0, {
+      requests: warmupViews,
+    });
     measuredFrom = warm.requests + warm.failures;
     before = await appMetrics(env);
+    webhooksInWindow = -webhooks.sentSoFar();
     missesBefore = await reuseMisses(env.appUrl);
-    result = await measureLoad({ name: 'mixed', url, ...order[0]!, variants: order }, sizes.connections, 0, sizes.seconds);
+    const started = performance.now();
+    result = await measureLoad({ name: 'mixed', url, ...order[0]!, variants: order }, sizes.connections, 0, { requests: windowViews });
+    windowSeconds = (performance.now() - started) / 1000;
+    webhooksInWindow = webhooks.sentSoFar();
     after = await appMetrics(env);
     missesAfter = await reuseMisses(env.appUrl);
   } finally {
@@ -203,12 +240,21 @@ export async function mixedLoadRows(env: BenchEnv, log: (line: string) => void):
   // through `order` in turn, so the window is the slice after the warm-up's requests.
   const window = order.slice(measuredFrom, measuredFrom + result.requests + result.failures);
   const repeats = window.length > 0 ? 1 - new Set(window).size / window.length : 0;
-  log(`  mixed load: fresh renders by reason ${JSON.stringify(missesBetween(missesBefore, missesAfter))}; ${views} views by /metrics`);
+  // Views in the window of a conversation not opened before in the run: nothing could have been kept for them.
+  const seen = new Set(order.slice(0, measuredFrom));
+  let firstViews = 0;
+  for (const open of window) {
+    if (!seen.has(open)) firstViews += 1;
+    seen.add(open);
+  }
+  log(
+    `  mixed load: fresh renders by reason ${JSON.stringify(missesBetween(missesBefore, missesAfter))}, of which ${firstViews} first views of a conversation in the run; ${views} views by /metrics${views < result.requests ? ` of ${result.requests} answered (the rest refused before the sidebar ran)` : ''}, ${webhooksInWindow} webhooks over the window's ${windowSeconds.toFixed(1)} s`,
+  );
   const population = `${sizes.busyConversations.toLocaleString('en-US')} conversations of the busy workspace + ${sizes.quietConversations.toLocaleString('en-US')} of quiet ones`;
   log(
     `  mixed load @${sizes.connections}: ${Math.round(result.rps)} views/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${(100 * share).toFixed(1)} % reused (repeats in the window ${(100 * repeats).toFixed(1)} %)${result.failures ? `, ${result.failures} failed` : ''}`,
   );
-  const detail = `${population}, webhooks ${sizes.webhooksPerSecond}/s for ${sizes.webhookTickets.toLocaleString('en-US')} of its tickets, SLA scheduler and webhook processor running; ${sizes.connections} connections, ${sizes.seconds} s after ${sizes.warmupSeconds} s warm-up`;
+  const detail = `${population}, webhooks ${sizes.webhooksPerSecond}/s for ${sizes.webhookTickets.toLocaleString('en-US')} of its tickets, SLA scheduler and webhook processor running; ${sizes.connections} connections, ${windowViews.toLocaleString('en-US')} views after ${warmupViews.toLocaleString('en-US')} of warm-up`;
   return [
     row('mixed.rps', 'Mixed load: sidebar views', result.rps, 'views/s', null, `p50 ${result.p50} ms; ${detail}`, {
       views,
@@ -222,8 +268,8 @@ export async function mixedLoadRows(env: BenchEnv, log: (line: string) => void):
       100 * share,
       '%',
       atLeast(80),
-      `${reused.toLocaleString('en-US')} of ${views.toLocaleString('en-US')} views (/metrics); ${(100 * repeats).toFixed(1)} % of the window's views repeat a conversation opened earlier in it (${Math.round((60 * result.rps) / (sizes.busyConversations + sizes.quietConversations))} views per conversation a minute); webhooks invalidate only their ticket's conversation`,
-      { repeats: 100 * repeats },
+      `${reused.toLocaleString('en-US')} of ${views.toLocaleString('en-US')} views (/metrics); a fixed seeded sequence of ${sizes.viewsPerConversation} views per conversation after ${sizes.warmupViewsPerConversation}, ${(100 * (1 - firstViews / Math.max(1, window.length))).toFixed(1)} % of the window's views open a conversation opened before in the run; ${webhooksInWindow.toLocaleString('en-US')} webhooks over the window's ${windowSeconds.toFixed(1)} s; webhooks invalidate only their ticket's conversation`,
+      { repeats: 100 * repeats, firstViews, windowSeconds, webhooksInWindow },
     ),
   ];
 }

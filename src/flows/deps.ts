@@ -11,6 +11,11 @@ export interface FlowDeps extends AppServices {
   settingsUrlFor: (workspaceId: string, admin: { id: string; raw: Record<string, unknown> }) => Promise<string | null>;
   /** The reports page link for this teammate, or null when they may not read the reports (absent: no link). */
   reportsUrlFor?: (workspaceId: string, admin: { id: string; raw: Record<string, unknown> }) => Promise<string | null>;
+  /**
+   * The settings and reports links carry a token that expires (the sandbox's one-use links): a canvas holding one is
+   * never answered past its minute. Elsewhere the links are fixed sign-in pages.
+   */
+  pageLinksExpire?: boolean;
   /** Notes that the sidebar was shown in a conversation (memory only; src/services/reports/seen-recorder.ts). */
   conversationSeen?: (workspaceId: string, conversationId: string) => void;
   /** Notes a conversation's problem signature for noticing incidents (memory only; src/services/incidents/signature-recorder.ts). */

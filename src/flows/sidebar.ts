@@ -5,6 +5,7 @@
  * The recommendation is computed from the conversation the request carries (Intercom sends its parts with the
  * initialize request), with the workspace's learnt adjustments from memory; the engine's budget is ≤ 5 ms.
  */
+import { asOfLineAt } from '../../canvases/shared-blocks';
 import { sidebarCanvas } from '../../canvases/sidebar';
 import { ticketListCanvas } from '../../canvases/ticket-list';
 import type { RecommendationVM, SidebarVM, TimeZoneVM } from '../../canvases/view-models';
@@ -94,9 +95,14 @@ export interface SidebarView {
   /**
    * Until this instant (exclusive) the same request renders the same canvas, unless the store changes: the
    * "As of" minute, each SLA clock's next visible change, the renewal signal's next day. A settings link minted
-   * now is reused for at most that minute of its 15-minute life.
+   * now (sandbox) is reused for at most that minute of its 15-minute life.
    */
   stableUntil: number;
+  /**
+   * When nothing but the "As of" line moves with the minute: until when the rest of the canvas reads the same
+   * (the clocks' and the renewal's bounds), for answering it again with that line drawn anew. Null otherwise.
+   */
+  asOfBoundOnly: number | null;
   /**
    * What the view was built from, finer than the workspace: the conversation, its tickets, its escalations and its
    * incident.
@@ -128,7 +134,7 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
   // (bench/profile-fresh.ts). A conversation's problem signature is kept by the views before it is escalated.
   const triage = cards.length === 0 ? await recommendFor(deps, request, settings, now) : null;
   const recommended = triage?.recommended ?? null;
-  const hint =
+  const noticed =
     triage && !incident
       ? await incidentHint(
           deps.store,
@@ -136,6 +142,7 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
           (keys) => deps.problemSeen?.(workspaceId, conversationId, keys, now),
         )
       : null;
+  const hint = noticed?.hint ?? null;
   const vm: SidebarVM = {
     now,
     tz: timeZoneOf(workspace),
@@ -156,13 +163,18 @@ export async function sidebarView(deps: FlowDeps, request: CanvasRequest): Promi
     incident,
     incidentHint: hint,
   };
+  // What moves with time alone, besides the "As of" minute: the clocks' lines and the renewal count.
+  const timeBound = Math.min(
+    cardsStableUntil,
+    triage ? renewalStableUntil(triage.renewalAt, triage.renewalInDays) : Number.POSITIVE_INFINITY,
+  );
+  // The incident hint comes from other conversations' signatures, recorded unobserved, in a window that slides with
+  // time; an expiring link must not be handed out past its minute. Those views keep the minute bound.
+  const minuteBound = Boolean(noticed?.mayAppear || deps.pageLinksExpire);
   return {
     vm,
-    stableUntil: Math.min(
-      nextMinute(now),
-      cardsStableUntil,
-      triage ? renewalStableUntil(triage.renewalAt, triage.renewalInDays) : Number.POSITIVE_INFINITY,
-    ),
+    stableUntil: Math.min(nextMinute(now), timeBound),
+    asOfBoundOnly: minuteBound ? null : timeBound,
     subjects: [
       conversationSubject(conversationId),
       ...ticketIds.map(ticketSubject),
@@ -223,8 +235,16 @@ function latestFailure(history: readonly SidebarEscalation[]): { message: string
 export async function sidebar(deps: FlowDeps, request: CanvasRequest, ctx?: FlowContext): Promise<CanvasResponse> {
   // Stamped before reading: a write landing while we read makes the canvas unfit for reuse (src/store/change-feed.ts).
   const stamp = deps.store.changes.stamp();
-  const { vm, stableUntil, subjects } = await sidebarView(deps, request);
-  ctx?.offerReuse?.({ workspaceId: request.workspaceId, stamp, until: stableUntil, subjects });
+  const { vm, stableUntil, asOfBoundOnly, subjects } = await sidebarView(deps, request);
+  ctx?.offerReuse?.({
+    workspaceId: request.workspaceId,
+    stamp,
+    until: stableUntil,
+    subjects,
+    ...(asOfBoundOnly !== null && asOfBoundOnly > stableUntil
+      ? { restamp: { renderedAt: vm.now, until: asOfBoundOnly, lineAt: asOfLineAt(vm.now, vm.tz) } }
+      : {}),
+  });
   return sidebarCanvas(vm);
 }
 

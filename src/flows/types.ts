@@ -46,6 +46,12 @@ export interface CanvasReuse {
   until: number;
   /** What the canvas was built from: writes to anything else in the workspace leave it reusable (change-feed.ts). */
   subjects: readonly ChangeSubject[];
+  /**
+   * The canvas's "As of" line, when it is the only thing on it that moves with the minute alone: the canvas may then
+   * be answered past `until`, up to `restamp.until`, with that line drawn for the instant of the answer
+   * (`lineAt`: its JSON exactly as the screen serialises it, or null when the screen would lay out differently).
+   */
+  restamp?: { renderedAt: number; until: number; lineAt: (at: number) => { json: string; until: number } | null };
 }
 
 export type CanvasHandler = (request: CanvasRequest, ctx: FlowContext) => Promise<CanvasResponse>;

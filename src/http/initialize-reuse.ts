@@ -18,6 +18,7 @@
  * a place in the commit order instead of a local stamp (src/store/shared-views.ts says why that is exact), and is
  * checked against this instance's own writes in that order too.
  */
+import { MAX_CANVAS_BYTES } from '../../canvases/kit';
 import type { CanvasReuse } from '../flows/types';
 import type { ChangeFeed, StaleCause } from '../store';
 import type { Clock } from '../util/clock';
@@ -58,10 +59,34 @@ export interface InitializeReuseOptions {
   maxBytes?: number;
 }
 
-interface Entry extends CanvasReuse {
+interface Entry extends Omit<CanvasReuse, 'restamp'> {
   body: Buffer;
   /** Another instance's render: its stamp is a place in the commit order (staleCause's `inCommitOrder`). */
   shared: boolean;
+  /** The body around its "As of" line, to draw that line anew past `until` (see CanvasReuse.restamp). */
+  restamp?: Restamp;
+}
+
+interface Restamp {
+  before: Buffer;
+  after: Buffer;
+  until: number;
+  lineAt: NonNullable<CanvasReuse['restamp']>['lineAt'];
+}
+
+/**
+ * Where the "As of" line sits in the kept body, when it can be found without doubt: its exact JSON (an object, so
+ * never inside a string, where every quote is escaped) occurring once. Anything else keeps the minute bound.
+ */
+function restampOf(reuse: CanvasReuse, body: Buffer): Restamp | undefined {
+  const terms = reuse.restamp;
+  if (!terms || !(terms.until > reuse.until)) return undefined;
+  const line = terms.lineAt(terms.renderedAt)?.json;
+  if (line === undefined) return undefined;
+  const at = body.indexOf(line);
+  if (at < 0 || body.lastIndexOf(line) !== at) return undefined;
+  const after = body.subarray(at + Buffer.byteLength(line));
+  return { before: body.subarray(0, at), after, until: terms.until, lineAt: terms.lineAt };
 }
 
 /**
@@ -98,21 +123,31 @@ export function createInitializeReuse(options: InitializeReuseOptions): Initiali
         misses.none += 1;
         return null;
       }
-      if (clock.now() < entry.until) {
-        const stale = changes.staleCause(entry.workspaceId, entry.stamp, entry.subjects, entry.shared);
-        if (stale === null) {
-          if (entry.shared) sharedHits += 1;
-          return entry.body;
-        }
-        misses[`${stale.kind}_${stale.notified ? 'notified' : 'local'}`] += 1;
-      } else {
+      const now = clock.now();
+      if (!(now < entry.until || now < (entry.restamp?.until ?? 0))) {
         misses.expired += 1;
+        drop(signature);
+        return null;
       }
-      drop(signature);
-      return null;
+      const stale = changes.staleCause(entry.workspaceId, entry.stamp, entry.subjects, entry.shared);
+      if (stale !== null) {
+        misses[`${stale.kind}_${stale.notified ? 'notified' : 'local'}`] += 1;
+        drop(signature);
+        return null;
+      }
+      const answer = now < entry.until ? entry : restamped(signature, entry, now);
+      if (answer === null) {
+        misses.expired += 1;
+        drop(signature);
+        return null;
+      }
+      if (entry.shared) sharedHits += 1;
+      return answer.body;
     },
     keep(signature, reuse, body) {
-      if (put(signature, { ...reuse, body, shared: false })) {
+      const { workspaceId, stamp, until, subjects } = reuse;
+      const restamp = restampOf(reuse, body);
+      if (put(signature, { workspaceId, stamp, until, subjects, body, shared: false, ...(restamp ? { restamp } : {}) })) {
         changes.shareView(
           { key: signature, workspaceId: reuse.workspaceId, subjects: reuse.subjects, until: reuse.until, body },
           reuse.stamp,
@@ -123,8 +158,31 @@ export function createInitializeReuse(options: InitializeReuseOptions): Initiali
     sharedHits: () => sharedHits,
   };
 
+  /**
+   * Past its minute, a canvas whose "As of" line is all that moved with it gets that line drawn for `now`: what a
+   * fresh render would print, since nothing else on it can have changed before `restamp.until` (and the change feed
+   * still vouches for its rows). The new body stays until the line's next turn.
+   */
+  function restamped(signature: string, entry: Entry, now: number): Entry | null {
+    const restamp = entry.restamp;
+    const line = restamp && now < restamp.until ? restamp.lineAt(now) : null;
+    if (!restamp || line === null) return null;
+    const lineBytes = Buffer.from(line.json);
+    const body = Buffer.concat([restamp.before, lineBytes, restamp.after]);
+    // The content's 64 KB limit, checked on the whole body that holds it (a longer stamp could only just cross it).
+    if (body.length > MAX_CANVAS_BYTES) return null;
+    // The parts point into the new body, so the old one is let go and `bytes` stays what is held.
+    const start = restamp.before.length;
+    const parts = { before: body.subarray(0, start), after: body.subarray(start + lineBytes.length) };
+    const next = { ...entry, body, until: Math.min(line.until, restamp.until), restamp: { ...restamp, ...parts } };
+    // Same key, so it keeps its place in the eviction order.
+    entries.set(signature, next);
+    bytes += body.length - entry.body.length;
+    return next;
+  }
+
   function put(signature: string, entry: Entry): boolean {
-    if (!(clock.now() < entry.until) || entry.body.length > maxBytes) return false;
+    if (!(clock.now() < Math.max(entry.until, entry.restamp?.until ?? 0)) || entry.body.length > maxBytes) return false;
     drop(signature);
     // Map keeps insertion order: the first key is the oldest kept.
     while (entries.size > 0 && (entries.size >= maxEntries || bytes + entry.body.length > maxBytes)) {

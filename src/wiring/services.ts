@@ -103,6 +103,7 @@ export function buildServices(
     deadWork: createDeadWorkCache(store),
     settingsUrlFor: (workspaceId, admin) => install.settingsUrlFor(workspaceId, admin),
     reportsUrlFor: (workspaceId, admin) => install.reportsUrlFor(workspaceId, admin),
+    pageLinksExpire: install.sandbox,
     conversationSeen: (workspaceId, conversationId) => seen.note(workspaceId, conversationId),
     problemSeen: (workspaceId, conversationId, keys, now) => signatures.note(workspaceId, conversationId, keys, now),
   };

@@ -14,7 +14,10 @@ import { parseOptions, UsageError } from '../../bench/options';
 import { atLeast, atMost, meetsTarget, ratio, row, waiting } from '../../bench/report/rows';
 import { machineInfo, mergeRows, writeResults } from '../../bench/report/results';
 import { formatMarkdown, formatMarkdownByStore, formatTable } from '../../bench/report/table';
+import { newChatId } from '../../bench/scenarios/mixed-load';
 import { countEffects } from '../../bench/scenarios/multi-instance';
+import { parseCanvasRequest } from '../../src/http/canvas-request';
+import { initializeBody } from '../../src/sandbox/canvas-kit-body';
 import { buildFeed, seedFeedTickets } from '../../bench/scenarios/webhook-feed';
 import { BENCH_CLIENT_SECRET } from '../../bench/secrets';
 import { percentile, seededRandom, sequentialDepth } from '../../bench/stats';
@@ -114,6 +117,19 @@ describe('bench webhook feed and the fake request log', () => {
   afterEach(async () => {
     fake.assertNoViolations();
     await fake.close();
+  });
+
+  it('the mixed load opens new chats under ids a Canvas Kit request may carry (a refused one is never a view)', () => {
+    const demo = fake.seedDemoWorkspace();
+    const base = initializeBody(fake, {
+      workspaceId: demo.workspaceId,
+      conversationId: demo.conversations.refund,
+      adminId: demo.admins.agent,
+    });
+    for (const id of [newChatId(0), newChatId(9_999)]) {
+      const parsed = parseCanvasRequest({ ...base, conversation: { ...(base['conversation'] as object), id } });
+      expect(parsed.ok && parsed.request.conversationId).toBe(id);
+    }
   });
 
   it('signs every notification, mixes in exact redeliveries, and changes the fake ticket each time', () => {

@@ -18,16 +18,29 @@ export const RECENT_LIMIT = 500;
 /** Two others make three reports of one problem: fewer is a coincidence more often than an outage. */
 export const MIN_OTHERS = 2;
 
+/**
+ * The hint, or null; `mayAppear`: whether a null hint may turn into one with no write to this conversation's views
+ * (other conversations' signatures are recorded in the background, unobserved, and the window slides with time).
+ * A conversation with no problem signature never gets a hint.
+ */
 export async function incidentHint(
   store: Store,
   request: { workspaceId: string; conversationId: string; messages: readonly TriageMessage[]; now: number; zone: string },
   /** Keeps this conversation's signature for the others to notice (memory only: a view writes nothing itself). */
   noteSignature?: (keys: readonly string[]) => void,
-): Promise<IncidentHintVM | null> {
-  const { workspaceId, conversationId, now } = request;
+): Promise<{ hint: IncidentHintVM | null; mayAppear: boolean }> {
   const keys = problemSignature(request.messages);
   noteSignature?.(keys);
-  if (keys.length === 0) return null;
+  if (keys.length === 0) return { hint: null, mayAppear: false };
+  return { hint: await hintFor(store, request, keys), mayAppear: true };
+}
+
+async function hintFor(
+  store: Store,
+  request: { workspaceId: string; conversationId: string; now: number; zone: string },
+  keys: readonly string[],
+): Promise<IncidentHintVM | null> {
+  const { workspaceId, conversationId, now } = request;
   const recent = (await store.conversationSignals.listSince(workspaceId, now - NOTICE_WINDOW_MS, RECENT_LIMIT)).filter(
     (other) => other.conversationId !== conversationId,
   );

@@ -7,7 +7,7 @@ import request from 'supertest';
 import { signBody } from '../../../src/http/signature';
 import { initializeBody } from '../../../src/sandbox/canvas-kit-body';
 import { type Harness, TEST_CLIENT_SECRET, useHarness } from '../../support/app-harness';
-import { linkTicketWithClock } from '../../support/linked-ticket';
+import { linkedSnapshot, linkTicketWithClock } from '../../support/linked-ticket';
 
 let h: Harness;
 useHarness((started) => {
@@ -85,6 +85,25 @@ describe('a repeated initialize', () => {
     expect(first.text).toContain('3h 59m left');
     expect(later.text).toContain('As of 10:01 AM');
     expect(later.text).toContain('3h 58m left');
+  });
+
+  it('past the minute, a view whose clocks stand still is answered with its "As of" line drawn anew, as a fresh render', async () => {
+    // A resolved ticket: no clock runs on it.
+    const resolved = linkedSnapshot(h, '701', { stateCategory: 'resolved', isOpen: false });
+    await h.application.store.tickets.upsert(h.demo.workspaceId, resolved, h.clock.now());
+    h.clock.advance(15_000);
+    const renders = countRenders();
+    const first = await h.initialize();
+    expect(first.text).toContain('As of 10:00 AM');
+    h.clock.advance(3 * 60_000);
+    const later = await h.initialize();
+    expect(renders()).toBe(1);
+    expect(later.text).toBe(first.text.replace('As of 10:00 AM', 'As of 10:03 AM'));
+    // A write to its ticket still renders it afresh, with the line of its own minute.
+    await h.application.store.tickets.markSynced(h.demo.workspaceId, '701', h.clock.now());
+    const written = await h.initialize();
+    expect(renders()).toBe(2);
+    expect(written.text).toBe(later.text);
   });
 
   it('is per body: another teammate, or the same teammate after the conversation changed, gets a render of their own', async () => {
