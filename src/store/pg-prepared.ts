@@ -14,6 +14,7 @@
  * parameters written in as literals (pg's own escaping); PostgreSQL runs the two in order, so a failing NOTIFY still
  * fails the commit, and kysely rolls the transaction back as before.
  */
+import type { Compilable, CompiledQuery, QueryResult } from 'kysely';
 import pg from 'pg';
 
 const names = new Map<string, string>();
@@ -21,6 +22,20 @@ const names = new Map<string, string>();
 /** Marks a fixed SQL text as hot: on PostgreSQL each connection prepares it once. */
 export function prepareOnPostgres(text: string): void {
   if (!names.has(text)) names.set(text, `handoff_hot_${names.size + 1}`);
+}
+
+/**
+ * Runs a built query whose SQL text never changes (the same columns every time, no `in` lists), on PostgreSQL as a
+ * hot text. A query whose text varied would prepare one statement per variant: build those unnamed.
+ */
+export async function executeHot<R>(
+  db: { executeQuery<Q>(query: CompiledQuery<Q>): Promise<QueryResult<Q>> },
+  dialect: 'sqlite' | 'postgres',
+  query: Compilable<R>,
+): Promise<R[]> {
+  const compiled = query.compile();
+  if (dialect === 'postgres') prepareOnPostgres(compiled.sql);
+  return (await db.executeQuery(compiled)).rows;
 }
 
 /** The name a text is prepared under, if it is one of the hot texts. */

@@ -24,6 +24,7 @@ import type { EscalationsTable } from '../schema';
 import { newId, oldestFirst, type RepoContext, toJson } from './repo-helpers';
 import { type Escalation, type EscalationRequest, findOne, toEscalation } from './escalation-model';
 import { readUnderLock } from './escalation-reserve-read';
+import { executeHot } from '../pg-prepared';
 import { createOutboxRepo, type EnqueueInput, newRow } from './outbox';
 import type { TicketLink } from './tickets';
 
@@ -51,11 +52,14 @@ export type ReserveResult =
 /** Must run inside a transaction (the lock row is held until it ends). */
 export async function reserveIn(ctx: RepoContext, workspaceId: string, input: ReserveInput): Promise<ReserveResult> {
   const tx = ctx.db;
-  await tx
-    .insertInto('conversation_locks')
-    .values({ workspace_id: workspaceId, conversation_id: input.conversationId, locked_at: input.now })
-    .onConflict((oc) => oc.columns(['workspace_id', 'conversation_id']).doUpdateSet({ locked_at: input.now }))
-    .execute();
+  await executeHot(
+    tx,
+    ctx.dialect,
+    tx
+      .insertInto('conversation_locks')
+      .values({ workspace_id: workspaceId, conversation_id: input.conversationId, locked_at: input.now })
+      .onConflict((oc) => oc.columns(['workspace_id', 'conversation_id']).doUpdateSet({ locked_at: input.now })),
+  );
 
   // One read under the lock for every check: this form's escalation (a replay), the conversation's open ones, its tickets.
   const { escalations, tickets } = await readUnderLock(ctx, workspaceId, input);
@@ -109,17 +113,21 @@ async function insertWithJob(ctx: RepoContext, workspaceId: string, row: Inserta
     if (inserted) await createOutboxRepo(ctx).enqueue(workspaceId, job);
     return inserted;
   }
-  const inserted = await tx
-    .with('reserved', () => insertEscalation)
-    .with('job', (db) =>
-      db
-        .insertInto('outbox')
-        .values(newRow(workspaceId, job))
-        .onConflict((oc) => oc.columns(['workspace_id', 'dedupe_key']).doNothing()),
-    )
-    .selectFrom('reserved')
-    .selectAll()
-    .executeTakeFirst();
+  // Every row has the same columns, so the text is fixed: prepared once per connection.
+  const [inserted] = await executeHot(
+    tx,
+    ctx.dialect,
+    tx
+      .with('reserved', () => insertEscalation)
+      .with('job', (db) =>
+        db
+          .insertInto('outbox')
+          .values(newRow(workspaceId, job))
+          .onConflict((oc) => oc.columns(['workspace_id', 'dedupe_key']).doNothing()),
+      )
+      .selectFrom('reserved')
+      .selectAll(),
+  );
   if (!inserted) await tx.deleteFrom('outbox').where('workspace_id', '=', workspaceId).where('dedupe_key', '=', job.dedupeKey).execute();
   return inserted;
 }
