@@ -3,10 +3,14 @@
  * 100,000 clocks), makes 10,000 clocks due within the last minute as the storm scenario does, and ticks the real
  * scheduler until nothing is due. Prints the CPU per due clock, each chunk's synchronous stretch (the CPU time from
  * one yield of the scheduler to the next: on SQLite, how long a chunk holds the event loop) and the longest gap
- * between two turns of a 1 ms timer. Not part of a run; for comparing old and new code on CPU time, which a busy
- * host moves far less than wall time.
+ * between two turns of a 1 ms timer, in wall time and in the CPU time used meanwhile (on PostgreSQL, where a chunk
+ * waits on round trips, that CPU figure is the longest synchronous stretch, the run's `sla.storm_block`). Not part of
+ * a run; for comparing old and new code on CPU time, which a busy host moves far less than wall time.
  *
- *   npx tsx bench/profile-storm.ts [--full] [--keep <file>] [--from <file>]   (DATABASE_URL: PostgreSQL)
+ *   npx tsx bench/profile-storm.ts [--full] [--workspaces n] [--keep <file>] [--from <file>]   (DATABASE_URL: PostgreSQL)
+ *
+ * `--workspaces 1000` spreads the quick sizes over the full run's 1,000 workspaces, so a chunk meets as many
+ * workspaces as in the full run (their settings read and parsed once each).
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-storm.ts --from /tmp/seeded.sqlite
  *
  * `--keep` copies the seeded SQLite file there; `--from` starts from a copy of such a file instead of seeding.
@@ -47,7 +51,7 @@ async function main(): Promise<void> {
       await migrateToLatest(database);
       const sizes = full
         ? { workspaces: 1_000, tickets: 1_000_000, clocks: 100_000 }
-        : { workspaces: 100, tickets: 100_000, clocks: 10_000 };
+        : { workspaces: Number(flag('--workspaces') ?? 100), tickets: 100_000, clocks: 10_000 };
       const cipher = createTokenCipher(benchConfig('storm').encryption.current);
       const seeded = await seedStore(database, { sizes, cipher, now: BENCH_NOW });
       await database.close();
@@ -84,11 +88,16 @@ async function storm(database: Database): Promise<void> {
     },
   });
   let longestGap = 0;
+  let longestGapCpu = 0;
   let last = performance.now();
+  let lastCpu = cpuMs();
   const timer = setInterval(() => {
     const now = performance.now();
+    const nowCpu = cpuMs();
     longestGap = Math.max(longestGap, now - last);
+    longestGapCpu = Math.max(longestGapCpu, nowCpu - lastCpu);
     last = now;
+    lastCpu = nowCpu;
   }, 1);
   const cpuBefore = cpuMs();
   const usageBefore = process.cpuUsage();
@@ -112,7 +121,7 @@ async function storm(database: Database): Promise<void> {
   );
   if (process.argv.includes('--each')) console.log(stretches.map((ms) => ms.toFixed(0)).join(' '));
   console.log(
-    `chunks ${stretches.length}: CPU per synchronous stretch p50 ${f(percentile(stretches, 50))}, p95 ${f(percentile(stretches, 95))}, max ${f(Math.max(...stretches))} ms; longest 1 ms timer gap ${f(longestGap)} ms (wall)`,
+    `chunks ${stretches.length}: CPU per synchronous stretch p50 ${f(percentile(stretches, 50))}, p95 ${f(percentile(stretches, 95))}, max ${f(Math.max(...stretches))} ms; longest 1 ms timer gap ${f(longestGap)} ms wall, ${f(longestGapCpu)} ms CPU`,
   );
 }
 

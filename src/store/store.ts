@@ -9,6 +9,7 @@ import { type ChangeFeed, type ChangeScope, type ChangeSubject, createChangeFeed
 import { encodeNotification } from './change-notification';
 import type { Database, DialectName } from './database';
 import { waitForWriteLock } from './lock-wait';
+import { WITH_COMMIT } from './pg-prepared';
 import { type AsyncMethod, observeWrites, SIDEBAR_WRITES, writeReport } from './observed-writes';
 import { type Db, inTransaction, type RepoContext } from './repos/repo-helpers';
 import { type CaseAttachmentsRepo, createCaseAttachmentsRepo } from './repos/case-attachments';
@@ -122,14 +123,15 @@ function merge(
 
 /**
  * The transaction's NOTIFYs, one per workspace and all in one statement, sent as its last statement: they reach
- * other instances exactly when it commits, and a webhook batch costs one round trip for them, not one per write.
+ * other instances exactly when it commits, and cost no round trip of their own (they travel with the COMMIT).
  */
 async function announce(db: Db, channel: { name: string; origin: string }, written: Map<string, WorkspaceWrites>): Promise<void> {
   if (written.size === 0) return;
   const payloads = [...written].map(([workspaceId, w]) =>
     encodeNotification(workspaceId, w.scope, w.subjects && [...w.subjects], channel.origin),
   );
-  await sql`select ${sql.join(payloads.map((payload) => sql`pg_notify(${channel.name}, ${payload})`))}`.execute(db);
+  // Sent with the COMMIT, in its round trip (pg-prepared.ts).
+  await sql`${sql.raw(WITH_COMMIT)}select ${sql.join(payloads.map((payload) => sql`pg_notify(${channel.name}, ${payload})`))}`.execute(db);
 }
 
 function build(db: Db, dialect: DialectName, close: () => Promise<void>, reporting: WriteReporting, lockWaitMs = 0): Store {

@@ -14,15 +14,19 @@
  * A unique (workspace_id, idempotency_key) index backs up the duplicate check.
  *
  * Every statement here stands between Intercom's answer and `POST /tickets`, and on PostgreSQL each is a round
- * trip: the same-key escalation and the conversation's open ones are read in one statement, and the escalation
- * goes in with its outbox job in one (a data-modifying CTE; SQLite runs them in-process, one after the other).
+ * trip: after the lock, the same-key escalation, the conversation's open ones and its tickets are read in one
+ * statement (escalation-reserve-read.ts), the escalation goes in with its outbox job in one (a data-modifying CTE;
+ * SQLite runs them in-process, one after the other), and the NOTIFY travels with the COMMIT (pg-prepared.ts):
+ * BEGIN, lock, read, insert, COMMIT.
  */
 import type { Insertable } from 'kysely';
 import type { EscalationsTable } from '../schema';
 import { newId, oldestFirst, type RepoContext, toJson } from './repo-helpers';
-import { ACTIVE, type Escalation, type EscalationRequest, findOne, toEscalation } from './escalation-model';
+import { type Escalation, type EscalationRequest, findOne, toEscalation } from './escalation-model';
+import { readUnderLock } from './escalation-reserve-read';
+import { executeHot } from '../pg-prepared';
 import { createOutboxRepo, type EnqueueInput, newRow } from './outbox';
-import { createTicketsRepo, type TicketLink } from './tickets';
+import type { TicketLink } from './tickets';
 
 export interface ReserveInput {
   idempotencyKey: string;
@@ -48,31 +52,23 @@ export type ReserveResult =
 /** Must run inside a transaction (the lock row is held until it ends). */
 export async function reserveIn(ctx: RepoContext, workspaceId: string, input: ReserveInput): Promise<ReserveResult> {
   const tx = ctx.db;
-  await tx
-    .insertInto('conversation_locks')
-    .values({ workspace_id: workspaceId, conversation_id: input.conversationId, locked_at: input.now })
-    .onConflict((oc) => oc.columns(['workspace_id', 'conversation_id']).doUpdateSet({ locked_at: input.now }))
-    .execute();
+  await executeHot(
+    tx,
+    ctx.dialect,
+    tx
+      .insertInto('conversation_locks')
+      .values({ workspace_id: workspaceId, conversation_id: input.conversationId, locked_at: input.now })
+      .onConflict((oc) => oc.columns(['workspace_id', 'conversation_id']).doUpdateSet({ locked_at: input.now })),
+  );
 
-  // One read for both checks: this form's escalation (a replay) and the conversation's unfinished or linked ones.
-  const rows = await tx
-    .selectFrom('escalations')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where((eb) =>
-      eb.or([
-        eb('idempotency_key', '=', input.idempotencyKey),
-        eb.and([eb('conversation_id', '=', input.conversationId), eb('status', 'in', [...ACTIVE, 'linked'])]),
-      ]),
-    )
-    .execute();
-  const escalations = rows.map(toEscalation);
+  // One read under the lock for every check: this form's escalation (a replay), the conversation's open ones, its tickets.
+  const { escalations, tickets } = await readUnderLock(ctx, workspaceId, input);
   const same = escalations.find((e) => e.idempotencyKey === input.idempotencyKey);
   if (same) return { kind: 'duplicate', escalation: same };
 
   if (!input.force) {
     // No row has this key, so every row read is one of the conversation's.
-    const blocking = await findBlocking(ctx, workspaceId, input.conversationId, escalations);
+    const blocking = findBlocking(await tickets(), escalations);
     if (blocking) return { kind: 'open_exists', blocking };
   }
 
@@ -117,17 +113,21 @@ async function insertWithJob(ctx: RepoContext, workspaceId: string, row: Inserta
     if (inserted) await createOutboxRepo(ctx).enqueue(workspaceId, job);
     return inserted;
   }
-  const inserted = await tx
-    .with('reserved', () => insertEscalation)
-    .with('job', (db) =>
-      db
-        .insertInto('outbox')
-        .values(newRow(workspaceId, job))
-        .onConflict((oc) => oc.columns(['workspace_id', 'dedupe_key']).doNothing()),
-    )
-    .selectFrom('reserved')
-    .selectAll()
-    .executeTakeFirst();
+  // Every row has the same columns, so the text is fixed: prepared once per connection.
+  const [inserted] = await executeHot(
+    tx,
+    ctx.dialect,
+    tx
+      .with('reserved', () => insertEscalation)
+      .with('job', (db) =>
+        db
+          .insertInto('outbox')
+          .values(newRow(workspaceId, job))
+          .onConflict((oc) => oc.columns(['workspace_id', 'dedupe_key']).doNothing()),
+      )
+      .selectFrom('reserved')
+      .selectAll(),
+  );
   if (!inserted) await tx.deleteFrom('outbox').where('workspace_id', '=', workspaceId).where('dedupe_key', '=', job.dedupeKey).execute();
   return inserted;
 }
@@ -137,15 +137,13 @@ async function insertWithJob(ctx: RepoContext, workspaceId: string, row: Inserta
  * escalation whose ticket we have no snapshot of yet (treated as open: we
  * cannot tell it is closed).
  */
-async function findBlocking(
-  ctx: RepoContext,
-  workspaceId: string,
-  conversationId: string,
+function findBlocking(
+  /** The conversation's linked tickets, read under the lock. */
+  tickets: readonly TicketLink[],
   /** The conversation's queued, creating and linked escalations, read under the lock. */
   escalations: Escalation[],
-): Promise<Blocking | null> {
-  const tickets = await createTicketsRepo(ctx).listByConversation(workspaceId, conversationId);
-  const openTicket = tickets.find((t) => t.isOpen);
+): Blocking | null {
+  const openTicket = oldestFirst([...tickets], (t) => t.ticketId).find((t) => t.isOpen);
   if (openTicket) return { type: 'ticket', ticket: openTicket };
   const known = new Set(tickets.map((t) => t.ticketId));
   const pending = oldestFirst(escalations, (e) => e.id).find((e) => e.status !== 'linked' || e.ticketId === null || !known.has(e.ticketId));

@@ -9,6 +9,7 @@ import { parseSettings, type WorkspaceSettings, workspaceSettingsSchema } from '
 import type { SettingsAuditTable, WorkspaceSettingsTable } from '../schema';
 import { type Db, fromJson, inTransaction, newId, type RepoContext, toJson } from './repo-helpers';
 import { reusableQuery } from './reusable-query';
+import { BoundedMemo } from '../../util/bounded-memo';
 
 export interface SettingsRecord {
   workspaceId: string;
@@ -83,7 +84,7 @@ export function createSettingsRepo({ db, dialect }: RepoContext): SettingsRepo {
         .execute();
       return rows.map((row) =>
         row.settings_json === null || row.version === null
-          ? defaults(row.id, row.timezone)
+          ? defaults(row.id, row.timezone, sharedDefaults(row.timezone))
           : toRecord(
               {
                 workspace_id: row.id,
@@ -180,8 +181,27 @@ async function readSettings(db: Db, workspaceId: string): Promise<SettingsRecord
   return row ? toRecord(row, timezone) : defaults(workspaceId, timezone);
 }
 
-function defaults(workspaceId: string, timezone: string): SettingsRecord {
-  return { workspaceId, settings: parseSettings(undefined, timezone), version: 0, updatedAt: null, updatedBy: null };
+function defaults(workspaceId: string, timezone: string, settings = parseSettings(undefined, timezone)): SettingsRecord {
+  return { workspaceId, settings, version: 0, updatedAt: null, updatedBy: null };
+}
+
+/**
+ * The defaults of a zone, parsed once and frozen: `getMany` feeds the SLA scheduler, whose storm reads the settings of
+ * hundreds of workspaces at once, and most workspaces never save theirs. Parsing them (zod over the whole tree) was
+ * most of a storm's first chunks; sharing one object per zone also shares the meters compiled for its policy
+ * (src/services/sla/policy-cache.ts keys them by policy object). Frozen because every such workspace holds it.
+ */
+const defaultsByZone = new BoundedMemo<string, WorkspaceSettings>(1_000);
+function sharedDefaults(timezone: string): WorkspaceSettings {
+  return defaultsByZone.get(timezone, (zone) => deepFreeze(parseSettings(undefined, zone)));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 async function timezoneOf(db: Db, workspaceId: string): Promise<string> {

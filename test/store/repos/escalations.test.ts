@@ -41,6 +41,10 @@ describeContract('escalations', (engine) => {
     await engine.store.tickets.upsert('ws-a', ticketSnapshot({ ticketId: 'tk-open' }), T0);
     const blocked = await engine.store.escalations.reserve('ws-a', reserveInput());
     expect(blocked).toMatchObject({ kind: 'open_exists', blocking: { type: 'ticket', ticket: { ticketId: 'tk-open' } } });
+    // Read in the reserve's own statement (on PostgreSQL as JSON), it is the very ticket the repository reads.
+    expect(blocked.kind === 'open_exists' && blocked.blocking.type === 'ticket' && blocked.blocking.ticket).toEqual(
+      await engine.store.tickets.get('ws-a', 'tk-open'),
+    );
 
     const forced = await engine.store.escalations.reserve('ws-a', reserveInput({ idempotencyKey: 'idem-forced', force: true }));
     expect(forced).toMatchObject({ kind: 'new', escalation: { forced: true, status: 'queued' } });

@@ -36,6 +36,27 @@ describeContract('settings', (engine) => {
     expect(await engine.store.settings.revision('ws-b')).not.toBe(await engine.store.settings.revision('ws-c'));
   });
 
+  it('reads several workspaces in one call; defaults of one zone are one frozen object, saved settings their own', async () => {
+    await seedWorkspace(engine.store, 'ws-b', 'Europe/Berlin');
+    await seedWorkspace(engine.store, 'ws-c', 'Asia/Tokyo');
+    await seedWorkspace(engine.store, 'ws-d', 'Europe/Berlin');
+    const saved = edited((s) => (s.resolveBehaviour = 'unsnooze'));
+    await engine.store.settings.save('ws-d', { settings: saved, expectedVersion: 0, adminId: 'admin-1', now: T0 });
+
+    const records = new Map(
+      (await engine.store.settings.getMany(['ws-a', 'ws-b', 'ws-c', 'ws-d', 'ws-unknown'])).map((r) => [r.workspaceId, r]),
+    );
+    expect([...records.keys()].sort()).toEqual(['ws-a', 'ws-b', 'ws-c', 'ws-d']);
+    const a = records.get('ws-a')?.settings;
+    expect(a).toEqual(defaultSettings('Europe/Berlin'));
+    // Shared by every workspace on the defaults of that zone (the scheduler parses them once, and compiles one meter).
+    expect(records.get('ws-b')?.settings).toBe(a);
+    expect(Object.isFrozen(a?.sla.businessHours.weekly.mon)).toBe(true);
+    expect(records.get('ws-c')?.settings).toEqual(defaultSettings('Asia/Tokyo'));
+    expect(records.get('ws-d')).toMatchObject({ version: 1, settings: saved });
+    expect(records.get('ws-d')?.settings).not.toBe(a);
+  });
+
   it('saves from the version it was edited at and audits before → after', async () => {
     const first = edited((s) => (s.resolveBehaviour = 'unsnooze'));
     const saved = await engine.store.settings.save('ws-a', { settings: first, expectedVersion: 0, adminId: 'admin-1', now: T0 });
