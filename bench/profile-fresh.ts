@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/profile-fresh.ts [views] [--seeded [--full]] [--concurrency n]`: where a fresh sidebar render's CPU
+ * `npx tsx bench/profile-fresh.ts [views] [--seeded [--full]] [--concurrency n] [--cpu-only]`: where a fresh sidebar render's CPU
  * goes. Builds the app in-process (the tests' harness and fake Intercom) and renders views the way the initialize
  * route does (signature, JSON, zod, the sidebar flow, the canvas serialised) with no reuse, under V8's sampling
  * profiler (node:inspector). Prints the time and CPU per view, the statements per view (on PostgreSQL, round trips)
@@ -10,6 +10,8 @@
  * workspaces, 100,000 tickets; `--full`: 1,000 and 1,000,000) in a SQLite file in WAL mode, the views cycling through
  * the 30,000 conversations of every workspace the full run cycles through (`freshBodies`), `n` at a time (default 1;
  * the full run has 50 connections in flight). With DATABASE_URL set, on PostgreSQL (a schema of its own, dropped).
+ * `--cpu-only`: no sampling profiler (it adds its own CPU), only the time and CPU per view, for comparing two builds
+ * in alternating runs.
  */
 import { Session } from 'node:inspector/promises';
 import { canvasJson } from '../canvases/kit';
@@ -149,6 +151,16 @@ async function main(): Promise<void> {
     await Promise.all(Array.from({ length: concurrency }, lane));
   };
   await render(2_000);
+  if (args.includes('--cpu-only')) {
+    const cpuBefore = process.cpuUsage();
+    await render(views);
+    const cpu = process.cpuUsage(cpuBefore);
+    console.log(
+      `${views} fresh views (${concurrency} at a time): CPU ${((cpu.user + cpu.system) / views).toFixed(0)} µs per view (system ${(cpu.system / views).toFixed(0)})`,
+    );
+    await fixture.close();
+    return;
+  }
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');

@@ -8,9 +8,12 @@ import type { SlaClockVM, TimeZoneVM } from './view-models';
 export const NO_TICKET_TEXT = 'No back-office ticket linked to this conversation yet.';
 export const QUEUED_TEXT = '⏳ Queued — the ticket will be created automatically';
 
+/** Whitespace other than a single space: only a text holding some has runs to collapse (most lines have none). */
+const UNEVEN_SPACE = /[^\S ]| {2}/;
+
 /** Cuts on a character budget and says so with an ellipsis; whitespace runs collapse first. */
 export function trim(value: string, max: number): string {
-  const flat = value.replace(/\s+/g, ' ').trim();
+  const flat = (UNEVEN_SPACE.test(value) ? value.replace(/\s+/g, ' ') : value).trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
@@ -94,9 +97,13 @@ export function linkButton(label: string, action: PlainAction | TicketAction, ti
   return button({ id, label, style: 'link', action: submitAction() });
 }
 
+/** Frozen, so built once for every screen's navigation. */
+const NAVIGATION_DIVIDER = divider();
+const NAVIGATION_SPACER = spacer('xs');
+
 /** Navigation sits at the bottom as link buttons, set apart by a divider and a spacer (canvas-kit.md §10.3). */
 export function navigation(...links: ButtonComponent[]): Component[] {
-  return [divider(), spacer('xs'), ...links];
+  return [NAVIGATION_DIVIDER, NAVIGATION_SPACER, ...links];
 }
 
 /** Groups consecutive lines: all but the last lose their bottom margin. */

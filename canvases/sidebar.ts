@@ -4,13 +4,22 @@
  */
 import { encodeComponentId } from './component-ids';
 import { formatAbsolute } from '../src/domain/text';
-import { FIRST_CANVAS_MAX_HEIGHT_PX, button, estimateHeight, finalizeCanvas, submitAction, text, urlAction } from './kit';
+import {
+  FIRST_CANVAS_MAX_HEIGHT_PX,
+  button,
+  estimateComponentHeight,
+  estimateHeight,
+  finalizeCanvas,
+  submitAction,
+  text,
+  urlAction,
+} from './kit';
 import type { CanvasResponse, Component } from './kit/types';
 import { NO_TICKET_TEXT, QUEUED_TEXT, asOf, displayZone, linkButton, lines, navigation, trim } from './shared-blocks';
 import { INCIDENT_BLOCK_SIZES, type IncidentBlockSize, incidentBlock, incidentHintBlock } from './incident-details';
 import { encodeStoredData } from './stored-data';
 import { clocksTicketBlock, compactTicketBlock, fullTicketBlock } from './ticket-card';
-import type { SidebarVM } from './view-models';
+import type { SidebarVM, TicketCardVM, TimeZoneVM } from './view-models';
 
 const HEADLINE_CHARS = 60;
 const REASON_CHARS = 90;
@@ -49,7 +58,7 @@ function fitted(vm: SidebarVM, incidentSize: IncidentBlockSize): CanvasResponse 
     () => footerOf(vm, false, incidentSize),
     () => footerOf({ ...vm, reportsUrl: null }, offerIncidentLink, incidentSize),
   ];
-  const footer = (plain.fits && richestFitting(footers, estimateHeight(plain.body))) || plain.footer;
+  const footer = (plain.fits && richestFitting(footers, plain.bodyPx)) || plain.footer;
   return finalizeCanvas([...plain.body, ...footer], HOME_STORED_DATA, { first: true });
 }
 
@@ -64,6 +73,8 @@ function richestFitting(footers: readonly (() => Component[])[], bodyPx: number)
 
 interface Composed {
   body: Component[];
+  /** The body's estimated height, measured once here for the footer choice too. */
+  bodyPx: number;
   footer: Component[];
   fits: boolean;
 }
@@ -76,7 +87,8 @@ function composeWith(vm: SidebarVM, offerIncidentLink: boolean, incidentSize: In
   const footer = footerOf(vm, offerIncidentLink, incidentSize);
   const footerPx = estimateHeight(footer);
   const body = vm.tickets.length > 0 ? fitTickets(vm, footerPx) : escalateBody(vm, footerPx);
-  return { body, footer, fits: footerPx + estimateHeight(body) <= FIRST_CANVAS_MAX_HEIGHT_PX };
+  const bodyPx = estimateHeight(body);
+  return { body, bodyPx, footer, fits: footerPx + bodyPx <= FIRST_CANVAS_MAX_HEIGHT_PX };
 }
 
 /** The conversation's incident, or else the hint that others report the same problem. */
@@ -85,23 +97,26 @@ function incidentSection(vm: SidebarVM, size: IncidentBlockSize): Component[] {
   return vm.incidentHint ? incidentHintBlock(vm.incidentHint) : [];
 }
 
+/**
+ * The footer's fixed links, built once: components are frozen, so every canvas can hold the same objects (a view
+ * builds two or three footers).
+ */
+const REFRESH = linkButton('Refresh', 'refresh');
+const LINK_INCIDENT = linkButton('Link to an incident', 'incident_open');
+const newEscalation = (disabled: boolean) =>
+  button({
+    id: encodeComponentId('escalate_open'),
+    label: 'New escalation',
+    style: 'link',
+    action: submitAction(),
+    disabled: disabled || undefined,
+  });
+const NEW_ESCALATION = { enabled: newEscalation(false), disabled: newEscalation(true) };
+
 function footerLinks(vm: SidebarVM, offerIncidentLink: boolean) {
-  const refresh = offerIncidentLink
-    ? [linkButton('Link to an incident', 'incident_open'), linkButton('Refresh', 'refresh')]
-    : [linkButton('Refresh', 'refresh')];
+  const refresh = offerIncidentLink ? [LINK_INCIDENT, REFRESH] : [REFRESH];
   // With a ticket linked the Escalate button is gone; a second escalation stays one link away.
-  const again =
-    vm.tickets.length > 0
-      ? [
-          button({
-            id: encodeComponentId('escalate_open'),
-            label: 'New escalation',
-            style: 'link',
-            action: submitAction(),
-            disabled: vm.contactMissing || undefined,
-          }),
-        ]
-      : [];
+  const again = vm.tickets.length > 0 ? [vm.contactMissing ? NEW_ESCALATION.disabled : NEW_ESCALATION.enabled] : [];
   const reports = vm.reportsUrl ? [button({ id: 'open_reports', label: 'Reports', style: 'link', action: urlAction(vm.reportsUrl) })] : [];
   const settings = vm.settingsUrl
     ? [button({ id: 'open_settings', label: 'Settings', style: 'link', action: urlAction(vm.settingsUrl) })]
@@ -148,15 +163,38 @@ function showAll(count: number): Component {
 function fitTickets(vm: SidebarVM, footerPx: number): Component[] {
   const n = vm.tickets.length;
   const pending = [...pendingBlock(vm), ...failedBlock(vm)];
-  const fixedPx = footerPx + estimateHeight(pending);
+  const room = FIRST_CANVAS_MAX_HEIGHT_PX - footerPx - estimateHeight(pending);
   for (const block of [fullTicketBlock, clocksTicketBlock, compactTicketBlock]) {
-    // Each ticket's block is built once per form; the candidates differ only in how many of them they take.
-    const blocks = vm.tickets.map((t) => block(t, vm.tz));
-    const build = (k: number) => (k === 0 ? [] : [...blocks.slice(0, k).flat(), ...(k < n ? [showAll(n)] : [])]);
-    const fitted = largestFitting(n, build, fixedPx);
+    const fitted = leadingBlocks(vm, block, room);
     if (fitted.length > 0) return [...fitted, ...pending];
   }
   return [showAll(n), ...pending];
+}
+
+/**
+ * The first k tickets' blocks for the largest k that fits `room` ("Show all" below them when k < n); none when
+ * not even one does. Each block is built and measured once, in order, and only while one more could still fit:
+ * blocks are at least a line tall, so once k blocks overflow, more never fit (a view of many tickets built all of
+ * them in every form, and measured the first ones once per candidate count).
+ */
+function leadingBlocks(vm: SidebarVM, block: (t: TicketCardVM, tz: TimeZoneVM) => Component[], room: number): Component[] {
+  const n = vm.tickets.length;
+  const more = showAll(n);
+  const morePx = estimateComponentHeight(more);
+  const built: Component[][] = [];
+  let px = 0;
+  let fitting = 0;
+  for (const ticket of vm.tickets) {
+    const next = block(ticket, vm.tz);
+    px += estimateHeight(next);
+    built.push(next);
+    const all = built.length === n;
+    if (px + (all ? 0 : morePx) <= room) fitting = built.length;
+    // Past the room even without "Show all": no larger k can fit.
+    if (px > room) break;
+  }
+  if (fitting === 0) return [];
+  return [...built.slice(0, fitting).flat(), ...(fitting < n ? [more] : [])];
 }
 
 /**

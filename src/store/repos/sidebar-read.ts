@@ -19,7 +19,7 @@ import {
 } from '../../domain/model';
 import { ESCALATION_STATUSES, type EscalationStatus } from './escalation-model';
 import { INCIDENT_LINK_STATUSES, type IncidentLinkStatus } from './incident-links';
-import { fromJson, narrow, narrowOrNull, type RepoContext } from './repo-helpers';
+import { narrow, narrowOrNull, type RepoContext } from './repo-helpers';
 import { sidebarStatement } from './sidebar-statement';
 
 export { SENT_UPDATES_SHOWN } from './sidebar-statement';
@@ -162,7 +162,8 @@ function toClock(cells: Cells): SidebarClock {
   return {
     ticketId: cells[0] as string,
     kind: narrow(CLOCK_KINDS, cells[1] as string, 'sla_clocks.kind'),
-    state: fromJson(cells[2] as string),
+    // Embedded as JSON by the statement, so already parsed with the rest of the answer.
+    state: cells[2],
   };
 }
 
