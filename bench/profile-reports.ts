@@ -7,6 +7,8 @@
  */
 import { Session } from 'node:inspector/promises';
 import { NO_FILTERS } from '../src/domain/reports/facts';
+import { calendarKey } from '../src/domain/reports/ticket-figures';
+import { createSettingsService } from '../src/services/settings-service';
 import { renderReport } from '../src/http/reports/render';
 import { createStore, migrateToLatest } from '../src/store';
 import { seedReportsWorkspace } from './scenarios/reports';
@@ -72,8 +74,9 @@ async function main(): Promise<void> {
     printShares(byFunction, busy, 25);
     // Each of the report's reads alone: the CPU this process spends on it (for SQLite that includes the engine).
     const window = { from: period.previous.from, to: period.current.to };
+    const settings = await createSettingsService(store).get(workspace.id);
     const reads: [string, () => Promise<unknown>][] = [
-      ['tickets', () => store.reports.tickets(workspace.id, window)],
+      ['tickets', () => store.reports.tickets(workspace.id, window, calendarKey(settings.sla.businessHours))],
       ['escalations', () => store.reports.escalations(workspace.id, window)],
       ['firings', () => store.reports.firings(workspace.id, window)],
       ['feedback', () => store.reports.feedback(workspace.id, window)],

@@ -90,6 +90,8 @@ export function escalation(
     status,
     forced: 0,
     request_json: JSON.stringify(request),
+    queue,
+    priority,
     ticket_id: ticketId,
     attempts: status === 'failed' ? 8 : 1,
     last_error: status === 'failed' ? 'Intercom refused the ticket: 422 invalid attribute' : null,

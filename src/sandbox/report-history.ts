@@ -13,8 +13,9 @@ import { PRIORITIES, type Priority, QUEUE_KEYS, type QueueKey, TIERS, type Tier 
 import type { SlaPolicy } from '../domain/settings';
 import { addBusinessMs, applyTicketState, markFirstResponse, resolveTarget, startClock } from '../domain/sla';
 import type { StateEvent } from '../domain/reports/facts';
-import { packFigures } from '../domain/reports/figures-codec';
+import { storeFigures } from '../domain/reports/figures-codec';
 import { calendarKey, ticketFigures } from '../domain/reports/ticket-figures';
+import { reportFigureColumns } from '../store';
 import type { Tables } from '../store/schema';
 import { addClock, escalation, feedback, TITLES } from './report-history-rows';
 import { seededRandom } from '../util/seeded-random';
@@ -195,7 +196,7 @@ export function buildHistory(options: HistoryOptions): HistoryRows {
       workspace_id: ws,
       ticket_id: ticketId,
       calendar: calendarKey(policy.businessHours),
-      figures_json: JSON.stringify(packFigures(ticketFigures({ response, resolution, tier }, events as StateEvent[], policy))),
+      ...reportFigureColumns(storeFigures(ticketFigures({ response, resolution, tier }, events as StateEvent[], policy))),
       updated_at: now,
     });
     rows.escalations.push(escalation(ws, escalationId, conversationId, ticketId, 'linked', createdAt, queue, priority));

@@ -54,11 +54,13 @@ export type {
   ReportFiringRow,
   ReportStateEventRow,
   ReportsRepo,
+  ReportTicketDetails,
   ReportTicketListRow,
   ReportTicketRow,
   ReportWindow,
   TicketStateEventKind,
 } from './repos/reports';
+export { reportFigureColumns } from './repos/reports';
 export type { SettingsAuditEntry, SettingsRecord, SettingsRepo, SettingsSave, SettingsSaveResult } from './repos/settings';
 export {
   SENT_UPDATES_SHOWN,

@@ -12,24 +12,29 @@ export interface StateEvent {
   at: number;
 }
 
-/** A linked ticket: its snapshot now, and the figures stored from its clocks and events (./ticket-figures.ts). */
+/**
+ * A linked ticket: the snapshot fields the report counts by, and the figures stored from its clocks and events
+ * (./ticket-figures.ts). Its number and title are read only for the tickets the page names (`TicketDetails`).
+ */
 export interface TicketFact extends TicketFigures {
   ticketId: string;
-  ticketNumber: string | null;
-  conversationId: string;
-  title: string;
   createdAt: number;
   state: StateCategory;
   isOpen: boolean;
   priority: Priority | null;
   queue: QueueKey | null;
   teamId: string | null;
-  teamName: string | null;
+}
+
+/** What the page shows of a ticket it names (the oldest open ones). */
+export interface TicketDetails {
+  ticketNumber: string | null;
+  /** Customer-influenced text: escaped wherever it is shown. */
+  title: string;
 }
 
 export interface EscalationFact {
   id: string;
-  conversationId: string;
   ticketId: string | null;
   status: 'queued' | 'creating' | 'linked' | 'failed';
   createdAt: number;

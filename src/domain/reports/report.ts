@@ -5,7 +5,7 @@
 import { type Attainment, attainment } from './attainment';
 import { type Backlog, backlog } from './backlog';
 import { type EscalationRate, escalationRate } from './escalation-rate';
-import type { ReportInput } from './facts';
+import type { ReportInput, TicketDetails } from './facts';
 import { type IncidentFigures, incidentFigures } from './incidents';
 import { type Outcomes, outcomes } from './outcomes';
 import type { SectionId } from './definitions';
@@ -26,7 +26,17 @@ export interface Report {
   incidents: IncidentFigures;
   /** Headline figures by section id, each with its previous-period value. */
   figures: Record<SectionId, Figure[]>;
+  /** Number and title of the tickets the page names (the oldest open ones), by ticket id: `withDetails` adds them. */
+  details: ReadonlyMap<string, TicketDetails>;
 }
+
+/** The report with the number and title of the tickets it names. */
+export function withDetails(report: Report, details: ReadonlyMap<string, TicketDetails>): Report {
+  return { ...report, details };
+}
+
+/** The tickets whose details the page shows: the oldest open ones. */
+export const namedTickets = (report: Report): string[] => report.backlog.oldest.map((t) => t.ticketId);
 
 interface Parts {
   escalation: EscalationRate;
@@ -67,6 +77,7 @@ export function buildReport(input: ReportInput): Report {
     input,
     ...now,
     backlog: queue,
+    details: new Map(),
     figures: {
       escalation: [
         fig('escalations', 'Escalations', 'count', null, (p) => p.escalation.escalations),

@@ -14,8 +14,8 @@ export function oldestTable(report: Report): ReportTable {
     title: 'Oldest open tickets',
     columns: ['Ticket', 'Title', 'Queue', 'Priority', 'State', 'Opened', 'Age (days)'],
     rows: report.backlog.oldest.map((t) => [
-      t.ticketNumber ?? t.ticketId,
-      t.title,
+      report.details.get(t.ticketId)?.ticketNumber ?? t.ticketId,
+      report.details.get(t.ticketId)?.title ?? '',
       t.queue,
       t.priority,
       STATE_LABELS[t.state],

@@ -1,7 +1,7 @@
 /** Store rows → the pure report's facts. A row the domain cannot read (an unknown value, a malformed clock) is dropped from the figure it would feed, never guessed. */
 import { CLOCK_KINDS, isPriority, isQueueKey, isStateCategory, LADDER_STEPS, type Priority, type QueueKey } from '../../domain/model';
 import type { DeadJobFact, EscalationFact, FeedbackFact, FiringFact, IncidentFact, TicketFact } from '../../domain/reports/facts';
-import { unpackFigures } from '../../domain/reports/figures-codec';
+import { readFigures } from '../../domain/reports/figures-codec';
 import type { TicketFigures } from '../../domain/reports/ticket-figures';
 import type { ReportEscalationRow, ReportFeedbackRow, ReportFiringRow, ReportIncidentRow, ReportTicketRow } from '../../store';
 
@@ -9,35 +9,31 @@ const priorityOrNull = (v: string | null): Priority | null => (isPriority(v) ? v
 const queueOrNull = (v: string | null): QueueKey | null => (isQueueKey(v) ? v : null);
 
 /**
- * The window's tickets as facts, each with its stored figures when they were measured with `calendar` (the
- * workspace's business hours now); the ids of the rest, whose figures the caller works out from their clocks.
+ * The window's tickets as facts, each with its stored figures (the store returns them only when they were measured
+ * with the workspace's business hours now) or those in `worked`; the ids of the rest, whose figures the caller
+ * works out from their clocks.
  */
 export function ticketFacts(
   rows: readonly ReportTicketRow[],
-  calendar: string,
   worked: ReadonlyMap<string, TicketFigures> = new Map(),
 ): { facts: TicketFact[]; unmeasured: string[] } {
   const facts: TicketFact[] = [];
   const unmeasured: string[] = [];
   for (const row of rows) {
     if (!isStateCategory(row.stateCategory)) continue;
-    const figures = worked.get(row.ticketId) ?? (row.calendar === calendar ? unpackFigures(row.figures) : null);
+    const figures = worked.get(row.ticketId) ?? (row.figures === null ? null : readFigures(row.figures));
     if (!figures) {
       unmeasured.push(row.ticketId);
       continue;
     }
     facts.push({
       ticketId: row.ticketId,
-      ticketNumber: row.ticketNumber,
-      conversationId: row.conversationId,
-      title: row.title,
       createdAt: row.createdAt,
       state: row.stateCategory,
       isOpen: row.isOpen,
       priority: priorityOrNull(row.priority),
       queue: queueOrNull(row.queue),
       teamId: row.teamId,
-      teamName: row.teamName,
       ...figures,
     });
   }

@@ -5,7 +5,7 @@
  */
 import type { Filters } from '../../domain/reports/facts';
 import type { PeriodChoice } from '../../domain/reports/period';
-import { buildReport, type Report } from '../../domain/reports/report';
+import { buildReport, namedTickets, type Report, withDetails } from '../../domain/reports/report';
 import { calendarKey } from '../../domain/reports/ticket-figures';
 import type { SlaPolicy } from '../../domain/settings';
 import type { ReportTicketListRow, ReportTicketRow, Store, Workspace } from '../../store';
@@ -37,8 +37,7 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
    * write only fills what is missing or outdated, so it never races a clock save's fresher figures.
    */
   async function measuredFacts(rows: readonly ReportTicketRow[], policy: SlaPolicy, workspaceId: string, now: number) {
-    const calendar = calendarKey(policy.businessHours);
-    const first = ticketFacts(rows, calendar);
+    const first = ticketFacts(rows);
     if (first.unmeasured.length === 0) return first.facts;
     const worked = await figuresFromStore(store, workspaceId, first.unmeasured, policy);
     try {
@@ -48,7 +47,13 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
       deps.onFillError?.(error);
     }
     const byId = new Map(worked.map((w) => [w.ticketId, w.figures]));
-    return ticketFacts(rows, calendar, byId).facts;
+    return ticketFacts(rows, byId).facts;
+  }
+
+  /** The report with the number and title of the few tickets it names, read for those only. */
+  async function named(report: Report, workspaceId: string): Promise<Report> {
+    const rows = await store.reports.ticketDetails(workspaceId, namedTickets(report));
+    return withDetails(report, new Map(rows.map((r) => [r.ticketId, { ticketNumber: r.ticketNumber, title: r.title }])));
   }
 
   return {
@@ -56,9 +61,9 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
       const now = deps.clock.now();
       const window = { from: period.previous.from, to: period.current.to };
       const id = workspace.id;
-      const [settings, tickets, escalations, firings, feedback, dead, incidents, incidentLinks, seenNow, seenBefore] = await Promise.all([
-        deps.settings.get(id),
-        store.reports.tickets(id, window),
+      const settings = await deps.settings.get(id);
+      const [tickets, escalations, firings, feedback, dead, incidents, incidentLinks, seenNow, seenBefore] = await Promise.all([
+        store.reports.tickets(id, window, calendarKey(settings.sla.businessHours)),
         store.reports.escalations(id, window),
         store.reports.firings(id, window),
         store.reports.feedback(id, window),
@@ -69,7 +74,7 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
         store.reports.countSeen(id, period.previous.from, period.previous.to),
       ]);
       const facts = await measuredFacts(tickets, settings.sla, workspace.id, now);
-      return buildReport({
+      const report = buildReport({
         now,
         zone: workspace.timezone || 'UTC',
         policy: settings.sla,
@@ -85,6 +90,7 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
         incidentLinks,
         seen: { current: seenNow, previous: seenBefore },
       });
+      return named(report, id);
     },
 
     async *allTickets(workspaceId, pageSize = 500) {

@@ -6,7 +6,7 @@
  */
 import { TIERS, type Tier } from '../../domain/model';
 import type { StateEvent } from '../../domain/reports/facts';
-import { packFigures } from '../../domain/reports/figures-codec';
+import { storeFigures } from '../../domain/reports/figures-codec';
 import { calendarKey, type TicketFigures, ticketFigures } from '../../domain/reports/ticket-figures';
 import type { SlaPolicy } from '../../domain/settings';
 import { type ClockState, clockStateSchema } from '../../domain/sla';
@@ -59,7 +59,7 @@ export interface WorkedFigures {
 /** The rows that store worked-out figures, named by the business hours they were measured with. */
 export function figuresWrites(worked: readonly WorkedFigures[], policy: SlaPolicy): ReportFiguresWrite[] {
   const calendar = calendarKey(policy.businessHours);
-  return worked.map((w) => ({ ticketId: w.ticketId, calendar, figures: packFigures(w.figures) }));
+  return worked.map((w) => ({ ticketId: w.ticketId, calendar, figures: storeFigures(w.figures) }));
 }
 
 /** Works the tickets' figures out from what the store holds now. */

@@ -18,6 +18,7 @@ import { incidents } from './0009_incidents';
 import { customerSide } from './0010_customer_side';
 import { ticketReportFigures } from './0011_ticket_report_figures';
 import { caseAttachments } from './0012_case_attachments';
+import { reportColumns } from './0013_report_columns';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', initialMigration],
@@ -32,6 +33,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0010_customer_side', customerSide],
   ['0011_ticket_report_figures', ticketReportFigures],
   ['0012_case_attachments', caseAttachments],
+  ['0013_report_columns', reportColumns],
 ];
 
 export const migrationProvider: MigrationProvider = {

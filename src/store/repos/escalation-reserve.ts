@@ -82,6 +82,9 @@ export async function reserveIn(ctx: RepoContext, workspaceId: string, input: Re
     status: input.status ?? 'queued',
     forced: input.force ? 1 : 0,
     request_json: toJson(input.request),
+    // Beside the request, for the reports' range reads (migration 0013); the request never changes after this.
+    queue: input.request.queue,
+    priority: input.request.priority,
     ticket_id: null,
     attempts: 0,
     last_error: null,

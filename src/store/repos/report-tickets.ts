@@ -4,15 +4,31 @@
  * created in it, is open now (the backlog), or was resolved or reopened in it.
  */
 import type { ExpressionBuilder } from 'kysely';
+import type { StoredFigures } from '../../domain/reports/figures-codec';
 import type { Tables } from '../schema';
-import type { Db } from './repo-helpers';
+import { type Cells, readAsCells } from './json-rows';
+import type { Db, RepoContext } from './repo-helpers';
 
 export interface ReportWindow {
   from: number;
   to: number;
 }
 
+/** A window ticket as the report computes with it: the snapshot fields it counts by, and its stored figures. */
 export interface ReportTicketRow {
+  ticketId: string;
+  createdAt: number;
+  stateCategory: string;
+  priority: string | null;
+  queue: string | null;
+  teamId: string | null;
+  isOpen: boolean;
+  /** The stored figures when they were measured with the calendar asked for; null without a row or under other hours. */
+  figures: StoredFigures | null;
+}
+
+/** A ticket as the all-time CSV lists it: the snapshot only. */
+export interface ReportTicketListRow {
   ticketId: string;
   ticketNumber: string | null;
   conversationId: string;
@@ -24,13 +40,14 @@ export interface ReportTicketRow {
   teamId: string | null;
   teamName: string | null;
   isOpen: boolean;
-  /** The stored figures (JSON, read by the caller) and the calendar they were measured with; null without a row. */
-  figures: unknown;
-  calendar: string | null;
 }
 
-/** A ticket as the all-time CSV lists it: the snapshot only. */
-export type ReportTicketListRow = Omit<ReportTicketRow, 'figures' | 'calendar'>;
+/** What the page shows of a ticket beyond the figures (the oldest open ones only). */
+export interface ReportTicketDetails {
+  ticketId: string;
+  ticketNumber: string | null;
+  title: string;
+}
 
 /** A ticket's stored clock (its JSON, with the `basis` the SLA service keeps beside the state). */
 export interface ReportClockRow {
@@ -42,11 +59,14 @@ export interface ReportClockRow {
 export interface ReportFiguresWrite {
   ticketId: string;
   calendar: string;
-  figures: unknown;
+  figures: StoredFigures;
 }
 
 export interface ReportTicketReads {
-  tickets(workspaceId: string, window: ReportWindow): Promise<ReportTicketRow[]>;
+  /** The window's tickets, each with its figures if they were measured with `calendar` (a `calendarKey`). */
+  tickets(workspaceId: string, window: ReportWindow, calendar: string): Promise<ReportTicketRow[]>;
+  /** Number and title of these tickets (the page names only the oldest open few). */
+  ticketDetails(workspaceId: string, ticketIds: readonly string[]): Promise<ReportTicketDetails[]>;
   /** Every linked ticket (snapshot only), oldest first, `pageSize` at a time after `after`: the all-time CSV's pages. */
   ticketPage(workspaceId: string, after: { createdAt: number; ticketId: string } | null, pageSize: number): Promise<ReportTicketListRow[]>;
   /** The stored clocks of these tickets (both kinds). */
@@ -69,8 +89,8 @@ export async function readInChunks<T>(ids: readonly string[], read: (chunk: stri
   return out;
 }
 
-/** The snapshot columns every ticket read of the reports selects. */
-const SNAPSHOT_COLUMNS = [
+/** The snapshot columns the all-time CSV lists. */
+const LIST_COLUMNS = [
   't.ticket_id',
   't.ticket_number',
   't.conversation_id',
@@ -84,19 +104,104 @@ const SNAPSHOT_COLUMNS = [
   't.is_open',
 ] as const;
 
-function ticketQuery(db: Db) {
+/** The stored figures' columns (migration 0013), in the order `toTicketRow` reads them after the snapshot's. */
+const FIGURE_COLUMNS = [
+  'tier',
+  'response_mode',
+  'response_stopped_at',
+  'response_spent_ms',
+  'response_running_since',
+  'response_target_ms',
+  'resolution_mode',
+  'resolution_stopped_at',
+  'resolution_spent_ms',
+  'resolution_running_since',
+  'resolution_target_ms',
+  'resolved_spent_ms',
+  'paused_json',
+  'events_json',
+] as const;
+
+/** The snapshot columns the report counts by, in the order `toTicketRow` reads them. */
+const FACT_COLUMNS = ['ticket_id', 'created_at', 'state_category', 'priority', 'queue', 'team_id', 'is_open'] as const;
+
+/** Every column of the narrow row, in order: the snapshot's, whether the figures were measured with the calendar asked for, the figures'. */
+const TICKET_ROW = [...FACT_COLUMNS, 'measured', ...FIGURE_COLUMNS] as const;
+
+/**
+ * The narrow row the report computes with: no title, names or links (only the oldest few tickets are named, read
+ * by `ticketDetails`), and whether the figures were measured with the calendar asked for, compared in SQL so the
+ * calendar's text is not shipped per row.
+ */
+function ticketQuery(db: Db, calendar: string) {
   return db
     .selectFrom('ticket_links as t')
     .leftJoin('ticket_report_figures as f', (j) =>
       j.onRef('f.workspace_id', '=', 't.workspace_id').onRef('f.ticket_id', '=', 't.ticket_id'),
     )
-    .select(SNAPSHOT_COLUMNS)
-    .select(['f.figures_json', 'f.calendar']);
+    .select(FACT_COLUMNS.map((c) => `t.${c}` as const))
+    .select((eb) => eb.case().when('f.calendar', '=', calendar).then(1).else(0).end().as('measured'))
+    .select(FIGURE_COLUMNS.map((c) => `f.${c}` as const));
 }
 
-type TicketSelect = Awaited<ReturnType<ReturnType<typeof ticketQuery>['execute']>>[number];
+const num = (v: unknown) => (v === null ? null : Number(v));
+const text = (v: unknown) => v as string | null;
 
-function toListRow(row: Omit<TicketSelect, 'figures_json' | 'calendar'>): ReportTicketListRow {
+function toTicketRow(cells: Cells): ReportTicketRow {
+  const [ticketId, createdAt, state, priority, queue, teamId, isOpen, measured, tier, ...f] = cells;
+  const clock = (i: number) => ({
+    mode: text(f[i]),
+    stoppedAt: num(f[i + 1]),
+    spentMs: num(f[i + 2]),
+    runningSince: num(f[i + 3]),
+    targetMs: num(f[i + 4]),
+  });
+  return {
+    ticketId: ticketId as string,
+    createdAt: Number(createdAt),
+    stateCategory: state as string,
+    priority: text(priority),
+    queue: text(queue),
+    teamId: text(teamId),
+    isOpen: Number(isOpen) === 1,
+    figures:
+      Number(measured) === 1
+        ? {
+            tier: text(tier),
+            response: clock(0),
+            resolution: clock(5),
+            resolvedSpentMs: num(f[10]),
+            pausedJson: text(f[11]),
+            eventsJson: text(f[12]),
+          }
+        : null,
+  };
+}
+
+/** The stored figures as `ticket_report_figures` columns (also what the sandbox's history inserts). */
+export function reportFigureColumns(f: StoredFigures) {
+  return {
+    tier: f.tier,
+    response_mode: f.response.mode,
+    response_stopped_at: f.response.stoppedAt,
+    response_spent_ms: f.response.spentMs,
+    response_running_since: f.response.runningSince,
+    response_target_ms: f.response.targetMs,
+    resolution_mode: f.resolution.mode,
+    resolution_stopped_at: f.resolution.stoppedAt,
+    resolution_spent_ms: f.resolution.spentMs,
+    resolution_running_since: f.resolution.runningSince,
+    resolution_target_ms: f.resolution.targetMs,
+    resolved_spent_ms: f.resolvedSpentMs,
+    paused_json: f.pausedJson,
+    events_json: f.eventsJson,
+  };
+}
+
+type ListSelect = Pick<Tables['ticket_links'], 'ticket_id' | 'ticket_number' | 'conversation_id' | 'title' | 'created_at'> &
+  Pick<Tables['ticket_links'], 'state_category' | 'priority' | 'queue' | 'team_id' | 'team_name' | 'is_open'>;
+
+function toListRow(row: ListSelect): ReportTicketListRow {
   return {
     ticketId: row.ticket_id,
     ticketNumber: row.ticket_number,
@@ -121,14 +226,15 @@ function parseOrNull(text: string | null): unknown {
   }
 }
 
-export function createReportTicketReads(db: Db): ReportTicketReads {
+export function createReportTicketReads(ctx: RepoContext): ReportTicketReads {
+  const { db } = ctx;
   return {
-    async tickets(workspaceId, window) {
+    async tickets(workspaceId, window, calendar) {
       // Three disjoint parts in one statement, each read through an index: created in the window; open now and
       // created outside it; closed, created outside it, with a resolution or reopening in it. One query with an OR
       // across them makes both engines scan the workspace's every ticket, and reading the events' ticket ids into
       // the app first (as this did) shipped ~9,000 ids to find the few tickets they add.
-      const base = () => ticketQuery(db).where('t.workspace_id', '=', workspaceId);
+      const base = () => ticketQuery(db, calendar).where('t.workspace_id', '=', workspaceId);
       const outside = (eb: ExpressionBuilder<Tables & { t: Tables['ticket_links'] }, 't'>) =>
         eb.or([eb('t.created_at', '<', window.from), eb('t.created_at', '>=', window.to)]);
       const touched = db
@@ -137,17 +243,28 @@ export function createReportTicketReads(db: Db): ReportTicketReads {
         .where('e.workspace_id', '=', workspaceId)
         .where('e.at', '>=', window.from)
         .where('e.at', '<', window.to);
-      const rows = await base()
+      const query = base()
         .where('t.created_at', '>=', window.from)
         .where('t.created_at', '<', window.to)
         .unionAll(base().where('t.is_open', '=', 1).where(outside))
-        .unionAll(base().where('t.is_open', '=', 0).where(outside).where('t.ticket_id', 'in', touched))
-        .execute();
-      return rows.map((row) => ({ ...toListRow(row), figures: parseOrNull(row.figures_json), calendar: row.calendar }));
+        .unionAll(base().where('t.is_open', '=', 0).where(outside).where('t.ticket_id', 'in', touched));
+      return (await readAsCells(ctx, query, TICKET_ROW)).map(toTicketRow);
+    },
+
+    async ticketDetails(workspaceId, ticketIds) {
+      const rows = await readInChunks(ticketIds, (chunk) =>
+        db
+          .selectFrom('ticket_links')
+          .select(['ticket_id', 'ticket_number', 'title'])
+          .where('workspace_id', '=', workspaceId)
+          .where('ticket_id', 'in', chunk)
+          .execute(),
+      );
+      return rows.map((r) => ({ ticketId: r.ticket_id, ticketNumber: r.ticket_number, title: r.title }));
     },
 
     async ticketPage(workspaceId, after, pageSize) {
-      let query = db.selectFrom('ticket_links as t').select(SNAPSHOT_COLUMNS).where('t.workspace_id', '=', workspaceId);
+      let query = db.selectFrom('ticket_links as t').select(LIST_COLUMNS).where('t.workspace_id', '=', workspaceId);
       if (after) {
         query = query.where((eb) =>
           eb.or([
@@ -173,12 +290,13 @@ export function createReportTicketReads(db: Db): ReportTicketReads {
     },
 
     async saveFigures(workspaceId, rows, now, mode) {
-      for (let i = 0; i < rows.length; i += ID_CHUNK / 5) {
-        const values = rows.slice(i, i + ID_CHUNK / 5).map((r) => ({
+      // 18 values a row: well under SQLite's bound-parameter limit.
+      for (let i = 0; i < rows.length; i += ID_CHUNK / 10) {
+        const values = rows.slice(i, i + ID_CHUNK / 10).map((r) => ({
           workspace_id: workspaceId,
           ticket_id: r.ticketId,
           calendar: r.calendar,
-          figures_json: JSON.stringify(r.figures),
+          ...reportFigureColumns(r.figures),
           updated_at: now,
         }));
         await db
@@ -187,7 +305,7 @@ export function createReportTicketReads(db: Db): ReportTicketReads {
           .onConflict((oc) => {
             const update = oc.columns(['workspace_id', 'ticket_id']).doUpdateSet((eb) => ({
               calendar: eb.ref('excluded.calendar'),
-              figures_json: eb.ref('excluded.figures_json'),
+              ...Object.fromEntries(FIGURE_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}` as never)])),
               updated_at: eb.ref('excluded.updated_at'),
             }));
             return mode === 'replace' ? update : update.whereRef('ticket_report_figures.calendar', '<>', 'excluded.calendar');

@@ -3,15 +3,17 @@
  * by the report's window; the maths over the rows is the pure `src/domain/reports/`, so this file only selects.
  * The ticket reads and their stored figures are in ./report-tickets.ts, the incident reads in ./report-incidents.ts.
  */
-import { sql } from 'kysely';
 import { createReportIncidentReads, type ReportIncidentReads } from './report-incidents';
 import { createReportTicketReads, type ReportTicketReads, type ReportWindow, readInChunks } from './report-tickets';
+import { readAsCells } from './json-rows';
 import type { RepoContext } from './repo-helpers';
 
 export type { ReportIncidentLinkRow, ReportIncidentRow } from './report-incidents';
+export { reportFigureColumns } from './report-tickets';
 export type {
   ReportClockRow,
   ReportFiguresWrite,
+  ReportTicketDetails,
   ReportTicketListRow,
   ReportTicketRow,
   ReportWindow,
@@ -22,7 +24,6 @@ export type TicketStateEventKind = (typeof TICKET_STATE_EVENT_KINDS)[number];
 
 export interface ReportEscalationRow {
   id: string;
-  conversationId: string;
   ticketId: string | null;
   status: string;
   createdAt: number;
@@ -75,15 +76,23 @@ export interface ReportsRepo extends ReportTicketReads, ReportIncidentReads {
   deadEscalationJobs(workspaceId: string, window: ReportWindow): Promise<ReportDeadJobRow[]>;
 }
 
-export function createReportsRepo({ db, dialect }: RepoContext): ReportsRepo {
-  // The queue and priority the agent chose, read from the request without shipping its summary text to the app.
-  const requestField = (field: 'queue' | 'priority') =>
-    dialect === 'postgres'
-      ? sql<string | null>`(request_json::jsonb ->> ${field})`
-      : sql<string | null>`json_extract(request_json, ${`$.${field}`})`;
+const ESCALATION_COLUMNS = ['id', 'ticket_id', 'status', 'created_at', 'queue', 'priority'] as const;
+const FIRING_COLUMNS = ['ticket_id', 'kind', 'step', 'fired_at'] as const;
+const FEEDBACK_COLUMNS = [
+  'escalation_id',
+  'created_at',
+  'judged',
+  'suggested_outcome',
+  'suggested_priority',
+  'final_queue',
+  'final_priority',
+  'overrode_keep_in_chat',
+] as const;
 
+export function createReportsRepo(ctx: RepoContext): ReportsRepo {
+  const { db } = ctx;
   return {
-    ...createReportTicketReads(db),
+    ...createReportTicketReads(ctx),
     ...createReportIncidentReads(db),
 
     async recordSeen(workspaceId, seen) {
@@ -129,63 +138,57 @@ export function createReportsRepo({ db, dialect }: RepoContext): ReportsRepo {
         .sort((a, b) => a.at - b.at);
     },
 
+    // The three range reads below return thousands of rows each: read as cell arrays (./json-rows.ts).
     async escalations(workspaceId, window) {
-      const rows = await db
+      const query = db
         .selectFrom('escalations')
-        .select(['id', 'conversation_id', 'ticket_id', 'status', 'created_at'])
-        .select([requestField('queue').as('queue'), requestField('priority').as('priority')])
+        // The queue and priority the agent chose, stored beside the request (migration 0013): every column read
+        // here is in `escalations_report_idx`, so the rows (each with a summary of a few KB) are never visited.
+        .select(ESCALATION_COLUMNS)
         .where('workspace_id', '=', workspaceId)
         .where('created_at', '>=', window.from)
-        .where('created_at', '<', window.to)
-        .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        conversationId: r.conversation_id,
-        ticketId: r.ticket_id,
-        status: r.status,
-        createdAt: Number(r.created_at),
-        queue: r.queue,
-        priority: r.priority,
+        .where('created_at', '<', window.to);
+      return (await readAsCells(ctx, query, ESCALATION_COLUMNS)).map(([id, ticketId, status, createdAt, queue, priority]) => ({
+        id: id as string,
+        ticketId: ticketId as string | null,
+        status: status as string,
+        createdAt: Number(createdAt),
+        queue: queue as string | null,
+        priority: priority as string | null,
       }));
     },
 
     async firings(workspaceId, window) {
-      const rows = await db
+      const query = db
         .selectFrom('ladder_firings')
-        .select(['ticket_id', 'kind', 'step', 'fired_at'])
+        .select(FIRING_COLUMNS)
         .where('workspace_id', '=', workspaceId)
         .where('fired_at', '>=', window.from)
-        .where('fired_at', '<', window.to)
-        .execute();
-      return rows.map((r) => ({ ticketId: r.ticket_id, kind: r.kind, step: r.step, firedAt: Number(r.fired_at) }));
+        .where('fired_at', '<', window.to);
+      return (await readAsCells(ctx, query, FIRING_COLUMNS)).map(([ticketId, kind, step, firedAt]) => ({
+        ticketId: ticketId as string,
+        kind: kind as string,
+        step: step as string,
+        firedAt: Number(firedAt),
+      }));
     },
 
     async feedback(workspaceId, window) {
-      const rows = await db
+      const query = db
         .selectFrom('triage_feedback')
-        .select([
-          'escalation_id',
-          'created_at',
-          'judged',
-          'suggested_outcome',
-          'suggested_priority',
-          'final_queue',
-          'final_priority',
-          'overrode_keep_in_chat',
-        ])
+        .select(FEEDBACK_COLUMNS)
         .where('workspace_id', '=', workspaceId)
         .where('created_at', '>=', window.from)
-        .where('created_at', '<', window.to)
-        .execute();
-      return rows.map((r) => ({
-        escalationId: r.escalation_id,
-        createdAt: Number(r.created_at),
-        judged: r.judged === 1,
-        suggestedOutcome: r.suggested_outcome,
-        suggestedPriority: r.suggested_priority,
-        finalQueue: r.final_queue,
-        finalPriority: r.final_priority,
-        overrodeKeepInChat: r.overrode_keep_in_chat === 1,
+        .where('created_at', '<', window.to);
+      return (await readAsCells(ctx, query, FEEDBACK_COLUMNS)).map((c) => ({
+        escalationId: c[0] as string,
+        createdAt: Number(c[1]),
+        judged: Number(c[2]) === 1,
+        suggestedOutcome: c[3] as string,
+        suggestedPriority: c[4] as string | null,
+        finalQueue: c[5] as string,
+        finalPriority: c[6] as string,
+        overrodeKeepInChat: Number(c[7]) === 1,
       }));
     },
 

@@ -19,6 +19,7 @@ import {
 } from '../../domain/model';
 import { ESCALATION_STATUSES, type EscalationStatus } from './escalation-model';
 import { INCIDENT_LINK_STATUSES, type IncidentLinkStatus } from './incident-links';
+import { type Cells, parseJsonRows } from './json-rows';
 import { narrow, narrowOrNull, type RepoContext } from './repo-helpers';
 import { sidebarStatement } from './sidebar-statement';
 
@@ -107,7 +108,6 @@ export interface SidebarReadRepo {
 }
 
 type Row = Record<'tickets' | 'shared' | 'clocks' | 'escalations' | 'updates' | 'incident', unknown>;
-type Cells = readonly unknown[];
 
 export function createSidebarReadRepo({ db, dialect }: RepoContext): SidebarReadRepo {
   const statement = sidebarStatement(dialect);
@@ -138,9 +138,7 @@ export function createSidebarReadRepo({ db, dialect }: RepoContext): SidebarRead
 }
 
 /** PostgreSQL's driver parses `json` columns; SQLite hands the text over. */
-function pieces(value: unknown): Cells[] {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as Cells[];
-}
+const pieces = parseJsonRows;
 
 function toTicket(cells: Cells): SidebarTicket {
   return {

@@ -11,6 +11,7 @@
  */
 import type { DialectName } from '../database';
 import { prepareOnPostgres } from '../pg-prepared';
+import { jsonRows } from './json-rows';
 
 /** What each JSON array's rows hold, position by position. */
 export const PIECES = {
@@ -62,12 +63,12 @@ interface Dialect {
 
 const DIALECTS: Record<DialectName, Dialect> = {
   postgres: {
-    rows: (columns, from) => `(select coalesce(json_agg(json_build_array(${columns.join(', ')})), '[]'::json) ${from})`,
+    rows: (columns, from) => jsonRows('postgres', columns, from),
     field: (column, field) => `(${column}::json ->> '${field}')`,
     json: (column) => `${column}::json`,
   },
   sqlite: {
-    rows: (columns, from) => `(select json_group_array(json_array(${columns.join(', ')})) ${from})`,
+    rows: (columns, from) => jsonRows('sqlite', columns, from),
     field: (column, field) => `json_extract(${column}, '$.${field}')`,
     json: (column) => `json(${column})`,
   },

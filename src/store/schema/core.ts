@@ -69,6 +69,9 @@ export interface EscalationsTable {
   status: string;
   forced: number;
   request_json: string;
+  /** The request's queue and priority, copied at reserve (migration 0013) for the reports. */
+  queue: string | null;
+  priority: string | null;
   ticket_id: string | null;
   attempts: number;
   last_error: string | null;

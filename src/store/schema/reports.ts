@@ -15,11 +15,27 @@ export interface TicketStateEventsTable {
   at: number;
 }
 
-/** A linked ticket's report figures, worked out from its clocks and events (migration 0011). */
+/**
+ * A linked ticket's report figures, worked out from its clocks and events (migration 0011), one column per number
+ * (migration 0013; src/domain/reports/figures-codec.ts says what each holds).
+ */
 export interface TicketReportFiguresTable {
   workspace_id: string;
   ticket_id: string;
   calendar: string;
-  figures_json: string;
+  tier: string | null;
+  response_mode: string | null;
+  response_stopped_at: number | null;
+  response_spent_ms: number | null;
+  response_running_since: number | null;
+  response_target_ms: number | null;
+  resolution_mode: string | null;
+  resolution_stopped_at: number | null;
+  resolution_spent_ms: number | null;
+  resolution_running_since: number | null;
+  resolution_target_ms: number | null;
+  resolved_spent_ms: number | null;
+  paused_json: string | null;
+  events_json: string | null;
   updated_at: number;
 }

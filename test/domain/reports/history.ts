@@ -71,7 +71,7 @@ function replay(c: { response: ClockState; resolution: ClockState }, steps: Step
   return { response, resolution, events };
 }
 
-type Snapshot = Omit<TicketFact, keyof TicketFigures | 'ticketId' | 'ticketNumber' | 'conversationId' | 'title'>;
+type Snapshot = Omit<TicketFact, keyof TicketFigures | 'ticketId'>;
 interface Replayed {
   tier: Tier;
   response: ClockState;
@@ -84,9 +84,6 @@ function ticket(id: string, fields: Snapshot & Replayed): TicketFact {
   const { tier, response, resolution, events, ...snapshot } = fields;
   return {
     ticketId: id,
-    ticketNumber: id.replace('tk-', ''),
-    conversationId: `conv-${id}`,
-    title: `Ticket ${id}`,
     ...snapshot,
     ...ticketFigures({ response, resolution, tier }, events, policy),
   };
@@ -128,7 +125,6 @@ export const TICKETS: TicketFact[] = [
     priority: 'P2',
     queue: 'technical',
     teamId: 'team-a',
-    teamName: 'Tier 2',
     tier: 'standard',
     ...t1,
   }),
@@ -139,7 +135,6 @@ export const TICKETS: TicketFact[] = [
     priority: 'P1',
     queue: 'vip',
     teamId: 'team-b',
-    teamName: 'VIP desk',
     tier: 'enterprise',
     ...t2,
   }),
@@ -150,7 +145,6 @@ export const TICKETS: TicketFact[] = [
     priority: 'P3',
     queue: 'billing_legal',
     teamId: 'team-a',
-    teamName: 'Tier 2',
     tier: 'pro',
     ...t3,
   }),
@@ -170,7 +164,6 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
     escalations: [
       {
         id: 'esc-1',
-        conversationId: 'conv-tk-1',
         ticketId: 'tk-1',
         status: 'linked',
         createdAt: at('2026-03-23T10:00'),
@@ -179,7 +172,6 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
       },
       {
         id: 'esc-2',
-        conversationId: 'conv-tk-2',
         ticketId: 'tk-2',
         status: 'linked',
         createdAt: at('2026-04-02T16:00'),
@@ -188,7 +180,6 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
       },
       {
         id: 'esc-3',
-        conversationId: 'conv-x',
         ticketId: null,
         status: 'failed',
         createdAt: at('2026-03-25T12:00'),
@@ -197,7 +188,6 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
       },
       {
         id: 'esc-4',
-        conversationId: 'conv-tk-3',
         ticketId: 'tk-3',
         status: 'linked',
         createdAt: at('2026-03-18T10:00'),

@@ -6,7 +6,7 @@
 import type { StateCategory } from '../../../src/domain/model';
 import { clockOutcome, pausedWithin, spentBefore } from '../../../src/domain/reports/clock-time';
 import type { StateEvent } from '../../../src/domain/reports/facts';
-import { packFigures, unpackFigures } from '../../../src/domain/reports/figures-codec';
+import { readFigures, storeFigures } from '../../../src/domain/reports/figures-codec';
 import { resolvedSpans, ticketFigures } from '../../../src/domain/reports/ticket-figures';
 import { applyTicketState, type ClockState, changeTarget, effectiveTargetMs, markFirstResponse, startClock } from '../../../src/domain/sla';
 import { seededRandom } from '../../../src/util/seeded-random';
@@ -72,8 +72,8 @@ it('outcomes, spent times and paused time from stored figures equal the replay o
         resolution = applyTicketState(resolution, next, t, policy);
       }
     }
-    const figures = unpackFigures(
-      JSON.parse(JSON.stringify(packFigures(ticketFigures({ response, resolution, tier: 'pro' }, events, policy)))),
+    const figures = readFigures(
+      JSON.parse(JSON.stringify(storeFigures(ticketFigures({ response, resolution, tier: 'pro' }, events, policy)))),
     );
     expect(figures).not.toBeNull();
     const now = t + Math.floor(random() * 100 * HOUR);

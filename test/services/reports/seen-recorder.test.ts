@@ -1,4 +1,5 @@
-import { unpackFigures } from '../../../src/domain/reports/figures-codec';
+import { readFigures } from '../../../src/domain/reports/figures-codec';
+import { calendarKey } from '../../../src/domain/reports/ticket-figures';
 import { defaultSettings } from '../../../src/domain/settings';
 import { createSeenRecorder } from '../../../src/services/reports/seen-recorder';
 import { recordStateChange } from '../../../src/services/reports/state-events';
@@ -95,8 +96,8 @@ describe('ticket resolutions and reopenings', () => {
       { ticketId: 'tk', kind: 'reopened', at: T0 + 1 },
     ]);
     // The ticket's report figures are stored with each event (it has no clocks: only the events).
-    const [row] = await store.reports.tickets('ws-a', { from: T0, to: T0 + 10 });
-    expect(unpackFigures(row?.figures)).toMatchObject({
+    const [row] = await store.reports.tickets('ws-a', { from: T0, to: T0 + 10 }, calendarKey(policy.businessHours));
+    expect(readFigures(row!.figures!)).toMatchObject({
       response: null,
       resolution: null,
       events: [{ kind: 'resolved' }, { kind: 'reopened' }],

@@ -5,7 +5,8 @@
  * On SQLite and PostgreSQL.
  */
 import { PRIORITIES, type StateCategory } from '../../../src/domain/model';
-import { unpackFigures } from '../../../src/domain/reports/figures-codec';
+import { readFigures, type StoredFigures } from '../../../src/domain/reports/figures-codec';
+import { calendarKey } from '../../../src/domain/reports/ticket-figures';
 import { defaultSettings } from '../../../src/domain/settings';
 import { recordStateChange } from '../../../src/services/reports/state-events';
 import { deferFigures, figuresFromStore, flushDeferredFigures } from '../../../src/services/reports/ticket-figures';
@@ -16,6 +17,7 @@ import { ticketSnapshot } from '../../store/repos/factories';
 import { describeContract, seedWorkspace, T0 } from '../../store/repos/harness';
 
 const HOUR = 3_600_000;
+const stored = (figures: StoredFigures | null) => (figures === null ? null : readFigures(figures));
 const STATES: StateCategory[] = ['in_progress', 'waiting_on_customer', 'resolved', 'in_progress', 'resolved', 'waiting_on_customer'];
 
 describeContract('ticket report figures', (engine) => {
@@ -29,13 +31,13 @@ describeContract('ticket report figures', (engine) => {
     const ids: string[] = [];
     // After every transaction, not only at the end: a later clock save would hide a change that stored nothing.
     const expectStoredEqualRecomputed = async (which: string[]) => {
-      const stored = (await store.reports.tickets('ws-a', { from: T0 - 1000 * HOUR, to: T0 + 1000 * HOUR })).filter((r) =>
-        which.includes(r.ticketId),
-      );
-      expect(stored).toHaveLength(which.length);
+      const rows = (
+        await store.reports.tickets('ws-a', { from: T0 - 1000 * HOUR, to: T0 + 1000 * HOUR }, calendarKey(policy.businessHours))
+      ).filter((r) => which.includes(r.ticketId));
+      expect(rows).toHaveLength(which.length);
       const recomputed = new Map((await figuresFromStore(store, 'ws-a', which, policy)).map((w) => [w.ticketId, w.figures]));
-      for (const row of stored) {
-        expect({ ticket: row.ticketId, figures: unpackFigures(row.figures) }).toEqual({
+      for (const row of rows) {
+        expect({ ticket: row.ticketId, figures: stored(row.figures) }).toEqual({
           ticket: row.ticketId,
           figures: recomputed.get(row.ticketId),
         });
@@ -89,7 +91,7 @@ describeContract('ticket report figures', (engine) => {
       await store.tickets.upsert('ws-a', ticketSnapshot({ ticketId, conversationId: `c-${ticketId}` }), T0);
       await sla.startClocks(store, 'ws-a', { ticketId, createdAt: T0, priority: 'P2', account }, T0);
     }
-    const before = await store.reports.tickets('ws-a', { from: T0 - HOUR, to: T0 + 10 * HOUR });
+    const before = await store.reports.tickets('ws-a', { from: T0 - HOUR, to: T0 + 10 * HOUR }, calendarKey(policy.businessHours));
     await store.transaction(async (tx) => {
       const saveFigures = jest.fn(tx.reports.saveFigures);
       const batch = { ...tx, reports: { ...tx.reports, saveFigures } };
@@ -111,9 +113,9 @@ describeContract('ticket report figures', (engine) => {
       await flushDeferredFigures(batch);
       expect(saveFigures).toHaveBeenCalledTimes(1);
     });
-    const after = await store.reports.tickets('ws-a', { from: T0 - HOUR, to: T0 + 10 * HOUR });
+    const after = await store.reports.tickets('ws-a', { from: T0 - HOUR, to: T0 + 10 * HOUR }, calendarKey(policy.businessHours));
     const recomputed = new Map((await figuresFromStore(store, 'ws-a', ['tk-1', 'tk-2'], policy)).map((w) => [w.ticketId, w.figures]));
-    expect(after.map((row) => unpackFigures(row.figures))).toEqual(after.map((row) => recomputed.get(row.ticketId)));
+    expect(after.map((row) => stored(row.figures))).toEqual(after.map((row) => recomputed.get(row.ticketId)));
     expect(after.map((row) => row.figures)).not.toEqual(before.map((row) => row.figures));
     expect(recomputed.get('tk-1')?.resolvedSpentMs).not.toBeNull();
   });
@@ -135,8 +137,8 @@ describeContract('ticket report figures', (engine) => {
       await recordStateChange(tx, 'ws-a', 'tk', 'resolved', { category: 'in_progress', at: T0 + 3 * HOUR }, policy, T0 + 6 * HOUR);
       await sla.onTicketState(tx, 'ws-a', 'tk', 'in_progress', T0 + 3 * HOUR);
     });
-    const [row] = await store.reports.tickets('ws-a', { from: T0, to: T0 + 10 * HOUR });
-    expect(unpackFigures(row?.figures)?.events).toEqual([
+    const [row] = await store.reports.tickets('ws-a', { from: T0, to: T0 + 10 * HOUR }, calendarKey(policy.businessHours));
+    expect(stored(row!.figures)?.events).toEqual([
       { kind: 'reopened', at: T0 + 3 * HOUR },
       { kind: 'resolved', at: T0 + 5 * HOUR },
     ]);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { createStore, migrateTo, migrateToLatest, openDatabase } from '../../../src/store';
+import { readFigures } from '../../../src/domain/reports/figures-codec';
 import { MIGRATIONS } from '../../../src/store/migrations';
 import { describeContract, seedWorkspace } from './harness';
 
@@ -100,6 +101,76 @@ describeContract('migrations', (engine) => {
     expect(ws?.installedAt).toBe(far);
     expect(typeof ws?.installedAt).toBe('number');
     expect(await engine.store.outbox.pendingCount(null)).toBe(0);
+  });
+
+  it('0013 moves stored figures and escalations’ queue and priority to plain columns, filled from their JSON', async () => {
+    const scratch = await engine.scratch();
+    const database = scratch.open();
+    try {
+      await migrateTo(database, '0012_case_attachments');
+      await seedWorkspace(createStore(database), 'ws-a');
+      const packed = [
+        [
+          'pro',
+          ['business', 1000, 60.5, null, 3600],
+          null,
+          70,
+          [
+            [100, 200],
+            [300, null],
+          ],
+          [
+            ['resolved', 1000],
+            ['reopened', 2000],
+          ],
+        ],
+        [null, null, ['calendar', null, 5, 400, 7200], null, [], []],
+      ];
+      for (const [i, figures] of packed.entries()) {
+        await sql`insert into ticket_links (workspace_id, ticket_id, conversation_id, title, state_category, is_open, intercom_updated_at, synced_at, created_at)
+          values ('ws-a', ${`tk-${i}`}, ${`c-${i}`}, 't', 'in_progress', 1, 1, 1, 10)`.execute(database.db);
+        await sql`insert into ticket_report_figures (workspace_id, ticket_id, calendar, figures_json, updated_at)
+          values ('ws-a', ${`tk-${i}`}, 'h1', ${JSON.stringify(figures)}, 1)`.execute(database.db);
+      }
+      await sql`insert into escalations (workspace_id, id, conversation_id, idempotency_key, status, forced, request_json, attempts, created_at, updated_at)
+        values ('ws-a', 'e1', 'c-0', 'k1', 'linked', 0, ${JSON.stringify({ queue: 'vip', priority: 'P1', summary: 'x' })}, 1, 10, 10)`.execute(
+        database.db,
+      );
+      expect((await migrateToLatest(database)).applied).toContain('0013_report_columns');
+      const store = createStore(database);
+      const rows = await store.reports.tickets('ws-a', { from: 0, to: 100 }, 'h1');
+      const byId = Object.fromEntries(rows.map((r) => [r.ticketId, r.figures === null ? null : readFigures(r.figures)]));
+      expect(byId).toEqual({
+        'tk-0': {
+          tier: 'pro',
+          response: { meterMode: 'business', stoppedAt: 1000, spentMs: 60.5, runningSince: null, targetMs: 3600 },
+          resolution: null,
+          resolvedSpentMs: 70,
+          pausedSpans: [
+            [100, 200],
+            [300, null],
+          ],
+          events: [
+            { kind: 'resolved', at: 1000 },
+            { kind: 'reopened', at: 2000 },
+          ],
+        },
+        'tk-1': {
+          tier: null,
+          response: null,
+          resolution: { meterMode: 'calendar', stoppedAt: null, spentMs: 5, runningSince: 400, targetMs: 7200 },
+          resolvedSpentMs: null,
+          pausedSpans: [],
+          events: [],
+        },
+      });
+      expect(await store.reports.escalations('ws-a', { from: 0, to: 100 })).toEqual([
+        { id: 'e1', ticketId: null, status: 'linked', createdAt: 10, queue: 'vip', priority: 'P1' },
+      ]);
+    } finally {
+      await database.close();
+      await scratch.cleanup();
+    }
   });
 
   it('rejects rows for a workspace that is not installed (foreign keys are on)', async () => {

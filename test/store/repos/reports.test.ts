@@ -1,8 +1,19 @@
+import type { StoredFigures } from '../../../src/domain/reports/figures-codec';
 import { clockWrite, reserveInput, ticketSnapshot } from './factories';
 import { describeContract, seedWorkspace, T0 } from './harness';
 
 const DAY = 86_400_000;
 const window = { from: T0, to: T0 + 10 * DAY };
+
+/** Stored figures told apart by `n`: every column set, fractional milliseconds and both lists included. */
+const figures = (n: number): StoredFigures => ({
+  tier: 'pro',
+  response: { mode: 'business', stoppedAt: T0 + n, spentMs: n * 1000.5, runningSince: null, targetMs: 14_400_000 },
+  resolution: { mode: 'calendar', stoppedAt: null, spentMs: n, runningSince: T0 + 2 * n, targetMs: 86_400_000 },
+  resolvedSpentMs: n % 2 === 0 ? null : n * 7,
+  pausedJson: `[[${T0},${T0 + n}],[${T0 + 2 * n},null]]`,
+  eventsJson: n % 2 === 0 ? null : `[["resolved",${T0 + n}]]`,
+});
 
 describeContract('reports', (engine) => {
   beforeEach(async () => {
@@ -50,10 +61,14 @@ describeContract('reports', (engine) => {
       T0,
     );
 
-    const tickets = await store.reports.tickets('ws-a', window);
+    const tickets = await store.reports.tickets('ws-a', window, 'h1');
     expect(tickets.map((t) => t.ticketId).sort()).toEqual(['in', 'old-open', 'old-resolved-in']);
     const inWindow = tickets.find((t) => t.ticketId === 'in')!;
-    expect(inWindow).toMatchObject({ createdAt: T0 + DAY, isOpen: true, queue: 'technical', figures: null, calendar: null });
+    expect(inWindow).toMatchObject({ createdAt: T0 + DAY, isOpen: true, queue: 'technical', figures: null });
+    // Names are read for the few tickets the page names, not with the window's rows.
+    expect(await store.reports.ticketDetails('ws-a', ['in', 'other'])).toEqual([
+      { ticketId: 'in', ticketNumber: expect.any(String), title: expect.any(String) },
+    ]);
     expect(await store.reports.ticketClocks('ws-a', ['in', 'old-open'])).toEqual([
       { ticketId: 'in', kind: 'resolution', state: { phase: 'running', basis: { tier: 'pro' } } },
     ]);
@@ -75,22 +90,26 @@ describeContract('reports', (engine) => {
     await store.tickets.upsert('ws-a', ticketSnapshot({ ticketId: 'b', conversationId: 'c-b' }), T0 + DAY);
     await store.tickets.upsert('ws-a', ticketSnapshot({ ticketId: 'c', conversationId: 'c-c' }), T0 + DAY);
     const { reports } = store;
-    await reports.saveFigures('ws-a', [{ ticketId: 'a', calendar: 'h1', figures: { v: 'a1' } }], T0, 'replace');
-    await reports.saveFigures('ws-a', [{ ticketId: 'b', calendar: 'h0', figures: { v: 'b0' } }], T0, 'replace');
+    await reports.saveFigures('ws-a', [{ ticketId: 'a', calendar: 'h1', figures: figures(1) }], T0, 'replace');
+    await reports.saveFigures('ws-a', [{ ticketId: 'b', calendar: 'h0', figures: figures(20) }], T0, 'replace');
+    expect((await reports.tickets('ws-a', window, 'h0')).find((t) => t.ticketId === 'b')?.figures).toEqual(figures(20));
     await reports.saveFigures(
       'ws-a',
       [
-        { ticketId: 'a', calendar: 'h1', figures: { v: 'a-stale' } },
-        { ticketId: 'b', calendar: 'h1', figures: { v: 'b1' } },
-        { ticketId: 'c', calendar: 'h1', figures: { v: 'c1' } },
+        { ticketId: 'a', calendar: 'h1', figures: figures(9) },
+        { ticketId: 'b', calendar: 'h1', figures: figures(21) },
+        { ticketId: 'c', calendar: 'h1', figures: figures(31) },
       ],
       T0,
       'fill',
     );
-    const read = async () => Object.fromEntries((await reports.tickets('ws-a', window)).map((t) => [t.ticketId, [t.calendar, t.figures]]));
-    expect(await read()).toEqual({ a: ['h1', { v: 'a1' }], b: ['h1', { v: 'b1' }], c: ['h1', { v: 'c1' }] });
-    await reports.saveFigures('ws-a', [{ ticketId: 'a', calendar: 'h1', figures: { v: 'a2' } }], T0, 'replace');
-    expect((await read())['a']).toEqual(['h1', { v: 'a2' }]);
+    // Figures come back only when measured with the calendar asked for.
+    const read = async (calendar: string) =>
+      Object.fromEntries((await reports.tickets('ws-a', window, calendar)).map((t) => [t.ticketId, t.figures]));
+    expect(await read('h1')).toEqual({ a: figures(1), b: figures(21), c: figures(31) });
+    expect(await read('h0')).toEqual({ a: null, b: null, c: null });
+    await reports.saveFigures('ws-a', [{ ticketId: 'a', calendar: 'h1', figures: figures(2) }], T0, 'replace');
+    expect((await read('h1'))['a']).toEqual(figures(2));
   });
 
   it('reads escalations with the chosen queue and priority (not the summary), firings and dead work', async () => {
@@ -104,7 +123,6 @@ describeContract('reports', (engine) => {
     const [escalation, ...rest] = await store.reports.escalations('ws-a', window);
     expect(rest).toEqual([]);
     expect(escalation).toMatchObject({
-      conversationId: 'conv-1',
       status: 'queued',
       queue: 'technical',
       priority: 'P2',
