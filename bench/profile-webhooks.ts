@@ -1,12 +1,13 @@
 /**
- * `npx tsx bench/profile-webhooks.ts [notifications] [tickets]`: what webhook ingest costs per notification, in
+ * `npx tsx bench/profile-webhooks.ts [notifications] [tickets] [--no-profile]`: what webhook ingest costs per notification, in
  * numbers that a busy shared machine does not blur: statements sent to the store and CPU time of this process.
  * Builds the app in-process (the tests' harness, fake Intercom, in-memory SQLite; with DATABASE_URL on PostgreSQL in
  * a schema of its own, dropped at the end), links the feed's tickets with running clocks as an escalation leaves
  * them, then posts the benchmark's feed (bench/scenarios/webhook-feed.ts: a second between a ticket's changes, 20 %
  * redeliveries) over loopback with 32 in flight while the processor runs, and waits until nothing is pending.
  * Prints statements and CPU per unique notification, the inbox by status, and where the CPU went (V8's sampling
- * profiler). The load generator shares the process, so CPU includes its (small, constant) share.
+ * profiler; `--no-profile` leaves the profiler off, whose sampling adds to the CPU measured). The load generator
+ * shares the process, so CPU includes its (small, constant) share.
  */
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
@@ -21,8 +22,10 @@ import { countStatements, printStatements } from './report/statement-count';
 import { buildFeed, feedTicketJson, seedFeedTickets } from './scenarios/webhook-feed';
 
 async function main(): Promise<void> {
-  const notifications = Number(process.argv[2] ?? 5_000);
-  const ticketCount = Number(process.argv[3] ?? 300);
+  const args = process.argv.slice(2).filter((arg) => arg !== '--no-profile');
+  const profiling = !process.argv.includes('--no-profile');
+  const notifications = Number(args[0] ?? 5_000);
+  const ticketCount = Number(args[1] ?? 300);
   const statements = countStatements();
   const url = process.env['DATABASE_URL'];
   const schema = url ? freshSchema('profile_webhooks') : null;
@@ -42,10 +45,13 @@ async function main(): Promise<void> {
 
   const session = new Session();
   session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
-  await session.post('Profiler.start');
+  if (profiling) {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+    await session.post('Profiler.start');
+  }
   statements.bySql.clear();
+  statements.msBySql.clear();
   const statementsBefore = statements.count();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
@@ -55,7 +61,7 @@ async function main(): Promise<void> {
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   const used = statements.count() - statementsBefore;
-  const { profile } = await session.post('Profiler.stop');
+  const profile = profiling ? (await session.post('Profiler.stop')).profile : { nodes: [], samples: [] };
   session.disconnect();
   await commands.stopJob({ name: 'webhooks' });
   const inbox = await commands.webhookInbox();
@@ -72,7 +78,9 @@ async function main(): Promise<void> {
     `per unique notification: ${(used / feed.unique).toFixed(2)} statements, ${((cpuMs / feed.unique) * 1000).toFixed(0)} µs CPU; wall ${ms.toFixed(0)} ms`,
   );
   console.log('Statements per unique notification, by text:');
-  printStatements(statements.bySql, feed.unique);
+  const sqliteMs = [...statements.msBySql.values()].reduce((a, b) => a + b, 0);
+  if (!url) console.log(`SQLite itself: ${((sqliteMs / feed.unique) * 1000).toFixed(0)} µs per unique notification`);
+  printStatements(statements.bySql, feed.unique, 20, url ? undefined : statements.msBySql);
   const byFunction = new Map<string, number>();
   const byId = new Map((profile.nodes as { id: number; callFrame: { url: string; functionName: string } }[]).map((n) => [n.id, n]));
   const samples = profile.samples ?? [];

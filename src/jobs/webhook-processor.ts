@@ -51,6 +51,9 @@ export interface WebhookProcessorOptions {
  */
 export const SQLITE_WEBHOOK_COMMITS: ChunkBudget = { budgetMs: 15, initial: 25, min: 5, max: 100 };
 
+/** PostgreSQL: rows a lane takes before the batch opens another (lanes.ts). */
+const ROWS_PER_LANE = 25;
+
 export interface WebhookProcessor extends BackgroundJob, ProcessorHandOver {
   poke(): void;
 }
@@ -103,7 +106,7 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
       // Each lane's rows share transactions (one commit, one NOTIFY, their tickets locked up front in one order),
       // and the lanes run side by side on their own connections; a ticket keeps to one lane, so to arrival order.
       await Promise.all(
-        lanes(ready, commitKey).map(async (lane) => {
+        lanes(ready, commitKey, ROWS_PER_LANE).map(async (lane) => {
           for (const group of sharedTransactions(lane)) await recording.commit(group);
         }),
       );

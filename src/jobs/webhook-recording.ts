@@ -6,7 +6,7 @@
 import { classifyIntercomFailure } from '../services/intercom-failure';
 import { errorMessage } from '../services/job-outcomes';
 import { flushDeferredFigures } from '../services/reports/ticket-figures';
-import { type GroupTicket, groupStore } from '../services/sync/group-store';
+import { flushGroupWrites, type GroupTicket, groupStore } from '../services/sync/group-store';
 import type { NotificationOutcome, PreparedNotification } from '../services/sync/process-notification';
 import type { SyncDeps } from '../services/sync/sync-deps';
 import type { InboxFinish, InboxNotification, Store } from '../store';
@@ -77,8 +77,8 @@ export function createWebhookRecording(options: RecordingOptions): WebhookRecord
       return await sync.store.transaction(async (transaction) => {
         let tx = transaction;
         if (group.length > 1) {
-          // The group's tickets locked up front, and they, their clocks and the settings revision read once for
-          // all its rows (services/sync/group-store.ts).
+          // The group's tickets locked up front, and they, their clocks, firings, case states and the settings
+          // revision read once for all its rows; their writes held and sent once (services/sync/group-store.ts).
           tx = await groupStore(tx, ticketsOf(group));
         }
         const done: Recorded[] = [];
@@ -89,6 +89,8 @@ export function createWebhookRecording(options: RecordingOptions): WebhookRecord
           if (!recorded) throw new TakenOver();
           done.push(recorded);
         }
+        // The group's held snapshot, clock and case-state writes, then the figures worked out from them.
+        await flushGroupWrites(tx);
         await flushDeferredFigures(tx);
         // Every row's status in one statement; a row someone else finished meanwhile rolls the whole group back.
         if ((await tx.webhooks.finishMany(finishes, sync.clock.now())) !== finishes.length) throw new TakenOver();

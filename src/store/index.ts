@@ -74,6 +74,8 @@ export {
   type SidebarUpdate,
 } from './repos/sidebar-read';
 export type { TicketLink, TicketSnapshot, TicketsRepo, TicketUpsertResult } from './repos/tickets';
+export { upsertedTicket } from './repos/tickets-batch';
+export { keepsState } from './repos/case-states-batch';
 export {
   TRIAGE_AI_PROVIDERS,
   type TriageAiCacheEntry,

@@ -28,9 +28,9 @@ import type { WorkspacesRepo } from './repos/workspaces';
 export const SIDEBAR_WRITES = {
   workspaces: ['upsert', 'setToken', 'markUninstalled', 'purge'],
   settings: ['save'],
-  tickets: ['upsert', 'markSynced'],
+  tickets: ['upsert', 'upsertMany', 'markSynced'],
   escalations: ['reserve', 'updateStatus'],
-  clocks: ['upsert'],
+  clocks: ['upsert', 'upsertMany'],
   // A new AI answer, or the provider switched off, changes the recommendation the sidebar shows.
   triageAi: ['saveSettings', 'putCached'],
   // Learnt from on the next recommendation, which the sidebar shows.
@@ -69,9 +69,14 @@ const SUBJECTS_OF: {
 } = {
   tickets: {
     upsert: (snapshot: TicketSnapshot) => [ticketSubject(snapshot.ticketId), conversationSubject(snapshot.conversationId)],
+    upsertMany: (links: readonly TicketSnapshot[]) =>
+      links.flatMap((link) => [ticketSubject(link.ticketId), conversationSubject(link.conversationId)]),
     markSynced: (ticketId: string) => [ticketSubject(ticketId)],
   },
-  clocks: { upsert: (clock: SlaClockWrite) => [ticketSubject(clock.ticketId)] },
+  clocks: {
+    upsert: (clock: SlaClockWrite) => [ticketSubject(clock.ticketId)],
+    upsertMany: (clocks: readonly SlaClockWrite[]) => clocks.map((clock) => ticketSubject(clock.ticketId)),
+  },
   escalations: {
     reserve: (input: ReserveInput) => [conversationSubject(input.conversationId)],
     updateStatus: (escalationId: string) => [escalationSubject(escalationId)],

@@ -19,3 +19,10 @@ it('returns no empty lanes', () => {
   expect(lanes([], () => null)).toEqual([]);
   expect(lanes([1, 2], () => 'same')).toEqual([[1, 2]]);
 });
+
+it('opens a lane per `perLane` items, up to LANES', () => {
+  const items = Array.from({ length: 30 }, (_, i) => `k${i}`);
+  expect(lanes(items, (item) => item, 25)).toHaveLength(2);
+  expect(lanes(items.slice(0, 25), (item) => item, 25)).toHaveLength(1);
+  expect(lanes(items, (item) => item, 5)).toHaveLength(LANES);
+});

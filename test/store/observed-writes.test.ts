@@ -17,7 +17,7 @@ const NOT_SHOWN: Record<string, readonly string[]> = {
   // done rows only. `pendingCount` is a read whose name does not say so.
   outbox: ['enqueue', 'enqueueMany', 'claimDue', 'complete', 'fail', 'pruneDone', 'pendingCount'],
   // A case's customer-facing state and the Messenger secret: shown to customers and on the settings page, not in the sidebar.
-  customerSide: ['recordState', 'setIdentity', 'resealIdentity', 'clearIdentity'],
+  customerSide: ['recordState', 'recordStates', 'setIdentity', 'resealIdentity', 'clearIdentity'],
   // Which resolution an attached conversation was followed up for: the sidebar does not print it.
   caseAttachments: ['markFollowedUp'],
 };

@@ -17,6 +17,7 @@ import type { ClockKind, LadderStep } from '../../domain/model';
 import type { SlaClocksTable } from '../schema';
 import { type ClockRearm, type DueClock, lockDue, rearm } from './clock-due';
 import { type ClockStatus, toClock } from './clock-row';
+import { type InsertColumn, insertRows } from './multi-row';
 import { type RepoContext, toJson } from './repo-helpers';
 import { reusableQuery } from './reusable-query';
 
@@ -45,6 +46,11 @@ export interface SlaClock extends SlaClockWrite {
 export interface ClocksRepo {
   /** Writes the clock and releases any claim on it. */
   upsert(workspaceId: string, clock: SlaClockWrite, now: number): Promise<SlaClock>;
+  /**
+   * Writes many clocks (one row per ticket and kind) as `upsert` would, each stamped with its own `updatedAt`, in
+   * one statement on PostgreSQL: a webhook commit group's clock writes (src/services/sync/group-store.ts).
+   */
+  upsertMany(workspaceId: string, clocks: readonly SlaClock[]): Promise<void>;
   get(workspaceId: string, ticketId: string, kind: ClockKind): Promise<SlaClock | null>;
   /** Like `get`, but inside a transaction also locks the row (PostgreSQL) until commit. */
   getForUpdate(workspaceId: string, ticketId: string, kind: ClockKind): Promise<SlaClock | null>;
@@ -140,6 +146,22 @@ const upsertClock = reusableQuery((db, row: SlaClocksTable) =>
     .returningAll(),
 );
 
+/** `upsertMany`'s columns and conflict rule: `upsertClock`'s, with the lease columns cleared. */
+const MANY_COLUMNS: readonly InsertColumn[] = [
+  { name: 'workspace_id', pgType: 'text' },
+  { name: 'ticket_id', pgType: 'text' },
+  { name: 'kind', pgType: 'text' },
+  { name: 'cycle', pgType: 'integer' },
+  { name: 'state_json', pgType: 'text' },
+  { name: 'status', pgType: 'text' },
+  { name: 'next_fire_at', pgType: 'bigint' },
+  { name: 'next_step', pgType: 'text' },
+  { name: 'updated_at', pgType: 'bigint' },
+];
+const MANY_TAIL = `on conflict (workspace_id, ticket_id, kind) do update set cycle = excluded.cycle, state_json = excluded.state_json,
+  status = excluded.status, next_fire_at = excluded.next_fire_at, next_step = excluded.next_step, locked_by = null,
+  locked_until = null, updated_at = excluded.updated_at`;
+
 export function createClocksRepo({ db, dialect }: RepoContext): ClocksRepo {
   return {
     async upsert(workspaceId, clock, now) {
@@ -158,6 +180,21 @@ export function createClocksRepo({ db, dialect }: RepoContext): ClocksRepo {
       });
       if (!row) throw new Error('SLA clock upsert returned no row');
       return toClock(row);
+    },
+
+    async upsertMany(workspaceId, clocks) {
+      const rows = clocks.map((c) => [
+        workspaceId,
+        c.ticketId,
+        c.kind,
+        c.cycle,
+        toJson(c.state),
+        c.status,
+        c.nextFireAt,
+        c.nextStep,
+        c.updatedAt,
+      ]);
+      await insertRows(db, dialect, 'sla_clocks', MANY_COLUMNS, rows, MANY_TAIL);
     },
 
     async get(workspaceId, ticketId, kind) {

@@ -8,6 +8,7 @@ import type { Selectable } from 'kysely';
 import type { CaseFacts } from '../../domain/customer-updates/case-view';
 import { QUEUE_KEYS, STATE_CATEGORIES, type StateCategory } from '../../domain/model';
 import type { CustomerCaseStatesTable, CustomerUpdatesTable } from '../schema';
+import { caseStatesOf, recordCaseStates } from './case-states-batch';
 import { narrow, narrowOrNull, type RepoContext } from './repo-helpers';
 import type { SealedToken } from './workspaces';
 
@@ -53,7 +54,11 @@ export interface MessengerIdentity {
 export interface CustomerSideRepo {
   /** Keeps the latest transition only: an older one (a late delivery) changes nothing. Returns whether it was stored. */
   recordState(workspaceId: string, state: CaseState): Promise<boolean>;
+  /** Many tickets' states (one each) recorded as `recordState` would, in one statement on PostgreSQL; the ids written. */
+  recordStates(workspaceId: string, states: readonly CaseState[]): Promise<string[]>;
   getState(workspaceId: string, ticketId: string): Promise<CaseState | null>;
+  /** The recorded states of several tickets, in one statement (a webhook commit group's). */
+  getStates(workspaceId: string, ticketIds: readonly string[]): Promise<CaseState[]>;
   /** Inserts the decision unless the transition was decided already; false = it was (the stored row stands). */
   recordUpdate(workspaceId: string, update: CustomerUpdate): Promise<boolean>;
   getUpdate(workspaceId: string, ticketId: string, state: StateCategory, enteredAt: number): Promise<CustomerUpdate | null>;
@@ -92,8 +97,11 @@ function updateFrom(row: Selectable<CustomerUpdatesTable>): CustomerUpdate {
   };
 }
 
-export function createCustomerSideRepo({ db }: RepoContext): CustomerSideRepo {
+export function createCustomerSideRepo({ db, dialect }: RepoContext): CustomerSideRepo {
   return {
+    recordStates: (workspaceId, states) => recordCaseStates(db, dialect, workspaceId, states),
+    getStates: (workspaceId, ticketIds) => caseStatesOf(db, dialect, workspaceId, ticketIds),
+
     async recordState(workspaceId, state) {
       const values = {
         conversation_id: state.conversationId,

@@ -4,7 +4,7 @@
  * Record the firing in the same transaction as the outbox job that carries the
  * step's action; then a crash either leaves neither or both.
  */
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { CLOCK_KINDS, type ClockKind, LADDER_STEPS, type LadderStep } from '../../domain/model';
 import type { LadderFiringsTable } from '../schema';
 import { forRows } from './multi-row';
@@ -35,6 +35,8 @@ export interface LadderRepo {
    */
   recordFirings(firings: readonly WorkspaceFiring[]): Promise<WorkspaceFiring[]>;
   listByTicket(workspaceId: string, ticketId: string): Promise<LadderFiring[]>;
+  /** The firings of several tickets in one statement, ordered as `listByTicket`'s per ticket (a webhook commit group's). */
+  listByTickets(workspaceId: string, ticketIds: readonly string[]): Promise<LadderFiring[]>;
 }
 
 /** Read on every SLA clock write (see reusable-query.ts). */
@@ -44,6 +46,31 @@ const selectFirings = reusableQuery((db, key: { workspaceId: string; ticketId: s
     .selectAll()
     .where('workspace_id', '=', key.workspaceId)
     .where('ticket_id', '=', key.ticketId)
+    .orderBy('kind')
+    .orderBy('cycle')
+    .orderBy('due_at'),
+);
+
+/** PostgreSQL: the ids bound as one array (`= any($2)`), so the statement is the same for any count. */
+const selectManyPg = reusableQuery((db, key: { workspaceId: string; ticketIds: readonly string[] }) =>
+  db
+    .selectFrom('ladder_firings')
+    .selectAll()
+    .where('workspace_id', '=', key.workspaceId)
+    .where((eb) => eb('ticket_id', '=', eb.fn<string>('any', [eb.val(key.ticketIds)])))
+    .orderBy('ticket_id')
+    .orderBy('kind')
+    .orderBy('cycle')
+    .orderBy('due_at'),
+);
+/** SQLite: the ids bound as one JSON text (`json_each`). */
+const selectManySqlite = reusableQuery((db, key: { workspaceId: string; idsJson: string }) =>
+  db
+    .selectFrom('ladder_firings')
+    .selectAll()
+    .where('workspace_id', '=', key.workspaceId)
+    .where('ticket_id', 'in', sql<string>`(select value from json_each(${key.idsJson}))`)
+    .orderBy('ticket_id')
     .orderBy('kind')
     .orderBy('cycle')
     .orderBy('due_at'),
@@ -87,6 +114,16 @@ export function createLadderRepo({ db, dialect }: RepoContext): LadderRepo {
 
     async listByTicket(workspaceId, ticketId) {
       const rows = await selectFirings(db, dialect, { workspaceId, ticketId });
+      return rows.map(toFiring);
+    },
+
+    async listByTickets(workspaceId, ticketIds) {
+      const unique = [...new Set(ticketIds)].sort();
+      if (unique.length === 0) return [];
+      const rows =
+        dialect === 'postgres'
+          ? await selectManyPg(db, dialect, { workspaceId, ticketIds: unique })
+          : await selectManySqlite(db, dialect, { workspaceId, idsJson: JSON.stringify(unique) });
       return rows.map(toFiring);
     },
   };

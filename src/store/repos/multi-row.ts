@@ -6,6 +6,7 @@
  */
 import { CompiledQuery, type QueryResult } from 'kysely';
 import type { DialectName } from '../database';
+import { prepareOnPostgres } from '../pg-prepared';
 import type { Db } from './repo-helpers';
 
 /** Under both engines' limits on bound parameters (SQLite 32,766; PostgreSQL 65,535). */
@@ -78,4 +79,41 @@ export function inFixedSlices<T>(rows: readonly T[]): T[][] {
   let start = 0;
   for (const size of FIXED_SLICES) for (; rows.length - start >= size; start += size) slices.push(rows.slice(start, start + size));
   return slices;
+}
+
+/** A column a multi-row insert writes, with the array type PostgreSQL binds its values as. */
+export interface InsertColumn {
+  name: string;
+  pgType: 'text' | 'bigint' | 'integer';
+}
+
+/**
+ * `insert into <table> (<columns>) <rows> <tail>` for many rows, `tail` being its `on conflict …` and `returning …`
+ * (the same text on both engines: `excluded.` names the row offered). PostgreSQL: each column bound as one array
+ * (`unnest`), so the text never changes with the count and is prepared once per connection (pg-prepared.ts);
+ * SQLite: VALUES lists in fixed slices (`inFixedSlices`). Rows carry their values in `columns` order; a key must not
+ * appear twice (PostgreSQL refuses to update one row twice in a statement).
+ */
+export async function insertRows<R>(
+  db: Db,
+  dialect: DialectName,
+  table: string,
+  columns: readonly InsertColumn[],
+  rows: readonly (readonly unknown[])[],
+  tail: string,
+): Promise<R[]> {
+  if (rows.length === 0) return [];
+  const names = columns.map((c) => c.name).join(', ');
+  if (dialect === 'postgres') {
+    const arrays = columns.map((c, i) => `$${i + 1}::${c.pgType}[]`).join(', ');
+    const text = `insert into ${table} (${names}) select * from unnest(${arrays}) ${tail}`;
+    prepareOnPostgres(text);
+    const parameters = columns.map((_, i) => rows.map((row) => row[i]));
+    return (await db.executeQuery<R>(CompiledQuery.raw(text, parameters))).rows;
+  }
+  const found: R[] = [];
+  for (const slice of inFixedSlices(rows))
+    for (const result of await forRows<R>(db, dialect, slice, (list) => `insert into ${table} (${names}) values ${list} ${tail}`))
+      found.push(...result.rows);
+  return found;
 }

@@ -9,6 +9,7 @@ import { PRIORITIES, type Priority, QUEUE_KEYS, type QueueKey, STATE_CATEGORIES,
 import type { TicketLinksTable } from '../schema';
 import { type Db, narrow, narrowOrNull, oldestFirst, type RepoContext } from './repo-helpers';
 import { reusableQuery } from './reusable-query';
+import { upsertTickets } from './tickets-batch';
 
 export interface TicketSnapshot {
   /** Intercom's ticket `id`. */
@@ -50,6 +51,11 @@ export interface TicketUpsertResult {
 
 export interface TicketsRepo {
   upsert(workspaceId: string, snapshot: TicketSnapshot, now: number): Promise<TicketUpsertResult>;
+  /**
+   * Many tickets' rows, each as `upsert` would write it (its conditional rule included), in one statement on
+   * PostgreSQL: a webhook commit group's snapshots (tickets-batch.ts). One row per ticket; returns the ids written.
+   */
+  upsertMany(workspaceId: string, links: readonly TicketLink[]): Promise<string[]>;
   get(workspaceId: string, ticketId: string): Promise<TicketLink | null>;
   /**
    * Like `get`, but inside a transaction also locks the row (PostgreSQL) until commit: every view of a ticket
@@ -182,6 +188,8 @@ export function createTicketsRepo({ db, dialect }: RepoContext): TicketsRepo {
       return { applied: false, ticket: current };
     },
 
+    upsertMany: (workspaceId, links) => upsertTickets(db, dialect, workspaceId, links),
+
     async countOpenByContact(workspaceId, contactId) {
       const [row] = await countOpenByContact(db, dialect, { workspaceId, contactId });
       return Number(row?.n ?? 0);
@@ -219,7 +227,7 @@ export function createTicketsRepo({ db, dialect }: RepoContext): TicketsRepo {
   };
 }
 
-function toRow(workspaceId: string, s: TicketSnapshot, now: number): TicketLinksTable {
+export function toRow(workspaceId: string, s: TicketSnapshot, now: number): TicketLinksTable {
   return {
     workspace_id: workspaceId,
     ticket_id: s.ticketId,

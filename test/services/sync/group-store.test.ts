@@ -1,9 +1,12 @@
 /**
  * A webhook commit group's store: its tickets' clocks read once (`clocks.getManyForUpdate`), each clock the group
  * writes seen by its later reads, a ticket without clocks answered without asking again, tickets outside the group
- * read as usual, the settings revision read once, and a nested transaction joining the group. Both stores.
+ * read as usual, the settings revision read once, a nested transaction joining the group, and the group's snapshot,
+ * clock and case-state writes held until flushed (or until anything else runs), a wrong forecast refusing to
+ * commit. Both stores.
  */
-import { groupStore } from '../../../src/services/sync/group-store';
+import { flushGroupWrites, groupStore } from '../../../src/services/sync/group-store';
+import { GroupWriteMismatch } from '../../../src/services/sync/group-writes';
 import { clockWrite, ticketSnapshot } from '../../store/repos/factories';
 import { describeContract, seedWorkspace, T0 } from '../../store/repos/harness';
 
@@ -84,5 +87,47 @@ describeContract('webhook group store', (engine) => {
       expect(await group.settings.revision('ws-a')).toBe(first);
       expect(revision).toHaveBeenCalledTimes(1);
     });
+  });
+
+  it('holds the group’s snapshot, clock and case-state writes until flushed, or until anything else runs', async () => {
+    await engine.store.tickets.upsert('ws-a', ticketSnapshot({ ticketId: 'tk-1' }), T0);
+    const caseState = { ticketId: 'tk-1', conversationId: 'conv-1', state: 'resolved' as const, externalLabel: null, changedAt: T0 + 10 };
+    await engine.store.transaction(async (tx) => {
+      const group = await groupStore(tx, [{ workspaceId: 'ws-a', ticketId: 'tk-1' }]);
+      const newer = ticketSnapshot({ ticketId: 'tk-1', title: 'Held', intercomUpdatedAt: T0 + 10 });
+      expect(await group.tickets.upsert('ws-a', newer, T0 + 1)).toMatchObject({
+        applied: true,
+        ticket: { title: 'Held', syncedAt: T0 + 1 },
+      });
+      await group.clocks.upsert('ws-a', clockWrite({ ticketId: 'tk-1', status: 'paused' }), T0 + 1);
+      expect(await group.customerSide.recordState('ws-a', caseState)).toBe(true);
+      expect(await group.customerSide.recordState('ws-a', { ...caseState, changedAt: T0 + 5 })).toBe(false);
+      // Held: the transaction does not have them yet.
+      expect(await tx.tickets.get('ws-a', 'tk-1')).toMatchObject({ title: 'Checkout returns 500' });
+      expect(await tx.customerSide.getState('ws-a', 'tk-1')).toBeNull();
+      // Any other read through the group sends them first.
+      expect(await group.tickets.get('ws-a', 'tk-1')).toMatchObject({ title: 'Held' });
+      expect(await tx.clocks.get('ws-a', 'tk-1', 'response')).toMatchObject({ status: 'paused', updatedAt: T0 + 1 });
+      expect(await tx.customerSide.getState('ws-a', 'tk-1')).toEqual(caseState);
+      // What was sent is what later forecasts compare with; a later write is held again and flushed explicitly.
+      expect(await group.customerSide.recordState('ws-a', { ...caseState, changedAt: T0 + 9 })).toBe(false);
+      await group.clocks.upsert('ws-a', clockWrite({ ticketId: 'tk-1', status: 'stopped' }), T0 + 2);
+      await flushGroupWrites(group);
+      expect(await tx.clocks.get('ws-a', 'tk-1', 'response')).toMatchObject({ status: 'stopped', updatedAt: T0 + 2 });
+    });
+  });
+
+  it('a held write the store does not apply as foretold fails the flush', async () => {
+    await engine.store.tickets.upsert('ws-a', ticketSnapshot({ ticketId: 'tk-1', intercomUpdatedAt: T0 + 100 }), T0);
+    await expect(
+      engine.store.transaction(async (tx) => {
+        // The group read the row before a newer snapshot landed around it: its forecast is wrong.
+        const group = await groupStore(tx, [{ workspaceId: 'ws-a', ticketId: 'tk-1' }]);
+        await tx.tickets.upsert('ws-a', ticketSnapshot({ ticketId: 'tk-1', intercomUpdatedAt: T0 + 300 }), T0 + 1);
+        await group.tickets.upsert('ws-a', ticketSnapshot({ ticketId: 'tk-1', intercomUpdatedAt: T0 + 200 }), T0 + 2);
+        await flushGroupWrites(group);
+      }),
+    ).rejects.toBeInstanceOf(GroupWriteMismatch);
+    expect(await engine.store.tickets.get('ws-a', 'tk-1')).toMatchObject({ intercomUpdatedAt: T0 + 100 });
   });
 });
