@@ -7,8 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
-jest.setTimeout(45_000);
+import { eventually } from '../support/eventually';
 
 const ROOT = path.join(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -58,13 +57,7 @@ function start(env: Record<string, string>) {
   return { output, exited };
 }
 
-async function until(check: () => boolean, what: string, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const until = (check: () => boolean, what: string) => eventually(check, what, { everyMs: 50 });
 
 it('without credentials starts the sandbox, prints the simulator URL and says loudly it is a sandbox', async () => {
   const { output, exited } = start({});
