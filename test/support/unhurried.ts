@@ -1,0 +1,8 @@
+/**
+ * The escalation's budgets for Intercom's reads and the inline ticket create are wall-clock time (2.5 s in
+ * production). Against the fake Intercom on a loaded 2-core CI machine a healthy answer can take longer while the
+ * process waits for a core, and a test would see "Intercom is not answering" or a queued ticket for no fault of the
+ * code. Tests of slow answers set short budgets of their own; every other app a test builds gets these, which only
+ * a hang exceeds. Its own module so the crash tests' child process can use them without loading the harness.
+ */
+export const UNHURRIED_BUDGETS = Object.freeze({ readMs: 60_000, createMs: 60_000 });
