@@ -7,7 +7,7 @@
 import { BUDGET } from '../support/reliability/budget';
 import { escalationTickets, summaryNotes } from '../support/reliability/effects';
 import { canvasText, ESCALATED, escalate, openForm, submitFormBody } from '../support/reliability/escalate';
-import { casesFor, type FaultStep, runFaultCase } from '../support/reliability/fault-matrix';
+import { casesFor, type FaultStep, runFaultCase, warmUp } from '../support/reliability/fault-matrix';
 import { FigureSheet } from '../support/reliability/figures';
 import type { WireResponse } from '../support/reliability/wire';
 import type { WiredApp } from '../support/reliability/wired-app';
@@ -91,6 +91,8 @@ const steps: FaultStep<unknown>[] = [
 ] as FaultStep<unknown>[];
 
 // Each case has its own app and fake, so they run concurrently: the waits of timeouts and slow answers overlap.
+beforeAll(() => warmUp(steps), BUDGET.testTimeoutMs);
+
 describe.each(steps.map((step) => [step.name, step] as const))('%s', (_name, step) => {
   it.concurrent.each(casesFor(step))(
     'under %s: one ticket and one note once the fault clears',
