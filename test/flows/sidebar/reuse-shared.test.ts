@@ -132,5 +132,5 @@ describePostgres('two instances share their renders', () => {
     expect(views).toBeGreaterThan(60);
     // Not vacuous: some views were answered from the other instance's render.
     expect(shared - sharedBefore).toBeGreaterThan(views / 20);
-  }, 120_000);
+  });
 });
