@@ -6,3 +6,11 @@
  * a hang exceeds. Its own module so the crash tests' child process can use them without loading the harness.
  */
 export const UNHURRIED_BUDGETS = Object.freeze({ readMs: 60_000, createMs: 60_000 });
+
+/**
+ * The PostgreSQL pool's wait for a connection (3 s in production) is wall-clock time too. A test that sends dozens
+ * of requests at once to a pool of 10 (the races) queues them, and on a loaded machine the queue outlasted 3 s:
+ * 20 of 50 agents saw "Handoff cannot reach its data store" while the database was fine. Tests about an outage set
+ * their own short limit.
+ */
+export const UNHURRIED_PG_LIMITS = Object.freeze({ connectMs: 60_000 });
