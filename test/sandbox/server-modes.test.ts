@@ -61,8 +61,10 @@ const until = (check: () => boolean, what: string) => eventually(check, what, { 
 
 it('without credentials starts the sandbox, prints the simulator URL and says loudly it is a sandbox', async () => {
   const { output, exited } = start({});
-  await until(() => /Inbox simulator: http:\/\/127\.0\.0\.1:\d+\/sandbox/.test(output.stdout), 'the simulator URL');
-  const url = /Inbox simulator: (http:\/\/127\.0\.0\.1:\d+\/sandbox)/.exec(output.stdout)![1]!;
+  // src/server.ts's own line, printed once SIGTERM drains (the sandbox's log line of the URL comes before that).
+  const announced = /Handoff SANDBOX \(fake Intercom, demo data\)\. Inbox simulator: (http:\/\/127\.0\.0\.1:\d+\/sandbox)/;
+  await until(() => announced.test(output.stdout), 'the simulator URL');
+  const url = announced.exec(output.stdout)![1]!;
   await until(() => output.stdout.includes('SANDBOX MODE'), 'the sandbox log line');
   const page = await fetch(url);
   expect(page.status).toBe(200);
