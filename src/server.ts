@@ -16,8 +16,9 @@ async function main(): Promise<void> {
     // Imported only on this branch: a production start never loads the fake Intercom or the simulator.
     const { startSandbox } = await import('./sandbox/boot');
     const sandbox = await startSandbox({ config, logger });
-    process.stdout.write(`\n  Handoff SANDBOX (fake Intercom, demo data). Inbox simulator: ${sandbox.simulatorUrl}\n\n`);
+    // The drain first: whoever acts on this line (a person, a test) may send SIGTERM at once.
     drainOnSignals(sandbox.server, { logger, stop: sandbox.stop }, config.shutdownGraceMs);
+    process.stdout.write(`\n  Handoff SANDBOX (fake Intercom, demo data). Inbox simulator: ${sandbox.simulatorUrl}\n\n`);
     return;
   }
   const application = await buildApplication({ config, logger });

@@ -133,5 +133,5 @@ describe('bench child processes', () => {
       await child.stop();
     }
     await expect(child.call('ping')).rejects.toThrow('not running');
-  }, 30_000);
+  });
 });

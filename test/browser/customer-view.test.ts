@@ -14,8 +14,6 @@ import { toTicketSnapshot } from '../../src/services/ticket-snapshot';
 import { artifact, describeBrowser, launchChromium } from './support/browser';
 import { startTestSandbox, type TestSandbox } from './support/sandbox';
 
-jest.setTimeout(60_000);
-
 const INTERNAL_TITLE = 'Refund escalation: double charge, internal reference 77-Q';
 const INTERNAL = [INTERNAL_TITLE, 'via Handoff', 'Handoff escalation ref', 'P1', 'Lee Okafor', 'Billing / Legal'];
 

@@ -10,8 +10,6 @@ import type { Page } from 'playwright-core';
 import { artifact, describeBrowser } from './support/browser';
 import { useSimulator } from './support/simulator';
 
-jest.setTimeout(60_000);
-
 describeBrowser('Inbox simulator: escalate, follow the back office, watch the SLA ladder', () => {
   const sim = useSimulator();
   const { settled, canvasText, clickCanvasButton, expectValidCanvas } = sim;

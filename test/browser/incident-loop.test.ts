@@ -7,8 +7,6 @@
 import { artifact, describeBrowser } from './support/browser';
 import { useSimulator } from './support/simulator';
 
-jest.setTimeout(60_000);
-
 describeBrowser('Inbox simulator: one incident for an outage, resolved for every linked conversation', () => {
   const sim = useSimulator();
   const { canvasText, clickCanvasButton, expectValidCanvas, openConversation: open, settled } = sim;

@@ -9,8 +9,6 @@ import { artifact, describeBrowser, launchChromium } from './support/browser';
 import { brokenCanvas, everyComponent } from './support/canvases';
 import { startTestSandbox, type TestSandbox } from './support/sandbox';
 
-jest.setTimeout(60_000);
-
 describeBrowser('Canvas Kit renderer in the Inbox simulator', () => {
   let sandbox: TestSandbox;
   let browser: Browser;

@@ -23,7 +23,7 @@ const problems: string[] = [];
 beforeAll(async () => {
   sandbox = await startTestSandbox({ startJobs: false });
   browser = await launchChromium();
-}, 90_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -142,5 +142,5 @@ describeBrowser('reports page in Chromium (no JavaScript)', () => {
       .split('\r\n');
     expect(agingCsv[0]).toBe('Age,Calendar days,Business days');
     expect(agingCsv.slice(1).map((line) => line.split(','))).toEqual(await seededAging('technical'));
-  }, 90_000);
+  });
 });

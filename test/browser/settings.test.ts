@@ -25,7 +25,7 @@ beforeAll(async () => {
   h = await startInstallHarness({ mode: 'private', publicUrl: `http://127.0.0.1:${port}` });
   server.on('request', h.application.app);
   browser = await launchChromium();
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();

@@ -55,12 +55,15 @@ describe('client retries against injected faults', () => {
   });
 
   it('retries a timeout, and maps an exhausted one to status 0 / timeout', async () => {
+    // Each held request costs this long; the healthy retry must answer within it even on a loaded machine (at
+    // 150 ms it could time out too, and retry once more).
+    const timeoutMs = 1_000;
     h.fake.faults.timeoutNext(1, 'GET /me');
-    expect((await h.client({ timeoutMs: 150 }).me.get()).id).toBe(h.demo.admins.agent);
+    expect((await h.client({ timeoutMs }).me.get()).id).toBe(h.demo.admins.agent);
     expect(h.sleeps).toHaveLength(1);
 
     h.fake.faults.timeoutNext(2, 'GET /me');
-    const error = await failure(h.client({ timeoutMs: 150, maxRetries: 1 }).me.get());
+    const error = await failure(h.client({ timeoutMs, maxRetries: 1 }).me.get());
     expect(error).toMatchObject({ status: 0, code: 'timeout', retryable: true });
   });
 

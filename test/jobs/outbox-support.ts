@@ -52,12 +52,3 @@ export function gate(): { promise: Promise<void>; open: () => void } {
   });
   return { promise, open };
 }
-
-/** Waits (real time, bounded) until `check` holds: for the polling loop, which runs on real timers. */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 3_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}

@@ -1,7 +1,8 @@
 import { createOutboxWorker, type OutboxHandler, type OutboxWorker } from '../../src/jobs/outbox-worker';
 import type { Store } from '../../src/store';
 import type { ManualClock } from '../../src/util/clock';
-import { enqueue, eventually, freshStore, gate, manualClock, recordingLogger } from './outbox-support';
+import { eventually } from '../support/eventually';
+import { enqueue, freshStore, gate, manualClock, recordingLogger } from './outbox-support';
 
 const LEASE = 30_000;
 
@@ -41,17 +42,20 @@ describe('outbox worker: polling, draining and crashes', () => {
     });
     w.start(10);
     await enqueue(store, 'first');
-    await eventually(async () => done.length === 1);
+    await eventually(() => done.length === 1, 'the polling worker runs the first job');
     await w.stop();
     const { w: lazy } = worker('lazy', async (job) => {
       done.push(job.dedupeKey);
     });
+    const claims = jest.spyOn(store.outbox, 'claimDue');
     lazy.start(3_600_000);
-    // Let its first (empty) poll finish; the next one is an hour away, so only poke() can run 'second'.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Its first poll has read the outbox (empty) before 'second' exists, and the next is an hour away: only poke()
+    // can run 'second'. Awaited, not slept on, so a slow machine cannot let the first poll see it.
+    await eventually(() => claims.mock.calls.length === 1, 'the lazy worker polls at start');
+    expect(await claims.mock.results[0]!.value).toEqual([]);
     await enqueue(store, 'second');
     lazy.poke();
-    await eventually(async () => done.length === 2);
+    await eventually(() => done.length === 2, 'the poked worker runs the second job');
     expect(done).toEqual(['first', 'second']);
   });
 
@@ -90,7 +94,7 @@ describe('outbox worker: polling, draining and crashes', () => {
     const { job } = await enqueue(store, 'orphan');
 
     const crashedRun = crashed.w.runOnce();
-    await eventually(async () => (await store.outbox.get('ws-a', job.id))?.status === 'running');
+    await eventually(async () => (await store.outbox.get('ws-a', job.id))?.status === 'running', 'the job is claimed');
     expect(await rescuer.w.runOnce()).toBe(0); // the lease still holds
     clock.advance(LEASE);
     expect(await rescuer.w.runOnce()).toBe(1);

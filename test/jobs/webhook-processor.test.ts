@@ -3,6 +3,7 @@
  * a transient failure is retried with backoff and a permanent one is not; a crashed worker's claim expires and
  * the notification is applied by the next.
  */
+import { eventually } from '../support/eventually';
 import { deliverWebhook, linkTicket, type SyncHarness, storedTicket, ticketStateItem, useSyncHarness } from '../services/sync/support';
 
 let h: SyncHarness;
@@ -105,11 +106,14 @@ describe('webhook processor', () => {
     const target = before === 'in_progress' ? 'waiting_on_customer' : 'in_progress';
     await h.fake.backOffice.setState(ticketId, target);
     // A partial payload: the processor reads the ticket, slowly, before its transaction opens.
-    h.fake.faults.latency(300, 'GET /tickets/{id}');
+    h.fake.faults.latency(1_000, 'GET /tickets/{id}');
     await deliver('notif_overtaken', 'ticket.state.updated', { type: 'ticket', id: ticketId, ticket_state: target });
+    const reads = () => h.fake.requests.filter((r) => r.method === 'GET' && r.path === `/tickets/${ticketId}`).length;
+    const readsBefore = reads();
     const running = h.job('webhooks').runOnce();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    // Meanwhile the row is finished elsewhere (another instance that took it over after the lease).
+    // Once the read is held at the fake (not after a guessed sleep, which a slow machine can outlast), the row is
+    // finished elsewhere (another instance that took it over after the lease).
+    await eventually(() => reads() > readsBefore, 'the processor reads the ticket');
     expect(await h.application.store.webhooks.markDone(h.workspaceId, 'notif_overtaken', h.clock.now())).toBe(true);
     expect(await running).toBe(1);
     expect((await storedTicket(h, ticketId)).stateCategory).toBe(before);

@@ -41,7 +41,7 @@ describeRestart('PostgreSQL restarted under load', () => {
   beforeAll(async () => {
     if (!bin) throw new Error('CI=true but no PostgreSQL server binaries (initdb, pg_ctl) under /usr/lib/postgresql');
     server = await startScratchPostgres(bin);
-  }, 60_000);
+  });
   afterAll(async () => {
     await server?.destroy();
   });
@@ -88,5 +88,5 @@ describeRestart('PostgreSQL restarted under load', () => {
     figures.set('answered unavailable while down', refusedWhileDown.length);
     figures.set('slowest answer while down ms', slowest(outageAnswers));
     figures.set('slowest answer ms', slowest(load.answers));
-  }, 60_000);
+  });
 });

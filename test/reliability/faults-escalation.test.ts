@@ -6,8 +6,8 @@
  */
 import { BUDGET } from '../support/reliability/budget';
 import { escalationTickets, summaryNotes } from '../support/reliability/effects';
-import { canvasText, ESCALATED, escalate, openForm, submitFormBody } from '../support/reliability/escalate';
-import { casesFor, type FaultStep, runFaultCase } from '../support/reliability/fault-matrix';
+import { canvasText, ESCALATED, escalateWhileHealthy, openForm, submitFormBody } from '../support/reliability/escalate';
+import { casesFor, type FaultStep, runFaultCase, warmUp } from '../support/reliability/fault-matrix';
 import { FigureSheet } from '../support/reliability/figures';
 import type { WireResponse } from '../support/reliability/wire';
 import type { WiredApp } from '../support/reliability/wired-app';
@@ -29,7 +29,7 @@ async function retryIfTold(app: WiredApp, seen: WireResponse[]): Promise<void> {
   const last = seen[seen.length - 1];
   if (last && ESCALATED.test(canvasText(last))) return;
   const { fake, context } = app.harness;
-  const again = await escalate(app.wire, fake, context);
+  const again = await escalateWhileHealthy(app.wire, fake, context);
   expect(canvasText(again.response)).toMatch(ESCALATED);
 }
 
@@ -68,7 +68,7 @@ const atNote = (route: string): FaultStep<null> => ({
   name: `summary note job: ${route}`,
   route,
   prepare: async (app) => {
-    const { response } = await escalate(app.wire, app.harness.fake, app.harness.context);
+    const { response } = await escalateWhileHealthy(app.wire, app.harness.fake, app.harness.context);
     expect(canvasText(response)).toContain('created');
     return null;
   },
@@ -91,6 +91,8 @@ const steps: FaultStep<unknown>[] = [
 ] as FaultStep<unknown>[];
 
 // Each case has its own app and fake, so they run concurrently: the waits of timeouts and slow answers overlap.
+beforeAll(() => warmUp(steps), BUDGET.testTimeoutMs);
+
 describe.each(steps.map((step) => [step.name, step] as const))('%s', (_name, step) => {
   it.concurrent.each(casesFor(step))(
     'under %s: one ticket and one note once the fault clears',

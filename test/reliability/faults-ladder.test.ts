@@ -6,7 +6,7 @@
  */
 import { BUDGET } from '../support/reliability/budget';
 import { conversationPartsContaining, ticketNotes } from '../support/reliability/effects';
-import { casesFor, type FaultStep, runFaultCase } from '../support/reliability/fault-matrix';
+import { casesFor, type FaultStep, runFaultCase, warmUp } from '../support/reliability/fault-matrix';
 import { FigureSheet } from '../support/reliability/figures';
 import { configureLadder, linkedTicket } from '../support/reliability/scenes';
 import type { WiredApp } from '../support/reliability/wired-app';
@@ -49,6 +49,8 @@ const ladderStep = (route: string): FaultStep<string> => ({
 });
 
 const steps = [ladderStep('GET /tickets/{id}'), ladderStep('PUT /tickets/{id}'), ladderStep('POST /tickets/{id}/reply')];
+
+beforeAll(() => warmUp(steps), BUDGET.testTimeoutMs);
 
 describe.each(steps.map((step) => [step.name, step] as const))('%s', (_name, step) => {
   it.concurrent.each(casesFor(step))(

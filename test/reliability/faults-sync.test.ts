@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { submitBody } from '../../src/sandbox/canvas-kit-body';
 import { BUDGET } from '../support/reliability/budget';
 import { conversationPartsContaining, ticketNotes } from '../support/reliability/effects';
-import { casesFor, type FaultStep, runFaultCase } from '../support/reliability/fault-matrix';
+import { casesFor, type FaultStep, runFaultCase, warmUp } from '../support/reliability/fault-matrix';
 import { FigureSheet } from '../support/reliability/figures';
 import { linkedTicket } from '../support/reliability/scenes';
 import { startWiredApp, type WiredApp } from '../support/reliability/wired-app';
@@ -117,6 +117,8 @@ const steps = [
   reconcileStep('GET /conversations/{id}'),
   reconcileStep('POST /conversations/{id}/parts'),
 ] as FaultStep<unknown>[];
+
+beforeAll(() => warmUp(steps), BUDGET.testTimeoutMs);
 
 describe.each(steps.map((step) => [step.name, step] as const))('%s', (_name, step) => {
   it.concurrent.each(casesFor(step))(

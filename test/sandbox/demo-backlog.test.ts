@@ -15,7 +15,7 @@ let open: TicketLink[];
 beforeAll(async () => {
   sandbox = await startTestSandbox({ startJobs: false });
   open = await sandbox.application.store.tickets.listStale(sandbox.demo.workspaceId, Number.MAX_SAFE_INTEGER, 1000);
-}, 60_000);
+});
 afterAll(async () => {
   sandbox.fake.assertNoViolations();
   await sandbox.close();

@@ -7,8 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
-jest.setTimeout(45_000);
+import { eventually } from '../support/eventually';
 
 const ROOT = path.join(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -58,18 +57,14 @@ function start(env: Record<string, string>) {
   return { output, exited };
 }
 
-async function until(check: () => boolean, what: string, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const until = (check: () => boolean, what: string) => eventually(check, what, { everyMs: 50 });
 
 it('without credentials starts the sandbox, prints the simulator URL and says loudly it is a sandbox', async () => {
   const { output, exited } = start({});
-  await until(() => /Inbox simulator: http:\/\/127\.0\.0\.1:\d+\/sandbox/.test(output.stdout), 'the simulator URL');
-  const url = /Inbox simulator: (http:\/\/127\.0\.0\.1:\d+\/sandbox)/.exec(output.stdout)![1]!;
+  // src/server.ts's own line, printed once SIGTERM drains (the sandbox's log line of the URL comes before that).
+  const announced = /Handoff SANDBOX \(fake Intercom, demo data\)\. Inbox simulator: (http:\/\/127\.0\.0\.1:\d+\/sandbox)/;
+  await until(() => announced.test(output.stdout), 'the simulator URL');
+  const url = announced.exec(output.stdout)![1]!;
   await until(() => output.stdout.includes('SANDBOX MODE'), 'the sandbox log line');
   const page = await fetch(url);
   expect(page.status).toBe(200);

@@ -2,6 +2,7 @@
  * One Handoff app wired exactly as in production, against the fake Intercom on
  * loopback, a fresh in-memory SQLite store and a manual clock shared by both.
  * Tests talk to it with correctly signed Canvas Kit requests, as Intercom does.
+ * One difference: the escalation's wall-clock budgets are unhurried (see unhurried.ts).
  */
 import request from 'supertest';
 import { loadConfig } from '../../src/config';
@@ -14,6 +15,7 @@ import { ManualClock } from '../../src/util/clock';
 import { silentLogger } from '../../src/util/logger';
 import { type Application, type BuildOptions, buildApplication } from '../../src/wiring';
 import { perTest } from './per-test';
+import { UNHURRIED_BUDGETS } from './unhurried';
 
 export const TEST_CLIENT_SECRET = 'test-client-secret';
 /** Wednesday 18 Nov 2026, 10:00 UTC: inside the default business hours. */
@@ -27,7 +29,7 @@ export interface HarnessOptions {
   demo?: DemoWorkspace;
   /** Extra environment for the config (e.g. a short INTERCOM_TIMEOUT_MS for fault tests). */
   env?: Record<string, string>;
-  /** Shorter escalation budgets for tests of slow answers. */
+  /** Shorter escalation budgets for tests of slow answers (default: UNHURRIED_BUDGETS, only a hang exceeds them). */
   escalationBudgets?: BuildOptions['escalationBudgets'];
   afterReply?: BuildOptions['afterReply'];
 }
@@ -91,7 +93,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     apiBaseUrlOverride: fake.url,
     intercomSleep: async () => {},
     instanceId: `test-${Math.random().toString(36).slice(2, 8)}`,
-    ...(options.escalationBudgets ? { escalationBudgets: options.escalationBudgets } : {}),
+    escalationBudgets: { ...UNHURRIED_BUDGETS, ...options.escalationBudgets },
     ...(options.afterReply ? { afterReply: options.afterReply } : {}),
   });
   fake.clearLog();

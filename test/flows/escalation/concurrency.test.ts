@@ -3,6 +3,7 @@ import { QUEUED_TEXT } from '../../../canvases/shared-blocks';
 import { openDatabase } from '../../../src/store';
 import { type Harness, type HarnessOptions, startHarness } from '../../support/app-harness';
 import { describePostgres, pgAdmin } from '../../support/postgres';
+import { UNHURRIED_PG_LIMITS } from '../../support/unhurried';
 import {
   type CanvasBody,
   createTicketRequests,
@@ -25,7 +26,7 @@ const postgres =
     const schema = `escalation_${randomBytes(5).toString('hex')}`;
     await pgAdmin(`create schema ${schema}`, url);
     return {
-      options: { database: openDatabase({ url, pgSchema: schema, pgPoolMax: 10 }) },
+      options: { database: openDatabase({ url, pgSchema: schema, pgPoolMax: 10, pgLimits: UNHURRIED_PG_LIMITS }) },
       cleanup: () => pgAdmin(`drop schema if exists ${schema} cascade`, url),
     };
   };

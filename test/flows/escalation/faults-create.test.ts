@@ -1,5 +1,6 @@
 import { QUEUED_TEXT } from '../../../canvases/shared-blocks';
 import { type Harness, startHarness } from '../../support/app-harness';
+import { eventually } from '../../support/eventually';
 import { FAILURE_MODES, FAULT_ENV, inject, RESET_SECONDS, SETTLE_MS } from './faults';
 import { afterRetries, createTicketRequests, drain, fakeTickets, handoffNotes, openForm, submitForm, texts } from './support';
 
@@ -81,8 +82,8 @@ describe('the inline attempt runs over its budget', () => {
     h.fake.faults.add({ route: 'POST /tickets', effect: { type: 'latency', ms: 400 }, times: 1 });
     const res = await submitForm(h, form, { reason: 'Slow Intercom' });
     expect(texts(res)).toContain(QUEUED_TEXT);
-    // Wait (bounded, real time) for the slow create we stopped waiting for.
-    for (let i = 0; i < 100 && fakeTickets(h).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Wait (real time) for the slow create we stopped waiting for.
+    await eventually(() => fakeTickets(h).length > 0, 'the slow create lands at the fake');
     expect(fakeTickets(h)).toHaveLength(1);
     h.clock.advance(4_000);
     await drain(h);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { createStore, type Database, openDatabase, type Store } from '../../../src/store';
 import { type Harness, startHarness } from '../../support/app-harness';
+import { eventually } from '../../support/eventually';
 import { linkTicketWithClock } from '../../support/linked-ticket';
 import { describePostgres, type PgPair, startPgPair } from '../../support/postgres';
 
@@ -71,14 +72,6 @@ describe('SQLite: another process writes to the same file', () => {
     expect((await h.initialize()).text).toContain('Tier 2 (renamed)');
   });
 });
-
-async function eventually(check: () => Promise<boolean> | boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** An instance's fresh renders by reason, as /metrics tells a scraper. */
 async function missesOf(h: Harness): Promise<Record<string, number>> {

@@ -14,6 +14,7 @@ import { parseCanvasRequest } from '../../../src/http/canvas-request';
 import { initializeBody } from '../../../src/sandbox/canvas-kit-body';
 import { createLogger } from '../../../src/util/logger';
 import type { Harness } from '../../support/app-harness';
+import { eventually } from '../../support/eventually';
 import { linkTicketWithClock } from '../../support/linked-ticket';
 import { describePostgres, type PgPair, startPgPair } from '../../support/postgres';
 
@@ -43,14 +44,6 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   ...Array.from({ length: 2 }, () => fc.record({ kind: fc.constant('pause' as const) })),
   ...Array.from({ length: 6 }, () => fc.record({ kind: fc.constant('view' as const), on: fc.nat(1), conversation: fc.nat(2) })),
 );
-
-async function eventually(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 const metric = async (h: Harness, name: string) => (await request(h.application.app).get('/metrics')).body[name] as number;
 
@@ -139,5 +132,5 @@ describePostgres('two instances share their renders', () => {
     expect(views).toBeGreaterThan(60);
     // Not vacuous: some views were answered from the other instance's render.
     expect(shared - sharedBefore).toBeGreaterThan(views / 20);
-  }, 120_000);
+  });
 });

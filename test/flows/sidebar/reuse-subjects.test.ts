@@ -238,7 +238,7 @@ it('a reused sidebar is always what a fresh render would show, whatever was writ
   expect(reused).toBeGreaterThan(views / 8);
   expect(redrawn).toBeGreaterThan(0);
   // Forty scripts of up to thirty steps, each view rendered twice: ~17 s alone, more on a loaded machine.
-}, 60_000);
+});
 
 it('a follow-up’s progress reaches the views of the incident’s conversations and leaves the others reusable', async () => {
   const store = h.application.store;

@@ -78,8 +78,8 @@ describeContract('ticket report figures', (engine) => {
     expect(all.some((f) => f.events.some((e) => e.kind === 'reopened'))).toBe(true);
     expect(all.some((f) => f.pausedSpans.length > 0)).toBe(true);
     expect(all.some((f) => f.resolvedSpentMs !== null)).toBe(true);
-    // Many small transactions, each checked: on PostgreSQL under a busy machine this is slow, not stuck.
-  }, 90_000);
+    // Many small transactions, each checked: on PostgreSQL under a busy machine this is slow (jest.config.js's guard).
+  });
 
   it('deferred for a batch: worked out once per ticket at the flush, equal to a recomputation after its last write', async () => {
     const { store } = engine;

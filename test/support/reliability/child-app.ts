@@ -1,9 +1,10 @@
 /**
  * Handoff as its own process, for the crash tests (run with tsx; the parent holds the fake Intercom). Built
  * exactly like src/server.ts builds it — buildApplication, the private install, the background jobs, and the
- * same drain on SIGTERM — with three differences a test needs: API calls go to the fake, the clock is the wall
- * clock plus an offset the parent sets (so both processes agree on time, and the parent can jump it), and it
- * prints `READY <port>` once it listens. SIGKILL, by design, gets no say.
+ * same drain on SIGTERM — with four differences a test needs: API calls go to the fake, the clock is the wall
+ * clock plus an offset the parent sets (so both processes agree on time, and the parent can jump it), the
+ * escalation's budgets are unhurried (test/support/unhurried.ts: the machine's load must not decide what an agent
+ * sees), and it prints `READY <port>` once it listens. SIGKILL, by design, gets no say.
  *
  * Environment: REL_FAKE_URL, REL_TOKEN, REL_SQLITE_PATH or REL_DATABASE_URL (+ REL_PG_SCHEMA), REL_INSTANCE_ID,
  * REL_CLOCK_OFFSET_MS, REL_TIMEOUT_MS.
@@ -15,6 +16,7 @@ import { openDatabase } from '../../../src/store';
 import type { Clock } from '../../../src/util/clock';
 import { silentLogger } from '../../../src/util/logger';
 import { buildApplication } from '../../../src/wiring';
+import { UNHURRIED_BUDGETS } from '../unhurried';
 
 const env = process.env;
 /** The harness's TEST_CLIENT_SECRET, repeated so this process does not load the harness (and supertest). */
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
     database,
     apiBaseUrlOverride: env.REL_FAKE_URL,
     instanceId: env.REL_INSTANCE_ID,
+    escalationBudgets: UNHURRIED_BUDGETS,
     routers: [controlRouter(clock)],
   });
   const server = application.app.listen(0, '127.0.0.1', () => {

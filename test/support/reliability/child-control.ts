@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { HANG_GUARD_MS } from '../eventually';
 import { bundled, bundleEnv, PROJECT_ROOT } from './bundle';
 import { connect, type Wire } from './wire';
 
@@ -46,7 +47,7 @@ export async function killAllChildren(): Promise<void> {
   await Promise.all(exits);
 }
 
-export async function startChild(env: ChildEnv, startTimeoutMs = 30_000): Promise<ChildApp> {
+export async function startChild(env: ChildEnv, startTimeoutMs = HANG_GUARD_MS): Promise<ChildApp> {
   // Node itself on a prebuilt bundle: no compile per start, and one process (a launcher such as the tsx CLI
   // runs the app in a grandchild, which a SIGKILL of the launcher would orphan instead of killing).
   const child: ChildProcess = spawn(process.execPath, [bundled(SCRIPT)], {

@@ -5,6 +5,7 @@
  * waiting for a restarted child to finish what the dead one left behind.
  */
 import type { CanvasKitContext } from '../../../src/sandbox/canvas-kit-body';
+import { HANG_GUARD_MS } from '../eventually';
 import type { ChildApp } from './child-control';
 import type { CrashWorld } from './crash-world';
 import { fakeSettled } from './drive';
@@ -26,12 +27,29 @@ export async function attempt(world: CrashWorld, child: ChildApp, state: Attempt
   try {
     if (state.body === null) {
       const form = (await openForm(child.wire, world.fake, state.context)).json;
+      // An error canvas instead of the form (Intercom slow to answer the reads, e.g. on a loaded machine): the agent
+      // has nothing to submit and opens the form again next time, rather than resending a submit of no form forever.
+      if (!JSON.stringify(form).includes('escalate_submit')) return;
       state.body = submitFormBody(world.fake, state.context, form, state.values);
     }
     const response = await child.wire.postCanvas('/intercom/submit', state.body);
     if (ESCALATED.test(canvasText(response))) state.acknowledged = true;
   } catch {
     // The connection died with the app: the agent saw an error and will click again.
+  }
+}
+
+/**
+ * Every agent who did not see "created" or "queued" clicks again (opening the form anew if it never opened), and
+ * again a little later if Intercom was busy (many agents at once can meet its rate limit), up to `rounds` times.
+ */
+export async function escalateUntilAcknowledged(world: CrashWorld, child: ChildApp, attempts: Attempt[], rounds = 10): Promise<void> {
+  for (let round = 0; round < rounds && attempts.some((a) => !a.acknowledged); round += 1) {
+    if (round > 0) {
+      await fakeSettled(world.fake);
+      await world.advance(15_000, child);
+    }
+    await Promise.all(attempts.filter((a) => !a.acknowledged).map((a) => attempt(world, child, a)));
   }
 }
 
@@ -85,7 +103,7 @@ export async function killWhen(
  * Polls the child until its outbox is empty, moving the shared clock on so backoffs and leases pass quickly.
  * `done` adds a condition of the test's own (e.g. every ticket has its note).
  */
-export async function waitUntilSettled(world: CrashWorld, child: ChildApp, done: () => boolean, timeoutMs = 45_000): Promise<void> {
+export async function waitUntilSettled(world: CrashWorld, child: ChildApp, done: () => boolean, timeoutMs = HANG_GUARD_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const metrics = await child.wire.get('/metrics');

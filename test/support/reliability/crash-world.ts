@@ -13,7 +13,7 @@ import { type DemoWorkspace, type FakeIntercom, startFakeIntercom } from '../../
 import { createTokenCipher } from '../../../src/security/token-cipher';
 import { installPrivateWorkspace } from '../../../src/services/private-install';
 import { createStore, migrateToLatest, openDatabase, type Store } from '../../../src/store';
-import { type ChildApp, startChild } from './child-control';
+import { type ChildApp, type ChildEnv, startChild } from './child-control';
 
 export interface CrashWorld {
   fake: FakeIntercom;
@@ -24,7 +24,8 @@ export interface CrashWorld {
   offsetMs(): number;
   /** Moves the shared clock: the fake at once, the running child (if any) over HTTP. */
   advance(ms: number, child?: ChildApp): Promise<void>;
-  startLife(name: string): Promise<ChildApp>;
+  /** Starts a child on the file; `env` adds to (or overrides) what every life gets. */
+  startLife(name: string, env?: Partial<ChildEnv>): Promise<ChildApp>;
   /** The store of the file, opened in this process (only while no child runs, to keep SQLite's writer single). */
   withStore<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -67,13 +68,14 @@ export async function createCrashWorld(conversations: number): Promise<CrashWorl
       offset += ms;
       await child?.setClockOffset(offset);
     },
-    startLife: (name) =>
+    startLife: (name, env = {}) =>
       startChild({
         REL_FAKE_URL: fake.url,
         REL_TOKEN: demo.token,
         REL_INSTANCE_ID: name,
         REL_CLOCK_OFFSET_MS: String(offset),
         REL_SQLITE_PATH: sqlitePath,
+        ...env,
       }),
     withStore,
     async close() {

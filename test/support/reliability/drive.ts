@@ -6,6 +6,7 @@
 import type { FakeIntercom } from '../../../src/sandbox/fake-intercom';
 import type { Application } from '../../../src/wiring';
 import type { ManualClock } from '../../../src/util/clock';
+import { eventually } from '../eventually';
 
 export interface DriveOptions {
   workspaceId: string;
@@ -56,13 +57,9 @@ export async function runInstancesUntilIdle(instances: readonly Application[], c
  * jumps minutes in a millisecond; a real Intercom call that is slow by a second has long landed by the time a
  * retry due minutes later runs, so a test must not let the retry overtake it.
  */
-export async function fakeSettled(fake: FakeIntercom, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+export async function fakeSettled(fake: FakeIntercom): Promise<void> {
   const inFlight = () => fake.requests.some((request) => request.status === null && request.fault === null);
-  while (inFlight()) {
-    if (Date.now() > deadline) throw new Error('the fake Intercom still holds requests it should have answered');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  await eventually(() => !inFlight(), 'the fake Intercom has answered every request it is merely slow on');
 }
 
 /** Outbox jobs of the workspace that ended dead: work that was given up on, i.e. lost. */

@@ -5,8 +5,13 @@
  */
 import type { FaultRule } from '../../../src/sandbox/fake-intercom';
 
-/** The app's per-call timeout in the fault tests: short, so a held request costs little real time. */
-export const FAULT_TIMEOUT_MS = 250;
+/**
+ * The app's per-call timeout in the fault tests: short, so a held request costs little real time, and long enough
+ * that a healthy call is not cut off while a loaded machine makes the process wait for a core. Five cases run at
+ * once in one process (`it.concurrent`); at 250 ms, with other work on the machine, every attempt of healthy form
+ * reads timed out and cases failed before or after their fault.
+ */
+export const FAULT_TIMEOUT_MS = 1_000;
 
 export interface FaultKind {
   name: string;

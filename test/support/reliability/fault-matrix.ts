@@ -92,6 +92,25 @@ export async function runFaultCase<S>(step: FaultStep<S>, kind: FaultKind, figur
   }
 }
 
+/**
+ * Runs each step once with Intercom healthy, one at a time, before the cases (a file's `beforeAll`). The first calls
+ * in a process compile the fake's OpenAPI validators and warm the app's code: synchronous work that holds the event
+ * loop for hundreds of milliseconds, seconds on a loaded machine. The first step's cases run five at once
+ * (`it.concurrent`), and cold, they made each other's healthy calls time out; warm, only the injected faults fail.
+ */
+export async function warmUp(steps: readonly FaultStep<unknown>[]): Promise<void> {
+  for (const step of steps) {
+    const app = await startWiredApp({ env: { INTERCOM_TIMEOUT_MS: String(FAULT_TIMEOUT_MS) } });
+    try {
+      const { application, clock, demo, fake } = app.harness;
+      await step.act(app, await step.prepare(app));
+      await runJobsUntilIdle(application, clock, { workspaceId: demo.workspaceId, beforeAdvance: () => fakeSettled(fake) });
+    } finally {
+      await app.close();
+    }
+  }
+}
+
 /** `it.each` rows: one per fault kind that applies to the step's method. */
 export function casesFor<S>(step: FaultStep<S>): [string, FaultKind][] {
   return faultsFor(step.route.split(' ')[0]!).map((kind) => [kind.name, kind]);

@@ -11,6 +11,7 @@ import { startHarness, TEST_START } from '../app-harness';
 import { listen } from './wire';
 import type { WiredApp } from './wired-app';
 import { PG_URL, pgAdmin } from '../postgres';
+import { UNHURRIED_PG_LIMITS } from '../unhurried';
 
 export { PG_URL } from '../postgres';
 
@@ -29,7 +30,7 @@ export async function startPgInstances(count: number, env: Record<string, string
   const demo = fake.seedDemoWorkspace();
   const apps: WiredApp[] = [];
   for (let i = 0; i < count; i += 1) {
-    const database = openDatabase({ url: PG_URL, pgSchema: schema, pgPoolMax: 10 });
+    const database = openDatabase({ url: PG_URL, pgSchema: schema, pgPoolMax: 10, pgLimits: UNHURRIED_PG_LIMITS });
     // One at a time: the migration and the install of the first settle before the next starts.
     const harness = await startHarness({ database, clock, fake, demo, env });
     const wire = await listen(harness.application.app, 64);

@@ -4,7 +4,7 @@
  */
 import { defaultSettings } from '../../../src/domain/settings';
 import { runJobsUntilIdle } from './drive';
-import { DEFAULT_VALUES, ESCALATED, canvasText, escalate } from './escalate';
+import { DEFAULT_VALUES, ESCALATED, canvasText, escalateWhileHealthy } from './escalate';
 import type { WiredApp } from './wired-app';
 
 /** The ladder acts on real people: lead on escalate, the manager and the breach team on breach. */
@@ -34,7 +34,7 @@ export async function configureLadder(app: WiredApp): Promise<void> {
 /** Escalates the harness's conversation at `priority`, lets the outbox finish, and returns the ticket id. */
 export async function linkedTicket(app: WiredApp, priority = 'P1'): Promise<string> {
   const { harness, wire } = app;
-  const { response } = await escalate(wire, harness.fake, harness.context, { ...DEFAULT_VALUES, priority });
+  const { response } = await escalateWhileHealthy(wire, harness.fake, harness.context, { ...DEFAULT_VALUES, priority });
   if (!ESCALATED.test(canvasText(response))) throw new Error(`escalation failed: ${canvasText(response).slice(0, 200)}`);
   await runJobsUntilIdle(harness.application, harness.clock, { workspaceId: harness.demo.workspaceId });
   const tickets = await harness.application.store.tickets.listByConversation(harness.demo.workspaceId, harness.context.conversationId);
