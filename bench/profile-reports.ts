@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     const reads: [string, () => Promise<unknown>][] = [
       ['tickets', () => store.reports.tickets(workspace.id, window, calendarKey(settings.sla.businessHours))],
       ['escalations', () => store.reports.escalations(workspace.id, window)],
-      ['firings', () => store.reports.firings(workspace.id, window)],
+      ['firing counts', () => store.reports.firingCounts(workspace.id, period)],
       ['feedback', () => store.reports.feedback(workspace.id, window)],
       ['dead jobs', () => store.reports.deadEscalationJobs(workspace.id, window)],
       ['incidents', () => store.reports.incidents(workspace.id, window)],

@@ -51,7 +51,7 @@ export type {
   ReportFeedbackRow,
   ReportIncidentLinkRow,
   ReportIncidentRow,
-  ReportFiringRow,
+  ReportFiringCountRow,
   ReportStateEventRow,
   ReportsRepo,
   ReportTicketDetails,

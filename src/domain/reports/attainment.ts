@@ -5,10 +5,10 @@
  */
 import { CLOCK_KINDS, type ClockKind, LADDER_STEPS, PRIORITIES, QUEUE_KEYS, TIERS } from '../model';
 import { clockOutcome, pausedWithin } from './clock-time';
-import type { TicketFact } from './facts';
+import { FIRING_SLOTS, firingSlot, type TicketFact } from './facts';
 import type { ClockFigures } from './ticket-figures';
 import { createdIn, type Scope } from './scope';
-import { groupBy, share, within } from './stats';
+import { groupBy, share } from './stats';
 import { type Cell, percent, type ReportTable } from './table';
 
 export type Outcome = 'met' | 'breached' | 'running';
@@ -62,6 +62,18 @@ const TALLY_COLUMNS = ['clocks', 'met %', 'breached %', 'running %'];
 const kindLabel = (k: ClockKind) => (k === 'response' ? 'Response' : 'Resolution');
 const TALLY_HEADERS = CLOCK_KINDS.flatMap((k) => TALLY_COLUMNS.map((c) => `${kindLabel(k)} ${c}`));
 
+/** Ladder steps fired in the period by the scope's tickets (window tickets passing the filters), per `FIRING_SLOTS`. */
+function firedIn(scope: Scope): number[] {
+  const sums = FIRING_SLOTS.map(() => 0);
+  for (const tally of scope.input.firings) {
+    if (!scope.byId.has(tally.ticketId)) continue;
+    tally[scope.which].forEach((n, i) => {
+      sums[i]! += n;
+    });
+  }
+  return sums;
+}
+
 export function attainment(scope: Scope): Attainment {
   const cohort = judge(createdIn(scope), scope);
   const cells = (judged: readonly Judged[]) => CLOCK_KINDS.flatMap((k) => tallyCells(tally(judged, k)));
@@ -81,11 +93,8 @@ export function attainment(scope: Scope): Attainment {
     const group = byQueue.get(q);
     return group ? [[q, ...cells(group)]] : [];
   });
-  const firings = scope.input.firings.filter((f) => within(f.firedAt, scope.period) && scope.byId.has(f.ticketId));
-  const ladderRows = LADDER_STEPS.map((step) => [
-    STEP_LABELS[step],
-    ...CLOCK_KINDS.map((kind) => firings.filter((f) => f.step === step && f.kind === kind).length),
-  ]);
+  const fired = firedIn(scope);
+  const ladderRows = LADDER_STEPS.map((step) => [STEP_LABELS[step], ...CLOCK_KINDS.map((kind) => fired[firingSlot(step, kind)]!)]);
   const attained = Object.fromEntries(
     CLOCK_KINDS.map((k) => {
       const t = tally(cohort, k);
@@ -103,7 +112,7 @@ export function attainment(scope: Scope): Attainment {
     },
     byQueue: { id: 'sla-by-queue', title: 'SLA by queue', columns: ['Queue', ...TALLY_HEADERS], rows: queueRows },
     ladder: { id: 'ladder-steps', title: 'Ladder steps fired', columns: ['Step', 'Response clock', 'Resolution clock'], rows: ladderRows },
-    breaches: firings.filter((f) => f.step === 'breach').length,
+    breaches: CLOCK_KINDS.reduce((sum, kind) => sum + fired[firingSlot('breach', kind)]!, 0),
     pausedMs,
   };
 }

@@ -2,7 +2,16 @@
  * What the report is computed from: plain facts about a workspace's linked tickets, escalations, ladder steps and
  * triage feedback and incidents in the report's window. The service reads them from the store; tests build them by hand.
  */
-import type { ClockKind, LadderStep, Priority, QueueKey, StateCategory, Tier } from '../model';
+import {
+  CLOCK_KINDS,
+  type ClockKind,
+  LADDER_STEPS,
+  type LadderStep,
+  type Priority,
+  type QueueKey,
+  type StateCategory,
+  type Tier,
+} from '../model';
 import type { SlaPolicy } from '../settings';
 import type { Period } from './period';
 import type { TicketFigures } from './ticket-figures';
@@ -42,11 +51,22 @@ export interface EscalationFact {
   priority: Priority | null;
 }
 
-export interface FiringFact {
+/** The (step, clock kind) pairs a ladder tally counts, in the order of its cells. */
+export const FIRING_SLOTS: readonly { step: LadderStep; kind: ClockKind }[] = LADDER_STEPS.flatMap((step) =>
+  CLOCK_KINDS.map((kind) => ({ step, kind })),
+);
+export const firingSlot = (step: LadderStep, kind: ClockKind) =>
+  LADDER_STEPS.indexOf(step) * CLOCK_KINDS.length + CLOCK_KINDS.indexOf(kind);
+
+/**
+ * One ticket's ladder steps fired in each period, one count per `FIRING_SLOTS` entry. Counted by the store: a
+ * busy quarter fires tens of thousands of steps, and the report needs only how many per ticket (its filters and
+ * window membership are the ticket's).
+ */
+export interface FiringTally {
   ticketId: string;
-  kind: ClockKind;
-  step: LadderStep;
-  firedAt: number;
+  current: readonly number[];
+  previous: readonly number[];
 }
 
 export interface FeedbackFact {
@@ -109,7 +129,7 @@ export interface ReportInput {
   filters: Filters;
   tickets: readonly TicketFact[];
   escalations: readonly EscalationFact[];
-  firings: readonly FiringFact[];
+  firings: readonly FiringTally[];
   feedback: readonly FeedbackFact[];
   deadJobs: readonly DeadJobFact[];
   /** Incidents opened or resolved in the window; not filtered (an incident spans queues). */

@@ -48,7 +48,7 @@ interface Parts {
 }
 
 function parts(input: ReportInput, which: 'current' | 'previous'): Parts {
-  const scope = scopeOf(input, input[which]);
+  const scope = scopeOf(input, which);
   return {
     escalation: escalationRate(scope, input.seen[which]),
     attainment: attainment(scope),
@@ -64,7 +64,7 @@ const ms = (samples: readonly { ms: number }[]) => samples.map((s) => s.ms);
 export function buildReport(input: ReportInput): Report {
   const now = parts(input, 'current');
   const before = parts(input, 'previous');
-  const queue = backlog(scopeOf(input, input.current));
+  const queue = backlog(scopeOf(input, 'current'));
   const fig = (id: string, label: string, unit: Figure['unit'], better: Figure['better'], pick: (p: Parts) => number | null): Figure => ({
     id,
     label,

@@ -4,8 +4,11 @@ import { escalationMatches, ticketMatches } from './filters';
 import type { Period } from './period';
 import { within } from './stats';
 
+export type PeriodName = 'current' | 'previous';
+
 export interface Scope {
   input: ReportInput;
+  which: PeriodName;
   period: Period;
   /** Every window ticket that passes the filters (not only those created in the period). */
   tickets: readonly TicketFact[];
@@ -27,10 +30,11 @@ function ticketsOf(input: ReportInput) {
   return made;
 }
 
-export function scopeOf(input: ReportInput, period: Period): Scope {
+export function scopeOf(input: ReportInput, which: PeriodName): Scope {
+  const period = input[which];
   const { all, tickets, byId } = ticketsOf(input);
   const escalations = input.escalations.filter((e) => within(e.createdAt, period) && escalationMatches(input.filters, e, all));
-  return { input, period, tickets, byId, escalations };
+  return { input, which, period, tickets, byId, escalations };
 }
 
 /** Tickets created in the period: the cohort whose SLA clocks the attainment section judges. */

@@ -1,9 +1,9 @@
 /** Store rows → the pure report's facts. A row the domain cannot read (an unknown value, a malformed clock) is dropped from the figure it would feed, never guessed. */
-import { CLOCK_KINDS, isPriority, isQueueKey, isStateCategory, LADDER_STEPS, type Priority, type QueueKey } from '../../domain/model';
-import type { DeadJobFact, EscalationFact, FeedbackFact, FiringFact, IncidentFact, TicketFact } from '../../domain/reports/facts';
+import { isPriority, isQueueKey, isStateCategory, type Priority, type QueueKey } from '../../domain/model';
+import type { DeadJobFact, EscalationFact, FeedbackFact, IncidentFact, TicketFact } from '../../domain/reports/facts';
 import { readFigures } from '../../domain/reports/figures-codec';
 import type { TicketFigures } from '../../domain/reports/ticket-figures';
-import type { ReportEscalationRow, ReportFeedbackRow, ReportFiringRow, ReportIncidentRow, ReportTicketRow } from '../../store';
+import type { ReportEscalationRow, ReportFeedbackRow, ReportIncidentRow, ReportTicketRow } from '../../store';
 
 const priorityOrNull = (v: string | null): Priority | null => (isPriority(v) ? v : null);
 const queueOrNull = (v: string | null): QueueKey | null => (isQueueKey(v) ? v : null);
@@ -47,14 +47,6 @@ export function escalationFacts(rows: readonly ReportEscalationRow[]): Escalatio
     const status = ESCALATION_STATUSES.find((s) => s === r.status);
     if (!status) return [];
     return [{ ...r, status, queue: queueOrNull(r.queue), priority: priorityOrNull(r.priority) }];
-  });
-}
-
-export function firingFacts(rows: readonly ReportFiringRow[]): FiringFact[] {
-  return rows.flatMap((r) => {
-    const kind = CLOCK_KINDS.find((k) => k === r.kind);
-    const step = LADDER_STEPS.find((s) => s === r.step);
-    return kind && step ? [{ ticketId: r.ticketId, kind, step, firedAt: r.firedAt }] : [];
   });
 }
 

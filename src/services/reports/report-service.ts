@@ -11,7 +11,7 @@ import type { SlaPolicy } from '../../domain/settings';
 import type { ReportTicketListRow, ReportTicketRow, Store, Workspace } from '../../store';
 import type { Clock } from '../../util/clock';
 import type { SettingsService } from '../settings-service';
-import { deadJobFacts, escalationFacts, feedbackFacts, firingFacts, incidentFacts, ticketFacts } from './facts-from-rows';
+import { deadJobFacts, escalationFacts, feedbackFacts, incidentFacts, ticketFacts } from './facts-from-rows';
 import { figuresFromStore, figuresWrites } from './ticket-figures';
 
 export interface ReportService {
@@ -65,7 +65,7 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
       const [tickets, escalations, firings, feedback, dead, incidents, incidentLinks, seenNow, seenBefore] = await Promise.all([
         store.reports.tickets(id, window, calendarKey(settings.sla.businessHours)),
         store.reports.escalations(id, window),
-        store.reports.firings(id, window),
+        store.reports.firingCounts(id, period),
         store.reports.feedback(id, window),
         store.reports.deadEscalationJobs(id, window),
         store.reports.incidents(id, window),
@@ -83,7 +83,7 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
         filters,
         tickets: facts,
         escalations: escalationFacts(escalations),
-        firings: firingFacts(firings),
+        firings,
         feedback: feedbackFacts(feedback),
         deadJobs: deadJobFacts(dead),
         incidents: incidentFacts(incidents),

@@ -4,11 +4,11 @@
  * out in the comments next to the events that make it.
  */
 import { DateTime } from 'luxon';
-import type { StateCategory, Tier } from '../../../src/domain/model';
+import type { ClockKind, LadderStep, StateCategory, Tier } from '../../../src/domain/model';
 import { defaultSettings, type SlaPolicy } from '../../../src/domain/settings';
 import { applyTicketState, type ClockState, markFirstResponse, startClock } from '../../../src/domain/sla';
 import type { ReportInput, StateEvent, TicketFact } from '../../../src/domain/reports/facts';
-import { NO_FILTERS } from '../../../src/domain/reports/facts';
+import { FIRING_SLOTS, firingSlot, NO_FILTERS } from '../../../src/domain/reports/facts';
 import { parsePeriod } from '../../../src/domain/reports/period';
 import { type TicketFigures, ticketFigures } from '../../../src/domain/reports/ticket-figures';
 import { INCIDENT_LINKS, INCIDENTS } from './incident-history';
@@ -80,6 +80,13 @@ interface Replayed {
 }
 
 /** The ticket as the report reads it: its clocks and events turned into the figures the store keeps. */
+/** A ticket's firing counts in one period, as the store's tally gives them: one per (step, clock kind) fired. */
+function fired(...steps: [LadderStep, ClockKind][]): number[] {
+  const counts = FIRING_SLOTS.map(() => 0);
+  for (const [step, kind] of steps) counts[firingSlot(step, kind)]! += 1;
+  return counts;
+}
+
 function ticket(id: string, fields: Snapshot & Replayed): TicketFact {
   const { tier, response, resolution, events, ...snapshot } = fields;
   return {
@@ -195,10 +202,9 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
         priority: 'P3',
       },
     ],
+    // tk-2's response clock fired every step on Thu 2 April (current period): warn 16:23, escalate 16:27, breach 16:30.
     firings: [
-      { ticketId: 'tk-2', kind: 'response', step: 'warn', firedAt: at('2026-04-02T16:23') },
-      { ticketId: 'tk-2', kind: 'response', step: 'escalate', firedAt: at('2026-04-02T16:27') },
-      { ticketId: 'tk-2', kind: 'response', step: 'breach', firedAt: at('2026-04-02T16:30') },
+      { ticketId: 'tk-2', current: fired(['warn', 'response'], ['escalate', 'response'], ['breach', 'response']), previous: fired() },
     ],
     feedback: [
       feedback('esc-1', '2026-03-23T10:00', 'technical_bugs', 'P2', 'technical', 'P2', false),

@@ -1,3 +1,5 @@
+import type { ClockKind, LadderStep } from '../../../src/domain/model';
+import { FIRING_SLOTS, firingSlot } from '../../../src/domain/reports/facts';
 import type { StoredFigures } from '../../../src/domain/reports/figures-codec';
 import { clockWrite, reserveInput, ticketSnapshot } from './factories';
 import { describeContract, seedWorkspace, T0 } from './harness';
@@ -112,11 +114,10 @@ describeContract('reports', (engine) => {
     expect((await read('h1'))['a']).toEqual(figures(2));
   });
 
-  it('reads escalations with the chosen queue and priority (not the summary), firings and dead work', async () => {
+  it('reads escalations with the chosen queue and priority (not the summary) and dead work', async () => {
     const { store } = engine;
     await store.escalations.reserve('ws-a', reserveInput({ now: T0 + DAY }));
     await store.escalations.reserve('ws-a', reserveInput({ idempotencyKey: 'late', conversationId: 'c-late', now: T0 + 20 * DAY }));
-    await store.ladder.recordFiring('ws-a', { ticketId: 'tk-1', kind: 'response', cycle: 0, step: 'warn', dueAt: T0, firedAt: T0 + DAY });
     const { job } = await store.outbox.enqueue('ws-a', { kind: 'escalation.post_note', dedupeKey: 'n1', payload: {}, now: T0 + DAY });
     await store.outbox.deadLetter('ws-a', job.id, { error: 'gone', now: T0 + DAY });
 
@@ -128,9 +129,34 @@ describeContract('reports', (engine) => {
       priority: 'P2',
       createdAt: T0 + DAY,
     });
-    expect(await store.reports.firings('ws-a', window)).toEqual([{ ticketId: 'tk-1', kind: 'response', step: 'warn', firedAt: T0 + DAY }]);
     expect(await store.reports.deadEscalationJobs('ws-a', window)).toEqual([{ kind: 'escalation.post_note', createdAt: T0 + DAY }]);
     expect(await store.reports.deadEscalationJobs('ws-b', window)).toEqual([]);
+  });
+
+  it('counts each ticket’s ladder firings per period, step and clock kind: from included, to excluded, own workspace only', async () => {
+    const { store } = engine;
+    const fire = (ws: string, ticketId: string, kind: ClockKind, step: LadderStep, firedAt: number, cycle = 0) =>
+      store.ladder.recordFiring(ws, { ticketId, kind, cycle, step, dueAt: firedAt, firedAt });
+    await fire('ws-a', 'tk-1', 'response', 'warn', T0);
+    await fire('ws-a', 'tk-1', 'response', 'escalate', T0 + 5 * DAY);
+    await fire('ws-a', 'tk-1', 'response', 'breach', T0 + 10 * DAY);
+    await fire('ws-a', 'tk-1', 'resolution', 'warn', T0 + 6 * DAY);
+    await fire('ws-a', 'tk-1', 'resolution', 'warn', T0 + 7 * DAY, 1);
+    await fire('ws-a', 'tk-2', 'response', 'breach', T0 - 1);
+    await fire('ws-b', 'tk-1', 'response', 'warn', T0 + DAY);
+    const counts = (...fired: [LadderStep, ClockKind, number][]) => {
+      const cells = FIRING_SLOTS.map(() => 0);
+      for (const [step, kind, n] of fired) cells[firingSlot(step, kind)] = n;
+      return cells;
+    };
+    const periods = { previous: { from: T0, to: T0 + 5 * DAY }, current: { from: T0 + 5 * DAY, to: T0 + 10 * DAY } };
+    expect(await store.reports.firingCounts('ws-a', periods)).toEqual([
+      {
+        ticketId: 'tk-1',
+        previous: counts(['warn', 'response', 1]),
+        current: counts(['escalate', 'response', 1], ['warn', 'resolution', 2]),
+      },
+    ]);
   });
 
   it('pages every ticket in creation order without skipping ties', async () => {
