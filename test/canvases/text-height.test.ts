@@ -12,10 +12,11 @@ describe('textLines: markdown links', () => {
     // `[^\]]*` in the old pattern rescanned the rest of the text from every `[`.
     const hostile = '[a]('.repeat(25_000);
     let lines = 0;
-    // Warmed first, so what is measured is the scan, not the first call's compiling (1.1 s of CPU once on Node 24).
-    textLines('[warm](up) [a](');
-    // CPU time, so a busy machine's wait for a core does not count.
-    expect(cpuMs(() => (lines = textLines(hostile)))).toBeLessThan(1000);
+    // CPU time, so a busy machine's wait for a core does not count; the least of three distinct texts (the
+    // measure is memoised by text), so a collection of the worker's heap that lands in one run does not count
+    // either (CI's Node 24 run once measured 1,133 ms where the scan takes about 17).
+    const costs = [0, 1, 2].map((i) => cpuMs(() => (lines = textLines(`${hostile}${i}`))));
+    expect(Math.min(...costs)).toBeLessThan(1000);
     expect(lines).toBeGreaterThan(1);
   });
 });
