@@ -4,7 +4,7 @@
  * and a mutant that is merely slower would count as caught. What the masking does is pinned in mask.test.ts.
  */
 import { maskSensitive } from '../../../src/domain/text';
-import { cpuMs } from '../../support/cpu-time';
+import { leastCpuMs } from '../../support/cpu-time';
 
 describe('maskSensitive: hostile runs of padding', () => {
   it('scans a 100 KB run of "=" ending in a letter in linear time', () => {
@@ -13,7 +13,7 @@ describe('maskSensitive: hostile runs of padding', () => {
     // core on a busy one does not count).
     const hostile = `hi ${'='.repeat(100 * 1024)}A`;
     let masked = '';
-    expect(cpuMs(() => (masked = maskSensitive(hostile)))).toBeLessThan(1000);
+    expect(leastCpuMs(() => (masked = maskSensitive(hostile)))).toBeLessThan(1000);
     expect(masked).toBe(hostile);
   });
 
@@ -21,7 +21,7 @@ describe('maskSensitive: hostile runs of padding', () => {
     // With \b before `eyJ`, every `eyJ` after a dash began a JWT match that read to the end of the run.
     const hostile = 'eyJ-'.repeat(25 * 1024);
     let masked = '';
-    expect(cpuMs(() => (masked = maskSensitive(hostile)))).toBeLessThan(1000);
+    expect(leastCpuMs(() => (masked = maskSensitive(hostile)))).toBeLessThan(1000);
     expect(masked).toBe(hostile);
   });
 });
