@@ -138,3 +138,24 @@ export async function postAll(
   agent.destroy();
   return { ms, sent: next, statuses };
 }
+
+/**
+ * A GET for the bench's own bookkeeping (the app's /metrics), on a connection of its own. Global fetch keeps sockets
+ * alive, and after seconds of the bench's own synchronous work (building a signed feed of 20,000 notifications) its
+ * idle timer has not run: it may reuse a socket the app closed at its 5 s keep-alive timeout, and the read fails
+ * with "fetch failed" (a full run lost its webhook row that way on a slow host).
+ */
+export function getText(url: string, accept = 'application/json'): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'GET', agent: false, headers: { accept } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`GET ${url}: ${res.statusCode}`)),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

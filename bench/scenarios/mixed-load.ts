@@ -15,7 +15,7 @@ import { WEBHOOK_PATH } from '../../src/http/webhook-routes';
 import { signBody } from '../../src/http/signature';
 import { initializeBody } from '../../src/sandbox/canvas-kit-body';
 import { BENCH_NOW } from '../bench-clock';
-import { type LoadResult, measureLoad, type PostItem, postOnce } from '../load';
+import { getText, type LoadResult, measureLoad, type PostItem, postOnce } from '../load';
 import { atLeast, type Row, row } from '../report/rows';
 import { BENCH_CLIENT_SECRET } from '../secrets';
 import { ticketRow, workspaceId as seededWorkspaceId } from '../seed/rows';
@@ -68,7 +68,7 @@ const MISS_SAMPLE = /^sidebar_reuse_misses_total\{reason="(\w+)"\} (\d+)$/gm;
 
 /** An app's fresh renders so far by reason (`sidebar_reuse_misses_total`, only in the Prometheus text). */
 export async function reuseMisses(appUrl: string): Promise<Record<string, number>> {
-  const text = await (await fetch(`${appUrl}/metrics`, { headers: { accept: 'text/plain' } })).text();
+  const text = await getText(`${appUrl}/metrics`, 'text/plain');
   return Object.fromEntries([...text.matchAll(MISS_SAMPLE)].map(([, reason, value]) => [reason!, Number(value)]));
 }
 

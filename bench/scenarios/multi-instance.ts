@@ -15,7 +15,7 @@
  */
 import { WEBHOOK_PATH } from '../../src/http/webhook-routes';
 import type { FakeIntercom } from '../../src/sandbox/fake-intercom';
-import { measureLoad } from '../load';
+import { getText, measureLoad } from '../load';
 import { type ChildHandle, spawnChild } from '../proc/child';
 import { type Row, row, waiting } from '../report/rows';
 import type { BenchEnv } from '../setup';
@@ -107,7 +107,7 @@ interface Totals {
 async function metricsOf(instances: readonly Instance[]): Promise<Totals> {
   const totals: Totals = { views: 0, reused: 0, shared: 0, cpuMs: 0, misses: {} };
   for (const { url, child } of instances) {
-    const metrics = (await (await fetch(`${url}/metrics`)).json()) as Record<string, number>;
+    const metrics = JSON.parse(await getText(`${url}/metrics`)) as Record<string, number>;
     totals.views += metrics['sidebar_views_total'] ?? 0;
     totals.reused += metrics['sidebar_views_reused_total'] ?? 0;
     totals.shared += metrics['sidebar_views_reused_shared_total'] ?? 0;

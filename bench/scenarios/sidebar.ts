@@ -8,7 +8,7 @@ import { signBody } from '../../src/http/signature';
 import { BENCH_NOW } from '../bench-clock';
 import { type SeedSizes, ticketRow, workspaceId } from '../seed/rows';
 import { initializeBody } from '../../src/sandbox/canvas-kit-body';
-import { type LoadResult, type LoadTarget, measureLoad } from '../load';
+import { getText, type LoadResult, type LoadTarget, measureLoad } from '../load';
 import { spawnChild } from '../proc/child';
 import { atLeast, atMost, type Row, row } from '../report/rows';
 import { BENCH_CLIENT_SECRET } from '../secrets';
@@ -17,8 +17,7 @@ import type { BenchEnv } from '../setup';
 type Log = (line: string) => void;
 
 export async function appMetrics(env: BenchEnv): Promise<Record<string, number>> {
-  const res = await fetch(`${env.appUrl}/metrics`);
-  return (await res.json()) as Record<string, number>;
+  return JSON.parse(await getText(`${env.appUrl}/metrics`)) as Record<string, number>;
 }
 
 export function signedInitialize(env: BenchEnv): { body: string; headers: Record<string, string> } {
